@@ -1,0 +1,62 @@
+package com.controlpanel.provisioning.domain.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is known of a member: the attributes the Control Panel works with, and every other attribute the identity
+ * provider sent ({@code attributes}: phone numbers, title, the enterprise extension...), kept as given so that they
+ * round-trip.
+ */
+public record MemberProfile(
+        UserName userName,
+        PersonName name,
+        String displayName,
+        List<EmailAddress> emails,
+        String externalId,
+        Map<String, Object> attributes) {
+
+    public MemberProfile {
+        if (userName == null) {
+            throw new InvalidValueException("userName is required");
+        }
+        name = name == null ? PersonName.EMPTY : name;
+        displayName = Text.optional(displayName, "displayName", 256);
+        emails = emails == null ? List.of() : List.copyOf(emails);
+        if (emails.stream().filter(EmailAddress::primary).count() > 1) {
+            throw new InvalidValueException("At most one email may be primary");
+        }
+        externalId = Text.optional(externalId, "externalId", 512);
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** The profile of a member invited by an admin: the email is both userName and primary work email. */
+    public static MemberProfile invited(String email, PersonName name) {
+        EmailAddress address = EmailAddress.work(email);
+        return new MemberProfile(new UserName(address.value()), name, null, List.of(address), null, Map.of());
+    }
+
+    /** The email to show: the primary one, else the first, else the userName. */
+    public String email() {
+        return emails.stream()
+                .filter(EmailAddress::primary)
+                .findFirst()
+                .or(() -> emails.stream().findFirst())
+                .map(EmailAddress::value)
+                .orElse(userName.value());
+    }
+
+    /** The name to show: displayName, else the person's name, else the userName. */
+    public String label() {
+        return Optional.ofNullable(displayName)
+                .or(() -> Optional.ofNullable(name.fullName()))
+                .orElse(userName.value());
+    }
+
+    public MemberProfile withUserName(UserName newUserName) {
+        return new MemberProfile(newUserName, name, displayName, emails, externalId, attributes);
+    }
+}

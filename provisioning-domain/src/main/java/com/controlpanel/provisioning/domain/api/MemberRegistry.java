@@ -1,0 +1,23 @@
+package com.controlpanel.provisioning.domain.api;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port: the command side's own lookup of an organization's members, written in the same transaction as their events.
+ * It is what makes userNames unique and lets a team check a member it is given; never a read model.
+ */
+public interface MemberRegistry {
+
+    Optional<RegisteredMember> find(OrganizationId organizationId, MemberId memberId);
+
+    /** The members of the organization among these ids; ids of other organizations or of no member are left out. */
+    Map<MemberId, RegisteredMember> findAll(OrganizationId organizationId, Collection<MemberId> memberIds);
+
+    /** The member using this userName, compared case-insensitively. */
+    Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName);
+
+    /** What a team needs to know of a member. */
+    record RegisteredMember(MemberId memberId, Source source) {}
+}

@@ -1,0 +1,260 @@
+package com.controlpanel.provisioning.domain.member;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import com.controlpanel.provisioning.domain.api.DeactivateMemberCommand;
+import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.EditMemberCommand;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
+import com.controlpanel.provisioning.domain.api.MemberDeactivated;
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.MemberRegistry;
+import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.ProvisioningStatus;
+import com.controlpanel.provisioning.domain.api.ReactivateMemberCommand;
+import com.controlpanel.provisioning.domain.api.RemoveMemberCommand;
+import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
+import com.controlpanel.provisioning.domain.api.RuleViolationException;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamRegistry;
+import com.controlpanel.provisioning.domain.api.UniquenessException;
+import com.controlpanel.provisioning.domain.api.UserName;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A member of an organization. Okta (over SCIM) may change only the members it provisioned; an admin may change any
+ * member except, while provisioning is on, the provisioned ones (rule 1). The source never changes (rule 5).
+ */
+class Member {
+
+    @AggregateIdentifier
+    private MemberId memberId;
+
+    private OrganizationId organizationId;
+    private Source source;
+    private MemberProfile profile;
+    private boolean active;
+
+    Member() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    Member(ProvisionMemberCommand command, ProvisioningStatus provisioning, MemberRegistry members) {
+        requireProvisioningOn(provisioning, command.organizationId());
+        requireFreeUserName(members, command.organizationId(), command.profile().userName(), command.memberId());
+        apply(new MemberProvisioned(
+                command.organizationId(), command.memberId(), Source.OKTA, command.profile(), command.active()));
+    }
+
+    @CommandHandler
+    Member(InviteMemberCommand command, MemberRegistry members, TeamRegistry teams) {
+        for (TeamId teamId : command.teamIds()) {
+            var team = teams.find(command.organizationId(), teamId).orElseThrow(() -> NotFoundException.team(teamId));
+            if (team.source() == Source.OKTA) {
+                throw RuleViolationException.manualMemberInProvisionedTeam(command.memberId(), teamId);
+            }
+        }
+        requireFreeUserName(members, command.organizationId(), command.profile().userName(), command.memberId());
+        apply(new MemberProvisioned(
+                command.organizationId(), command.memberId(), Source.MANUAL, command.profile(), true));
+    }
+
+    @CommandHandler
+    void handle(ReplaceProvisionedMemberCommand command, ProvisioningStatus provisioning, MemberRegistry members) {
+        requireSameOrganization(command.organizationId());
+        requireProvisioningOn(provisioning, organizationId);
+        requireProvisioned();
+        changeProfile(command.profile(), members);
+        changeActive(command.active());
+    }
+
+    @CommandHandler
+    void handle(DeprovisionMemberCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireProvisioningOn(provisioning, organizationId);
+        requireProvisioned();
+        apply(new MemberDeprovisioned(organizationId, memberId));
+    }
+
+    @CommandHandler
+    void handle(EditMemberCommand command, ProvisioningStatus provisioning, MemberRegistry members) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        MemberProfile edited = profile;
+        if (command.email() != null) {
+            edited = withEmail(edited, command.email());
+        }
+        if (command.name() != null || command.displayName() != null) {
+            edited = new MemberProfile(
+                    edited.userName(),
+                    command.name() != null ? command.name() : edited.name(),
+                    command.displayName() != null ? command.displayName() : edited.displayName(),
+                    edited.emails(),
+                    edited.externalId(),
+                    edited.attributes());
+        }
+        changeProfile(edited, members);
+    }
+
+    @CommandHandler
+    void handle(DeactivateMemberCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        changeActive(false);
+    }
+
+    @CommandHandler
+    void handle(ReactivateMemberCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        changeActive(true);
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        apply(new MemberRemoved(organizationId, memberId));
+    }
+
+    private void changeProfile(MemberProfile changed, MemberRegistry members) {
+        if (changed.equals(profile)) {
+            return;
+        }
+        if (!changed.userName().sameAs(profile.userName())) {
+            requireFreeUserName(members, organizationId, changed.userName(), memberId);
+        }
+        apply(new MemberProfileChanged(organizationId, memberId, profile, changed));
+    }
+
+    private void changeActive(boolean wanted) {
+        if (wanted == active) {
+            return;
+        }
+        apply(
+                wanted
+                        ? new MemberReactivated(organizationId, memberId)
+                        : new MemberDeactivated(organizationId, memberId));
+    }
+
+    /** The new email becomes the userName and replaces the primary (or first) email address. */
+    private static MemberProfile withEmail(MemberProfile current, String email) {
+        EmailAddress replacement = EmailAddress.work(email);
+        List<EmailAddress> emails = new ArrayList<>(current.emails());
+        int index = 0;
+        for (int i = 0; i < emails.size(); i++) {
+            if (emails.get(i).primary()) {
+                index = i;
+            }
+        }
+        if (emails.isEmpty()) {
+            emails.add(replacement);
+        } else {
+            EmailAddress old = emails.get(index);
+            emails.set(index, new EmailAddress(replacement.value(), old.type(), old.primary(), null));
+        }
+        return new MemberProfile(
+                new UserName(replacement.value()),
+                current.name(),
+                current.displayName(),
+                emails,
+                current.externalId(),
+                current.attributes());
+    }
+
+    private void requireSameOrganization(OrganizationId asking) {
+        // Another organization's member is, for the asker, no member at all.
+        if (!organizationId.equals(asking)) {
+            throw NotFoundException.member(memberId);
+        }
+    }
+
+    private void requireProvisioned() {
+        if (source != Source.OKTA) {
+            throw RuleViolationException.managedInControlPanel("member");
+        }
+    }
+
+    private void requireEditableByAdmin(ProvisioningStatus provisioning) {
+        if (source == Source.OKTA && provisioning.isProvisioningEnabled(organizationId)) {
+            throw RuleViolationException.managedInOkta("member");
+        }
+    }
+
+    private static void requireProvisioningOn(ProvisioningStatus provisioning, OrganizationId organizationId) {
+        if (!provisioning.isProvisioningEnabled(organizationId)) {
+            throw RuleViolationException.provisioningDisabled();
+        }
+    }
+
+    private static void requireFreeUserName(
+            MemberRegistry members, OrganizationId organizationId, UserName userName, MemberId self) {
+        members.findByUserName(organizationId, userName)
+                .filter(owner -> !owner.equals(self))
+                .ifPresent(owner -> {
+                    throw UniquenessException.userName(userName);
+                });
+    }
+
+    @EventSourcingHandler
+    void on(MemberProvisioned event) {
+        memberId = event.memberId();
+        organizationId = event.organizationId();
+        source = event.source();
+        profile = event.profile();
+        active = event.active();
+    }
+
+    @EventSourcingHandler
+    void on(MemberProfileChanged event) {
+        profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeactivated event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(MemberReactivated event) {
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeprovisioned event) {
+        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemoved event) {
+        markDeleted();
+    }
+
+    Source source() {
+        return source;
+    }
+
+    MemberProfile profile() {
+        return profile;
+    }
+
+    boolean active() {
+        return active;
+    }
+}

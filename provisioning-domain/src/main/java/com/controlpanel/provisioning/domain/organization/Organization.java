@@ -1,0 +1,118 @@
+package com.controlpanel.provisioning.domain.organization;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.CreateOrganizationCommand;
+import com.controlpanel.provisioning.domain.api.DisableProvisioningCommand;
+import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
+import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
+import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationCreated;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RuleViolationException;
+import com.controlpanel.provisioning.domain.api.SecretTokenHash;
+import com.controlpanel.provisioning.domain.api.TenantId;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * An organization and its provisioning integration: switched on or off, and the hash of the one secret token that
+ * works while it is on. Issuing credentials revokes the previous token at once (rule 7); switching off revokes it too
+ * (rule 6).
+ */
+class Organization {
+
+    @AggregateIdentifier
+    private OrganizationId organizationId;
+
+    private TenantId tenantId;
+    private boolean provisioningEnabled;
+    private SecretTokenHash currentToken;
+    private Set<AdminId> admins = new HashSet<>();
+
+    Organization() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    Organization(CreateOrganizationCommand command) {
+        apply(new OrganizationCreated(command.organizationId(), command.name(), command.tenantId()));
+    }
+
+    /** Returns whether provisioning was switched on (and the token issued) by this command. */
+    @CommandHandler
+    boolean handle(EnableProvisioningCommand command) {
+        if (provisioningEnabled) {
+            return false;
+        }
+        apply(new ProvisioningEnabled(organizationId, tenantId));
+        apply(new ProvisioningCredentialsIssued(organizationId, command.credentialId(), command.tokenHash()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(DisableProvisioningCommand command) {
+        if (provisioningEnabled) {
+            apply(new ProvisioningDisabled(organizationId));
+        }
+    }
+
+    @CommandHandler
+    void handle(IssueProvisioningCredentialsCommand command) {
+        if (!provisioningEnabled) {
+            throw RuleViolationException.provisioningDisabled();
+        }
+        apply(new ProvisioningCredentialsIssued(organizationId, command.credentialId(), command.tokenHash()));
+    }
+
+    @CommandHandler
+    void handle(GrantOrganizationAdminCommand command) {
+        if (!admins.contains(command.adminId())) {
+            apply(new OrganizationAdminGranted(organizationId, command.adminId(), command.email()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationCreated event) {
+        organizationId = event.organizationId();
+        tenantId = event.tenantId();
+    }
+
+    @EventSourcingHandler
+    void on(ProvisioningEnabled event) {
+        provisioningEnabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProvisioningDisabled event) {
+        provisioningEnabled = false;
+        currentToken = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProvisioningCredentialsIssued event) {
+        currentToken = event.tokenHash();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationAdminGranted event) {
+        admins.add(event.adminId());
+    }
+
+    /** Whether a SCIM call with this token is to be let in: provisioning on and the token the current one. */
+    boolean accepts(String presentedToken) {
+        return provisioningEnabled && currentToken != null && currentToken.matches(presentedToken);
+    }
+
+    boolean provisioningEnabled() {
+        return provisioningEnabled;
+    }
+}

@@ -1,0 +1,278 @@
+package com.controlpanel.provisioning.domain.team;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import com.controlpanel.provisioning.domain.api.AddMemberToTeamCommand;
+import com.controlpanel.provisioning.domain.api.CreateTeamCommand;
+import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
+import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberRegistry;
+import com.controlpanel.provisioning.domain.api.MemberRegistry.RegisteredMember;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.ProvisioningStatus;
+import com.controlpanel.provisioning.domain.api.RemoveMemberFromTeamCommand;
+import com.controlpanel.provisioning.domain.api.RenameTeamCommand;
+import com.controlpanel.provisioning.domain.api.RuleViolationException;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamChange;
+import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRegistry;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.UniquenessException;
+import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A team of an organization and who is in it. A team pushed from Okta never takes a member invited by an admin (rule
+ * 3); a manual team takes any member of the organization (rule 4). Deleting a team never touches its members (rule 9).
+ */
+class Team {
+
+    @AggregateIdentifier
+    private TeamId teamId;
+
+    private OrganizationId organizationId;
+    private Source source;
+    private TeamName displayName;
+    private String externalId;
+    private Set<MemberId> memberIds = new LinkedHashSet<>();
+
+    Team() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    Team(ProvisionTeamCommand command, ProvisioningStatus provisioning, TeamRegistry teams, MemberRegistry members) {
+        requireProvisioningOn(provisioning, command.organizationId());
+        requireFreeName(teams, command.organizationId(), command.displayName(), command.teamId());
+        Map<MemberId, RegisteredMember> found =
+                requireMembers(members, command.organizationId(), command.memberIds(), command.teamId(), Source.OKTA);
+        apply(new TeamProvisioned(
+                command.organizationId(), command.teamId(), Source.OKTA, command.displayName(), command.externalId()));
+        for (MemberId memberId : found.keySet()) {
+            apply(new MemberAddedToTeam(command.organizationId(), command.teamId(), memberId));
+        }
+    }
+
+    @CommandHandler
+    Team(CreateTeamCommand command, TeamRegistry teams) {
+        requireFreeName(teams, command.organizationId(), command.name(), command.teamId());
+        apply(new TeamProvisioned(command.organizationId(), command.teamId(), Source.MANUAL, command.name(), null));
+    }
+
+    @CommandHandler
+    void handle(
+            UpdateProvisionedTeamCommand command,
+            ProvisioningStatus provisioning,
+            TeamRegistry teams,
+            MemberRegistry members) {
+        requireSameOrganization(command.organizationId());
+        requireProvisioningOn(provisioning, organizationId);
+        requireProvisioned();
+        for (TeamChange change : command.changes()) {
+            if (change instanceof TeamChange.Rename rename) {
+                rename(rename.displayName(), teams);
+            } else if (change instanceof TeamChange.ChangeExternalId changeExternalId) {
+                changeExternalId(changeExternalId.externalId());
+            } else if (change instanceof TeamChange.AddMembers add) {
+                addMembers(add.memberIds(), members);
+            } else if (change instanceof TeamChange.RemoveMembers remove) {
+                removeMembers(remove.memberIds());
+            } else if (change instanceof TeamChange.ReplaceMembers replace) {
+                Set<MemberId> leaving = new LinkedHashSet<>(memberIds);
+                leaving.removeAll(replace.memberIds());
+                removeMembers(leaving);
+                addMembers(replace.memberIds(), members);
+            }
+        }
+    }
+
+    @CommandHandler
+    void handle(DeprovisionTeamCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireProvisioningOn(provisioning, organizationId);
+        requireProvisioned();
+        apply(new TeamDeleted(organizationId, teamId));
+    }
+
+    @CommandHandler
+    void handle(RenameTeamCommand command, ProvisioningStatus provisioning, TeamRegistry teams) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        rename(command.name(), teams);
+    }
+
+    @CommandHandler
+    void handle(DeleteTeamCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        apply(new TeamDeleted(organizationId, teamId));
+    }
+
+    @CommandHandler
+    void handle(AddMemberToTeamCommand command, ProvisioningStatus provisioning, MemberRegistry members) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        addMembers(Set.of(command.memberId()), members);
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberFromTeamCommand command, ProvisioningStatus provisioning) {
+        requireSameOrganization(command.organizationId());
+        requireEditableByAdmin(provisioning);
+        removeMembers(Set.of(command.memberId()));
+    }
+
+    private void rename(TeamName newName, TeamRegistry teams) {
+        if (newName.value().equals(displayName.value())) {
+            return;
+        }
+        if (!newName.sameAs(displayName)) {
+            requireFreeName(teams, organizationId, newName, teamId);
+        }
+        apply(new TeamRenamed(organizationId, teamId, displayName, newName));
+    }
+
+    private void changeExternalId(String newExternalId) {
+        String normalized = newExternalId == null || newExternalId.isBlank() ? null : newExternalId.strip();
+        if (Objects.equals(normalized, externalId)) {
+            return;
+        }
+        apply(new TeamExternalIdChanged(organizationId, teamId, externalId, normalized));
+    }
+
+    private void addMembers(Collection<MemberId> wanted, MemberRegistry members) {
+        Set<MemberId> joining = new LinkedHashSet<>(wanted);
+        joining.removeAll(memberIds);
+        requireMembers(members, organizationId, joining, teamId, source);
+        for (MemberId memberId : joining) {
+            apply(new MemberAddedToTeam(organizationId, teamId, memberId));
+        }
+    }
+
+    private void removeMembers(Collection<MemberId> leaving) {
+        for (MemberId memberId : leaving) {
+            if (memberIds.contains(memberId)) {
+                apply(new MemberRemovedFromTeam(organizationId, teamId, memberId));
+            }
+        }
+    }
+
+    /** Every member must exist in the organization, and a provisioned team takes no manual member (rule 3). */
+    private static Map<MemberId, RegisteredMember> requireMembers(
+            MemberRegistry members,
+            OrganizationId organizationId,
+            Collection<MemberId> memberIds,
+            TeamId teamId,
+            Source teamSource) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<MemberId, RegisteredMember> found = members.findAll(organizationId, memberIds);
+        for (MemberId memberId : memberIds) {
+            RegisteredMember member = found.get(memberId);
+            if (member == null) {
+                throw NotFoundException.member(memberId);
+            }
+            if (teamSource == Source.OKTA && member.source() == Source.MANUAL) {
+                throw RuleViolationException.manualMemberInProvisionedTeam(memberId, teamId);
+            }
+        }
+        return found;
+    }
+
+    private void requireSameOrganization(OrganizationId asking) {
+        if (!organizationId.equals(asking)) {
+            throw NotFoundException.team(teamId);
+        }
+    }
+
+    private void requireProvisioned() {
+        if (source != Source.OKTA) {
+            throw RuleViolationException.managedInControlPanel("team");
+        }
+    }
+
+    private void requireEditableByAdmin(ProvisioningStatus provisioning) {
+        if (source == Source.OKTA && provisioning.isProvisioningEnabled(organizationId)) {
+            throw RuleViolationException.managedInOkta("team");
+        }
+    }
+
+    private static void requireProvisioningOn(ProvisioningStatus provisioning, OrganizationId organizationId) {
+        if (!provisioning.isProvisioningEnabled(organizationId)) {
+            throw RuleViolationException.provisioningDisabled();
+        }
+    }
+
+    private static void requireFreeName(TeamRegistry teams, OrganizationId organizationId, TeamName name, TeamId self) {
+        teams.findByName(organizationId, name)
+                .filter(owner -> !owner.equals(self))
+                .ifPresent(owner -> {
+                    throw UniquenessException.teamName(name);
+                });
+    }
+
+    @EventSourcingHandler
+    void on(TeamProvisioned event) {
+        teamId = event.teamId();
+        organizationId = event.organizationId();
+        source = event.source();
+        displayName = event.displayName();
+        externalId = event.externalId();
+    }
+
+    @EventSourcingHandler
+    void on(TeamRenamed event) {
+        displayName = event.displayName();
+    }
+
+    @EventSourcingHandler
+    void on(TeamExternalIdChanged event) {
+        externalId = event.externalId();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAddedToTeam event) {
+        memberIds.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedFromTeam event) {
+        memberIds.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(TeamDeleted event) {
+        markDeleted();
+    }
+
+    Set<MemberId> memberIds() {
+        return Set.copyOf(memberIds);
+    }
+
+    TeamName displayName() {
+        return displayName;
+    }
+
+    Source source() {
+        return source;
+    }
+}

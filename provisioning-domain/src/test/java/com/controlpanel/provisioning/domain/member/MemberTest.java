@@ -1,0 +1,321 @@
+package com.controlpanel.provisioning.domain.member;
+
+import static com.controlpanel.provisioning.domain.testing.Examples.ACME;
+import static com.controlpanel.provisioning.domain.testing.Examples.ALICE;
+import static com.controlpanel.provisioning.domain.testing.Examples.BOB;
+import static com.controlpanel.provisioning.domain.testing.Examples.ENGINEERING;
+import static com.controlpanel.provisioning.domain.testing.Examples.GLOBEX;
+import static com.controlpanel.provisioning.domain.testing.Examples.SALES;
+import static com.controlpanel.provisioning.domain.testing.Examples.aliceProfile;
+import static com.controlpanel.provisioning.domain.testing.Examples.invited;
+import static com.controlpanel.provisioning.domain.testing.Examples.manualTeam;
+import static com.controlpanel.provisioning.domain.testing.Examples.profile;
+import static com.controlpanel.provisioning.domain.testing.Examples.provisioned;
+import static com.controlpanel.provisioning.domain.testing.Examples.provisioningOn;
+import static com.controlpanel.provisioning.domain.testing.Examples.pushedTeam;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.DeactivateMemberCommand;
+import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.EditMemberCommand;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
+import com.controlpanel.provisioning.domain.api.MemberDeactivated;
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.RemoveMemberCommand;
+import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
+import com.controlpanel.provisioning.domain.api.RuleViolationException;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.UniquenessException;
+import com.controlpanel.provisioning.domain.api.UserName;
+import com.controlpanel.provisioning.domain.testing.InMemoryDirectory;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MemberTest {
+
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private FixtureConfiguration<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(directory);
+    }
+
+    @Test
+    void provisionsMemberPushedByOkta() {
+        directory.record(provisioningOn());
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionMemberCommand(ALICE, ACME, aliceProfile(), true))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProvisioned(ACME, ALICE, Source.OKTA, aliceProfile(), true));
+    }
+
+    @Test
+    void rejectsTakenUserNameWhateverItsCase() {
+        directory.record(provisioningOn(), provisioned(BOB, profile("Alice@ACME.test", "Other", "Person")));
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionMemberCommand(ALICE, ACME, aliceProfile(), true))
+                .expectException(UniquenessException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void userNameOfAnotherOrganizationIsNoConflict() {
+        directory.record(provisioningOn(), new MemberProvisioned(GLOBEX, BOB, Source.OKTA, aliceProfile(), true));
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionMemberCommand(ALICE, ACME, aliceProfile(), true))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProvisioned(ACME, ALICE, Source.OKTA, aliceProfile(), true));
+    }
+
+    @Test
+    void rule1_refusesAdminEditOfProvisionedMemberWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new EditMemberCommand(ALICE, ACME, "alice.new@acme.test", null, null, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("managed in Okta"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule1_refusesAdminDeleteOfProvisionedMemberWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new RemoveMemberCommand(ALICE, ACME))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule1_refusesAdminDeactivationOfProvisionedMemberWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new DeactivateMemberCommand(ALICE, ACME))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule2_adminInvitesMemberByHandWhileProvisioningIsOn() {
+        directory.record(provisioningOn(), manualTeam(SALES, "Sales"));
+        MemberProfile invitedProfile = MemberProfile.invited("bob@acme.test", PersonName.of("Bob", "Brown"));
+        fixture.givenNoPriorActivity()
+                .when(new InviteMemberCommand(BOB, ACME, invitedProfile, Set.of(SALES)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProvisioned(ACME, BOB, Source.MANUAL, invitedProfile, true));
+    }
+
+    @Test
+    void rule2_adminEditsManualMemberWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        MemberProvisioned bob = invited(BOB, "bob@acme.test");
+        fixture.given(directory.record(bob))
+                .when(new EditMemberCommand(BOB, ACME, null, PersonName.of("Bob", "Brown"), null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProfileChanged(
+                        ACME,
+                        BOB,
+                        bob.profile(),
+                        new MemberProfile(
+                                bob.profile().userName(),
+                                PersonName.of("Bob", "Brown"),
+                                null,
+                                bob.profile().emails(),
+                                null,
+                                Map.of())));
+    }
+
+    @Test
+    void rule3_refusesInviteIntoTeamPushedFromOkta() {
+        directory.record(provisioningOn(), pushedTeam(ENGINEERING, "Engineering"), manualTeam(SALES, "Sales"));
+        fixture.givenNoPriorActivity()
+                .when(new InviteMemberCommand(
+                        BOB,
+                        ACME,
+                        MemberProfile.invited("bob@acme.test", PersonName.EMPTY),
+                        Set.of(SALES, ENGINEERING)))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesInviteIntoTeamOfAnotherOrganization() {
+        directory.record(new com.controlpanel.provisioning.domain.api.TeamProvisioned(
+                GLOBEX, SALES, Source.MANUAL, new com.controlpanel.provisioning.domain.api.TeamName("Sales"), null));
+        fixture.givenNoPriorActivity()
+                .when(new InviteMemberCommand(
+                        BOB, ACME, MemberProfile.invited("bob@acme.test", PersonName.EMPTY), Set.of(SALES)))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule5_provisionedMemberKeepsItsOktaSourceWhenEditedAfterProvisioningIsOff() {
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .andGiven(directory.record(new ProvisioningDisabled(ACME)))
+                .when(new EditMemberCommand(ALICE, ACME, null, PersonName.of("Alice", "Archer"), null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectState(member -> assertThat(member.source()).isEqualTo(Source.OKTA));
+    }
+
+    @Test
+    void rule6_adminEditsProvisionedMemberOnceProvisioningIsOff() {
+        MemberProfile edited = aliceProfile().withUserName(new UserName("alice.new@acme.test"));
+        edited = new MemberProfile(
+                edited.userName(),
+                edited.name(),
+                edited.displayName(),
+                List.of(EmailAddress.work("alice.new@acme.test")),
+                edited.externalId(),
+                edited.attributes());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new EditMemberCommand(ALICE, ACME, "alice.new@acme.test", null, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProfileChanged(ACME, ALICE, aliceProfile(), edited));
+    }
+
+    @Test
+    void rule6_refusesScimChangesOnceProvisioningIsOff() {
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, aliceProfile(), false, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule8_oktaCreatesNewMemberWithTheEmailAnAdminEditedAway() {
+        MemberProfile renamed = aliceProfile().withUserName(new UserName("alice.new@acme.test"));
+        directory.record(
+                provisioned(BOB, aliceProfile()), new MemberProfileChanged(ACME, BOB, aliceProfile(), renamed));
+        directory.record(provisioningOn());
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionMemberCommand(ALICE, ACME, aliceProfile(), true))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProvisioned(ACME, ALICE, Source.OKTA, aliceProfile(), true));
+    }
+
+    @Test
+    void rule9_oktaDeactivationKeepsTheMember() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, aliceProfile(), false, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberDeactivated(ACME, ALICE))
+                .expectState(member -> {
+                    assertThat(member.active()).isFalse();
+                    assertThat(member.profile()).isEqualTo(aliceProfile());
+                });
+    }
+
+    @Test
+    void rule9_oktaReactivatesADeactivatedMember() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile()), new MemberDeactivated(ACME, ALICE)))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, aliceProfile(), true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberReactivated(ACME, ALICE));
+    }
+
+    @Test
+    void rule9_scimDeleteRemovesTheMember() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new DeprovisionMemberCommand(ALICE, ACME, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberDeprovisioned(ACME, ALICE))
+                .expectMarkedDeleted();
+    }
+
+    @Test
+    void ignoresRepeatedDeactivation() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile()), new MemberDeactivated(ACME, ALICE)))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, aliceProfile(), false, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void replacingWithTheSameProfileRecordsNothing() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, aliceProfile(), true, 0L))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingOnlyTheCaseOfTheUserNameNeedsNoUniquenessCheck() {
+        directory.record(provisioningOn());
+        MemberProfile upper = aliceProfile().withUserName(new UserName("ALICE@acme.test"));
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, upper, true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProfileChanged(ACME, ALICE, aliceProfile(), upper));
+    }
+
+    @Test
+    void refusesAUserNameTakenByAnotherMember() {
+        directory.record(provisioningOn(), provisioned(BOB, profile("bob@acme.test", "Bob", "Brown")));
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new ReplaceProvisionedMemberCommand(
+                        ALICE, ACME, aliceProfile().withUserName(new UserName("BOB@acme.test")), true, null))
+                .expectException(UniquenessException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAStaleExpectedVersion() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile()), new MemberDeactivated(ACME, ALICE)))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, aliceProfile(), true, 0L))
+                .expectException(ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void scimMayNotChangeAMemberInvitedByAnAdmin() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new ReplaceProvisionedMemberCommand(
+                        BOB, ACME, MemberProfile.invited("bob@acme.test", PersonName.EMPTY), false, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherOrganizationSeesNoSuchMember() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new RemoveMemberCommand(BOB, GLOBEX))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void adminRemovesManualMember() {
+        fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new RemoveMemberCommand(BOB, ACME))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberRemoved(ACME, BOB))
+                .expectMarkedDeleted();
+    }
+}

@@ -1,0 +1,297 @@
+package com.controlpanel.provisioning.domain.team;
+
+import static com.controlpanel.provisioning.domain.testing.Examples.ACME;
+import static com.controlpanel.provisioning.domain.testing.Examples.ALICE;
+import static com.controlpanel.provisioning.domain.testing.Examples.BOB;
+import static com.controlpanel.provisioning.domain.testing.Examples.CAROL;
+import static com.controlpanel.provisioning.domain.testing.Examples.ENGINEERING;
+import static com.controlpanel.provisioning.domain.testing.Examples.GLOBEX;
+import static com.controlpanel.provisioning.domain.testing.Examples.SALES;
+import static com.controlpanel.provisioning.domain.testing.Examples.aliceProfile;
+import static com.controlpanel.provisioning.domain.testing.Examples.invited;
+import static com.controlpanel.provisioning.domain.testing.Examples.manualTeam;
+import static com.controlpanel.provisioning.domain.testing.Examples.profile;
+import static com.controlpanel.provisioning.domain.testing.Examples.provisioned;
+import static com.controlpanel.provisioning.domain.testing.Examples.provisioningOn;
+import static com.controlpanel.provisioning.domain.testing.Examples.pushedTeam;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.AddMemberToTeamCommand;
+import com.controlpanel.provisioning.domain.api.CreateTeamCommand;
+import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
+import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.RemoveMemberFromTeamCommand;
+import com.controlpanel.provisioning.domain.api.RenameTeamCommand;
+import com.controlpanel.provisioning.domain.api.RuleViolationException;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamChange;
+import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.UniquenessException;
+import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
+import com.controlpanel.provisioning.domain.testing.InMemoryDirectory;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TeamTest {
+
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private FixtureConfiguration<Team> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Team.class);
+        fixture.registerInjectableResource(directory);
+        directory.record(
+                provisioned(ALICE, aliceProfile()),
+                provisioned(CAROL, profile("carol@acme.test", "Carol", "Clark")),
+                invited(BOB, "bob@acme.test"));
+    }
+
+    @Test
+    void pushesTeamFromOktaWithItsMembers() {
+        directory.record(provisioningOn());
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", Set.of(ALICE)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new TeamProvisioned(ACME, ENGINEERING, Source.OKTA, new TeamName("Engineering"), "okta-1"),
+                        new MemberAddedToTeam(ACME, ENGINEERING, ALICE));
+    }
+
+    @Test
+    void rejectsTakenTeamNameWhateverItsCase() {
+        directory.record(provisioningOn(), manualTeam(SALES, "Engineering"));
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("ENGINEERING"), null, Set.of()))
+                .expectException(UniquenessException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule1_refusesAdminRenameOfPushedTeamWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new RenameTeamCommand(ENGINEERING, ACME, new TeamName("R&D")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("managed in Okta"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule1_refusesAdminDeleteOfPushedTeamWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new DeleteTeamCommand(ENGINEERING, ACME))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule1_refusesAdminMembershipChangeOfPushedTeamWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .when(new RemoveMemberFromTeamCommand(ENGINEERING, ACME, ALICE))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule2_adminCreatesTeamByHandWhileProvisioningIsOn() {
+        directory.record(provisioningOn());
+        fixture.givenNoPriorActivity()
+                .when(new CreateTeamCommand(SALES, ACME, new TeamName("Sales")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TeamProvisioned(ACME, SALES, Source.MANUAL, new TeamName("Sales"), null));
+    }
+
+    @Test
+    void rule3_adminCannotAddManualMemberToPushedTeam() {
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new AddMemberToTeamCommand(ENGINEERING, ACME, BOB))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule3_oktaCannotPutManualMemberInPushedTeamAndTheWholePatchIsRefused() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.Rename(new TeamName("R&D")),
+                                new TeamChange.AddMembers(Set.of(ALICE)),
+                                new TeamChange.AddMembers(Set.of(BOB))),
+                        null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule4_adminAddsProvisionedMemberToManualTeam() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new AddMemberToTeamCommand(SALES, ACME, ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberAddedToTeam(ACME, SALES, ALICE));
+    }
+
+    @Test
+    void rule6_adminRenamesPushedTeamOnceProvisioningIsOff() {
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .andGiven(directory.record(new ProvisioningDisabled(ACME)))
+                .when(new RenameTeamCommand(ENGINEERING, ACME, new TeamName("R&D")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TeamRenamed(ACME, ENGINEERING, new TeamName("Engineering"), new TeamName("R&D")));
+    }
+
+    @Test
+    void rule8_oktaPushesAgainTheTeamNameAnAdminRenamedAway() {
+        directory.record(
+                pushedTeam(SALES, "Engineering"),
+                new TeamRenamed(ACME, SALES, new TeamName("Engineering"), new TeamName("R&D")),
+                provisioningOn());
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", Set.of()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new TeamProvisioned(ACME, ENGINEERING, Source.OKTA, new TeamName("Engineering"), "okta-1"));
+    }
+
+    @Test
+    void rule9_deletingTeamNeverRemovesItsMembers() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .when(new DeprovisionTeamCommand(ENGINEERING, ACME, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TeamDeleted(ACME, ENGINEERING))
+                .expectMarkedDeleted();
+    }
+
+    @Test
+    void replacingMembersRecordsWhoLeftAndWhoJoined() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING, ACME, List.of(new TeamChange.ReplaceMembers(Set.of(CAROL))), 1L))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new MemberRemovedFromTeam(ACME, ENGINEERING, ALICE),
+                        new MemberAddedToTeam(ACME, ENGINEERING, CAROL))
+                .expectState(team -> assertThat(team.memberIds()).containsExactly(CAROL));
+    }
+
+    @Test
+    void oktaPatchAppliesRemoveThenAddInOrder() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.RemoveMembers(Set.of(ALICE)),
+                                new TeamChange.AddMembers(Set.of(ALICE, CAROL)),
+                                new TeamChange.ChangeExternalId("okta-2")),
+                        null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new MemberRemovedFromTeam(ACME, ENGINEERING, ALICE),
+                        new MemberAddedToTeam(ACME, ENGINEERING, ALICE),
+                        new MemberAddedToTeam(ACME, ENGINEERING, CAROL),
+                        new TeamExternalIdChanged(ACME, ENGINEERING, "okta-Engineering", "okta-2"));
+    }
+
+    @Test
+    void oktaRenameToTheSameNameRecordsNothing() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.Rename(new TeamName("Engineering")),
+                                new TeamChange.AddMembers(Set.of(ALICE))),
+                        null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesUnknownMember() {
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new AddMemberToTeamCommand(
+                        SALES, ACME, new com.controlpanel.provisioning.domain.api.MemberId("nobody")))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesMemberOfAnotherOrganization() {
+        directory.record(new com.controlpanel.provisioning.domain.api.MemberProvisioned(
+                GLOBEX,
+                new com.controlpanel.provisioning.domain.api.MemberId("stranger"),
+                Source.OKTA,
+                profile("stranger@globex.test", "S", "T"),
+                true));
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new AddMemberToTeamCommand(
+                        SALES, ACME, new com.controlpanel.provisioning.domain.api.MemberId("stranger")))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesDeletedMember() {
+        directory.record(new MemberDeprovisioned(ACME, CAROL));
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new AddMemberToTeamCommand(SALES, ACME, CAROL))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void ignoresAddingAMemberAlreadyInTheTeam() {
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .andGiven(new MemberAddedToTeam(ACME, SALES, ALICE))
+                .when(new AddMemberToTeamCommand(SALES, ACME, ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void scimMayNotChangeATeamCreatedByAnAdmin() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new DeprovisionTeamCommand(SALES, ACME, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherOrganizationSeesNoSuchTeam() {
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new DeleteTeamCommand(SALES, GLOBEX))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,133 @@
+package com.controlpanel.provisioning.domain.testing;
+
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberRegistry;
+import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.ProvisioningStatus;
+import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRegistry;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.UserName;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The domain's ports, kept in memory and fed with the same events the real lookup tables are fed with, so that a
+ * fixture's "given" history and the lookups agree.
+ */
+public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, ProvisioningStatus {
+
+    private record Registered<T>(OrganizationId organizationId, T value, String nameKey) {}
+
+    private final Map<MemberId, Registered<RegisteredMember>> members = new HashMap<>();
+    private final Map<TeamId, Registered<RegisteredTeam>> teams = new HashMap<>();
+    private final Set<OrganizationId> provisioningOn = new HashSet<>();
+
+    /** Records what these events tell; events of other kinds are ignored. Returns them for {@code given(..)}. */
+    public Object[] record(Object... events) {
+        for (Object event : events) {
+            if (event instanceof MemberProvisioned e) {
+                members.put(
+                        e.memberId(),
+                        new Registered<>(
+                                e.organizationId(),
+                                new RegisteredMember(e.memberId(), e.source()),
+                                e.profile().userName().key()));
+            } else if (event instanceof MemberProfileChanged e) {
+                var old = members.get(e.memberId());
+                members.put(
+                        e.memberId(),
+                        new Registered<>(
+                                old.organizationId(),
+                                old.value(),
+                                e.profile().userName().key()));
+            } else if (event instanceof MemberDeprovisioned e) {
+                members.remove(e.memberId());
+            } else if (event instanceof MemberRemoved e) {
+                members.remove(e.memberId());
+            } else if (event instanceof TeamProvisioned e) {
+                teams.put(
+                        e.teamId(),
+                        new Registered<>(
+                                e.organizationId(),
+                                new RegisteredTeam(e.teamId(), e.source()),
+                                e.displayName().key()));
+            } else if (event instanceof TeamRenamed e) {
+                var old = teams.get(e.teamId());
+                teams.put(
+                        e.teamId(),
+                        new Registered<>(
+                                old.organizationId(),
+                                old.value(),
+                                e.displayName().key()));
+            } else if (event instanceof TeamDeleted e) {
+                teams.remove(e.teamId());
+            } else if (event instanceof ProvisioningEnabled e) {
+                provisioningOn.add(e.organizationId());
+            } else if (event instanceof ProvisioningDisabled e) {
+                provisioningOn.remove(e.organizationId());
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public boolean isProvisioningEnabled(OrganizationId organizationId) {
+        return provisioningOn.contains(organizationId);
+    }
+
+    @Override
+    public Optional<RegisteredMember> find(OrganizationId organizationId, MemberId memberId) {
+        return Optional.ofNullable(members.get(memberId))
+                .filter(r -> r.organizationId().equals(organizationId))
+                .map(Registered::value);
+    }
+
+    @Override
+    public Map<MemberId, RegisteredMember> findAll(OrganizationId organizationId, Collection<MemberId> memberIds) {
+        Map<MemberId, RegisteredMember> found = new LinkedHashMap<>();
+        for (MemberId id : memberIds) {
+            find(organizationId, id).ifPresent(member -> found.put(id, member));
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName) {
+        return members.entrySet().stream()
+                .filter(e -> e.getValue().organizationId().equals(organizationId))
+                .filter(e -> e.getValue().nameKey().equals(userName.key()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    @Override
+    public Optional<RegisteredTeam> find(OrganizationId organizationId, TeamId teamId) {
+        return Optional.ofNullable(teams.get(teamId))
+                .filter(r -> r.organizationId().equals(organizationId))
+                .map(Registered::value);
+    }
+
+    @Override
+    public Optional<TeamId> findByName(OrganizationId organizationId, TeamName name) {
+        return teams.entrySet().stream()
+                .filter(e -> e.getValue().organizationId().equals(organizationId))
+                .filter(e -> e.getValue().nameKey().equals(name.key()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+}
