@@ -35,8 +35,12 @@ public record MemberProfile(
 
     /** The profile of a member invited by an admin: the email is both userName and primary work email. */
     public static MemberProfile invited(String email, PersonName name) {
+        return invited(email, name, null);
+    }
+
+    public static MemberProfile invited(String email, PersonName name, String displayName) {
         EmailAddress address = EmailAddress.work(email);
-        return new MemberProfile(new UserName(address.value()), name, null, List.of(address), null, Map.of());
+        return new MemberProfile(new UserName(address.value()), name, displayName, List.of(address), null, Map.of());
     }
 
     /** The email to show: the primary one, else the first, else the userName. */

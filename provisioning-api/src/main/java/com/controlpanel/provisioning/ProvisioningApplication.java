@@ -1,0 +1,19 @@
+package com.controlpanel.provisioning;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The SCIM provisioning service: SCIM 2.0 for Okta and Entra ID, the Control Panel and its JSON API. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProvisioningApplication {
+
+    public static void main(String[] args) {
+        // Axon would otherwise report usage to its vendor over the network at every start.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(ProvisioningApplication.class, args);
+    }
+}

@@ -1,0 +1,183 @@
+package com.controlpanel.provisioning.config;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.application.MemberAdministration;
+import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.application.TeamAdministration;
+import com.controlpanel.provisioning.directory.DirectoryProjection;
+import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.member.MemberAggregate;
+import com.controlpanel.provisioning.domain.organization.OrganizationAggregate;
+import com.controlpanel.provisioning.domain.team.TeamAggregate;
+import com.controlpanel.provisioning.eventstore.EventJson;
+import com.controlpanel.provisioning.eventstore.EventStoreSchema;
+import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
+import com.controlpanel.provisioning.registry.CommandSideProjection;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon without Axon Server: events in the relational database through Axon's JDBC engine, in the same Spring
+ * transaction as the command-side lookups and the directory projection (both subscribing processors, whose failures
+ * roll the command back).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson(EventJson.events());
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson(EventJson.events());
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson(EventJson.events());
+    }
+
+    private static Serializer jackson(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .schema(EventStoreSchema.events())
+                .appendEvents(new OrganizationColumnAppender())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(jackson(EventJson.snapshots()))
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .dataType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(EventStoreSchema.tokens())
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Who acted and in which request travels from each command to the events it causes. */
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.KIND, Actor.ID, Actor.NAME, Actor.REQUEST_ID, Actor.CLIENT);
+    }
+
+    @Bean
+    public ConfigurerModule aggregates(ProvisioningProperties properties) {
+        int threshold = properties.snapshotThreshold();
+        return configurer -> {
+            for (Class<?> type :
+                    new Class<?>[] {OrganizationAggregate.type(), MemberAggregate.type(), TeamAggregate.type()}) {
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
+                        .configureSnapshotTrigger(
+                                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)));
+            }
+        };
+    }
+
+    /** The processors that run inside the command's transaction; an exception there refuses the command. */
+    @Bean
+    public ConfigurerModule inTransactionProcessors() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor(CommandSideProjection.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(DirectoryProjection.PROCESSING_GROUP)
+                .assignProcessingGroup(CommandSideProjection.PROCESSING_GROUP, CommandSideProjection.PROCESSING_GROUP)
+                .assignProcessingGroup(DirectoryProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        CommandSideProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        DirectoryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Concurrent writes to one aggregate from several nodes are retried a few times before they fail. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor)
+                        .maxRetryCount(3)
+                        .retryInterval(20)
+                        .build())
+                .build();
+    }
+
+    @Bean
+    public Commands commands(CommandGateway commandGateway) {
+        return new Commands(commandGateway);
+    }
+
+    @Bean
+    public OrganizationAdministration organizationAdministration(Commands commands) {
+        return new OrganizationAdministration(commands);
+    }
+
+    @Bean
+    public MemberAdministration memberAdministration(Commands commands) {
+        return new MemberAdministration(commands);
+    }
+
+    @Bean
+    public TeamAdministration teamAdministration(Commands commands) {
+        return new TeamAdministration(commands);
+    }
+}

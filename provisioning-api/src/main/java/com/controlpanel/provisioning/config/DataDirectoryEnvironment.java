@@ -1,0 +1,33 @@
+package com.controlpanel.provisioning.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the embedded H2 database at {@code provisioning.data-dir} (default {@code ./data}) unless a datasource URL
+ * is configured. Writes are flushed at every commit ({@code WRITE_DELAY=0}): a 2xx means the event is on disk.
+ */
+public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        String dataDir = environment.getProperty("provisioning.data-dir", "data");
+        Path database = Path.of(dataDir).toAbsolutePath().normalize().resolve("provisioning");
+        String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "provisioningDataDirectory",
+                        Map.of(
+                                "spring.datasource.url", url,
+                                "spring.datasource.username", "sa",
+                                "spring.datasource.password", "")));
+    }
+}

@@ -1,0 +1,70 @@
+package com.controlpanel.provisioning.config;
+
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.security.AdminAccounts;
+import com.controlpanel.provisioning.security.AdminUser;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the very first start (no admin account yet): creates the first admin, an operator, and a default organization it
+ * manages. The password is {@code PROVISIONING_ADMIN_PASSWORD}, or generated and printed once by {@link StartupReport}.
+ */
+@Component
+@Order(0)
+public class FirstStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+
+    private final AdminAccounts accounts;
+    private final OrganizationAdministration organizations;
+    private final TransactionTemplate transaction;
+    private final ProvisioningProperties properties;
+    private volatile String generatedPassword;
+
+    public FirstStart(
+            AdminAccounts accounts,
+            OrganizationAdministration organizations,
+            TransactionTemplate transaction,
+            ProvisioningProperties properties) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> {
+            if (accounts.any()) {
+                return;
+            }
+            String password = properties.adminPassword();
+            if (password == null) {
+                password = AdminAccounts.generatePassword();
+                generatedPassword = password;
+            }
+            AdminUser admin = accounts.create(properties.adminEmail(), password, true);
+            CommandContext system = CommandContext.system();
+            OrganizationId organization = organizations.create(system, properties.defaultOrganizationName());
+            organizations.grantAdmin(system, organization, admin.adminId(), admin.email());
+            log.info(
+                    "First start: created admin {} and organization '{}'",
+                    admin.email(),
+                    properties.defaultOrganizationName());
+        });
+    }
+
+    /** The first admin's password if this start generated it; it is shown once and never stored in clear. */
+    Optional<String> generatedPassword() {
+        return Optional.ofNullable(generatedPassword);
+    }
+}

@@ -1,0 +1,39 @@
+package com.controlpanel.provisioning.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The service's own settings ({@code provisioning.*}, or {@code PROVISIONING_*} environment variables).
+ *
+ * @param dataDir where the embedded H2 database lives
+ * @param publicBaseUrl the base URL Okta reaches this service at; null = the URL of the request that asks
+ * @param adminEmail the first admin's email, created on first start
+ * @param adminPassword the first admin's password; null = generate one and print it once
+ * @param defaultOrganizationName the name of the organization created on first start
+ * @param snapshotThreshold events after which an aggregate's state is snapshotted
+ */
+@ConfigurationProperties("provisioning")
+public record ProvisioningProperties(
+        Path dataDir,
+        String publicBaseUrl,
+        String adminEmail,
+        String adminPassword,
+        String defaultOrganizationName,
+        Integer snapshotThreshold) {
+
+    public ProvisioningProperties {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : stripSlash(publicBaseUrl.strip());
+        adminEmail = adminEmail == null || adminEmail.isBlank() ? "admin@localhost" : adminEmail.strip();
+        adminPassword = adminPassword == null || adminPassword.isEmpty() ? null : adminPassword;
+        defaultOrganizationName = defaultOrganizationName == null || defaultOrganizationName.isBlank()
+                ? "My organization"
+                : defaultOrganizationName.strip();
+        snapshotThreshold = snapshotThreshold == null ? 250 : snapshotThreshold;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,122 @@
+package com.controlpanel.provisioning.rest;
+
+import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every JSON API failure as an RFC 9457 problem detail with a stable {@code code}: refused commands by the kind of
+ * refusal, malformed requests 400, never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "com.controlpanel.provisioning.rest")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return problem(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return Failures.domainCause(e)
+                .map(this::domain)
+                .orElseGet(() -> problem(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-body",
+                        "The request body is not the JSON this call expects"));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        String detail = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? "Parameter '" + mismatch.getName() + "' has an invalid value"
+                : e.getMessage();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send application/json");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such route");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> failure(Exception e, HttpServletRequest request) {
+        var domain = Failures.domainCause(e);
+        if (domain.isPresent()) {
+            return domain(domain.get());
+        }
+        if (Failures.cause(e, ConflictingAggregateVersionException.class).isPresent()) {
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "version-conflict",
+                    "It was changed meanwhile: read it again and retry with its current version");
+        }
+        if (Failures.cause(e, AggregateNotFoundException.class).isPresent()) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "It does not exist (or no longer does)");
+        }
+        if (Failures.cause(e, AxonTransientException.class).isPresent()) {
+            return problem(HttpStatus.CONFLICT, "concurrent-change", "A concurrent change got in the way: retry");
+        }
+        log.error("Request {} failed", RequestIdFilter.requestId(request), e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "The request failed on our side; quote request id " + RequestIdFilter.requestId(request));
+    }
+
+    private ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.errorCode().kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT, RULE -> HttpStatus.CONFLICT;
+        };
+        return problem(status, e.errorCode().code(), e.getMessage());
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,108 @@
+package com.controlpanel.provisioning.security;
+
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Admin accounts: email, bcrypt password hash, and the organizations each one manages. */
+@Component
+public class AdminAccounts implements UserDetailsService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    public AdminAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public AdminUser loadUserByUsername(String email) {
+        return findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("No admin " + email));
+    }
+
+    public Optional<AdminUser> findByEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return jdbc
+                .query(
+                        "SELECT admin_id, email, password_hash, operator FROM admin_account WHERE email_key = ?",
+                        (rs, n) -> new AdminUser(
+                                new AdminId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                        email.strip().toLowerCase(Locale.ROOT))
+                .stream()
+                .findFirst();
+    }
+
+    public boolean any() {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account", Integer.class);
+        return count != null && count > 0;
+    }
+
+    /** Creates an account; the password is hashed with bcrypt and never stored or logged as given. */
+    public AdminUser create(String email, String rawPassword, boolean operator) {
+        String normalized = email == null ? "" : email.strip();
+        if (normalized.isEmpty()
+                || normalized.length() > 254
+                || normalized.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidValueException("An admin needs an email without spaces, at most 254 characters");
+        }
+        if (rawPassword == null || rawPassword.length() < 8) {
+            throw new InvalidValueException("An admin password must be at least 8 characters");
+        }
+        AdminId adminId = AdminId.random();
+        String hash = passwordEncoder.encode(rawPassword);
+        jdbc.update(
+                "INSERT INTO admin_account (admin_id, email, email_key, password_hash, operator, created_at) "
+                        + "VALUES (?,?,?,?,?,?)",
+                adminId.value(),
+                normalized,
+                normalized.toLowerCase(Locale.ROOT),
+                hash,
+                operator,
+                Instant.now().atOffset(ZoneOffset.UTC));
+        return new AdminUser(adminId, normalized, hash, operator);
+    }
+
+    /** The organizations this admin manages; an operator manages all of them (null). */
+    public List<OrganizationId> organizationsOf(AdminUser admin) {
+        return jdbc.query(
+                "SELECT organization_id FROM admin_organization WHERE admin_id = ? ORDER BY organization_id",
+                (rs, n) -> new OrganizationId(rs.getString(1)),
+                admin.adminId().value());
+    }
+
+    public boolean manages(AdminUser admin, OrganizationId organizationId) {
+        if (admin.operator()) {
+            return true;
+        }
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM admin_organization WHERE admin_id = ? AND organization_id = ?",
+                Integer.class,
+                admin.adminId().value(),
+                organizationId.value());
+        return count != null && count > 0;
+    }
+
+    /** A random password for an account created without one: 20 URL-safe characters (120 bits). */
+    public static String generatePassword() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

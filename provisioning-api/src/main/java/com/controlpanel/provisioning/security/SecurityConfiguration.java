@@ -1,0 +1,92 @@
+package com.controlpanel.provisioning.security;
+
+import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.web.ProblemResponses;
+import com.controlpanel.provisioning.web.ScimErrorResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Three chains: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's email and
+ * password, stateless), and the Control Panel (form login, session, CSRF).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain scimChain(HttpSecurity http, TenantCredentials credentials) throws Exception {
+        http.securityMatcher("/scim/v2/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(context -> context.requireExplicitSave(true))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ScimBearerAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
+                    ScimErrorResponses.write(
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            null,
+                            "A valid bearer token of this tenant is required: check the Secret Token, and that user "
+                                    + "provisioning is switched on in the Control Panel");
+                }))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Control Panel API\"");
+                    ProblemResponses.write(
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "Sign in with HTTP Basic: an admin's email and password");
+                }))
+                .exceptionHandling(
+                        errors -> errors.accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                response, HttpStatus.FORBIDDEN, "forbidden", "This admin may not do that")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    public SecurityFilterChain controlPanelChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(org.springframework.security.config.Customizer.withDefaults())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,72 @@
+package com.controlpanel.provisioning.application;
+
+import com.controlpanel.provisioning.domain.api.AddMemberToTeamCommand;
+import com.controlpanel.provisioning.domain.api.DeactivateMemberCommand;
+import com.controlpanel.provisioning.domain.api.EditMemberCommand;
+import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ReactivateMemberCommand;
+import com.controlpanel.provisioning.domain.api.RemoveMemberCommand;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What an admin does to members by hand, through the Control Panel or the JSON API. */
+public class MemberAdministration {
+
+    private final Commands commands;
+
+    public MemberAdministration(Commands commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * Invites a member and puts it in the chosen teams. The invitation checks every team first (each must be a manual
+     * team of the organization, rule 3), so a bad choice refuses the whole invitation.
+     */
+    public MemberId invite(
+            CommandContext context,
+            OrganizationId organizationId,
+            String email,
+            PersonName name,
+            String displayName,
+            Set<TeamId> teams) {
+        MemberId memberId = MemberId.random();
+        Set<TeamId> teamIds = teams == null ? Set.of() : new LinkedHashSet<>(teams);
+        commands.send(
+                context,
+                new InviteMemberCommand(
+                        memberId, organizationId, MemberProfile.invited(email, name, displayName), teamIds));
+        for (TeamId teamId : teamIds) {
+            commands.send(context, new AddMemberToTeamCommand(teamId, organizationId, memberId));
+        }
+        return memberId;
+    }
+
+    public void edit(
+            CommandContext context,
+            OrganizationId organizationId,
+            MemberId memberId,
+            String email,
+            PersonName name,
+            String displayName,
+            Long expectedVersion) {
+        commands.send(
+                context, new EditMemberCommand(memberId, organizationId, email, name, displayName, expectedVersion));
+    }
+
+    public void setActive(CommandContext context, OrganizationId organizationId, MemberId memberId, boolean active) {
+        commands.send(
+                context,
+                active
+                        ? new ReactivateMemberCommand(memberId, organizationId)
+                        : new DeactivateMemberCommand(memberId, organizationId));
+    }
+
+    public void remove(CommandContext context, OrganizationId organizationId, MemberId memberId) {
+        commands.send(context, new RemoveMemberCommand(memberId, organizationId));
+    }
+}

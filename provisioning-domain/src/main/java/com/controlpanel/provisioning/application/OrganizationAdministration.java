@@ -1,0 +1,56 @@
+package com.controlpanel.provisioning.application;
+
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.CreateOrganizationCommand;
+import com.controlpanel.provisioning.domain.api.CredentialId;
+import com.controlpanel.provisioning.domain.api.DisableProvisioningCommand;
+import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
+import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
+import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.SecretToken;
+import com.controlpanel.provisioning.domain.api.TenantId;
+import java.util.Optional;
+
+/** Organizations and their provisioning integration: switch on and off, issue secret tokens. */
+public class OrganizationAdministration {
+
+    private final Commands commands;
+
+    public OrganizationAdministration(Commands commands) {
+        this.commands = commands;
+    }
+
+    public OrganizationId create(CommandContext context, String name) {
+        OrganizationId id = OrganizationId.random();
+        commands.send(context, new CreateOrganizationCommand(id, name, TenantId.random()));
+        return id;
+    }
+
+    public void grantAdmin(CommandContext context, OrganizationId organizationId, AdminId adminId, String email) {
+        commands.send(context, new GrantOrganizationAdminCommand(organizationId, adminId, email));
+    }
+
+    /** Switches provisioning on; the token is present only if this call switched it on. */
+    public Optional<IssuedCredentials> enableProvisioning(CommandContext context, OrganizationId organizationId) {
+        SecretToken token = SecretToken.generate();
+        CredentialId credentialId = CredentialId.random();
+        Boolean enabled =
+                commands.send(context, new EnableProvisioningCommand(organizationId, credentialId, token.hash()));
+        return Boolean.TRUE.equals(enabled)
+                ? Optional.of(new IssuedCredentials(credentialId, token))
+                : Optional.empty();
+    }
+
+    public void disableProvisioning(CommandContext context, OrganizationId organizationId) {
+        commands.send(context, new DisableProvisioningCommand(organizationId));
+    }
+
+    /** Issues a new token; the previous one stops working when this returns. */
+    public IssuedCredentials issueCredentials(CommandContext context, OrganizationId organizationId) {
+        SecretToken token = SecretToken.generate();
+        CredentialId credentialId = CredentialId.random();
+        commands.send(context, new IssueProvisioningCredentialsCommand(organizationId, credentialId, token.hash()));
+        return new IssuedCredentials(credentialId, token);
+    }
+}

@@ -1,0 +1,266 @@
+package com.controlpanel.provisioning.directory;
+
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TenantId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The Control Panel's reads of the directory: organizations, member and team lists, one member or team. */
+@Component
+public class DirectoryQueries {
+
+    private final JdbcTemplate jdbc;
+    private final DirectorySlots slots;
+
+    public DirectoryQueries(JdbcTemplate jdbc, DirectorySlots slots) {
+        this.jdbc = jdbc;
+        this.slots = slots;
+    }
+
+    public Optional<OrganizationRow> organization(OrganizationId organizationId) {
+        return slots.liveStore().organization(organizationId);
+    }
+
+    public Optional<OrganizationRow> organizationByTenant(TenantId tenantId) {
+        DirectoryTables t = slots.live();
+        return jdbc
+                .query(
+                        "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization()
+                                + " WHERE tenant_id = ?",
+                        JdbcDirectoryStore::organization,
+                        tenantId.value())
+                .stream()
+                .findFirst();
+    }
+
+    /** The organizations among these ids, by name; all of them when ids is null. */
+    public List<OrganizationRow> organizations(Collection<OrganizationId> ids) {
+        DirectoryTables t = slots.live();
+        List<OrganizationRow> all = jdbc.query(
+                "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization()
+                        + " ORDER BY name, organization_id",
+                JdbcDirectoryStore::organization);
+        if (ids == null) {
+            return all;
+        }
+        return all.stream().filter(row -> ids.contains(row.organizationId())).toList();
+    }
+
+    @QueryHandler
+    public MemberPage findMembers(FindMembersQuery query) {
+        DirectoryTables t = slots.live();
+        StringBuilder where = new StringBuilder(" WHERE m.organization_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(query.organizationId().value());
+        if (query.source() != null) {
+            where.append(" AND m.source = ?");
+            args.add(query.source().name());
+        }
+        if (query.status() != null) {
+            switch (query.status()) {
+                case INVITED -> where.append(" AND m.source = 'MANUAL' AND m.active = TRUE");
+                case ACTIVE -> where.append(" AND m.source = 'OKTA' AND m.active = TRUE");
+                case DEACTIVATED -> where.append(" AND m.active = FALSE");
+            }
+        }
+        if (query.teamId() != null) {
+            where.append(" AND m.member_id IN (SELECT ms.member_id FROM ")
+                    .append(t.membership())
+                    .append(" ms WHERE ms.team_id = ?)");
+            args.add(query.teamId().value());
+        }
+        if (query.text() != null) {
+            for (String word : ProfileIndex.splitWords(query.text())) {
+                where.append(" AND m.member_id IN (SELECT w.member_id FROM ")
+                        .append(t.memberTerm())
+                        .append(" w WHERE w.organization_id = ? AND w.term LIKE ?)");
+                args.add(query.organizationId().value());
+                args.add(ProfileIndex.key(word, ProfileIndex.MAX_TERM_LENGTH) + "%");
+            }
+        }
+        Long total =
+                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
+        List<MemberRow> rows = List.of();
+        if (query.limit() > 0 && total != null && total > query.offset()) {
+            String direction = query.descending() ? " DESC" : " ASC";
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(query.limit());
+            pageArgs.add(query.offset());
+            rows = jdbc.query(
+                    "SELECT " + prefixed(JdbcDirectoryStore.MEMBER_COLUMNS, "m") + " FROM " + t.member() + " m" + where
+                            + " ORDER BY m." + query.sort().column + direction + ", m.member_id" + direction
+                            + " LIMIT ? OFFSET ?",
+                    (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()),
+                    pageArgs.toArray());
+        }
+        return new MemberPage(
+                summaries(query.organizationId(), rows), total == null ? 0 : total, query.offset(), query.limit());
+    }
+
+    public Optional<MemberSummary> findMember(OrganizationId organizationId, MemberId memberId) {
+        return slots.liveStore()
+                .member(memberId)
+                .filter(row -> row.organizationId().equals(organizationId))
+                .map(row -> summaries(organizationId, List.of(row)).get(0));
+    }
+
+    @QueryHandler
+    public TeamPage findTeams(FindTeamsQuery query) {
+        DirectoryTables t = slots.live();
+        StringBuilder where = new StringBuilder(" WHERE organization_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(query.organizationId().value());
+        if (query.source() != null) {
+            where.append(" AND source = ?");
+            args.add(query.source().name());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" AND name_key LIKE ? ESCAPE '!'");
+            args.add("%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + t.team() + where, Long.class, args.toArray());
+        List<TeamRow> rows = List.of();
+        if (query.limit() > 0 && total != null && total > query.offset()) {
+            String direction = query.descending() ? " DESC" : " ASC";
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(query.limit());
+            pageArgs.add(query.offset());
+            rows = jdbc.query(
+                    "SELECT " + JdbcDirectoryStore.TEAM_COLUMNS + " FROM " + t.team() + where + " ORDER BY "
+                            + query.sort().column + direction + ", team_id" + direction + " LIMIT ? OFFSET ?",
+                    JdbcDirectoryStore::team,
+                    pageArgs.toArray());
+        }
+        boolean provisioningOn = provisioningOn(query.organizationId());
+        List<TeamSummary> items = rows.stream()
+                .map(row -> new TeamSummary(row, provisioningOn && row.source() == Source.OKTA))
+                .toList();
+        return new TeamPage(items, total == null ? 0 : total, query.offset(), query.limit());
+    }
+
+    public Optional<TeamSummary> findTeam(OrganizationId organizationId, TeamId teamId) {
+        return slots.liveStore()
+                .team(teamId)
+                .filter(row -> row.organizationId().equals(organizationId))
+                .map(row -> new TeamSummary(row, provisioningOn(organizationId) && row.source() == Source.OKTA));
+    }
+
+    /** The teams a new manual member may be invited into: manual teams only (rule 3). */
+    public List<TeamRef> invitableTeams(OrganizationId organizationId) {
+        DirectoryTables t = slots.live();
+        return jdbc.query(
+                "SELECT team_id, display_name, source FROM " + t.team()
+                        + " WHERE organization_id = ? AND source = 'MANUAL' ORDER BY name_key, team_id",
+                (rs, n) -> new TeamRef(new TeamId(rs.getString(1)), rs.getString(2), Source.valueOf(rs.getString(3))),
+                organizationId.value());
+    }
+
+    /**
+     * Members that may be added to the team and are not in it yet: into a team pushed from Okta only provisioned
+     * members (rule 3), into a manual team anyone (rule 4).
+     */
+    public MemberPage eligibleMembers(
+            OrganizationId organizationId, TeamId teamId, String text, int offset, int limit) {
+        Optional<TeamSummary> team = findTeam(organizationId, teamId);
+        if (team.isEmpty()) {
+            return new MemberPage(List.of(), 0, offset, limit);
+        }
+        DirectoryTables t = slots.live();
+        StringBuilder where = new StringBuilder(" WHERE m.organization_id = ? AND m.member_id NOT IN (SELECT "
+                + "ms.member_id FROM " + t.membership() + " ms WHERE ms.team_id = ?)");
+        List<Object> args = new ArrayList<>(List.of(organizationId.value(), teamId.value()));
+        if (team.get().team().source() == Source.OKTA) {
+            where.append(" AND m.source = 'OKTA'");
+        }
+        if (text != null) {
+            for (String word : ProfileIndex.splitWords(text)) {
+                where.append(" AND m.member_id IN (SELECT w.member_id FROM ")
+                        .append(t.memberTerm())
+                        .append(" w WHERE w.organization_id = ? AND w.term LIKE ?)");
+                args.add(organizationId.value());
+                args.add(ProfileIndex.key(word, ProfileIndex.MAX_TERM_LENGTH) + "%");
+            }
+        }
+        Long total =
+                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(Math.max(0, limit));
+        pageArgs.add(Math.max(0, offset));
+        List<MemberRow> rows = jdbc.query(
+                "SELECT " + prefixed(JdbcDirectoryStore.MEMBER_COLUMNS, "m") + " FROM " + t.member() + " m" + where
+                        + " ORDER BY m.label_key, m.member_id LIMIT ? OFFSET ?",
+                (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()),
+                pageArgs.toArray());
+        return new MemberPage(summaries(organizationId, rows), total == null ? 0 : total, offset, limit);
+    }
+
+    private boolean provisioningOn(OrganizationId organizationId) {
+        return organization(organizationId)
+                .map(OrganizationRow::provisioningEnabled)
+                .orElse(false);
+    }
+
+    private List<MemberSummary> summaries(OrganizationId organizationId, List<MemberRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        boolean provisioningOn = provisioningOn(organizationId);
+        Map<MemberId, List<TeamRef>> teams =
+                teamsOf(rows.stream().map(MemberRow::memberId).toList());
+        List<MemberSummary> summaries = new ArrayList<>(rows.size());
+        for (MemberRow row : rows) {
+            summaries.add(new MemberSummary(
+                    row, teams.getOrDefault(row.memberId(), List.of()), provisioningOn && row.source() == Source.OKTA));
+        }
+        return summaries;
+    }
+
+    /** The teams of each of these members, by team name. */
+    public Map<MemberId, List<TeamRef>> teamsOf(List<MemberId> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        DirectoryTables t = slots.live();
+        String marks = String.join(",", Collections.nCopies(memberIds.size(), "?"));
+        Map<MemberId, List<TeamRef>> teams = new HashMap<>();
+        jdbc.query(
+                "SELECT ms.member_id, tm.team_id, tm.display_name, tm.source FROM " + t.membership() + " ms JOIN "
+                        + t.team() + " tm ON tm.team_id = ms.team_id WHERE ms.member_id IN (" + marks
+                        + ") ORDER BY tm.name_key, tm.team_id",
+                rs -> {
+                    teams.computeIfAbsent(new MemberId(rs.getString(1)), id -> new ArrayList<>())
+                            .add(new TeamRef(
+                                    new TeamId(rs.getString(2)), rs.getString(3), Source.valueOf(rs.getString(4))));
+                },
+                memberIds.stream().map(MemberId::value).toArray());
+        return new LinkedHashMap<>(teams);
+    }
+
+    static String prefixed(String columns, String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String column : columns.split(",")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(alias).append('.').append(column.strip());
+        }
+        return out.toString();
+    }
+
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

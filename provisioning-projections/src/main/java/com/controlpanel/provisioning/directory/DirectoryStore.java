@@ -1,0 +1,47 @@
+package com.controlpanel.provisioning.directory;
+
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the directory's rows live while {@link DirectoryEvolver} applies events to them: the database tables of a
+ * slot (live projection, rebuild) or memory (state as of an instant).
+ */
+interface DirectoryStore {
+
+    Optional<OrganizationRow> organization(OrganizationId organizationId);
+
+    void putOrganization(OrganizationRow row);
+
+    Optional<MemberRow> member(MemberId memberId);
+
+    void insertMember(MemberRow row);
+
+    /** Updates a member whose profile is unchanged (active flag, version, times). */
+    void updateMember(MemberRow row);
+
+    /** Updates a member whose profile changed, and what is indexed of it. */
+    void updateMemberProfile(MemberRow row);
+
+    void deleteMember(MemberId memberId);
+
+    Optional<TeamRow> team(TeamId teamId);
+
+    void insertTeam(TeamRow row);
+
+    void updateTeam(TeamRow row);
+
+    void deleteTeam(TeamId teamId);
+
+    /** Adds the membership if absent; returns whether it was added. */
+    boolean addMembership(OrganizationId organizationId, TeamId teamId, MemberId memberId, Instant at);
+
+    /** Removes the membership if present; returns whether it was removed. */
+    boolean removeMembership(TeamId teamId, MemberId memberId);
+
+    List<TeamId> teamsOf(MemberId memberId);
+}

@@ -1,0 +1,424 @@
+package com.controlpanel.provisioning.directory;
+
+import com.controlpanel.provisioning.domain.api.CredentialId;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TenantId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The directory's rows in one slot's tables, read and written in the caller's transaction. */
+final class JdbcDirectoryStore implements DirectoryStore {
+
+    static final String MEMBER_COLUMNS = "member_id, organization_id, source, active, user_name, user_name_key, "
+            + "external_id, display_name, display_name_key, given_name_key, family_name_key, email, email_key, "
+            + "label, label_key, profile, created_at, last_modified_at, version";
+    static final String TEAM_COLUMNS = "team_id, organization_id, source, display_name, name_key, external_id, "
+            + "member_count, created_at, last_modified_at, version";
+    static final String ORGANIZATION_COLUMNS = "organization_id, name, tenant_id, provisioning_enabled, "
+            + "credential_id, token_issued_at, created_at, version";
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final DirectoryTables tables;
+    private final ObjectMapper json;
+    private final RowMapper<MemberRow> memberMapper;
+    private final RowMapper<TeamRow> teamMapper = JdbcDirectoryStore::team;
+    private final RowMapper<OrganizationRow> organizationMapper = JdbcDirectoryStore::organization;
+
+    JdbcDirectoryStore(JdbcTemplate jdbc, DirectoryTables tables, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.json = json;
+        this.memberMapper = (rs, n) -> member(rs, json);
+    }
+
+    DirectoryTables tables() {
+        return tables;
+    }
+
+    @Override
+    public Optional<OrganizationRow> organization(OrganizationId organizationId) {
+        return jdbc
+                .query(
+                        "SELECT " + ORGANIZATION_COLUMNS + " FROM " + tables.organization()
+                                + " WHERE organization_id = ?",
+                        organizationMapper,
+                        organizationId.value())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void putOrganization(OrganizationRow row) {
+        int updated = jdbc.update(
+                "UPDATE " + tables.organization() + " SET name = ?, tenant_id = ?, provisioning_enabled = ?, "
+                        + "credential_id = ?, token_issued_at = ?, created_at = ?, version = ? WHERE organization_id = ?",
+                row.name(),
+                row.tenantId().value(),
+                row.provisioningEnabled(),
+                row.credentialId() == null ? null : row.credentialId().value(),
+                time(row.tokenIssuedAt()),
+                time(row.createdAt()),
+                row.version(),
+                row.organizationId().value());
+        if (updated == 0) {
+            jdbc.update(
+                    "INSERT INTO " + tables.organization() + " (" + ORGANIZATION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)",
+                    organizationValues(row));
+        }
+    }
+
+    @Override
+    public Optional<MemberRow> member(MemberId memberId) {
+        return jdbc
+                .query(
+                        "SELECT " + MEMBER_COLUMNS + " FROM " + tables.member() + " WHERE member_id = ?",
+                        memberMapper,
+                        memberId.value())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void insertMember(MemberRow row) {
+        jdbc.update(
+                "INSERT INTO " + tables.member() + " (" + MEMBER_COLUMNS
+                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                memberValues(row, json));
+        insertIndex(List.of(row));
+    }
+
+    @Override
+    public void updateMember(MemberRow row) {
+        jdbc.update(
+                "UPDATE " + tables.member() + " SET active = ?, user_name = ?, user_name_key = ?, external_id = ?, "
+                        + "display_name = ?, display_name_key = ?, given_name_key = ?, family_name_key = ?, email = ?, "
+                        + "email_key = ?, label = ?, label_key = ?, profile = ?, last_modified_at = ?, version = ? "
+                        + "WHERE member_id = ?",
+                shift(memberValues(row, json)));
+    }
+
+    @Override
+    public void updateMemberProfile(MemberRow row) {
+        updateMember(row);
+        deleteIndex(row.memberId());
+        insertIndex(List.of(row));
+    }
+
+    @Override
+    public void deleteMember(MemberId memberId) {
+        deleteIndex(memberId);
+        jdbc.update("DELETE FROM " + tables.member() + " WHERE member_id = ?", memberId.value());
+    }
+
+    @Override
+    public Optional<TeamRow> team(TeamId teamId) {
+        return jdbc
+                .query(
+                        "SELECT " + TEAM_COLUMNS + " FROM " + tables.team() + " WHERE team_id = ?",
+                        teamMapper,
+                        teamId.value())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void insertTeam(TeamRow row) {
+        jdbc.update(
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                teamValues(row));
+    }
+
+    @Override
+    public void updateTeam(TeamRow row) {
+        jdbc.update(
+                "UPDATE " + tables.team() + " SET display_name = ?, name_key = ?, external_id = ?, member_count = ?, "
+                        + "last_modified_at = ?, version = ? WHERE team_id = ?",
+                row.displayName().value(),
+                row.displayName().key(),
+                row.externalId(),
+                row.memberCount(),
+                time(row.lastModifiedAt()),
+                row.version(),
+                row.teamId().value());
+    }
+
+    @Override
+    public void deleteTeam(TeamId teamId) {
+        jdbc.update("DELETE FROM " + tables.membership() + " WHERE team_id = ?", teamId.value());
+        jdbc.update("DELETE FROM " + tables.team() + " WHERE team_id = ?", teamId.value());
+    }
+
+    @Override
+    public boolean addMembership(OrganizationId organizationId, TeamId teamId, MemberId memberId, Instant at) {
+        Integer present = jdbc.query(
+                "SELECT COUNT(*) FROM " + tables.membership() + " WHERE team_id = ? AND member_id = ?",
+                (rs) -> rs.next() ? rs.getInt(1) : 0,
+                teamId.value(),
+                memberId.value());
+        if (present != null && present > 0) {
+            return false;
+        }
+        jdbc.update(
+                "INSERT INTO " + tables.membership()
+                        + " (team_id, member_id, organization_id, added_at) VALUES (?,?,?,?)",
+                teamId.value(),
+                memberId.value(),
+                organizationId.value(),
+                time(at));
+        return true;
+    }
+
+    @Override
+    public boolean removeMembership(TeamId teamId, MemberId memberId) {
+        return jdbc.update(
+                        "DELETE FROM " + tables.membership() + " WHERE team_id = ? AND member_id = ?",
+                        teamId.value(),
+                        memberId.value())
+                > 0;
+    }
+
+    @Override
+    public List<TeamId> teamsOf(MemberId memberId) {
+        return jdbc.query(
+                "SELECT team_id FROM " + tables.membership() + " WHERE member_id = ? ORDER BY team_id",
+                (rs, n) -> new TeamId(rs.getString(1)),
+                memberId.value());
+    }
+
+    /** Empties every table of this slot. */
+    void truncate() {
+        for (String table : tables.all()) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    /** Writes a whole folded directory into this (empty) slot in batches. */
+    void writeAll(InMemoryDirectoryStore folded) {
+        batch(
+                "INSERT INTO " + tables.organization() + " (" + ORGANIZATION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)",
+                folded.organizations().stream()
+                        .map(JdbcDirectoryStore::organizationValues)
+                        .toList());
+        List<MemberRow> members = new ArrayList<>(folded.members());
+        for (int from = 0; from < members.size(); from += BATCH) {
+            List<MemberRow> chunk = members.subList(from, Math.min(members.size(), from + BATCH));
+            batch(
+                    "INSERT INTO " + tables.member() + " (" + MEMBER_COLUMNS
+                            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    chunk.stream().map(row -> memberValues(row, json)).toList());
+            insertIndex(chunk);
+        }
+        batch(
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                folded.teams().stream().map(JdbcDirectoryStore::teamValues).toList());
+        List<Object[]> memberships = new ArrayList<>();
+        for (var team : folded.memberships().entrySet()) {
+            TeamRow row = folded.team(team.getKey()).orElse(null);
+            if (row == null) {
+                continue;
+            }
+            for (Map.Entry<MemberId, Instant> member : team.getValue().entrySet()) {
+                memberships.add(new Object[] {
+                    team.getKey().value(),
+                    member.getKey().value(),
+                    row.organizationId().value(),
+                    time(member.getValue())
+                });
+            }
+        }
+        batch(
+                "INSERT INTO " + tables.membership()
+                        + " (team_id, member_id, organization_id, added_at) VALUES (?,?,?,?)",
+                memberships);
+    }
+
+    private void insertIndex(List<MemberRow> rows) {
+        List<Object[]> attributes = new ArrayList<>();
+        List<Object[]> terms = new ArrayList<>();
+        for (MemberRow row : rows) {
+            for (ProfileIndex.Attribute attribute : ProfileIndex.attributes(row.profile())) {
+                attributes.add(new Object[] {
+                    row.memberId().value(),
+                    row.organizationId().value(),
+                    attribute.path(),
+                    attribute.ordinal(),
+                    attribute.value()
+                });
+            }
+            for (String term : ProfileIndex.terms(row.profile())) {
+                terms.add(new Object[] {
+                    row.memberId().value(), row.organizationId().value(), term
+                });
+            }
+        }
+        batch(
+                "INSERT INTO " + tables.memberAttribute()
+                        + " (member_id, organization_id, path, ordinal, value_key) VALUES (?,?,?,?,?)",
+                attributes);
+        batch("INSERT INTO " + tables.memberTerm() + " (member_id, organization_id, term) VALUES (?,?,?)", terms);
+    }
+
+    private void deleteIndex(MemberId memberId) {
+        jdbc.update("DELETE FROM " + tables.memberAttribute() + " WHERE member_id = ?", memberId.value());
+        jdbc.update("DELETE FROM " + tables.memberTerm() + " WHERE member_id = ?", memberId.value());
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+    }
+
+    private static Object[] organizationValues(OrganizationRow row) {
+        return new Object[] {
+            row.organizationId().value(),
+            row.name(),
+            row.tenantId().value(),
+            row.provisioningEnabled(),
+            row.credentialId() == null ? null : row.credentialId().value(),
+            time(row.tokenIssuedAt()),
+            time(row.createdAt()),
+            row.version()
+        };
+    }
+
+    static Object[] memberValues(MemberRow row, ObjectMapper json) {
+        MemberProfile profile = row.profile();
+        String label = ProfileIndex.key(profile.label(), 256);
+        return new Object[] {
+            row.memberId().value(),
+            row.organizationId().value(),
+            row.source().name(),
+            row.active(),
+            profile.userName().value(),
+            profile.userName().key(),
+            profile.externalId(),
+            profile.displayName(),
+            lower(profile.displayName()),
+            lower(profile.name().givenName()),
+            lower(profile.name().familyName()),
+            truncate(profile.email(), 254),
+            lower(truncate(profile.email(), 254)),
+            truncate(profile.label(), 256),
+            label,
+            write(json, profile),
+            time(row.createdAt()),
+            time(row.lastModifiedAt()),
+            row.version()
+        };
+    }
+
+    /** The update statement's parameters: every column but the three that never change, then the key. */
+    private static Object[] shift(Object[] insertValues) {
+        Object[] values = new Object[16];
+        values[0] = insertValues[3];
+        System.arraycopy(insertValues, 4, values, 1, 12);
+        values[13] = insertValues[17];
+        values[14] = insertValues[18];
+        values[15] = insertValues[0];
+        return values;
+    }
+
+    private static Object[] teamValues(TeamRow row) {
+        return new Object[] {
+            row.teamId().value(),
+            row.organizationId().value(),
+            row.source().name(),
+            row.displayName().value(),
+            row.displayName().key(),
+            row.externalId(),
+            row.memberCount(),
+            time(row.createdAt()),
+            time(row.lastModifiedAt()),
+            row.version()
+        };
+    }
+
+    static MemberRow member(ResultSet rs, ObjectMapper json) throws SQLException {
+        return new MemberRow(
+                new MemberId(rs.getString("member_id")),
+                new OrganizationId(rs.getString("organization_id")),
+                Source.valueOf(rs.getString("source")),
+                rs.getBoolean("active"),
+                read(json, rs.getString("profile")),
+                instant(rs, "created_at"),
+                instant(rs, "last_modified_at"),
+                rs.getLong("version"));
+    }
+
+    static TeamRow team(ResultSet rs, int rowNum) throws SQLException {
+        return new TeamRow(
+                new TeamId(rs.getString("team_id")),
+                new OrganizationId(rs.getString("organization_id")),
+                Source.valueOf(rs.getString("source")),
+                new TeamName(rs.getString("display_name")),
+                rs.getString("external_id"),
+                rs.getInt("member_count"),
+                instant(rs, "created_at"),
+                instant(rs, "last_modified_at"),
+                rs.getLong("version"));
+    }
+
+    static OrganizationRow organization(ResultSet rs, int rowNum) throws SQLException {
+        String credential = rs.getString("credential_id");
+        return new OrganizationRow(
+                new OrganizationId(rs.getString("organization_id")),
+                rs.getString("name"),
+                new TenantId(rs.getString("tenant_id")),
+                rs.getBoolean("provisioning_enabled"),
+                credential == null ? null : new CredentialId(credential),
+                instant(rs, "token_issued_at"),
+                instant(rs, "created_at"),
+                rs.getLong("version"));
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : ProfileIndex.key(value, 256);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String write(ObjectMapper json, MemberProfile profile) {
+        try {
+            return json.writeValueAsString(profile);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A member profile could not be written as JSON", e);
+        }
+    }
+
+    private static MemberProfile read(ObjectMapper json, String text) {
+        try {
+            return json.readValue(text, MemberProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored member profile could not be read", e);
+        }
+    }
+}

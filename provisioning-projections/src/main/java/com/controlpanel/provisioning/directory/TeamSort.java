@@ -1,0 +1,14 @@
+package com.controlpanel.provisioning.directory;
+
+/** How a team list is ordered. */
+public enum TeamSort {
+    NAME("name_key"),
+    CREATED("created_at"),
+    MEMBERS("member_count");
+
+    final String column;
+
+    TeamSort(String column) {
+        this.column = column;
+    }
+}
