@@ -27,7 +27,7 @@ public record PersonName(
         return new PersonName(null, familyName, givenName, null, null, null);
     }
 
-    public boolean isEmpty() {
+    public boolean blank() {
         return equals(EMPTY);
     }
 

@@ -1,0 +1,402 @@
+package com.controlpanel.provisioning.rest;
+
+import static com.controlpanel.provisioning.testing.Fixtures.provisionMember;
+import static com.controlpanel.provisioning.testing.Fixtures.provisionTeam;
+import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The JSON API over real HTTP: the routes scripts depend on, the rules, and bad input. */
+@ApplicationTest
+class JsonApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Commands commands;
+
+    @Autowired
+    TenantCredentials credentials;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Http api;
+    private String org;
+    private OrganizationId orgId;
+
+    @BeforeEach
+    void setUp() {
+        api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        var created = api.post("/api/orgs", Map.of("name", "Org " + System.nanoTime()));
+        assertThat(created.status()).isEqualTo(201);
+        org = created.json().get("id").asText();
+        orgId = new OrganizationId(org);
+    }
+
+    private String path(String rest) {
+        return "/api/orgs/" + org + rest;
+    }
+
+    private JsonNode enableProvisioning() {
+        var enabled = api.post(path("/provisioning/enable"), null);
+        assertThat(enabled.status()).isEqualTo(200);
+        return enabled.json();
+    }
+
+    private String invite(String email, String... teamIds) {
+        var invited = api.post(
+                path("/members"), Map.of("email", email, "name", "Invited Person", "teamIds", List.of(teamIds)));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        return invited.json().get("id").asText();
+    }
+
+    private String createTeam(String name) {
+        var created = api.post(path("/teams"), Map.of("name", name));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    @Test
+    void operatorSeesAndCreatesOrganizations() {
+        var list = api.get("/api/orgs");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().findValuesAsText("id")).contains(org);
+        assertThat(list.json().get(0).has("name")).isTrue();
+        assertThat(api.get("/api/orgs/" + org).json().get("id").asText()).isEqualTo(org);
+    }
+
+    @Test
+    void anOrganizationsAdminSeesOnlyIt() {
+        var granted = api.post(path("/admins"), Map.of("email", uniqueEmail("admin")));
+        assertThat(granted.status()).isEqualTo(201);
+        String password = granted.json().get("password").asText();
+        Http admin = Http.to("http://localhost:" + port)
+                .basic(granted.json().get("email").asText(), password);
+
+        var list = admin.get("/api/orgs");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().findValuesAsText("id")).containsExactly(org);
+        var other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        assertThat(admin.get("/api/orgs/" + other + "/members").status()).isEqualTo(404);
+        var refused = admin.post("/api/orgs", Map.of("name", "Not allowed"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void refusesMissingOrWrongCredentials() {
+        var anonymous = Http.to("http://localhost:" + port).get("/api/orgs");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.json().get("code").asText()).isEqualTo("unauthenticated");
+        var wrong = Http.to("http://localhost:" + port)
+                .basic(ApplicationTest.ADMIN, "wrong")
+                .get("/api/orgs");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void provisioningShowsTheTokenOnlyWhenIssuedAndRevokesOldOnes() {
+        var before = api.get(path("/provisioning")).json();
+        assertThat(before.get("enabled").asBoolean()).isFalse();
+        assertThat(before.get("tenantUrl").asText()).matches("http://localhost:\\d+/scim/v2/[0-9a-f-]+");
+        assertThat(before.has("secretToken")).isFalse();
+
+        JsonNode enabled = enableProvisioning();
+        String tenantUrl = enabled.get("tenantUrl").asText();
+        String tenant = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        String first = enabled.get("secretToken").asText();
+        assertThat(first).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(credentials.verify(tenant, first)).isPresent();
+
+        var again = api.post(path("/provisioning/enable"), null).json();
+        assertThat(again.get("enabled").asBoolean()).isTrue();
+        assertThat(again.has("secretToken")).isFalse();
+        var settings = api.get(path("/provisioning")).json();
+        assertThat(settings.get("enabled").asBoolean()).isTrue();
+        assertThat(settings.get("tokenIssuedAt").isNull()).isFalse();
+        assertThat(settings.toString()).doesNotContain(first);
+
+        // rule 7: new credentials break the old token at once
+        var regenerated = api.post(path("/provisioning/credentials"), null);
+        assertThat(regenerated.status()).isEqualTo(200);
+        String second = regenerated.json().get("secretToken").asText();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(credentials.verify(tenant, first)).isEmpty();
+        assertThat(credentials.verify(tenant, second)).isPresent();
+
+        // rule 6: switching off refuses the token from then on
+        var disabled = api.post(path("/provisioning/disable"), null);
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+        assertThat(credentials.verify(tenant, second)).isEmpty();
+        var refused = api.post(path("/provisioning/credentials"), null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("provisioning-disabled");
+    }
+
+    @Test
+    void invitesListsEditsAndDeletesMembers() {
+        String team = createTeam("Sales " + System.nanoTime());
+        String email = uniqueEmail("ann");
+        String id = invite(email, team);
+
+        JsonNode ann = api.get(path("/members/" + id)).json();
+        assertThat(ann.get("email").asText()).isEqualTo(email);
+        assertThat(ann.get("source").asText()).isEqualTo("MANUAL");
+        assertThat(ann.get("status").asText()).isEqualTo("INVITED");
+        assertThat(ann.get("readOnly").asBoolean()).isFalse();
+        assertThat(ann.get("teams").get(0).get("id").asText()).isEqualTo(team);
+
+        var list = api.get(path("/members?q=" + email.substring(0, 6) + "&source=manual&status=invited&team=" + team));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("total").asLong()).isEqualTo(1);
+        assertThat(list.json().get("items").get(0).get("id").asText()).isEqualTo(id);
+
+        String newEmail = uniqueEmail("ann.lee");
+        var edited =
+                api.patch(path("/members/" + id), Map.of("email", newEmail, "givenName", "Ann", "familyName", "Lee"));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("userName").asText()).isEqualTo(newEmail);
+        assertThat(edited.json().get("label").asText()).isEqualTo("Ann Lee");
+        assertThat(api.get(path("/members/" + id))
+                        .json()
+                        .get("name")
+                        .get("familyName")
+                        .asText())
+                .isEqualTo("Lee");
+
+        var deactivated = api.patch(path("/members/" + id), Map.of("active", false));
+        assertThat(deactivated.json().get("status").asText()).isEqualTo("DEACTIVATED");
+
+        assertThat(api.delete(path("/members/" + id)).status()).isEqualTo(204);
+        assertThat(api.get(path("/members/" + id)).status()).isEqualTo(404);
+        // the deleted member's email is free again
+        invite(newEmail);
+    }
+
+    @Test
+    void refusesATakenEmailWhateverItsCaseAndChangesNothing() {
+        String email = uniqueEmail("dup");
+        invite(email);
+        long events = eventCount();
+        var refused = api.post(path("/members"), Map.of("email", email.toUpperCase()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("user-name-taken");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.get(path("/members?q=" + email.substring(0, 8)))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsA400WithACodeAndChangesNothing() {
+        long events = eventCount();
+        var malformed = api.send("POST", path("/members"), "{not json", "application/json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("code").asText()).isEqualTo("malformed-body");
+        var badEmail = api.post(path("/members"), Map.of("email", "not an email"));
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.json().get("code").asText()).isEqualTo("invalid-value");
+        assertThat(badEmail.json().get("detail").asText()).contains("not an email");
+        var noName = api.post(path("/teams"), Map.of("name", "   "));
+        assertThat(noName.status()).isEqualTo(400);
+        var badFilter = api.get(path("/members?status=sleeping"));
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.json().get("detail").asText()).contains("status");
+        var badLimit = api.get(path("/members?limit=100000"));
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(api.get(path("/members/no-such-member")).status()).isEqualTo(404);
+        assertThat(api.get(path("/teams/no-such-team")).json().get("code").asText())
+                .isEqualTo("team-not-found");
+        assertThat(api.get("/api/orgs/no-such-org/members").status()).isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(events);
+        for (var response : List.of(malformed, badEmail, noName, badFilter)) {
+            assertThat(response.text()).doesNotContain("Exception").doesNotContain("at com.");
+        }
+    }
+
+    @Test
+    void teamsAreCreatedRenamedAndDeletedAndKeepTheirMembers() {
+        String name = "Eng " + System.nanoTime();
+        String team = createTeam(name);
+        var duplicate = api.post(path("/teams"), Map.of("name", name.toUpperCase()));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("code").asText()).isEqualTo("team-name-taken");
+
+        String member = invite(uniqueEmail("cy"));
+        var added = api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().get("memberCount").asInt()).isEqualTo(1);
+        assertThat(api.get(path("/teams/" + team + "/members"))
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asText())
+                .isEqualTo(member);
+
+        var renamed = api.patch(path("/teams/" + team), Map.of("name", name + " renamed"));
+        assertThat(renamed.json().get("name").asText()).isEqualTo(name + " renamed");
+        assertThat(api.get(path("/teams?q=renamed")).json().get("total").asLong())
+                .isEqualTo(1);
+
+        assertThat(api.delete(path("/teams/" + team + "/members/" + member)).status())
+                .isEqualTo(204);
+        assertThat(api.get(path("/teams/" + team)).json().get("memberCount").asInt())
+                .isZero();
+        api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));
+
+        // rule 9: deleting a team never deletes its members
+        assertThat(api.delete(path("/teams/" + team)).status()).isEqualTo(204);
+        assertThat(api.get(path("/teams/" + team)).status()).isEqualTo(404);
+        assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
+        // its name is free again
+        createTeam(name);
+    }
+
+    @Test
+    void rule1_provisionedMembersAndTeamsAreReadOnlyWhileProvisioningIsOn() {
+        enableProvisioning();
+        MemberId okta = provisionMember(commands, orgId, uniqueEmail("okta"));
+        TeamId pushed = provisionTeam(commands, orgId, "Pushed " + System.nanoTime());
+        long events = eventCount();
+
+        JsonNode member = api.get(path("/members/" + okta.value())).json();
+        assertThat(member.get("source").asText()).isEqualTo("OKTA");
+        assertThat(member.get("readOnly").asBoolean()).isTrue();
+        var edit = api.patch(path("/members/" + okta.value()), Map.of("givenName", "Changed"));
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.json().get("code").asText()).isEqualTo("managed-in-okta");
+        assertThat(edit.json().get("detail").asText()).contains("managed in Okta");
+        assertThat(api.delete(path("/members/" + okta.value())).status()).isEqualTo(409);
+        assertThat(api.patch(path("/teams/" + pushed.value()), Map.of("name", "Renamed"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.delete(path("/teams/" + pushed.value())).status()).isEqualTo(409);
+        assertThat(api.get(path("/teams/" + pushed.value()))
+                        .json()
+                        .get("readOnly")
+                        .asBoolean())
+                .isTrue();
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.get(path("/members/" + okta.value()))
+                        .json()
+                        .get("name")
+                        .get("givenName")
+                        .asText())
+                .isEqualTo("Okta");
+    }
+
+    @Test
+    void rule2_adminsInviteAndCreateByHandWhileProvisioningIsOn() {
+        enableProvisioning();
+        String team = createTeam("Manual " + System.nanoTime());
+        String member = invite(uniqueEmail("manual"), team);
+        assertThat(api.get(path("/members/" + member)).json().get("readOnly").asBoolean())
+                .isFalse();
+        assertThat(api.get(path("/teams/" + team)).json().get("source").asText())
+                .isEqualTo("MANUAL");
+    }
+
+    @Test
+    void rule3_manualMembersCannotJoinProvisionedTeams() {
+        enableProvisioning();
+        TeamId pushed = provisionTeam(commands, orgId, "Okta team " + System.nanoTime());
+        String manual = invite(uniqueEmail("manual"));
+        api.post(path("/provisioning/disable"), null);
+        long events = eventCount();
+        var refused = api.post(path("/teams/" + pushed.value() + "/members"), Map.of("memberId", manual));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("manual-member-in-provisioned-team");
+        var invite =
+                api.post(path("/members"), Map.of("email", uniqueEmail("new"), "teamIds", List.of(pushed.value())));
+        assertThat(invite.status()).isEqualTo(409);
+        assertThat(invite.json().get("code").asText()).isEqualTo("manual-member-in-provisioned-team");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void rule4_provisionedMembersJoinManualTeams() {
+        enableProvisioning();
+        MemberId okta = provisionMember(commands, orgId, uniqueEmail("okta"));
+        String team = createTeam("Mixed " + System.nanoTime());
+        var added = api.post(path("/teams/" + team + "/members"), Map.of("memberId", okta.value()));
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(api.get(path("/members/" + okta.value()))
+                        .json()
+                        .get("teams")
+                        .get(0)
+                        .get("id")
+                        .asText())
+                .isEqualTo(team);
+    }
+
+    @Test
+    void rules5and6_switchingOffMakesProvisionedMembersEditableAndKeepsTheBadge() {
+        enableProvisioning();
+        MemberId okta = provisionMember(commands, orgId, uniqueEmail("okta"));
+        api.post(path("/provisioning/disable"), null);
+        var edited = api.patch(path("/members/" + okta.value()), Map.of("givenName", "Edited"));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("source").asText()).isEqualTo("OKTA");
+        assertThat(edited.json().get("readOnly").asBoolean()).isFalse();
+        assertThat(edited.json().get("name").get("givenName").asText()).isEqualTo("Edited");
+    }
+
+    @Test
+    void rule8_anEmailEditedWhileOffIsFreeForOktaWhenSwitchedOnAgain() {
+        enableProvisioning();
+        String email = uniqueEmail("moved");
+        MemberId old = provisionMember(commands, orgId, email);
+        api.post(path("/provisioning/disable"), null);
+        api.patch(path("/members/" + old.value()), Map.of("email", uniqueEmail("elsewhere")));
+        enableProvisioning();
+        MemberId fresh = provisionMember(commands, orgId, email);
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(api.get(path("/members?q=" + email.substring(0, 10)))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void everyResponseCarriesTheRequestId() {
+        var response = api.header("X-Request-Id", "script-run-42").get(path("/members"));
+        assertThat(response.header("X-Request-Id")).isEqualTo("script-run-42");
+        String id = invite(uniqueEmail("traced"));
+        String metaData = new String(
+                jdbc.queryForObject(
+                        "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?", byte[].class, id),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(metaData).contains("\"actorKind\":\"ADMIN\"").contains(ApplicationTest.ADMIN);
+    }
+}

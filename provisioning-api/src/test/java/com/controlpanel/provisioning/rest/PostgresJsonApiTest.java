@@ -1,0 +1,29 @@
+package com.controlpanel.provisioning.rest;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.PostgresAvailable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every JSON API test again, on the PostgreSQL profile against a real PostgreSQL server. */
+@ExtendWith(PostgresAvailable.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "provisioning.admin-email=" + ApplicationTest.ADMIN,
+            "provisioning.admin-password=" + ApplicationTest.PASSWORD
+        })
+@ActiveProfiles("postgres")
+class PostgresJsonApiTest extends JsonApiTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresAvailable.wipe();
+        registry.add("spring.datasource.url", () -> PostgresAvailable.URL);
+        registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
+        registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+    }
+}

@@ -1,0 +1,59 @@
+package com.controlpanel.provisioning.testing;
+
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.CredentialId;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.UserName;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Ways for tests to bring the application into a state, as Okta's SCIM integration would. */
+public final class Fixtures {
+
+    public static final CommandContext OKTA = new CommandContext(
+            Actor.identityProvider(new CredentialId("test-credential")), null, "Okta SCIM Client 1.0.0");
+
+    private Fixtures() {}
+
+    public static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** A member pushed by Okta (provisioning must be on). */
+    public static MemberId provisionMember(Commands commands, OrganizationId organization, String email) {
+        MemberId id = MemberId.random();
+        commands.send(
+                OKTA,
+                new ProvisionMemberCommand(
+                        id,
+                        organization,
+                        new MemberProfile(
+                                new UserName(email),
+                                PersonName.of("Okta", "Person"),
+                                null,
+                                List.of(EmailAddress.work(email)),
+                                "00u" + id.value().substring(0, 8),
+                                Map.of()),
+                        true));
+        return id;
+    }
+
+    /** A team pushed by Okta (provisioning must be on). */
+    public static TeamId provisionTeam(Commands commands, OrganizationId organization, String name) {
+        TeamId id = TeamId.random();
+        commands.send(OKTA, new ProvisionTeamCommand(id, organization, new TeamName(name), null, Set.of()));
+        return id;
+    }
+}

@@ -1,0 +1,50 @@
+package com.controlpanel.provisioning.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a test class against a real PostgreSQL server named by {@code PROVISIONING_TEST_POSTGRES_URL} (a database the
+ * test may wipe). Without it the class is skipped with that reason, except on CI ({@code CI=true}) where the
+ * server is required and its absence fails the build.
+ */
+public class PostgresAvailable implements ExecutionCondition {
+
+    public static final String URL = System.getenv("PROVISIONING_TEST_POSTGRES_URL");
+    public static final String USER = envOr("PROVISIONING_TEST_POSTGRES_USER", "provisioning");
+    public static final String PASSWORD = envOr("PROVISIONING_TEST_POSTGRES_PASSWORD", "provisioning");
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (URL == null || URL.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but PROVISIONING_TEST_POSTGRES_URL is not set: .ci/run must "
+                        + "start PostgreSQL and export it");
+            }
+            return ConditionEvaluationResult.disabled(
+                    "PostgreSQL tests skipped: set PROVISIONING_TEST_POSTGRES_URL (see README, 'Tests')");
+        }
+        return ConditionEvaluationResult.enabled("PostgreSQL at " + URL);
+    }
+
+    /** Empties the test database, so the application's migrations run from scratch. */
+    public static void wipe() {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the PostgreSQL test database " + URL, e);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

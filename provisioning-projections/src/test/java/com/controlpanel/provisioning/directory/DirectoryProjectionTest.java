@@ -1,0 +1,286 @@
+package com.controlpanel.provisioning.directory;
+
+import static com.controlpanel.provisioning.testing.EventExamples.ALICE;
+import static com.controlpanel.provisioning.testing.EventExamples.BOB;
+import static com.controlpanel.provisioning.testing.EventExamples.CREDENTIAL;
+import static com.controlpanel.provisioning.testing.EventExamples.ENGINEERING;
+import static com.controlpanel.provisioning.testing.EventExamples.ORG;
+import static com.controlpanel.provisioning.testing.EventExamples.TENANT;
+import static com.controlpanel.provisioning.testing.EventExamples.TOKEN_HASH;
+import static com.controlpanel.provisioning.testing.EventExamples.aliceProfile;
+import static com.controlpanel.provisioning.testing.EventExamples.aliceRenamed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberDeactivated;
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.OrganizationCreated;
+import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.testing.TestDatabase;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Event in, row out: the directory projection against the real schema. */
+class DirectoryProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00.123Z");
+
+    private JdbcTemplate jdbc;
+    private DirectoryProjection projection;
+    private DirectoryQueries queries;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private Instant clock = T0;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = TestDatabase.jdbc();
+        DirectorySlots slots = new DirectorySlots(jdbc);
+        projection = new DirectoryProjection(slots);
+        queries = new DirectoryQueries(jdbc, slots);
+        on(new OrganizationCreated(ORG, "Acme", TENANT));
+    }
+
+    /** Feeds one event, numbering it within its aggregate, one second after the previous one. */
+    private void on(OrganizationEvent event) {
+        String aggregate = event instanceof com.controlpanel.provisioning.domain.api.MemberEvent m
+                ? m.memberId().value()
+                : event instanceof com.controlpanel.provisioning.domain.api.TeamEvent t
+                        ? t.teamId().value()
+                        : event.organizationId().value();
+        long sequence = sequences.merge(aggregate, 0L, (old, zero) -> old + 1);
+        projection.on(event, clock, sequence);
+        clock = clock.plusSeconds(1);
+    }
+
+    private MemberSummary member(com.controlpanel.provisioning.domain.api.MemberId id) {
+        return queries.findMember(ORG, id).orElseThrow();
+    }
+
+    private MemberProfile bobProfile() {
+        return MemberProfile.invited("bob@example.com", PersonName.of("Bob", "Stone"));
+    }
+
+    @Test
+    void organizationCreatedMakesAnOrganizationWithProvisioningOff() {
+        OrganizationRow row = queries.organization(ORG).orElseThrow();
+        assertThat(row.name()).isEqualTo("Acme");
+        assertThat(row.tenantId()).isEqualTo(TENANT);
+        assertThat(row.provisioningEnabled()).isFalse();
+        assertThat(row.createdAt()).isEqualTo(T0);
+        assertThat(queries.organizationByTenant(TENANT)).contains(row);
+    }
+
+    @Test
+    void provisioningSwitchedOnShowsWhenTheTokenWasIssuedAndOffForgetsIt() {
+        on(new ProvisioningEnabled(ORG, TENANT));
+        on(new ProvisioningCredentialsIssued(ORG, CREDENTIAL, TOKEN_HASH));
+        OrganizationRow on = queries.organization(ORG).orElseThrow();
+        assertThat(on.provisioningEnabled()).isTrue();
+        assertThat(on.credentialId()).isEqualTo(CREDENTIAL);
+        assertThat(on.tokenIssuedAt()).isEqualTo(T0.plusSeconds(2));
+
+        on(new ProvisioningDisabled(ORG));
+        OrganizationRow off = queries.organization(ORG).orElseThrow();
+        assertThat(off.provisioningEnabled()).isFalse();
+        assertThat(off.credentialId()).isNull();
+        assertThat(off.tokenIssuedAt()).isNull();
+    }
+
+    @Test
+    void memberProvisionedIsListedWithItsWholeProfileAndOktaBadge() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        MemberSummary alice = member(ALICE);
+        assertThat(alice.member().profile()).isEqualTo(aliceProfile());
+        assertThat(alice.member().source()).isEqualTo(Source.OKTA);
+        assertThat(alice.member().status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(alice.member().createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(alice.member().lastModifiedAt()).isEqualTo(alice.member().createdAt());
+        assertThat(alice.member().version()).isZero();
+        assertThat(alice.readOnly()).isFalse();
+    }
+
+    @Test
+    void rule1_provisionedMemberIsReadOnlyWhileProvisioningIsOn() {
+        on(new ProvisioningEnabled(ORG, TENANT));
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        assertThat(member(ALICE).readOnly()).isTrue();
+        assertThat(member(BOB).readOnly()).isFalse();
+    }
+
+    @Test
+    void rule5_oktaBadgeStaysAfterProvisioningIsSwitchedOff() {
+        on(new ProvisioningEnabled(ORG, TENANT));
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
+        on(new ProvisioningDisabled(ORG));
+        assertThat(member(ALICE).member().source()).isEqualTo(Source.OKTA);
+        assertThat(member(ALICE).readOnly()).isFalse();
+        TeamSummary team = queries.findTeam(ORG, ENGINEERING).orElseThrow();
+        assertThat(team.team().source()).isEqualTo(Source.OKTA);
+        assertThat(team.readOnly()).isFalse();
+    }
+
+    @Test
+    void invitedMemberIsListedAsInvitedWithoutBadge() {
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        assertThat(member(BOB).member().status()).isEqualTo(MemberStatus.INVITED);
+        assertThat(member(BOB).member().source()).isEqualTo(Source.MANUAL);
+    }
+
+    @Test
+    void profileChangeUpdatesTheRowAndWhatSearchFinds() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberProfileChanged(ORG, ALICE, aliceProfile(), aliceRenamed()));
+        MemberRow row = member(ALICE).member();
+        assertThat(row.profile().userName().value()).isEqualTo("alice.adams@example.com");
+        assertThat(row.version()).isEqualTo(1);
+        assertThat(row.createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(row.lastModifiedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(search("alice.adams@example.com")).containsExactly(ALICE);
+        assertThat(terms()).contains("alice.adams@example.com", "adams").doesNotContain("alice@example.com");
+    }
+
+    @Test
+    void deactivationAndReactivationChangeTheStatusOnly() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberDeactivated(ORG, ALICE));
+        assertThat(member(ALICE).member().status()).isEqualTo(MemberStatus.DEACTIVATED);
+        assertThat(member(ALICE).member().profile()).isEqualTo(aliceProfile());
+        on(new MemberReactivated(ORG, ALICE));
+        assertThat(member(ALICE).member().status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(member(ALICE).member().version()).isEqualTo(2);
+    }
+
+    @Test
+    void deprovisionedMemberLeavesTheListAndItsTeams() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        on(new MemberDeprovisioned(ORG, ALICE));
+        assertThat(queries.findMember(ORG, ALICE)).isEmpty();
+        assertThat(queries.findTeam(ORG, ENGINEERING).orElseThrow().team().memberCount())
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dir_member_attr_a", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dir_member_term_a", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void removedMemberLeavesTheList() {
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        on(new MemberRemoved(ORG, BOB));
+        assertThat(queries.findMember(ORG, BOB)).isEmpty();
+    }
+
+    @Test
+    void teamEventsShapeTheTeamRow() {
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), "00g1"));
+        on(new TeamRenamed(ORG, ENGINEERING, new TeamName("Engineering"), new TeamName("R&D")));
+        on(new TeamExternalIdChanged(ORG, ENGINEERING, "00g1", "00g2"));
+        TeamRow team = queries.findTeam(ORG, ENGINEERING).orElseThrow().team();
+        assertThat(team.displayName()).isEqualTo(new TeamName("R&D"));
+        assertThat(team.externalId()).isEqualTo("00g2");
+        assertThat(team.source()).isEqualTo(Source.OKTA);
+        assertThat(team.version()).isEqualTo(2);
+        assertThat(team.createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(team.lastModifiedAt()).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    void membershipsShowOnTheMemberAndCountOnTheTeam() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, BOB));
+        on(new MemberRemovedFromTeam(ORG, ENGINEERING, BOB));
+        assertThat(member(ALICE).teams()).extracting(TeamRef::name).containsExactly("Engineering");
+        assertThat(member(BOB).teams()).isEmpty();
+        TeamRow team = queries.findTeam(ORG, ENGINEERING).orElseThrow().team();
+        assertThat(team.memberCount()).isEqualTo(1);
+        assertThat(team.version()).isEqualTo(3);
+    }
+
+    @Test
+    void rule9_deletedTeamLeavesItsMembersInTheOrganization() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        on(new TeamDeleted(ORG, ENGINEERING));
+        assertThat(queries.findTeam(ORG, ENGINEERING)).isEmpty();
+        assertThat(member(ALICE).teams()).isEmpty();
+        assertThat(member(ALICE).member().status()).isEqualTo(MemberStatus.ACTIVE);
+    }
+
+    @Test
+    void memberListFiltersSortsAndPages() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, BOB));
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(ALICE, BOB);
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, true, 0, 10)))
+                .containsExactly(BOB, ALICE);
+        assertThat(ids(query(null, Source.OKTA, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(ALICE);
+        assertThat(ids(query(null, null, MemberStatus.INVITED, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(BOB);
+        assertThat(ids(query(null, null, null, ENGINEERING, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(BOB);
+        MemberPage second = query(null, null, null, null, MemberSort.EMAIL, false, 1, 1);
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(ids(second)).containsExactly(BOB);
+        assertThat(search("sto")).containsExactly(BOB);
+        assertThat(search("Alice Ad")).containsExactly(ALICE);
+        assertThat(search("tour")).isEmpty();
+    }
+
+    private MemberPage query(
+            String text,
+            Source source,
+            MemberStatus status,
+            com.controlpanel.provisioning.domain.api.TeamId team,
+            MemberSort sort,
+            boolean descending,
+            int offset,
+            int limit) {
+        return queries.findMembers(
+                new FindMembersQuery(ORG, text, source, status, team, sort, descending, offset, limit));
+    }
+
+    private List<com.controlpanel.provisioning.domain.api.MemberId> search(String text) {
+        return ids(query(text, null, null, null, MemberSort.NAME, false, 0, 50));
+    }
+
+    private List<String> terms() {
+        return jdbc.queryForList("SELECT term FROM dir_member_term_a", String.class);
+    }
+
+    private static List<com.controlpanel.provisioning.domain.api.MemberId> ids(MemberPage page) {
+        return page.items().stream().map(summary -> summary.member().memberId()).toList();
+    }
+}
