@@ -16,7 +16,6 @@ import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.UserName;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Ways for tests to bring the application into a state, as Okta's SCIM integration would. */
@@ -53,7 +52,7 @@ public final class Fixtures {
     /** A team pushed by Okta (provisioning must be on). */
     public static TeamId provisionTeam(Commands commands, OrganizationId organization, String name) {
         TeamId id = TeamId.random();
-        commands.send(OKTA, new ProvisionTeamCommand(id, organization, new TeamName(name), null, Set.of()));
+        commands.send(OKTA, new ProvisionTeamCommand(id, organization, new TeamName(name), null, List.of()));
         return id;
     }
 }

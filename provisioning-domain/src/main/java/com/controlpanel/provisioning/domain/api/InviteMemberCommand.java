@@ -11,6 +11,8 @@ public record InviteMemberCommand(
         Set<TeamId> teamIds) {
 
     public InviteMemberCommand {
-        teamIds = teamIds == null ? Set.of() : Set.copyOf(teamIds);
+        teamIds = teamIds == null
+                ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(teamIds));
     }
 }

@@ -1,6 +1,6 @@
 package com.controlpanel.provisioning.domain.api;
 
-import java.util.Set;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** SCIM: create a team pushed from an identity provider group, with its initial members. */
@@ -9,9 +9,9 @@ public record ProvisionTeamCommand(
         OrganizationId organizationId,
         TeamName displayName,
         String externalId,
-        Set<MemberId> memberIds) {
+        List<MemberId> memberIds) {
 
     public ProvisionTeamCommand {
-        memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
+        memberIds = TeamChange.distinct(memberIds);
     }
 }

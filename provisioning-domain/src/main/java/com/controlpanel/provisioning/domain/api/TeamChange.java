@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.domain.api;
 
-import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /** One change to a pushed team, as a SCIM PATCH operation or a PUT amounts to. */
 public sealed interface TeamChange {
@@ -12,23 +13,28 @@ public sealed interface TeamChange {
     record ChangeExternalId(String externalId) implements TeamChange {}
 
     /** Add these members; those already in the team are left as they are. */
-    record AddMembers(Set<MemberId> memberIds) implements TeamChange {
+    record AddMembers(List<MemberId> memberIds) implements TeamChange {
         public AddMembers {
-            memberIds = Set.copyOf(memberIds);
+            memberIds = distinct(memberIds);
         }
     }
 
     /** Remove these members; those not in the team are ignored. */
-    record RemoveMembers(Set<MemberId> memberIds) implements TeamChange {
+    record RemoveMembers(List<MemberId> memberIds) implements TeamChange {
         public RemoveMembers {
-            memberIds = Set.copyOf(memberIds);
+            memberIds = distinct(memberIds);
         }
     }
 
     /** The team's members become exactly these. */
-    record ReplaceMembers(Set<MemberId> memberIds) implements TeamChange {
+    record ReplaceMembers(List<MemberId> memberIds) implements TeamChange {
         public ReplaceMembers {
-            memberIds = Set.copyOf(memberIds);
+            memberIds = distinct(memberIds);
         }
+    }
+
+    /** The ids in the order given, each once. */
+    static List<MemberId> distinct(List<MemberId> memberIds) {
+        return memberIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(memberIds));
     }
 }

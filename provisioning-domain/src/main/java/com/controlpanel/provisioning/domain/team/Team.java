@@ -62,11 +62,10 @@ class Team {
     Team(ProvisionTeamCommand command, ProvisioningStatus provisioning, TeamRegistry teams, MemberRegistry members) {
         requireProvisioningOn(provisioning, command.organizationId());
         requireFreeName(teams, command.organizationId(), command.displayName(), command.teamId());
-        Map<MemberId, RegisteredMember> found =
-                requireMembers(members, command.organizationId(), command.memberIds(), command.teamId(), Source.OKTA);
+        requireMembers(members, command.organizationId(), command.memberIds(), command.teamId(), Source.OKTA);
         apply(new TeamProvisioned(
                 command.organizationId(), command.teamId(), Source.OKTA, command.displayName(), command.externalId()));
-        for (MemberId memberId : found.keySet()) {
+        for (MemberId memberId : command.memberIds()) {
             apply(new MemberAddedToTeam(command.organizationId(), command.teamId(), memberId));
         }
     }
@@ -97,7 +96,7 @@ class Team {
                 removeMembers(remove.memberIds());
             } else if (change instanceof TeamChange.ReplaceMembers replace) {
                 Set<MemberId> leaving = new LinkedHashSet<>(memberIds);
-                leaving.removeAll(replace.memberIds());
+                replace.memberIds().forEach(leaving::remove);
                 removeMembers(leaving);
                 addMembers(replace.memberIds(), members);
             }

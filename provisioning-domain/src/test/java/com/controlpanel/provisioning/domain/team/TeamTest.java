@@ -40,7 +40,6 @@ import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.domain.testing.InMemoryDirectory;
 import java.util.List;
-import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +64,8 @@ class TeamTest {
     void pushesTeamFromOktaWithItsMembers() {
         directory.record(provisioningOn());
         fixture.givenNoPriorActivity()
-                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", Set.of(ALICE)))
+                .when(new ProvisionTeamCommand(
+                        ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", List.of(ALICE)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new TeamProvisioned(ACME, ENGINEERING, Source.OKTA, new TeamName("Engineering"), "okta-1"),
@@ -76,7 +76,7 @@ class TeamTest {
     void rejectsTakenTeamNameWhateverItsCase() {
         directory.record(provisioningOn(), manualTeam(SALES, "Engineering"));
         fixture.givenNoPriorActivity()
-                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("ENGINEERING"), null, Set.of()))
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("ENGINEERING"), null, List.of()))
                 .expectException(UniquenessException.class)
                 .expectNoEvents();
     }
@@ -136,8 +136,8 @@ class TeamTest {
                         ACME,
                         List.of(
                                 new TeamChange.Rename(new TeamName("R&D")),
-                                new TeamChange.AddMembers(Set.of(ALICE)),
-                                new TeamChange.AddMembers(Set.of(BOB))),
+                                new TeamChange.AddMembers(List.of(ALICE)),
+                                new TeamChange.AddMembers(List.of(BOB))),
                         null))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
@@ -168,7 +168,7 @@ class TeamTest {
                 new TeamRenamed(ACME, SALES, new TeamName("Engineering"), new TeamName("R&D")),
                 provisioningOn());
         fixture.givenNoPriorActivity()
-                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", Set.of()))
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new TeamProvisioned(ACME, ENGINEERING, Source.OKTA, new TeamName("Engineering"), "okta-1"));
@@ -191,7 +191,7 @@ class TeamTest {
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
                 .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
                 .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING, ACME, List.of(new TeamChange.ReplaceMembers(Set.of(CAROL))), 1L))
+                        ENGINEERING, ACME, List.of(new TeamChange.ReplaceMembers(List.of(CAROL))), 1L))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new MemberRemovedFromTeam(ACME, ENGINEERING, ALICE),
@@ -208,8 +208,8 @@ class TeamTest {
                         ENGINEERING,
                         ACME,
                         List.of(
-                                new TeamChange.RemoveMembers(Set.of(ALICE)),
-                                new TeamChange.AddMembers(Set.of(ALICE, CAROL)),
+                                new TeamChange.RemoveMembers(List.of(ALICE)),
+                                new TeamChange.AddMembers(List.of(ALICE, CAROL)),
                                 new TeamChange.ChangeExternalId("okta-2")),
                         null))
                 .expectSuccessfulHandlerExecution()
@@ -230,7 +230,7 @@ class TeamTest {
                         ACME,
                         List.of(
                                 new TeamChange.Rename(new TeamName("Engineering")),
-                                new TeamChange.AddMembers(Set.of(ALICE))),
+                                new TeamChange.AddMembers(List.of(ALICE))),
                         null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
