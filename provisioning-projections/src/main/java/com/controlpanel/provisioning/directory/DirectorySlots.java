@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.directory;
 
 import com.controlpanel.provisioning.eventstore.EventJson;
+import com.controlpanel.provisioning.slots.ProjectionSlot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,22 +12,20 @@ public class DirectorySlots {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private volatile DirectoryTables live;
+    private final ProjectionSlot slot;
 
     public DirectorySlots(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.json = EventJson.events();
+        this.slot = new ProjectionSlot(jdbc, "directory");
     }
 
     DirectoryTables live() {
-        DirectoryTables tables = live;
-        if (tables == null) {
-            String slot = jdbc.queryForObject(
-                    "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
-            tables = DirectoryTables.of(slot);
-            live = tables;
-        }
-        return tables;
+        return DirectoryTables.of(slot.live());
+    }
+
+    DirectoryTables standby() {
+        return DirectoryTables.of(slot.standby());
     }
 
     JdbcDirectoryStore liveStore() {
@@ -39,8 +38,7 @@ public class DirectorySlots {
 
     /** Makes the given slot live; the caller holds the command gate, so no write is in flight. */
     void switchTo(DirectoryTables tables) {
-        jdbc.update("UPDATE projection_slot SET live_slot = ? WHERE projection = 'directory'", tables.slot());
-        live = tables;
+        slot.switchTo(tables.slot());
     }
 
     ObjectMapper json() {

@@ -24,7 +24,7 @@ public record MemberProfile(
             throw new InvalidValueException("userName is required");
         }
         name = name == null ? PersonName.EMPTY : name;
-        displayName = Text.optional(displayName, "displayName", 256);
+        displayName = Text.optionalName(displayName, "displayName", 256);
         emails = emails == null ? List.of() : List.copyOf(emails);
         if (emails.stream().filter(EmailAddress::primary).count() > 1) {
             throw new InvalidValueException("At most one email may be primary");

@@ -15,12 +15,12 @@ public record PersonName(
     public static final PersonName EMPTY = new PersonName(null, null, null, null, null, null);
 
     public PersonName {
-        formatted = Text.optional(formatted, "name.formatted", 512);
-        familyName = Text.optional(familyName, "name.familyName", 256);
-        givenName = Text.optional(givenName, "name.givenName", 256);
-        middleName = Text.optional(middleName, "name.middleName", 256);
-        honorificPrefix = Text.optional(honorificPrefix, "name.honorificPrefix", 64);
-        honorificSuffix = Text.optional(honorificSuffix, "name.honorificSuffix", 64);
+        formatted = Text.optionalName(formatted, "name.formatted", 512);
+        familyName = Text.optionalName(familyName, "name.familyName", 256);
+        givenName = Text.optionalName(givenName, "name.givenName", 256);
+        middleName = Text.optionalName(middleName, "name.middleName", 256);
+        honorificPrefix = Text.optionalName(honorificPrefix, "name.honorificPrefix", 64);
+        honorificSuffix = Text.optionalName(honorificSuffix, "name.honorificSuffix", 64);
     }
 
     public static PersonName of(String givenName, String familyName) {

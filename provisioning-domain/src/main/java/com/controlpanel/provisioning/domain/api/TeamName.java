@@ -8,7 +8,7 @@ public record TeamName(String value) implements SingleValue {
     public static final int MAX_LENGTH = 256;
 
     public TeamName {
-        value = Text.required(value, "team name", MAX_LENGTH);
+        value = Text.requiredName(value, "team name", MAX_LENGTH);
     }
 
     public String key() {

@@ -6,6 +6,15 @@ final class Text {
 
     /** Trims, turns blank into null, and refuses control characters and overlong values. */
     static String optional(String value, String what, int maxLength) {
+        return check(value, what, maxLength, false);
+    }
+
+    /** Like {@link #optional}, but lets line breaks and tabs through: names may carry them, every output escapes them. */
+    static String optionalName(String value, String what, int maxLength) {
+        return check(value, what, maxLength, true);
+    }
+
+    private static String check(String value, String what, int maxLength, boolean lineBreaks) {
         if (value == null) {
             return null;
         }
@@ -17,7 +26,9 @@ final class Text {
             throw new InvalidValueException(what + " must be at most " + maxLength + " characters");
         }
         for (int i = 0; i < trimmed.length(); i++) {
-            if (Character.isISOControl(trimmed.charAt(i))) {
+            char c = trimmed.charAt(i);
+            boolean allowed = lineBreaks && (c == '\n' || c == '\r' || c == '\t');
+            if (Character.isISOControl(c) && !allowed) {
                 throw new InvalidValueException(what + " must not contain control characters");
             }
         }
@@ -25,7 +36,15 @@ final class Text {
     }
 
     static String required(String value, String what, int maxLength) {
-        String checked = optional(value, what, maxLength);
+        return required(value, what, maxLength, false);
+    }
+
+    static String requiredName(String value, String what, int maxLength) {
+        return required(value, what, maxLength, true);
+    }
+
+    private static String required(String value, String what, int maxLength, boolean lineBreaks) {
+        String checked = check(value, what, maxLength, lineBreaks);
         if (checked == null) {
             throw new InvalidValueException(what + " is required");
         }

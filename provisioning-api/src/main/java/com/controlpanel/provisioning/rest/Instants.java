@@ -1,0 +1,37 @@
+package com.controlpanel.provisioning.rest;
+
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Reads ISO-8601 instants from query parameters ({@code 2026-11-28T17:05:25Z} or with an offset). */
+public final class Instants {
+
+    private Instants() {}
+
+    public static Instant optional(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip().replace(' ', '+');
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException again) {
+                throw new InvalidValueException(
+                        "Parameter '" + name + "' must be an ISO-8601 instant, like 2026-11-28T17:05:25Z");
+            }
+        }
+    }
+
+    public static Instant required(String value, String name) {
+        Instant instant = optional(value, name);
+        if (instant == null) {
+            throw new InvalidValueException("Parameter '" + name + "' is required: an ISO-8601 instant");
+        }
+        return instant;
+    }
+}

@@ -1,0 +1,260 @@
+package com.controlpanel.provisioning.rest.activity;
+
+import com.controlpanel.provisioning.activity.ActivityFeed;
+import com.controlpanel.provisioning.activity.ActivityPage;
+import com.controlpanel.provisioning.activity.ActivityQueries;
+import com.controlpanel.provisioning.activity.ActivityRow;
+import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.rest.ApiException;
+import com.controlpanel.provisioning.rest.Instants;
+import com.controlpanel.provisioning.rest.OrganizationAccess;
+import com.controlpanel.provisioning.rest.Params;
+import com.controlpanel.provisioning.security.AdminUser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code /api/orgs/{org}/activity}: Activity > Actions, newest first, with filters, cursor paging, one row, exports
+ * (CSV, JSON; streamed) and a live stream of new rows (server-sent events).
+ */
+@RestController
+@RequestMapping("/api/orgs/{org}/activity")
+public class ActivityController implements DisposableBean {
+
+    /** A page: the rows, and the cursor of the next (older) page, null at the end. */
+    public record ActivityPageJson(List<ActivityJson> items, String nextCursor) {}
+
+    private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private final OrganizationAccess access;
+    private final ActivityQueries activity;
+    private final ActivityFeed feed;
+    private final QueryGateway queries;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "activity-stream-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ActivityController(
+            OrganizationAccess access, ActivityQueries activity, ActivityFeed feed, QueryGateway queries) {
+        this.access = access;
+        this.activity = activity;
+        this.feed = feed;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    public ActivityPageJson list(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String actorKind,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) List<String> action,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        OrganizationRow organization = access.require(admin, org);
+        FindActivityQuery query = query(
+                organization.organizationId(),
+                actorKind,
+                actor,
+                action,
+                subject,
+                from,
+                to,
+                cursor,
+                Params.limit(limit, FindActivityQuery.MAX_LIMIT));
+        ActivityPage page = queries.query(query, ActivityPage.class).join();
+        return new ActivityPageJson(
+                page.items().stream().map(ActivityJson::of).toList(),
+                page.nextCursor() == null ? null : page.nextCursor().toString());
+    }
+
+    @GetMapping("/{position:\\d+}")
+    public ActivityJson row(
+            @AuthenticationPrincipal AdminUser admin, @PathVariable String org, @PathVariable long position) {
+        OrganizationRow organization = access.require(admin, org);
+        return activity.row(organization.organizationId(), position)
+                .map(ActivityJson::of)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "No such activity row"));
+    }
+
+    /** The whole filtered timeline (no paging) as a file: CSV (default) or JSON. */
+    @GetMapping("/export")
+    public ResponseEntity<StreamingResponseBody> export(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @RequestParam(required = false, defaultValue = "csv") String format,
+            @RequestParam(required = false) String actorKind,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) List<String> action,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        OrganizationRow organization = access.require(admin, org);
+        ActivityQueries.Format chosen = Params.optionalEnum(format, ActivityQueries.Format.class, "format");
+        FindActivityQuery query =
+                query(organization.organizationId(), actorKind, actor, action, subject, from, to, null, 0);
+        String extension = chosen == ActivityQueries.Format.CSV ? "csv" : "json";
+        MediaType type = chosen == ActivityQueries.Format.CSV
+                ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : MediaType.APPLICATION_JSON;
+        StreamingResponseBody body = out -> activity.export(query, chosen, out);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"activity-"
+                                + organization.organizationId().value() + "." + extension + "\"")
+                .body(body);
+    }
+
+    /**
+     * New rows as they are stored, as server-sent events ({@code event: activity}, {@code id} = position, data =
+     * the row as JSON). With {@code Last-Event-ID}, the rows missed since that one come first.
+     */
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+        OrganizationRow organization = access.require(admin, org);
+        return openStream(organization.organizationId(), lastEventId);
+    }
+
+    SseEmitter openStream(OrganizationId organizationId, String lastEventId) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        Object sending = new Object();
+        ActivityFeed.Listener listener = row -> send(emitter, sending, row);
+        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+            for (ActivityRow missed : activity.after(organizationId, Long.parseLong(lastEventId), 500)) {
+                try {
+                    send(emitter, sending, missed);
+                } catch (IOException e) {
+                    emitter.completeWithError(e);
+                    return emitter;
+                }
+            }
+        }
+        ActivityFeed.Subscription subscription = feed.subscribe(organizationId, listener);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        synchronized (sending) {
+                            emitter.send(SseEmitter.event().comment("keep-alive"));
+                        }
+                    } catch (IOException | IllegalStateException e) {
+                        subscription.close();
+                    }
+                },
+                15,
+                15,
+                TimeUnit.SECONDS);
+        Runnable close = () -> {
+            subscription.close();
+            heartbeat.cancel(false);
+        };
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(e -> close.run());
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, Object lock, ActivityRow row) throws IOException {
+        synchronized (lock) {
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(row.position()))
+                    .name("activity")
+                    .data(ActivityJson.of(row), MediaType.APPLICATION_JSON));
+        }
+    }
+
+    private static FindActivityQuery query(
+            OrganizationId organizationId,
+            String actorKind,
+            String actor,
+            List<String> actions,
+            String subject,
+            String from,
+            String to,
+            String cursor,
+            int limit) {
+        String kind = null;
+        if (actorKind != null && !actorKind.isBlank()) {
+            kind = actorKind.strip().toUpperCase(Locale.ROOT);
+            if (!List.of("ADMIN", "IDENTITY_PROVIDER", "SYSTEM").contains(kind)) {
+                throw new InvalidValueException(
+                        "Parameter 'actorKind' must be one of: admin, identity_provider, system");
+            }
+        }
+        List<String> actionList = new ArrayList<>();
+        if (actions != null) {
+            for (String action : actions) {
+                for (String part : action.split(",")) {
+                    String trimmed = part.strip().toLowerCase(Locale.ROOT);
+                    if (trimmed.isEmpty()) {
+                        continue;
+                    }
+                    if (!trimmed.matches("[a-z]+(\\.[a-z-]+)?")) {
+                        throw new InvalidValueException("Parameter 'action' has an unknown value: " + part);
+                    }
+                    actionList.add(trimmed);
+                }
+            }
+        }
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            if (!cursor.matches("\\d{1,18}")) {
+                throw new InvalidValueException("Parameter 'cursor' is not a cursor this API gave");
+            }
+            before = Long.parseLong(cursor);
+        }
+        var fromInstant = Instants.optional(from, "from");
+        var toInstant = Instants.optional(to, "to");
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            throw new InvalidValueException("Parameter 'from' must be before 'to'");
+        }
+        return new FindActivityQuery(
+                organizationId,
+                kind,
+                actor == null || actor.isBlank() ? null : actor.strip(),
+                actionList,
+                subject == null || subject.isBlank() ? null : subject.strip(),
+                fromInstant,
+                toInstant,
+                before,
+                limit);
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+    }
+}

@@ -1,0 +1,158 @@
+package com.controlpanel.provisioning.rest.audit;
+
+import com.controlpanel.provisioning.directory.DirectoryAsOf;
+import com.controlpanel.provisioning.directory.MemberRow;
+import com.controlpanel.provisioning.directory.MemberState;
+import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.directory.OrganizationState;
+import com.controlpanel.provisioning.directory.TeamRow;
+import com.controlpanel.provisioning.directory.TeamState;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.rest.ApiException;
+import com.controlpanel.provisioning.rest.Instants;
+import com.controlpanel.provisioning.rest.OrganizationAccess;
+import com.controlpanel.provisioning.security.AdminUser;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/orgs/{org}/state?at=}: the organization (members with status and source, teams, memberships) exactly
+ * as it was at an instant, folded from the event store; also one member or team as of an instant.
+ */
+@RestController
+@RequestMapping("/api/orgs/{org}/state")
+public class StateController {
+
+    /** The whole organization at an instant. */
+    public record StateJson(
+            Instant at,
+            long eventsApplied,
+            OrganizationJson organization,
+            List<MemberJson> members,
+            List<TeamJson> teams) {}
+
+    /** The organization's settings at the instant; null if it did not exist yet. */
+    public record OrganizationJson(String id, String name, boolean provisioningEnabled, Instant tokenIssuedAt) {}
+
+    /** A member at the instant. */
+    public record MemberJson(
+            String id,
+            String userName,
+            String email,
+            String name,
+            String source,
+            String status,
+            boolean active,
+            List<String> teamIds,
+            Instant createdAt,
+            Instant lastModifiedAt,
+            long version) {}
+
+    /** A team at the instant. */
+    public record TeamJson(
+            String id,
+            String name,
+            String source,
+            String externalId,
+            int memberCount,
+            List<String> memberIds,
+            Instant createdAt,
+            Instant lastModifiedAt,
+            long version) {}
+
+    private final OrganizationAccess access;
+    private final DirectoryAsOf asOf;
+
+    public StateController(OrganizationAccess access, DirectoryAsOf asOf) {
+        this.access = access;
+        this.asOf = asOf;
+    }
+
+    @GetMapping
+    public StateJson state(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String at) {
+        OrganizationRow organization = access.require(admin, org);
+        OrganizationState state = asOf.at(organization.organizationId(), Instants.required(at, "at"));
+        OrganizationRow then = state.organization();
+        return new StateJson(
+                state.at(),
+                state.eventsApplied(),
+                then == null
+                        ? null
+                        : new OrganizationJson(
+                                then.organizationId().value(),
+                                then.name(),
+                                then.provisioningEnabled(),
+                                then.tokenIssuedAt()),
+                state.members().stream().map(StateController::member).toList(),
+                state.teams().stream().map(StateController::team).toList());
+    }
+
+    @GetMapping("/members/{id}")
+    public MemberJson member(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) String at) {
+        OrganizationRow organization = access.require(admin, org);
+        Instant instant = Instants.required(at, "at");
+        return asOf.member(organization.organizationId(), new MemberId(id), instant)
+                .map(StateController::member)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND, "member-not-found", "No member with id " + id + " at " + instant));
+    }
+
+    @GetMapping("/teams/{id}")
+    public TeamJson team(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) String at) {
+        OrganizationRow organization = access.require(admin, org);
+        Instant instant = Instants.required(at, "at");
+        return asOf.team(organization.organizationId(), new TeamId(id), instant)
+                .map(StateController::team)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND, "team-not-found", "No team with id " + id + " at " + instant));
+    }
+
+    private static MemberJson member(MemberState state) {
+        MemberRow row = state.member();
+        return new MemberJson(
+                row.memberId().value(),
+                row.profile().userName().value(),
+                row.profile().email(),
+                row.profile().label(),
+                row.source().name(),
+                row.status().name(),
+                row.active(),
+                state.teamIds().stream().map(TeamId::value).toList(),
+                row.createdAt(),
+                row.lastModifiedAt(),
+                row.version());
+    }
+
+    private static TeamJson team(TeamState state) {
+        TeamRow row = state.team();
+        return new TeamJson(
+                row.teamId().value(),
+                row.displayName().value(),
+                row.source().name(),
+                row.externalId(),
+                row.memberCount(),
+                state.memberIds().stream().map(MemberId::value).toList(),
+                row.createdAt(),
+                row.lastModifiedAt(),
+                row.version());
+    }
+}

@@ -1,0 +1,309 @@
+package com.controlpanel.provisioning.activity;
+
+import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberDeactivated;
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberEvent;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationCreated;
+import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamEvent;
+import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.eventstore.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an event into the line an auditor reads: who (from the metadata), what (a stable action name), on which
+ * member, team or organization (with its name at the time), a one-line summary and the details. Never the secret
+ * token nor its hash. The one definition used live and by rebuilds.
+ */
+final class ActivityDescriber {
+
+    /** An event with what the store knows of it. */
+    record Input(
+            long position,
+            String eventId,
+            Instant timestamp,
+            OrganizationEvent event,
+            Actor actor,
+            String requestId,
+            String client) {}
+
+    private static final ObjectMapper JSON = EventJson.events();
+
+    private ActivityDescriber() {}
+
+    static ActivityRow describe(Input input, SubjectNames names) {
+        OrganizationEvent event = input.event();
+        String org = event.organizationId().value();
+        ObjectNode details = JSON.createObjectNode();
+        String action;
+        String subjectType;
+        String subjectId;
+        String subjectName;
+        String relatedId = null;
+        String summary;
+
+        if (event instanceof MemberEvent memberEvent) {
+            subjectType = "MEMBER";
+            subjectId = memberEvent.memberId().value();
+            String before = names.name(subjectId).orElse(subjectId);
+            if (event instanceof MemberProvisioned e) {
+                subjectName = name(e.profile());
+                boolean invited = e.source() == Source.MANUAL;
+                action = invited ? "member.invited" : "member.provisioned";
+                summary = (invited ? "Invited member " : "Provisioned member ") + subjectName;
+                details.put("userName", e.profile().userName().value());
+                details.put("email", e.profile().email());
+                details.put("source", e.source().name());
+                details.put("active", e.active());
+                details.set("profile", JSON.valueToTree(flatten(e.profile())));
+                names.put(subjectId, org, subjectName);
+            } else if (event instanceof MemberProfileChanged e) {
+                subjectName = name(e.profile());
+                action = "member.updated";
+                ArrayNode changes = details.putArray("changes");
+                Map<String, String> from = flatten(e.previous());
+                Map<String, String> to = flatten(e.profile());
+                TreeSet<String> fields = new TreeSet<>(from.keySet());
+                fields.addAll(to.keySet());
+                for (String field : fields) {
+                    if (!Objects.equals(from.get(field), to.get(field))) {
+                        ObjectNode change = changes.addObject();
+                        change.put("field", field);
+                        change.put("from", from.get(field));
+                        change.put("to", to.get(field));
+                    }
+                }
+                summary = "Updated member " + subjectName + ": "
+                        + changes.findValuesAsText("field").stream().collect(Collectors.joining(", "));
+                names.put(subjectId, org, subjectName);
+            } else if (event instanceof MemberDeactivated) {
+                subjectName = before;
+                action = "member.deactivated";
+                summary = "Deactivated member " + subjectName;
+                details.put("active", false);
+            } else if (event instanceof MemberReactivated) {
+                subjectName = before;
+                action = "member.reactivated";
+                summary = "Reactivated member " + subjectName;
+                details.put("active", true);
+            } else if (event instanceof MemberDeprovisioned) {
+                subjectName = before;
+                action = "member.deprovisioned";
+                summary = "Deleted member " + subjectName + " (deprovisioned)";
+            } else if (event instanceof MemberRemoved) {
+                subjectName = before;
+                action = "member.removed";
+                summary = "Deleted member " + subjectName;
+            } else {
+                subjectName = before;
+                action = "member." + event.getClass().getSimpleName();
+                summary = event.getClass().getSimpleName() + " " + subjectName;
+            }
+        } else if (event instanceof TeamEvent teamEvent) {
+            subjectType = "TEAM";
+            subjectId = teamEvent.teamId().value();
+            String before = names.name(subjectId).orElse(subjectId);
+            if (event instanceof TeamProvisioned e) {
+                subjectName = e.displayName().value();
+                boolean pushed = e.source() == Source.OKTA;
+                action = pushed ? "team.pushed" : "team.created";
+                summary = (pushed ? "Pushed team " : "Created team ") + subjectName;
+                details.put("displayName", subjectName);
+                details.put("source", e.source().name());
+                details.put("externalId", e.externalId());
+                names.put(subjectId, org, subjectName);
+            } else if (event instanceof TeamRenamed e) {
+                subjectName = e.displayName().value();
+                action = "team.renamed";
+                summary = "Renamed team " + e.previous().value() + " to " + subjectName;
+                change(details, "displayName", e.previous().value(), subjectName);
+                names.put(subjectId, org, subjectName);
+            } else if (event instanceof TeamExternalIdChanged e) {
+                subjectName = before;
+                action = "team.external-id-changed";
+                summary = "Changed the external id of team " + subjectName;
+                change(details, "externalId", e.previous(), e.externalId());
+            } else if (event instanceof MemberAddedToTeam e) {
+                subjectName = before;
+                relatedId = e.memberId().value();
+                String member = names.name(relatedId).orElse(relatedId);
+                action = "team.member-added";
+                summary = "Added " + member + " to team " + subjectName;
+                details.put("memberId", relatedId);
+                details.put("memberName", member);
+            } else if (event instanceof MemberRemovedFromTeam e) {
+                subjectName = before;
+                relatedId = e.memberId().value();
+                String member = names.name(relatedId).orElse(relatedId);
+                action = "team.member-removed";
+                summary = "Removed " + member + " from team " + subjectName;
+                details.put("memberId", relatedId);
+                details.put("memberName", member);
+            } else if (event instanceof TeamDeleted) {
+                subjectName = before;
+                action = "team.deleted";
+                summary = "Deleted team " + subjectName + " (its members stay)";
+            } else {
+                subjectName = before;
+                action = "team." + event.getClass().getSimpleName();
+                summary = event.getClass().getSimpleName() + " " + subjectName;
+            }
+        } else {
+            subjectType = "ORGANIZATION";
+            subjectId = org;
+            String before = names.name(subjectId).orElse(org);
+            subjectName = before;
+            if (event instanceof OrganizationCreated e) {
+                subjectName = e.name();
+                action = "organization.created";
+                summary = "Created organization " + subjectName;
+                details.put("name", e.name());
+                details.put("tenantId", e.tenantId().value());
+                names.put(subjectId, org, subjectName);
+            } else if (event instanceof ProvisioningEnabled e) {
+                action = "provisioning.enabled";
+                summary = "Switched user provisioning on";
+                details.put("tenantId", e.tenantId().value());
+            } else if (event instanceof ProvisioningDisabled) {
+                action = "provisioning.disabled";
+                summary = "Switched user provisioning off: the secret token no longer works";
+            } else if (event instanceof ProvisioningCredentialsIssued e) {
+                action = "provisioning.credentials-issued";
+                summary = "Issued new SCIM credentials: the previous secret token no longer works";
+                details.put("credentialId", e.credentialId().value());
+            } else if (event instanceof OrganizationAdminGranted e) {
+                action = "organization.admin-granted";
+                summary = "Made " + e.email() + " an admin of the organization";
+                details.put("adminId", e.adminId().value());
+                details.put("email", e.email());
+            } else {
+                action = "organization." + event.getClass().getSimpleName();
+                summary = event.getClass().getSimpleName();
+            }
+        }
+        Actor actor = input.actor();
+        return new ActivityRow(
+                input.position(),
+                input.eventId(),
+                org,
+                input.timestamp().truncatedTo(ChronoUnit.MILLIS),
+                actor.kind().name(),
+                actor.id(),
+                actor.name(),
+                input.requestId(),
+                input.client(),
+                action,
+                subjectType,
+                subjectId,
+                cut(subjectName, 512),
+                relatedId,
+                cut(summary, 2000),
+                write(details));
+    }
+
+    private static void change(ObjectNode details, String field, String from, String to) {
+        ObjectNode change = details.putArray("changes").addObject();
+        change.put("field", field);
+        change.put("from", from);
+        change.put("to", to);
+    }
+
+    /** How a member is named in the timeline: "Label (userName)", or the userName alone. */
+    static String name(MemberProfile profile) {
+        String label = profile.label();
+        String userName = profile.userName().value();
+        return label.equals(userName) ? userName : label + " (" + userName + ")";
+    }
+
+    /** A profile as field → shown value, for before/after comparisons. */
+    static Map<String, String> flatten(MemberProfile profile) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("userName", profile.userName().value());
+        put(fields, "displayName", profile.displayName());
+        put(fields, "externalId", profile.externalId());
+        PersonName name = profile.name();
+        put(fields, "name.formatted", name.formatted());
+        put(fields, "name.givenName", name.givenName());
+        put(fields, "name.familyName", name.familyName());
+        put(fields, "name.middleName", name.middleName());
+        put(fields, "name.honorificPrefix", name.honorificPrefix());
+        put(fields, "name.honorificSuffix", name.honorificSuffix());
+        if (!profile.emails().isEmpty()) {
+            fields.put(
+                    "emails",
+                    profile.emails().stream().map(ActivityDescriber::email).collect(Collectors.joining(", ")));
+        }
+        for (Map.Entry<String, Object> attribute : profile.attributes().entrySet()) {
+            if (attribute.getKey().startsWith("urn:") && attribute.getValue() instanceof Map<?, ?> extension) {
+                for (Map.Entry<?, ?> entry : extension.entrySet()) {
+                    fields.put(attribute.getKey() + ":" + entry.getKey(), text(entry.getValue()));
+                }
+            } else {
+                fields.put(attribute.getKey(), text(attribute.getValue()));
+            }
+        }
+        return fields;
+    }
+
+    private static String email(EmailAddress email) {
+        String tags = (email.type() == null ? "" : email.type()) + (email.primary() ? ", primary" : "");
+        return tags.isEmpty() ? email.value() : email.value() + " (" + tags.replaceFirst("^, ", "") + ")";
+    }
+
+    private static void put(Map<String, String> fields, String field, String value) {
+        if (value != null) {
+            fields.put(field, value);
+        }
+    }
+
+    private static String text(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    private static String write(ObjectNode details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

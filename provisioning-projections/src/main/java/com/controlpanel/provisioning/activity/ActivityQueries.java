@@ -1,0 +1,292 @@
+package com.controlpanel.provisioning.activity;
+
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads Activity > Actions: pages by cursor, one row, and exports of a whole filtered timeline, streamed. */
+@Component
+public class ActivityQueries {
+
+    /** The formats an export is written in. */
+    public enum Format {
+        CSV,
+        JSON
+    }
+
+    static final List<String> CSV_COLUMNS = List.of(
+            "position",
+            "occurredAt",
+            "actorKind",
+            "actorId",
+            "actorName",
+            "action",
+            "subjectType",
+            "subjectId",
+            "subjectName",
+            "summary",
+            "details",
+            "requestId",
+            "client",
+            "eventId");
+    private static final int EXPORT_FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final ActivitySlots slots;
+    private final TransactionTemplate readOnly;
+
+    public ActivityQueries(JdbcTemplate jdbc, ActivitySlots slots, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.slots = slots;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    @QueryHandler
+    public ActivityPage find(FindActivityQuery query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        args.add(query.limit() + 1);
+        List<ActivityRow> rows = jdbc.query(
+                "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity() + where
+                        + " ORDER BY position DESC LIMIT ?",
+                ActivityStore::row,
+                args.toArray());
+        Long next = null;
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            next = rows.isEmpty() ? null : rows.get(rows.size() - 1).position();
+        }
+        return new ActivityPage(List.copyOf(rows), next);
+    }
+
+    public Optional<ActivityRow> row(OrganizationId organizationId, long position) {
+        return jdbc
+                .query(
+                        "SELECT " + ActivityStore.COLUMNS + " FROM "
+                                + slots.live().activity() + " WHERE organization_id = ? AND position = ?",
+                        ActivityStore::row,
+                        organizationId.value(),
+                        position)
+                .stream()
+                .findFirst();
+    }
+
+    /** Rows after a position, oldest first: what a live feed has not sent yet. */
+    public List<ActivityRow> after(OrganizationId organizationId, long position, int limit) {
+        return jdbc.query(
+                "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
+                        + " WHERE organization_id = ? AND position > ? ORDER BY position ASC LIMIT ?",
+                ActivityStore::row,
+                organizationId.value(),
+                position,
+                limit);
+    }
+
+    public long lastPosition(OrganizationId organizationId) {
+        Long last = jdbc.queryForObject(
+                "SELECT MAX(position) FROM " + slots.live().activity() + " WHERE organization_id = ?",
+                Long.class,
+                organizationId.value());
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * Writes every row the query matches (its limit ignored), newest first, as CSV (RFC 4180, with a header) or a
+     * JSON array, streaming from the database: memory does not grow with the number of rows.
+     */
+    public void export(FindActivityQuery query, Format format, OutputStream out) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity() + where(query, args)
+                + " ORDER BY position DESC";
+        readOnly.executeWithoutResult(status -> {
+            try {
+                RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);
+                jdbc.query(
+                        connection -> {
+                            var statement = connection.prepareStatement(sql);
+                            statement.setFetchSize(EXPORT_FETCH_SIZE);
+                            for (int i = 0; i < args.size(); i++) {
+                                statement.setObject(i + 1, args.get(i));
+                            }
+                            return statement;
+                        },
+                        rs -> {
+                            try {
+                                writer.write(ActivityStore.row(rs, 0));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                writer.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String where(FindActivityQuery query, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE organization_id = ?");
+        args.add(query.organizationId().value());
+        if (query.actorKind() != null) {
+            where.append(" AND actor_kind = ?");
+            args.add(query.actorKind().toUpperCase(Locale.ROOT));
+        }
+        if (query.actorId() != null) {
+            where.append(" AND actor_id = ?");
+            args.add(query.actorId());
+        }
+        if (!query.actions().isEmpty()) {
+            where.append(" AND (");
+            for (int i = 0; i < query.actions().size(); i++) {
+                String action = query.actions().get(i).toLowerCase(Locale.ROOT);
+                where.append(i == 0 ? "" : " OR ");
+                if (action.contains(".")) {
+                    where.append("action = ?");
+                    args.add(action);
+                } else {
+                    where.append("action LIKE ?");
+                    args.add(action.replaceAll("[^a-z-]", "") + ".%");
+                }
+            }
+            where.append(")");
+        }
+        if (query.subjectId() != null) {
+            where.append(" AND (subject_id = ? OR related_id = ?)");
+            args.add(query.subjectId());
+            args.add(query.subjectId());
+        }
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            args.add(query.from().atOffset(ZoneOffset.UTC));
+        }
+        if (query.to() != null) {
+            where.append(" AND occurred_at < ?");
+            args.add(query.to().atOffset(ZoneOffset.UTC));
+        }
+        if (query.before() != null) {
+            where.append(" AND position < ?");
+            args.add(query.before());
+        }
+        return where.toString();
+    }
+
+    private interface RowWriter {
+        void write(ActivityRow row) throws IOException;
+
+        void finish() throws IOException;
+    }
+
+    /** RFC 4180: quoted where needed, quotes doubled, CRLF line ends; cells that a spreadsheet would run as a formula are defused. */
+    private static final class CsvWriter implements RowWriter {
+        private final Writer out;
+
+        CsvWriter(OutputStream stream) throws IOException {
+            this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            out.write(String.join(",", CSV_COLUMNS));
+            out.write("\r\n");
+        }
+
+        @Override
+        public void write(ActivityRow row) throws IOException {
+            String[] cells = {
+                Long.toString(row.position()),
+                row.occurredAt().toString(),
+                row.actorKind(),
+                row.actorId(),
+                row.actorName(),
+                row.action(),
+                row.subjectType(),
+                row.subjectId(),
+                row.subjectName(),
+                row.summary(),
+                row.details(),
+                row.requestId(),
+                row.client(),
+                row.eventId()
+            };
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(cell(cells[i]));
+            }
+            out.write("\r\n");
+        }
+
+        static String cell(String value) {
+            if (value == null) {
+                return "";
+            }
+            String text = value;
+            if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                text = "'" + text;
+            }
+            if (text.indexOf(',') >= 0
+                    || text.indexOf('"') >= 0
+                    || text.indexOf('\n') >= 0
+                    || text.indexOf('\r') >= 0) {
+                return '"' + text.replace("\"", "\"\"") + '"';
+            }
+            return text;
+        }
+
+        @Override
+        public void finish() throws IOException {
+            out.flush();
+        }
+    }
+
+    private static final class JsonWriter implements RowWriter {
+        private final JsonGenerator json;
+
+        JsonWriter(OutputStream stream) throws IOException {
+            this.json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8);
+            json.writeStartArray();
+        }
+
+        @Override
+        public void write(ActivityRow row) throws IOException {
+            json.writeStartObject();
+            json.writeNumberField("position", row.position());
+            json.writeStringField("occurredAt", row.occurredAt().toString());
+            json.writeStringField("actorKind", row.actorKind());
+            json.writeStringField("actorId", row.actorId());
+            json.writeStringField("actorName", row.actorName());
+            json.writeStringField("action", row.action());
+            json.writeStringField("subjectType", row.subjectType());
+            json.writeStringField("subjectId", row.subjectId());
+            json.writeStringField("subjectName", row.subjectName());
+            json.writeStringField("summary", row.summary());
+            json.writeFieldName("details");
+            json.writeRawValue(row.details());
+            json.writeStringField("requestId", row.requestId());
+            json.writeStringField("client", row.client());
+            json.writeStringField("eventId", row.eventId());
+            json.writeEndObject();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            json.writeEndArray();
+            json.flush();
+        }
+    }
+}

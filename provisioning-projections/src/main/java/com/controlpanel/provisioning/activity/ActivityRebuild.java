@@ -1,0 +1,163 @@
+package com.controlpanel.provisioning.activity;
+
+import com.controlpanel.provisioning.eventstore.StoredEvent;
+import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.rebuild.TableComparer;
+import com.controlpanel.provisioning.rebuild.TableComparison;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds Activity > Actions into its standby slot with the same {@link ActivityDescriber} the live projection
+ * uses, in batches; switches once the live processor has caught up with the head, so the processor carries on into
+ * the new slot where the rebuild stopped.
+ */
+@Component
+public class ActivityRebuild implements ReadModelRebuild {
+
+    private static final int BATCH = 1000;
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ActivitySlots slots;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final Serializer serializer;
+
+    public ActivityRebuild(ActivitySlots slots, JdbcTemplate jdbc, DataSource dataSource, Serializer serializer) {
+        this.slots = slots;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public String name() {
+        return ActivityProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public Session begin() {
+        ActivityStore target = slots.standbyStore();
+        target.truncate();
+        return new ActivitySession(target);
+    }
+
+    private final class ActivitySession implements Session {
+        private final ActivityStore target;
+        private final SubjectNames.InMemory names = new SubjectNames.InMemory();
+        private final List<ActivityRow> pending = new ArrayList<>(BATCH);
+
+        ActivitySession(ActivityStore target) {
+            this.target = target;
+        }
+
+        @Override
+        public void fold(StoredEvent event) {
+            if (event.isOrganizationEvent()) {
+                pending.add(describe(event));
+                if (pending.size() >= BATCH) {
+                    flush();
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            target.insertAll(pending);
+            pending.clear();
+        }
+
+        @Override
+        public void catchUp(StoredEvent event) {
+            if (event.isOrganizationEvent()) {
+                target.insert(describe(event));
+            }
+        }
+
+        private ActivityRow describe(StoredEvent event) {
+            return ActivityDescriber.describe(
+                    ActivityProjection.input(event.event(), event.message(), event.position()), names);
+        }
+
+        @Override
+        public void finish() {
+            flush();
+            target.writeSubjects(names.all());
+        }
+
+        @Override
+        public void awaitLive(long head) {
+            long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+            while (processed() < head) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The activity processor did not reach position " + head + " within "
+                            + CATCH_UP_TIMEOUT.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** The position every segment of the live activity processor has passed (-1 if one has none yet). */
+        private long processed() {
+            List<Long> positions = jdbc.query(
+                    "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                    (rs, n) -> {
+                        byte[] token = rs.getBytes(1);
+                        String type = rs.getString(2);
+                        if (token == null || type == null) {
+                            return -1L;
+                        }
+                        TrackingToken tracking =
+                                serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+                        OptionalLong position = tracking == null ? OptionalLong.empty() : tracking.position();
+                        return position.orElse(-1L);
+                    },
+                    ActivityProjection.PROCESSING_GROUP);
+            return positions.stream().mapToLong(Long::longValue).min().orElse(-1L);
+        }
+
+        @Override
+        public List<TableComparison> verifyStopped() {
+            return List.of(TableComparer.compare(
+                    dataSource,
+                    name(),
+                    slots.live().subject(),
+                    target.tables().subject(),
+                    List.of("subject_id"),
+                    null));
+        }
+
+        @Override
+        public void switchLive() {
+            slots.switchTo(target.tables());
+        }
+
+        /** Activity rows never change once written: those up to the head can be compared after the switch. */
+        @Override
+        public List<TableComparison> verifyAfterSwitch(long head) {
+            String former = ActivityTables.of(target.tables().slot().equals("a") ? "b" : "a")
+                    .activity();
+            return List.of(TableComparer.compare(
+                    dataSource,
+                    name(),
+                    former,
+                    target.tables().activity(),
+                    List.of("position"),
+                    "position <= ?",
+                    head));
+        }
+    }
+}

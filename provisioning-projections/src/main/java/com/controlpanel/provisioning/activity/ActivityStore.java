@@ -1,0 +1,130 @@
+package com.controlpanel.provisioning.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Activity rows and subject names in one slot's tables, in the caller's transaction. */
+final class ActivityStore implements SubjectNames {
+
+    static final String COLUMNS = "position, event_id, organization_id, occurred_at, actor_kind, actor_id, actor_name, "
+            + "request_id, client, action, subject_type, subject_id, subject_name, related_id, summary, details";
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final ActivityTables tables;
+
+    ActivityStore(JdbcTemplate jdbc, ActivityTables tables) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    ActivityTables tables() {
+        return tables;
+    }
+
+    void insert(ActivityRow row) {
+        jdbc.update(insertSql(), values(row));
+    }
+
+    void insertAll(List<ActivityRow> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbc.batchUpdate(
+                    insertSql(),
+                    rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
+                            .map(ActivityStore::values)
+                            .toList());
+        }
+    }
+
+    private String insertSql() {
+        return "INSERT INTO " + tables.activity() + " (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    }
+
+    @Override
+    public Optional<String> name(String subjectId) {
+        return jdbc
+                .query(
+                        "SELECT name FROM " + tables.subject() + " WHERE subject_id = ?",
+                        (rs, n) -> rs.getString(1),
+                        subjectId)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void put(String subjectId, String organizationId, String name) {
+        int updated = jdbc.update("UPDATE " + tables.subject() + " SET name = ? WHERE subject_id = ?", name, subjectId);
+        if (updated == 0) {
+            jdbc.update(
+                    "INSERT INTO " + tables.subject() + " (subject_id, organization_id, name) VALUES (?,?,?)",
+                    subjectId,
+                    organizationId,
+                    name);
+        }
+    }
+
+    /** Replaces every subject name with these (subject id → [organization id, name]). */
+    void writeSubjects(Map<String, String[]> names) {
+        jdbc.update("DELETE FROM " + tables.subject());
+        List<Object[]> rows = new ArrayList<>(names.size());
+        names.forEach((id, entry) -> rows.add(new Object[] {id, entry[0], entry[1]}));
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbc.batchUpdate(
+                    "INSERT INTO " + tables.subject() + " (subject_id, organization_id, name) VALUES (?,?,?)",
+                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+    }
+
+    void truncate() {
+        jdbc.update("TRUNCATE TABLE " + tables.activity());
+        jdbc.update("TRUNCATE TABLE " + tables.subject());
+    }
+
+    static Object[] values(ActivityRow row) {
+        return new Object[] {
+            row.position(),
+            row.eventId(),
+            row.organizationId(),
+            row.occurredAt().atOffset(ZoneOffset.UTC),
+            row.actorKind(),
+            row.actorId(),
+            row.actorName(),
+            row.requestId(),
+            row.client(),
+            row.action(),
+            row.subjectType(),
+            row.subjectId(),
+            row.subjectName(),
+            row.relatedId(),
+            row.summary(),
+            row.details()
+        };
+    }
+
+    static ActivityRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new ActivityRow(
+                rs.getLong("position"),
+                rs.getString("event_id"),
+                rs.getString("organization_id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor_kind"),
+                rs.getString("actor_id"),
+                rs.getString("actor_name"),
+                rs.getString("request_id"),
+                rs.getString("client"),
+                rs.getString("action"),
+                rs.getString("subject_type"),
+                rs.getString("subject_id"),
+                rs.getString("subject_name"),
+                rs.getString("related_id"),
+                rs.getString("summary"),
+                rs.getString("details"));
+    }
+}

@@ -1,0 +1,12 @@
+package com.controlpanel.provisioning.activity;
+
+/** The names of one slot's activity tables. */
+record ActivityTables(String slot, String activity, String subject) {
+
+    static ActivityTables of(String slot) {
+        if (!slot.equals("a") && !slot.equals("b")) {
+            throw new IllegalArgumentException("No activity slot " + slot);
+        }
+        return new ActivityTables(slot, "activity_" + slot, "activity_subject_" + slot);
+    }
+}

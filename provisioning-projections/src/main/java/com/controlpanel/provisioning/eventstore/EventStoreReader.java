@@ -1,0 +1,161 @@
+package com.controlpanel.provisioning.eventstore;
+
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the event store directly, for the audit: one aggregate's history, one organization's events up to an
+ * instant, or every event from a position on (rebuilds). Every event goes through the same upcaster chain and
+ * serializer as Axon's own reads, so old revisions come back in their current shape.
+ */
+public class EventStoreReader {
+
+    private static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, "
+            + "aggregate_type, time_stamp, payload_type, payload_revision, payload, meta_data";
+    private static final int FETCH_SIZE = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
+
+    public EventStoreReader(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcasters) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
+    }
+
+    /** Every event of one aggregate, in order, ignoring snapshots. */
+    public List<StoredEvent> aggregate(String aggregateIdentifier) {
+        List<StoredEvent> events = new ArrayList<>();
+        read(
+                "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
+                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                new Object[] {aggregateIdentifier},
+                events::add);
+        return events;
+    }
+
+    /** One organization's events that happened at or before the instant, in the order they were stored. */
+    public void organizationUpTo(OrganizationId organizationId, Instant at, Consumer<StoredEvent> consumer) {
+        read(
+                "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
+                        + " WHERE organization_id = ? AND time_stamp <= ? ORDER BY global_index",
+                new Object[] {organizationId.value(), DateTimeUtils.formatInstant(at)},
+                consumer);
+    }
+
+    /** Up to {@code limit} events after a position, in order; returns how many rows were read. */
+    public int after(long position, int limit, Consumer<StoredEvent> consumer) {
+        int[] rows = {0};
+        read(
+                "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
+                        + " WHERE global_index > ? ORDER BY global_index LIMIT ?",
+                new Object[] {position, limit},
+                event -> {
+                    rows[0]++;
+                    consumer.accept(event);
+                });
+        return rows[0];
+    }
+
+    /** The events at these positions (those that exist), in order. */
+    public void at(Collection<Long> positions, Consumer<StoredEvent> consumer) {
+        List<Long> sorted = new ArrayList<>(positions);
+        Collections.sort(sorted);
+        for (int from = 0; from < sorted.size(); from += 500) {
+            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + 500));
+            read(
+                    "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE + " WHERE global_index IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY global_index",
+                    chunk.toArray(),
+                    consumer);
+        }
+    }
+
+    /** The highest position in the store, 0 when empty. */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM " + EventStoreSchema.EVENT_TABLE, Long.class);
+        return head == null ? 0 : head;
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + EventStoreSchema.EVENT_TABLE, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private void read(String sql, Object[] args, Consumer<StoredEvent> consumer) {
+        List<TrackedDomainEventData<byte[]>> page = new ArrayList<>(FETCH_SIZE);
+        Map<Long, String> revisions = new HashMap<>();
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    statement.setFetchSize(FETCH_SIZE);
+                    for (int i = 0; i < args.length; i++) {
+                        statement.setObject(i + 1, args[i]);
+                    }
+                    return statement;
+                },
+                (ResultSet rs) -> {
+                    page.add(row(rs, revisions));
+                    if (page.size() == FETCH_SIZE) {
+                        emit(page, revisions, consumer);
+                    }
+                });
+        emit(page, revisions, consumer);
+    }
+
+    private void emit(
+            List<TrackedDomainEventData<byte[]>> page, Map<Long, String> revisions, Consumer<StoredEvent> consumer) {
+        if (page.isEmpty()) {
+            return;
+        }
+        EventUtils.upcastAndDeserializeTrackedEvents(page.stream(), serializer, upcasters)
+                .forEach(message -> {
+                    long position = ((GlobalSequenceTrackingToken) message.trackingToken()).getGlobalIndex();
+                    consumer.accept(new StoredEvent(position, revisions.get(position), domain(message)));
+                });
+        page.clear();
+        revisions.clear();
+    }
+
+    private static DomainEventMessage<?> domain(TrackedEventMessage<?> message) {
+        return (DomainEventMessage<?>) message;
+    }
+
+    private static TrackedDomainEventData<byte[]> row(ResultSet rs, Map<Long, String> revisions) throws SQLException {
+        long position = rs.getLong("global_index");
+        String revision = rs.getString("payload_revision");
+        revisions.put(position, revision);
+        DomainEventData<byte[]> data = new GenericDomainEventEntry<>(
+                rs.getString("aggregate_type"),
+                rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"),
+                rs.getString("event_identifier"),
+                rs.getString("time_stamp"),
+                rs.getString("payload_type"),
+                revision,
+                rs.getBytes("payload"),
+                rs.getBytes("meta_data"));
+        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), data);
+    }
+}

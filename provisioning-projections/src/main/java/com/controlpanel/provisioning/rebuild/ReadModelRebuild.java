@@ -1,0 +1,43 @@
+package com.controlpanel.provisioning.rebuild;
+
+import com.controlpanel.provisioning.eventstore.StoredEvent;
+import java.util.List;
+
+/** A read model that can be rebuilt from the event store into its standby slot, verified, and switched live. */
+public interface ReadModelRebuild {
+
+    String name();
+
+    /** Empties the standby slot and starts a rebuild into it. */
+    Session begin();
+
+    /** One rebuild of one read model, driven by {@link RebuildService}. */
+    interface Session {
+
+        /** An event of the bulk phase, in store order; may be folded in memory and written by {@link #flush}. */
+        void fold(StoredEvent event);
+
+        /** Writes what the bulk phase folded into the standby slot. */
+        void flush();
+
+        /** An event that came after the flush: applied to the standby slot at once. Called with writes stopped. */
+        void catchUp(StoredEvent event);
+
+        /** Writes whatever is still held in memory. Called with writes stopped. */
+        void finish();
+
+        /** Waits until the live read model has taken every event up to the head. Called with writes stopped. */
+        default void awaitLive(long head) {}
+
+        /** Compares what must be compared while writes are stopped. */
+        List<TableComparison> verifyStopped();
+
+        /** Makes the standby slot live. Called with writes stopped. */
+        void switchLive();
+
+        /** Compares what can be compared after the switch (rows no write changes any more). */
+        default List<TableComparison> verifyAfterSwitch(long head) {
+            return List.of();
+        }
+    }
+}

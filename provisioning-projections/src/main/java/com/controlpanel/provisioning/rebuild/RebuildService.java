@@ -1,0 +1,232 @@
+package com.controlpanel.provisioning.rebuild;
+
+import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.eventstore.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Rebuilds every read model from the event store while the service keeps answering from the live slots:
+ *
+ * <ol>
+ *   <li>bulk: read every event in store order and hand it to each read model's session (which folds or batches);
+ *       positions skipped by transactions still in flight are remembered and read again;
+ *   <li>catch up: with writes stopped at the {@link WriteGate}, apply what came meanwhile, wait for the live
+ *       asynchronous projections to reach the same head, compare, and switch each read model to its rebuilt slot;
+ *   <li>after the switch, compare what no write can change any more (activity rows up to the head).
+ * </ol>
+ */
+public class RebuildService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
+    private static final int PAGE = 5000;
+
+    private final EventStoreReader reader;
+    private final WriteGate gate;
+    private final List<ReadModelRebuild> readModels;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private volatile Job running;
+
+    public RebuildService(EventStoreReader reader, WriteGate gate, List<ReadModelRebuild> readModels) {
+        this.reader = reader;
+        this.gate = gate;
+        this.readModels = List.copyOf(readModels);
+    }
+
+    /** Starts a rebuild in the background; refuses while one runs. */
+    public synchronized RebuildProgress start() {
+        if (running != null) {
+            throw new RebuildAlreadyRunningException(running.id);
+        }
+        Job job = new Job(UUID.randomUUID().toString());
+        jobs.put(job.id, job);
+        running = job;
+        executor.execute(() -> run(job));
+        return job.progress();
+    }
+
+    public Optional<RebuildProgress> progress(String id) {
+        return Optional.ofNullable(jobs.get(id)).map(Job::progress);
+    }
+
+    /** Runs a rebuild in the caller's thread, for tests and tools. */
+    public RebuildProgress runNow() {
+        RebuildProgress started = start();
+        Job job = jobs.get(started.id());
+        synchronized (job) {
+            while (job.status == RebuildProgress.Status.RUNNING) {
+                try {
+                    job.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return job.progress();
+    }
+
+    private void run(Job job) {
+        try {
+            job.total = reader.count();
+            List<ReadModelRebuild.Session> sessions = new ArrayList<>();
+            for (ReadModelRebuild readModel : readModels) {
+                sessions.add(readModel.begin());
+            }
+            Cursor cursor = new Cursor();
+            job.phase = "Replaying events";
+            while (cursor.read(reader, PAGE, event -> {
+                        sessions.forEach(session -> session.fold(event));
+                        job.done++;
+                    })
+                    == PAGE) {
+                job.total = Math.max(job.total, job.done);
+            }
+            cursor.recheckGaps(reader, event -> {
+                sessions.forEach(session -> session.fold(event));
+                job.done++;
+            });
+            job.phase = "Writing the rebuilt read models";
+            sessions.forEach(ReadModelRebuild.Session::flush);
+
+            long[] head = {0};
+            List<TableComparison> verification = new ArrayList<>();
+            job.phase = "Catching up and switching (writes wait)";
+            gate.closedWhile(() -> {
+                while (cursor.read(reader, PAGE, event -> {
+                            sessions.forEach(session -> session.catchUp(event));
+                            job.done++;
+                        })
+                        > 0) {
+                    // until no event is left
+                }
+                cursor.recheckGaps(reader, event -> {
+                    sessions.forEach(session -> session.catchUp(event));
+                    job.done++;
+                });
+                head[0] = cursor.last;
+                job.total = Math.max(job.total, job.done);
+                sessions.forEach(ReadModelRebuild.Session::finish);
+                sessions.forEach(session -> session.awaitLive(head[0]));
+                job.phase = "Verifying";
+                sessions.forEach(session -> verification.addAll(session.verifyStopped()));
+                sessions.forEach(ReadModelRebuild.Session::switchLive);
+            });
+            job.phase = "Verifying";
+            sessions.forEach(session -> verification.addAll(session.verifyAfterSwitch(head[0])));
+            job.verification = List.copyOf(verification);
+            job.finish(RebuildProgress.Status.COMPLETED, null);
+            log.info(
+                    "Rebuild {} replayed {} events at {} events/s; read models {}",
+                    job.id,
+                    job.done,
+                    Math.round(job.rate()),
+                    verification.stream().allMatch(TableComparison::equal) ? "verified equal" : "DIFFER");
+        } catch (RuntimeException | Error e) {
+            log.error("Rebuild {} failed", job.id, e);
+            job.finish(RebuildProgress.Status.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Where the bulk read stands, and the positions it skipped because their transactions had not committed. */
+    private static final class Cursor {
+        long last;
+        final TreeSet<Long> gaps = new TreeSet<>();
+
+        int read(EventStoreReader reader, int limit, java.util.function.Consumer<StoredEvent> consumer) {
+            return reader.after(last, limit, event -> {
+                for (long skipped = last + 1; skipped < event.position(); skipped++) {
+                    gaps.add(skipped);
+                }
+                last = Math.max(last, event.position());
+                consumer.accept(event);
+            });
+        }
+
+        /** Reads the skipped positions again: those committed meanwhile are handed over; rolled back ones stay gaps. */
+        void recheckGaps(EventStoreReader reader, java.util.function.Consumer<StoredEvent> consumer) {
+            if (gaps.isEmpty()) {
+                return;
+            }
+            reader.at(new ArrayList<>(gaps), event -> {
+                gaps.remove(event.position());
+                consumer.accept(event);
+            });
+        }
+    }
+
+    private static final class Job {
+        final String id;
+        final Instant startedAt = Instant.now();
+        volatile RebuildProgress.Status status = RebuildProgress.Status.RUNNING;
+        volatile String phase = "Starting";
+        volatile long done;
+        volatile long total;
+        volatile Instant finishedAt;
+        volatile List<TableComparison> verification;
+        volatile String error;
+
+        Job(String id) {
+            this.id = id;
+        }
+
+        double rate() {
+            Instant end = finishedAt == null ? Instant.now() : finishedAt;
+            double seconds = Math.max(0.001, Duration.between(startedAt, end).toNanos() / 1e9);
+            return done / seconds;
+        }
+
+        synchronized void finish(RebuildProgress.Status outcome, String failure) {
+            finishedAt = Instant.now();
+            error = failure;
+            phase = outcome == RebuildProgress.Status.COMPLETED ? "Done" : "Failed";
+            status = outcome;
+            notifyAll();
+        }
+
+        RebuildProgress progress() {
+            double rate = rate();
+            Long eta = status == RebuildProgress.Status.RUNNING && rate > 0
+                    ? Math.max(0, Math.round((total - done) / rate))
+                    : null;
+            List<TableComparison> checked = verification;
+            return new RebuildProgress(
+                    id,
+                    status,
+                    phase,
+                    done,
+                    Math.max(total, done),
+                    Math.round(rate * 10) / 10.0,
+                    eta,
+                    startedAt,
+                    finishedAt,
+                    checked == null ? null : checked.stream().allMatch(TableComparison::equal),
+                    checked,
+                    error);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,17 @@
+package com.controlpanel.provisioning.rebuild;
+
+import java.util.List;
+
+/**
+ * A rebuilt table compared with the live one: row counts, a SHA-256 over each side's rows in key order, and the first
+ * differing rows if they are not equal.
+ */
+public record TableComparison(
+        String readModel,
+        String table,
+        long liveRows,
+        long rebuiltRows,
+        String liveChecksum,
+        String rebuiltChecksum,
+        boolean equal,
+        List<String> differences) {}
