@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +30,10 @@ public class ActivityProjection {
     }
 
     @EventHandler
-    void on(OrganizationEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+    void on(OrganizationEvent event, EventMessage<?> message, ReplayStatus replay) {
         ActivityStore store = slots.liveStore();
-        ActivityRow row = ActivityDescriber.describe(
-                input(event, message, token.position().orElseThrow()), store);
+        long position = store.positionOf(message.getIdentifier());
+        ActivityRow row = ActivityDescriber.describe(input(event, message, position), store);
         store.insert(row);
         if (!replay.isReplay() && CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> feed.poke(row.organizationId()));

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,7 +98,7 @@ public class ActivityRebuild implements ReadModelRebuild {
         @Override
         public void awaitLive(long head) {
             long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-            while (processed() < head) {
+            while (!caughtUp(head)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The activity processor did not reach position " + head + " within "
                             + CATCH_UP_TIMEOUT.toSeconds() + " s");
@@ -110,23 +112,54 @@ public class ActivityRebuild implements ReadModelRebuild {
             }
         }
 
-        /** The position every segment of the live activity processor has passed (-1 if one has none yet). */
-        private long processed() {
-            List<Long> positions = jdbc.query(
+        /**
+         * Whether every segment of the live activity processor has passed the head and left no stored event behind in
+         * a gap (an event whose transaction committed late, which the processor has yet to pick up).
+         */
+        private boolean caughtUp(long head) {
+            List<TrackingToken> tokens = jdbc.query(
                     "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
                     (rs, n) -> {
                         byte[] token = rs.getBytes(1);
                         String type = rs.getString(2);
-                        if (token == null || type == null) {
-                            return -1L;
-                        }
-                        TrackingToken tracking =
-                                serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-                        OptionalLong position = tracking == null ? OptionalLong.empty() : tracking.position();
-                        return position.orElse(-1L);
+                        return token == null || type == null
+                                ? null
+                                : serializer.<byte[], TrackingToken>deserialize(
+                                        new SimpleSerializedObject<>(token, byte[].class, type, null));
                     },
                     ActivityProjection.PROCESSING_GROUP);
-            return positions.stream().mapToLong(Long::longValue).min().orElse(-1L);
+            if (tokens.isEmpty()) {
+                return head == 0;
+            }
+            for (TrackingToken token : tokens) {
+                OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+                if (position.orElse(-1L) < head) {
+                    return false;
+                }
+                var gaps = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                        .map(GapAwareTrackingToken::getGaps)
+                        .orElse(java.util.Collections.emptySortedSet());
+                if (!gaps.isEmpty() && storedAmong(gaps)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean storedAmong(java.util.Collection<Long> positions) {
+            List<Long> list = List.copyOf(positions);
+            for (int from = 0; from < list.size(); from += 500) {
+                List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
+                Integer found = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE global_index IN ("
+                                + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                        Integer.class,
+                        chunk.toArray());
+                if (found != null && found > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

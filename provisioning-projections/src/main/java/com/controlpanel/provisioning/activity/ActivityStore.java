@@ -47,6 +47,19 @@ final class ActivityStore implements SubjectNames {
         return "INSERT INTO " + tables.activity() + " (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     }
 
+    /**
+     * The event's own place in the store. (A handler's tracking token is where the processor stands after the event,
+     * which for an event that filled a gap is a later position.)
+     */
+    long positionOf(String eventId) {
+        Long position = jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId);
+        if (position == null) {
+            throw new IllegalStateException("Event " + eventId + " is not in the event store");
+        }
+        return position;
+    }
+
     @Override
     public Optional<String> name(String subjectId) {
         return jdbc

@@ -91,6 +91,7 @@ public class RebuildService implements DisposableBean {
                 sessions.add(readModel.begin());
             }
             Cursor cursor = new Cursor();
+            Timings timings = new Timings();
             job.phase = "Replaying events";
             while (cursor.read(reader, PAGE, event -> {
                         sessions.forEach(session -> session.fold(event));
@@ -103,8 +104,10 @@ public class RebuildService implements DisposableBean {
                 sessions.forEach(session -> session.fold(event));
                 job.done++;
             });
+            timings.mark("replay");
             job.phase = "Writing the rebuilt read models";
             sessions.forEach(ReadModelRebuild.Session::flush);
+            timings.mark("write");
 
             long[] head = {0};
             List<TableComparison> verification = new ArrayList<>();
@@ -124,26 +127,52 @@ public class RebuildService implements DisposableBean {
                 head[0] = cursor.last;
                 job.total = Math.max(job.total, job.done);
                 sessions.forEach(ReadModelRebuild.Session::finish);
+                timings.mark("catch-up");
                 sessions.forEach(session -> session.awaitLive(head[0]));
+                timings.mark("await-live");
                 job.phase = "Verifying";
                 sessions.forEach(session -> verification.addAll(session.verifyStopped()));
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
+                timings.mark("verify-and-switch");
             });
             job.phase = "Verifying";
             sessions.forEach(session -> verification.addAll(session.verifyAfterSwitch(head[0])));
+            timings.mark("verify-after-switch");
             job.verification = List.copyOf(verification);
             job.finish(RebuildProgress.Status.COMPLETED, null);
             log.info(
-                    "Rebuild {} replayed {} events at {} events/s; read models {}",
+                    "Rebuild {} replayed {} events at {} events/s ({}); read models {}",
                     job.id,
                     job.done,
                     Math.round(job.rate()),
+                    timings,
                     verification.stream().allMatch(TableComparison::equal) ? "verified equal" : "DIFFER");
         } catch (RuntimeException | Error e) {
             log.error("Rebuild {} failed", job.id, e);
             job.finish(RebuildProgress.Status.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             running = null;
+        }
+    }
+
+    /** How long each phase took, for the log. */
+    private static final class Timings {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(phase)
+                    .append(' ')
+                    .append((now - last) / 1_000_000)
+                    .append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

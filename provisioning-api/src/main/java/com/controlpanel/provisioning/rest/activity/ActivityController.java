@@ -17,12 +17,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,6 +58,7 @@ public class ActivityController implements DisposableBean {
     private final ActivityQueries activity;
     private final ActivityFeed feed;
     private final QueryGateway queries;
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "activity-stream-heartbeat");
         thread.setDaemon(true);
@@ -177,9 +182,11 @@ public class ActivityController implements DisposableBean {
                 15,
                 15,
                 TimeUnit.SECONDS);
+        open.add(emitter);
         Runnable close = () -> {
             subscription.close();
             heartbeat.cancel(false);
+            open.remove(emitter);
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);
@@ -251,6 +258,14 @@ public class ActivityController implements DisposableBean {
                 toInstant,
                 before,
                 limit);
+    }
+
+    /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    public void closeStreams() {
+        for (SseEmitter emitter : List.copyOf(open)) {
+            emitter.complete();
+        }
     }
 
     @Override

@@ -56,24 +56,29 @@ public class HistoryController {
     @GetMapping("/members/{id}/history")
     public List<HistoryJson> member(
             @AuthenticationPrincipal AdminUser admin, @PathVariable String org, @PathVariable String id) {
-        return of(access.require(admin, org), id, "member");
+        return of(access.require(admin, org), AuditHistory.Kind.MEMBER, id, "member");
     }
 
     @GetMapping("/teams/{id}/history")
     public List<HistoryJson> team(
             @AuthenticationPrincipal AdminUser admin, @PathVariable String org, @PathVariable String id) {
-        return of(access.require(admin, org), id, "team");
+        return of(access.require(admin, org), AuditHistory.Kind.TEAM, id, "team");
     }
 
     /** The organization aggregate: creation, admins, provisioning switched on and off, credentials issued. */
     @GetMapping("/provisioning/history")
     public List<HistoryJson> provisioning(@AuthenticationPrincipal AdminUser admin, @PathVariable String org) {
         OrganizationRow organization = access.require(admin, org);
-        return of(organization, organization.organizationId().value(), "organization");
+        return of(
+                organization,
+                AuditHistory.Kind.ORGANIZATION,
+                organization.organizationId().value(),
+                "organization");
     }
 
-    private List<HistoryJson> of(OrganizationRow organization, String aggregateId, String what) {
-        List<HistoryEntry> entries = history.of(organization.organizationId(), aggregateId);
+    private List<HistoryJson> of(
+            OrganizationRow organization, AuditHistory.Kind kind, String aggregateId, String what) {
+        List<HistoryEntry> entries = history.of(organization.organizationId(), kind, aggregateId);
         if (entries.isEmpty()) {
             throw new ApiException(
                     HttpStatus.NOT_FOUND,

@@ -1,0 +1,257 @@
+package com.controlpanel.provisioning.audit;
+
+import static com.controlpanel.provisioning.testing.Fixtures.provisionMember;
+import static com.controlpanel.provisioning.testing.Fixtures.provisionTeam;
+import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.TeamChange;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
+import com.controlpanel.provisioning.testing.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** History and state as of an instant, over HTTP, on data produced through the API and the SCIM commands. */
+@ApplicationTest
+class AuditReplayTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Commands commands;
+
+    private Http api;
+    private String org;
+    private OrganizationId orgId;
+
+    @BeforeEach
+    void setUp() {
+        api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        org = api.post("/api/orgs", Map.of("name", "Audit " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        orgId = new OrganizationId(org);
+    }
+
+    private String path(String rest) {
+        return "/api/orgs/" + org + rest;
+    }
+
+    /** The organization as the Control Panel's own lists show it: member → status/source/teams, team → members. */
+    private Map<String, String> snapshotThroughTheApi() {
+        Map<String, String> snapshot = new TreeMap<>();
+        snapshot.put(
+                "provisioning",
+                api.get(path("/provisioning")).json().get("enabled").asText());
+        for (JsonNode member : api.get(path("/members?limit=500")).json().get("items")) {
+            List<String> teams = new ArrayList<>();
+            member.get("teams").forEach(team -> teams.add(team.get("id").asText()));
+            teams.sort(null);
+            snapshot.put(
+                    "member " + member.get("id").asText(),
+                    member.get("userName").asText() + " " + member.get("status").asText() + " "
+                            + member.get("source").asText() + " " + teams);
+        }
+        for (JsonNode team : api.get(path("/teams?limit=500")).json().get("items")) {
+            String id = team.get("id").asText();
+            List<String> members = new ArrayList<>();
+            api.get(path("/teams/" + id + "/members?limit=500"))
+                    .json()
+                    .get("items")
+                    .forEach(member -> members.add(member.get("id").asText()));
+            members.sort(null);
+            snapshot.put(
+                    "team " + id,
+                    team.get("name").asText() + " " + team.get("source").asText() + " " + members);
+        }
+        return snapshot;
+    }
+
+    private Map<String, String> snapshotAsOf(Instant at) {
+        var response = api.get(path("/state?at=" + at));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode state = response.json();
+        Map<String, String> snapshot = new TreeMap<>();
+        snapshot.put(
+                "provisioning",
+                state.get("organization").get("provisioningEnabled").asText());
+        for (JsonNode member : state.get("members")) {
+            List<String> teams = new ArrayList<>();
+            member.get("teamIds").forEach(id -> teams.add(id.asText()));
+            snapshot.put(
+                    "member " + member.get("id").asText(),
+                    member.get("userName").asText() + " " + member.get("status").asText() + " "
+                            + member.get("source").asText() + " " + teams);
+        }
+        for (JsonNode team : state.get("teams")) {
+            List<String> members = new ArrayList<>();
+            team.get("memberIds").forEach(id -> members.add(id.asText()));
+            snapshot.put(
+                    "team " + team.get("id").asText(),
+                    team.get("name").asText() + " " + team.get("source").asText() + " " + members);
+        }
+        return snapshot;
+    }
+
+    private static List<String> types(JsonNode history) {
+        List<String> types = new ArrayList<>();
+        history.forEach(entry -> types.add(entry.get("type").asText()));
+        return types;
+    }
+
+    private static void pause() throws InterruptedException {
+        Thread.sleep(15);
+    }
+
+    @Test
+    void stateAsOfAnInstantEqualsWhatTheControlPanelShowedThen() throws Exception {
+        api.post(path("/provisioning/enable"), null);
+        MemberId alice = provisionMember(commands, orgId, uniqueEmail("alice"));
+        MemberId carol = provisionMember(commands, orgId, uniqueEmail("carol"));
+        TeamId pushed = provisionTeam(commands, orgId, "Pushed " + System.nanoTime());
+        commands.send(
+                Fixtures.OKTA,
+                new UpdateProvisionedTeamCommand(
+                        pushed, orgId, List.of(new TeamChange.AddMembers(List.of(alice, carol))), null));
+        String manualTeam = api.post(path("/teams"), Map.of("name", "Manual " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        String bob = api.post(path("/members"), Map.of("email", uniqueEmail("bob"), "teamIds", List.of(manualTeam)))
+                .json()
+                .get("id")
+                .asText();
+        api.post(path("/teams/" + manualTeam + "/members"), Map.of("memberId", alice.value()));
+        api.patch(path("/members/" + bob), Map.of("active", false));
+
+        pause();
+        Instant t1 = Instant.now();
+        Map<String, String> atT1 = snapshotThroughTheApi();
+        pause();
+
+        commands.send(
+                Fixtures.OKTA,
+                new UpdateProvisionedTeamCommand(
+                        pushed, orgId, List.of(new TeamChange.RemoveMembers(List.of(carol))), null));
+        api.patch(path("/teams/" + manualTeam), Map.of("name", "Renamed " + System.nanoTime()));
+        api.patch(path("/members/" + bob), Map.of("active", true, "email", uniqueEmail("bob.new")));
+        api.post(path("/members"), Map.of("email", uniqueEmail("dave")));
+        api.post(path("/provisioning/disable"), null);
+        api.delete(path("/teams/" + manualTeam));
+
+        assertThat(snapshotThroughTheApi()).isNotEqualTo(atT1);
+        assertThat(snapshotAsOf(t1)).isEqualTo(atT1);
+        assertThat(snapshotAsOf(Instant.now())).isEqualTo(snapshotThroughTheApi());
+
+        JsonNode memberThen =
+                api.get(path("/state/members/" + bob + "?at=" + t1)).json();
+        assertThat(memberThen.get("status").asText()).isEqualTo("DEACTIVATED");
+        JsonNode teamThen =
+                api.get(path("/state/teams/" + manualTeam + "?at=" + t1)).json();
+        assertThat(teamThen.get("memberCount").asInt()).isEqualTo(2);
+        assertThat(api.get(path("/state/teams/" + manualTeam + "?at=" + Instant.now()))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void stateBeforeTheOrganizationExistedIsEmpty() {
+        JsonNode state = api.get(path("/state?at=2000-01-01T00:00:00Z")).json();
+        assertThat(state.get("organization").isNull()).isTrue();
+        assertThat(state.get("members").size()).isZero();
+        assertThat(state.get("eventsApplied").asLong()).isZero();
+    }
+
+    @Test
+    void stateNeedsAValidInstant() {
+        var missing = api.get(path("/state"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("detail").asText()).contains("at");
+        var malformed = api.get(path("/state?at=yesterday"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("code").asText()).isEqualTo("invalid-value");
+    }
+
+    @Test
+    void memberHistoryShowsEveryEventInOrderWithWhoAndWhat() {
+        api.post(path("/provisioning/enable"), null);
+        String email = uniqueEmail("hist");
+        MemberId okta = provisionMember(commands, orgId, email);
+        api.post(path("/provisioning/disable"), null);
+        api.patch(path("/members/" + okta.value()), Map.of("givenName", "Changed"));
+        api.patch(path("/members/" + okta.value()), Map.of("active", false));
+
+        var response = api.get(path("/members/" + okta.value() + "/history"));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode history = response.json();
+        assertThat(types(history)).containsExactly("MemberProvisioned", "MemberProfileChanged", "MemberDeactivated");
+        assertThat(history.get(0).get("actor").get("kind").asText()).isEqualTo("IDENTITY_PROVIDER");
+        assertThat(history.get(1).get("actor").get("name").asText()).isEqualTo(ApplicationTest.ADMIN);
+        assertThat(history.get(1).get("sequenceNumber").asLong()).isEqualTo(1);
+        assertThat(history.get(0).get("revision").asText()).isEqualTo("1");
+        assertThat(history.get(0).get("payload").get("profile").get("userName").asText())
+                .isEqualTo(email);
+        assertThat(history.get(1)
+                        .get("payload")
+                        .get("profile")
+                        .get("name")
+                        .get("givenName")
+                        .asText())
+                .isEqualTo("Changed");
+        assertThat(history.get(1).get("position").asLong())
+                .isGreaterThan(history.get(0).get("position").asLong());
+    }
+
+    @Test
+    void provisioningHistoryShowsSwitchingAndCredentialsButNeverTheToken() {
+        String token = api.post(path("/provisioning/enable"), null)
+                .json()
+                .get("secretToken")
+                .asText();
+        api.post(path("/provisioning/credentials"), null);
+        api.post(path("/provisioning/disable"), null);
+        var response = api.get(path("/provisioning/history"));
+        assertThat(types(response.json()))
+                .containsExactly(
+                        "OrganizationCreated",
+                        "ProvisioningEnabled",
+                        "ProvisioningCredentialsIssued",
+                        "ProvisioningCredentialsIssued",
+                        "ProvisioningDisabled");
+        assertThat(response.text()).doesNotContain(token);
+    }
+
+    @Test
+    void teamHistoryAndAnotherOrganizationsIds() {
+        String team = api.post(path("/teams"), Map.of("name", "History " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        api.patch(path("/teams/" + team), Map.of("name", "History renamed " + System.nanoTime()));
+        assertThat(types(api.get(path("/teams/" + team + "/history")).json()))
+                .containsExactly("TeamProvisioned", "TeamRenamed");
+        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        var foreign = api.get("/api/orgs/" + other + "/teams/" + team + "/history");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(api.get(path("/members/" + team + "/history")).status()).isEqualTo(404);
+    }
+}

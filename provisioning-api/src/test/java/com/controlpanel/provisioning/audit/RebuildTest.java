@@ -1,0 +1,253 @@
+package com.controlpanel.provisioning.audit;
+
+import static com.controlpanel.provisioning.testing.Fixtures.provisionMember;
+import static com.controlpanel.provisioning.testing.Fixtures.provisionTeam;
+import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
+import com.controlpanel.provisioning.domain.api.TeamChange;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
+import com.controlpanel.provisioning.domain.api.UserName;
+import com.controlpanel.provisioning.rebuild.RebuildProgress;
+import com.controlpanel.provisioning.rebuild.RebuildService;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
+import com.controlpanel.provisioning.testing.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Rebuilding every read model from the event store, over HTTP, while the service keeps serving. */
+@ApplicationTest
+class RebuildTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Commands commands;
+
+    @Autowired
+    RebuildService rebuilds;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Http api;
+    private String org;
+    private OrganizationId orgId;
+
+    @BeforeEach
+    void setUp() {
+        api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        org = api.post("/api/orgs", Map.of("name", "Rebuild " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        orgId = new OrganizationId(org);
+        api.post("/api/orgs/" + org + "/provisioning/enable", null);
+    }
+
+    private String path(String rest) {
+        return "/api/orgs/" + org + rest;
+    }
+
+    /** Members pushed by Okta, teams with members, renames, deactivations and deletions: over 10,000 events. */
+    private void produceMixedEvents() {
+        List<MemberId> members = java.util.stream.IntStream.range(0, 3_000)
+                .parallel()
+                .mapToObj(i -> provisionMember(commands, orgId, "m" + i + "-" + org + "@example.com"))
+                .toList();
+        List<TeamId> teams = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            TeamId team = provisionTeam(commands, orgId, "Team " + t + " " + org);
+            teams.add(team);
+            List<MemberId> joining =
+                    members.subList(t * 200, t * 200 + 400 > members.size() ? members.size() : t * 200 + 400);
+            commands.send(
+                    Fixtures.OKTA,
+                    new UpdateProvisionedTeamCommand(team, orgId, List.of(new TeamChange.AddMembers(joining)), null));
+        }
+        java.util.stream.IntStream.range(0, 2_000).parallel().forEach(i -> {
+            MemberId member = members.get(i);
+            String email = "renamed" + i + "-" + org + "@example.com";
+            commands.send(
+                    Fixtures.OKTA,
+                    new ReplaceProvisionedMemberCommand(
+                            member,
+                            orgId,
+                            new MemberProfile(
+                                    new UserName(email),
+                                    PersonName.of("Renamed", "Person " + i),
+                                    null,
+                                    List.of(EmailAddress.work(email)),
+                                    null,
+                                    Map.of("title", "Title " + i)),
+                            i % 3 != 0,
+                            null));
+        });
+        for (int t = 0; t < 4; t++) {
+            commands.send(
+                    Fixtures.OKTA,
+                    new UpdateProvisionedTeamCommand(
+                            teams.get(t),
+                            orgId,
+                            List.of(
+                                    new TeamChange.Rename(new TeamName("Renamed team " + t + " " + org)),
+                                    new TeamChange.RemoveMembers(members.subList(t * 200, t * 200 + 50))),
+                            null));
+        }
+        for (int i = 2_900; i < 3_000; i++) {
+            commands.send(Fixtures.OKTA, new DeprovisionMemberCommand(members.get(i), orgId, null));
+        }
+    }
+
+    @Test
+    void rebuildsOverTenThousandEventsVerifiedEqualWhileRequestsKeepBeingServed() throws Exception {
+        produceMixedEvents();
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        assertThat(events).isGreaterThan(10_000);
+        String someone = api.get(path("/members?limit=1&q=m2500"))
+                .json()
+                .get("items")
+                .get(0)
+                .toString();
+        String someoneId = api.get(path("/members?limit=1&q=m2500"))
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
+
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        List<String> invitedDuring = new CopyOnWriteArrayList<>();
+        Thread traffic = new Thread(() -> {
+            while (rebuilding.get()) {
+                String email = uniqueEmail("during");
+                var invited = api.post(path("/members"), Map.of("email", email));
+                if (invited.status() != 201) {
+                    failures.add("invite " + invited);
+                } else {
+                    invitedDuring.add(invited.json().get("id").asText());
+                }
+                var read = api.get(path("/members?limit=5"));
+                if (read.status() != 200) {
+                    failures.add("list " + read);
+                }
+            }
+        });
+        traffic.start();
+
+        var started = api.post("/api/admin/rebuild", null);
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.header("Location")).startsWith("/api/admin/rebuild/");
+        String id = started.json().get("id").asText();
+        assertThat(api.post("/api/admin/rebuild", null).status()).isIn(202, 409);
+
+        JsonNode progress = started.json();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!progress.get("status").asText().equals("COMPLETED")
+                && Instant.now().isBefore(deadline)) {
+            assertThat(progress.get("status").asText()).isNotEqualTo("FAILED");
+            Thread.sleep(200);
+            progress = api.get("/api/admin/rebuild/" + id).json();
+            assertThat(progress.get("eventsDone").asLong())
+                    .isLessThanOrEqualTo(progress.get("eventsTotal").asLong());
+        }
+        rebuilding.set(false);
+        traffic.join();
+
+        assertThat(progress.get("status").asText()).as(progress.toString()).isEqualTo("COMPLETED");
+        assertThat(progress.get("eventsDone").asLong()).isGreaterThanOrEqualTo(events);
+        assertThat(progress.get("eventsPerSecond").asDouble()).isPositive();
+        assertThat(progress.get("verified").asBoolean()).as(progress.toString()).isTrue();
+        List<String> tables = new ArrayList<>();
+        for (JsonNode table : progress.get("verification")) {
+            assertThat(table.get("equal").asBoolean()).as(table.toString()).isTrue();
+            assertThat(table.get("liveChecksum").asText())
+                    .isEqualTo(table.get("rebuiltChecksum").asText());
+            tables.add(table.get("table").asText());
+        }
+        assertThat(tables)
+                .contains(
+                        "dir_member", "dir_team", "dir_membership", "dir_member_attr", "activity", "activity_subject");
+        System.out.println("Rebuild of " + progress.get("eventsDone") + " events: " + progress.get("eventsPerSecond")
+                + " events/s");
+
+        assertThat(failures).isEmpty();
+        assertThat(invitedDuring).isNotEmpty();
+        for (String member : invitedDuring) {
+            assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
+        }
+        assertThat(api.get(path("/members/" + someoneId)).json().toString()).isEqualTo(someone);
+    }
+
+    @Test
+    void aDamagedReadModelIsReportedAndRepaired() {
+        String member = api.post(path("/members"), Map.of("email", uniqueEmail("intact")))
+                .json()
+                .get("id")
+                .asText();
+        String email = api.get(path("/members/" + member)).json().get("email").asText();
+        String slot = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        jdbc.update(
+                "UPDATE dir_member_" + slot + " SET profile = REPLACE(profile, ?, 'tampered@example.com') "
+                        + "WHERE member_id = ?",
+                email,
+                member);
+        assertThat(api.get(path("/members/" + member)).json().get("email").asText())
+                .isEqualTo("tampered@example.com");
+
+        RebuildProgress result = rebuilds.runNow();
+
+        assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
+        assertThat(result.verified()).isFalse();
+        var memberTable = result.verification().stream()
+                .filter(table -> table.table().equals("dir_member"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(memberTable.equal()).isFalse();
+        assertThat(memberTable.differences())
+                .anySatisfy(difference -> assertThat(difference)
+                        .contains("member_id=" + member)
+                        .contains("profile is")
+                        .contains("tampered@example.com"));
+        assertThat(api.get(path("/members/" + member)).json().get("email").asText())
+                .isEqualTo(email);
+    }
+
+    @Test
+    void onlyTheOperatorRebuilds() {
+        var granted = api.post(path("/admins"), Map.of("email", uniqueEmail("plain-admin")));
+        Http admin = Http.to("http://localhost:" + port)
+                .basic(
+                        granted.json().get("email").asText(),
+                        granted.json().get("password").asText());
+        var refused = admin.post("/api/admin/rebuild", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("forbidden");
+        assertThat(api.get("/api/admin/rebuild/no-such-rebuild").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,287 @@
+package com.controlpanel.provisioning.rest;
+
+import static com.controlpanel.provisioning.testing.Fixtures.provisionMember;
+import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Activity > Actions over HTTP: what is recorded, the filters, paging, exports and the live stream. */
+@ApplicationTest
+class ActivityApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Commands commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Http api;
+    private String org;
+    private OrganizationId orgId;
+
+    @BeforeEach
+    void setUp() {
+        api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        org = api.post("/api/orgs", Map.of("name", "Activity " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        orgId = new OrganizationId(org);
+    }
+
+    private String path(String rest) {
+        return "/api/orgs/" + org + rest;
+    }
+
+    /** The activity rows, once the asynchronous projection has written at least {@code count} of them. */
+    private JsonNode rowsOnceThere(String query, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode items = api.get(path("/activity" + query)).json().get("items");
+        while (items.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            items = api.get(path("/activity" + query)).json().get("items");
+        }
+        assertThat(items.size()).as("activity rows for %s", query).isGreaterThanOrEqualTo(count);
+        return items;
+    }
+
+    private static List<String> values(JsonNode items, String field) {
+        List<String> values = new ArrayList<>();
+        items.forEach(item -> values.add(item.get(field).asText()));
+        return values;
+    }
+
+    @Test
+    void rule10_everyActionAppearsWithWhoWhatAndOnWhat() throws Exception {
+        String token = api.post(path("/provisioning/enable"), null)
+                .json()
+                .get("secretToken")
+                .asText();
+        MemberId okta = provisionMember(commands, orgId, uniqueEmail("okta"));
+        String invited = api.post(path("/members"), Map.of("email", uniqueEmail("manual"), "name", "Manual Person"))
+                .json()
+                .get("id")
+                .asText();
+        api.post(path("/provisioning/credentials"), null);
+        api.post(path("/provisioning/disable"), null);
+
+        JsonNode rows = rowsOnceThere("?limit=50", 7);
+        assertThat(values(rows, "action"))
+                .containsExactly(
+                        "provisioning.disabled",
+                        "provisioning.credentials-issued",
+                        "member.invited",
+                        "member.provisioned",
+                        "provisioning.credentials-issued",
+                        "provisioning.enabled",
+                        "organization.created");
+        JsonNode provisioned = rows.get(3);
+        assertThat(provisioned.get("actor").get("kind").asText()).isEqualTo("IDENTITY_PROVIDER");
+        assertThat(provisioned.get("client").asText()).isEqualTo("Okta SCIM Client 1.0.0");
+        assertThat(provisioned.get("subject").get("id").asText()).isEqualTo(okta.value());
+        assertThat(provisioned.get("subject").get("type").asText()).isEqualTo("MEMBER");
+        JsonNode invitation = rows.get(2);
+        assertThat(invitation.get("actor").get("kind").asText()).isEqualTo("ADMIN");
+        assertThat(invitation.get("actor").get("name").asText()).isEqualTo(ApplicationTest.ADMIN);
+        assertThat(invitation.get("subject").get("id").asText()).isEqualTo(invited);
+        assertThat(invitation.get("summary").asText()).startsWith("Invited member Manual Person");
+        assertThat(invitation.get("requestId").asText()).isNotBlank();
+        assertThat(rows.get(0).get("summary").asText()).containsIgnoringCase("switched user provisioning off");
+        String everything = api.get(path("/activity/export?format=json")).text();
+        assertThat(everything).doesNotContain(token);
+
+        var one = api.get(path("/activity/" + invitation.get("position").asLong()));
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get("eventId").asText())
+                .isEqualTo(invitation.get("eventId").asText());
+    }
+
+    @Test
+    void filtersAndCursorPagingOverHttp() throws Exception {
+        api.post(path("/provisioning/enable"), null);
+        MemberId okta = provisionMember(commands, orgId, uniqueEmail("filtered"));
+        String team = api.post(path("/teams"), Map.of("name", "Filter team"))
+                .json()
+                .get("id")
+                .asText();
+        api.post(path("/teams/" + team + "/members"), Map.of("memberId", okta.value()));
+        rowsOnceThere("?limit=50", 6);
+
+        assertThat(values(rowsOnceThere("?actorKind=identity_provider", 1), "action"))
+                .containsExactly("member.provisioned");
+        assertThat(values(rowsOnceThere("?action=team", 2), "action"))
+                .containsExactly("team.member-added", "team.created");
+        assertThat(values(rowsOnceThere("?action=provisioning.enabled,team.created", 2), "action"))
+                .containsExactly("team.created", "provisioning.enabled");
+        assertThat(values(rowsOnceThere("?subject=" + okta.value(), 2), "action"))
+                .containsExactly("team.member-added", "member.provisioned");
+        assertThat(api.get(path("/activity?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z"))
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+
+        JsonNode first = api.get(path("/activity?limit=2")).json();
+        assertThat(first.get("items").size()).isEqualTo(2);
+        String cursor = first.get("nextCursor").asText();
+        JsonNode second = api.get(path("/activity?limit=2&cursor=" + cursor)).json();
+        assertThat(second.get("items").get(0).get("position").asLong())
+                .isLessThan(first.get("items").get(1).get("position").asLong());
+    }
+
+    @Test
+    void badFiltersAreRefusedWithTheParameterNamed() {
+        for (String query : List.of(
+                "?actorKind=robot",
+                "?cursor=abc",
+                "?from=yesterday",
+                "?action=DROP%20TABLE",
+                "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "?limit=-1")) {
+            var response = api.get(path("/activity" + query));
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.json().get("code").asText()).as(query).isIn("invalid-value", "invalid-request");
+        }
+        assertThat(api.get(path("/activity/export?format=xml")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void exportsAsCsvAndJsonFiles() throws Exception {
+        api.post(path("/teams"), Map.of("name", "Exported, \"quoted\""));
+        rowsOnceThere("", 2);
+        var csv = api.get(path("/activity/export?format=csv"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
+        assertThat(csv.text()).startsWith("position,occurredAt,actorKind");
+        assertThat(csv.text()).contains("\"Exported, \"\"quoted\"\"\"");
+        var json = api.get(path("/activity/export?format=json&action=team"));
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        JsonNode rows = new ObjectMapper().readTree(json.text());
+        assertThat(rows.size()).isEqualTo(1);
+        assertThat(rows.get(0).get("details").get("displayName").asText()).isEqualTo("Exported, \"quoted\"");
+    }
+
+    @Test
+    void anotherOrganizationsActivityStaysHidden() throws Exception {
+        api.post(path("/teams"), Map.of("name", "Private team"));
+        rowsOnceThere("", 2);
+        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        String otherActivity = api.get("/api/orgs/" + other + "/activity").text();
+        assertThat(otherActivity).doesNotContain("Private team");
+    }
+
+    @Test
+    void newRowsArriveLiveOnTheStream() throws Exception {
+        rowsOnceThere("", 1);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = openStream(null, lines);
+        Thread.sleep(300);
+        api.post(path("/teams"), Map.of("name", "Live team"));
+        String data = awaitLine(lines, line -> line.startsWith("data:") && line.contains("Live team"));
+        JsonNode row = new ObjectMapper().readTree(data.substring(5));
+        assertThat(row.get("action").asText()).isEqualTo("team.created");
+        stream.cancel(true);
+
+        // reconnecting with the last id seen replays what came since
+        long last = row.get("position").asLong();
+        api.post(path("/teams"), Map.of("name", "Missed team"));
+        rowsOnceThere("?action=team", 2);
+        BlockingQueue<String> again = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> resumed = openStream(Long.toString(last), again);
+        assertThat(awaitLine(again, line -> line.contains("Missed team"))).contains("team.created");
+        resumed.cancel(true);
+    }
+
+    @Test
+    void concurrentWritesGetOneRowEachAtTheirOwnPosition() throws Exception {
+        api.post(path("/provisioning/enable"), null);
+        IntStream.range(0, 120).parallel().forEach(i -> provisionMember(commands, orgId, uniqueEmail("c" + i)));
+        long events = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE organization_id = ?", Long.class, org);
+        String slot = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'activity'", String.class);
+        Instant deadline = Instant.now().plusSeconds(20);
+        long rows = 0;
+        while (rows < events && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            rows = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM activity_" + slot + " WHERE organization_id = ?", Long.class, org);
+        }
+        assertThat(rows).isEqualTo(events);
+        Long misplaced = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM activity_" + slot
+                        + " a JOIN domain_event_entry e ON e.event_identifier = a.event_id "
+                        + "WHERE a.organization_id = ? AND e.global_index <> a.position",
+                Long.class,
+                org);
+        assertThat(misplaced).isZero();
+    }
+
+    private CompletableFuture<HttpResponse<Stream<String>>> openStream(
+            String lastEventId, BlockingQueue<String> lines) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + path("/activity/stream")))
+                .header("Accept", "text/event-stream")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((ApplicationTest.ADMIN + ":" + ApplicationTest.PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> CompletableFuture.runAsync(() -> r.body().forEach(lines::add)));
+        return response;
+    }
+
+    private static String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("No such line on the stream within 10 s");
+    }
+}

@@ -1,0 +1,136 @@
+package com.controlpanel.provisioning.activity;
+
+import static com.controlpanel.provisioning.testing.EventExamples.ALICE;
+import static com.controlpanel.provisioning.testing.EventExamples.ENGINEERING;
+import static com.controlpanel.provisioning.testing.EventExamples.ORG;
+import static com.controlpanel.provisioning.testing.EventExamples.TOKEN_HASH;
+import static com.controlpanel.provisioning.testing.EventExamples.aliceProfile;
+import static com.controlpanel.provisioning.testing.EventExamples.aliceRenamed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.CredentialId;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.testing.EventExamples;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Event in, activity row out: what Activity > Actions says of each kind of event. */
+class ActivityDescriberTest {
+
+    private static final Instant AT = Instant.parse("2026-11-02T09:30:00.250Z");
+    private static final Actor ADMIN = Actor.admin(new AdminId("admin-1"), "admin@example.com");
+    private static final Actor OKTA = Actor.identityProvider(new CredentialId("cred-1"));
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("OrganizationCreated", "organization.created"),
+            Map.entry("ProvisioningEnabled", "provisioning.enabled"),
+            Map.entry("ProvisioningCredentialsIssued", "provisioning.credentials-issued"),
+            Map.entry("ProvisioningDisabled", "provisioning.disabled"),
+            Map.entry("OrganizationAdminGranted", "organization.admin-granted"),
+            Map.entry("MemberProvisioned", "member.provisioned"),
+            Map.entry("MemberProfileChanged", "member.updated"),
+            Map.entry("MemberDeactivated", "member.deactivated"),
+            Map.entry("MemberReactivated", "member.reactivated"),
+            Map.entry("MemberDeprovisioned", "member.deprovisioned"),
+            Map.entry("MemberRemoved", "member.removed"),
+            Map.entry("TeamProvisioned", "team.pushed"),
+            Map.entry("TeamRenamed", "team.renamed"),
+            Map.entry("TeamExternalIdChanged", "team.external-id-changed"),
+            Map.entry("MemberAddedToTeam", "team.member-added"),
+            Map.entry("MemberRemovedFromTeam", "team.member-removed"),
+            Map.entry("TeamDeleted", "team.deleted"));
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SubjectNames.InMemory names = new SubjectNames.InMemory();
+
+    private ActivityRow describe(OrganizationEvent event, Actor actor) {
+        return ActivityDescriber.describe(
+                new ActivityDescriber.Input(42, "event-42", AT, event, actor, "req-1", "Okta SCIM Client 1.0.0"),
+                names);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventBecomesARowWithActorActionSubjectAndSummary() {
+        assertThat(ACTIONS.keySet())
+                .containsExactlyInAnyOrderElementsOf(EventExamples.all().keySet());
+        return EventExamples.all().entrySet().stream()
+                .map(example -> DynamicTest.dynamicTest(example.getKey(), () -> {
+                    ActivityRow row = describe((OrganizationEvent) example.getValue(), ADMIN);
+                    assertThat(row.action()).isEqualTo(ACTIONS.get(example.getKey()));
+                    assertThat(row.position()).isEqualTo(42);
+                    assertThat(row.eventId()).isEqualTo("event-42");
+                    assertThat(row.organizationId()).isEqualTo(ORG.value());
+                    assertThat(row.occurredAt()).isEqualTo(AT);
+                    assertThat(row.actorKind()).isEqualTo("ADMIN");
+                    assertThat(row.actorName()).isEqualTo("admin@example.com");
+                    assertThat(row.requestId()).isEqualTo("req-1");
+                    assertThat(row.subjectType()).isIn("ORGANIZATION", "MEMBER", "TEAM");
+                    assertThat(row.subjectId()).isNotBlank();
+                    assertThat(row.summary()).isNotBlank();
+                    assertThat(json.readTree(row.details()).isObject()).isTrue();
+                    assertThat(row.details() + row.summary()).doesNotContain(TOKEN_HASH.value());
+                }));
+    }
+
+    @Test
+    void rule10_oktaChangesAreRecordedAsTheIntegrationsWithTheirRequest() {
+        ActivityRow row = describe(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true), OKTA);
+        assertThat(row.actorKind()).isEqualTo("IDENTITY_PROVIDER");
+        assertThat(row.actorId()).isEqualTo("cred-1");
+        assertThat(row.client()).isEqualTo("Okta SCIM Client 1.0.0");
+        assertThat(row.subjectName()).isEqualTo("Alice Adams (alice@example.com)");
+        assertThat(row.summary()).isEqualTo("Provisioned member Alice Adams (alice@example.com)");
+    }
+
+    @Test
+    void anInvitationIsAnInvitation() {
+        MemberProfile bob = MemberProfile.invited("bob@example.com", PersonName.EMPTY);
+        ActivityRow row = describe(new MemberProvisioned(ORG, ALICE, Source.MANUAL, bob, true), ADMIN);
+        assertThat(row.action()).isEqualTo("member.invited");
+        assertThat(row.summary()).isEqualTo("Invited member bob@example.com");
+    }
+
+    @Test
+    void aProfileChangeListsEachChangedFieldBeforeAndAfter() throws Exception {
+        MemberProfileChanged change = new MemberProfileChanged(ORG, ALICE, aliceProfile(), aliceRenamed());
+        ActivityRow row = describe(change, OKTA);
+        JsonNode changes = json.readTree(row.details()).get("changes");
+        assertThat(changes.findValuesAsText("field")).containsExactly("emails", "userName");
+        JsonNode userName = changes.get(1);
+        assertThat(userName.get("from").asText()).isEqualTo("alice@example.com");
+        assertThat(userName.get("to").asText()).isEqualTo("alice.adams@example.com");
+        assertThat(row.summary()).isEqualTo("Updated member Alice Adams (alice.adams@example.com): emails, userName");
+    }
+
+    @Test
+    void rowsNameTheirSubjectAsItWasAtTheTime() {
+        describe(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true), OKTA);
+        describe(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null), OKTA);
+        ActivityRow added = describe(new MemberAddedToTeam(ORG, ENGINEERING, ALICE), OKTA);
+        assertThat(added.subjectName()).isEqualTo("Engineering");
+        assertThat(added.relatedId()).isEqualTo(ALICE.value());
+        assertThat(added.summary()).isEqualTo("Added Alice Adams (alice@example.com) to team Engineering");
+
+        ActivityRow renamed =
+                describe(new TeamRenamed(ORG, ENGINEERING, new TeamName("Engineering"), new TeamName("R&D")), ADMIN);
+        assertThat(renamed.summary()).isEqualTo("Renamed team Engineering to R&D");
+        ActivityRow later = describe(new MemberAddedToTeam(ORG, ENGINEERING, ALICE), OKTA);
+        assertThat(later.subjectName()).isEqualTo("R&D");
+    }
+}
