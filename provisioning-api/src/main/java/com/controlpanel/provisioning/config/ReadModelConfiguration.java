@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -65,8 +66,9 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public RebuildService rebuildService(EventStoreReader reader, WriteGate gate, List<ReadModelRebuild> readModels) {
-        return new RebuildService(reader, gate, readModels);
+    public RebuildService rebuildService(
+            EventStoreReader reader, WriteGate gate, DataSource dataSource, List<ReadModelRebuild> readModels) {
+        return new RebuildService(reader, gate, dataSource, readModels);
     }
 
     /**

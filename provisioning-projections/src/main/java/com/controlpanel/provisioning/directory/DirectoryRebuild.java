@@ -2,9 +2,8 @@ package com.controlpanel.provisioning.directory;
 
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
-import com.controlpanel.provisioning.rebuild.TableComparer;
-import com.controlpanel.provisioning.rebuild.TableComparison;
-import java.util.ArrayList;
+import com.controlpanel.provisioning.rebuild.SecondaryIndexes;
+import com.controlpanel.provisioning.rebuild.TablePair;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
@@ -17,11 +16,11 @@ import org.springframework.stereotype.Component;
 public class DirectoryRebuild implements ReadModelRebuild {
 
     private final DirectorySlots slots;
-    private final DataSource dataSource;
+    private final SecondaryIndexes indexes;
 
     public DirectoryRebuild(DirectorySlots slots, DataSource dataSource) {
         this.slots = slots;
-        this.dataSource = dataSource;
+        this.indexes = new SecondaryIndexes(dataSource);
     }
 
     @Override
@@ -34,17 +33,20 @@ public class DirectoryRebuild implements ReadModelRebuild {
         DirectoryTables standby = slots.standby();
         JdbcDirectoryStore target = slots.store(standby);
         target.truncate();
-        return new DirectorySession(standby, target);
+        List<String> dropped = indexes.drop(List.of(standby.all()));
+        return new DirectorySession(standby, target, dropped);
     }
 
     private final class DirectorySession implements Session {
         private final DirectoryTables standby;
         private final JdbcDirectoryStore target;
+        private final List<String> droppedIndexes;
         private InMemoryDirectoryStore folded = new InMemoryDirectoryStore();
 
-        DirectorySession(DirectoryTables standby, JdbcDirectoryStore target) {
+        DirectorySession(DirectoryTables standby, JdbcDirectoryStore target, List<String> droppedIndexes) {
             this.standby = standby;
             this.target = target;
+            this.droppedIndexes = droppedIndexes;
         }
 
         @Override
@@ -58,6 +60,7 @@ public class DirectoryRebuild implements ReadModelRebuild {
         public void flush() {
             target.writeAll(folded);
             folded = null;
+            indexes.create(droppedIndexes);
         }
 
         @Override
@@ -71,23 +74,25 @@ public class DirectoryRebuild implements ReadModelRebuild {
         public void finish() {}
 
         @Override
-        public List<TableComparison> verifyStopped() {
+        public List<TablePair> comparisons() {
             DirectoryTables live = slots.live();
-            List<TableComparison> comparisons = new ArrayList<>();
-            comparisons.add(compare(live.organization(), standby.organization(), List.of("organization_id")));
-            comparisons.add(compare(live.member(), standby.member(), List.of("member_id")));
-            comparisons.add(compare(
-                    live.memberAttribute(),
-                    standby.memberAttribute(),
-                    List.of("member_id", "path", "ordinal", "value_key")));
-            comparisons.add(compare(live.memberTerm(), standby.memberTerm(), List.of("member_id", "term")));
-            comparisons.add(compare(live.team(), standby.team(), List.of("team_id")));
-            comparisons.add(compare(live.membership(), standby.membership(), List.of("team_id", "member_id")));
-            return comparisons;
+            return List.of(
+                    pair(live.organization(), standby.organization(), "organization_id"),
+                    pair(live.member(), standby.member(), "member_id"),
+                    pair(
+                            live.memberAttribute(),
+                            standby.memberAttribute(),
+                            "member_id",
+                            "path",
+                            "ordinal",
+                            "value_key"),
+                    pair(live.memberTerm(), standby.memberTerm(), "member_id", "term"),
+                    pair(live.team(), standby.team(), "team_id"),
+                    pair(live.membership(), standby.membership(), "team_id", "member_id"));
         }
 
-        private TableComparison compare(String live, String rebuilt, List<String> keys) {
-            return TableComparer.compare(dataSource, name(), live, rebuilt, keys, null);
+        private TablePair pair(String live, String rebuilt, String... keys) {
+            return new TablePair(name(), live, rebuilt, List.of(keys));
         }
 
         @Override

@@ -17,7 +17,7 @@ public interface ReadModelRebuild {
         /** An event of the bulk phase, in store order; may be folded in memory and written by {@link #flush}. */
         void fold(StoredEvent event);
 
-        /** Writes what the bulk phase folded into the standby slot. */
+        /** Writes what the bulk phase folded into the standby slot, and indexes it. */
         void flush();
 
         /** An event that came after the flush: applied to the standby slot at once. Called with writes stopped. */
@@ -29,15 +29,10 @@ public interface ReadModelRebuild {
         /** Waits until the live read model has taken every event up to the head. Called with writes stopped. */
         default void awaitLive(long head) {}
 
-        /** Compares what must be compared while writes are stopped. */
-        List<TableComparison> verifyStopped();
+        /** Each live table with its rebuilt counterpart; compared in a snapshot taken just before the switch. */
+        List<TablePair> comparisons();
 
         /** Makes the standby slot live. Called with writes stopped. */
         void switchLive();
-
-        /** Compares what can be compared after the switch (rows no write changes any more). */
-        default List<TableComparison> verifyAfterSwitch(long head) {
-            return List.of();
-        }
     }
 }

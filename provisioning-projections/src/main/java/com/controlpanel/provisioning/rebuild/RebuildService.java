@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -35,6 +36,7 @@ public class RebuildService implements DisposableBean {
 
     private final EventStoreReader reader;
     private final WriteGate gate;
+    private final DataSource dataSource;
     private final List<ReadModelRebuild> readModels;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rebuild");
@@ -44,9 +46,11 @@ public class RebuildService implements DisposableBean {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile Job running;
 
-    public RebuildService(EventStoreReader reader, WriteGate gate, List<ReadModelRebuild> readModels) {
+    public RebuildService(
+            EventStoreReader reader, WriteGate gate, DataSource dataSource, List<ReadModelRebuild> readModels) {
         this.reader = reader;
         this.gate = gate;
+        this.dataSource = dataSource;
         this.readModels = List.copyOf(readModels);
     }
 
@@ -110,7 +114,8 @@ public class RebuildService implements DisposableBean {
             timings.mark("write");
 
             long[] head = {0};
-            List<TableComparison> verification = new ArrayList<>();
+            List<TablePair> pairs = new ArrayList<>();
+            Snapshot[] snapshot = {null};
             job.phase = "Catching up and switching (writes wait)";
             gate.closedWhile(() -> {
                 while (cursor.read(reader, PAGE, event -> {
@@ -130,14 +135,24 @@ public class RebuildService implements DisposableBean {
                 timings.mark("catch-up");
                 sessions.forEach(session -> session.awaitLive(head[0]));
                 timings.mark("await-live");
-                job.phase = "Verifying";
-                sessions.forEach(session -> verification.addAll(session.verifyStopped()));
+                sessions.forEach(session -> pairs.addAll(session.comparisons()));
+                List<String> tables = new ArrayList<>();
+                pairs.forEach(pair -> {
+                    tables.add(pair.liveTable());
+                    tables.add(pair.rebuiltTable());
+                });
+                snapshot[0] = Snapshot.of(dataSource, tables);
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
-                timings.mark("verify-and-switch");
+                timings.mark("snapshot-and-switch");
             });
             job.phase = "Verifying";
-            sessions.forEach(session -> verification.addAll(session.verifyAfterSwitch(head[0])));
-            timings.mark("verify-after-switch");
+            List<TableComparison> verification = new ArrayList<>();
+            try (Snapshot frozen = snapshot[0]) {
+                for (TablePair pair : pairs) {
+                    verification.add(TableComparer.compare(frozen.connection(), pair));
+                }
+            }
+            timings.mark("verify");
             job.verification = List.copyOf(verification);
             job.finish(RebuildProgress.Status.COMPLETED, null);
             log.info(

@@ -21,10 +21,12 @@ public final class TableComparer {
 
     private TableComparer() {}
 
-    /**
-     * @param keyColumns the columns that identify a row, in sort order
-     * @param condition a SQL condition both sides are limited to (null = every row)
-     */
+    /** Compares a pair on this connection (in the snapshot it holds, if any). */
+    public static TableComparison compare(Connection connection, TablePair pair) {
+        return compare(connection, pair.readModel(), pair.liveTable(), pair.rebuiltTable(), pair.keyColumns(), null);
+    }
+
+    /** Compares two tables on a connection of the pool. */
     public static TableComparison compare(
             DataSource dataSource,
             String readModel,
@@ -34,6 +36,25 @@ public final class TableComparer {
             String condition,
             Object... conditionArgs) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return compare(connection, readModel, liveTable, rebuiltTable, keyColumns, condition, conditionArgs);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * @param keyColumns the columns that identify a row, in sort order
+     * @param condition a SQL condition both sides are limited to (null = every row)
+     */
+    private static TableComparison compare(
+            Connection connection,
+            String readModel,
+            String liveTable,
+            String rebuiltTable,
+            List<String> keyColumns,
+            String condition,
+            Object... conditionArgs) {
         try (PreparedStatement live = prepare(connection, liveTable, keyColumns, condition, conditionArgs);
                 PreparedStatement rebuilt = prepare(connection, rebuiltTable, keyColumns, condition, conditionArgs);
                 ResultSet left = live.executeQuery();
@@ -99,8 +120,6 @@ public final class TableComparer {
                     List.copyOf(differences));
         } catch (SQLException e) {
             throw new IllegalStateException("Comparing " + liveTable + " with " + rebuiltTable + " failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
