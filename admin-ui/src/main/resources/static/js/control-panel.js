@@ -28,13 +28,12 @@
       return;
     }
     openers.set(dialog, opener || document.activeElement);
-    if (!dialog.open) {
-      dialog.showModal();
-    } else if (typeof dialog.close === 'function') {
-      // opened by the server (<dialog open>): make it modal so focus stays inside
+    if (dialog.open) {
+      // opened by the server (<dialog open>, so that it shows without scripts): make it modal, focus stays inside
+      dialog.setAttribute('data-reopening', 'true');
       dialog.close();
-      dialog.showModal();
     }
+    dialog.showModal();
     focusFirst(dialog);
   }
 
@@ -80,6 +79,10 @@
   document.addEventListener('close', function (event) {
     var dialog = event.target;
     if (dialog.tagName !== 'DIALOG') {
+      return;
+    }
+    if (dialog.hasAttribute('data-reopening')) {
+      dialog.removeAttribute('data-reopening');
       return;
     }
     var opener = openers.get(dialog);
