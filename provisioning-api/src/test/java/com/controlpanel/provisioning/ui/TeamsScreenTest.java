@@ -231,4 +231,34 @@ class TeamsScreenTest {
         assertThat(browser.present(By.cssSelector("#team-members"))).isFalse();
         assertThat(directory.findMember(org.tenant().id(), org.ada())).isPresent();
     }
+
+    @Test
+    void renamesAndDeletesATeamWhoseMembersStay() {
+        Teams org = teams("Northwind Renames");
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "RESEARCH");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.dialogOpen("rename-dialog")).isTrue();
+        assertThat(browser.text(By.id("rename-name-error")))
+                .isEqualTo("A team named 'RESEARCH' already exists in this organization");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+
+        browser.type(By.id("rename-name"), "Product Design");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Product Design");
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Renamed the team to Product Design.");
+
+        browser.openDialog(By.xpath("//button[normalize-space()='Delete']"), "delete-dialog");
+        assertThat(browser.text(By.id("delete-text"))).contains("its members stay members");
+        browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Deleted team Product Design. Its members stay members.");
+        assertThat(directory.findTeam(org.tenant().id(), org.design())).isEmpty();
+        assertThat(directory.findMember(org.tenant().id(), org.ada()))
+                .as("rule 9")
+                .isPresent();
+    }
 }
