@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Settings → User provisioning: the switch, the credentials shown once with copy buttons, regenerate, switch off. */
 @ExtendWith(ChromiumAvailable.class)
@@ -35,6 +37,9 @@ class ProvisioningSettingsTest {
 
     @Autowired
     DirectoryQueries directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Browser browser;
     private Scenery scenery;
@@ -60,6 +65,16 @@ class ProvisioningSettingsTest {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    private String lastEventMetaData(String eventType) {
+        byte[] metaData = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE organization_id = ? AND payload_type LIKE ?"
+                        + " ORDER BY global_index DESC LIMIT 1",
+                byte[].class,
+                tenant.id().value(),
+                "%." + eventType);
+        return new String(metaData, StandardCharsets.UTF_8);
     }
 
     private String tenantId() {
@@ -107,6 +122,11 @@ class ProvisioningSettingsTest {
                 .isPresent();
         assertThat(browser.text(By.id("token-once"))).contains("shown only this once");
         assertThat(browser.text(By.id("login-method-reminder"))).contains("enable Okta as a login method");
+        assertThat(lastEventMetaData("ProvisioningEnabled"))
+                .as("the audit trail says which admin did it, from which browser")
+                .contains("\"actorKind\":\"ADMIN\"")
+                .contains("\"actorName\":\"" + tenant.adminEmail() + "\"")
+                .contains("HeadlessChrome");
 
         browser.click(By.cssSelector("[data-copy=secret-token]"));
         browser.waitUntil(d -> "Copied".equals(browser.text(By.cssSelector("[data-copy=secret-token]"))));

@@ -62,6 +62,11 @@ final class Scenery {
         return new Tenant(id, name, admin.email());
     }
 
+    /** An admin who manages no organization yet. */
+    String adminWithoutOrganization() {
+        return accounts.create(unique("new-admin"), PASSWORD, false).email();
+    }
+
     /** Another organization for the same admin. */
     Tenant alsoManagedBy(Tenant first, String name) {
         OrganizationId id = organizations.create(ADMIN, name);

@@ -134,6 +134,16 @@ class SignInTest {
     }
 
     @Test
+    void anAdminWithoutAnOrganizationIsToldSo() {
+        String admin = scenery.adminWithoutOrganization();
+        browser.signIn(admin, Scenery.PASSWORD);
+
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("No organization yet");
+        assertThat(browser.text(By.id("page"))).contains(admin).contains("do not manage any organization");
+    }
+
+    @Test
     void aMissingPageIsAFriendlyPageWithoutAStackTrace() {
         Tenant tenant = scenery.organization("Errors Org");
         browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);

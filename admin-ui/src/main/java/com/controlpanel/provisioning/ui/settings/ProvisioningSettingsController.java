@@ -56,8 +56,8 @@ public class ProvisioningSettingsController {
     }
 
     @GetMapping({"", "/"})
-    String settings(@PathVariable String org) {
-        return "redirect:/orgs/" + org + "/settings/provisioning";
+    String settings(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return "redirect:" + workspaces.open(admin, org, "settings").path("/settings/provisioning");
     }
 
     @GetMapping("/provisioning")
