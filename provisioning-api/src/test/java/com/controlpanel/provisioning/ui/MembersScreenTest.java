@@ -440,4 +440,26 @@ class MembersScreenTest {
         assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Deleted Grace Murray");
         assertThat(directory.findMember(other.id(), grace)).isEmpty();
     }
+
+    @Test
+    void anEditOfAMemberChangedMeanwhileIsRefusedAndSaysSo() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Conflicts");
+        MemberId barbara = scenery.invite(other, "Barbara", "Liskov");
+        browser.open(other.path("/members/" + barbara.value()));
+
+        scenery.rename(other, barbara, "Barbara", "Jane Liskov");
+        browser.type(By.id("member-family"), "Huberman");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector("#member-form .form-error")))
+                .startsWith("Someone changed this meanwhile");
+        assertThat(directory
+                        .findMember(other.id(), barbara)
+                        .orElseThrow()
+                        .member()
+                        .profile()
+                        .label())
+                .as("the other change is kept, this one not applied")
+                .isEqualTo("Barbara Jane Liskov");
+    }
 }

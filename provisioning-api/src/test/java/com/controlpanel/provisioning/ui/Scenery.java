@@ -133,6 +133,10 @@ final class Scenery {
         return id;
     }
 
+    void rename(Tenant tenant, MemberId member, String givenName, String familyName) {
+        members.edit(ADMIN, tenant.id(), member, null, PersonName.of(givenName, familyName), null, null);
+    }
+
     void deactivate(Tenant tenant, MemberId member) {
         members.setActive(ADMIN, tenant.id(), member, false);
     }
