@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.security;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
+import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,8 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -103,13 +107,7 @@ public class SecurityConfiguration {
                         .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                // an htmx request whose session has ended: send the whole page to the sign-in page
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        (request, response, e) -> {
-                            response.setHeader("HX-Redirect", "/login?expired");
-                            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                        },
-                        htmx))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
@@ -119,5 +117,20 @@ public class SecurityConfiguration {
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * Not signed in: to the sign-in page; for an htmx request (a session that ended while a page was open) the whole
+     * page goes there, not the fragment.
+     */
+    private static AuthenticationEntryPoint signInFirst(RequestMatcher htmx) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+        byRequest.put(htmx, (request, response, e) -> {
+            response.setHeader("HX-Redirect", "/login?expired");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        });
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return entryPoint;
     }
 }

@@ -175,4 +175,18 @@ class SignInTest {
         assertThat(browser.script("return window.injected === true;")).isEqualTo(false);
         assertThat(browser.pageProblems()).anyMatch(problem -> problem.contains("Content Security Policy"));
     }
+
+    @Test
+    void aSearchAfterTheSessionEndedLeadsToTheSignInPage() {
+        Tenant tenant = scenery.organization("Expiry Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/members"));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.type(By.id("member-q"), "anyone");
+
+        browser.waitUntil(d -> browser.path().startsWith("/login"));
+        assertThat(browser.text(By.cssSelector("[role=status]")))
+                .isEqualTo("Your session ended. Sign in again to go on.");
+    }
 }
