@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -156,7 +157,10 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        // htmx may replace what a condition looks at while it looks: try again
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     Object script(String script, Object... args) {
@@ -260,7 +264,7 @@ final class Browser implements AutoCloseable {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return true;
         }
     }

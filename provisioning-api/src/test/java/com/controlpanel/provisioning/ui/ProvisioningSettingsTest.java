@@ -133,7 +133,8 @@ class ProvisioningSettingsTest {
         assertThat(browser.clipboard()).isEqualTo(token);
         browser.click(By.cssSelector("[data-copy=tenant-url]"));
         browser.waitUntil(d -> tenantUrl.equals(browser.clipboard()));
-        assertThat(browser.text(By.id("announcer"))).isEqualTo("Copied to the clipboard.");
+        // screen readers hear it from the live region
+        browser.waitUntil(d -> "Copied to the clipboard.".equals(browser.text(By.id("announcer"))));
         browser.screenshot("settings-provisioning-token-shown");
 
         // the token is shown once: the same page again masks it, and it is nowhere in the page
