@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -151,9 +152,16 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a button that submits a form, and waits until the page it leads to has replaced this one. */
     void submit(By by) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        script("window.controlPanelTestMark = true;");
         click(by);
-        waitUntil(d -> isStale(html));
+        waitUntil(d -> {
+            try {
+                return Boolean.TRUE.equals(
+                        script("return document.readyState === 'complete' && !window.controlPanelTestMark;"));
+            } catch (WebDriverException e) {
+                return false; // the old page is going away
+            }
+        });
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
@@ -257,15 +265,6 @@ final class Browser implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean isStale(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
         }
     }
 
