@@ -3,6 +3,8 @@ package com.controlpanel.provisioning.security;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.AdminOrganizations;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Admin accounts: email, bcrypt password hash, and the organizations each one manages. */
 @Component
-public class AdminAccounts implements UserDetailsService {
+public class AdminAccounts implements UserDetailsService, AdminOrganizations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,15 +81,17 @@ public class AdminAccounts implements UserDetailsService {
         return new AdminUser(adminId, normalized, hash, operator);
     }
 
-    /** The organizations this admin manages; an operator manages all of them (null). */
-    public List<OrganizationId> organizationsOf(AdminUser admin) {
+    /** The organizations granted to this admin; an operator manages all of them, granted or not. */
+    @Override
+    public List<OrganizationId> organizationsOf(ControlPanelAdmin admin) {
         return jdbc.query(
                 "SELECT organization_id FROM admin_organization WHERE admin_id = ? ORDER BY organization_id",
                 (rs, n) -> new OrganizationId(rs.getString(1)),
                 admin.adminId().value());
     }
 
-    public boolean manages(AdminUser admin, OrganizationId organizationId) {
+    @Override
+    public boolean manages(ControlPanelAdmin admin, OrganizationId organizationId) {
         if (admin.operator()) {
             return true;
         }

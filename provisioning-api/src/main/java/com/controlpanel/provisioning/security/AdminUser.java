@@ -2,12 +2,13 @@ package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A signed-in admin: the Control Panel and the JSON API act on its behalf. */
-public class AdminUser extends User {
+public class AdminUser extends User implements ControlPanelAdmin {
 
     public static final String OPERATOR = "ROLE_OPERATOR";
     public static final String ADMIN = "ROLE_ADMIN";
@@ -26,15 +27,18 @@ public class AdminUser extends User {
         this.operator = operator;
     }
 
+    @Override
     public AdminId adminId() {
         return adminId;
     }
 
+    @Override
     public String email() {
         return getUsername();
     }
 
     /** The first admin: may create organizations and manages all of them. */
+    @Override
     public boolean operator() {
         return operator;
     }

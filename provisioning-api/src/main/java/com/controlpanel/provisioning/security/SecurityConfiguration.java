@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.security;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
+import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,12 +11,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three chains: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's email and
- * password, stateless), and the Control Panel (form login, session, CSRF).
+ * password, stateless), and the Control Panel (its own sign-in page, session, CSRF, a strict Content-Security-Policy:
+ * scripts and styles from this origin only).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -67,26 +79,58 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     public SecurityFilterChain controlPanelChain(HttpSecurity http) throws Exception {
+        RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
+        // only a page the admin asked for is worth returning to after sign-in, never an htmx fragment
+        requestCache.setRequestMatcher(new AndRequestMatcher(
+                request -> "GET".equals(request.getMethod()),
+                new NegatedRequestMatcher(htmx),
+                new NegatedRequestMatcher(request -> request.getRequestURI().startsWith("/error"))));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
+                                "/img/**",
                                 "/favicon.ico",
                                 "/actuator/health",
                                 "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(org.springframework.security.config.Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.SAME_ORIGIN)));
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                        + "form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter(
+                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * Not signed in: to the sign-in page; for an htmx request (a session that ended while a page was open) the whole
+     * page goes there, not the fragment.
+     */
+    private static AuthenticationEntryPoint signInFirst(RequestMatcher htmx) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+        byRequest.put(htmx, (request, response, e) -> {
+            response.setHeader("HX-Redirect", "/login?expired");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        });
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return entryPoint;
     }
 }

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.web;
 
+import com.controlpanel.provisioning.ui.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends OncePerRequestFilter implements RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = RequestIdFilter.class.getName();
@@ -40,6 +41,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    @Override
+    public String idOf(HttpServletRequest request) {
+        return requestId(request);
     }
 
     public static String requestId(HttpServletRequest request) {

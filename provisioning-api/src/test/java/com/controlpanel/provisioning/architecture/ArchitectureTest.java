@@ -15,6 +15,7 @@ class ArchitectureTest {
     private static final String BASE = "com.controlpanel.provisioning";
     private static final String DOMAIN = BASE + ".domain..";
     private static final String APPLICATION = BASE + ".application..";
+    private static final String UI = BASE + ".ui..";
     private static final String[] PROJECTIONS = {BASE + ".directory..", BASE + ".eventstore.."};
     private static final String[] EDGES = {
         BASE + ".rest..",
@@ -38,7 +39,7 @@ class ArchitectureTest {
     @Test
     void everyGuardedPackageExists() {
         for (String pkg : new String[] {
-            DOMAIN, APPLICATION, PROJECTIONS[0], PROJECTIONS[1], EDGES[0], EDGES[2], EDGES[3], EDGES[5]
+            DOMAIN, APPLICATION, PROJECTIONS[0], PROJECTIONS[1], EDGES[0], EDGES[2], EDGES[3], EDGES[5], UI
         }) {
             String prefix = pkg.substring(0, pkg.length() - 2);
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)))
@@ -113,15 +114,31 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The Control Panel is another client of the commands and queries: no SCIM, no JSON API, no host internals. */
     @Test
     void controlPanelUsesNoProtocolEdge() {
         noClasses()
                 .that()
-                .resideInAPackage(BASE + ".ui..")
+                .resideInAPackage(UI)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(BASE + ".rest..", BASE + ".scim..")
-                .allowEmptyShould(true)
+                .resideInAnyPackage(EDGES)
+                .check(classes);
+    }
+
+    /** The Control Panel reaches the aggregates only through the application services' commands. */
+    @Test
+    void controlPanelSendsCommandsOnlyThroughTheApplicationServices() {
+        noClasses()
+                .that()
+                .resideInAPackage(UI)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        BASE + ".domain.member..",
+                        BASE + ".domain.team..",
+                        BASE + ".domain.organization..",
+                        "org.axonframework.commandhandling..")
                 .check(classes);
     }
 }

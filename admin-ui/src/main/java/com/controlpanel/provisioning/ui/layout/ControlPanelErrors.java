@@ -1,0 +1,86 @@
+package com.controlpanel.provisioning.ui.layout;
+
+import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.domain.api.ErrorCode;
+import com.controlpanel.provisioning.ui.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A failure in a Control Panel page becomes a page of the Control Panel: not found, a bad link, or our own failure
+ * with the request id to quote; never a stack trace. (Errors outside the controllers reach {@code error.html}.)
+ */
+@ControllerAdvice(basePackages = "com.controlpanel.provisioning.ui")
+public class ControlPanelErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ControlPanelErrors.class);
+
+    private final RequestIds requestIds;
+
+    public ControlPanelErrors(RequestIds requestIds) {
+        this.requestIds = requestIds;
+    }
+
+    @ExceptionHandler(PageNotFound.class)
+    ModelAndView notFound(PageNotFound e, HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ModelAndView badLink(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "This link is not right",
+                "The address is incomplete or has a value we cannot read.",
+                request,
+                response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView failure(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        var refusal = Refusals.domainCause(e);
+        if (refusal.isPresent() && refusal.get().errorCode().kind() == ErrorCode.Kind.NOT_FOUND) {
+            return page(HttpStatus.NOT_FOUND, "Not found", notFoundMessage(refusal.get()), request, response);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            // Spring's own HTTP errors (method not allowed, no such route): let the error page render them
+            throw e;
+        }
+        log.error("Control Panel request {} failed", requestIds.idOf(request), e);
+        return page(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side",
+                "Nothing was changed. Try again; if it keeps failing, quote request id " + requestIds.idOf(request)
+                        + ".",
+                request,
+                response);
+    }
+
+    private static String notFoundMessage(DomainException refusal) {
+        return switch (refusal.errorCode()) {
+            case MEMBER_NOT_FOUND -> "This member does not exist (or no longer does).";
+            case TEAM_NOT_FOUND -> "This team does not exist (or no longer does).";
+            default -> "This organization does not exist, or you do not manage it.";
+        };
+    }
+
+    private ModelAndView page(
+            HttpStatus status, String title, String message, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(status.value());
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("error", title);
+        page.addObject("message", message);
+        page.addObject("requestId", requestIds.idOf(request));
+        return page;
+    }
+}

@@ -1,0 +1,13 @@
+package com.controlpanel.provisioning.ui.layout;
+
+/** Names of the one-shot messages a page shows after a redirect: what was done, or why it was not. */
+public final class Flash {
+
+    /** What was just done ("Invited ann@example.com"). */
+    public static final String NOTICE = "notice";
+
+    /** Why it was not done: the domain's refusal, explained. */
+    public static final String ALERT = "alert";
+
+    private Flash() {}
+}

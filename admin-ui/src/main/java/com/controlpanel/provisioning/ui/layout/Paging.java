@@ -1,0 +1,38 @@
+package com.controlpanel.provisioning.ui.layout;
+
+/** Where a page of a list is: "21–40 of 95", and the offsets of the pages before and after it. */
+public record Paging(long total, int offset, int size, int shown) {
+
+    public int first() {
+        return shown == 0 ? 0 : offset + 1;
+    }
+
+    public int last() {
+        return offset + shown;
+    }
+
+    public boolean hasPrevious() {
+        return offset > 0;
+    }
+
+    public boolean hasNext() {
+        return offset + shown < total;
+    }
+
+    public int previousOffset() {
+        return Math.max(0, offset - size);
+    }
+
+    public int nextOffset() {
+        return offset + size;
+    }
+
+    public boolean needed() {
+        return hasPrevious() || hasNext();
+    }
+
+    /** A requested offset, kept within the list's first page and a sane maximum. */
+    public static int offset(Integer requested) {
+        return requested == null || requested < 0 ? 0 : Math.min(requested, 1_000_000);
+    }
+}

@@ -1,0 +1,41 @@
+package com.controlpanel.provisioning.ui.layout;
+
+import com.controlpanel.provisioning.domain.api.DomainException;
+import java.util.Optional;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+
+/** Finds why the domain refused a command, through the wrapping the command bus may have added. */
+public final class Refusals {
+
+    public static final String CHANGED_MEANWHILE =
+            "Someone changed this meanwhile. Reload the page to see the current values, then make your change again.";
+
+    private Refusals() {}
+
+    public static Optional<DomainException> domainCause(Throwable failure) {
+        return cause(failure, DomainException.class);
+    }
+
+    public static boolean changedMeanwhile(Throwable failure) {
+        return cause(failure, ConflictingAggregateVersionException.class).isPresent();
+    }
+
+    /** The message to show for a refused command, or the failure itself when it is not a refusal. */
+    public static String explain(RuntimeException failure) {
+        if (changedMeanwhile(failure)) {
+            return CHANGED_MEANWHILE;
+        }
+        return domainCause(failure).map(Throwable::getMessage).orElseThrow(() -> failure);
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (type.isInstance(current)) {
+                return Optional.of(type.cast(current));
+            }
+            current = current.getCause();
+        }
+        return Optional.empty();
+    }
+}

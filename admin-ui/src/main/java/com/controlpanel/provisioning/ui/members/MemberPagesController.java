@@ -1,0 +1,366 @@
+package com.controlpanel.provisioning.ui.members;
+
+import com.controlpanel.provisioning.application.MemberAdministration;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.FindMembersQuery;
+import com.controlpanel.provisioning.directory.FindTeamsQuery;
+import com.controlpanel.provisioning.directory.MemberPage;
+import com.controlpanel.provisioning.directory.MemberSummary;
+import com.controlpanel.provisioning.directory.TeamRef;
+import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
+import com.controlpanel.provisioning.ui.layout.Paging;
+import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.TeamChip;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Members: the list (search, filters, order, pages), "Invite new member", and the member page to edit, deactivate or
+ * delete a member. Provisioned members are shown read-only while provisioning is on; the domain decides, the page
+ * explains.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/members")
+public class MemberPagesController {
+
+    private final Workspaces workspaces;
+    private final DirectoryQueries directory;
+    private final MemberAdministration members;
+    private final Acting acting;
+
+    public MemberPagesController(
+            Workspaces workspaces, DirectoryQueries directory, MemberAdministration members, Acting acting) {
+        this.workspaces = workspaces;
+        this.directory = directory;
+        this.members = members;
+        this.acting = acting;
+    }
+
+    @GetMapping
+    String list(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String invite,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        MemberListParams params = new MemberListParams(q, source, status, team, sort, Paging.offset(offset));
+        showList(workspace, params, InviteForm.empty(), new FormErrors(), invite != null, model);
+        return "members/list";
+    }
+
+    @PostMapping("/invite")
+    String invite(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @ModelAttribute("invite") InviteForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        OrganizationId organizationId = workspace.organization().organizationId();
+        FormErrors errors = new FormErrors();
+        String email = required(form.email(), "email", "Enter the new member's email address", errors);
+        if (email != null) {
+            check(() -> EmailAddress.work(email), "email", errors);
+        }
+        PersonName name = personName(form.givenName(), form.familyName(), errors);
+        Set<TeamId> teams = new LinkedHashSet<>();
+        for (String teamId : form.teamIds()) {
+            check(() -> teams.add(new TeamId(teamId)), "teamIds", errors);
+        }
+        if (!errors.any()) {
+            try {
+                members.invite(acting.as(admin, request), organizationId, email, name, null, teams);
+                flash.addFlashAttribute(Flash.NOTICE, "Invited " + email + ".");
+                return "redirect:" + workspace.path("/members");
+            } catch (RuntimeException e) {
+                refused(e, errors, "email");
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        showList(workspace, new MemberListParams(null, null, null, null, null, 0), form, errors, true, model);
+        return "members/list";
+    }
+
+    @GetMapping("/{id}")
+    String member(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        MemberView member = find(workspace, id);
+        showMember(workspace, member, MemberForm.of(member), new FormErrors(), model);
+        return "members/member";
+    }
+
+    @PostMapping("/{id}")
+    String edit(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @ModelAttribute("form") MemberForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        MemberView member = find(workspace, id);
+        FormErrors errors = new FormErrors();
+        String email = required(form.email(), "email", "A member needs an email address", errors);
+        if (email != null) {
+            check(() -> EmailAddress.work(email), "email", errors);
+        }
+        PersonName name = personName(form.givenName(), form.familyName(), errors);
+        String displayName =
+                form.displayName() == null ? "" : form.displayName().strip();
+        if (!errors.any()) {
+            boolean nameChanged = !Objects.equals(name.givenName(), member.givenName())
+                    || !Objects.equals(name.familyName(), member.familyName());
+            boolean displayNameChanged =
+                    !Objects.equals(displayName.isEmpty() ? null : displayName, member.displayName());
+            try {
+                members.edit(
+                        acting.as(admin, request),
+                        workspace.organization().organizationId(),
+                        new MemberId(member.id()),
+                        email.equals(member.email()) ? null : email,
+                        nameChanged ? editedName(workspace, member, name) : null,
+                        displayNameChanged ? displayName : null,
+                        form.version());
+                flash.addFlashAttribute(Flash.NOTICE, "Saved the changes to " + email + ".");
+                return "redirect:" + workspace.path("/members/" + member.id());
+            } catch (RuntimeException e) {
+                refused(e, errors, "email");
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        showMember(workspace, member, form, errors, model);
+        return "members/member";
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        return setActive(admin, org, id, false, request, flash);
+    }
+
+    @PostMapping("/{id}/reactivate")
+    String reactivate(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        return setActive(admin, org, id, true, request, flash);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        MemberView member = find(workspace, id);
+        try {
+            members.remove(
+                    acting.as(admin, request), workspace.organization().organizationId(), new MemberId(member.id()));
+            flash.addFlashAttribute(Flash.NOTICE, "Deleted " + member.label() + " (" + member.email() + ").");
+            return "redirect:" + workspace.path("/members");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + workspace.path("/members/" + member.id());
+        }
+    }
+
+    private String setActive(
+            ControlPanelAdmin admin,
+            String org,
+            String id,
+            boolean active,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        MemberView member = find(workspace, id);
+        try {
+            members.setActive(
+                    acting.as(admin, request),
+                    workspace.organization().organizationId(),
+                    new MemberId(member.id()),
+                    active);
+            flash.addFlashAttribute(Flash.NOTICE, (active ? "Reactivated " : "Deactivated ") + member.label() + ".");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+        }
+        return "redirect:" + workspace.path("/members/" + member.id());
+    }
+
+    private void showList(
+            Workspace workspace,
+            MemberListParams params,
+            InviteForm invite,
+            FormErrors inviteErrors,
+            boolean inviteOpen,
+            Model model) {
+        OrganizationId organizationId = workspace.organization().organizationId();
+        MemberPage page = directory.findMembers(params.query(organizationId));
+        long provisioned = directory
+                .findMembers(new FindMembersQuery(organizationId, null, Source.OKTA, null, null, null, false, 0, 0))
+                .total();
+        long everyone = params.filtered()
+                ? directory
+                        .findMembers(FindMembersQuery.all(organizationId, 0, 0))
+                        .total()
+                : page.total();
+        List<TeamRef> invitable = directory.invitableTeams(organizationId);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("params", params);
+        model.addAttribute("members", page.items().stream().map(MemberView::of).toList());
+        model.addAttribute(
+                "paging",
+                new Paging(
+                        page.total(),
+                        params.offset(),
+                        MemberListParams.PAGE_SIZE,
+                        page.items().size()));
+        model.addAttribute("memberCount", everyone);
+        model.addAttribute("provisionedCount", provisioned);
+        model.addAttribute(
+                "teams",
+                directory.findTeams(FindTeamsQuery.all(organizationId, 0, FindTeamsQuery.MAX_LIMIT)).items().stream()
+                        .map(team -> new TeamChip(
+                                team.team().teamId().value(),
+                                team.team().displayName().value(),
+                                team.team().source() == Source.OKTA))
+                        .toList());
+        model.addAttribute(
+                "invitableTeams", invitable.stream().map(TeamChip::of).toList());
+        model.addAttribute("invite", invite);
+        model.addAttribute("inviteErrors", inviteErrors);
+        model.addAttribute("inviteOpen", inviteOpen);
+    }
+
+    private void showMember(Workspace workspace, MemberView member, MemberForm form, FormErrors errors, Model model) {
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("member", member);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+    }
+
+    private MemberView find(Workspace workspace, String id) {
+        MemberId memberId;
+        try {
+            memberId = new MemberId(id);
+        } catch (InvalidValueException e) {
+            throw new PageNotFound("This member does not exist (or no longer does).");
+        }
+        MemberSummary summary = directory
+                .findMember(workspace.organization().organizationId(), memberId)
+                .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
+        return MemberView.of(summary);
+    }
+
+    /** Keeps the parts of the name the form does not show (middle name, formatted...) as they were. */
+    private PersonName editedName(Workspace workspace, MemberView member, PersonName edited) {
+        PersonName old = directory
+                .findMember(workspace.organization().organizationId(), new MemberId(member.id()))
+                .map(summary -> summary.member().profile().name())
+                .orElse(PersonName.EMPTY);
+        return new PersonName(
+                old.formatted(),
+                edited.familyName(),
+                edited.givenName(),
+                old.middleName(),
+                old.honorificPrefix(),
+                old.honorificSuffix());
+    }
+
+    private static PersonName personName(String givenName, String familyName, FormErrors errors) {
+        check(() -> PersonName.of(givenName, null), "givenName", errors);
+        check(() -> PersonName.of(null, familyName), "familyName", errors);
+        try {
+            return PersonName.of(givenName, familyName);
+        } catch (InvalidValueException e) {
+            return PersonName.EMPTY;
+        }
+    }
+
+    private static String required(String value, String field, String message, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.field(field, message);
+            return null;
+        }
+        return value.strip();
+    }
+
+    /** Builds a value object of the domain: its own validation says what is wrong with the field. */
+    private static void check(Runnable build, String field, FormErrors errors) {
+        try {
+            build.run();
+        } catch (InvalidValueException e) {
+            errors.field(field, e.getMessage());
+        }
+    }
+
+    /** A refused command: a taken email or an invalid value next to the field, anything else on the form. */
+    private static void refused(RuntimeException failure, FormErrors errors, String emailField) {
+        if (Refusals.changedMeanwhile(failure)) {
+            errors.form(Refusals.CHANGED_MEANWHILE);
+            return;
+        }
+        DomainException refusal = Refusals.domainCause(failure).orElseThrow(() -> failure);
+        switch (refusal.errorCode()) {
+            case USER_NAME_TAKEN ->
+                errors.field(emailField, "Another member of this organization already uses this" + " email address.");
+            case MANUAL_MEMBER_IN_PROVISIONED_TEAM ->
+                errors.field(
+                        "teamIds",
+                        "A member you invite can not join a team managed in Okta: choose teams created in the Control"
+                                + " Panel.");
+            case TEAM_NOT_FOUND -> errors.field("teamIds", "One of the chosen teams no longer exists.");
+            default -> errors.form(refusal.getMessage());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package com.controlpanel.provisioning.ui.settings;
+
+import com.controlpanel.provisioning.application.IssuedCredentials;
+import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.FindMembersQuery;
+import com.controlpanel.provisioning.directory.FindTeamsQuery;
+import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.TenantUrls;
+import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → User provisioning: switch it on (the Secret Token is shown once, on the page right after), regenerate
+ * the token, switch it off. Each POST redirects, so a reload never issues a token again; the token travels to that
+ * one page as a flash attribute and is never stored.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/settings")
+public class ProvisioningSettingsController {
+
+    static final String ISSUED_TOKEN = "issuedToken";
+
+    private final Workspaces workspaces;
+    private final OrganizationAdministration organizations;
+    private final DirectoryQueries directory;
+    private final TenantUrls tenantUrls;
+    private final Acting acting;
+
+    public ProvisioningSettingsController(
+            Workspaces workspaces,
+            OrganizationAdministration organizations,
+            DirectoryQueries directory,
+            TenantUrls tenantUrls,
+            Acting acting) {
+        this.workspaces = workspaces;
+        this.organizations = organizations;
+        this.directory = directory;
+        this.tenantUrls = tenantUrls;
+        this.acting = acting;
+    }
+
+    @GetMapping({"", "/"})
+    String settings(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return "redirect:" + workspaces.open(admin, org, "settings").path("/settings/provisioning");
+    }
+
+    @GetMapping("/provisioning")
+    String provisioning(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            HttpServletRequest request,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        OrganizationRow organization = workspace.organization();
+        String token = model.getAttribute(ISSUED_TOKEN) instanceof String text && organization.provisioningEnabled()
+                ? text
+                : null;
+        long members = directory
+                .findMembers(new FindMembersQuery(
+                        organization.organizationId(), null, Source.OKTA, null, null, null, false, 0, 0))
+                .total();
+        long teams = directory
+                .findTeams(new FindTeamsQuery(organization.organizationId(), null, Source.OKTA, null, false, 0, 0))
+                .total();
+        model.addAttribute("workspace", workspace);
+        model.addAttribute(
+                "provisioning",
+                new ProvisioningView(
+                        organization.provisioningEnabled(),
+                        tenantUrls.tenantUrl(request, organization.tenantId()),
+                        organization.tokenIssuedAt(),
+                        token,
+                        members,
+                        teams));
+        return "settings/provisioning";
+    }
+
+    @PostMapping("/provisioning/enable")
+    String enable(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        try {
+            Optional<IssuedCredentials> issued = organizations.enableProvisioning(
+                    acting.as(admin, request), workspace.organization().organizationId());
+            if (issued.isPresent()) {
+                flash.addFlashAttribute(ISSUED_TOKEN, issued.get().secretToken().reveal());
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        "User provisioning is on. Copy the Tenant URL and the Secret Token into Okta now: the token is"
+                                + " shown only this once.");
+            } else {
+                flash.addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
+            }
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+        }
+        return "redirect:" + workspace.path("/settings/provisioning");
+    }
+
+    @PostMapping("/provisioning/regenerate")
+    String regenerate(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        try {
+            IssuedCredentials issued = organizations.issueCredentials(
+                    acting.as(admin, request), workspace.organization().organizationId());
+            flash.addFlashAttribute(ISSUED_TOKEN, issued.secretToken().reveal());
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    "A new Secret Token was issued and the previous one no longer works. Paste the new one into Okta"
+                            + " now: it is shown only this once.");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+        }
+        return "redirect:" + workspace.path("/settings/provisioning");
+    }
+
+    @PostMapping("/provisioning/disable")
+    String disable(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        try {
+            organizations.disableProvisioning(
+                    acting.as(admin, request), workspace.organization().organizationId());
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    "User provisioning is off. Okta can no longer reach this organization; provisioned members and"
+                            + " teams can now be edited here.");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+        }
+        return "redirect:" + workspace.path("/settings/provisioning");
+    }
+}

@@ -1,0 +1,373 @@
+package com.controlpanel.provisioning.ui.teams;
+
+import com.controlpanel.provisioning.application.TeamAdministration;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.FindMembersQuery;
+import com.controlpanel.provisioning.directory.FindTeamsQuery;
+import com.controlpanel.provisioning.directory.MemberPage;
+import com.controlpanel.provisioning.directory.MemberSort;
+import com.controlpanel.provisioning.directory.TeamPage;
+import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.PageLinks;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
+import com.controlpanel.provisioning.ui.layout.Paging;
+import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import com.controlpanel.provisioning.ui.members.MemberView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Teams: the list and "Create team"; the team page with its members, "Add a member" (offering only the members the
+ * rules let join), remove, rename and delete. A team pushed from Okta is read-only while provisioning is on.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/teams")
+public class TeamPagesController {
+
+    static final int CANDIDATES = 8;
+
+    private final Workspaces workspaces;
+    private final DirectoryQueries directory;
+    private final TeamAdministration teams;
+    private final Acting acting;
+
+    public TeamPagesController(
+            Workspaces workspaces, DirectoryQueries directory, TeamAdministration teams, Acting acting) {
+        this.workspaces = workspaces;
+        this.directory = directory;
+        this.teams = teams;
+        this.acting = acting;
+    }
+
+    @GetMapping
+    String list(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String create,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        showList(
+                workspace,
+                new TeamListParams(q, source, sort, Paging.offset(offset)),
+                "",
+                new FormErrors(),
+                create != null,
+                model);
+        return "teams/list";
+    }
+
+    @PostMapping
+    String create(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String name,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        FormErrors errors = new FormErrors();
+        String checked = teamName(name, errors);
+        if (!errors.any()) {
+            try {
+                TeamId id = teams.create(
+                        acting.as(admin, request), workspace.organization().organizationId(), checked);
+                flash.addFlashAttribute(Flash.NOTICE, "Created team " + checked + ". Add its members here.");
+                return "redirect:" + workspace.path("/teams/" + id.value());
+            } catch (RuntimeException e) {
+                refused(e, errors);
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        showList(workspace, new TeamListParams(null, null, null, 0), name, errors, true, model);
+        return "teams/list";
+    }
+
+    @GetMapping("/{id}")
+    String team(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) Integer offset,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        TeamView team = find(workspace, id);
+        showTeam(workspace, team, Paging.offset(offset), null, new FormErrors(), model);
+        return "teams/team";
+    }
+
+    /** The "Add a member" dialog's search: only the members the rules let join this team, and not in it yet. */
+    @GetMapping("/{id}/candidates")
+    String candidates(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) String q,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        TeamView team = find(workspace, id);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("team", team);
+        addCandidates(workspace, team, q, model);
+        return "teams/team :: candidates";
+    }
+
+    @PostMapping("/{id}/members")
+    String addMember(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) String memberId,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        TeamView team = find(workspace, id);
+        MemberView member = member(workspace, memberId);
+        try {
+            teams.addMember(
+                    acting.as(admin, request),
+                    workspace.organization().organizationId(),
+                    new TeamId(team.id()),
+                    new MemberId(member.id()));
+            flash.addFlashAttribute(Flash.NOTICE, "Added " + member.label() + " to " + team.name() + ".");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, explainMembership(e, member, team));
+        }
+        return "redirect:" + workspace.path("/teams/" + team.id());
+    }
+
+    @PostMapping("/{id}/members/{memberId}/remove")
+    String removeMember(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @PathVariable String memberId,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        TeamView team = find(workspace, id);
+        MemberView member = member(workspace, memberId);
+        try {
+            teams.removeMember(
+                    acting.as(admin, request),
+                    workspace.organization().organizationId(),
+                    new TeamId(team.id()),
+                    new MemberId(member.id()));
+            flash.addFlashAttribute(Flash.NOTICE, "Removed " + member.label() + " from " + team.name() + ".");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+        }
+        return "redirect:" + workspace.path("/teams/" + team.id());
+    }
+
+    @PostMapping("/{id}/rename")
+    String rename(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) String name,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        TeamView team = find(workspace, id);
+        FormErrors errors = new FormErrors();
+        String checked = teamName(name, errors);
+        if (!errors.any()) {
+            try {
+                teams.rename(
+                        acting.as(admin, request),
+                        workspace.organization().organizationId(),
+                        new TeamId(team.id()),
+                        checked);
+                flash.addFlashAttribute(Flash.NOTICE, "Renamed the team to " + checked + ".");
+                return "redirect:" + workspace.path("/teams/" + team.id());
+            } catch (RuntimeException e) {
+                refused(e, errors);
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        showTeam(workspace, team, 0, name, errors, model);
+        return "teams/team";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        TeamView team = find(workspace, id);
+        try {
+            teams.delete(acting.as(admin, request), workspace.organization().organizationId(), new TeamId(team.id()));
+            flash.addFlashAttribute(Flash.NOTICE, "Deleted team " + team.name() + ". Its members stay members.");
+            return "redirect:" + workspace.path("/teams");
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + workspace.path("/teams/" + team.id());
+        }
+    }
+
+    private void showList(
+            Workspace workspace,
+            TeamListParams params,
+            String createName,
+            FormErrors createErrors,
+            boolean createOpen,
+            Model model) {
+        OrganizationId organizationId = workspace.organization().organizationId();
+        TeamPage page = directory.findTeams(params.query(organizationId));
+        long provisioned = directory
+                .findTeams(new FindTeamsQuery(organizationId, null, Source.OKTA, null, false, 0, 0))
+                .total();
+        long all = params.filtered()
+                ? directory.findTeams(FindTeamsQuery.all(organizationId, 0, 0)).total()
+                : page.total();
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("params", params);
+        model.addAttribute("teams", page.items().stream().map(TeamView::of).toList());
+        model.addAttribute(
+                "paging",
+                new Paging(
+                        page.total(),
+                        params.offset(),
+                        TeamListParams.PAGE_SIZE,
+                        page.items().size()));
+        model.addAttribute("teamCount", all);
+        model.addAttribute("provisionedCount", provisioned);
+        model.addAttribute("createName", createName == null ? "" : createName);
+        model.addAttribute("createErrors", createErrors);
+        model.addAttribute("createOpen", createOpen);
+    }
+
+    private void showTeam(
+            Workspace workspace, TeamView team, int offset, String renameTo, FormErrors renameErrors, Model model) {
+        OrganizationId organizationId = workspace.organization().organizationId();
+        MemberPage page = directory.findMembers(new FindMembersQuery(
+                organizationId,
+                null,
+                null,
+                null,
+                new TeamId(team.id()),
+                MemberSort.NAME,
+                false,
+                offset,
+                TeamListParams.PAGE_SIZE));
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("team", team);
+        model.addAttribute("members", page.items().stream().map(MemberView::of).toList());
+        model.addAttribute(
+                "paging",
+                new Paging(
+                        page.total(),
+                        offset,
+                        TeamListParams.PAGE_SIZE,
+                        page.items().size()));
+        model.addAttribute("pageLinks", new PageLinks());
+        model.addAttribute("renameTo", renameTo == null ? team.name() : renameTo);
+        model.addAttribute("renameErrors", renameErrors);
+        model.addAttribute("renameOpen", renameErrors.any());
+        addCandidates(workspace, team, null, model);
+    }
+
+    private void addCandidates(Workspace workspace, TeamView team, String q, Model model) {
+        MemberPage candidates = directory.eligibleMembers(
+                workspace.organization().organizationId(),
+                new TeamId(team.id()),
+                q == null || q.isBlank() ? null : q,
+                0,
+                CANDIDATES);
+        model.addAttribute(
+                "candidates", candidates.items().stream().map(MemberView::of).toList());
+        model.addAttribute("candidateTotal", candidates.total());
+        model.addAttribute("candidateQuery", q == null ? "" : q.strip());
+    }
+
+    private TeamView find(Workspace workspace, String id) {
+        TeamId teamId;
+        try {
+            teamId = new TeamId(id);
+        } catch (InvalidValueException e) {
+            throw new PageNotFound("This team does not exist (or no longer does).");
+        }
+        return directory
+                .findTeam(workspace.organization().organizationId(), teamId)
+                .map(TeamView::of)
+                .orElseThrow(() -> new PageNotFound("This team does not exist (or no longer does)."));
+    }
+
+    private MemberView member(Workspace workspace, String id) {
+        MemberId memberId;
+        try {
+            memberId = new MemberId(id == null ? "" : id);
+        } catch (InvalidValueException e) {
+            throw new PageNotFound("This member does not exist (or no longer does).");
+        }
+        return directory
+                .findMember(workspace.organization().organizationId(), memberId)
+                .map(MemberView::of)
+                .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
+    }
+
+    private static String teamName(String name, FormErrors errors) {
+        try {
+            return new TeamName(name).value();
+        } catch (InvalidValueException e) {
+            errors.field("name", name == null || name.isBlank() ? "Give the team a name" : e.getMessage());
+            return null;
+        }
+    }
+
+    private static void refused(RuntimeException failure, FormErrors errors) {
+        if (Refusals.changedMeanwhile(failure)) {
+            errors.form(Refusals.CHANGED_MEANWHILE);
+            return;
+        }
+        DomainException refusal = Refusals.domainCause(failure).orElseThrow(() -> failure);
+        switch (refusal.errorCode()) {
+            case TEAM_NAME_TAKEN, INVALID_VALUE -> errors.field("name", refusal.getMessage());
+            default -> errors.form(refusal.getMessage());
+        }
+    }
+
+    private static String explainMembership(RuntimeException failure, MemberView member, TeamView team) {
+        DomainException refusal = Refusals.domainCause(failure).orElseThrow(() -> failure);
+        return switch (refusal.errorCode()) {
+            case MANUAL_MEMBER_IN_PROVISIONED_TEAM ->
+                member.label() + " was invited in the Control Panel and can not"
+                        + " join " + team.name()
+                        + ", which is managed in Okta. Only members provisioned by Okta can join"
+                        + " it.";
+            default -> refusal.getMessage();
+        };
+    }
+}

@@ -1,0 +1,280 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One headless Chromium for a test class, driven through Debian's chromedriver (explicit paths: Selenium Manager never
+ * downloads anything). It saves a screenshot of every screen under {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Dimension LAPTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final String base;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(String base, ChromeDriverService service, ChromeDriver driver, Path profile) {
+        this.base = base;
+        this.service = service;
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static Browser start(int port) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("control-panel-chromium-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(ChromiumAvailable.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(ChromiumAvailable.CHROMIUM.toString()));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + LAPTOP.getWidth() + "," + LAPTOP.getHeight(),
+                "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        String base = "http://localhost:" + port;
+        // the copy buttons write to the clipboard; the tests read it back
+        driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of("origin", base, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return new Browser(base, service, driver, profile);
+    }
+
+    String base() {
+        return base;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    void signIn(String email, String password) {
+        open("/login");
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        click(By.cssSelector("form button[type=submit]"));
+        waitUntil(d -> !path().startsWith("/login"));
+    }
+
+    void signOut() {
+        click(By.cssSelector(".topbar form button[type=submit]"));
+        waitUntil(d -> path().startsWith("/login"));
+    }
+
+    WebElement find(By by) {
+        return waitUntil(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(By by) {
+        waitUntil(d -> {
+                    WebElement element = d.findElement(by);
+                    return element.isDisplayed() && element.isEnabled() ? element : null;
+                })
+                .click();
+    }
+
+    /** Clicks a button that submits a form, and waits until the page it leads to has replaced this one. */
+    void submit(By by) {
+        script("window.controlPanelTestMark = true;");
+        click(by);
+        waitUntil(d -> {
+            try {
+                return Boolean.TRUE.equals(
+                        script("return document.readyState === 'complete' && !window.controlPanelTestMark;"));
+            } catch (WebDriverException e) {
+                return false; // the old page is going away
+            }
+        });
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        // htmx may replace what a condition looks at while it looks: try again
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** What the page put on the clipboard (the tests' browser may read it). */
+    String clipboard() {
+        return (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, e => done('clipboard error: ' + e));");
+    }
+
+    WebElement openDialog(By opener, String dialogId) {
+        click(opener);
+        WebElement dialog = find(By.id(dialogId));
+        waitUntil(d -> dialog.getAttribute("open") != null && dialog.isDisplayed());
+        return dialog;
+    }
+
+    boolean dialogOpen(String dialogId) {
+        List<WebElement> dialogs = driver.findElements(By.id(dialogId));
+        return !dialogs.isEmpty() && dialogs.get(0).getAttribute("open") != null;
+    }
+
+    void resize(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    /** The page must fit the window's width: nothing sticks out sideways. */
+    void assertNoHorizontalScroll() {
+        Long overflow = (Long) script(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+        assertThat(overflow)
+                .as("horizontal overflow in px at " + driver.manage().window().getSize())
+                .isZero();
+    }
+
+    /**
+     * What went wrong in the page since the last look: a script error, or something the Content-Security-Policy
+     * blocked (an inline script or style would be).
+     */
+    List<String> pageProblems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")
+                        || message.contains("Uncaught")
+                        || message.contains("htmx"))
+                .toList();
+    }
+
+    /**
+     * Saves the whole page, not only what fits the window, as target/screenshots/{name}.png; with a dialog open,
+     * what the admin sees in the window. Every screen shot must have rendered without a script or policy error.
+     */
+    Path screenshot(String name) {
+        assertThat(pageProblems()).as("console problems on " + name).isEmpty();
+        return save(name, Boolean.TRUE.equals(script("return !!document.querySelector('dialog[open]');")));
+    }
+
+    /** Saves what fits the window, as the admin sees it first (a phone's screen). */
+    Path screenshotOfWindow(String name) {
+        assertThat(pageProblems()).as("console problems on " + name).isEmpty();
+        return save(name, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Path save(String name, boolean windowOnly) {
+        byte[] png;
+        if (windowOnly) {
+            png = driver.getScreenshotAs(OutputType.BYTES);
+        } else {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
+            double width = ((Number) viewport.get("clientWidth")).doubleValue();
+            double height = Math.min(((Number) content.get("height")).doubleValue(), 6000);
+            Map<String, Object> shot = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            png = Base64.getDecoder().decode((String) shot.get("data"));
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, png);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+}

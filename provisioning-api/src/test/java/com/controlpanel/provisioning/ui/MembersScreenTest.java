@@ -1,0 +1,474 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.FindMembersQuery;
+import com.controlpanel.provisioning.directory.MemberStatus;
+import com.controlpanel.provisioning.directory.MemberSummary;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Members: the list with badges, teams and statuses; search, filters, order and pages; provisioned members read-only
+ * while provisioning is on and editable after; "Invite new member"; editing and deleting manual members.
+ */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MembersScreenTest {
+
+    private static final List<String[]> PEOPLE = List.of(
+            new String[] {"Ada", "Lovelace"},
+            new String[] {"Alan", "Turing"},
+            new String[] {"Barbara", "Liskov"},
+            new String[] {"Claude", "Shannon"},
+            new String[] {"Donald", "Knuth"},
+            new String[] {"Edsger", "Dijkstra"},
+            new String[] {"Frances", "Allen"},
+            new String[] {"Grace", "Hopper"},
+            new String[] {"Hedy", "Lamarr"},
+            new String[] {"Ivan", "Sutherland"},
+            new String[] {"John", "Backus"},
+            new String[] {"Ken", "Thompson"},
+            new String[] {"Leslie", "Lamport"},
+            new String[] {"Margaret", "Hamilton"},
+            new String[] {"Niklaus", "Wirth"},
+            new String[] {"Ole-Johan", "Dahl"},
+            new String[] {"Peter", "Naur"},
+            new String[] {"Radia", "Perlman"},
+            new String[] {"Shafi", "Goldwasser"},
+            new String[] {"Tony", "Hoare"},
+            new String[] {"Vint", "Cerf"});
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DirectoryQueries directory;
+
+    @Autowired
+    Commands commands;
+
+    private Browser browser;
+    private Scenery scenery;
+    private Tenant tenant;
+    private TeamId design;
+    private MemberId ada;
+    private MemberId linus;
+    private MemberId whitfield;
+
+    /**
+     * One organization, which the tests only look at, with provisioning on: 22 members invited here, 3 provisioned by
+     * Okta (one of them deactivated), the manual teams Design, Design-Ops, Marketing and Research, and the Okta team
+     * Engineering. Tests that change things work in organizations of their own, managed by the same admin.
+     */
+    @BeforeAll
+    void start() {
+        scenery = new Scenery(context);
+        tenant = scenery.organization("Northwind Traders");
+        design = scenery.team(tenant, "Design");
+        TeamId marketing = scenery.team(tenant, "Marketing");
+        for (String[] person : PEOPLE) {
+            MemberId id = scenery.invite(tenant, person[0], person[1]);
+            if (person[0].equals("Ada")) {
+                ada = id;
+            }
+        }
+        scenery.team(tenant, "Research");
+        scenery.provisioningOn(tenant);
+        linus = scenery.oktaMember(tenant, "Linus", "Torvalds");
+        MemberId margo = scenery.oktaMember(tenant, "Margo", "Seltzer");
+        whitfield = scenery.oktaMember(tenant, "Whitfield", "Diffie");
+        scenery.oktaTeam(tenant, "Engineering", linus, margo);
+        scenery.team(tenant, "Design-Ops", linus);
+        scenery.invite(tenant, "Sophie", "Wilson", design, marketing);
+        deactivatedByOkta(whitfield);
+
+        browser = Browser.start(port);
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Okta deactivates with active=false (rule 9): the command the SCIM endpoint sends for it. */
+    private void deactivatedByOkta(MemberId member) {
+        MemberSummary current = directory.findMember(tenant.id(), member).orElseThrow();
+        commands.send(
+                Fixtures.OKTA,
+                new ReplaceProvisionedMemberCommand(
+                        member, tenant.id(), current.member().profile(), false, null));
+    }
+
+    private WebElement row(MemberId member) {
+        return browser.find(By.cssSelector("tr[data-member-id='" + member.value() + "']"));
+    }
+
+    /** The names in the results, read in one go (htmx may be replacing them). */
+    @SuppressWarnings("unchecked")
+    private List<String> names() {
+        return (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#member-results .identity-name')).map(name => name.textContent.trim());");
+    }
+
+    /** The names listed, in order, once htmx has replaced the results (it may take a moment). */
+    private void assertNames(String... expected) {
+        try {
+            browser.waitUntil(d -> names().equals(List.of(expected)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(names()).containsExactly(expected);
+        }
+    }
+
+    /** htmx replaced the results and pushed their URL. */
+    private void waitForResults(String urlPart) {
+        browser.waitUntil(d -> browser.path().contains(urlPart));
+        browser.waitUntil(d -> !browser.present(By.cssSelector(".htmx-request")));
+    }
+
+    @Test
+    void rendersMembersWithBadgesTeamsAndStatus() {
+        browser.open(tenant.path("/members"));
+
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Members");
+        assertThat(browser.text(By.cssSelector(".page-header .subtitle"))).isEqualTo("25 members");
+        assertThat(browser.all(By.cssSelector("tr.member-row"))).hasSize(20);
+        assertThat(browser.text(By.cssSelector(".pager"))).contains("1–20 of 25 members");
+        assertThat(browser.text(By.id("managed-in-okta-note"))).contains("managed in Okta");
+
+        WebElement adaRow = row(ada);
+        assertThat(adaRow.getText()).contains("Ada Lovelace").contains("ada.lovelace@northwind.example");
+        assertThat(adaRow.findElements(By.cssSelector(".okta-badge"))).isEmpty();
+        assertThat(adaRow.findElement(By.cssSelector(".status")).getText()).isEqualTo("Invited");
+        assertThat(adaRow.findElement(By.cssSelector("a[role=button]")).getText())
+                .isEqualTo("Edit");
+
+        WebElement linusRow = row(linus);
+        assertThat(linusRow.findElement(By.cssSelector(".okta-badge")).getAttribute("aria-label"))
+                .isEqualTo("Okta");
+        assertThat(linusRow.findElement(By.cssSelector(".status")).getText()).isEqualTo("Active");
+        assertThat(linusRow.findElements(By.cssSelector(".chip a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Design-Ops", "Engineering");
+        assertThat(linusRow.findElement(By.cssSelector(".chip-okta")).getText()).contains("Engineering");
+
+        browser.open(tenant.path("/members?status=deactivated"));
+        assertThat(row(whitfield).findElement(By.cssSelector(".status")).getText())
+                .isEqualTo("Deactivated");
+        browser.open(tenant.path("/members"));
+        browser.screenshot("members");
+
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/members"));
+            assertThat(row(linus).findElement(By.cssSelector(".okta-badge")).isDisplayed())
+                    .isTrue();
+            browser.assertNoHorizontalScroll();
+            browser.screenshotOfWindow("members-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
+    void searchesFiltersSortsAndPages() {
+        browser.open(tenant.path("/members"));
+
+        browser.type(By.id("member-q"), "grace hop");
+        waitForResults("q=grace");
+        assertNames("Grace Hopper");
+        assertThat(browser.text(By.id("member-results-status"))).contains("1 of 25 members match");
+        browser.screenshot("members-search");
+
+        browser.type(By.id("member-q"), "nobody-like-this");
+        waitForResults("q=nobody");
+        assertThat(browser.text(By.cssSelector("#member-results .empty-state"))).contains("No member matches");
+
+        browser.open(tenant.path("/members"));
+        new Select(browser.find(By.id("member-source"))).selectByValue("okta");
+        waitForResults("source=okta");
+        assertNames("Linus Torvalds", "Margo Seltzer", "Whitfield Diffie");
+        assertThat(browser.all(By.cssSelector("tr.member-row .okta-badge"))).hasSize(3);
+
+        new Select(browser.find(By.id("member-status"))).selectByValue("active");
+        waitForResults("status=active");
+        assertNames("Linus Torvalds", "Margo Seltzer");
+
+        browser.open(tenant.path("/members"));
+        new Select(browser.find(By.id("member-team"))).selectByValue(design.value());
+        waitForResults("team=" + design.value());
+        assertNames("Sophie Wilson");
+
+        browser.open(tenant.path("/members"));
+        new Select(browser.find(By.id("member-sort"))).selectByValue("name-desc");
+        waitForResults("sort=name-desc");
+        assertThat(names()).hasSize(20).startsWith("Whitfield Diffie", "Vint Cerf", "Tony Hoare");
+
+        browser.click(By.cssSelector(".pager a[rel=next]"));
+        waitForResults("offset=20");
+        assertThat(browser.text(By.cssSelector(".pager"))).contains("21–25 of 25 members");
+        assertNames("Donald Knuth", "Claude Shannon", "Barbara Liskov", "Alan Turing", "Ada Lovelace");
+        browser.click(By.cssSelector(".pager a[rel=prev]"));
+        browser.waitUntil(d -> !browser.path().contains("offset="));
+        browser.waitUntil(d -> names().size() == 20);
+        assertThat(names()).startsWith("Whitfield Diffie");
+    }
+
+    @Test
+    void aMemberProvisionedByOktaIsReadOnlyAndShowsTheBadge() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Okta");
+        scenery.provisioningOn(other);
+        // Fixtures.provisionMember sends the very command the SCIM endpoint sends for POST /Users
+        String email = Fixtures.uniqueEmail("pushed");
+        MemberId pushed = Fixtures.provisionMember(commands, other.id(), email);
+
+        browser.open(other.path("/members"));
+        WebElement pushedRow = row(pushed);
+        assertThat(pushedRow.findElements(By.cssSelector(".okta-badge"))).hasSize(1);
+        WebElement edit = pushedRow.findElement(By.cssSelector("button"));
+        assertThat(edit.getText()).isEqualTo("Edit");
+        assertThat(edit.isEnabled()).isFalse();
+        assertThat(pushedRow.findElement(By.cssSelector(".managed")).getText()).isEqualTo("Managed in Okta");
+        assertThat(edit.getAttribute("aria-describedby"))
+                .isEqualTo(pushedRow.findElement(By.cssSelector(".managed")).getAttribute("id"));
+
+        browser.open(other.path("/members/" + pushed.value()));
+        assertThat(browser.text(By.id("managed-note"))).contains("This member is managed in Okta");
+        assertThat(browser.find(By.cssSelector("#member-form fieldset")).getDomProperty("disabled"))
+                .isEqualTo("true");
+        assertThat(browser.find(By.id("member-email")).isEnabled()).isFalse();
+        assertThat(browser.find(By.cssSelector("[data-dialog-open=delete-dialog]"))
+                        .isEnabled())
+                .isFalse();
+        assertThat(browser.present(By.cssSelector(".profile-header .okta-badge")))
+                .isTrue();
+        browser.screenshot("member-page-managed-in-okta");
+
+        // a form forced open is still refused by the domain, and the page says why
+        browser.script("document.querySelector('#member-form fieldset').disabled = false;");
+        browser.type(By.id("member-email"), "changed@northwind.example");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("#member-form .form-error"))).contains("is managed in Okta");
+        assertThat(directory
+                        .findMember(other.id(), pushed)
+                        .orElseThrow()
+                        .member()
+                        .profile()
+                        .email())
+                .isEqualTo(email);
+    }
+
+    @Test
+    void switchingProvisioningOffMakesProvisionedMembersEditableAndKeepsTheBadge() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Labs");
+        scenery.provisioningOn(other);
+        // the command the SCIM endpoint sends for POST /Users
+        MemberId pushed = Fixtures.provisionMember(commands, other.id(), Fixtures.uniqueEmail("okta"));
+        browser.open(other.path("/members"));
+        assertThat(row(pushed).findElements(By.cssSelector("button[disabled]"))).hasSize(1);
+
+        browser.open(other.path("/settings/provisioning"));
+        browser.click(By.id("provisioning-switch"));
+        browser.waitUntil(d -> browser.dialogOpen("disable-dialog"));
+        browser.submit(By.id("confirm-disable"));
+
+        browser.open(other.path("/members"));
+        WebElement pushedRow = row(pushed);
+        assertThat(pushedRow.findElements(By.cssSelector(".okta-badge")))
+                .as("rule 5")
+                .hasSize(1);
+        assertThat(pushedRow.findElements(By.cssSelector(".managed"))).isEmpty();
+        assertThat(browser.present(By.id("managed-in-okta-note"))).isFalse();
+
+        browser.submit(By.cssSelector("tr[data-member-id='" + pushed.value() + "'] a[role=button]"));
+        assertThat(browser.text(By.id("okta-editable-note"))).contains("Okta will not find this member");
+        browser.type(By.id("member-given"), "Olivia");
+        browser.type(By.id("member-family"), "Okta");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Olivia Okta");
+        assertThat(browser.present(By.cssSelector(".profile-header .okta-badge")))
+                .isTrue();
+        browser.screenshot("member-page-editable-after-provisioning-off");
+        assertThat(directory
+                        .findMember(other.id(), pushed)
+                        .orElseThrow()
+                        .member()
+                        .source())
+                .isEqualTo(Source.OKTA);
+    }
+
+    @Test
+    void invitesWithATeamPickerOfManualTeamsOnly() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Invitations");
+        scenery.team(other, "Design");
+        scenery.team(other, "Marketing");
+        scenery.provisioningOn(other);
+        scenery.oktaTeam(other, "Engineering");
+        scenery.invite(other, "Ada", "Lovelace");
+
+        browser.open(other.path("/members"));
+        WebElement dialog = browser.openDialog(By.id("invite-button"), "invite-dialog");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("invite-email");
+        List<String> offered = dialog.findElements(By.cssSelector(".team-options label")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(offered).as("rule 3: manual teams only").containsExactly("Design", "Marketing");
+        assertThat(dialog.getText()).doesNotContain("Engineering");
+        browser.screenshot("members-invite-dialog");
+
+        // Escape closes it and gives focus back to the button
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !browser.dialogOpen("invite-dialog"));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("invite-button");
+
+        browser.openDialog(By.id("invite-button"), "invite-dialog");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.dialogOpen("invite-dialog"))
+                .as("reopened with the errors")
+                .isTrue();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("focus on the field to fix")
+                .isEqualTo("invite-email");
+        assertThat(browser.text(By.id("invite-email-error"))).isEqualTo("Enter the new member's email address");
+        assertThat(browser.find(By.id("invite-email")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.find(By.id("invite-email")).getAttribute("aria-describedby"))
+                .isEqualTo("invite-email-error");
+
+        browser.type(By.id("invite-email"), "not an email");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.text(By.id("invite-email-error"))).isEqualTo("'not an email' is not an email address");
+
+        browser.type(By.id("invite-email"), "ADA.lovelace@northwind.example");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.text(By.id("invite-email-error")))
+                .isEqualTo("Another member of this organization already uses this email address.");
+        browser.screenshot("members-invite-dialog-error");
+        assertThat(directory.findMembers(FindMembersQuery.all(other.id(), 0, 0)).total())
+                .as("nothing was invited")
+                .isEqualTo(1);
+
+        browser.type(By.id("invite-email"), "kathleen.booth@northwind.example");
+        browser.type(By.id("invite-given"), "Kathleen");
+        browser.type(By.id("invite-family"), "Booth");
+        browser.click(By.xpath("//dialog[@id='invite-dialog']//label[normalize-space()='Design']"));
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Invited kathleen.booth@northwind.example.");
+        WebElement invited =
+                browser.find(By.xpath("//tr[contains(@class,'member-row')][.//a[normalize-space()='Kathleen Booth']]"));
+        assertThat(invited.getText())
+                .contains("kathleen.booth@northwind.example")
+                .contains("Invited");
+        assertThat(invited.findElements(By.cssSelector(".okta-badge"))).isEmpty();
+        assertThat(invited.findElements(By.cssSelector(".chip a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Design");
+    }
+
+    @Test
+    void editsDeactivatesAndDeletesAManualMember() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Edits");
+        TeamId marketing = scenery.team(other, "Marketing");
+        MemberId grace = scenery.invite(other, "Grace", "Brewster", marketing);
+        browser.open(other.path("/members/" + grace.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Grace Brewster");
+        assertThat(browser.find(By.cssSelector("#member-form fieldset")).getDomProperty("disabled"))
+                .isEqualTo("false");
+        browser.screenshot("member-page");
+
+        browser.type(By.id("member-email"), "grace@");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.id("member-email-error"))).isEqualTo("'grace@' is not an email address");
+        assertThat(directory
+                        .findMember(other.id(), grace)
+                        .orElseThrow()
+                        .member()
+                        .profile()
+                        .email())
+                .as("nothing changed")
+                .isEqualTo("grace.brewster@northwind.example");
+        browser.screenshot("member-page-error");
+
+        browser.type(By.id("member-email"), "grace.murray@northwind.example");
+        browser.type(By.id("member-family"), "Murray");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Grace Murray");
+        assertThat(browser.find(By.id("member-email")).getAttribute("value"))
+                .isEqualTo("grace.murray@northwind.example");
+
+        browser.submit(By.xpath("//button[normalize-space()='Deactivate']"));
+        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo("Deactivated");
+        assertThat(directory
+                        .findMember(other.id(), grace)
+                        .orElseThrow()
+                        .member()
+                        .status())
+                .isEqualTo(MemberStatus.DEACTIVATED);
+        browser.submit(By.xpath("//button[normalize-space()='Reactivate']"));
+        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo("Invited");
+
+        browser.openDialog(By.cssSelector("[data-dialog-open=delete-dialog]"), "delete-dialog");
+        assertThat(browser.text(By.id("delete-title"))).isEqualTo("Delete Grace Murray?");
+        browser.screenshot("member-delete-dialog");
+        browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
+
+        assertThat(browser.path()).isEqualTo(other.path("/members"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Deleted Grace Murray");
+        assertThat(directory.findMember(other.id(), grace)).isEmpty();
+    }
+
+    @Test
+    void anEditOfAMemberChangedMeanwhileIsRefusedAndSaysSo() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Conflicts");
+        MemberId barbara = scenery.invite(other, "Barbara", "Liskov");
+        browser.open(other.path("/members/" + barbara.value()));
+
+        scenery.rename(other, barbara, "Barbara", "Jane Liskov");
+        browser.type(By.id("member-family"), "Huberman");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector("#member-form .form-error")))
+                .startsWith("Someone changed this meanwhile");
+        assertThat(directory
+                        .findMember(other.id(), barbara)
+                        .orElseThrow()
+                        .member()
+                        .profile()
+                        .label())
+                .as("the other change is kept, this one not applied")
+                .isEqualTo("Barbara Jane Liskov");
+    }
+}

@@ -1,0 +1,219 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Settings → User provisioning: the switch, the credentials shown once with copy buttons, regenerate, switch off. */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProvisioningSettingsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TenantCredentials credentials;
+
+    @Autowired
+    DirectoryQueries directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Browser browser;
+    private Scenery scenery;
+    private Tenant tenant;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start(port);
+        scenery = new Scenery(context);
+    }
+
+    /** Every test gets an organization of its own, with provisioning off, and its admin signed in. */
+    @BeforeEach
+    void organization() {
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        tenant = scenery.organization("Northwind Traders");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String lastEventMetaData(String eventType) {
+        byte[] metaData = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE organization_id = ? AND payload_type LIKE ?"
+                        + " ORDER BY global_index DESC LIMIT 1",
+                byte[].class,
+                tenant.id().value(),
+                "%." + eventType);
+        return new String(metaData, StandardCharsets.UTF_8);
+    }
+
+    private String tenantId() {
+        return directory.organization(tenant.id()).orElseThrow().tenantId().value();
+    }
+
+    @Test
+    void rendersTheSettingsWithProvisioningOffAndTheOktaGuide() {
+        browser.open(tenant.path("/settings/provisioning"));
+
+        assertThat(browser.text(By.id("provisioning-title"))).isEqualTo("User provisioning with Okta");
+        assertThat(browser.find(By.id("provisioning-switch")).isSelected()).isFalse();
+        assertThat(browser.find(By.id("provisioning-switch")).getAttribute("role"))
+                .isEqualTo("switch");
+        assertThat(browser.present(By.id("tenant-url"))).isFalse();
+        assertThat(browser.present(By.id("secret-token"))).isFalse();
+        String guide = browser.text(By.id("okta-guide"));
+        assertThat(guide)
+                .contains("SCIM 2.0 Test App (OAuth Bearer Token)")
+                .contains("Configure API Integration")
+                .contains("Enable API Integration")
+                .contains("SCIM 2.0 Base Url")
+                .contains("OAuth Bearer Token")
+                .contains("Test API Credentials")
+                .contains("Push Groups");
+        assertThat(browser.find(By.cssSelector(".sections a[aria-current=page]"))
+                        .getText())
+                .isEqualTo("Settings");
+        browser.screenshot("settings-provisioning-off");
+    }
+
+    @Test
+    void switchingOnShowsTheTenantUrlAndTheTokenOnceWithCopyButtons() {
+        browser.open(tenant.path("/settings/provisioning"));
+        browser.submit(By.id("provisioning-switch"));
+
+        assertThat(browser.find(By.id("provisioning-switch")).isSelected()).isTrue();
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("User provisioning is on");
+        String tenantUrl = browser.find(By.id("tenant-url")).getAttribute("value");
+        assertThat(tenantUrl).isEqualTo(browser.base() + "/scim/v2/" + tenantId());
+        String token = browser.find(By.id("secret-token")).getAttribute("value");
+        assertThat(token).startsWith("scim_").hasSizeGreaterThan(40);
+        assertThat(credentials.verify(tenantId(), token))
+                .as("the token shown is the one Okta needs")
+                .isPresent();
+        assertThat(browser.text(By.id("token-once"))).contains("shown only this once");
+        assertThat(browser.text(By.id("login-method-reminder"))).contains("enable Okta as a login method");
+        assertThat(lastEventMetaData("ProvisioningEnabled"))
+                .as("the audit trail says which admin did it, from which browser")
+                .contains("\"actorKind\":\"ADMIN\"")
+                .contains("\"actorName\":\"" + tenant.adminEmail() + "\"")
+                .contains("HeadlessChrome");
+
+        browser.click(By.cssSelector("[data-copy=secret-token]"));
+        browser.waitUntil(d -> "Copied".equals(browser.text(By.cssSelector("[data-copy=secret-token]"))));
+        assertThat(browser.clipboard()).isEqualTo(token);
+        browser.click(By.cssSelector("[data-copy=tenant-url]"));
+        browser.waitUntil(d -> tenantUrl.equals(browser.clipboard()));
+        // screen readers hear it from the live region
+        browser.waitUntil(d -> "Copied to the clipboard.".equals(browser.text(By.id("announcer"))));
+        browser.screenshot("settings-provisioning-token-shown");
+
+        // the token is shown once: the same page again masks it, and it is nowhere in the page
+        browser.open(tenant.path("/settings/provisioning"));
+        assertThat(browser.find(By.id("secret-token")).getAttribute("value")).matches("•+");
+        assertThat(browser.driver().getPageSource()).doesNotContain(token);
+        assertThat(browser.find(By.id("tenant-url")).getAttribute("value")).isEqualTo(tenantUrl);
+        assertThat(browser.present(By.cssSelector("[data-copy=secret-token]"))).isFalse();
+        assertThat(credentials.verify(tenantId(), token)).isPresent();
+        browser.screenshot("settings-provisioning-on");
+
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/settings/provisioning"));
+            browser.assertNoHorizontalScroll();
+            browser.screenshotOfWindow("settings-provisioning-on-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
+    void regeneratingAsksFirstThenReplacesTheToken() {
+        String first = scenery.provisioningOn(tenant).secretToken().reveal();
+        browser.open(tenant.path("/settings/provisioning"));
+
+        var dialog = browser.openDialog(By.id("regenerate-button"), "regenerate-dialog");
+        assertThat(dialog.getText()).contains("This breaks the integration with Okta");
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Cancel");
+        browser.screenshot("settings-regenerate-dialog");
+        browser.click(By.cssSelector("#regenerate-dialog [data-dialog-close].secondary"));
+        browser.waitUntil(d -> !browser.dialogOpen("regenerate-dialog"));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("focus goes back to the button that opened the dialog")
+                .isEqualTo("regenerate-button");
+        assertThat(credentials.verify(tenantId(), first))
+                .as("cancelled: nothing changed")
+                .isPresent();
+
+        browser.openDialog(By.id("regenerate-button"), "regenerate-dialog");
+        browser.submit(By.id("confirm-regenerate"));
+
+        String second = browser.find(By.id("secret-token")).getAttribute("value");
+        assertThat(second).startsWith("scim_").isNotEqualTo(first);
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("previous one no longer works");
+        assertThat(credentials.verify(tenantId(), first))
+                .as("the old token is dead")
+                .isEmpty();
+        assertThat(credentials.verify(tenantId(), second)).isPresent();
+    }
+
+    @Test
+    void switchingOffAsksFirstThenRevokesTheToken() {
+        String token = scenery.provisioningOn(tenant).secretToken().reveal();
+        browser.open(tenant.path("/settings/provisioning"));
+
+        browser.click(By.id("provisioning-switch"));
+        var dialog = browser.find(By.id("disable-dialog"));
+        browser.waitUntil(d -> browser.dialogOpen("disable-dialog"));
+        assertThat(dialog.getText())
+                .contains("This breaks the integration with Okta")
+                .contains("keep their Okta badge");
+        assertThat(browser.find(By.id("provisioning-switch")).isSelected())
+                .as("still on until confirmed")
+                .isTrue();
+        browser.screenshot("settings-disable-dialog");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !browser.dialogOpen("disable-dialog"));
+        assertThat(credentials.verify(tenantId(), token)).isPresent();
+
+        browser.click(By.id("provisioning-switch"));
+        browser.waitUntil(d -> browser.dialogOpen("disable-dialog"));
+        browser.submit(By.id("confirm-disable"));
+
+        assertThat(browser.find(By.id("provisioning-switch")).isSelected()).isFalse();
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("User provisioning is off");
+        assertThat(browser.present(By.id("secret-token"))).isFalse();
+        assertThat(credentials.verify(tenantId(), token))
+                .as("rule 6: the token is refused from now on")
+                .isEmpty();
+    }
+}

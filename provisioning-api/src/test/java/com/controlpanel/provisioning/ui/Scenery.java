@@ -1,0 +1,151 @@
+package com.controlpanel.provisioning.ui;
+
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.application.IssuedCredentials;
+import com.controlpanel.provisioning.application.MemberAdministration;
+import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.application.TeamAdministration;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.UserName;
+import com.controlpanel.provisioning.security.AdminAccounts;
+import com.controlpanel.provisioning.security.AdminUser;
+import com.controlpanel.provisioning.testing.Fixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Puts the application in the state a browser test shows: an organization with an admin of its own (who manages
+ * nothing else), members and teams made as an admin or as Okta's SCIM integration would make them.
+ */
+final class Scenery {
+
+    static final String PASSWORD = "browser-password-1";
+    private static final CommandContext ADMIN = CommandContext.system();
+
+    private final OrganizationAdministration organizations;
+    private final MemberAdministration members;
+    private final TeamAdministration teams;
+    private final Commands commands;
+    private final AdminAccounts accounts;
+
+    Scenery(ApplicationContext context) {
+        this.organizations = context.getBean(OrganizationAdministration.class);
+        this.members = context.getBean(MemberAdministration.class);
+        this.teams = context.getBean(TeamAdministration.class);
+        this.commands = context.getBean(Commands.class);
+        this.accounts = context.getBean(AdminAccounts.class);
+    }
+
+    /** An organization of the deployment and the email of an admin who manages it (password {@link #PASSWORD}). */
+    record Tenant(OrganizationId id, String name, String adminEmail) {
+        String path(String rest) {
+            return "/orgs/" + id.value() + rest;
+        }
+    }
+
+    Tenant organization(String name) {
+        OrganizationId id = organizations.create(ADMIN, name);
+        AdminUser admin = accounts.create(unique("admin"), PASSWORD, false);
+        organizations.grantAdmin(ADMIN, id, admin.adminId(), admin.email());
+        return new Tenant(id, name, admin.email());
+    }
+
+    /** An admin who manages no organization yet. */
+    String adminWithoutOrganization() {
+        return accounts.create(unique("new-admin"), PASSWORD, false).email();
+    }
+
+    /** Another organization for the same admin. */
+    Tenant alsoManagedBy(Tenant first, String name) {
+        OrganizationId id = organizations.create(ADMIN, name);
+        AdminUser admin = accounts.findByEmail(first.adminEmail()).orElseThrow();
+        organizations.grantAdmin(ADMIN, id, admin.adminId(), admin.email());
+        return new Tenant(id, name, admin.email());
+    }
+
+    IssuedCredentials provisioningOn(Tenant tenant) {
+        return organizations.enableProvisioning(ADMIN, tenant.id()).orElseThrow();
+    }
+
+    void provisioningOff(Tenant tenant) {
+        organizations.disableProvisioning(ADMIN, tenant.id());
+    }
+
+    MemberId invite(Tenant tenant, String givenName, String familyName, TeamId... teamIds) {
+        return members.invite(
+                ADMIN,
+                tenant.id(),
+                email(givenName, familyName),
+                PersonName.of(givenName, familyName),
+                null,
+                Set.of(teamIds));
+    }
+
+    /**
+     * A member pushed by Okta: the very command the SCIM endpoint sends for {@code POST /Users} (provisioning must be
+     * on). {@link Fixtures#provisionMember} does the same with a fixed name.
+     */
+    MemberId oktaMember(Tenant tenant, String givenName, String familyName) {
+        MemberId id = MemberId.random();
+        String email = email(givenName, familyName);
+        commands.send(
+                Fixtures.OKTA,
+                new ProvisionMemberCommand(
+                        id,
+                        tenant.id(),
+                        new MemberProfile(
+                                new UserName(email),
+                                PersonName.of(givenName, familyName),
+                                null,
+                                List.of(EmailAddress.work(email)),
+                                "00u" + id.value().substring(0, 8),
+                                Map.of()),
+                        true));
+        return id;
+    }
+
+    /** A group pushed by Okta as a team, with its members: the command the SCIM endpoint sends for POST /Groups. */
+    TeamId oktaTeam(Tenant tenant, String name, MemberId... memberIds) {
+        TeamId id = TeamId.random();
+        commands.send(
+                Fixtures.OKTA,
+                new ProvisionTeamCommand(id, tenant.id(), new TeamName(name), "00g" + name, List.of(memberIds)));
+        return id;
+    }
+
+    TeamId team(Tenant tenant, String name, MemberId... memberIds) {
+        TeamId id = teams.create(ADMIN, tenant.id(), name);
+        for (MemberId member : memberIds) {
+            teams.addMember(ADMIN, tenant.id(), id, member);
+        }
+        return id;
+    }
+
+    void rename(Tenant tenant, MemberId member, String givenName, String familyName) {
+        members.edit(ADMIN, tenant.id(), member, null, PersonName.of(givenName, familyName), null, null);
+    }
+
+    void deactivate(Tenant tenant, MemberId member) {
+        members.setActive(ADMIN, tenant.id(), member, false);
+    }
+
+    static String email(String givenName, String familyName) {
+        return (givenName + "." + familyName).toLowerCase(java.util.Locale.ROOT) + "@northwind.example";
+    }
+
+    static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}

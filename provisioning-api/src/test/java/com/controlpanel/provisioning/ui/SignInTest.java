@@ -1,0 +1,192 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** Signing in and out, the organizations an admin sees, and the pages shown when something is not there. */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private Browser browser;
+    private Scenery scenery;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start(port);
+        scenery = new Scenery(context);
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void rendersTheSignInPageAndRefusesAWrongPasswordNextToTheFields() {
+        Tenant tenant = scenery.organization("Sign-in Org");
+        browser.open("/login");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
+        assertThat(browser.find(By.cssSelector("label[for=email]")).getText()).isEqualTo("Email");
+        assertThat(browser.find(By.cssSelector("label[for=password]")).getText())
+                .isEqualTo("Password");
+        browser.screenshot("login");
+
+        browser.type(By.id("email"), tenant.adminEmail());
+        browser.type(By.id("password"), "not-the-password");
+        browser.submit(By.cssSelector("form button[type=submit]"));
+
+        assertThat(browser.path()).isEqualTo("/login?error");
+        WebElement error = browser.find(By.id("login-error"));
+        assertThat(error.getText()).isEqualTo("Wrong email or password. Try again.");
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(browser.find(By.id("password")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("password")).getAttribute("aria-describedby"))
+                .isEqualTo("login-error");
+        browser.screenshot("login-error");
+    }
+
+    @Test
+    void signsInToThePageAskedForAndSignsOut() {
+        Tenant tenant = scenery.organization("Deep Link Org");
+        browser.open(tenant.path("/teams"));
+        assertThat(browser.path()).isEqualTo("/login");
+
+        browser.type(By.id("email"), tenant.adminEmail());
+        browser.type(By.id("password"), Scenery.PASSWORD);
+        browser.submit(By.cssSelector("form button[type=submit]"));
+
+        assertThat(browser.path()).isEqualTo(tenant.path("/teams"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Teams");
+        assertThat(browser.text(By.cssSelector(".topbar .admin-email"))).isEqualTo(tenant.adminEmail());
+        assertThat(browser.text(By.cssSelector(".topbar .org-name"))).endsWith("Deep Link Org");
+        assertThat(browser.present(By.cssSelector(".org-switcher"))).isFalse();
+        assertThat(browser.text(By.cssSelector(".empty-state h2"))).isEqualTo("No teams yet");
+        browser.open(tenant.path("/members"));
+        assertThat(browser.text(By.cssSelector(".empty-state h2"))).isEqualTo("No members yet");
+        assertThat(browser.all(By.cssSelector(".empty-state [role=button]")))
+                .extracting(WebElement::getText)
+                .containsExactly("Invite new member", "Set up User provisioning");
+        assertThat(browser.find(By.cssSelector(".sections .unavailable")).getText())
+                .as("Activity is listed, not linked yet")
+                .startsWith("Activity");
+        assertThat(browser.present(By.linkText("Activity"))).isFalse();
+        browser.screenshot("members-empty");
+
+        browser.signOut();
+        assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("You are signed out.");
+        browser.open(tenant.path("/members"));
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
+    void anAdminSwitchesBetweenTheOrganizationsTheyManageOnly() {
+        Tenant first = scenery.organization("Alpha Org");
+        Tenant second = scenery.alsoManagedBy(first, "Beta Org");
+        Tenant someoneElses = scenery.organization("Gamma Org");
+        browser.signIn(first.adminEmail(), Scenery.PASSWORD);
+        assertThat(browser.path()).isEqualTo(first.path("/members"));
+        browser.open(first.path("/teams"));
+        browser.click(By.cssSelector(".org-switcher summary"));
+        var choices = browser.all(By.cssSelector(".org-switcher li a"));
+        assertThat(choices).extracting(WebElement::getText).containsExactly("Alpha Org", "Beta Org");
+        assertThat(choices.get(0).getAttribute("aria-current")).isEqualTo("true");
+        browser.screenshot("organization-switcher");
+
+        browser.submit(By.linkText("Beta Org"));
+        assertThat(browser.path()).isEqualTo(second.path("/teams"));
+        assertThat(browser.text(By.cssSelector(".org-switcher summary"))).contains("Beta Org");
+
+        // an organization this admin does not manage does not exist for them
+        browser.open(someoneElses.path("/members"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page not found");
+        assertThat(browser.text(By.cssSelector(".error-page")))
+                .contains("There is no such organization, or you do not manage it");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Gamma Org");
+    }
+
+    @Test
+    void anAdminWithoutAnOrganizationIsToldSo() {
+        String admin = scenery.adminWithoutOrganization();
+        browser.signIn(admin, Scenery.PASSWORD);
+
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("No organization yet");
+        assertThat(browser.text(By.id("page"))).contains(admin).contains("do not manage any organization");
+    }
+
+    @Test
+    void aMissingPageIsAFriendlyPageWithoutAStackTrace() {
+        Tenant tenant = scenery.organization("Errors Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/members/no-such-member"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page not found");
+        assertThat(browser.text(By.cssSelector(".error-page p:not(.error-code)")))
+                .isEqualTo("This member does not exist (or no longer does).");
+        assertThat(browser.text(By.cssSelector(".error-page code"))).isNotBlank();
+        browser.screenshot("error-not-found");
+
+        browser.open("/no/such/page");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page not found");
+        String page = browser.driver().getPageSource();
+        assertThat(page).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("Whitelabel");
+        assertThat(browser.find(By.linkText("Back to the Control Panel")).getAttribute("href"))
+                .isEqualTo(browser.base() + "/");
+    }
+
+    @Test
+    void theContentSecurityPolicyRefusesInlineScripts() {
+        Tenant tenant = scenery.organization("Policy Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.pageProblems();
+
+        browser.script("const injected = document.createElement('script');"
+                + "injected.textContent = 'window.injected = true';"
+                + "document.head.appendChild(injected);");
+
+        assertThat(browser.script("return window.injected === true;")).isEqualTo(false);
+        assertThat(browser.pageProblems()).anyMatch(problem -> problem.contains("Content Security Policy"));
+    }
+
+    @Test
+    void aSearchAfterTheSessionEndedLeadsToTheSignInPage() {
+        Tenant tenant = scenery.organization("Expiry Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/members"));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.type(By.id("member-q"), "anyone");
+
+        browser.waitUntil(d -> browser.path().startsWith("/login"));
+        assertThat(browser.text(By.cssSelector("[role=status]")))
+                .isEqualTo("Your session ended. Sign in again to go on.");
+    }
+}

@@ -1,0 +1,265 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Teams: the list with badges and member counts, "Create team", the team page, "Add a member" offering only the
+ * members the rules allow, and removing a member.
+ */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TeamsScreenTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DirectoryQueries directory;
+
+    private Browser browser;
+    private Scenery scenery;
+    private Tenant tenant;
+
+    @BeforeAll
+    void start() {
+        scenery = new Scenery(context);
+        tenant = scenery.organization("Northwind Traders");
+        browser = Browser.start(port);
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** An organization of the same admin, with provisioning on, manual and Okta members and teams. */
+    private record Teams(
+            Tenant tenant, TeamId design, TeamId engineering, MemberId ada, MemberId grace, MemberId linus) {}
+
+    private Teams teams(String name) {
+        Tenant org = scenery.alsoManagedBy(tenant, name);
+        MemberId ada = scenery.invite(org, "Ada", "Lovelace");
+        MemberId grace = scenery.invite(org, "Grace", "Hopper");
+        TeamId design = scenery.team(org, "Design", ada);
+        scenery.team(org, "Research");
+        scenery.provisioningOn(org);
+        MemberId linus = scenery.oktaMember(org, "Linus", "Torvalds");
+        MemberId margo = scenery.oktaMember(org, "Margo", "Seltzer");
+        scenery.oktaMember(org, "Ken", "Thompson");
+        TeamId engineering = scenery.oktaTeam(org, "Engineering", margo);
+        return new Teams(org, design, engineering, ada, grace, linus);
+    }
+
+    private WebElement teamRow(TeamId team) {
+        return browser.find(By.cssSelector("tr[data-team-id='" + team.value() + "']"));
+    }
+
+    /** The members offered in "Add a member", read in one go (htmx may be replacing them). */
+    @SuppressWarnings("unchecked")
+    private List<String> candidateNames() {
+        return (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#candidates .candidate .identity-name')).map(name => name.textContent.trim());");
+    }
+
+    @Test
+    void rendersTeamsWithBadgesAndMemberCounts() {
+        Teams org = teams("Northwind Teams");
+        browser.open(org.tenant().path("/teams"));
+
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Teams");
+        assertThat(browser.text(By.cssSelector(".page-header .subtitle"))).isEqualTo("3 teams");
+        assertThat(browser.all(By.cssSelector("tr.team-row .identity-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("Design", "Engineering", "Research");
+        WebElement engineering = teamRow(org.engineering());
+        assertThat(engineering.findElements(By.cssSelector(".okta-badge"))).hasSize(1);
+        assertThat(engineering.findElement(By.cssSelector(".member-count")).getText())
+                .isEqualTo("1 member");
+        assertThat(engineering.getText()).contains("Managed in Okta").contains("Pushed from Okta");
+        WebElement design = teamRow(org.design());
+        assertThat(design.findElements(By.cssSelector(".okta-badge"))).isEmpty();
+        assertThat(design.getText()).contains("1 member").contains("Created in the Control Panel");
+        browser.screenshot("teams");
+
+        browser.open(org.tenant().path("/teams?source=okta"));
+        assertThat(browser.all(By.cssSelector("tr.team-row .identity-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("Engineering");
+    }
+
+    @Test
+    void createsATeamAndExplainsWhatIsWrongWithTheName() {
+        Teams org = teams("Northwind New Teams");
+        browser.open(org.tenant().path("/teams"));
+        browser.openDialog(By.id("create-team-button"), "create-dialog");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("create-name");
+        browser.screenshot("teams-create-dialog");
+
+        browser.submit(By.cssSelector("button[form=create-form]"));
+        assertThat(browser.dialogOpen("create-dialog")).isTrue();
+        assertThat(browser.text(By.id("create-name-error"))).isEqualTo("Give the team a name");
+
+        browser.type(By.id("create-name"), "design");
+        browser.submit(By.cssSelector("button[form=create-form]"));
+        assertThat(browser.text(By.id("create-name-error")))
+                .isEqualTo("A team named 'design' already exists in this organization");
+        assertThat(browser.find(By.id("create-name")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        browser.screenshot("teams-create-dialog-error");
+
+        browser.type(By.id("create-name"), "Support");
+        browser.submit(By.cssSelector("button[form=create-form]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Support");
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Created team Support. Add its members here.");
+        assertThat(browser.text(By.cssSelector("#page .empty-state"))).contains("No members in this team yet");
+    }
+
+    @Test
+    void rendersTeamPagesAManualOneEditableAndAnOktaOneManagedInOkta() {
+        Teams org = teams("Northwind Team Pages");
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("1 member");
+        assertThat(browser.all(By.cssSelector("#team-members tr.member-row .identity-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("Ada Lovelace");
+        assertThat(browser.find(By.id("add-member-button")).isEnabled()).isTrue();
+        browser.screenshot("team-page");
+
+        browser.open(org.tenant().path("/teams/" + org.engineering().value()));
+        assertThat(browser.present(By.cssSelector(".profile-header .okta-badge")))
+                .isTrue();
+        assertThat(browser.text(By.id("managed-note"))).contains("This team is managed in Okta");
+        assertThat(browser.find(By.id("add-member-button")).isEnabled()).isFalse();
+        assertThat(browser.find(By.xpath("//button[normalize-space()='Rename']"))
+                        .isEnabled())
+                .isFalse();
+        assertThat(browser.find(By.cssSelector("#team-members button")).isEnabled())
+                .as("Remove")
+                .isFalse();
+        browser.screenshot("team-page-managed-in-okta");
+    }
+
+    @Test
+    void aProvisionedMemberJoinsAManualTeamButAManualMemberCanNotJoinAProvisionedTeam() {
+        Teams org = teams("Northwind Memberships");
+
+        // rule 4: into a manual team, anyone; Okta's members too
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        assertThat(candidateNames()).containsExactly("Grace Hopper", "Ken Thompson", "Linus Torvalds", "Margo Seltzer");
+        browser.type(By.id("candidate-q"), "lin");
+        browser.waitUntil(d -> candidateNames().equals(List.of("Linus Torvalds")));
+        assertThat(browser.find(By.cssSelector("#candidates .candidate .okta-badge"))
+                        .isDisplayed())
+                .isTrue();
+        browser.screenshot("team-add-member-dialog");
+        browser.submit(By.cssSelector("#candidates button[aria-label='Add Linus Torvalds']"));
+
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Added Linus Torvalds to Design.");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("2 members");
+        WebElement linus = browser.find(
+                By.cssSelector("#team-members tr[data-member-id='" + org.linus().value() + "']"));
+        assertThat(linus.findElements(By.cssSelector(".okta-badge"))).hasSize(1);
+
+        // rule 1: while provisioning is on, the Okta team can not be changed here at all
+        browser.open(org.tenant().path("/teams/" + org.engineering().value()));
+        assertThat(browser.find(By.id("add-member-button")).isEnabled()).isFalse();
+
+        // rule 3: with provisioning off it can, but only Okta's members are offered
+        scenery.provisioningOff(org.tenant());
+        browser.open(org.tenant().path("/teams/" + org.engineering().value()));
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        assertThat(browser.text(By.id("add-help")))
+                .isEqualTo("Only members provisioned by Okta can join a team pushed from Okta.");
+        assertThat(candidateNames()).containsExactly("Ken Thompson", "Linus Torvalds");
+        browser.type(By.id("candidate-q"), "grace");
+        browser.waitUntil(d -> browser.text(By.id("candidates")).contains("No member who may join this team matches"));
+        browser.screenshot("team-add-member-dialog-okta-team");
+
+        // a manual member forced into the form is refused by the domain, and the page says why
+        browser.type(By.id("candidate-q"), "ken");
+        browser.waitUntil(d -> candidateNames().equals(List.of("Ken Thompson")));
+        browser.script(
+                "document.querySelector('#candidates input[name=memberId]').value = arguments[0];",
+                org.grace().value());
+        browser.submit(By.cssSelector("#candidates button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-alert")))
+                .contains("Grace Hopper was invited in the Control Panel and can not join Engineering");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("1 member");
+        assertThat(directory
+                        .findTeam(org.tenant().id(), org.engineering())
+                        .orElseThrow()
+                        .team()
+                        .memberCount())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void removesAMemberFromATeamAndTheMemberStays() {
+        Teams org = teams("Northwind Removals");
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        browser.submit(By.cssSelector("button[aria-label='Remove Ada Lovelace from Design']"));
+
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Removed Ada Lovelace from Design.");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("0 members");
+        assertThat(browser.present(By.cssSelector("#team-members"))).isFalse();
+        assertThat(directory.findMember(org.tenant().id(), org.ada())).isPresent();
+    }
+
+    @Test
+    void renamesAndDeletesATeamWhoseMembersStay() {
+        Teams org = teams("Northwind Renames");
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "RESEARCH");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.dialogOpen("rename-dialog")).isTrue();
+        assertThat(browser.text(By.id("rename-name-error")))
+                .isEqualTo("A team named 'RESEARCH' already exists in this organization");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+
+        browser.type(By.id("rename-name"), "Product Design");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Product Design");
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Renamed the team to Product Design.");
+
+        browser.openDialog(By.xpath("//button[normalize-space()='Delete']"), "delete-dialog");
+        assertThat(browser.text(By.id("delete-text"))).contains("its members stay members");
+        browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Deleted team Product Design. Its members stay members.");
+        assertThat(directory.findTeam(org.tenant().id(), org.design())).isEmpty();
+        assertThat(directory.findMember(org.tenant().id(), org.ada()))
+                .as("rule 9")
+                .isPresent();
+    }
+}
