@@ -153,7 +153,6 @@ public class ActivityPagesController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
                 .body(body);
     }
 
