@@ -227,7 +227,7 @@
       if (box && box.getAttribute('data-live') === 'true') {
         say('live', 'Live: new actions appear at the top as they happen.');
       } else {
-        say('paused', 'New actions appear live on the newest page.');
+        say('paused', (box && box.getAttribute('data-not-live')) || 'New actions appear live on the newest page.');
       }
     }
 
