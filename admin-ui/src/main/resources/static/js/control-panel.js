@@ -1,4 +1,4 @@
-// Control Panel behaviour: dialogs, copy buttons, the provisioning switch, and htmx's CSRF header.
+// Control Panel behaviour: dialogs, copy buttons, the provisioning switch, htmx's CSRF header, live activity.
 // No inline scripts anywhere (the Content-Security-Policy allows scripts from this origin only).
 (function () {
   'use strict';
@@ -169,10 +169,177 @@
     area.appendChild(box);
   }
 
+  // A filter that applies as soon as it is chosen (the form still has its Apply button without scripts).
+  document.addEventListener('change', function (event) {
+    var field = event.target.closest('[data-autosubmit]');
+    if (field && field.form && typeof field.form.requestSubmit === 'function') {
+      field.form.requestSubmit();
+    }
+  });
+
+  // A row that opens a page: a click anywhere on it follows its link (the link itself serves the keyboard).
+  document.addEventListener('click', function (event) {
+    var row = event.target.closest('tr[data-href]');
+    if (!row || event.target.closest('a, button, input, select, label') || window.getSelection().toString()) {
+      return;
+    }
+    window.location.href = row.getAttribute('data-href');
+  });
+
+  // A fragment that polls (a rebuild's progress) says what screen readers should hear when it changes.
+  var lastAnnounced = null;
+  document.addEventListener('htmx:afterSettle', function () {
+    var source = document.querySelector('[data-announce]');
+    var text = source ? source.getAttribute('data-announce') : null;
+    if (text && text !== lastAnnounced) {
+      lastAnnounced = text;
+      announce(text);
+    }
+  });
+
+  // Activity > Actions, live: the server says when the organization has a new action (server-sent events, under
+  // this session); the page then asks for the rows after the newest it shows that its filters let through.
+  function liveTimeline() {
+    var status = document.querySelector('[data-activity-stream]');
+    if (!status) {
+      return;
+    }
+    var text = status.querySelector('.live-text');
+    function say(state, words) {
+      status.setAttribute('data-state', state);
+      if (text.textContent !== words) {
+        text.textContent = words;
+      }
+    }
+    if (!window.EventSource || !window.fetch) {
+      say('off', 'Reload the page to see new actions.');
+      return;
+    }
+    var busy = false;
+    var again = false;
+
+    function results() {
+      return document.getElementById('activity-results');
+    }
+
+    function idle() {
+      var box = results();
+      if (box && box.getAttribute('data-live') === 'true') {
+        say('live', 'Live: new actions appear at the top as they happen.');
+      } else {
+        say('paused', (box && box.getAttribute('data-not-live')) || 'New actions appear live on the newest page.');
+      }
+    }
+
+    function insert(box, html) {
+      var template = document.createElement('template');
+      template.innerHTML = html;
+      var batch = template.content.querySelector('#new-activity-rows');
+      var rows = document.getElementById('activity-rows');
+      if (!batch || !rows || results() !== box) {
+        return;
+      }
+      var fresh = [];
+      Array.prototype.slice.call(batch.querySelectorAll('tr[data-position]')).forEach(function (row) {
+        if (!rows.querySelector('tr[data-position="' + row.getAttribute('data-position') + '"]')) {
+          fresh.push(row);
+        }
+      });
+      box.setAttribute('data-last-position', batch.getAttribute('data-last-position'));
+      if (fresh.length === 0) {
+        return;
+      }
+      for (var i = fresh.length - 1; i >= 0; i--) {
+        fresh[i].classList.add('fresh');
+        rows.insertBefore(fresh[i], rows.firstChild);
+      }
+      var table = document.getElementById('activity-table');
+      if (table) {
+        table.hidden = false;
+      }
+      var empty = document.getElementById('activity-empty');
+      if (empty) {
+        empty.remove();
+      }
+      var newest = fresh[0].querySelector('.summary-link');
+      var what = newest ? newest.textContent.trim() : '';
+      var more = batch.getAttribute('data-more') === 'true' ? ' There are more: reload the page to see them all.' : '';
+      say('live', (fresh.length === 1 ? 'New action: ' + what + '.' : fresh.length + ' new actions; the newest: ' + what + '.') + more);
+    }
+
+    function refresh() {
+      var box = results();
+      if (!box || box.getAttribute('data-live') !== 'true') {
+        return;
+      }
+      if (busy) {
+        again = true;
+        return;
+      }
+      busy = true;
+      var base = box.getAttribute('data-new-rows');
+      var url = base + (base.indexOf('?') < 0 ? '?' : '&') + 'after=' + encodeURIComponent(box.getAttribute('data-last-position') || '0');
+      fetch(url, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+        .then(function (response) {
+          if (response.status === 401) {
+            window.location.href = response.headers.get('HX-Redirect') || '/login?expired';
+            return null;
+          }
+          return response.ok ? response.text() : null;
+        })
+        .then(function (html) {
+          if (html) {
+            insert(box, html);
+          }
+        })
+        .catch(function () {
+          say('paused', 'New actions could not be loaded. Reload the page.');
+        })
+        .then(function () {
+          busy = false;
+          if (again) {
+            again = false;
+            refresh();
+          }
+        });
+    }
+
+    var stream = new EventSource(status.getAttribute('data-activity-stream'));
+    stream.addEventListener('open', function () {
+      idle();
+      refresh();
+    });
+    stream.addEventListener('activity', refresh);
+    stream.addEventListener('error', function () {
+      if (stream.readyState === EventSource.CLOSED) {
+        say('off', 'Live updates stopped. Reload the page to see new actions.');
+      } else {
+        say('connecting', 'Reconnecting to live updates…');
+      }
+    });
+    // after a filter or page change the view is new: say whether it is live, and fetch what it may have missed
+    document.addEventListener('htmx:afterSettle', function () {
+      if (stream.readyState === EventSource.OPEN) {
+        idle();
+        refresh();
+      }
+    });
+    window.addEventListener('pagehide', function () {
+      stream.close();
+    });
+    // back to a page the browser kept: its stream is closed and it may have missed actions
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) {
+        window.location.reload();
+      }
+    });
+  }
+
   function init() {
     document.querySelectorAll('dialog[data-open-on-load="true"]').forEach(function (dialog) {
       openDialog(dialog, document.querySelector('[data-dialog-open="' + dialog.id + '"]'));
     });
+    liveTimeline();
   }
 
   if (document.readyState === 'loading') {

@@ -182,6 +182,23 @@ final class Browser implements AutoCloseable {
                         + "navigator.clipboard.readText().then(done, e => done('clipboard error: ' + e));");
     }
 
+    /** A GET from the page, with its session, as a download link would do it. */
+    record Fetched(long status, String contentType, String disposition, String body) {}
+
+    @SuppressWarnings("unchecked")
+    Fetched fetch(String url) {
+        List<Object> answer = (List<Object>) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'})"
+                                + ".then(r => r.text().then(t => done([r.status, r.headers.get('content-type'),"
+                                + " r.headers.get('content-disposition'), t])), e => done([0, null, null, '' + e]));",
+                        url);
+        return new Fetched(
+                ((Number) answer.get(0)).longValue(), (String) answer.get(1), (String) answer.get(2), (String)
+                        answer.get(3));
+    }
+
     WebElement openDialog(By opener, String dialogId) {
         click(opener);
         WebElement dialog = find(By.id(dialogId));

@@ -133,8 +133,20 @@ final class Scenery {
         return id;
     }
 
+    void renameTeam(Tenant tenant, TeamId team, String name) {
+        teams.rename(ADMIN, tenant.id(), team, name);
+    }
+
+    void removeFromTeam(Tenant tenant, TeamId team, MemberId member) {
+        teams.removeMember(ADMIN, tenant.id(), team, member);
+    }
+
     void rename(Tenant tenant, MemberId member, String givenName, String familyName) {
         members.edit(ADMIN, tenant.id(), member, null, PersonName.of(givenName, familyName), null, null);
+    }
+
+    void remove(Tenant tenant, MemberId member) {
+        members.remove(ADMIN, tenant.id(), member);
     }
 
     void deactivate(Tenant tenant, MemberId member) {

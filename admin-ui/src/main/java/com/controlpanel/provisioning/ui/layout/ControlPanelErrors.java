@@ -11,11 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A failure in a Control Panel page becomes a page of the Control Panel: not found, a bad link, or our own failure
+ * A failure in a Control Panel page becomes a page of the Control Panel: not found, not allowed, a bad link, or our own failure
  * with the request id to quote; never a stack trace. (Errors outside the controllers reach {@code error.html}.)
  */
 @ControllerAdvice(basePackages = "com.controlpanel.provisioning.ui")
@@ -34,6 +35,11 @@ public class ControlPanelErrors {
         return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response);
     }
 
+    @ExceptionHandler(NotAllowed.class)
+    ModelAndView notAllowed(NotAllowed e, HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request, response);
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView badLink(Exception e, HttpServletRequest request, HttpServletResponse response) {
         return page(
@@ -42,6 +48,12 @@ public class ControlPanelErrors {
                 "The address is incomplete or has a value we cannot read.",
                 request,
                 response);
+    }
+
+    /** The browser went away (a live stream's page was closed): there is nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Control Panel client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -12,8 +12,22 @@ public final class Dates {
                     "d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm:ss.SSS 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter FIELD =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter FIELD_MILLIS = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private Dates() {}
 
@@ -26,7 +40,34 @@ public final class Dates {
         return instant == null ? "" : SHOWN.format(instant);
     }
 
+    /** To the millisecond, as the event store keeps time: for audit views. */
+    public static String precise(Instant instant) {
+        return instant == null ? "" : PRECISE.format(instant);
+    }
+
+    /** The time of day, to the second. */
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
     public static String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
+    }
+
+    /** The value of a {@code datetime-local} field showing this instant in UTC (milliseconds only if any). */
+    public static String field(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return instant.getNano() / 1_000_000 == 0 ? FIELD.format(instant) : FIELD_MILLIS.format(instant);
+    }
+
+    /** The field value of a moment as typed or linked, or "" if it is not one. */
+    public static String field(String moment) {
+        try {
+            return field(Moments.parse(moment));
+        } catch (Moments.NotAMoment e) {
+            return "";
+        }
     }
 }

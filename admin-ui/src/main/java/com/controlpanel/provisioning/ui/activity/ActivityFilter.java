@@ -1,0 +1,24 @@
+package com.controlpanel.provisioning.ui.activity;
+
+import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import java.util.List;
+
+/**
+ * The Activity filters read: the query to run (null when a filter is wrong), what is wrong with each field, how the
+ * actor and the member or team filtered by are named, and the members and teams a name could mean.
+ */
+public record ActivityFilter(
+        FindActivityQuery query,
+        FormErrors errors,
+        String actorLabel,
+        String subjectLabel,
+        List<SubjectChoice> subjectChoices) {
+
+    /** A member or team a typed name could mean: pick it to filter by it. */
+    public record SubjectChoice(String label, String kind, String link) {}
+
+    public boolean valid() {
+        return query != null;
+    }
+}

@@ -1,0 +1,213 @@
+package com.controlpanel.provisioning.ui.activity;
+
+import com.controlpanel.provisioning.activity.ActivityQueries;
+import com.controlpanel.provisioning.activity.ActivityRow;
+import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.FindMembersQuery;
+import com.controlpanel.provisioning.directory.FindTeamsQuery;
+import com.controlpanel.provisioning.directory.MemberPage;
+import com.controlpanel.provisioning.directory.MemberSort;
+import com.controlpanel.provisioning.directory.TeamPage;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.ui.activity.ActivityFilter.SubjectChoice;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.Moments;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the Activity filters of a URL into a query, or says what is wrong with each field. A member or team may be
+ * given by id (links do) or by a name or email typed in the field, looked up in the directory.
+ */
+@Component
+public class ActivityFilters {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    private static final Pattern CURSOR = Pattern.compile("\\d{1,18}");
+    private static final int CHOICES = 6;
+
+    private final DirectoryQueries directory;
+    private final ActivityQueries activity;
+
+    public ActivityFilters(DirectoryQueries directory, ActivityQueries activity) {
+        this.directory = directory;
+        this.activity = activity;
+    }
+
+    public ActivityFilter read(OrganizationId organizationId, ActivityParams params, String path, int limit) {
+        FormErrors errors = new FormErrors();
+        String actorKind = actorKind(params.actor(), errors);
+        if (params.by().length() > 200) {
+            errors.field("by", "This actor is not one the timeline knows.");
+        }
+        if (!params.action().isEmpty() && !ActivityActions.known(params.action().toLowerCase(Locale.ROOT))) {
+            errors.field(
+                    "action",
+                    "“" + shorten(params.action()) + "” is not an action the timeline records: choose one from the"
+                            + " list.");
+        }
+        Instant from = moment(params.from(), "from", errors);
+        Instant to = moment(params.to(), "to", errors);
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.field("to", "Choose a moment after the start of the range.");
+        }
+        List<SubjectChoice> choices = new ArrayList<>();
+        Optional<Subject> subject = subject(organizationId, params, path, errors, choices);
+        String actorLabel = params.by().isEmpty() || errors.has("by") ? "" : actorName(organizationId, params.by());
+        if (errors.any()) {
+            return new ActivityFilter(null, errors, actorLabel, "", List.copyOf(choices));
+        }
+        Long before = CURSOR.matcher(params.before()).matches() ? Long.parseLong(params.before()) : null;
+        FindActivityQuery query = new FindActivityQuery(
+                organizationId,
+                actorKind,
+                params.by().isEmpty() ? null : params.by(),
+                params.action().isEmpty() ? List.of() : List.of(params.action().toLowerCase(Locale.ROOT)),
+                subject.map(Subject::id).orElse(null),
+                from,
+                to,
+                before,
+                limit);
+        return new ActivityFilter(
+                query, errors, actorLabel, subject.map(Subject::label).orElse(""), List.of());
+    }
+
+    private static String actorKind(String actor, FormErrors errors) {
+        return switch (actor.toLowerCase(Locale.ROOT)) {
+            case "" -> null;
+            case "admin" -> "ADMIN";
+            case "okta", "identity_provider" -> "IDENTITY_PROVIDER";
+            case "system" -> "SYSTEM";
+            default -> {
+                errors.field("actor", "“" + shorten(actor) + "” is not someone who acts here: choose from the list.");
+                yield null;
+            }
+        };
+    }
+
+    private static Instant moment(String value, String field, FormErrors errors) {
+        try {
+            return Moments.parse(value);
+        } catch (Moments.NotAMoment e) {
+            errors.field(field, e.getMessage());
+            return null;
+        }
+    }
+
+    private record Subject(String id, String label) {}
+
+    private record Candidate(String id, String label, String kind, List<String> names) {}
+
+    private Optional<Subject> subject(
+            OrganizationId organizationId,
+            ActivityParams params,
+            String path,
+            FormErrors errors,
+            List<SubjectChoice> choices) {
+        String text = params.subject();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ID.matcher(text).matches()) {
+            return Optional.of(new Subject(text, nameOf(organizationId, text)));
+        }
+        MemberPage members = directory.findMembers(
+                new FindMembersQuery(organizationId, text, null, null, null, MemberSort.NAME, false, 0, CHOICES));
+        TeamPage teams = directory.findTeams(new FindTeamsQuery(organizationId, text, null, null, false, 0, CHOICES));
+        List<Candidate> candidates = new ArrayList<>();
+        members.items().forEach(summary -> {
+            MemberProfile profile = summary.member().profile();
+            candidates.add(new Candidate(
+                    summary.member().memberId().value(),
+                    label(profile),
+                    "member",
+                    List.of(profile.label(), profile.userName().value(), String.valueOf(profile.email()))));
+        });
+        teams.items()
+                .forEach(summary -> candidates.add(new Candidate(
+                        summary.team().teamId().value(),
+                        summary.team().displayName().value(),
+                        "team",
+                        List.of(summary.team().displayName().value()))));
+        List<Candidate> exact = candidates.stream()
+                .filter(candidate -> candidate.names().stream().anyMatch(text::equalsIgnoreCase))
+                .toList();
+        long total = members.total() + teams.total();
+        if (exact.size() == 1 || (total == 1 && candidates.size() == 1)) {
+            Candidate chosen = exact.size() == 1 ? exact.get(0) : candidates.get(0);
+            return Optional.of(new Subject(chosen.id(), chosen.label()));
+        }
+        if (candidates.isEmpty()) {
+            errors.field(
+                    "subject",
+                    "No member or team matches “" + shorten(text) + "”. Type the start of a name or an email, or pick"
+                            + " one in the timeline.");
+            return Optional.empty();
+        }
+        errors.field(
+                "subject",
+                total + " members and teams match “" + shorten(text) + "”: pick one, or type more of the name or"
+                        + " email.");
+        ActivityParams without = new ActivityParams(
+                params.actor(), params.by(), params.action(), null, params.from(), params.to(), null);
+        for (Candidate candidate : candidates) {
+            choices.add(new SubjectChoice(
+                    candidate.label(), candidate.kind(), without.on(path, "subject", candidate.id())));
+        }
+        return Optional.empty();
+    }
+
+    /** How a member or team given by id is named: as it is now, or as the timeline last named it. */
+    private String nameOf(OrganizationId organizationId, String id) {
+        MemberId memberId = new MemberId(id);
+        Optional<String> member = directory
+                .findMember(organizationId, memberId)
+                .map(summary -> label(summary.member().profile()));
+        if (member.isPresent()) {
+            return member.get();
+        }
+        Optional<String> team = directory
+                .findTeam(organizationId, new TeamId(id))
+                .map(summary -> summary.team().displayName().value());
+        if (team.isPresent()) {
+            return team.get();
+        }
+        return activity
+                .find(new FindActivityQuery(organizationId, null, null, null, id, null, null, null, 1))
+                .items()
+                .stream()
+                .findFirst()
+                .map(row -> id.equals(row.subjectId()) ? row.subjectName() : id)
+                .orElse(id);
+    }
+
+    private String actorName(OrganizationId organizationId, String actorId) {
+        return activity
+                .find(new FindActivityQuery(organizationId, null, actorId, null, null, null, null, null, 1))
+                .items()
+                .stream()
+                .findFirst()
+                .map(ActivityRow::actorName)
+                .filter(name -> !name.isBlank())
+                .orElse(actorId);
+    }
+
+    private static String label(MemberProfile profile) {
+        String label = profile.label();
+        String email = profile.email() == null ? profile.userName().value() : profile.email();
+        return label.equalsIgnoreCase(email) ? email : label + " (" + email + ")";
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

@@ -1,0 +1,223 @@
+package com.controlpanel.provisioning.ui.activity;
+
+import com.controlpanel.provisioning.activity.ActivityPage;
+import com.controlpanel.provisioning.activity.ActivityQueries;
+import com.controlpanel.provisioning.activity.ActivityRow;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Choices;
+import com.controlpanel.provisioning.ui.layout.Dates;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Activity > Actions: the organization's timeline, newest first, with filters (who, what, about whom, when), pages
+ * by cursor, new actions appearing live on the newest page (see {@link ActivityStreamController}), CSV and JSON
+ * exports of the whole filtered timeline, and the details of each action.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/activity")
+public class ActivityPagesController {
+
+    static final int PAGE_SIZE = 25;
+    static final int LIVE_BATCH = 50;
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Workspaces workspaces;
+    private final ActivityQueries activity;
+    private final ActivityFilters filters;
+    private final DirectoryQueries directory;
+    private final Clock clock;
+
+    public ActivityPagesController(
+            Workspaces workspaces, ActivityQueries activity, ActivityFilters filters, DirectoryQueries directory) {
+        this.workspaces = workspaces;
+        this.activity = activity;
+        this.filters = filters;
+        this.directory = directory;
+        this.clock = Clock.systemUTC();
+    }
+
+    @GetMapping
+    String timeline(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @ModelAttribute("params") ActivityParams params,
+            HttpServletResponse response,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "activity");
+        showTimeline(workspace, params, response, model);
+        return "activity/timeline";
+    }
+
+    /** The actions stored after a position that the page's filters let through, newest first: the live view's rows. */
+    @GetMapping("/new")
+    String newRows(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @ModelAttribute("params") ActivityParams params,
+            @RequestParam(required = false, defaultValue = "0") long after,
+            HttpServletResponse response,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "activity");
+        String path = workspace.path("/activity");
+        ActivityFilter filter =
+                filters.read(workspace.organization().organizationId(), params.withoutCursor(), path, LIVE_BATCH);
+        List<ActivityRow> rows = List.of();
+        boolean more = false;
+        if (filter.valid()) {
+            ActivityPage page = activity.find(filter.query());
+            rows = page.items().stream().filter(row -> row.position() > after).toList();
+            more = rows.size() == page.items().size() && page.nextCursor() != null;
+        } else {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        }
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("rows", rows.stream().map(ActivityRowView::of).toList());
+        model.addAttribute("lastPosition", rows.isEmpty() ? after : rows.get(0).position());
+        model.addAttribute("more", more);
+        return "activity/rows :: new-rows";
+    }
+
+    @GetMapping("/{position:\\d{1,18}}")
+    String details(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable long position,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "activity");
+        OrganizationId organizationId = workspace.organization().organizationId();
+        ActivityRow row = activity.row(organizationId, position)
+                .orElseThrow(() -> new PageNotFound("This action is not in this organization's timeline."));
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("details", ActivityDetailsView.of(row));
+        model.addAttribute("subjectPage", subjectPage(workspace, row.subjectType(), row.subjectId()));
+        model.addAttribute("subjectHistory", historyPath(workspace, row.subjectType(), row.subjectId()));
+        model.addAttribute(
+                "relatedHistory", row.relatedId() == null ? null : historyPath(workspace, "MEMBER", row.relatedId()));
+        return "activity/details";
+    }
+
+    /** The whole filtered timeline as a file (CSV or JSON), streamed from the database. */
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @ModelAttribute("params") ActivityParams params,
+            @RequestParam(required = false) String format) {
+        Workspace workspace = workspaces.open(admin, org, "activity");
+        String path = workspace.path("/activity");
+        ActivityFilter filter =
+                filters.read(workspace.organization().organizationId(), params.withoutCursor(), path, PAGE_SIZE);
+        if (!filter.valid()) {
+            // the timeline says what is wrong with which filter
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create(params.at(path, "")))
+                    .build();
+        }
+        boolean json = "json".equals(Choices.known(format, "csv", "json"));
+        ActivityQueries.Format chosen = json ? ActivityQueries.Format.JSON : ActivityQueries.Format.CSV;
+        String name = "activity-" + slug(workspace.organization().name()) + "-" + FILE_TIME.format(clock.instant())
+                + (json ? ".json" : ".csv");
+        StreamingResponseBody body = out -> activity.export(filter.query(), chosen, out);
+        return ResponseEntity.ok()
+                .contentType(json ? MediaType.APPLICATION_JSON : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(body);
+    }
+
+    private void showTimeline(Workspace workspace, ActivityParams params, HttpServletResponse response, Model model) {
+        OrganizationId organizationId = workspace.organization().organizationId();
+        String path = workspace.path("/activity");
+        ActivityFilter filter = filters.read(organizationId, params, path, PAGE_SIZE);
+        List<ActivityRow> rows = List.of();
+        Long next = null;
+        if (filter.valid()) {
+            ActivityPage page = activity.find(filter.query());
+            rows = page.items();
+            next = page.nextCursor();
+        } else {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        }
+        long lastPosition =
+                params.newest() && !rows.isEmpty() ? rows.get(0).position() : activity.lastPosition(organizationId);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("params", params);
+        model.addAttribute("filter", filter);
+        model.addAttribute("errors", filter.errors());
+        model.addAttribute("categories", ActivityActions.CATEGORIES);
+        model.addAttribute("fromValue", Dates.field(params.from()));
+        model.addAttribute("toValue", Dates.field(params.to()));
+        model.addAttribute("rows", rows.stream().map(ActivityRowView::of).toList());
+        model.addAttribute("olderLink", next == null ? null : params.at(path, next.toString()));
+        model.addAttribute("newestLink", params.newest() ? null : params.at(path, ""));
+        model.addAttribute("live", filter.valid() && params.newest());
+        model.addAttribute("lastPosition", lastPosition);
+        model.addAttribute("newRowsUrl", params.on(workspace.path("/activity/new"), "after", ""));
+        model.addAttribute("exportCsv", params.on(workspace.path("/activity/export"), "format", "csv"));
+        model.addAttribute("exportJson", params.on(workspace.path("/activity/export"), "format", "json"));
+    }
+
+    private String subjectPage(Workspace workspace, String type, String id) {
+        OrganizationId organizationId = workspace.organization().organizationId();
+        try {
+            if ("MEMBER".equals(type)) {
+                return directory.findMember(organizationId, new MemberId(id)).isPresent()
+                        ? workspace.path("/members/" + id)
+                        : null;
+            }
+            if ("TEAM".equals(type)) {
+                return directory.findTeam(organizationId, new TeamId(id)).isPresent()
+                        ? workspace.path("/teams/" + id)
+                        : null;
+            }
+        } catch (InvalidValueException e) {
+            return null;
+        }
+        return workspace.path("/settings/provisioning");
+    }
+
+    private static String historyPath(Workspace workspace, String type, String id) {
+        return switch (type) {
+            case "MEMBER" -> workspace.path("/members/" + id + "/history");
+            case "TEAM" -> workspace.path("/teams/" + id + "/history");
+            default -> workspace.path("/audit/provisioning");
+        };
+    }
+
+    private static String slug(String name) {
+        String slug =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return slug.isEmpty() ? "organization" : slug.substring(0, Math.min(40, slug.length()));
+    }
+}

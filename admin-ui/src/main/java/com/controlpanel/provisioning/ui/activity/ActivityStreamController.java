@@ -1,0 +1,131 @@
+package com.controlpanel.provisioning.ui.activity;
+
+import com.controlpanel.provisioning.activity.ActivityFeed;
+import com.controlpanel.provisioning.activity.ActivityQueries;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells an open Activity page, under the admin's session, that its organization has a new action: server-sent events
+ * ({@code event: activity}, {@code id} and data = the row's position), a comment at once and every 15 seconds to keep the
+ * connection open, and, after a reconnect with {@code Last-Event-ID}, one event at once if anything was missed. The
+ * page then asks for the new rows its filters let through.
+ */
+@Controller
+public class ActivityStreamController implements DisposableBean {
+
+    private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+    private static final long HEARTBEAT_SECONDS = 15;
+    private static final long RECONNECT_MS = 3000;
+
+    private final Workspaces workspaces;
+    private final ActivityFeed feed;
+    private final ActivityQueries activity;
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "control-panel-activity-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ActivityStreamController(Workspaces workspaces, ActivityFeed feed, ActivityQueries activity) {
+        this.workspaces = workspaces;
+        this.feed = feed;
+        this.activity = activity;
+    }
+
+    @GetMapping(value = "/orgs/{org}/activity/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter stream(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+        OrganizationId organizationId =
+                workspaces.open(admin, org, "activity").organization().organizationId();
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        Object sending = new Object();
+        try {
+            // written at once, so the browser sees the stream open before the first action arrives
+            emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MS).comment("live"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+            long missed = activity.lastPosition(organizationId);
+            if (missed > Long.parseLong(lastEventId)) {
+                try {
+                    send(emitter, sending, missed);
+                } catch (IOException e) {
+                    emitter.completeWithError(e);
+                    return emitter;
+                }
+            }
+        }
+        ActivityFeed.Subscription subscription =
+                feed.subscribe(organizationId, row -> send(emitter, sending, row.position()));
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        synchronized (sending) {
+                            emitter.send(SseEmitter.event().comment("keep-alive"));
+                        }
+                    } catch (IOException | IllegalStateException e) {
+                        subscription.close();
+                    }
+                },
+                HEARTBEAT_SECONDS,
+                HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
+        open.add(emitter);
+        Runnable close = () -> {
+            subscription.close();
+            heartbeat.cancel(false);
+            open.remove(emitter);
+        };
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(e -> close.run());
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, Object lock, long position) throws IOException {
+        String id = Long.toString(position);
+        synchronized (lock) {
+            emitter.send(SseEmitter.event().id(id).name("activity").data(id, MediaType.TEXT_PLAIN));
+        }
+    }
+
+    /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    public void closeStreams() {
+        for (SseEmitter emitter : List.copyOf(open)) {
+            emitter.complete();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+    }
+}

@@ -1,0 +1,117 @@
+package com.controlpanel.provisioning.ui.replay;
+
+import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.eventstore.EventJson;
+import com.controlpanel.provisioning.history.HistoryEntry;
+import com.controlpanel.provisioning.ui.layout.Dates;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One event of a history as the Control Panel shows it: when, who, what in words, the event type and revision, and
+ * the payload as readable JSON (in its current shape; a token hash is not shown, as in Activity).
+ */
+public record HistoryEntryView(
+        long position,
+        long sequenceNumber,
+        String eventId,
+        String type,
+        String title,
+        String storedRevision,
+        String revision,
+        String day,
+        String time,
+        String precise,
+        String iso,
+        String who,
+        String whoKind,
+        boolean okta,
+        String actorId,
+        String requestId,
+        String client,
+        String payload) {
+
+    private static final ObjectMapper JSON = EventJson.events();
+
+    private static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry("OrganizationCreated", "Organization created"),
+            Map.entry("OrganizationAdminGranted", "Admin added"),
+            Map.entry("ProvisioningEnabled", "User provisioning switched on"),
+            Map.entry("ProvisioningDisabled", "User provisioning switched off"),
+            Map.entry("ProvisioningCredentialsIssued", "New Secret Token issued"),
+            Map.entry("MemberProfileChanged", "Profile changed"),
+            Map.entry("MemberDeactivated", "Deactivated"),
+            Map.entry("MemberReactivated", "Reactivated"),
+            Map.entry("MemberDeprovisioned", "Deleted over SCIM (deprovisioned)"),
+            Map.entry("MemberRemoved", "Deleted by an admin"),
+            Map.entry("TeamRenamed", "Renamed"),
+            Map.entry("TeamExternalIdChanged", "External id changed"),
+            Map.entry("MemberAddedToTeam", "Member added"),
+            Map.entry("MemberRemovedFromTeam", "Member removed"),
+            Map.entry("TeamDeleted", "Deleted; its members stay"));
+
+    public static HistoryEntryView of(HistoryEntry entry) {
+        Actor actor = entry.actor();
+        return new HistoryEntryView(
+                entry.position(),
+                entry.sequenceNumber(),
+                entry.eventId(),
+                entry.type(),
+                title(entry),
+                entry.storedRevision(),
+                entry.revision(),
+                Dates.day(entry.occurredAt()),
+                Dates.time(entry.occurredAt()),
+                Dates.precise(entry.occurredAt()),
+                Dates.iso(entry.occurredAt()),
+                switch (actor.kind()) {
+                    case ADMIN -> actor.name().isBlank() ? "An admin" : actor.name();
+                    case IDENTITY_PROVIDER -> actor.name().isBlank() ? "Okta (SCIM)" : actor.name();
+                    case SYSTEM -> "System";
+                },
+                switch (actor.kind()) {
+                    case ADMIN -> "Admin";
+                    case IDENTITY_PROVIDER -> "SCIM integration";
+                    case SYSTEM -> "The service";
+                },
+                actor.kind() == Actor.Kind.IDENTITY_PROVIDER,
+                actor.id(),
+                entry.requestId(),
+                entry.client(),
+                payload(entry.payload()));
+    }
+
+    /** Whether the payload was stored in an older shape and read through an upcaster. */
+    public boolean upcasted() {
+        return !Objects.equals(storedRevision, revision);
+    }
+
+    private static String title(HistoryEntry entry) {
+        if (entry.payload() instanceof MemberProvisioned provisioned) {
+            return provisioned.source() == Source.OKTA ? "Provisioned by Okta" : "Invited in the Control Panel";
+        }
+        if (entry.payload() instanceof TeamProvisioned provisioned) {
+            return provisioned.source() == Source.OKTA ? "Pushed from Okta" : "Created in the Control Panel";
+        }
+        return TITLES.getOrDefault(entry.type(), entry.type());
+    }
+
+    private static String payload(Object payload) {
+        try {
+            JsonNode tree = JSON.valueToTree(payload);
+            if (tree instanceof ObjectNode object && object.has("tokenHash")) {
+                object.put("tokenHash", "(not shown)");
+            }
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return String.valueOf(payload);
+        }
+    }
+}

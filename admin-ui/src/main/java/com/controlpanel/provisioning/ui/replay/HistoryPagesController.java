@@ -1,0 +1,189 @@
+package com.controlpanel.provisioning.ui.replay;
+
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.history.AuditHistory;
+import com.controlpanel.provisioning.history.HistoryEntry;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.PageLinks;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
+import com.controlpanel.provisioning.ui.layout.Paging;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Audit replay, history: every event of a member, a team, or the organization (User provisioning switched on and off,
+ * credentials issued, admins), in order, read from the event store. A deleted member or team keeps its history.
+ */
+@Controller
+public class HistoryPagesController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Workspaces workspaces;
+    private final AuditHistory history;
+    private final DirectoryQueries directory;
+
+    public HistoryPagesController(Workspaces workspaces, AuditHistory history, DirectoryQueries directory) {
+        this.workspaces = workspaces;
+        this.history = history;
+        this.directory = directory;
+    }
+
+    /** What a history is of, for the page around it. */
+    public record Subject(
+            String kind, String name, String currentPage, String sectionPath, String sectionName, boolean gone) {}
+
+    @GetMapping("/orgs/{org}/members/{id}/history")
+    String member(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) Integer offset,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "members");
+        OrganizationId organizationId = workspace.organization().organizationId();
+        List<HistoryEntry> entries = entries(organizationId, AuditHistory.Kind.MEMBER, id, "member");
+        Optional<String> now = directory
+                .findMember(organizationId, new MemberId(id))
+                .map(summary -> summary.member().profile().label());
+        String name = now.orElseGet(() -> lastMemberName(entries, id));
+        Subject subject = new Subject(
+                "member",
+                name,
+                now.isPresent() ? workspace.path("/members/" + id) : null,
+                workspace.path("/members"),
+                "Members",
+                now.isEmpty());
+        show(workspace, subject, id, entries, offset, workspace.path("/members/" + id + "/history"), model);
+        return "replay/history";
+    }
+
+    @GetMapping("/orgs/{org}/teams/{id}/history")
+    String team(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) Integer offset,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "teams");
+        OrganizationId organizationId = workspace.organization().organizationId();
+        List<HistoryEntry> entries = entries(organizationId, AuditHistory.Kind.TEAM, id, "team");
+        Optional<String> now = directory
+                .findTeam(organizationId, new TeamId(id))
+                .map(summary -> summary.team().displayName().value());
+        String name = now.orElseGet(() -> lastTeamName(entries, id));
+        Subject subject = new Subject(
+                "team",
+                name,
+                now.isPresent() ? workspace.path("/teams/" + id) : null,
+                workspace.path("/teams"),
+                "Teams",
+                now.isEmpty());
+        show(workspace, subject, id, entries, offset, workspace.path("/teams/" + id + "/history"), model);
+        return "replay/history";
+    }
+
+    /** The organization's own events: created, admins added, User provisioning switched on and off, tokens issued. */
+    @GetMapping("/orgs/{org}/audit/provisioning")
+    String provisioning(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) Integer offset,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "audit");
+        String id = workspace.organizationId();
+        List<HistoryEntry> entries =
+                entries(workspace.organization().organizationId(), AuditHistory.Kind.ORGANIZATION, id, "organization");
+        Subject subject = new Subject(
+                "organization",
+                workspace.organization().name(),
+                workspace.path("/settings/provisioning"),
+                workspace.path("/audit"),
+                "Audit replay",
+                false);
+        model.addAttribute("operator", admin.operator());
+        show(workspace, subject, id, entries, offset, workspace.path("/audit/provisioning"), model);
+        return "replay/history";
+    }
+
+    private List<HistoryEntry> entries(OrganizationId organizationId, AuditHistory.Kind kind, String id, String what) {
+        try {
+            // member, team and organization ids follow the same rules
+            new MemberId(id);
+        } catch (InvalidValueException e) {
+            throw new PageNotFound("This " + what + " does not exist.");
+        }
+        List<HistoryEntry> entries = history.of(organizationId, kind, id);
+        if (entries.isEmpty()) {
+            throw new PageNotFound("This " + what + " has no history in this organization: it never existed here.");
+        }
+        return entries;
+    }
+
+    private static void show(
+            Workspace workspace,
+            Subject subject,
+            String id,
+            List<HistoryEntry> entries,
+            Integer requestedOffset,
+            String path,
+            Model model) {
+        int offset = Paging.offset(requestedOffset);
+        List<HistoryEntryView> page = entries.stream()
+                .skip(offset)
+                .limit(PAGE_SIZE)
+                .map(HistoryEntryView::of)
+                .toList();
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("subject", subject);
+        model.addAttribute("subjectId", id);
+        model.addAttribute("entries", page);
+        model.addAttribute("first", entries.isEmpty() ? null : HistoryEntryView.of(entries.get(0)));
+        model.addAttribute("last", entries.isEmpty() ? null : HistoryEntryView.of(entries.get(entries.size() - 1)));
+        model.addAttribute("paging", new Paging(entries.size(), offset, PAGE_SIZE, page.size()));
+        model.addAttribute("pageLinks", new PageLinks());
+        model.addAttribute("path", path);
+    }
+
+    private static String lastMemberName(List<HistoryEntry> entries, String id) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Object payload = entries.get(i).payload();
+            if (payload instanceof MemberProfileChanged changed) {
+                return changed.profile().label();
+            }
+            if (payload instanceof MemberProvisioned provisioned) {
+                return provisioned.profile().label();
+            }
+        }
+        return id;
+    }
+
+    private static String lastTeamName(List<HistoryEntry> entries, String id) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Object payload = entries.get(i).payload();
+            if (payload instanceof TeamRenamed renamed) {
+                return renamed.displayName().value();
+            }
+            if (payload instanceof TeamProvisioned provisioned) {
+                return provisioned.displayName().value();
+            }
+        }
+        return id;
+    }
+}

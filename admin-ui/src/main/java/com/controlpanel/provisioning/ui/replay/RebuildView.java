@@ -1,0 +1,128 @@
+package com.controlpanel.provisioning.ui.replay;
+
+import com.controlpanel.provisioning.rebuild.RebuildProgress;
+import com.controlpanel.provisioning.rebuild.TableComparison;
+import com.controlpanel.provisioning.ui.layout.Dates;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** A rebuild as the Control Panel shows it: progress while it runs, then the comparison of every table. */
+public record RebuildView(
+        String id,
+        String status,
+        String phase,
+        long eventsDone,
+        long eventsTotal,
+        String rate,
+        String eta,
+        String startedAt,
+        String took,
+        Boolean verified,
+        List<Table> tables,
+        String error) {
+
+    /** A rebuilt table compared with the live one. */
+    public record Table(
+            String readModel,
+            String table,
+            long liveRows,
+            long rebuiltRows,
+            String liveChecksum,
+            String rebuiltChecksum,
+            boolean equal,
+            List<String> differences) {
+
+        public String shortLive() {
+            return shorten(liveChecksum);
+        }
+
+        public String shortRebuilt() {
+            return shorten(rebuiltChecksum);
+        }
+
+        private static String shorten(String checksum) {
+            return checksum == null || checksum.length() <= 12 ? checksum : checksum.substring(0, 12) + "…";
+        }
+    }
+
+    public static RebuildView of(RebuildProgress progress) {
+        List<TableComparison> comparisons = progress.verification() == null ? List.of() : progress.verification();
+        return new RebuildView(
+                progress.id(),
+                progress.status().name().toLowerCase(Locale.ROOT),
+                progress.phase(),
+                progress.eventsDone(),
+                progress.eventsTotal(),
+                String.format(Locale.ENGLISH, "%,.0f", progress.eventsPerSecond()),
+                progress.etaSeconds() == null ? null : seconds(progress.etaSeconds()),
+                Dates.precise(progress.startedAt()),
+                progress.finishedAt() == null
+                        ? null
+                        : millis(Duration.between(progress.startedAt(), progress.finishedAt())),
+                progress.verified(),
+                comparisons.stream()
+                        .map(c -> new Table(
+                                c.readModel(),
+                                c.table(),
+                                c.liveRows(),
+                                c.rebuiltRows(),
+                                c.liveChecksum(),
+                                c.rebuiltChecksum(),
+                                c.equal(),
+                                c.differences() == null ? List.of() : c.differences()))
+                        .toList(),
+                progress.error());
+    }
+
+    public boolean running() {
+        return "running".equals(status);
+    }
+
+    public boolean completed() {
+        return "completed".equals(status);
+    }
+
+    public boolean failed() {
+        return "failed".equals(status);
+    }
+
+    /** The bar's value; unknown (an indeterminate bar) before the events are counted. */
+    public boolean measured() {
+        return eventsTotal > 0;
+    }
+
+    public int percent() {
+        return eventsTotal <= 0 ? 0 : (int) Math.min(100, eventsDone * 100 / eventsTotal);
+    }
+
+    public String done() {
+        return String.format(Locale.ENGLISH, "%,d", eventsDone);
+    }
+
+    public String total() {
+        return String.format(Locale.ENGLISH, "%,d", eventsTotal);
+    }
+
+    /** What a screen reader hears when the rebuild moves on to another phase or ends. */
+    public String announcement() {
+        if (completed()) {
+            return Boolean.TRUE.equals(verified)
+                    ? "Rebuild completed: the rebuilt read models equal the live ones."
+                    : "Rebuild completed, but the rebuilt read models differ from the live ones.";
+        }
+        if (failed()) {
+            return "Rebuild failed: " + error;
+        }
+        return "Rebuild: " + phase;
+    }
+
+    private static String seconds(long seconds) {
+        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
+    }
+
+    private static String millis(Duration duration) {
+        long ms = duration.toMillis();
+        return ms < 10_000 ? String.format(Locale.ENGLISH, "%,d ms", ms) : seconds(duration.toSeconds());
+    }
+}

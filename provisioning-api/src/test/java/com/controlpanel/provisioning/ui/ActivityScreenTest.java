@@ -1,0 +1,335 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.activity.ActivityQueries;
+import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Activity > Actions: the timeline with who, what and about whom, its filters, pages, the details of an action, new
+ * actions appearing live, the exports, and bad filters explained next to their fields.
+ */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ActivityScreenTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ActivityQueries activity;
+
+    private Browser browser;
+    private Scenery scenery;
+    private Tenant tenant;
+    private MemberId ada;
+
+    /**
+     * One organization the tests look at: members and a team made by the service, provisioning switched on, a member
+     * and a team pushed by Okta, and one change made by its admin in the browser.
+     */
+    @BeforeAll
+    void start() {
+        scenery = new Scenery(context);
+        tenant = scenery.organization("Northwind Activity");
+        ada = scenery.invite(tenant, "Ada", "Lovelace");
+        scenery.invite(tenant, "Grace", "Hopper");
+        scenery.team(tenant, "Design", ada);
+        scenery.provisioningOn(tenant);
+        MemberId linus = scenery.oktaMember(tenant, "Linus", "Torvalds");
+        scenery.oktaTeam(tenant, "Engineering", linus);
+
+        browser = Browser.start(port);
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/members/" + ada.value()));
+        browser.type(By.id("member-family"), "King");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Saved the changes");
+        awaitActivity(tenant, 12);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Activity rows are written asynchronously, milliseconds after their change: wait for them before looking. */
+    private void awaitActivity(Tenant org, int rows) {
+        browser.waitUntil(d ->
+                activity.find(FindActivityQuery.latest(org.id(), 500)).items().size() >= rows);
+    }
+
+    /** The summaries listed, once there are this many (the page may still be loading, rows may be arriving). */
+    private List<String> summaries(int expected) {
+        try {
+            browser.waitUntil(d -> summaries().size() == expected);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(summaries()).hasSize(expected);
+        }
+        return summaries();
+    }
+
+    /** The summaries listed, newest first, read in one go (rows may be arriving). */
+    @SuppressWarnings("unchecked")
+    private List<String> summaries() {
+        return (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#activity-rows .summary-link')).map(link => link.textContent.trim());");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> rowValues(String selector) {
+        return (List<String>) browser.script(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
+                "#activity-rows " + selector);
+    }
+
+    private void waitForLive() {
+        browser.waitUntil(
+                d -> "live".equals(browser.find(By.id("activity-live")).getAttribute("data-state")));
+    }
+
+    @Test
+    void rendersTheTimelineWhoDidWhatAboutWhomAndOpensAnActionsDetails() {
+        browser.open(tenant.path("/members"));
+        browser.submit(By.linkText("Activity"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/activity"));
+
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Activity");
+        assertThat(browser.find(By.linkText("Activity")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(summaries(12))
+                .startsWith(
+                        "Updated member Ada King (ada.lovelace@northwind.example): name.familyName",
+                        "Added Linus Torvalds (linus.torvalds@northwind.example) to team Engineering",
+                        "Pushed team Engineering",
+                        "Provisioned member Linus Torvalds (linus.torvalds@northwind.example)",
+                        "Issued new SCIM credentials: the previous secret token no longer works",
+                        "Switched user provisioning on")
+                .endsWith("Created organization Northwind Activity");
+        List<String> who = rowValues(".actor-name");
+        assertThat(who.get(0)).isEqualTo(tenant.adminEmail());
+        assertThat(who.get(1)).isEqualTo("Okta (SCIM)");
+        assertThat(who.get(11)).isEqualTo("System");
+        assertThat(rowValues(".action-badge").subList(0, 4))
+                .containsExactly("Member updated", "Member added to team", "Team pushed", "Member provisioned");
+        WebElement oktaRow = browser.all(By.cssSelector("#activity-rows tr")).get(1);
+        assertThat(oktaRow.findElements(By.cssSelector(".actor .okta-mark"))).hasSize(1);
+        assertThat(oktaRow.findElement(By.cssSelector(".subject-link")).getText())
+                .isEqualTo("Engineering");
+        assertThat(browser.present(By.cssSelector(".pager"))).as("one page").isFalse();
+        browser.screenshot("activity");
+
+        // the summary is a link: the keyboard opens the details
+        browser.find(By.cssSelector("#activity-rows .summary-link")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.path().matches(".*/activity/\\d+"));
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Updated member Ada King");
+        assertThat(browser.all(By.cssSelector("#action-changes tbody tr"))).hasSize(1);
+        assertThat(browser.text(By.cssSelector("#action-changes tbody tr")))
+                .contains("name.familyName")
+                .contains("Lovelace")
+                .contains("King");
+        assertThat(browser.text(By.id("action-facts-side")))
+                .contains(tenant.adminEmail())
+                .contains("Admin")
+                .contains("Request id")
+                .contains("HeadlessChrome");
+        assertThat(browser.find(By.id("as-of-link")).getAttribute("href")).contains("/audit?at=");
+        assertThat(browser.find(By.id("subject-history-link")).getAttribute("href"))
+                .endsWith(tenant.path("/members/" + ada.value() + "/history"));
+        browser.screenshot("activity-details");
+
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/activity"));
+            assertThat(browser.find(By.cssSelector("#activity-rows .summary-link"))
+                            .isDisplayed())
+                    .isTrue();
+            browser.assertNoHorizontalScroll();
+            browser.screenshotOfWindow("activity-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
+    void filtersByWhoByActionAndByMemberOrTeam() {
+        browser.open(tenant.path("/activity"));
+        new Select(browser.find(By.id("activity-actor"))).selectByVisibleText("Okta (SCIM integration)");
+        browser.waitUntil(d -> browser.path().contains("actor=okta"));
+        browser.waitUntil(d -> rowValues(".actor-name").size() == 3);
+        assertThat(rowValues(".actor-name")).containsOnly("Okta (SCIM)");
+
+        new Select(browser.find(By.id("activity-action"))).selectByValue("team");
+        browser.waitUntil(d -> browser.path().contains("action=team"));
+        browser.waitUntil(d -> summaries().size() == 2);
+        assertThat(rowValues(".action-badge")).containsExactly("Member added to team", "Team pushed");
+        browser.screenshot("activity-filtered");
+
+        // a name that could mean several: say so next to the field and offer them
+        browser.open(tenant.path("/activity"));
+        browser.type(By.id("activity-subject"), "g");
+        browser.find(By.id("activity-subject")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.text(By.id("activity-subject-error")))
+                .isEqualTo("3 members and teams match “g”: pick one, or type more of the name or email.");
+        assertThat(browser.find(By.id("activity-subject")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.all(By.cssSelector(".subject-choices a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Grace Hopper (grace.hopper@northwind.example)", "Design", "Engineering");
+        browser.screenshot("activity-subject-choices");
+        browser.click(By.linkText("Grace Hopper (grace.hopper@northwind.example)"));
+        browser.waitUntil(d -> browser.present(By.id("filter-subject")));
+        assertThat(browser.text(By.id("filter-subject"))).contains("About Grace Hopper");
+        assertThat(summaries(1)).containsExactly("Invited member Grace Hopper (grace.hopper@northwind.example)");
+
+        // a name that means one: filtered at once, also the team changes about a member
+        browser.open(tenant.path("/activity?subject=ada.lovelace%40northwind.example"));
+        assertThat(browser.text(By.id("filter-subject"))).contains("About Ada King");
+        assertThat(rowValues(".action-badge"))
+                .containsExactly("Member updated", "Member added to team", "Member invited");
+
+        // one actor, from a row
+        browser.open(tenant.path("/activity"));
+        browser.click(By.cssSelector("#activity-rows .actor-name"));
+        browser.waitUntil(d -> browser.present(By.id("filter-by")));
+        assertThat(browser.text(By.id("filter-by"))).contains(tenant.adminEmail());
+        assertThat(summaries(1)).hasSize(1);
+    }
+
+    @Test
+    void pagesToOlderActionsByCursor() {
+        Tenant busy = scenery.alsoManagedBy(tenant, "Northwind Busy");
+        for (int i = 1; i <= 30; i++) {
+            scenery.invite(busy, "Person", "Number" + i);
+        }
+        awaitActivity(busy, 32);
+        browser.open(busy.path("/activity"));
+        assertThat(summaries(25).get(0)).startsWith("Invited member Person Number30");
+
+        browser.click(By.linkText("Older actions"));
+        browser.waitUntil(d -> browser.path().contains("before="));
+        browser.waitUntil(d -> summaries().size() == 7);
+        assertThat(summaries().get(0)).startsWith("Invited member Person Number5");
+        assertThat(summaries()).last().isEqualTo("Created organization Northwind Busy");
+        assertThat(browser.present(By.linkText("Older actions"))).isFalse();
+        assertThat(browser.find(By.id("activity-live")).getAttribute("data-state"))
+                .isNotEqualTo("live");
+
+        browser.click(By.linkText("Newest actions"));
+        browser.waitUntil(d -> !browser.path().contains("before="));
+        browser.waitUntil(d -> summaries().size() == 25);
+    }
+
+    @Test
+    void aNewActionAppearsLiveIfTheFiltersLetItThrough() {
+        Tenant live = scenery.alsoManagedBy(tenant, "Northwind Live");
+        awaitActivity(live, 2);
+        browser.open(live.path("/activity"));
+        waitForLive();
+        int before = summaries(2).size();
+
+        MemberId katherine = scenery.invite(live, "Katherine", "Johnson");
+        browser.waitUntil(d -> summaries().size() == before + 1);
+        assertThat(summaries().get(0))
+                .isEqualTo("Invited member Katherine Johnson (katherine.johnson@northwind.example)");
+        assertThat(browser.text(By.id("activity-live")))
+                .isEqualTo("New action: Invited member Katherine Johnson (katherine.johnson@northwind.example).");
+        assertThat(browser.find(By.id("activity-live")).getAttribute("role")).isEqualTo("status");
+        browser.screenshot("activity-live");
+
+        // only what the filters let through arrives: here team actions, so not the member invited first
+        browser.open(live.path("/activity?action=team"));
+        waitForLive();
+        assertThat(browser.present(By.id("activity-empty"))).isTrue();
+        scenery.invite(live, "Dorothy", "Vaughan");
+        scenery.team(live, "Computing", katherine);
+        browser.waitUntil(d -> summaries().size() == 2);
+        assertThat(summaries())
+                .containsExactly(
+                        "Added Katherine Johnson (katherine.johnson@northwind.example) to team Computing",
+                        "Created team Computing");
+        assertThat(browser.present(By.id("activity-empty"))).isFalse();
+    }
+
+    @Test
+    void exportsTheFilteredTimelineAsCsvAndJson() throws Exception {
+        browser.open(tenant.path("/activity?actor=okta"));
+        String csvLink = browser.find(By.id("export-csv")).getAttribute("href");
+        Browser.Fetched csv = browser.fetch(csvLink);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.disposition())
+                .startsWith("attachment")
+                .contains("activity-northwind-activity-")
+                .contains(".csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("position,occurredAt,actorKind,actorId,actorName,action");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(1, 4)).allMatch(line -> line.contains(",IDENTITY_PROVIDER,"));
+
+        Browser.Fetched json = browser.fetch(browser.find(By.id("export-json")).getAttribute("href"));
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.disposition()).contains(".json");
+        JsonNode rows = JSON.readTree(json.body());
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("action").asText()).isEqualTo("team.member-added");
+        assertThat(rows.findValuesAsText("actorKind")).containsOnly("IDENTITY_PROVIDER");
+    }
+
+    @Test
+    void badFiltersAreExplainedNextToTheirFieldsAndNothingBreaks() {
+        browser.open(tenant.path("/activity?from=yesterday&action=member.exploded&actor=okta"));
+        assertThat(browser.text(By.id("activity-from-error")))
+                .isEqualTo("“yesterday” is not a date and time. Pick one, or write it like 2026-01-05 14:30 (UTC).");
+        assertThat(browser.text(By.id("activity-action-error")))
+                .isEqualTo("“member.exploded” is not an action the timeline records: choose one from the list.");
+        assertThat(browser.find(By.id("activity-from")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.find(By.id("activity-from")).getAttribute("aria-describedby"))
+                .isEqualTo("activity-from-error");
+        assertThat(browser.text(By.id("activity-results-status"))).contains("Fix the filters above");
+        assertThat(browser.present(By.id("activity-rows"))).isFalse();
+        assertThat(browser.present(By.id("export-csv"))).isFalse();
+        assertThat(browser.text(By.tagName("body"))).doesNotContain("Exception").doesNotContain("Whitelabel");
+        assertThat(browser.fetch(browser.path()).status()).isEqualTo(422);
+        browser.screenshot("activity-bad-filters");
+
+        // a range that ends before it starts, sent by the form (htmx): the message replaces the results
+        browser.open(tenant.path("/activity"));
+        browser.script("document.getElementById('activity-from').value = '2026-03-02T10:00:00';"
+                + "document.getElementById('activity-to').value = '2026-03-01T10:00:00';");
+        browser.click(By.cssSelector("#activity-filters button[type=submit]"));
+        browser.waitUntil(d -> browser.present(By.id("activity-to-error")));
+        assertThat(browser.text(By.id("activity-to-error"))).isEqualTo("Choose a moment after the start of the range.");
+        assertThat(browser.present(By.cssSelector(".flash-alert"))).isFalse();
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+}

@@ -1,0 +1,300 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Audit replay: the history of a member, a team and of User provisioning; the organization as of an earlier moment,
+ * with its banner; the operator's rebuild with its progress and verification, refused to anyone else.
+ */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditReplayScreensTest {
+
+    private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm:ss.SSS 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private Browser browser;
+    private Scenery scenery;
+    private Tenant tenant;
+    private MemberId ada;
+    private MemberId grace;
+    private MemberId hedy;
+    private TeamId design;
+    private Instant beforeTheChanges;
+    private String signedInAs;
+
+    /**
+     * An organization with Ada in the team Design; then, a moment later, Grace invited, Hedy invited and deleted,
+     * Design renamed, Ada taken out of it and deactivated, provisioning switched on.
+     */
+    @BeforeAll
+    void start() throws InterruptedException {
+        scenery = new Scenery(context);
+        tenant = scenery.organization("Northwind Replay");
+        ada = scenery.invite(tenant, "Ada", "Lovelace");
+        design = scenery.team(tenant, "Design", ada);
+        Thread.sleep(20);
+        beforeTheChanges = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Thread.sleep(20);
+        grace = scenery.invite(tenant, "Grace", "Hopper");
+        hedy = scenery.invite(tenant, "Hedy", "Lamarr");
+        scenery.remove(tenant, hedy);
+        scenery.renameTeam(tenant, design, "Product Design");
+        scenery.removeFromTeam(tenant, design, ada);
+        scenery.deactivate(tenant, ada);
+        scenery.provisioningOn(tenant);
+        browser = Browser.start(port);
+    }
+
+    @BeforeEach
+    void signedInAsTheAdmin() {
+        signIn(tenant.adminEmail(), Scenery.PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void signIn(String email, String password) {
+        if (email.equals(signedInAs)) {
+            return;
+        }
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(email, password);
+        signedInAs = email;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String selector) {
+        return (List<String>) browser.script(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());", selector);
+    }
+
+    @Test
+    void showsAMembersHistoryFromTheEventStore() {
+        browser.open(tenant.path("/members/" + ada.value()));
+        browser.submit(By.id("member-history-link"));
+        assertThat(browser.path()).endsWith("/history");
+
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("History of Ada Lovelace");
+        assertThat(browser.text(By.id("history-summary"))).startsWith("2 events");
+        assertThat(texts(".history-entry .entry-title")).containsExactly("Invited in the Control Panel", "Deactivated");
+        assertThat(texts(".history-entry code")).contains("MemberProvisioned", "MemberDeactivated");
+        WebElement first = browser.find(By.cssSelector(".history-entry"));
+        assertThat(first.getText()).contains("By System");
+        first.findElement(By.tagName("summary")).click();
+        assertThat(first.findElement(By.cssSelector("pre.json")).getText())
+                .contains("\"userName\" : \"ada.lovelace@northwind.example\"")
+                .contains("\"source\" : \"MANUAL\"");
+        assertThat(first.findElement(By.cssSelector(".as-of-link")).getAttribute("href"))
+                .contains(tenant.path("/audit?at="));
+        browser.screenshot("history-member");
+
+        // a deleted member keeps its history, and the page says how it ended
+        browser.open(tenant.path("/members/" + hedy.value() + "/history"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("History of Hedy Lamarr");
+        assertThat(browser.text(By.id("history-gone"))).startsWith("This member no longer exists.");
+        assertThat(texts(".history-entry .entry-title"))
+                .containsExactly("Invited in the Control Panel", "Deleted by an admin");
+    }
+
+    @Test
+    void showsATeamsHistoryAndTheHistoryOfUserProvisioning() {
+        browser.open(tenant.path("/teams/" + design.value()));
+        browser.submit(By.id("team-history-link"));
+        assertThat(browser.path()).endsWith("/history");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("History of Product Design");
+        assertThat(texts(".history-entry .entry-title"))
+                .containsExactly("Created in the Control Panel", "Member added", "Renamed", "Member removed");
+        browser.screenshot("history-team");
+
+        browser.open(tenant.path("/settings/provisioning"));
+        browser.submit(By.id("provisioning-history-link"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/audit/provisioning"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("History of User provisioning");
+        assertThat(browser.find(By.linkText("Provisioning history")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(texts(".history-entry .entry-title"))
+                .containsExactly(
+                        "Organization created",
+                        "Admin added",
+                        "User provisioning switched on",
+                        "New Secret Token issued");
+        WebElement issued = browser.all(By.cssSelector(".history-entry")).get(3);
+        issued.findElement(By.tagName("summary")).click();
+        assertThat(issued.findElement(By.cssSelector("pre.json")).getText())
+                .contains("\"tokenHash\" : \"(not shown)\"");
+        browser.screenshot("history-provisioning");
+
+        // a deleted or unknown member has no page, and says so in a page of the Control Panel
+        browser.open(tenant.path("/members/" + MemberId.random().value() + "/history"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page not found");
+        assertThat(browser.text(By.tagName("main"))).contains("has no history in this organization");
+    }
+
+    @Test
+    void theOrganizationAsOfAnEarlierMomentShowsThatStateUnderAPastBanner() {
+        browser.open(tenant.path("/members"));
+        browser.submit(By.linkText("Audit replay"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/audit"));
+        assertThat(browser.text(By.id("as-of-intro"))).contains("Choose a moment");
+        assertThat(browser.present(By.id("past-banner"))).isFalse();
+
+        browser.script("document.getElementById('as-of-at').value = arguments[0];", FIELD.format(beforeTheChanges));
+        browser.submit(By.cssSelector("#as-of-form button[type=submit]"));
+
+        assertThat(browser.text(By.id("past-banner")))
+                .contains("A past state, not the present.")
+                .contains("This is Northwind Replay as it was on " + SHOWN.format(beforeTheChanges))
+                .contains("Nothing here can be changed.");
+        assertThat(browser.text(By.id("then-members"))).isEqualTo("1");
+        assertThat(browser.text(By.id("then-provisioning"))).isEqualTo("Off");
+        assertThat(texts("#then-members-list .identity-name")).containsExactly("Ada Lovelace");
+        WebElement adaThen =
+                browser.find(By.cssSelector("#then-members-list tr[data-member-id='" + ada.value() + "']"));
+        assertThat(adaThen.findElement(By.cssSelector(".status")).getText()).isEqualTo("Invited");
+        assertThat(adaThen.findElements(By.cssSelector(".chip a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Design");
+        assertThat(texts("#then-teams-list .identity-name")).containsExactly("Design");
+        assertThat(texts("#then-teams-list .member-count")).containsExactly("1 member");
+        browser.screenshot("audit-as-of");
+
+        // and now: Grace is there, Design is renamed and Ada out of it and deactivated
+        browser.script(
+                "document.getElementById('as-of-at').value = arguments[0];",
+                FIELD.format(Instant.now().minusMillis(1)));
+        browser.submit(By.cssSelector("#as-of-form button[type=submit]"));
+        assertThat(texts("#then-members-list .identity-name")).containsExactly("Ada Lovelace", "Grace Hopper");
+        assertThat(browser.find(By.cssSelector("#then-members-list tr[data-member-id='" + ada.value() + "'] .status"))
+                        .getText())
+                .isEqualTo("Deactivated");
+        assertThat(browser.present(By.cssSelector("#then-members-list tr[data-member-id='" + grace.value() + "']")))
+                .isTrue();
+        assertThat(texts("#then-teams-list .identity-name")).containsExactly("Product Design");
+        assertThat(texts("#then-teams-list .member-count")).containsExactly("0 members");
+        assertThat(browser.text(By.id("then-provisioning"))).isEqualTo("On");
+
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/audit?at=" + beforeTheChanges));
+            assertThat(browser.find(By.id("past-banner")).isDisplayed()).isTrue();
+            browser.assertNoHorizontalScroll();
+            browser.screenshotOfWindow("audit-as-of-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
+    void aMomentThatIsNotOneOrNotInThePastIsExplainedNextToTheField() {
+        browser.open(tenant.path("/audit?at=last%20tuesday"));
+        assertThat(browser.text(By.id("as-of-at-error")))
+                .isEqualTo("“last tuesday” is not a date and time. Pick one, or write it like 2026-01-05 14:30 (UTC).");
+        assertThat(browser.find(By.id("as-of-at")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.present(By.id("past-banner"))).isFalse();
+        assertThat(browser.fetch(browser.path()).status()).isEqualTo(422);
+        browser.screenshot("audit-as-of-error");
+
+        browser.open(tenant.path("/audit?at=2999-01-01T00:00:00Z"));
+        assertThat(browser.text(By.id("as-of-at-error"))).startsWith("That moment is still to come");
+
+        browser.open(tenant.path("/audit?at=2000-01-01"));
+        assertThat(browser.text(By.id("past-banner"))).contains("1 Jan 2000, 00:00:00.000 UTC");
+        assertThat(browser.text(By.id("as-of-nothing"))).contains("The organization did not exist yet");
+    }
+
+    @Test
+    void theOperatorRebuildsTheReadModelsWithProgressAndVerification() {
+        signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        browser.open(tenant.path("/audit"));
+        browser.submit(By.linkText("Rebuild read models"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/audit/rebuild"));
+        assertThat(browser.text(By.id("rebuild-start"))).contains("every organization");
+        browser.screenshot("audit-rebuild-start");
+
+        browser.submit(By.id("start-rebuild"));
+        assertThat(browser.path()).matches(".*/audit/rebuild/[0-9a-f-]{36}");
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Rebuild started.");
+        assertThat(browser.find(By.id("rebuild-bar")).getTagName()).isEqualTo("progress");
+        // a small store is rebuilt in well under a second; a big one shows the bar moving until it is done
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+                .until(d -> "completed"
+                        .equals(browser.find(By.id("rebuild-progress")).getAttribute("data-status")));
+
+        assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("Rebuilt and verified");
+        assertThat(browser.text(By.id("rebuild-verdict"))).startsWith("Verified:");
+        WebElement bar = browser.find(By.id("rebuild-bar"));
+        assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
+        List<WebElement> tables = browser.all(By.cssSelector("#rebuild-verification tr.comparison"));
+        assertThat(tables).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(tables).allMatch(row -> "true".equals(row.getAttribute("data-equal")));
+        assertThat(texts("#rebuild-verification td[data-label='Read model']")).contains("directory", "activity");
+        assertThat(browser.find(By.id("rebuild-progress")).getAttribute("hx-trigger"))
+                .as("polling stops when it is done")
+                .isNull();
+        browser.screenshot("audit-rebuild");
+    }
+
+    @Test
+    void anAdminWhoIsNotTheOperatorMayNotRebuildEvenByForcingIt() {
+        browser.open(tenant.path("/audit"));
+        assertThat(browser.present(By.linkText("Rebuild read models"))).isFalse();
+
+        browser.open(tenant.path("/audit/rebuild"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(browser.text(By.tagName("main"))).contains("Only the operator of this service may rebuild");
+        browser.screenshot("audit-rebuild-not-allowed");
+
+        // a forged form with this session's CSRF token
+        browser.open(tenant.path("/audit"));
+        browser.script(
+                "const form = document.createElement('form');"
+                        + "form.method = 'post'; form.action = arguments[0];"
+                        + "const token = document.createElement('input'); token.type = 'hidden'; token.name = '_csrf';"
+                        + "token.value = document.querySelector('meta[name=_csrf]').content; form.appendChild(token);"
+                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
+                tenant.path("/audit/rebuild"));
+        browser.waitUntil(d -> Boolean.TRUE.equals(
+                browser.script("return document.readyState === 'complete' && !window.controlPanelTestMark;")));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+    }
+}
