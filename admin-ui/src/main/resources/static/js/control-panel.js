@@ -239,9 +239,12 @@
       if (!batch || !rows || results() !== box) {
         return;
       }
+      var shown = Array.prototype.slice.call(rows.querySelectorAll('tr[data-position]'));
+      var oldest = shown.length ? Number(shown[shown.length - 1].getAttribute('data-position')) : 0;
       var fresh = [];
       Array.prototype.slice.call(batch.querySelectorAll('tr[data-position]')).forEach(function (row) {
-        if (!rows.querySelector('tr[data-position="' + row.getAttribute('data-position') + '"]')) {
+        var position = Number(row.getAttribute('data-position'));
+        if (!rows.querySelector('tr[data-position="' + position + '"]') && (shown.length === 0 || position > oldest)) {
           fresh.push(row);
         }
       });
@@ -249,10 +252,15 @@
       if (fresh.length === 0) {
         return;
       }
-      for (var i = fresh.length - 1; i >= 0; i--) {
-        fresh[i].classList.add('fresh');
-        rows.insertBefore(fresh[i], rows.firstChild);
-      }
+      // newest first, each in its place: a row whose event filled a gap belongs below newer ones
+      fresh.forEach(function (row) {
+        var position = Number(row.getAttribute('data-position'));
+        var before = Array.prototype.slice.call(rows.querySelectorAll('tr[data-position]')).find(function (existing) {
+          return Number(existing.getAttribute('data-position')) < position;
+        });
+        row.classList.add('fresh');
+        rows.insertBefore(row, before || null);
+      });
       var table = document.getElementById('activity-table');
       if (table) {
         table.hidden = false;

@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * New activity rows for whoever watches an organization's timeline (the Control Panel's live view). It reads the
- * live slot for rows after the last one it delivered: at once when this node's projection writes a row, and every
- * second anyway, so rows written by another node arrive too.
+ * New activity rows for whoever watches an organization's timeline (the Control Panel's live view). This node's
+ * projection hands over each row it committed, even one whose event filled a gap below rows already delivered; every
+ * second the feed also reads the live slot for rows after the last one it delivered, so rows written by another node
+ * arrive too. A row is delivered once.
  */
 @Component
 public class ActivityFeed implements DisposableBean {
@@ -51,6 +52,12 @@ public class ActivityFeed implements DisposableBean {
     private final class Channel {
         final OrganizationId organizationId;
         final List<Listener> listeners = new CopyOnWriteArrayList<>();
+        final java.util.Set<Long> delivered = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > 10_000;
+            }
+        });
         volatile long lastPosition;
 
         Channel(OrganizationId organizationId) {
@@ -62,18 +69,24 @@ public class ActivityFeed implements DisposableBean {
             if (listeners.isEmpty()) {
                 return;
             }
-            List<ActivityRow> rows = queries.after(organizationId, lastPosition, 500);
-            for (ActivityRow row : rows) {
-                for (Listener listener : listeners) {
-                    try {
-                        listener.onRow(row);
-                    } catch (Exception e) {
-                        log.debug("A live activity listener failed and is dropped", e);
-                        listeners.remove(listener);
-                    }
-                }
-                lastPosition = row.position();
+            for (ActivityRow row : queries.after(organizationId, lastPosition, 500)) {
+                deliver(row);
             }
+        }
+
+        synchronized void deliver(ActivityRow row) {
+            if (!delivered.add(row.position())) {
+                return;
+            }
+            for (Listener listener : listeners) {
+                try {
+                    listener.onRow(row);
+                } catch (Exception e) {
+                    log.debug("A live activity listener failed and is dropped", e);
+                    listeners.remove(listener);
+                }
+            }
+            lastPosition = Math.max(lastPosition, row.position());
         }
     }
 
@@ -84,11 +97,11 @@ public class ActivityFeed implements DisposableBean {
         return () -> channel.listeners.remove(listener);
     }
 
-    /** A row was just stored for this organization: deliver it now rather than at the next poll. */
-    void poke(String organizationId) {
-        Channel channel = channels.get(organizationId);
+    /** This node's projection committed this row: deliver it now rather than at the next poll. */
+    void publish(ActivityRow row) {
+        Channel channel = channels.get(row.organizationId());
         if (channel != null && !channel.listeners.isEmpty()) {
-            poller.execute(channel::poll);
+            poller.execute(() -> channel.deliver(row));
         }
     }
 

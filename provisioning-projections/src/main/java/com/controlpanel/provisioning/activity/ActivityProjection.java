@@ -36,7 +36,7 @@ public class ActivityProjection {
         ActivityRow row = ActivityDescriber.describe(input(event, message, position), store);
         store.insert(row);
         if (!replay.isReplay() && CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> feed.poke(row.organizationId()));
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> feed.publish(row));
         }
     }
 

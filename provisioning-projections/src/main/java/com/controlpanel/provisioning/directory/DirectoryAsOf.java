@@ -4,9 +4,11 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +19,46 @@ import java.util.Optional;
  */
 public class DirectoryAsOf {
 
+    /** A state well in the past no longer changes: the few last asked for are kept, for paging through them. */
+    private static final Duration SETTLED = Duration.ofSeconds(10);
+
+    private static final int KEPT = 3;
+
+    private record Key(OrganizationId organizationId, Instant at) {}
+
     private final EventStoreReader reader;
+    private final Map<Key, OrganizationState> recent = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, OrganizationState> eldest) {
+            return size() > KEPT;
+        }
+    };
 
     public DirectoryAsOf(EventStoreReader reader) {
         this.reader = reader;
     }
 
     public OrganizationState at(OrganizationId organizationId, Instant at) {
+        boolean settled = at.isBefore(Instant.now().minus(SETTLED));
+        Key key = new Key(organizationId, at);
+        if (settled) {
+            synchronized (recent) {
+                OrganizationState kept = recent.get(key);
+                if (kept != null) {
+                    return kept;
+                }
+            }
+        }
+        OrganizationState state = fold(organizationId, at);
+        if (settled) {
+            synchronized (recent) {
+                recent.put(key, state);
+            }
+        }
+        return state;
+    }
+
+    private OrganizationState fold(OrganizationId organizationId, Instant at) {
         InMemoryDirectoryStore store = new InMemoryDirectoryStore();
         long[] applied = {0};
         reader.organizationUpTo(organizationId, at, event -> {

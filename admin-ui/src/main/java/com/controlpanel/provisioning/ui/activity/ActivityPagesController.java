@@ -78,7 +78,11 @@ public class ActivityPagesController {
         return "activity/timeline";
     }
 
-    /** The actions stored after a position that the page's filters let through, newest first: the live view's rows. */
+    /**
+     * The newest actions the page's filters let through, newest first: the live view adds those it does not show yet,
+     * in their place (an action whose event filled a gap is stored a moment after newer ones). {@code more} says that
+     * even the oldest of them is newer than {@code after}, so there may be new ones beyond the batch.
+     */
     @GetMapping("/new")
     String newRows(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -95,14 +99,16 @@ public class ActivityPagesController {
         boolean more = false;
         if (filter.valid()) {
             ActivityPage page = activity.find(filter.query());
-            rows = page.items().stream().filter(row -> row.position() > after).toList();
-            more = rows.size() == page.items().size() && page.nextCursor() != null;
+            rows = page.items();
+            more = page.nextCursor() != null && rows.stream().allMatch(row -> row.position() > after);
         } else {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         }
         model.addAttribute("workspace", workspace);
         model.addAttribute("rows", rows.stream().map(ActivityRowView::of).toList());
-        model.addAttribute("lastPosition", rows.isEmpty() ? after : rows.get(0).position());
+        model.addAttribute(
+                "lastPosition",
+                rows.isEmpty() ? after : Math.max(after, rows.get(0).position()));
         model.addAttribute("more", more);
         return "activity/rows :: new-rows";
     }
