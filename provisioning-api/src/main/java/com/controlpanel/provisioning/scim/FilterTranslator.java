@@ -80,6 +80,7 @@ public final class FilterTranslator {
         if (filter == null || filter.isBlank()) {
             return DirectoryFilter.ANY;
         }
+        requireBalanced(filter);
         Filter parsed;
         try {
             parsed = Filter.fromString(filter);
@@ -87,6 +88,39 @@ public final class FilterTranslator {
             throw BadRequestException.invalidFilter("Invalid filter '" + filter + "': " + clean(e.getMessage()));
         }
         return parsed.visit(new Translation(), Scope.TOP);
+    }
+
+    /** The SDK's parser closes an unclosed value filter by itself; a filter must close what it opens. */
+    private static void requireBalanced(String filter) throws BadRequestException {
+        int brackets = 0;
+        int parentheses = 0;
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> quoted = true;
+                case '[' -> brackets++;
+                case ']' -> brackets--;
+                case '(' -> parentheses++;
+                case ')' -> parentheses--;
+                default -> {}
+            }
+            if (brackets < 0 || parentheses < 0) {
+                break;
+            }
+        }
+        if (quoted || brackets != 0 || parentheses != 0) {
+            throw BadRequestException.invalidFilter(
+                    "Invalid filter '" + filter + "': unbalanced quotes, brackets or parentheses");
+        }
     }
 
     private String sortBy(String sortBy) throws ScimException {
