@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,6 +192,39 @@ class ScimPatchTest extends ScimTestSupport {
         createGroup("Taken name");
         assertError(patch(path, patchOp(op("replace", "displayName", "TAKEN NAME"))), 409, "uniqueness");
         assertThat(get(path).json().get("displayName").asText()).isEqualTo("Membership forms");
+    }
+
+    @Test
+    void concurrentPatchesOfOneUserOrGroupLoseNoUpdate() throws Exception {
+        String id = aliceWithTwoEmails();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            members.add(createUser(unique("concurrent" + i)).get("id").asText());
+        }
+        String group = createGroup("Concurrent").get("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String number = "555-020" + i;
+                String member = members.get(i);
+                answers.add(pool.submit(() -> patch(
+                                "/Users/" + id,
+                                patchOp(op("add", "phoneNumbers", List.of(Map.of("value", number, "type", "other")))))
+                        .status()));
+                answers.add(pool.submit(() -> patch(
+                                "/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", member)))))
+                        .status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isIn(200, 204);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(get("/Users/" + id).json().get("phoneNumbers").findValuesAsText("value"))
+                .containsExactlyInAnyOrder("555-0100", "555-0200", "555-0201", "555-0202", "555-0203");
+        assertThat(members(group)).containsExactlyInAnyOrderElementsOf(members);
     }
 
     @Test

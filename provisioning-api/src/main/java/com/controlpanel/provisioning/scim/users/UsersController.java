@@ -55,7 +55,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class UsersController {
 
     /** Attempts at a PATCH without If-Match when a concurrent change gets in between its read and its write. */
-    private static final int PATCH_ATTEMPTS = 3;
+    private static final int PATCH_ATTEMPTS = 5;
 
     private final Commands commands;
     private final DirectorySearch search;
@@ -150,16 +150,18 @@ public class UsersController {
                         ScimRequests.context(request),
                         new ReplaceProvisionedMemberCommand(
                                 current.memberId(), organization(), input.profile(), active, current.version()));
+                return answer(HttpStatus.OK, existing(id), request);
             } catch (RuntimeException e) {
-                if (ifMatch == null
-                        && attempt < PATCH_ATTEMPTS
-                        && Failures.cause(e, ConflictingAggregateVersionException.class)
-                                .isPresent()) {
-                    continue;
+                if (ifMatch != null
+                        || Failures.cause(e, ConflictingAggregateVersionException.class)
+                                .isEmpty()) {
+                    throw e;
                 }
-                throw e;
+                if (attempt == PATCH_ATTEMPTS) {
+                    // The client set no precondition: this is no 412, but a busy resource to try again.
+                    throw new ScimException(503, null, "The User kept changing while this PATCH was applied: retry");
+                }
             }
-            return answer(HttpStatus.OK, existing(id), request);
         }
     }
 
