@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +40,11 @@ public final class AttributeSelection {
 
     public static AttributeSelection of(ListRequest request) {
         return of(request.attributes(), request.excludedAttributes());
+    }
+
+    /** From the query string of a request for one resource. */
+    public static AttributeSelection of(HttpServletRequest request) {
+        return of(names(request.getParameter("attributes")), names(request.getParameter("excludedAttributes")));
     }
 
     /** The names in a comma-separated parameter. */

@@ -34,6 +34,11 @@ public final class ScimJson {
         }
     }
 
+    /** An empty object whose keys compare case-insensitively. */
+    public static ObjectNode caseInsensitiveObject() {
+        return JsonUtils.getJsonNodeFactory().objectNode();
+    }
+
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }

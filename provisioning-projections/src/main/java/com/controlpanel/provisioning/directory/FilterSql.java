@@ -222,7 +222,13 @@ final class FilterSql {
             String attribute = element.attribute();
             if (attribute.equals("groups")) {
                 args.add(organizationId);
-                String inner = translate(element.filter(), new GroupOfMemberScope());
+                String inner = translate(
+                        element.filter(),
+                        new MembershipScope(
+                                "groups",
+                                new Column("g.team_id", Kind.EXACT, false),
+                                new Column("gt.name_key", Kind.LOWER, false),
+                                "direct"));
                 return "m.member_id IN (SELECT g.member_id FROM " + tables.membership() + " g" + teamJoin()
                         + " WHERE g.organization_id = ? AND (" + inner + "))";
             }
@@ -280,32 +286,6 @@ final class FilterSql {
         }
     }
 
-    /** A team a member is in, as the member's {@code groups} attribute shows it. */
-    private final class GroupOfMemberScope implements Scope {
-
-        @Override
-        public String compare(Compare compare) {
-            return switch (compare.attribute()) {
-                case "value" -> column(new Column("g.team_id", Kind.EXACT, false), compare);
-                case "display" -> column(new Column("gt.name_key", Kind.LOWER, false), compare);
-                case "type" -> constant("direct", compare) ? "1 = 1" : "1 = 0";
-                default ->
-                    throw new UnsupportedFilterException(
-                            "groups has no sub-attribute '" + compare.attribute() + "' to filter on");
-            };
-        }
-
-        @Override
-        public String present(String attribute) {
-            return "1 = 1";
-        }
-
-        @Override
-        public String element(Element element) {
-            throw new UnsupportedFilterException("A value filter can not contain another one");
-        }
-    }
-
     private final class TeamScope implements Scope {
 
         @Override
@@ -354,7 +334,13 @@ final class FilterSql {
                 throw new UnsupportedFilterException("'" + element.attribute() + "' is not multi-valued");
             }
             args.add(organizationId);
-            String inner = translate(element.filter(), new MemberOfTeamScope());
+            String inner = translate(
+                    element.filter(),
+                    new MembershipScope(
+                            "members",
+                            new Column("ms.member_id", Kind.EXACT, false),
+                            new Column("mm.label_key", Kind.LOWER, false),
+                            "user"));
             return "t.team_id IN (SELECT ms.team_id FROM " + tables.membership() + " ms" + memberJoin()
                     + " WHERE ms.organization_id = ? AND (" + inner + "))";
         }
@@ -370,23 +356,38 @@ final class FilterSql {
         }
     }
 
-    /** A member of a team, as the team's {@code members} attribute shows it. */
-    private final class MemberOfTeamScope implements Scope {
+    /**
+     * One membership, as a member's {@code groups} or a team's {@code members} shows it: the other side's id
+     * ({@code value}), its name ({@code display}) and a {@code type} that is the same for every one.
+     */
+    private final class MembershipScope implements Scope {
+
+        private final String attribute;
+        private final Column value;
+        private final Column display;
+        private final String type;
+
+        MembershipScope(String attribute, Column value, Column display, String type) {
+            this.attribute = attribute;
+            this.value = value;
+            this.display = display;
+            this.type = type;
+        }
 
         @Override
         public String compare(Compare compare) {
             return switch (compare.attribute()) {
-                case "value" -> column(new Column("ms.member_id", Kind.EXACT, false), compare);
-                case "display" -> column(new Column("mm.label_key", Kind.LOWER, false), compare);
-                case "type" -> constant("user", compare) ? "1 = 1" : "1 = 0";
+                case "value" -> column(value, compare);
+                case "display" -> column(display, compare);
+                case "type" -> constant(type, compare) ? "1 = 1" : "1 = 0";
                 default ->
                     throw new UnsupportedFilterException(
-                            "members has no sub-attribute '" + compare.attribute() + "' to filter on");
+                            attribute + " has no sub-attribute '" + compare.attribute() + "' to filter on");
             };
         }
 
         @Override
-        public String present(String attribute) {
+        public String present(String subAttribute) {
             return "1 = 1";
         }
 

@@ -158,7 +158,7 @@ final class GroupPatch {
         }
         List<MemberId> members = new ArrayList<>();
         for (TeamMember member : current.get()) {
-            ObjectNode node = ScimJson.caseInsensitive(ScimJson.object());
+            ObjectNode node = ScimJson.caseInsensitiveObject();
             node.put("value", member.memberId().value());
             node.put("display", member.display());
             node.put("type", "User");

@@ -181,9 +181,7 @@ public class GroupsController {
     }
 
     private ObjectNode resource(TeamRow row, HttpServletRequest request, ScimLinks links) {
-        AttributeSelection selection = AttributeSelection.of(
-                AttributeSelection.names(request.getParameter("attributes")),
-                AttributeSelection.names(request.getParameter("excludedAttributes")));
+        AttributeSelection selection = AttributeSelection.of(request);
         List<TeamMember> members = selection.returns("members")
                 ? search.membersOf(List.of(row.teamId())).getOrDefault(row.teamId(), List.of())
                 : null;

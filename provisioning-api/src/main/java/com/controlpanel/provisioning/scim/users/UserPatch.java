@@ -50,7 +50,7 @@ final class UserPatch {
     private static List<PatchOperation> steps(Operation operation, String id) throws ScimException {
         List<PatchOperation> steps = new ArrayList<>();
         if (operation.path() == null) {
-            ObjectNode rest = ScimJson.caseInsensitive(ScimJson.object());
+            ObjectNode rest = ScimJson.caseInsensitiveObject();
             Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();

@@ -102,7 +102,10 @@ public class UsersController {
         ScimLinks links = ScimLinks.of(request, urls);
         ObjectNode user = UserJson.write(row, List.of(), links);
         return ScimResponses.resource(
-                HttpStatus.CREATED, selection(request).apply(user), row.version(), links.user(memberId.value()));
+                HttpStatus.CREATED,
+                AttributeSelection.of(request).apply(user),
+                row.version(),
+                links.user(memberId.value()));
     }
 
     @GetMapping("/{id}")
@@ -199,18 +202,12 @@ public class UsersController {
     }
 
     private ResponseEntity<byte[]> answer(HttpStatus status, MemberRow row, HttpServletRequest request) {
-        AttributeSelection selection = selection(request);
+        AttributeSelection selection = AttributeSelection.of(request);
         List<TeamRef> teams = selection.returns("groups")
                 ? queries.teamsOf(List.of(row.memberId())).getOrDefault(row.memberId(), List.of())
                 : null;
         ObjectNode user = UserJson.write(row, teams, ScimLinks.of(request, urls));
         return ScimResponses.resource(status, selection.apply(user), row.version(), null);
-    }
-
-    private static AttributeSelection selection(HttpServletRequest request) {
-        return AttributeSelection.of(
-                AttributeSelection.names(request.getParameter("attributes")),
-                AttributeSelection.names(request.getParameter("excludedAttributes")));
     }
 
     /** The member of the calling organization with this id: 404 if there is none (or it is another's). */
