@@ -39,7 +39,7 @@ class ArchitectureTest {
     @Test
     void everyGuardedPackageExists() {
         for (String pkg : new String[] {
-            DOMAIN, APPLICATION, PROJECTIONS[0], PROJECTIONS[1], EDGES[0], EDGES[2], EDGES[3], EDGES[5], UI
+            DOMAIN, APPLICATION, PROJECTIONS[0], PROJECTIONS[1], EDGES[0], EDGES[1], EDGES[2], EDGES[3], EDGES[5], UI
         }) {
             String prefix = pkg.substring(0, pkg.length() - 2);
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)))

@@ -1,0 +1,141 @@
+package com.controlpanel.provisioning.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A list or search request (RFC 7644 §3.4.2, §3.4.3): filter, order, page and which attributes to return, from the
+ * query string of a GET or the body of a POST .search. {@code startIndex} is 1-based (below 1 counts as 1);
+ * {@code count} below 0 counts as 0 (only the total) and above {@code provisioning.scim.max-results} as that maximum.
+ */
+public record ListRequest(
+        String filter,
+        String sortBy,
+        boolean descending,
+        int startIndex,
+        int count,
+        List<String> attributes,
+        List<String> excludedAttributes) {
+
+    public ListRequest {
+        attributes = List.copyOf(attributes);
+        excludedAttributes = List.copyOf(excludedAttributes);
+    }
+
+    public static ListRequest of(HttpServletRequest request, ScimProperties properties) throws BadRequestException {
+        return new ListRequest(
+                blankToNull(request.getParameter("filter")),
+                blankToNull(request.getParameter("sortBy")),
+                descending(request.getParameter("sortOrder")),
+                startIndex(request.getParameter("startIndex")),
+                count(request.getParameter("count"), properties),
+                AttributeSelection.names(request.getParameter("attributes")),
+                AttributeSelection.names(request.getParameter("excludedAttributes")));
+    }
+
+    /** From the body of {@code POST .../.search}. */
+    public static ListRequest of(ObjectNode body, ScimProperties properties) throws BadRequestException {
+        JsonNode schemas = body.get("schemas");
+        if (schemas != null && !contains(schemas, ScimSchemas.SEARCH_REQUEST)) {
+            throw BadRequestException.invalidValue(
+                    "A search request must have the schema " + ScimSchemas.SEARCH_REQUEST);
+        }
+        return new ListRequest(
+                blankToNull(text(body, "filter")),
+                blankToNull(text(body, "sortBy")),
+                descending(text(body, "sortOrder")),
+                startIndex(text(body, "startIndex")),
+                count(text(body, "count"), properties),
+                names(body, "attributes"),
+                names(body, "excludedAttributes"));
+    }
+
+    /** The number of resources to skip. */
+    public int offset() {
+        return startIndex - 1;
+    }
+
+    private static String text(ObjectNode body, String field) throws BadRequestException {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw BadRequestException.invalidValue("'" + field + "' must be a single value");
+        }
+        return value.asText();
+    }
+
+    private static List<String> names(ObjectNode body, String field) throws BadRequestException {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (value.isTextual()) {
+            return AttributeSelection.names(value.asText());
+        }
+        if (!value.isArray()) {
+            throw BadRequestException.invalidValue("'" + field + "' must be a list of attribute names");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : value) {
+            names.addAll(AttributeSelection.names(name.asText()));
+        }
+        return names;
+    }
+
+    private static boolean contains(JsonNode schemas, String schema) {
+        for (JsonNode node : schemas) {
+            if (node.asText().equalsIgnoreCase(schema)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean descending(String sortOrder) throws BadRequestException {
+        if (sortOrder == null || sortOrder.isBlank() || sortOrder.strip().equalsIgnoreCase("ascending")) {
+            return false;
+        }
+        if (sortOrder.strip().equalsIgnoreCase("descending")) {
+            return true;
+        }
+        throw BadRequestException.invalidValue(
+                "sortOrder must be 'ascending' or 'descending', not '" + sortOrder + "'");
+    }
+
+    private static int startIndex(String value) throws BadRequestException {
+        Long parsed = number(value, "startIndex");
+        if (parsed == null || parsed < 1) {
+            return 1;
+        }
+        return (int) Math.min(parsed, Integer.MAX_VALUE);
+    }
+
+    private static int count(String value, ScimProperties properties) throws BadRequestException {
+        Long parsed = number(value, "count");
+        if (parsed == null) {
+            return properties.defaultCount();
+        }
+        return (int) Math.max(0, Math.min(parsed, properties.maxResults()));
+    }
+
+    private static Long number(String value, String name) throws BadRequestException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw BadRequestException.invalidValue(name + " must be an integer, not '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,100 @@
+package com.controlpanel.provisioning.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The operations of a PATCH request (RFC 7644 §3.5.2), as Okta and Entra ID send them: op names in any case
+ * ({@code Replace}), an optional path parsed by the SDK ({@code emails[type eq "work"].value}), and a value.
+ */
+public final class PatchRequestBody {
+
+    /** What an operation does. */
+    public enum Op {
+        ADD,
+        REPLACE,
+        REMOVE
+    }
+
+    /** One operation; {@code path} is null when the value names the attributes itself. */
+    public record Operation(int index, Op op, Path path, JsonNode value) {
+
+        /** How the operation is named in an error message. */
+        public String describe() {
+            return "Operation " + index + " (" + op.name().toLowerCase(Locale.ROOT) + (path == null ? "" : " " + path)
+                    + ")";
+        }
+    }
+
+    private PatchRequestBody() {}
+
+    public static List<Operation> operations(ObjectNode body) throws BadRequestException {
+        JsonNode schemas = body.get("schemas");
+        if (schemas != null && !schemas.isNull()) {
+            boolean patchOp = false;
+            for (JsonNode schema : schemas) {
+                patchOp |= schema.asText().equalsIgnoreCase(ScimSchemas.PATCH_OP);
+            }
+            if (!patchOp) {
+                throw BadRequestException.invalidValue("A PATCH request must have the schema " + ScimSchemas.PATCH_OP);
+            }
+        }
+        JsonNode operations = body.get("Operations");
+        if (operations == null || !operations.isArray()) {
+            throw BadRequestException.invalidSyntax("A PATCH request needs an 'Operations' list");
+        }
+        List<Operation> parsed = new ArrayList<>();
+        int index = 1;
+        for (JsonNode operation : operations) {
+            parsed.add(operation(index++, operation));
+        }
+        return parsed;
+    }
+
+    private static Operation operation(int index, JsonNode node) throws BadRequestException {
+        if (!node.isObject()) {
+            throw BadRequestException.invalidSyntax("Operation " + index + " must be an object");
+        }
+        JsonNode opNode = node.get("op");
+        String name =
+                opNode == null || !opNode.isTextual() ? "" : opNode.textValue().strip();
+        Op op = switch (name.toLowerCase(Locale.ROOT)) {
+            case "add" -> Op.ADD;
+            case "replace" -> Op.REPLACE;
+            case "remove" -> Op.REMOVE;
+            default ->
+                throw BadRequestException.invalidSyntax(
+                        "Operation " + index + ": op must be add, remove or replace, not '" + name + "'");
+        };
+        JsonNode pathNode = node.get("path");
+        Path path = null;
+        if (pathNode != null && !pathNode.isNull()) {
+            if (!pathNode.isTextual() || pathNode.textValue().isBlank()) {
+                throw BadRequestException.invalidPath("Operation " + index + ": path must be a non-empty string");
+            }
+            try {
+                path = Path.fromString(pathNode.textValue());
+            } catch (BadRequestException e) {
+                throw BadRequestException.invalidPath("Operation " + index + ": '" + pathNode.textValue()
+                        + "' is not a valid path: " + FilterTranslator.clean(e.getMessage()));
+            }
+        }
+        JsonNode value = node.get("value");
+        if (op != Op.REMOVE && (value == null || value.isNull())) {
+            throw BadRequestException.invalidSyntax("Operation " + index + " (" + name + ") needs a value");
+        }
+        if (op != Op.REMOVE && path == null && !value.isObject()) {
+            throw BadRequestException.invalidSyntax(
+                    "Operation " + index + " has no path: its value must be an object of attributes");
+        }
+        if (op == Op.REMOVE && path == null) {
+            throw BadRequestException.noTarget("Operation " + index + " (remove) needs a path");
+        }
+        return new Operation(index, op, path, value == null || value.isNull() ? null : value);
+    }
+}

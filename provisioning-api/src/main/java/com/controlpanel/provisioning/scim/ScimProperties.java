@@ -1,0 +1,51 @@
+package com.controlpanel.provisioning.scim;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits of the SCIM service provider ({@code provisioning.scim.*}, or {@code PROVISIONING_SCIM_*} environment
+ * variables).
+ *
+ * @param maxResults the most resources one page returns ({@code count} above it is lowered to it); advertised as
+ *     {@code filter.maxResults}
+ * @param defaultCount the page size when a request gives no {@code count}
+ * @param maxBodyBytes the largest request body accepted; a larger one is answered 413
+ * @param requestsPerSecond the requests each organization may make per second, on average (429 above it)
+ * @param burst the requests an organization may make at once after a quiet spell
+ * @param maxConcurrentRequests SCIM requests served at once by this node, all organizations together
+ * @param overloadWait how long a request waits for its turn when that many are being served, before a 429
+ */
+@ConfigurationProperties("provisioning.scim")
+public record ScimProperties(
+        Integer maxResults,
+        Integer defaultCount,
+        Long maxBodyBytes,
+        Double requestsPerSecond,
+        Integer burst,
+        Integer maxConcurrentRequests,
+        Duration overloadWait) {
+
+    public ScimProperties {
+        maxResults = positive(maxResults, 500, "max-results");
+        defaultCount = Math.min(positive(defaultCount, 100, "default-count"), maxResults);
+        maxBodyBytes = maxBodyBytes == null ? 2L * 1024 * 1024 : maxBodyBytes;
+        requestsPerSecond = requestsPerSecond == null ? 10_000.0 : requestsPerSecond;
+        if (requestsPerSecond <= 0) {
+            throw new IllegalArgumentException("provisioning.scim.requests-per-second must be positive");
+        }
+        burst = burst == null ? (int) Math.max(1, Math.ceil(requestsPerSecond)) : positive(burst, 1, "burst");
+        maxConcurrentRequests = positive(maxConcurrentRequests, 64, "max-concurrent-requests");
+        overloadWait = overloadWait == null ? Duration.ofSeconds(2) : overloadWait;
+    }
+
+    private static int positive(Integer value, int fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException("provisioning.scim." + name + " must be at least 1");
+        }
+        return value;
+    }
+}

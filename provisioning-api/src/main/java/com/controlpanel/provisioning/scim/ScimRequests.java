@@ -1,0 +1,120 @@
+package com.controlpanel.provisioning.scim;
+
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.security.ScimClient;
+import com.controlpanel.provisioning.web.RequestIdFilter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ContentTooLargeException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** What a SCIM request brings: the calling organization, and its JSON body read within the size limit. */
+@Component
+public class ScimRequests {
+
+    private final ScimProperties properties;
+
+    public ScimRequests(ScimProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The organization's SCIM integration, as the bearer token identified it. */
+    public static ScimClient client() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof ScimClient client) {
+            return client;
+        }
+        throw new IllegalStateException("A SCIM endpoint was reached without a SCIM bearer token");
+    }
+
+    /** Who acts (the organization's SCIM integration) and in which request: recorded with every event. */
+    public static CommandContext context(HttpServletRequest request) {
+        return new CommandContext(
+                client().actor(), RequestIdFilter.requestId(request), request.getHeader("User-Agent"));
+    }
+
+    /**
+     * The body as a JSON object. Accepts {@code application/scim+json} and {@code application/json} (any charset);
+     * larger than {@code provisioning.scim.max-body-bytes}: 413; not a JSON object: 400 invalidSyntax.
+     */
+    public ObjectNode body(HttpServletRequest request) throws ScimException {
+        String contentType = request.getContentType();
+        if (contentType != null && !json(contentType)) {
+            throw new ScimException(
+                    415, null, "Send the body as application/scim+json or application/json, not " + contentType);
+        }
+        long limit = properties.maxBodyBytes();
+        if (request.getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+        byte[] bytes = read(request, limit);
+        if (bytes.length == 0) {
+            throw BadRequestException.invalidSyntax("A JSON body is required");
+        }
+        JsonNode node;
+        try {
+            node = ScimJson.read(bytes);
+        } catch (JsonProcessingException e) {
+            throw BadRequestException.invalidSyntax("The body is not valid JSON: " + problem(e));
+        } catch (IOException e) {
+            throw BadRequestException.invalidSyntax("The body could not be read");
+        }
+        if (node == null || !node.isObject()) {
+            throw BadRequestException.invalidSyntax("The body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Jackson's complaint without its source excerpt, with where it was found. */
+    private static String problem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int cut = message.indexOf(" (start marker");
+        message = cut < 0 ? message : message.substring(0, cut);
+        int newline = message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        var location = e.getLocation();
+        return location == null
+                ? message
+                : message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static boolean json(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return mediaType.equals("application/scim+json")
+                || mediaType.equals("application/json")
+                || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    private static byte[] read(HttpServletRequest request, long limit) throws ScimException {
+        try (InputStream in = request.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw BadRequestException.invalidSyntax("The body could not be read");
+        }
+    }
+
+    private static ContentTooLargeException tooLarge(long limit) {
+        return new ContentTooLargeException("The body is larger than the " + limit + " bytes this server accepts");
+    }
+}

@@ -1,0 +1,125 @@
+package com.controlpanel.provisioning.scim;
+
+import com.controlpanel.provisioning.scim.ScimAttribute.Type;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an attribute's value from a request by its definition, into the plain Java values a profile keeps: names of
+ * sub-attributes in their canonical case, booleans sent as strings ({@code "True"}, Entra ID) as booleans, a single
+ * value where a list is expected as a list of one, a bare value where a complex one with a {@code value}
+ * sub-attribute is expected as {@code {"value": ...}} (Entra ID's manager). A value of the wrong kind is 400
+ * invalidValue.
+ */
+public final class ScimValues {
+
+    private ScimValues() {}
+
+    /** The value, or null when it is absent, null or an empty list (unassigned, RFC 7643 §2.5). */
+    public static Object read(ScimAttribute attribute, JsonNode node, String where) throws BadRequestException {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (attribute.multiValued()) {
+            List<Object> values = new ArrayList<>();
+            if (node.isArray()) {
+                for (JsonNode element : node) {
+                    Object value = single(attribute, element, where);
+                    if (value != null) {
+                        values.add(value);
+                    }
+                }
+            } else {
+                Object value = single(attribute, node, where);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+            return values.isEmpty() ? null : values;
+        }
+        if (node.isArray()) {
+            throw BadRequestException.invalidValue("'" + where + "' takes a single value, not a list");
+        }
+        return single(attribute, node, where);
+    }
+
+    /** The attributes of an object by a list of definitions; attributes it does not define are kept as sent. */
+    public static Map<String, Object> object(List<ScimAttribute> definitions, JsonNode node, String where)
+            throws BadRequestException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            ScimAttribute definition = definitions.stream()
+                    .filter(candidate -> candidate.name().equalsIgnoreCase(field.getKey()))
+                    .findFirst()
+                    .orElse(null);
+            Object value = definition == null
+                    ? plain(field.getValue())
+                    : read(definition, field.getValue(), where + "." + definition.name());
+            if (value != null) {
+                values.put(definition == null ? field.getKey() : definition.name(), value);
+            }
+        }
+        return values;
+    }
+
+    private static Object single(ScimAttribute attribute, JsonNode node, String where) throws BadRequestException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (attribute.complex()) {
+            if (node.isObject()) {
+                Map<String, Object> value = object(attribute.subAttributes(), node, where);
+                return value.isEmpty() ? null : value;
+            }
+            if (node.isValueNode() && attribute.subAttribute("value").isPresent()) {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("value", single(attribute.subAttribute("value").get(), node, where + ".value"));
+                return value;
+            }
+            throw BadRequestException.invalidValue("'" + where + "' must be an object");
+        }
+        if (attribute.type() == Type.BOOLEAN) {
+            return bool(node, where);
+        }
+        if (!node.isValueNode()) {
+            throw BadRequestException.invalidValue("'" + where + "' must be a single value");
+        }
+        return node.asText();
+    }
+
+    /** true, false, or their strings in any case. */
+    public static boolean bool(JsonNode node, String where) throws BadRequestException {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual()) {
+            String text = node.textValue().strip();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+        }
+        throw BadRequestException.invalidValue("'" + where + "' must be true or false, not " + node);
+    }
+
+    /** A string attribute: text as given (a number as its digits); null when absent or null. */
+    public static String text(JsonNode node, String where) throws BadRequestException {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            throw BadRequestException.invalidValue("'" + where + "' must be a string");
+        }
+        return node.asText();
+    }
+
+    private static Object plain(JsonNode node) {
+        return node == null || node.isNull() ? null : ScimJson.value(node);
+    }
+}

@@ -1,0 +1,208 @@
+package com.controlpanel.provisioning.scim.groups;
+
+import com.controlpanel.provisioning.directory.TeamMember;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.TeamChange;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.scim.PatchRequestBody.Op;
+import com.controlpanel.provisioning.scim.PatchRequestBody.Operation;
+import com.controlpanel.provisioning.scim.ScimJson;
+import com.controlpanel.provisioning.scim.ScimSchemas;
+import com.controlpanel.provisioning.scim.ScimValues;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.EqualFilter;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.OrFilter;
+import com.unboundid.scim2.common.utils.FilterEvaluator;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The operations of a Group PATCH as the team changes they amount to, in order; the team applies them all or none.
+ * Okta's forms ({@code add members}, {@code remove members[value eq "…"]}, {@code replace members}, a path-less
+ * {@code replace} of {@code id} and {@code displayName}) and Entra ID's ({@code Remove members} with a value list) are
+ * all understood. Removing a member that is not in the team, or adding one that is, changes nothing (retries are
+ * harmless).
+ */
+final class GroupPatch {
+
+    private GroupPatch() {}
+
+    /**
+     * The team changes; {@code members} gives the team's current members, read only when a member filter needs more
+     * than their ids.
+     */
+    static List<TeamChange> changes(List<Operation> operations, String teamId, Supplier<List<TeamMember>> members)
+            throws ScimException {
+        List<TeamChange> changes = new ArrayList<>();
+        for (Operation operation : operations) {
+            if (operation.path() == null) {
+                pathless(operation, teamId, changes);
+            } else {
+                withPath(operation, members, changes);
+            }
+        }
+        return changes;
+    }
+
+    private static void pathless(Operation operation, String teamId, List<TeamChange> changes) throws ScimException {
+        Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            switch (field.getKey().toLowerCase(java.util.Locale.ROOT)) {
+                case "id" -> {
+                    if (!value.asText().equals(teamId)) {
+                        throw BadRequestException.mutability(operation.describe() + ": id is read-only");
+                    }
+                }
+                case "displayname" -> changes.add(rename(operation, value));
+                case "externalid" -> changes.add(new TeamChange.ChangeExternalId(ScimValues.text(value, "externalId")));
+                case "members" ->
+                    changes.add(
+                            operation.op() == Op.ADD
+                                    ? new TeamChange.AddMembers(GroupJson.members(value))
+                                    : new TeamChange.ReplaceMembers(GroupJson.members(value)));
+                default -> {
+                    // schemas, meta and what a Group does not have are left as they are
+                }
+            }
+        }
+    }
+
+    private static void withPath(Operation operation, Supplier<List<TeamMember>> members, List<TeamChange> changes)
+            throws ScimException {
+        Path path = operation.path();
+        if (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(ScimSchemas.GROUP)) {
+            throw BadRequestException.invalidPath(operation.describe() + ": a Group has no extension attributes");
+        }
+        Path.Element first = path.getElement(0);
+        String attribute = first.getAttribute();
+        if (attribute.equalsIgnoreCase("members")) {
+            members(operation, members, changes);
+            return;
+        }
+        if (path.size() > 1 || first.getValueFilter() != null) {
+            throw BadRequestException.invalidPath(operation.describe() + ": '" + attribute + "' has no sub-attributes");
+        }
+        if (attribute.equalsIgnoreCase("displayName")) {
+            if (operation.op() == Op.REMOVE) {
+                throw BadRequestException.mutability(operation.describe() + ": displayName is required");
+            }
+            changes.add(rename(operation, operation.value()));
+        } else if (attribute.equalsIgnoreCase("externalId")) {
+            changes.add(new TeamChange.ChangeExternalId(
+                    operation.op() == Op.REMOVE ? null : ScimValues.text(operation.value(), "externalId")));
+        } else if (attribute.equalsIgnoreCase("id") || attribute.equalsIgnoreCase("meta")) {
+            throw BadRequestException.mutability(operation.describe() + ": " + attribute + " is read-only");
+        } else {
+            throw BadRequestException.invalidPath(
+                    operation.describe() + ": '" + attribute + "' is not an attribute of a Group");
+        }
+    }
+
+    private static void members(Operation operation, Supplier<List<TeamMember>> current, List<TeamChange> changes)
+            throws ScimException {
+        Path path = operation.path();
+        Filter filter = path.getElement(0).getValueFilter();
+        if (path.size() > 1) {
+            throw BadRequestException.mutability(
+                    operation.describe() + ": the sub-attributes of a member can not be changed");
+        }
+        if (filter == null) {
+            switch (operation.op()) {
+                case ADD -> changes.add(new TeamChange.AddMembers(GroupJson.members(operation.value())));
+                case REPLACE -> changes.add(new TeamChange.ReplaceMembers(GroupJson.members(operation.value())));
+                case REMOVE ->
+                    changes.add(
+                            operation.value() == null
+                                    ? new TeamChange.ReplaceMembers(List.of())
+                                    : new TeamChange.RemoveMembers(GroupJson.members(removed(operation.value()))));
+            }
+            return;
+        }
+        if (operation.op() != Op.REMOVE) {
+            throw BadRequestException.invalidPath(operation.describe()
+                    + ": a member is added with path 'members', and its sub-attributes can not be changed");
+        }
+        changes.add(new TeamChange.RemoveMembers(matching(operation, filter, current)));
+    }
+
+    /** Entra ID sends the members to remove as a list, or as {"members": [...]}. */
+    private static JsonNode removed(JsonNode value) {
+        return value.isObject() && value.has("members") ? value.get("members") : value;
+    }
+
+    /** The members a filter selects: by id alone without reading the team, else among its current members. */
+    private static List<MemberId> matching(Operation operation, Filter filter, Supplier<List<TeamMember>> current)
+            throws ScimException {
+        List<String> ids = new ArrayList<>();
+        if (valueEqualities(filter, ids)) {
+            List<MemberId> members = new ArrayList<>();
+            for (String id : ids) {
+                try {
+                    members.add(new MemberId(id));
+                } catch (InvalidValueException e) {
+                    // no member has such an id: nothing to remove
+                }
+            }
+            return members;
+        }
+        List<MemberId> members = new ArrayList<>();
+        for (TeamMember member : current.get()) {
+            ObjectNode node = ScimJson.caseInsensitiveObject();
+            node.put("value", member.memberId().value());
+            node.put("display", member.display());
+            node.put("type", "User");
+            try {
+                if (FilterEvaluator.evaluate(filter, node)) {
+                    members.add(member.memberId());
+                }
+            } catch (ScimException e) {
+                throw BadRequestException.invalidFilter(operation.describe() + ": " + e.getMessage());
+            }
+        }
+        return members;
+    }
+
+    /** Whether the filter is {@code value eq "…"} or an or of such; collects the values. */
+    private static boolean valueEqualities(Filter filter, List<String> values) {
+        if (filter instanceof OrFilter or) {
+            for (Filter each : or.getCombinedFilters()) {
+                if (!valueEqualities(each, values)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (filter instanceof EqualFilter equal
+                && equal.getAttributePath().size() == 1
+                && equal.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("value")
+                && equal.getComparisonValue() != null
+                && equal.getComparisonValue().isTextual()) {
+            values.add(equal.getComparisonValue().textValue());
+            return true;
+        }
+        return false;
+    }
+
+    private static TeamChange rename(Operation operation, JsonNode value) throws BadRequestException {
+        String name = ScimValues.text(value, "displayName");
+        if (name == null || name.isBlank()) {
+            throw BadRequestException.invalidValue(operation.describe() + ": displayName must not be empty");
+        }
+        try {
+            return new TeamChange.Rename(new TeamName(name));
+        } catch (InvalidValueException e) {
+            throw BadRequestException.invalidValue(operation.describe() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package com.controlpanel.provisioning.scim.users;
+
+import com.controlpanel.provisioning.scim.PatchRequestBody.Op;
+import com.controlpanel.provisioning.scim.PatchRequestBody.Operation;
+import com.controlpanel.provisioning.scim.ScimAttribute;
+import com.controlpanel.provisioning.scim.ScimJson;
+import com.controlpanel.provisioning.scim.ScimSchemas;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the operations of a User PATCH, in order, to a copy of the User as it is (the UnboundID SDK's
+ * {@link PatchOperation} does the RFC 7644 §3.5.2 semantics, value-filtered paths included). The result is read back
+ * as a whole User and sent as one command, so the request is all or nothing. Entra ID's forms are accepted: dotted
+ * and extension-qualified keys in a value without path ({@code {"name.givenName": "Ann"}}) become operations on
+ * those paths, and booleans sent as strings are read as booleans. {@code password} is dropped; {@code id},
+ * {@code meta} and {@code groups} are read-only (400 mutability).
+ */
+final class UserPatch {
+
+    private UserPatch() {}
+
+    /** The User after the operations; the argument is not changed. */
+    static ObjectNode apply(ObjectNode user, List<Operation> operations, String id) throws ScimException {
+        ObjectNode patched = ScimJson.caseInsensitive(user);
+        for (Operation operation : operations) {
+            for (PatchOperation step : steps(operation, id)) {
+                try {
+                    step.apply(patched);
+                } catch (ScimException e) {
+                    throw withOperation(operation, e);
+                } catch (RuntimeException e) {
+                    throw BadRequestException.invalidValue(
+                            operation.describe() + " could not be applied to this User: " + e.getMessage());
+                }
+            }
+        }
+        return patched;
+    }
+
+    /** The SDK operations one request operation amounts to. */
+    private static List<PatchOperation> steps(Operation operation, String id) throws ScimException {
+        List<PatchOperation> steps = new ArrayList<>();
+        if (operation.path() == null) {
+            ObjectNode rest = ScimJson.caseInsensitiveObject();
+            Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                if (key.equalsIgnoreCase("id")) {
+                    if (!field.getValue().asText().equals(id)) {
+                        throw BadRequestException.mutability(operation.describe() + ": id is read-only");
+                    }
+                } else if (key.equalsIgnoreCase("password")
+                        || key.equalsIgnoreCase("meta")
+                        || key.equalsIgnoreCase("groups")
+                        || key.equalsIgnoreCase("schemas")) {
+                    // never kept, or read-only and left as it is
+                } else if (qualified(key)) {
+                    Path path = path(operation, key);
+                    if (allowed(operation, path)) {
+                        steps.add(sdk(operation, operation.op(), path, field.getValue()));
+                    }
+                } else {
+                    rest.set(key, field.getValue());
+                }
+            }
+            if (!rest.isEmpty()) {
+                steps.add(0, sdk(operation, operation.op(), null, rest));
+            }
+            return steps;
+        }
+        if (allowed(operation, operation.path())) {
+            // A remove carries no value for a User (Entra ID sends one only for group members).
+            steps.add(sdk(
+                    operation,
+                    operation.op(),
+                    operation.path(),
+                    operation.op() == Op.REMOVE ? null : operation.value()));
+        }
+        return steps;
+    }
+
+    /** A key of a path-less value that is itself a path: {@code name.givenName}, {@code urn:...:User:department}. */
+    private static boolean qualified(String key) {
+        String extension = ScimSchemas.ENTERPRISE_USER;
+        boolean extensionAttribute = key.length() > extension.length()
+                && key.regionMatches(true, 0, extension, 0, extension.length())
+                && key.charAt(extension.length()) == ':';
+        return extensionAttribute || (!key.regionMatches(true, 0, "urn:", 0, 4) && key.contains("."));
+    }
+
+    private static Path path(Operation operation, String key) throws BadRequestException {
+        try {
+            return Path.fromString(key);
+        } catch (BadRequestException e) {
+            throw BadRequestException.invalidPath(operation.describe() + ": '" + key + "' is not a valid path");
+        }
+    }
+
+    /**
+     * Whether the operation on this path is to be applied: not for {@code password} (dropped); 400 for read-only and
+     * unknown attributes.
+     */
+    private static boolean allowed(Operation operation, Path path) throws BadRequestException {
+        if (path.size() == 0) {
+            throw BadRequestException.invalidPath(operation.describe() + ": the path names no attribute");
+        }
+        String urn = path.getSchemaUrn();
+        String name = path.getElement(0).getAttribute();
+        if (urn == null || urn.equalsIgnoreCase(ScimSchemas.USER)) {
+            if (name.equalsIgnoreCase("password")) {
+                return false;
+            }
+            if (name.equalsIgnoreCase("id") || name.equalsIgnoreCase("meta") || name.equalsIgnoreCase("groups")) {
+                throw BadRequestException.mutability(operation.describe() + ": " + name + " is read-only");
+            }
+            if (name.equalsIgnoreCase("userName") && operation.op() == Op.REMOVE) {
+                throw BadRequestException.mutability(operation.describe() + ": userName is required");
+            }
+            if (name.equalsIgnoreCase("externalId") || name.equalsIgnoreCase("active")) {
+                return true;
+            }
+            requireKnown(
+                    operation, path, ScimSchemas.USER_SCHEMA.attribute(name).orElse(null));
+            return true;
+        }
+        if (urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)) {
+            requireKnown(
+                    operation,
+                    path,
+                    ScimSchemas.ENTERPRISE_USER_SCHEMA.attribute(name).orElse(null));
+            return true;
+        }
+        // An extension this server does not define: kept as sent.
+        return true;
+    }
+
+    private static void requireKnown(Operation operation, Path path, ScimAttribute attribute)
+            throws BadRequestException {
+        if (attribute == null) {
+            throw BadRequestException.invalidPath(operation.describe() + ": '"
+                    + path.getElement(0).getAttribute() + "' is not an attribute of a User");
+        }
+        if (path.size() > 1
+                && attribute.subAttribute(path.getElement(1).getAttribute()).isEmpty()) {
+            throw BadRequestException.invalidPath(operation.describe() + ": '" + attribute.name()
+                    + "' has no sub-attribute '" + path.getElement(1).getAttribute() + "'");
+        }
+    }
+
+    private static PatchOperation sdk(Operation operation, Op op, Path path, JsonNode value) throws ScimException {
+        try {
+            return switch (op) {
+                case ADD -> PatchOperation.add(path, value);
+                case REPLACE -> PatchOperation.replace(path, value);
+                case REMOVE -> PatchOperation.remove(path);
+            };
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof ScimException scim) {
+                throw withOperation(operation, scim);
+            }
+            throw BadRequestException.invalidSyntax(operation.describe() + ": " + e.getMessage());
+        }
+    }
+
+    private static ScimException withOperation(Operation operation, ScimException e) {
+        var error = e.getScimError();
+        return new ScimException(
+                error.getStatus(), error.getScimType(), operation.describe() + ": " + e.getMessage(), null);
+    }
+}

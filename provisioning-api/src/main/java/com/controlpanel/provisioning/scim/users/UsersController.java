@@ -1,0 +1,228 @@
+package com.controlpanel.provisioning.scim.users;
+
+import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.DirectorySearch;
+import com.controlpanel.provisioning.directory.DirectorySearchQuery;
+import com.controlpanel.provisioning.directory.MemberRow;
+import com.controlpanel.provisioning.directory.SearchResult;
+import com.controlpanel.provisioning.directory.TeamRef;
+import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
+import com.controlpanel.provisioning.rest.Failures;
+import com.controlpanel.provisioning.scim.AttributeSelection;
+import com.controlpanel.provisioning.scim.ETags;
+import com.controlpanel.provisioning.scim.FilterTranslator;
+import com.controlpanel.provisioning.scim.ListRequest;
+import com.controlpanel.provisioning.scim.PatchRequestBody;
+import com.controlpanel.provisioning.scim.ScimLinks;
+import com.controlpanel.provisioning.scim.ScimProperties;
+import com.controlpanel.provisioning.scim.ScimRequests;
+import com.controlpanel.provisioning.scim.ScimResponses;
+import com.controlpanel.provisioning.web.PublicUrls;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code <tenant URL>/Users}: the organization's members as SCIM Users. Reads show every member of the organization
+ * (provisioned and invited); writes may change only members provisioned over SCIM (others: 403). Every write is one
+ * command, recorded with the organization's SCIM integration as actor and the request id.
+ */
+@RestController
+@RequestMapping("/scim/v2/{tenant}/Users")
+public class UsersController {
+
+    /** Attempts at a PATCH without If-Match when a concurrent change gets in between its read and its write. */
+    private static final int PATCH_ATTEMPTS = 5;
+
+    private final Commands commands;
+    private final DirectorySearch search;
+    private final DirectoryQueries queries;
+    private final ScimRequests requests;
+    private final ScimProperties properties;
+    private final PublicUrls urls;
+
+    public UsersController(
+            Commands commands,
+            DirectorySearch search,
+            DirectoryQueries queries,
+            ScimRequests requests,
+            ScimProperties properties,
+            PublicUrls urls) {
+        this.commands = commands;
+        this.search = search;
+        this.queries = queries;
+        this.requests = requests;
+        this.properties = properties;
+        this.urls = urls;
+    }
+
+    @GetMapping
+    public ResponseEntity<byte[]> list(HttpServletRequest request) throws ScimException {
+        return list(ListRequest.of(request, properties), request);
+    }
+
+    @PostMapping("/.search")
+    public ResponseEntity<byte[]> search(HttpServletRequest request) throws ScimException {
+        return list(ListRequest.of(requests.body(request), properties), request);
+    }
+
+    @PostMapping
+    public ResponseEntity<byte[]> create(HttpServletRequest request) throws ScimException {
+        UserJson.Input input = UserJson.read(requests.body(request));
+        OrganizationId organization = organization();
+        MemberId memberId = MemberId.random();
+        commands.send(
+                ScimRequests.context(request),
+                new ProvisionMemberCommand(
+                        memberId, organization, input.profile(), input.active() == null || input.active()));
+        MemberRow row = search.member(organization, memberId).orElseThrow();
+        ScimLinks links = ScimLinks.of(request, urls);
+        ObjectNode user = UserJson.write(row, List.of(), links);
+        return ScimResponses.resource(
+                HttpStatus.CREATED,
+                AttributeSelection.of(request).apply(user),
+                row.version(),
+                links.user(memberId.value()));
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) throws ScimException {
+        MemberRow row = existing(id);
+        if (ETags.noneMatchHits(request, row.version())) {
+            return ScimResponses.notModified(row.version());
+        }
+        return answer(HttpStatus.OK, row, request);
+    }
+
+    @PutMapping("/{id}")
+    public ResponseEntity<byte[]> replace(@PathVariable String id, HttpServletRequest request) throws ScimException {
+        UserJson.Input input = UserJson.read(requests.body(request));
+        MemberRow current = existing(id);
+        if (input.id() != null && !input.id().equals(id)) {
+            throw BadRequestException.mutability(
+                    "id is read-only: the body's id '" + input.id() + "' is not the id in the URL");
+        }
+        boolean active = input.active() == null ? current.active() : input.active();
+        commands.send(
+                ScimRequests.context(request),
+                new ReplaceProvisionedMemberCommand(
+                        current.memberId(), organization(), input.profile(), active, ETags.ifMatch(request)));
+        return answer(HttpStatus.OK, existing(id), request);
+    }
+
+    @PatchMapping("/{id}")
+    public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
+        List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
+        Long ifMatch = ETags.ifMatch(request);
+        ScimLinks links = ScimLinks.of(request, urls);
+        for (int attempt = 1; ; attempt++) {
+            MemberRow current = existing(id);
+            if (ifMatch != null && ifMatch != current.version()) {
+                throw new PreconditionFailedException("The User is at version " + ETags.of(current.version())
+                        + ", not the one in If-Match: read it again and retry");
+            }
+            ObjectNode patched = UserPatch.apply(UserJson.write(current, null, links), operations, id);
+            UserJson.Input input = UserJson.read(patched);
+            boolean active = input.active() == null ? current.active() : input.active();
+            try {
+                // The version read is the one the changes were computed on: a change in between is not overwritten.
+                commands.send(
+                        ScimRequests.context(request),
+                        new ReplaceProvisionedMemberCommand(
+                                current.memberId(), organization(), input.profile(), active, current.version()));
+                return answer(HttpStatus.OK, existing(id), request);
+            } catch (RuntimeException e) {
+                if (ifMatch != null
+                        || Failures.cause(e, ConflictingAggregateVersionException.class)
+                                .isEmpty()) {
+                    throw e;
+                }
+                if (attempt == PATCH_ATTEMPTS) {
+                    // The client set no precondition: this is no 412, but a busy resource to try again.
+                    throw new ScimException(503, null, "The User kept changing while this PATCH was applied: retry");
+                }
+            }
+        }
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<byte[]> delete(@PathVariable String id, HttpServletRequest request) throws ScimException {
+        MemberRow current = existing(id);
+        commands.send(
+                ScimRequests.context(request),
+                new DeprovisionMemberCommand(current.memberId(), organization(), ETags.ifMatch(request)));
+        return ScimResponses.noContent();
+    }
+
+    private ResponseEntity<byte[]> list(ListRequest list, HttpServletRequest request) throws ScimException {
+        var query = new DirectorySearchQuery(
+                organization(),
+                FilterTranslator.users(list.filter()),
+                FilterTranslator.userSortBy(list.sortBy()),
+                list.descending(),
+                list.offset(),
+                list.count());
+        SearchResult<MemberRow> found = search.members(query);
+        AttributeSelection selection = AttributeSelection.of(list);
+        Map<MemberId, List<TeamRef>> teams =
+                selection.returns("groups") && !found.items().isEmpty()
+                        ? queries.teamsOf(
+                                found.items().stream().map(MemberRow::memberId).toList())
+                        : Map.of();
+        ScimLinks links = ScimLinks.of(request, urls);
+        List<ObjectNode> users = new ArrayList<>(found.items().size());
+        for (MemberRow row : found.items()) {
+            List<TeamRef> groups = selection.returns("groups") ? teams.getOrDefault(row.memberId(), List.of()) : null;
+            users.add(selection.apply(UserJson.write(row, groups, links)));
+        }
+        return ScimResponses.list(found.total(), list.startIndex(), users);
+    }
+
+    private ResponseEntity<byte[]> answer(HttpStatus status, MemberRow row, HttpServletRequest request) {
+        AttributeSelection selection = AttributeSelection.of(request);
+        List<TeamRef> teams = selection.returns("groups")
+                ? queries.teamsOf(List.of(row.memberId())).getOrDefault(row.memberId(), List.of())
+                : null;
+        ObjectNode user = UserJson.write(row, teams, ScimLinks.of(request, urls));
+        return ScimResponses.resource(status, selection.apply(user), row.version(), null);
+    }
+
+    /** The member of the calling organization with this id: 404 if there is none (or it is another's). */
+    private MemberRow existing(String id) throws ResourceNotFoundException {
+        MemberId memberId;
+        try {
+            memberId = new MemberId(id);
+        } catch (InvalidValueException e) {
+            throw new ResourceNotFoundException("No User with id '" + id + "' in this organization");
+        }
+        return search.member(organization(), memberId)
+                .orElseThrow(() -> new ResourceNotFoundException("No User with id '" + id + "' in this organization"));
+    }
+
+    private static OrganizationId organization() {
+        return ScimRequests.client().organizationId();
+    }
+}

@@ -1,0 +1,217 @@
+package com.controlpanel.provisioning.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What Microsoft Entra ID sends differently from Okta (OKTA-SCIM.md, "Entra ID differences"), over HTTP. */
+@ApplicationTest
+class EntraScimTest extends ScimTestSupport {
+
+    @Test
+    void acceptsCapitalisedOpsAndBooleansAsStrings() {
+        String id = createUser(unique("entra-bool")).get("id").asText();
+        var deactivated = patch("/Users/" + id, patchOp(op("Replace", "active", "False")));
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+        assertThat(get("/Users/" + id).json().get("active").asBoolean()).isFalse();
+        var reactivated = patch("/Users/" + id, patchOp(op("Replace", null, Map.of("active", "True"))));
+        assertThat(reactivated.status()).isEqualTo(200);
+        assertThat(get("/Users/" + id).json().get("active").asBoolean()).isTrue();
+        var added = patch("/Users/" + id, patchOp(op("Add", "title", "Engineer")));
+        assertThat(added.json().get("title").asText()).isEqualTo("Engineer");
+        var removed = patch("/Users/" + id, patchOp(op("Remove", "title", null)));
+        assertThat(removed.json().has("title")).isFalse();
+    }
+
+    @Test
+    void acceptsPathsOnSingleAttributesAndDottedKeysWithoutPath() {
+        String userName = unique("entra-paths");
+        String id = createUser(userName).get("id").asText();
+        var patched = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Replace", "displayName", "Ann Entra"),
+                        op("Replace", "emails[type eq \"work\"].value", "ann.entra@example.com"),
+                        op("Replace", "name.familyName", "Entra"),
+                        op("Add", null, Map.of("name.givenName", "Ann", "preferredLanguage", "en-GB"))));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(user.get("displayName").asText()).isEqualTo("Ann Entra");
+        assertThat(user.get("emails").get(0).get("value").asText()).isEqualTo("ann.entra@example.com");
+        assertThat(user.get("emails").get(0).get("type").asText()).isEqualTo("work");
+        assertThat(user.get("name").get("familyName").asText()).isEqualTo("Entra");
+        assertThat(user.get("name").get("givenName").asText()).isEqualTo("Ann");
+        assertThat(user.get("preferredLanguage").asText()).isEqualTo("en-GB");
+        assertThat(user.get("userName").asText()).isEqualTo(userName);
+    }
+
+    @Test
+    void filtersOnExternalIdAndAnswersItsConnectionTestWithAnEmptyList() {
+        ObjectNode sent = oktaUser(unique("entra-ext"), "Ext", "Ernal");
+        sent.put("externalId", "7f0a5e2c-Entra-Object-Id");
+        String id = createUser(sent).get("id").asText();
+        var byExternalId = get("/Users?filter=" + filter("externalId eq \"7f0a5e2c-Entra-Object-Id\""));
+        assertThat(byExternalId.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(byExternalId.json().get("Resources").get(0).get("id").asText())
+                .isEqualTo(id);
+        // externalId is caseExact
+        assertThat(get("/Users?filter=" + filter("externalId eq \"7F0A5E2C-ENTRA-OBJECT-ID\""))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
+
+        var connectionTest = get("/Users?filter=userName+eq+%22" + java.util.UUID.randomUUID() + "%22");
+        assertThat(connectionTest.status()).isEqualTo(200);
+        assertThat(connectionTest.json().get("totalResults").asInt()).isZero();
+
+        // Entra encodes spaces as '+', Okta as %20: both are the same filter.
+        String userName = sent.get("userName").asText();
+        var plus = get("/Users?filter=userName+eq+%22" + userName + "%22");
+        var percent = get("/Users?filter=userName%20eq%20%22" + userName + "%22");
+        assertThat(plus.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(percent.json().get("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void everyAdvertisedAttributeRoundTripsExactly() {
+        ObjectNode sent = JSON.createObjectNode();
+        sent.putArray("schemas").add(USER_SCHEMA).add(ENTERPRISE);
+        sent.put("externalId", "ext-round-trip");
+        sent.put("userName", unique("round.trip"));
+        ObjectNode name = sent.putObject("name");
+        name.put("formatted", "Ms. Barbara J Jensen, III");
+        name.put("familyName", "Jensen");
+        name.put("givenName", "Barbara");
+        name.put("middleName", "Jane");
+        name.put("honorificPrefix", "Ms.");
+        name.put("honorificSuffix", "III");
+        sent.put("displayName", "Babs Jensen");
+        sent.put("nickName", "Babs");
+        sent.put("profileUrl", "https://login.example.com/bjensen");
+        sent.put("title", "Tour Guide");
+        sent.put("userType", "Employee");
+        sent.put("preferredLanguage", "en-US");
+        sent.put("locale", "en-US");
+        sent.put("timezone", "America/Los_Angeles");
+        sent.put("active", true);
+        ArrayNode emails = sent.putArray("emails");
+        emails.addObject()
+                .put("value", sent.get("userName").asText())
+                .put("type", "work")
+                .put("primary", true)
+                .put("display", "Work mail");
+        emails.addObject().put("value", "babs@jensen.org").put("type", "home");
+        sent.putArray("phoneNumbers")
+                .addObject()
+                .put("value", "555-555-8377")
+                .put("type", "work")
+                .put("primary", true);
+        sent.putArray("ims").addObject().put("value", "someaimhandle").put("type", "aim");
+        sent.putArray("photos")
+                .addObject()
+                .put("value", "https://photos.example.com/profilephoto/72930000000Ccne/F")
+                .put("type", "photo");
+        sent.putArray("addresses")
+                .addObject()
+                .put("type", "work")
+                .put("streetAddress", "100 Universal City Plaza")
+                .put("locality", "Hollywood")
+                .put("region", "CA")
+                .put("postalCode", "91608")
+                .put("country", "USA")
+                .put("formatted", "100 Universal City Plaza\nHollywood, CA 91608 USA")
+                .put("primary", true);
+        sent.putArray("entitlements").addObject().put("value", "Premium").put("primary", true);
+        sent.putArray("roles").addObject().put("value", "Tour Guide").put("type", "staff");
+        sent.putArray("x509Certificates").addObject().put("value", "MIIDQzCCAqygAwIBAgICEAAwDQYJKoZIhvcNAQEFBQAw");
+        ObjectNode enterprise = sent.putObject(ENTERPRISE);
+        enterprise.put("employeeNumber", "701984");
+        enterprise.put("costCenter", "4130");
+        enterprise.put("organization", "Universal Studios");
+        enterprise.put("division", "Theme Park");
+        enterprise.put("department", "Tour Operations");
+        enterprise
+                .putObject("manager")
+                .put("value", "26118915-6090-4610-87e4-49d8ca9f808d")
+                .put("$ref", "../Users/26118915-6090-4610-87e4-49d8ca9f808d")
+                .put("displayName", "John Smith");
+
+        JsonNode created = createUser(sent.deepCopy().put("password", "t1meMa$heen"));
+        assertRoundTrip(sent, created);
+        assertRoundTrip(sent, get("/Users/" + created.get("id").asText()).json());
+        assertThat(created.get("schemas").toString()).contains(ENTERPRISE);
+
+        // PUT the whole thing back: nothing changes, nothing is recorded.
+        long events = eventCount();
+        var unchanged = put("/Users/" + created.get("id").asText(), created);
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(eventCount()).isEqualTo(events);
+        assertRoundTrip(sent, unchanged.json());
+    }
+
+    @Test
+    void patchesTheEnterpriseExtensionAsEntraSendsIt() {
+        String id = createUser(unique("entra-enterprise")).get("id").asText();
+        var patched = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Add", ENTERPRISE + ":employeeNumber", "4711"),
+                        op("Replace", ENTERPRISE + ":department", "Research"),
+                        op("Add", ENTERPRISE + ":manager", "0a1b2c3d-manager-id"),
+                        op("Replace", null, Map.of(ENTERPRISE + ":costCenter", "CC-9"))));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode enterprise = get("/Users/" + id).json().get(ENTERPRISE);
+        assertThat(enterprise.get("employeeNumber").asText()).isEqualTo("4711");
+        assertThat(enterprise.get("department").asText()).isEqualTo("Research");
+        assertThat(enterprise.get("costCenter").asText()).isEqualTo("CC-9");
+        assertThat(enterprise.get("manager").get("value").asText()).isEqualTo("0a1b2c3d-manager-id");
+        assertThat(get("/Users?filter=" + filter(ENTERPRISE + ":department eq \"research\""))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void removesGroupMembersGivenAsAValueList() {
+        String ann = createUser(unique("entra-ann")).get("id").asText();
+        String bob = createUser(unique("entra-bob")).get("id").asText();
+        String group = createGroup("Entra group", ann, bob).get("id").asText();
+        var removed = patch("/Groups/" + group, patchOp(op("Remove", "members", List.of(Map.of("value", ann)))));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        JsonNode members = get("/Groups/" + group).json().get("members");
+        assertThat(members.size()).isEqualTo(1);
+        assertThat(members.get(0).get("value").asText()).isEqualTo(bob);
+    }
+
+    @Test
+    void deletesUsers() {
+        String id = createUser(unique("entra-delete")).get("id").asText();
+        String group = createGroup("Entra deleted member", id).get("id").asText();
+        assertThat(scim.delete("/Users/" + id).status()).isEqualTo(204);
+        assertError(get("/Users/" + id), 404, null);
+        assertError(scim.delete("/Users/" + id), 404, null);
+        assertThat(get("/Groups/" + group).json().get("members").size()).isZero();
+        // the userName is free again
+        assertThat(get("/Users?filter=" + filter("id eq \"" + id + "\""))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
+    }
+
+    private static void assertRoundTrip(ObjectNode sent, JsonNode answered) {
+        ObjectNode expected = sent.deepCopy();
+        expected.remove(List.of("schemas", "password"));
+        ObjectNode actual = (ObjectNode) answered.deepCopy();
+        actual.remove(List.of("schemas", "id", "meta", "groups"));
+        assertThat(actual).isEqualTo(expected);
+    }
+}

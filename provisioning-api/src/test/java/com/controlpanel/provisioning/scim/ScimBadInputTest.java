@@ -1,0 +1,130 @@
+package com.controlpanel.provisioning.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a SCIM error with a precise detail, never a 5xx, and changes nothing. */
+@ApplicationTest
+class ScimBadInputTest extends ScimTestSupport {
+
+    private String userId;
+    private String groupId;
+    private long events;
+
+    @BeforeEach
+    void someState() {
+        userId = createUser(unique("existing")).get("id").asText();
+        groupId = createGroup("Existing", userId).get("id").asText();
+        events = eventCount();
+    }
+
+    @Test
+    void malformedBodies() {
+        assertError(scim.send("POST", "/Users", "{\"userName\": ", SCIM_JSON), 400, "invalidSyntax");
+        assertError(scim.send("POST", "/Users", "[1, 2]", SCIM_JSON), 400, "invalidSyntax");
+        assertError(scim.send("POST", "/Users", "", SCIM_JSON), 400, "invalidSyntax");
+        assertError(scim.send("PATCH", "/Users/" + userId, "{oops}", SCIM_JSON), 400, "invalidSyntax");
+        assertError(scim.send("POST", "/Groups", "not json", SCIM_JSON), 400, "invalidSyntax");
+        assertError(scim.send("POST", "/Users", "userName=x", "text/plain"), 415, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void invalidUsers() {
+        ObjectNode noUserName = oktaUser(unique("x"), "No", "Name");
+        noUserName.remove("userName");
+        assertError(post("/Users", noUserName), 400, "invalidValue");
+        assertError(post("/Users", oktaUser(unique("x"), "A", "B").put("active", "maybe")), 400, "invalidValue");
+        ObjectNode objectUserName = oktaUser(unique("x"), "A", "B");
+        objectUserName.putObject("userName").put("value", "x");
+        assertError(post("/Users", objectUserName), 400, "invalidValue");
+        ObjectNode badEmail = oktaUser(unique("x"), "A", "B");
+        ((ObjectNode) badEmail.get("emails").get(0)).put("value", "not-an-email");
+        assertError(post("/Users", badEmail), 400, "invalidValue");
+        ObjectNode twoPrimaries = oktaUser(unique("x"), "A", "B");
+        twoPrimaries
+                .withArray("emails")
+                .addObject()
+                .put("value", "second@example.com")
+                .put("primary", true);
+        assertError(post("/Users", twoPrimaries), 400, "invalidValue");
+        ObjectNode wrongSchema = oktaUser(unique("x"), "A", "B");
+        wrongSchema.putArray("schemas").add(GROUP_SCHEMA);
+        assertError(post("/Users", wrongSchema), 400, "invalidValue");
+        assertError(post("/Users", oktaUser("x".repeat(300) + "@example.com", "Long", "Name")), 400, "invalidValue");
+        assertError(
+                post("/Users", oktaUser(unique("x"), "A", "B").put("displayName", "bell\u0007")), 400, "invalidValue");
+        ObjectNode badPhones = oktaUser(unique("x"), "A", "B");
+        badPhones.putArray("phoneNumbers").addArray().add("nested");
+        assertError(post("/Users", badPhones), 400, "invalidValue");
+        var differentId = get("/Users/" + userId).json().deepCopy();
+        ((ObjectNode) differentId).put("id", "another-id");
+        assertError(put("/Users/" + userId, differentId), 400, "mutability");
+        assertError(put("/Users/no-such-user", oktaUser(unique("x"), "A", "B")), 404, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void invalidGroups() {
+        assertError(post("/Groups", Map.of("schemas", List.of(GROUP_SCHEMA))), 400, "invalidValue");
+        assertError(
+                post(
+                        "/Groups",
+                        Map.of("displayName", "Nested", "members", List.of(Map.of("value", groupId, "type", "Group")))),
+                400,
+                "invalidValue");
+        assertError(
+                post("/Groups", Map.of("displayName", "Ghosts", "members", List.of(Map.of("value", "no-such-user")))),
+                400,
+                "invalidValue");
+        assertError(
+                post("/Groups", Map.of("displayName", "Bad id", "members", List.of(Map.of("value", "not an id!")))),
+                400,
+                "invalidValue");
+        var other = admin.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()));
+        String otherOrg = other.json().get("id").asText();
+        var enabled = admin.post("/api/orgs/" + otherOrg + "/provisioning/enable", null)
+                .json();
+        var otherScim = com.controlpanel.provisioning.testing.Http.to(
+                        enabled.get("tenantUrl").asText())
+                .bearer(enabled.get("secretToken").asText());
+        String foreigner = otherScim
+                .send("POST", "/Users", oktaUser(unique("foreign"), "F", "O"), SCIM_JSON)
+                .json()
+                .get("id")
+                .asText();
+        assertError(
+                post("/Groups", Map.of("displayName", "Foreign", "members", List.of(Map.of("value", foreigner)))),
+                400,
+                "invalidValue");
+        assertError(put("/Groups/" + groupId, Map.of("displayName", "")), 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void invalidParametersAndRoutes() {
+        assertError(get("/Users?startIndex=abc"), 400, "invalidValue");
+        assertError(get("/Users?count=1.5"), 400, "invalidValue");
+        assertError(post("/Users/.search", Map.of("schemas", List.of("urn:example:wrong"))), 400, "invalidValue");
+        assertError(post("/Users/.search", Map.of("count", List.of(1))), 400, "invalidValue");
+        assertError(get("/Unknown"), 404, null);
+        assertError(scim.delete("/Users"), 405, null);
+        assertError(scim.send("PUT", "/Groups", Map.of("displayName", "x"), SCIM_JSON), 405, null);
+        assertError(get("/Users/not%20an%20id"), 404, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void anOversizedBodyIs413() {
+        ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
+        huge.put("title", "x".repeat(3 * 1024 * 1024));
+        assertError(post("/Users", huge), 413, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+}

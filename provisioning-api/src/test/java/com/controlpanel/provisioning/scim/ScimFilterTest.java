@@ -1,0 +1,321 @@
+package com.controlpanel.provisioning.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter grammar of RFC 7644 §3.4.2.2, evaluated in the database: a table of filters and the Users and Groups
+ * each must find; sorting, attribute selection and POST .search; and what must be refused (400 invalidFilter).
+ */
+@ApplicationTest
+class ScimFilterTest extends ScimTestSupport {
+
+    private final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeEach
+    void directory() {
+        ObjectNode alice = user("alice@example.com", "Alice", "Adams", "Alice Adams");
+        alice.put("title", "Tour Guide").put("externalId", "ext-alice");
+        alice.withArray("emails").addObject().put("value", "alice@home.org").put("type", "home");
+        alice.putArray("phoneNumbers").addObject().put("value", "555-0100").put("type", "work");
+        alice.putObject(ENTERPRISE)
+                .put("department", "Sales")
+                .putObject("manager")
+                .put("value", "m-1");
+        ids.put("alice", createUser(alice).get("id").asText());
+
+        ObjectNode bob = user("bob@example.com", "Bob", "Brown", "Bob Brown");
+        bob.put("title", "Engineer").put("externalId", "ext-bob").put("active", false);
+        bob.putObject(ENTERPRISE).put("department", "Engineering");
+        ids.put("bob", createUser(bob).get("id").asText());
+
+        ObjectNode carol = user("carol@corp.test", "Carol", "Clark", null);
+        carol.putArray("emails")
+                .addObject()
+                .put("value", "carol@corp.test")
+                .put("type", "home")
+                .put("primary", true);
+        ids.put("carol", createUser(carol).get("id").asText());
+
+        ObjectNode dave = user("Dave@Example.com", "Dave", "Davis", "Dave Davis");
+        dave.put("title", "Tour Guide");
+        dave.putArray("emails").addObject().put("value", "dave@example.com").put("type", "work");
+        dave.withArray("emails")
+                .addObject()
+                .put("value", "dave2@example.com")
+                .put("type", "work")
+                .put("primary", true);
+        ids.put("dave", createUser(dave).get("id").asText());
+
+        ids.put(
+                "Sales",
+                createGroup("Sales", ids.get("alice"), ids.get("bob")).get("id").asText());
+        ids.put(
+                "Engineering",
+                createGroup("Engineering", ids.get("bob")).get("id").asText());
+        ids.put("Empty", createGroup("Empty").get("id").asText());
+        patch("/Groups/" + ids.get("Sales"), patchOp(op("add", "externalId", "okta-sales")));
+    }
+
+    private static ObjectNode user(String userName, String given, String family, String displayName) {
+        ObjectNode user = JSON.createObjectNode();
+        user.putArray("schemas").add(USER_SCHEMA);
+        user.put("userName", userName);
+        user.putObject("name").put("givenName", given).put("familyName", family);
+        if (displayName != null) {
+            user.put("displayName", displayName);
+        }
+        user.putArray("emails")
+                .addObject()
+                .put("value", userName.toLowerCase())
+                .put("type", "work")
+                .put("primary", true);
+        user.put("active", true);
+        return user;
+    }
+
+    @Test
+    void findsWhatEachUserFilterSays() {
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        table.put("userName eq \"ALICE@example.com\"", List.of("alice"));
+        table.put("userName eq \"dave@example.com\"", List.of("dave"));
+        table.put("userName ne \"alice@example.com\"", List.of("bob", "carol", "dave"));
+        table.put("userName co \"EXAMPLE\"", List.of("alice", "bob", "dave"));
+        table.put("userName sw \"a\"", List.of("alice"));
+        table.put("userName ew \".test\"", List.of("carol"));
+        table.put("userName pr", List.of("alice", "bob", "carol", "dave"));
+        table.put("userName gt \"c\"", List.of("carol", "dave"));
+        table.put("userName ge \"carol@corp.test\"", List.of("carol", "dave"));
+        table.put("userName lt \"bob\"", List.of("alice"));
+        table.put("userName le \"bob@example.com\"", List.of("alice", "bob"));
+        table.put("userName co \"%\"", List.of());
+        table.put("userName co \"_\"", List.of());
+        table.put("USERNAME eq \"bob@example.com\"", List.of("bob"));
+        table.put("urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"carol@corp.test\"", List.of("carol"));
+        table.put("title eq \"tour guide\"", List.of("alice", "dave"));
+        table.put("title pr", List.of("alice", "bob", "dave"));
+        table.put("not (title pr)", List.of("carol"));
+        table.put("title ne \"Engineer\"", List.of("alice", "carol", "dave"));
+        table.put("active eq false", List.of("bob"));
+        table.put("active eq true and title eq \"Tour Guide\"", List.of("alice", "dave"));
+        table.put("title eq \"Engineer\" or userName sw \"carol\"", List.of("bob", "carol"));
+        table.put(
+                "(title eq \"Engineer\" or title eq \"Tour Guide\") and not (userName sw \"dave\")",
+                List.of("alice", "bob"));
+        table.put("emails[type eq \"work\" and primary eq true]", List.of("alice", "bob", "dave"));
+        table.put("emails[type eq \"home\" and primary eq true]", List.of("carol"));
+        table.put("emails[type eq \"work\" and primary eq false]", List.of("dave"));
+        table.put("Emails[TYPE eq \"home\"]", List.of("alice", "carol"));
+        table.put("not (emails[type eq \"home\"])", List.of("bob", "dave"));
+        table.put("emails.value co \"home.org\"", List.of("alice"));
+        table.put("emails co \"corp.test\"", List.of("carol"));
+        table.put("emails.type eq \"home\" and emails.primary eq true", List.of("alice", "carol"));
+        table.put("name.givenName eq \"alice\"", List.of("alice"));
+        table.put("name.familyName sw \"b\"", List.of("bob"));
+        table.put("name[givenName eq \"Carol\"]", List.of("carol"));
+        table.put("name pr", List.of("alice", "bob", "carol", "dave"));
+        table.put("displayName eq \"alice adams\"", List.of("alice"));
+        table.put("displayName pr", List.of("alice", "bob", "dave"));
+        table.put("externalId eq \"ext-alice\"", List.of("alice"));
+        table.put("externalId eq \"EXT-ALICE\"", List.of());
+        table.put("externalId pr", List.of("alice", "bob"));
+        table.put(ENTERPRISE + ":department eq \"sales\"", List.of("alice"));
+        table.put(ENTERPRISE + ":manager.value eq \"m-1\"", List.of("alice"));
+        table.put(ENTERPRISE + ":manager pr", List.of("alice"));
+        table.put("phoneNumbers[type eq \"work\" and value eq \"555-0100\"]", List.of("alice"));
+        table.put("meta.created gt \"2000-01-01T00:00:00Z\"", List.of("alice", "bob", "carol", "dave"));
+        table.put("meta.lastModified lt \"2000-01-01T00:00:00Z\"", List.of());
+        table.put("groups.value eq \"" + ids.get("Sales") + "\"", List.of("alice", "bob"));
+        table.put("groups eq \"" + ids.get("Engineering") + "\"", List.of("bob"));
+        table.put("groups[display eq \"engineering\"]", List.of("bob"));
+        table.put("groups pr", List.of("alice", "bob"));
+        table.put("id eq \"" + ids.get("alice") + "\"", List.of("alice"));
+        table.put("title eq null", List.of("carol"));
+        assertTable("/Users", table);
+    }
+
+    @Test
+    void findsWhatEachGroupFilterSays() {
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        table.put("displayName eq \"sales\"", List.of("Sales"));
+        table.put("displayName sw \"Eng\"", List.of("Engineering"));
+        table.put("displayName ne \"Sales\"", List.of("Engineering", "Empty"));
+        table.put("members.value eq \"" + ids.get("bob") + "\"", List.of("Sales", "Engineering"));
+        table.put("members eq \"" + ids.get("alice") + "\"", List.of("Sales"));
+        table.put("members[value eq \"" + ids.get("alice") + "\"]", List.of("Sales"));
+        table.put("members.display co \"brown\"", List.of("Sales", "Engineering"));
+        table.put("not (members pr)", List.of("Empty"));
+        table.put("externalId eq \"okta-sales\"", List.of("Sales"));
+        table.put("externalId pr or displayName eq \"Empty\"", List.of("Sales", "Empty"));
+        table.put("id eq \"" + ids.get("Engineering") + "\"", List.of("Engineering"));
+        assertTable("/Groups", table);
+    }
+
+    private void assertTable(String endpoint, Map<String, List<String>> table) {
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, List<String>> row : table.entrySet()) {
+            var response = get(endpoint + "?count=50&filter=" + filter(row.getKey()));
+            softly.assertThat(response.status())
+                    .as(row.getKey() + " -> " + response)
+                    .isEqualTo(200);
+            if (response.status() != 200) {
+                continue;
+            }
+            Set<String> found = new TreeSet<>();
+            response.json()
+                    .get("Resources")
+                    .forEach(resource -> found.add(name(resource.get("id").asText())));
+            softly.assertThat(found).as(row.getKey()).isEqualTo(new TreeSet<>(row.getValue()));
+            softly.assertThat(response.json().get("totalResults").asInt())
+                    .as(row.getKey() + " totalResults")
+                    .isEqualTo(row.getValue().size());
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void refusesFiltersItCanNotEvaluateWith400InvalidFilter() {
+        long events = eventCount();
+        for (String filter : List.of(
+                "userName eq",
+                "userName xx \"a\"",
+                "userName eq \"a\" and",
+                "emails[type eq \"work\"",
+                "foo eq \"bar\"",
+                "name.nickName eq \"x\"",
+                "active gt true",
+                "active eq \"maybe\"",
+                "meta.created co \"2020\"",
+                "meta.created gt \"yesterday\"",
+                "meta.location eq \"x\"",
+                "name eq \"x\"",
+                "password eq \"x\"",
+                "emails[type eq \"work\" and emails[value eq \"x\"]]",
+                "groups.$ref eq \"x\"",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:shoeSize eq \"9\"")) {
+            assertError(get("/Users?filter=" + filter(filter)), 400, "invalidFilter");
+        }
+        for (String filter : List.of("title eq \"x\"", "members.$ref eq \"x\"", "members[foo eq \"x\"]")) {
+            assertError(get("/Groups?filter=" + filter(filter)), 400, "invalidFilter");
+        }
+        assertError(post("/Users/.search", Map.of("filter", "userName eq")), 400, "invalidFilter");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void sortsByTheAttributeAskedForWithoutDataLast() {
+        assertThat(order("/Users?sortBy=userName")).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(order("/Users?sortBy=userName&sortOrder=descending"))
+                .containsExactly("dave", "carol", "bob", "alice");
+        assertThat(order("/Users?sortBy=name.familyName&sortOrder=descending"))
+                .containsExactly("dave", "carol", "bob", "alice");
+        assertThat(order("/Users?sortBy=displayName")).containsExactly("alice", "bob", "dave", "carol");
+        // alice and dave share a title: between them the order is by id, but carol, without one, is last.
+        assertThat(order("/Users?sortBy=title")).startsWith("bob").endsWith("carol");
+        assertThat(order("/Users?sortBy=emails")).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(order("/Users?sortBy=meta.created")).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(order("/Groups?sortBy=displayName")).containsExactly("Empty", "Engineering", "Sales");
+        assertError(get("/Users?sortBy=groups"), 400, "invalidValue");
+        assertError(get("/Users?sortBy=shoeSize"), 400, "invalidValue");
+        assertError(get("/Users?sortBy=userName&sortOrder=sideways"), 400, "invalidValue");
+        assertError(get("/Groups?sortBy=members"), 400, "invalidValue");
+    }
+
+    @Test
+    void returnsOnlyTheAttributesAskedFor() {
+        JsonNode onlyUserName =
+                get("/Users/" + ids.get("alice") + "?attributes=userName").json();
+        assertThat(fieldNames(onlyUserName)).containsExactly("schemas", "id", "userName");
+
+        JsonNode subAttributes = get("/Users/" + ids.get("alice") + "?attributes=name.givenName,emails.value")
+                .json();
+        assertThat(fieldNames(subAttributes)).containsExactly("schemas", "id", "name", "emails");
+        assertThat(fieldNames(subAttributes.get("name"))).containsExactly("givenName");
+        assertThat(fieldNames(subAttributes.get("emails").get(1))).containsExactly("value");
+
+        JsonNode extension = get("/Users/" + ids.get("alice") + "?attributes=" + ENTERPRISE + ":department")
+                .json();
+        assertThat(extension.get(ENTERPRISE).toString()).isEqualTo("{\"department\":\"Sales\"}");
+
+        JsonNode excluded = get("/Users?filter=" + filter("userName eq \"alice@example.com\"")
+                        + "&excludedAttributes=emails,groups,id")
+                .json()
+                .get("Resources")
+                .get(0);
+        assertThat(excluded.has("emails")).isFalse();
+        assertThat(excluded.has("groups")).isFalse();
+        assertThat(excluded.has("id")).isTrue();
+        assertThat(excluded.get("userName").asText()).isEqualTo("alice@example.com");
+
+        JsonNode withGroups = get("/Users/" + ids.get("bob")).json();
+        assertThat(withGroups.get("groups").findValuesAsText("display")).containsExactly("Engineering", "Sales");
+        assertThat(withGroups.get("groups").get(0).get("$ref").asText())
+                .isEqualTo(tenantUrl + "/Groups/" + ids.get("Engineering"));
+    }
+
+    @Test
+    void searchesWithPostDotSearch() {
+        var users = post(
+                "/Users/.search",
+                Map.of(
+                        "schemas",
+                        List.of("urn:ietf:params:scim:api:messages:2.0:SearchRequest"),
+                        "filter",
+                        "title eq \"Tour Guide\"",
+                        "sortBy",
+                        "userName",
+                        "sortOrder",
+                        "descending",
+                        "attributes",
+                        List.of("userName"),
+                        "startIndex",
+                        1,
+                        "count",
+                        1));
+        assertThat(users.status()).as(users.toString()).isEqualTo(200);
+        assertThat(users.json().get("totalResults").asInt()).isEqualTo(2);
+        assertThat(users.json().get("itemsPerPage").asInt()).isEqualTo(1);
+        JsonNode first = users.json().get("Resources").get(0);
+        assertThat(first.get("userName").asText()).isEqualTo("Dave@Example.com");
+        assertThat(first.has("emails")).isFalse();
+
+        var groups = post("/Groups/.search", Map.of("filter", "displayName sw \"S\""));
+        assertThat(groups.json().get("Resources").get(0).get("id").asText()).isEqualTo(ids.get("Sales"));
+    }
+
+    private List<String> order(String path) {
+        List<String> names = new ArrayList<>();
+        var response = get(path);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        response.json()
+                .get("Resources")
+                .forEach(resource -> names.add(name(resource.get("id").asText())));
+        return names;
+    }
+
+    private String name(String id) {
+        return ids.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(id))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(id);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

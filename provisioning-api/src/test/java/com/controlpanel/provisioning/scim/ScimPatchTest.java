@@ -1,0 +1,275 @@
+package com.controlpanel.provisioning.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PATCH (RFC 7644 §3.5.2) on Users and Groups: add, replace and remove with and without a path, value-filtered paths,
+ * several operations in one request applied all or nothing, no event when nothing changes, read-only and unknown
+ * targets refused; and the product rules SCIM writes meet (rule 3, members made in the Control Panel).
+ */
+@ApplicationTest
+class ScimPatchTest extends ScimTestSupport {
+
+    private String aliceWithTwoEmails() {
+        ObjectNode alice = oktaUser(unique("patch.alice"), "Alice", "Adams");
+        alice.withArray("emails").addObject().put("value", "alice@home.org").put("type", "home");
+        alice.putArray("phoneNumbers").addObject().put("value", "555-0100").put("type", "work");
+        return createUser(alice).get("id").asText();
+    }
+
+    @Test
+    void addsReplacesAndRemovesWithAndWithoutPath() {
+        String id = aliceWithTwoEmails();
+        String path = "/Users/" + id;
+
+        JsonNode added = patch(
+                        path,
+                        patchOp(
+                                op("add", "phoneNumbers", List.of(Map.of("value", "555-0199", "type", "mobile"))),
+                                op("add", null, Map.of("nickName", "Al", "title", "Guide"))))
+                .json();
+        assertThat(added.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0100", "555-0199");
+        assertThat(added.get("nickName").asText()).isEqualTo("Al");
+        assertThat(added.get("title").asText()).isEqualTo("Guide");
+
+        JsonNode replaced = patch(
+                        path,
+                        patchOp(
+                                op("replace", "name", Map.of("givenName", "Alicia")),
+                                op("replace", "emails[type eq \"work\"].value", "alicia@example.com"),
+                                op("replace", null, Map.of("title", "Senior Guide"))))
+                .json();
+        assertThat(replaced.get("name").get("givenName").asText()).isEqualTo("Alicia");
+        assertThat(replaced.get("name").get("familyName").asText()).isEqualTo("Adams");
+        assertThat(replaced.get("emails").get(0).get("value").asText()).isEqualTo("alicia@example.com");
+        assertThat(replaced.get("emails").get(1).get("value").asText()).isEqualTo("alice@home.org");
+        assertThat(replaced.get("title").asText()).isEqualTo("Senior Guide");
+
+        JsonNode removed = patch(
+                        path,
+                        patchOp(
+                                op("remove", "nickName", null),
+                                op("remove", "emails[type eq \"home\"]", null),
+                                op("remove", "phoneNumbers[value eq \"555-0100\"]", null)))
+                .json();
+        assertThat(removed.has("nickName")).isFalse();
+        assertThat(removed.get("emails").findValuesAsText("value")).containsExactly("alicia@example.com");
+        assertThat(removed.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0199");
+        assertThat(get(path).json()).isEqualTo(removed);
+    }
+
+    @Test
+    void appliesSeveralOperationsAllOrNothing() {
+        String id = aliceWithTwoEmails();
+        JsonNode before = get("/Users/" + id).json();
+        long events = eventCount();
+        var refused = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("replace", "displayName", "Changed"),
+                        op("add", "title", "Changed too"),
+                        op("replace", "emails[type eq \"fax\"].value", "nobody@example.com")));
+        assertError(refused, 400, "noTarget");
+        assertThat(refused.json().get("detail").asText()).contains("Operation 3");
+        assertThat(get("/Users/" + id).json()).isEqualTo(before);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aPatchThatChangesNothingRecordsNothing() {
+        String id = aliceWithTwoEmails();
+        JsonNode before = get("/Users/" + id).json();
+        long events = eventCount();
+        var same = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("replace", "displayName", before.get("displayName").asText()),
+                        op("replace", null, Map.of("active", true)),
+                        op("add", "emails", List.of(Map.of("value", "alice@home.org", "type", "home")))));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(same.header("ETag"))
+                .isEqualTo(before.get("meta").get("version").asText());
+    }
+
+    @Test
+    void refusesReadOnlyAndUnknownTargetsAndChangesNothing() {
+        String id = aliceWithTwoEmails();
+        String path = "/Users/" + id;
+        long events = eventCount();
+        assertError(patch(path, patchOp(op("replace", "id", "other"))), 400, "mutability");
+        assertError(patch(path, patchOp(op("add", "groups", List.of(Map.of("value", "g"))))), 400, "mutability");
+        assertError(patch(path, patchOp(op("replace", "meta.created", "2020-01-01T00:00:00Z"))), 400, "mutability");
+        assertError(patch(path, patchOp(op("replace", null, Map.of("id", "someone-else")))), 400, "mutability");
+        assertError(patch(path, patchOp(op("remove", "userName", null))), 400, "mutability");
+        assertError(patch(path, patchOp(op("replace", "shoeSize", "9"))), 400, "invalidPath");
+        assertError(patch(path, patchOp(op("replace", "name.nickName", "x"))), 400, "invalidPath");
+        assertError(patch(path, patchOp(op("replace", "emails[type eq", "x"))), 400, "invalidPath");
+        assertError(patch(path, patchOp(op("remove", null, null))), 400, "noTarget");
+        assertError(patch(path, patchOp(op("move", "title", "x"))), 400, "invalidSyntax");
+        assertError(patch(path, patchOp(op("replace", "title", null))), 400, "invalidSyntax");
+        assertError(patch(path, patchOp(op("replace", null, "not an object"))), 400, "invalidSyntax");
+        assertError(patch(path, Map.of("schemas", List.of(PATCH_OP))), 400, "invalidSyntax");
+        assertError(patch(path, patchOp(op("replace", "active", "maybe"))), 400, "invalidValue");
+        assertError(
+                patch(path, patchOp(op("replace", "emails[type eq \"work\"].value", "not-an-email"))),
+                400,
+                "invalidValue");
+
+        String group = createGroup("Patch targets").get("id").asText();
+        events = eventCount();
+        assertError(patch("/Groups/" + group, patchOp(op("replace", "id", "other"))), 400, "mutability");
+        assertError(
+                patch("/Groups/" + group, patchOp(op("replace", "members[value eq \"" + id + "\"].display", "x"))),
+                400,
+                "mutability");
+        assertError(patch("/Groups/" + group, patchOp(op("remove", "displayName", null))), 400, "mutability");
+        assertError(patch("/Groups/" + group, patchOp(op("replace", "foo", "x"))), 400, "invalidPath");
+        assertError(patch("/Groups/" + group, patchOp(op("replace", "displayName", ""))), 400, "invalidValue");
+        assertError(
+                patch("/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", id, "type", "Group"))))),
+                400,
+                "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(get("/Groups/" + group).json().get("members").size()).isZero();
+    }
+
+    @Test
+    void patchesGroupMembershipInEveryFormAndAtomically() {
+        String ann = createUser(unique("g.ann")).get("id").asText();
+        String bob = createUser(unique("g.bob")).get("id").asText();
+        String carl =
+                createUser(oktaUser(unique("g.carl"), "Carl", "Cox")).get("id").asText();
+        String group = createGroup("Membership forms", ann, bob, carl).get("id").asText();
+        String path = "/Groups/" + group;
+
+        long events = eventCount();
+        assertThat(patch(path, patchOp(op("remove", "members[value eq \"not-a-member\"]", null)))
+                        .status())
+                .isEqualTo(204);
+        assertThat(patch(path, patchOp(op("add", "members", List.of(Map.of("value", ann)))))
+                        .status())
+                .isEqualTo(204);
+        assertThat(eventCount()).as("retries and no-ops record nothing").isEqualTo(events);
+
+        assertThat(patch(path, patchOp(op("remove", "members[display eq \"Carl Cox\"]", null)))
+                        .status())
+                .isEqualTo(204);
+        assertThat(members(group)).containsExactlyInAnyOrder(ann, bob);
+
+        var unknownMember = patch(
+                path,
+                patchOp(
+                        op("remove", "members[value eq \"" + ann + "\"]", null),
+                        op("add", "members", List.of(Map.of("value", "no-such-member")))));
+        assertError(unknownMember, 400, "invalidValue");
+        assertThat(members(group)).containsExactlyInAnyOrder(ann, bob);
+
+        var withResource = scim.send(
+                "PATCH",
+                path + "?attributes=displayName,members",
+                patchOp(op("remove", "members", List.of(Map.of("value", bob)))),
+                SCIM_JSON);
+        assertThat(withResource.status()).isEqualTo(200);
+        assertThat(withResource.json().get("members").findValuesAsText("value")).containsExactly(ann);
+        assertThat(withResource.json().has("meta")).isFalse();
+
+        assertThat(patch(path, patchOp(op("remove", "members", null))).status()).isEqualTo(204);
+        assertThat(members(group)).isEmpty();
+
+        createGroup("Taken name");
+        assertError(patch(path, patchOp(op("replace", "displayName", "TAKEN NAME"))), 409, "uniqueness");
+        assertThat(get(path).json().get("displayName").asText()).isEqualTo("Membership forms");
+    }
+
+    @Test
+    void concurrentPatchesOfOneUserOrGroupLoseNoUpdate() throws Exception {
+        String id = aliceWithTwoEmails();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            members.add(createUser(unique("concurrent" + i)).get("id").asText());
+        }
+        String group = createGroup("Concurrent").get("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String number = "555-020" + i;
+                String member = members.get(i);
+                answers.add(pool.submit(() -> patch(
+                                "/Users/" + id,
+                                patchOp(op("add", "phoneNumbers", List.of(Map.of("value", number, "type", "other")))))
+                        .status()));
+                answers.add(pool.submit(() -> patch(
+                                "/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", member)))))
+                        .status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isIn(200, 204);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(get("/Users/" + id).json().get("phoneNumbers").findValuesAsText("value"))
+                .containsExactlyInAnyOrder("555-0100", "555-0200", "555-0201", "555-0202", "555-0203");
+        assertThat(members(group)).containsExactlyInAnyOrderElementsOf(members);
+    }
+
+    @Test
+    void keepsTheRulesForMembersAndTeamsMadeInTheControlPanel() {
+        var invited =
+                admin.post("/api/orgs/" + org + "/members", Map.of("email", unique("manual"), "name", "Manual Person"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        String manual = invited.json().get("id").asText();
+        var team = admin.post("/api/orgs/" + org + "/teams", Map.of("name", "Manual team"));
+        String manualTeam = team.json().get("id").asText();
+
+        // SCIM reads show every member and team of the organization.
+        assertThat(get("/Users/" + manual).status()).isEqualTo(200);
+        assertThat(get("/Groups/" + manualTeam).status()).isEqualTo(200);
+
+        long events = eventCount();
+        String pushed = createGroup("Pushed team").get("id").asText();
+        events = eventCount();
+        var rule3 = patch("/Groups/" + pushed, patchOp(op("add", "members", List.of(Map.of("value", manual)))));
+        assertError(rule3, 400, "invalidValue");
+        assertThat(rule3.json().get("detail").asText()).contains("managed in Okta");
+        assertError(
+                post(
+                        "/Groups",
+                        Map.of(
+                                "schemas",
+                                List.of(GROUP_SCHEMA),
+                                "displayName",
+                                "Pushed with manual",
+                                "members",
+                                List.of(Map.of("value", manual)))),
+                400,
+                "invalidValue");
+        assertError(patch("/Users/" + manual, patchOp(op("replace", "active", false))), 403, null);
+        assertError(scim.delete("/Users/" + manual), 403, null);
+        assertError(patch("/Groups/" + manualTeam, patchOp(op("replace", "displayName", "Renamed"))), 403, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private List<String> members(String group) {
+        List<String> ids = new ArrayList<>();
+        get("/Groups/" + group)
+                .json()
+                .path("members")
+                .forEach(member -> ids.add(member.get("value").asText()));
+        return ids;
+    }
+}
