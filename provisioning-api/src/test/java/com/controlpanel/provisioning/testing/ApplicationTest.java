@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "provisioning.admin-email=" + ApplicationTest.ADMIN,
             "provisioning.admin-password=" + ApplicationTest.PASSWORD,
-            "provisioning.data-dir=${java.io.tmpdir}/provisioning-test-${random.uuid}"
+            "provisioning.data-dir=${user.dir}/target/test-data/${random.uuid}"
         })
 public @interface ApplicationTest {
 
