@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "provisioning.admin-email=" + ApplicationTest.ADMIN,
             "provisioning.admin-password=" + ApplicationTest.PASSWORD,
-            "provisioning.data-dir=${java.io.tmpdir}/provisioning-test-${random.uuid}",
+            "provisioning.data-dir=${user.dir}/target/test-data/${random.uuid}",
             "provisioning.scim.requests-per-second=1",
             "provisioning.scim.burst=3",
             "provisioning.scim.max-concurrent-requests=1",
