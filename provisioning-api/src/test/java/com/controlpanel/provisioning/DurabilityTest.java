@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** What was acknowledged survives a stop and a start on the same data directory. */
+/** What was acknowledged survives a stop and a start on the same data directory, and a crash of the process. */
 class DurabilityTest {
 
     private static final String ADMIN = "durable@example.com";
@@ -90,6 +96,111 @@ class DurabilityTest {
                     .isPresent();
             // the first admin was created once: the configured password still works, no second organization
             assertThat(api.get("/api/orgs").json().size()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The process is killed (SIGKILL: no shutdown hook, no closing of the database) right after the last answer:
+     * every write it answered 2xx is there when it starts again. H2 writes commits to its file in groups; each
+     * request waits for the group that holds its commit.
+     */
+    @Test
+    void everyAnsweredWriteSurvivesTheProcessBeingKilled() throws Exception {
+        int port = freePort();
+        Process process = startProcess(port);
+        String org;
+        String tenant;
+        String token;
+        List<String> userNames = new ArrayList<>();
+        try {
+            Http api = Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
+            awaitHealthy(api, process);
+            org = api.get("/api/orgs").json().get(0).get("id").asText();
+            JsonNode enabled =
+                    api.post("/api/orgs/" + org + "/provisioning/enable", null).json();
+            token = enabled.get("secretToken").asText();
+            String tenantUrl = enabled.get("tenantUrl").asText();
+            tenant = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+            Http scim = Http.to(tenantUrl).bearer(token);
+            for (int i = 0; i < 40; i++) {
+                String userName = "crash" + i + "@example.com";
+                Http.Response created = scim.send(
+                        "POST",
+                        "/Users",
+                        Map.of(
+                                "schemas",
+                                List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
+                                "userName",
+                                userName,
+                                "name",
+                                Map.of("givenName", "Crash", "familyName", "Test " + i),
+                                "active",
+                                true),
+                        "application/scim+json");
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                userNames.add(userName);
+            }
+        } finally {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        try (ConfigurableApplicationContext restarted = start()) {
+            Http api = api(restarted);
+            JsonNode members =
+                    api.get("/api/orgs/" + org + "/members?limit=100").json();
+            assertThat(members.findValuesAsText("email")).containsAll(userNames);
+            assertThat(api.get("/api/orgs/" + org + "/provisioning")
+                            .json()
+                            .get("enabled")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(restarted.getBean(TenantCredentials.class).verify(tenant, token))
+                    .isPresent();
+        }
+    }
+
+    private Process startProcess(int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ProvisioningApplication.class.getName(),
+                "--server.port=" + port,
+                "--provisioning.data-dir=" + dataDir,
+                "--provisioning.admin-email=" + ADMIN,
+                "--provisioning.admin-password=" + PASSWORD);
+        Path log = Path.of("target", "durability-crash-process.log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static void awaitHealthy(Http api, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive())
+                    .as("the application process exited; see target/durability-crash-process.log")
+                    .isTrue();
+            try {
+                if (api.get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // connection refused while it starts
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the application did not start within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

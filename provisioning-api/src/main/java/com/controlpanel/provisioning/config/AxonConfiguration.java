@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.application.Commands;
 import com.controlpanel.provisioning.application.MemberAdministration;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.application.TeamAdministration;
+import com.controlpanel.provisioning.application.WriteDurability;
 import com.controlpanel.provisioning.directory.DirectoryProjection;
 import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.member.MemberAggregate;
@@ -12,6 +13,7 @@ import com.controlpanel.provisioning.domain.team.TeamAggregate;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.eventstore.EventStoreSchema;
 import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
+import com.controlpanel.provisioning.eventstore.TrackedEventsWithGaps;
 import com.controlpanel.provisioning.registry.CommandSideProjection;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -84,6 +87,7 @@ public class AxonConfiguration {
         return JdbcEventStorageEngine.builder()
                 .schema(EventStoreSchema.events())
                 .appendEvents(new OrganizationColumnAppender())
+                .readEventDataWithGaps(new TrackedEventsWithGaps())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(jackson(EventJson.snapshots()))
                 .upcasterChain(configuration.upcasterChain())
@@ -161,9 +165,22 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * On an H2 file, commits reach the disk in groups and each command waits for its group; PostgreSQL writes its
+     * commit record to disk before the commit returns.
+     */
     @Bean
-    public Commands commands(CommandGateway commandGateway) {
-        return new Commands(commandGateway);
+    public WriteDurability writeDurability(DataSourceProperties dataSource) {
+        String url = dataSource.determineUrl();
+        if (url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
+            return new H2GroupCommit(url, dataSource.determineUsername(), dataSource.determinePassword());
+        }
+        return WriteDurability.AT_COMMIT;
+    }
+
+    @Bean
+    public Commands commands(CommandGateway commandGateway, WriteDurability writeDurability) {
+        return new Commands(commandGateway, writeDurability);
     }
 
     @Bean

@@ -1,0 +1,510 @@
+package bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The read side at scale: an organization of 100,000 members, then
+ *
+ * <ol>
+ *   <li>a full rebuild of every read model from the event store ({@code POST /api/admin/rebuild}): events/s;
+ *   <li>the Control Panel's list queries and SCIM lookups: p50/p99;
+ *   <li>the organization's state as of an instant ({@code GET /api/orgs/{org}/state?at=}): seconds;
+ *   <li>the service's heap.
+ * </ol>
+ *
+ * <p>Creating 100,000 members through SCIM would take the better part of an hour, so the history is grown by
+ * copying: the service itself creates a template directory through SCIM (members, groups with members, some
+ * deactivated), is stopped, and the template's events are copied into the event store under new ids, names and
+ * times, as if Okta had pushed the same directory many times over. The copies are real events of the real shapes,
+ * which the service's projections and replay read like any other. Then the service starts again on that store.
+ */
+public final class ReadSideBench {
+
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String PASSWORD = "bench-password-1";
+    private static final int TEMPLATE_MEMBERS = 50;
+    private static final int TEMPLATE_GROUPS = 5;
+
+    private final Map<String, String> options;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Path dataDir;
+    private final int port;
+    private final String base;
+    private final String auth;
+    private Process service;
+    private String org;
+
+    private ReadSideBench(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.dataDir = Files.createTempDirectory("read-side-bench");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        this.base = "http://localhost:" + port;
+        this.auth = "Basic "
+                + Base64.getEncoder().encodeToString(("admin@localhost:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("service-jar", "../provisioning-api/target/provisioning-api.jar");
+        options.put("members", "100000");
+        options.put("repeat", "50");
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("Arguments are --name=value; see bench/README.md");
+                System.exit(2);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        ReadSideBench bench = new ReadSideBench(options);
+        try {
+            bench.run();
+        } finally {
+            bench.stopService();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int members = Integer.parseInt(options.get("members"));
+        System.out.printf("Read side with %d members (data directory %s)%n", members, dataDir);
+
+        startService();
+        String[] template = createTemplate();
+        Instant templateDone = Instant.now();
+        stopService();
+
+        long start = System.nanoTime();
+        CopyResult copied = copyTemplate(members / TEMPLATE_MEMBERS - 1, templateDone.plusSeconds(1));
+        System.out.printf(
+                "history: %d events in the store (%d copied in %.1f s); the copies span %s to %s%n",
+                copied.totalEvents, copied.copiedEvents, seconds(start), copied.first, copied.last);
+
+        startService();
+        long catchUp = System.nanoTime();
+        awaitActivityAt(copied.lastPosition);
+        System.out.printf(
+                "Activity > Actions projection caught up with %d new events in %.1f s = %.0f events/s%n",
+                copied.copiedEvents, seconds(catchUp), copied.copiedEvents / seconds(catchUp));
+
+        rebuild("rebuild 1 (fills the directory with the copies; the verification reports them as differences)");
+        rebuild("rebuild 2 (everything already in place; the verification should be equal)");
+
+        queries(template);
+        asOf(copied);
+        System.out.println("server heap: " + heap());
+    }
+
+    // ---------------------------------------------------------------- the template, through SCIM
+
+    /** Returns the tenant URL, the token, one template group's id, and one template member's userName. */
+    private String[] createTemplate() throws Exception {
+        org = field(expect(api("GET", "/api/orgs", null), 200), "id");
+        String enabled = expect(api("POST", "/api/orgs/" + org + "/provisioning/enable", null), 200);
+        String tenantUrl = field(enabled, "tenantUrl");
+        String token = field(enabled, "secretToken");
+        List<String> memberIds = new ArrayList<>();
+        for (int i = 1; i <= TEMPLATE_MEMBERS; i++) {
+            String userName = String.format("tpl-%05d@bench.example", i);
+            String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName
+                    + "\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"tpl-Person " + i + "\"},"
+                    + "\"emails\":[{\"primary\":true,\"value\":\"" + userName + "\",\"type\":\"work\"}],"
+                    + "\"displayName\":\"Bench tpl-Person " + i + "\",\"title\":\"Engineer\",\"externalId\":\"tpl-"
+                    + i + "\",\"active\":true}";
+            memberIds.add(field(expect(scim(tenantUrl, token, "POST", "/Users", body), 201), "id"));
+        }
+        String groupId = null;
+        for (int g = 1; g <= TEMPLATE_GROUPS; g++) {
+            StringBuilder members = new StringBuilder();
+            for (int i = (g - 1) * 10; i < g * 10; i++) {
+                members.append(members.length() == 0 ? "" : ",")
+                        .append("{\"value\":\"")
+                        .append(memberIds.get(i))
+                        .append("\"}");
+            }
+            String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"tpl-Group "
+                    + g + "\",\"externalId\":\"tpl-g" + g + "\",\"members\":[" + members + "]}";
+            String created = expect(scim(tenantUrl, token, "POST", "/Groups", body), 201);
+            if (groupId == null) {
+                groupId = field(created, "id");
+            }
+        }
+        for (int i = 0; i < TEMPLATE_MEMBERS; i += 10) {
+            String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
+            expect(scim(tenantUrl, token, "PATCH", "/Users/" + memberIds.get(i), patch), 200);
+        }
+        return new String[] {tenantUrl, token, groupId};
+    }
+
+    // ---------------------------------------------------------------- copies, straight into the event store
+
+    private record CopyResult(long totalEvents, long copiedEvents, long lastPosition, String first, String last) {}
+
+    private record Row(
+            String eventId,
+            String aggregateId,
+            long sequence,
+            String aggregateType,
+            String timestamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData,
+            String organization) {}
+
+    private CopyResult copyTemplate(int copies, Instant from) throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("provisioning").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.setAutoCommit(false);
+            List<Row> template = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT event_identifier, aggregate_identifier,"
+                            + " sequence_number, aggregate_type, time_stamp, payload_type, payload_revision, payload,"
+                            + " meta_data, organization_id FROM domain_event_entry WHERE aggregate_type IN"
+                            + " (SELECT aggregate_type FROM domain_event_entry WHERE payload_type LIKE '%MemberProvisioned'"
+                            + " OR payload_type LIKE '%TeamProvisioned') ORDER BY global_index")) {
+                while (rows.next()) {
+                    template.add(new Row(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getLong(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getBytes(8),
+                            rows.getBytes(9),
+                            rows.getString(10)));
+                }
+            }
+            List<String> aggregates = template.stream().map(Row::aggregateId).distinct().toList();
+            // as Axon writes it: ISO-8601, UTC, milliseconds always present
+            DateTimeFormatter format =
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+            if (!template.get(0).timestamp().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")) {
+                throw new IllegalStateException("Unexpected timestamp format " + template.get(0).timestamp());
+            }
+            long copied = 0;
+            Instant time = from;
+            String first = format.format(time);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry"
+                    + " (event_identifier, aggregate_identifier, sequence_number, aggregate_type, time_stamp,"
+                    + " payload_type, payload_revision, payload, meta_data, organization_id)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (int copy = 1; copy <= copies; copy++) {
+                    Map<String, String> ids = new HashMap<>();
+                    for (String aggregate : aggregates) {
+                        ids.put(aggregate, UUID.randomUUID().toString());
+                    }
+                    String prefix = String.format("c%05d-", copy);
+                    for (Row row : template) {
+                        time = time.plusMillis(1);
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, ids.get(row.aggregateId()));
+                        insert.setLong(3, row.sequence());
+                        insert.setString(4, row.aggregateType());
+                        insert.setString(5, format.format(time));
+                        insert.setString(6, row.payloadType());
+                        insert.setString(7, row.payloadRevision());
+                        insert.setBytes(8, rewrite(row.payload(), ids, prefix));
+                        insert.setBytes(9, row.metaData());
+                        insert.setString(10, row.organization());
+                        insert.addBatch();
+                        copied++;
+                    }
+                    if (copy % 20 == 0 || copy == copies) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+            long total;
+            long last;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows =
+                            statement.executeQuery("SELECT COUNT(*), MAX(global_index) FROM domain_event_entry")) {
+                rows.next();
+                total = rows.getLong(1);
+                last = rows.getLong(2);
+            }
+            return new CopyResult(total, copied, last, first, format.format(time));
+        }
+    }
+
+    /** The template's ids become the copy's; its names ("tpl-…") get the copy's prefix. */
+    private static byte[] rewrite(byte[] payload, Map<String, String> ids, String prefix) {
+        String json = new String(payload, StandardCharsets.UTF_8);
+        Matcher uuid = UUID_PATTERN.matcher(json);
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        while (uuid.find()) {
+            uuid.appendReplacement(out, ids.getOrDefault(uuid.group(), uuid.group()));
+        }
+        uuid.appendTail(out);
+        return out.toString().replace("tpl-", prefix).getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- measurements
+
+    private void awaitActivityAt(long position) throws Exception {
+        Pattern positions = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Matcher newest = positions.matcher(expect(api("GET", "/api/orgs/" + org + "/activity?limit=1", null), 200));
+            if (newest.find() && Long.parseLong(newest.group(1)) >= position) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Activity did not reach position " + position);
+    }
+
+    private void rebuild(String label) throws Exception {
+        String started = expect(api("POST", "/api/admin/rebuild", null), 202);
+        String id = field(started, "id");
+        long start = System.nanoTime();
+        String progress = started;
+        while (!progress.contains("\"COMPLETED\"") && !progress.contains("\"FAILED\"")) {
+            Thread.sleep(250);
+            progress = expect(api("GET", "/api/admin/rebuild/" + id, null), 200);
+        }
+        System.out.printf(
+                "%s: %s, %s events in %.1f s (as the service reports it: %s events/s), verified=%s%n",
+                label,
+                number(progress, "status"),
+                number(progress, "eventsTotal"),
+                seconds(start),
+                number(progress, "eventsPerSecond"),
+                number(progress, "verified"));
+    }
+
+    private void queries(String[] template) throws Exception {
+        int repeat = Integer.parseInt(options.get("repeat"));
+        String members = "/api/orgs/" + org + "/members";
+        String groupId = template[2];
+        String someone = "c00042-00007@bench.example";
+        Map<String, String> apiQueries = new LinkedHashMap<>();
+        apiQueries.put("members, first page by name", members + "?limit=50");
+        apiQueries.put("members, page 1000 by name", members + "?limit=50&offset=50000");
+        apiQueries.put("members, search \"c01234\"", members + "?q=c01234&limit=50");
+        apiQueries.put("members, search by email", members + "?q=" + encode(someone) + "&limit=50");
+        apiQueries.put("members, deactivated, by email desc", members + "?status=DEACTIVATED&sort=email&order=desc");
+        apiQueries.put("members, source OKTA, by created", members + "?source=OKTA&sort=created&limit=50");
+        apiQueries.put("members of a team", members + "?team=" + groupId + "&limit=50");
+        apiQueries.put("teams, first page", "/api/orgs/" + org + "/teams?limit=50");
+        apiQueries.put("activity, newest 50", "/api/orgs/" + org + "/activity?limit=50");
+        System.out.printf("queries (%d times each, one after another; JSON API with HTTP Basic):%n", repeat);
+        for (Map.Entry<String, String> query : apiQueries.entrySet()) {
+            measure(query.getKey(), repeat, () -> api("GET", query.getValue(), null));
+        }
+        String filter = encode("userName eq \"" + someone + "\"");
+        measure("SCIM userName eq", repeat, () -> scim(template[0], template[1], "GET", "/Users?filter=" + filter, null));
+        measure("SCIM Users page at 50001", repeat, () -> scim(
+                template[0], template[1], "GET", "/Users?startIndex=50001&count=100", null));
+        measure("SCIM Groups first page", repeat, () -> scim(template[0], template[1], "GET", "/Groups?count=5", null));
+    }
+
+    private void asOf(CopyResult copied) throws Exception {
+        Instant first = Instant.parse(copied.first);
+        Instant last = Instant.parse(copied.last);
+        Map<String, String> instants = new LinkedHashMap<>();
+        instants.put("now", Instant.now().toString());
+        instants.put(
+                "half-way through the history",
+                first.plusMillis(Duration.between(first, last).toMillis() / 2).toString());
+        System.out.println("state as of an instant (the whole organization, computed from the event store):");
+        for (Map.Entry<String, String> instant : instants.entrySet()) {
+            int repeat = 5;
+            long[] nanos = new long[repeat];
+            int size = 0;
+            for (int i = 0; i < repeat; i++) {
+                long start = System.nanoTime();
+                String body = expect(
+                        api("GET", "/api/orgs/" + org + "/state?at=" + encode(instant.getValue()), null), 200);
+                nanos[i] = System.nanoTime() - start;
+                size = body.length();
+            }
+            long firstCall = nanos[0];
+            Arrays.sort(nanos);
+            System.out.printf(
+                    "  as of %-30s first call %6.0f ms; of %d calls median %6.0f ms, max %6.0f ms (%d KB of JSON)%n",
+                    instant.getKey(), firstCall / 1e6, repeat, nanos[repeat / 2] / 1e6, nanos[repeat - 1] / 1e6,
+                    size / 1024);
+        }
+    }
+
+    private interface Call {
+        HttpResponse<String> call() throws Exception;
+    }
+
+    private static void measure(String label, int repeat, Call call) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            expect(call.call(), 200);
+        }
+        long[] nanos = new long[repeat];
+        int size = 0;
+        for (int i = 0; i < repeat; i++) {
+            long start = System.nanoTime();
+            size = expect(call.call(), 200).length();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                "  %-42s p50 %7.2f ms  p99 %7.2f ms  (%d KB)%n",
+                label,
+                nanos[repeat / 2] / 1e6,
+                nanos[Math.min(repeat - 1, (int) Math.ceil(repeat * 0.99) - 1)] / 1e6,
+                size / 1024);
+    }
+
+    // ---------------------------------------------------------------- the service
+
+    private void startService() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                options.get("service-jar"),
+                "--server.port=" + port,
+                "--provisioning.data-dir=" + dataDir));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("service.log").toFile()));
+        builder.environment().put("PROVISIONING_ADMIN_PASSWORD", PASSWORD);
+        service = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("The service exited; see " + dataDir.resolve("service.log"));
+            }
+            try {
+                if (api("GET", "/actuator/health", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The service did not start; see " + dataDir.resolve("service.log"));
+    }
+
+    private void stopService() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroy();
+            if (!service.waitFor(60, TimeUnit.SECONDS)) {
+                service.destroyForcibly().waitFor();
+            }
+        }
+        service = null;
+    }
+
+    private String heap() {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(service.pid()), "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
+            String info = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+            return used.find()
+                    ? (Long.parseLong(used.group(2)) / 1024) + " MB used of " + (Long.parseLong(used.group(1)) / 1024)
+                            + " MB committed (before any GC it triggers)"
+                    : info.trim();
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", auth);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> scim(String tenantUrl, String token, String method, String path, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tenantUrl + path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/scim+json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Expected " + status + " from " + response.request().method() + " "
+                    + response.request().uri() + ", got " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    /** A number, boolean or string field as text; empty when absent. */
+    private static String number(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
