@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryQueries {
 
+    /** How many terms {@link #rarest} counts for a word at most. */
+    private static final int RAREST_BOUND = 1000;
+
     private final JdbcTemplate jdbc;
     private final DirectorySlots slots;
 
@@ -83,13 +86,7 @@ public class DirectoryQueries {
             args.add(query.teamId().value());
         }
         if (query.text() != null) {
-            for (String word : ProfileIndex.splitWords(query.text())) {
-                where.append(" AND m.member_id IN (SELECT w.member_id FROM ")
-                        .append(t.memberTerm())
-                        .append(" w WHERE w.organization_id = ? AND w.term LIKE ?)");
-                args.add(query.organizationId().value());
-                args.add(ProfileIndex.key(word, ProfileIndex.MAX_TERM_LENGTH) + "%");
-            }
+            appendWords(where, args, t, query.organizationId(), query.text());
         }
         Long total =
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
@@ -108,6 +105,63 @@ public class DirectoryQueries {
         }
         return new MemberPage(
                 summaries(query.organizationId(), rows), total == null ? 0 : total, query.offset(), query.limit());
+    }
+
+    /**
+     * Every word of the search text must start one of the member's terms (words of names and emails, whole emails).
+     * The word with the fewest matching terms picks the candidates from the term index; the other words are checked
+     * per candidate. Asking every word for its whole set instead costs as much as the commonest word: in
+     * "ana@example.com", "example" and "com" match every member of the organization.
+     */
+    private void appendWords(
+            StringBuilder where, List<Object> args, DirectoryTables t, OrganizationId organizationId, String text) {
+        List<String> prefixes = ProfileIndex.splitWords(text).stream()
+                .map(word -> ProfileIndex.key(word, ProfileIndex.MAX_TERM_LENGTH) + "%")
+                .distinct()
+                .toList();
+        if (prefixes.isEmpty()) {
+            return;
+        }
+        String rarest = prefixes.size() == 1 ? prefixes.get(0) : rarest(t, organizationId, prefixes);
+        where.append(" AND m.member_id IN (SELECT w.member_id FROM ")
+                .append(t.memberTerm())
+                .append(" w WHERE w.organization_id = ? AND w.term LIKE ?)");
+        args.add(organizationId.value());
+        args.add(rarest);
+        for (String prefix : prefixes) {
+            if (!prefix.equals(rarest)) {
+                where.append(" AND EXISTS (SELECT 1 FROM ")
+                        .append(t.memberTerm())
+                        .append(" w WHERE w.member_id = m.member_id AND w.term LIKE ?)");
+                args.add(prefix);
+            }
+        }
+    }
+
+    /**
+     * The prefix matching the fewest terms, each counted only up to a bound so that a common word costs little. The
+     * rows are counted here rather than in a {@code COUNT(*)} over a limited subquery, for which H2 plans its range on
+     * the index before it knows the prefix and reads every term of the organization.
+     */
+    private String rarest(DirectoryTables t, OrganizationId organizationId, List<String> prefixes) {
+        String rarest = prefixes.get(0);
+        long fewest = Long.MAX_VALUE;
+        for (String prefix : prefixes) {
+            long[] count = {0};
+            jdbc.query(
+                    "SELECT w.member_id FROM " + t.memberTerm()
+                            + " w WHERE w.organization_id = ? AND w.term LIKE ? LIMIT " + RAREST_BOUND,
+                    rs -> {
+                        count[0]++;
+                    },
+                    organizationId.value(),
+                    prefix);
+            if (count[0] < fewest) {
+                fewest = count[0];
+                rarest = prefix;
+            }
+        }
+        return rarest;
     }
 
     public Optional<MemberSummary> findMember(OrganizationId organizationId, MemberId memberId) {
@@ -186,13 +240,7 @@ public class DirectoryQueries {
             where.append(" AND m.source = 'OKTA'");
         }
         if (text != null) {
-            for (String word : ProfileIndex.splitWords(text)) {
-                where.append(" AND m.member_id IN (SELECT w.member_id FROM ")
-                        .append(t.memberTerm())
-                        .append(" w WHERE w.organization_id = ? AND w.term LIKE ?)");
-                args.add(organizationId.value());
-                args.add(ProfileIndex.key(word, ProfileIndex.MAX_TERM_LENGTH) + "%");
-            }
+            appendWords(where, args, t, organizationId, text);
         }
         Long total =
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());

@@ -257,6 +257,13 @@ class DirectoryProjectionTest {
         assertThat(search("sto")).containsExactly(BOB);
         assertThat(search("Alice Ad")).containsExactly(ALICE);
         assertThat(search("tour")).isEmpty();
+        // every word must match, whichever of them is common to everybody and whichever picks the candidates
+        assertThat(search("example.com")).containsExactly(ALICE, BOB);
+        assertThat(search("example Stone")).containsExactly(BOB);
+        assertThat(search("stone@example.com")).containsExactly(BOB); // words, not the whole address
+        assertThat(search("bob@example.com")).containsExactly(BOB);
+        assertThat(search("com example alice adams")).containsExactly(ALICE);
+        assertThat(search("com example alice stone")).isEmpty();
     }
 
     private MemberPage query(

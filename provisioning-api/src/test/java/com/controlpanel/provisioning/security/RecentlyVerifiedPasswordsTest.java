@@ -1,0 +1,84 @@
+package com.controlpanel.provisioning.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class RecentlyVerifiedPasswordsTest {
+
+    private final AtomicInteger bcryptChecks = new AtomicInteger();
+    private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+    private final PasswordEncoder counting = new PasswordEncoder() {
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return bcrypt.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            bcryptChecks.incrementAndGet();
+            return bcrypt.matches(rawPassword, encodedPassword);
+        }
+    };
+    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final RecentlyVerifiedPasswords passwords = new RecentlyVerifiedPasswords(counting, clock);
+
+    @Test
+    void aPasswordThatMatchedIsNotHashedAgainForAFewMinutes() {
+        String stored = passwords.encode("correct horse");
+
+        assertThat(passwords.matches("correct horse", stored)).isTrue();
+        assertThat(passwords.matches("correct horse", stored)).isTrue();
+        assertThat(passwords.matches("correct horse", stored)).isTrue();
+        assertThat(bcryptChecks).hasValue(1);
+
+        now = now.plus(RecentlyVerifiedPasswords.REMEMBER_FOR).plusSeconds(1);
+        assertThat(passwords.matches("correct horse", stored)).isTrue();
+        assertThat(bcryptChecks).hasValue(2);
+    }
+
+    @Test
+    void aWrongPasswordCostsAFullCheckEveryTime() {
+        String stored = passwords.encode("correct horse");
+        passwords.matches("correct horse", stored);
+
+        assertThat(passwords.matches("correct horsf", stored)).isFalse();
+        assertThat(passwords.matches("correct horsf", stored)).isFalse();
+        assertThat(passwords.matches("", stored)).isFalse();
+        assertThat(bcryptChecks).hasValue(4);
+    }
+
+    @Test
+    void aChangedPasswordIsCheckedAgainstItsNewHash() {
+        String before = passwords.encode("old password");
+        assertThat(passwords.matches("old password", before)).isTrue();
+
+        String after = passwords.encode("new password");
+
+        assertThat(passwords.matches("old password", after)).isFalse();
+        assertThat(passwords.matches("new password", after)).isTrue();
+        assertThat(bcryptChecks).hasValue(3);
+    }
+}
