@@ -66,7 +66,7 @@ public class ActivityQueries {
         args.add(query.limit() + 1);
         List<ActivityRow> rows = jdbc.query(
                 "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity() + where
-                        + " ORDER BY position DESC LIMIT ?",
+                        + " ORDER BY organization_id DESC, position DESC LIMIT ?",
                 ActivityStore::row,
                 args.toArray());
         Long next = null;
@@ -93,7 +93,7 @@ public class ActivityQueries {
     public List<ActivityRow> after(OrganizationId organizationId, long position, int limit) {
         return jdbc.query(
                 "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
-                        + " WHERE organization_id = ? AND position > ? ORDER BY position ASC LIMIT ?",
+                        + " WHERE organization_id = ? AND position > ? ORDER BY organization_id, position LIMIT ?",
                 ActivityStore::row,
                 organizationId.value(),
                 position,
@@ -115,7 +115,7 @@ public class ActivityQueries {
     public void export(FindActivityQuery query, Format format, OutputStream out) {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity() + where(query, args)
-                + " ORDER BY position DESC";
+                + " ORDER BY organization_id DESC, position DESC";
         readOnly.executeWithoutResult(status -> {
             try {
                 RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);

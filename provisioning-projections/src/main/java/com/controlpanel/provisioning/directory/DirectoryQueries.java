@@ -92,19 +92,46 @@ public class DirectoryQueries {
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
         List<MemberRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
-            String direction = query.descending() ? " DESC" : " ASC";
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(query.limit());
-            pageArgs.add(query.offset());
-            rows = jdbc.query(
-                    "SELECT " + prefixed(JdbcDirectoryStore.MEMBER_COLUMNS, "m") + " FROM " + t.member() + " m" + where
-                            + " ORDER BY m." + query.sort().column + direction + ", m.member_id" + direction
-                            + " LIMIT ? OFFSET ?",
-                    (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()),
-                    pageArgs.toArray());
+            rows = memberPage(
+                    t, where, args, query.sort().column, query.descending(), query.offset(), query.limit(), total);
         }
         return new MemberPage(
                 summaries(query.organizationId(), rows), total == null ? 0 : total, query.offset(), query.limit());
+    }
+
+    /**
+     * One page of members in the order of an index {@code (organization_id, column, member_id)}. The ORDER BY names
+     * the organization too: H2 reads a page straight from that index only when the ORDER BY starts with the index's
+     * first column, and otherwise reads and sorts every member of the organization (at 100,000 members, half a
+     * gigabyte of rows for a page of 50). H2 reads an ascending index only forwards, so a descending page is the
+     * matching ascending page, counted from the end, reversed.
+     */
+    private List<MemberRow> memberPage(
+            DirectoryTables t,
+            StringBuilder where,
+            List<Object> args,
+            String column,
+            boolean descending,
+            long offset,
+            int limit,
+            long total) {
+        long from = offset;
+        long size = Math.min(limit, total - offset);
+        if (descending) {
+            from = total - offset - size;
+        }
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add(from);
+        List<MemberRow> rows = new ArrayList<>(jdbc.query(
+                "SELECT " + prefixed(JdbcDirectoryStore.MEMBER_COLUMNS, "m") + " FROM " + t.member() + " m" + where
+                        + " ORDER BY m.organization_id, m." + column + ", m.member_id LIMIT ? OFFSET ?",
+                (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()),
+                pageArgs.toArray()));
+        if (descending) {
+            Collections.reverse(rows);
+        }
+        return rows;
     }
 
     /**
@@ -193,8 +220,9 @@ public class DirectoryQueries {
             pageArgs.add(query.limit());
             pageArgs.add(query.offset());
             rows = jdbc.query(
-                    "SELECT " + JdbcDirectoryStore.TEAM_COLUMNS + " FROM " + t.team() + where + " ORDER BY "
-                            + query.sort().column + direction + ", team_id" + direction + " LIMIT ? OFFSET ?",
+                    "SELECT " + JdbcDirectoryStore.TEAM_COLUMNS + " FROM " + t.team() + where
+                            + " ORDER BY organization_id" + direction + ", " + query.sort().column + direction
+                            + ", team_id" + direction + " LIMIT ? OFFSET ?",
                     JdbcDirectoryStore::team,
                     pageArgs.toArray());
         }
@@ -249,7 +277,7 @@ public class DirectoryQueries {
         pageArgs.add(Math.max(0, offset));
         List<MemberRow> rows = jdbc.query(
                 "SELECT " + prefixed(JdbcDirectoryStore.MEMBER_COLUMNS, "m") + " FROM " + t.member() + " m" + where
-                        + " ORDER BY m.label_key, m.member_id LIMIT ? OFFSET ?",
+                        + " ORDER BY m.organization_id, m.label_key, m.member_id LIMIT ? OFFSET ?",
                 (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()),
                 pageArgs.toArray());
         return new MemberPage(summaries(organizationId, rows), total == null ? 0 : total, offset, limit);

@@ -266,6 +266,34 @@ class DirectoryProjectionTest {
         assertThat(search("com example alice stone")).isEmpty();
     }
 
+    @Test
+    void descendingPagesAreTheAscendingOrderReversedWithoutGapsOrRepeats() {
+        for (int i = 0; i < 7; i++) {
+            on(new MemberProvisioned(
+                    ORG,
+                    com.controlpanel.provisioning.domain.api.MemberId.random(),
+                    Source.MANUAL,
+                    MemberProfile.invited("p" + i + "@example.com", PersonName.of("Person", "Same")),
+                    true));
+        }
+        for (MemberSort sort : MemberSort.values()) {
+            List<com.controlpanel.provisioning.domain.api.MemberId> ascending =
+                    ids(query(null, null, null, null, sort, false, 0, 50));
+            List<com.controlpanel.provisioning.domain.api.MemberId> descending = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 7; offset += 3) {
+                MemberPage page = query(null, null, null, null, sort, true, offset, 3);
+                assertThat(page.total()).isEqualTo(7);
+                descending.addAll(ids(page));
+            }
+            assertThat(ascending).hasSize(7);
+            List<com.controlpanel.provisioning.domain.api.MemberId> reversed = new java.util.ArrayList<>(ascending);
+            java.util.Collections.reverse(reversed);
+            assertThat(descending).as(sort.name()).containsExactlyElementsOf(reversed);
+        }
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, true, 7, 3)))
+                .isEmpty();
+    }
+
     private MemberPage query(
             String text,
             Source source,
