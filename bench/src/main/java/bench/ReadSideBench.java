@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -69,7 +70,9 @@ public final class ReadSideBench {
 
     private ReadSideBench(Map<String, String> options) throws IOException {
         this.options = options;
-        this.dataDir = Files.createTempDirectory("read-side-bench");
+        this.dataDir = options.containsKey("data-dir")
+                ? Files.createDirectories(Path.of(options.get("data-dir")))
+                : Files.createTempDirectory("read-side-bench");
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -83,6 +86,7 @@ public final class ReadSideBench {
         options.put("service-jar", "../provisioning-api/target/provisioning-api.jar");
         options.put("members", "100000");
         options.put("repeat", "50");
+        options.put("steps", "rebuild,queries,asof");
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("Arguments are --name=value; see bench/README.md");
@@ -102,30 +106,72 @@ public final class ReadSideBench {
     private void run() throws Exception {
         int members = Integer.parseInt(options.get("members"));
         System.out.printf("Read side with %d members (data directory %s)%n", members, dataDir);
+        Path prepared = dataDir.resolve("bench-history.properties");
+        String[] template;
+        CopyResult copied;
+        if (Files.exists(prepared)) {
+            Properties history = new Properties();
+            try (var in = Files.newInputStream(prepared)) {
+                history.load(in);
+            }
+            // the tenant URL of the earlier run, on this run's port
+            String tenantPath = URI.create(history.getProperty("tenantUrl")).getPath();
+            template = new String[] {base + tenantPath, history.getProperty("token"), history.getProperty("groupId")};
+            copied = new CopyResult(
+                    Long.parseLong(history.getProperty("totalEvents")),
+                    Long.parseLong(history.getProperty("copiedEvents")),
+                    Long.parseLong(history.getProperty("lastPosition")),
+                    history.getProperty("first"),
+                    history.getProperty("last"));
+            System.out.printf("history: %d events, prepared by an earlier run%n", copied.totalEvents);
+            startService();
+            org = field(expect(api("GET", "/api/orgs", null), 200), "id");
+        } else {
+            startService();
+            template = createTemplate();
+            Instant templateDone = Instant.now();
+            stopService();
 
-        startService();
-        String[] template = createTemplate();
-        Instant templateDone = Instant.now();
-        stopService();
+            long start = System.nanoTime();
+            copied = copyTemplate(members / TEMPLATE_MEMBERS - 1, templateDone.plusSeconds(1));
+            System.out.printf(
+                    "history: %d events in the store (%d copied in %.1f s); the copies span %s to %s%n",
+                    copied.totalEvents, copied.copiedEvents, seconds(start), copied.first, copied.last);
+            Properties history = new Properties();
+            history.setProperty("tenantUrl", template[0]);
+            history.setProperty("token", template[1]);
+            history.setProperty("groupId", template[2]);
+            history.setProperty("totalEvents", String.valueOf(copied.totalEvents));
+            history.setProperty("copiedEvents", String.valueOf(copied.copiedEvents));
+            history.setProperty("lastPosition", String.valueOf(copied.lastPosition));
+            history.setProperty("first", copied.first);
+            history.setProperty("last", copied.last);
+            try (var out = Files.newOutputStream(prepared)) {
+                history.store(out, "the history this bench grew in this data directory; --data-dir reuses it");
+            }
 
-        long start = System.nanoTime();
-        CopyResult copied = copyTemplate(members / TEMPLATE_MEMBERS - 1, templateDone.plusSeconds(1));
-        System.out.printf(
-                "history: %d events in the store (%d copied in %.1f s); the copies span %s to %s%n",
-                copied.totalEvents, copied.copiedEvents, seconds(start), copied.first, copied.last);
+            startService();
+            long catchUp = System.nanoTime();
+            awaitActivityAt(copied.lastPosition);
+            System.out.printf(
+                    "Activity > Actions projection caught up with %d new events in %.1f s = %.0f events/s%n",
+                    copied.copiedEvents, seconds(catchUp), copied.copiedEvents / seconds(catchUp));
+        }
 
-        startService();
-        long catchUp = System.nanoTime();
-        awaitActivityAt(copied.lastPosition);
-        System.out.printf(
-                "Activity > Actions projection caught up with %d new events in %.1f s = %.0f events/s%n",
-                copied.copiedEvents, seconds(catchUp), copied.copiedEvents / seconds(catchUp));
-
-        rebuild("rebuild 1 (fills the directory with the copies; the verification reports them as differences)");
-        rebuild("rebuild 2 (everything already in place; the verification should be equal)");
-
-        queries(template);
-        asOf(copied);
+        List<String> steps = List.of(options.get("steps").split(","));
+        if (steps.contains("rebuild")) {
+            rebuild("rebuild 1 (fills the directory with the copies; the verification reports them as differences)");
+            rebuild("rebuild 2 (everything already in place; the verification should be equal)");
+        }
+        if (steps.contains("queries") || steps.contains("asof")) {
+            awaitKeptStates();
+        }
+        if (steps.contains("queries")) {
+            queries(template);
+        }
+        if (steps.contains("asof")) {
+            asOf(copied);
+        }
         System.out.println("server heap: " + heap());
     }
 
@@ -338,32 +384,88 @@ public final class ReadSideBench {
         measure("SCIM Groups first page", repeat, () -> scim(template[0], template[1], "GET", "/Groups?count=5", null));
     }
 
+    /**
+     * Waits until the service keeps directory states for "as of an instant" (it folds them in the background after a
+     * start on a history it has not kept states of, and after a rebuild), so that the measurements do not share the
+     * machine with that fold. The answer's {@code foldedFrom} tells: past the first event once a kept state served.
+     */
+    private void awaitKeptStates() throws Exception {
+        Pattern foldedFrom = Pattern.compile("\"foldedFrom\"\\s*:\\s*(\\d+)");
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        Instant now = Instant.now();
+        int calls = 0;
+        while (System.nanoTime() < deadline) {
+            String body = expect(
+                    api("GET", "/api/orgs/" + org + "/state?at=" + encode(now.minusMillis(++calls).toString()), null),
+                    200);
+            Matcher from = foldedFrom.matcher(body);
+            if (!from.find()) {
+                System.out.println("(the service keeps no states for \"as of an instant\": it folds every event)");
+                return;
+            }
+            if (Long.parseLong(from.group(1)) > 0) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        System.out.printf(
+                "(the service's kept states for \"as of an instant\" in place after %.1f s, %d calls)%n",
+                seconds(start), calls);
+    }
+
+    /**
+     * The whole organization as of "now" (after the last event) and as of half-way through the history. Each call
+     * asks a different instant (a millisecond apart), so no call is answered from the few states the service keeps
+     * of recent answers.
+     */
     private void asOf(CopyResult copied) throws Exception {
         Instant first = Instant.parse(copied.first);
         Instant last = Instant.parse(copied.last);
-        Map<String, String> instants = new LinkedHashMap<>();
-        instants.put("now", Instant.now().toString());
-        instants.put(
-                "half-way through the history",
-                first.plusMillis(Duration.between(first, last).toMillis() / 2).toString());
+        Instant now = Instant.now();
+        Map<String, List<Instant>> instants = new LinkedHashMap<>();
+        List<Instant> nearNow = new ArrayList<>();
+        List<Instant> spread = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            nearNow.add(now.plusMillis(100 + i));
+        }
+        long span = Duration.between(first, last).toMillis();
+        for (int i = 1; i <= 11; i++) {
+            spread.add(first.plusMillis(span * i / 12 + 37 * i));
+        }
+        instants.put("now", nearNow);
+        instants.put("11 instants over the history", spread);
         System.out.println("state as of an instant (the whole organization, computed from the event store):");
-        for (Map.Entry<String, String> instant : instants.entrySet()) {
-            int repeat = 5;
+        StringBuilder warmUp = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            long call = System.nanoTime();
+            expect(api("GET", "/api/orgs/" + org + "/state?at=" + encode(now.minusMillis(1000 + i).toString()), null), 200);
+            warmUp.append(i == 1 ? "" : " ").append(Math.round((System.nanoTime() - call) / 1e6));
+        }
+        System.out.printf("  the service's first 3 calls (code not yet compiled, not measured below): %s ms%n", warmUp);
+        for (Map.Entry<String, List<Instant>> instant : instants.entrySet()) {
+            int repeat = instant.getValue().size();
             long[] nanos = new long[repeat];
-            int size = 0;
+            int[] sizes = new int[repeat];
             for (int i = 0; i < repeat; i++) {
-                long start = System.nanoTime();
+                long call = System.nanoTime();
                 String body = expect(
-                        api("GET", "/api/orgs/" + org + "/state?at=" + encode(instant.getValue()), null), 200);
-                nanos[i] = System.nanoTime() - start;
-                size = body.length();
+                        api("GET", "/api/orgs/" + org + "/state?at=" + encode(instant.getValue().get(i).toString()), null),
+                        200);
+                nanos[i] = System.nanoTime() - call;
+                sizes[i] = body.length();
             }
-            long firstCall = nanos[0];
+            StringBuilder each = new StringBuilder();
+            for (long call : nanos) {
+                each.append(each.length() == 0 ? "" : " ").append(Math.round(call / 1e6));
+            }
             Arrays.sort(nanos);
+            Arrays.sort(sizes);
             System.out.printf(
-                    "  as of %-30s first call %6.0f ms; of %d calls median %6.0f ms, max %6.0f ms (%d KB of JSON)%n",
-                    instant.getKey(), firstCall / 1e6, repeat, nanos[repeat / 2] / 1e6, nanos[repeat - 1] / 1e6,
-                    size / 1024);
+                    "  as of %-30s %2d calls, each a different instant: median %6.0f ms, max %6.0f ms (%d to %d KB of JSON)%n"
+                            + "      each call, in order (ms): %s%n",
+                    instant.getKey(), repeat, nanos[repeat / 2] / 1e6, nanos[repeat - 1] / 1e6, sizes[0] / 1024,
+                    sizes[repeat - 1] / 1024, each);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminPassword the first admin's password; null = generate one and print it once
  * @param defaultOrganizationName the name of the organization created on first start
  * @param snapshotThreshold events after which an aggregate's state is snapshotted
+ * @param stateCheckpointEvery events of an organization between two states kept for "state as of an instant"
+ * @param stateCheckpointSettle how long ago an event must have happened before a kept state includes it
  */
 @ConfigurationProperties("provisioning")
 public record ProvisioningProperties(
@@ -20,7 +23,9 @@ public record ProvisioningProperties(
         String adminEmail,
         String adminPassword,
         String defaultOrganizationName,
-        Integer snapshotThreshold) {
+        Integer snapshotThreshold,
+        Integer stateCheckpointEvery,
+        Duration stateCheckpointSettle) {
 
     public ProvisioningProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -31,6 +36,8 @@ public record ProvisioningProperties(
                 ? "My organization"
                 : defaultOrganizationName.strip();
         snapshotThreshold = snapshotThreshold == null ? 250 : snapshotThreshold;
+        stateCheckpointEvery = stateCheckpointEvery == null ? 10_000 : stateCheckpointEvery;
+        stateCheckpointSettle = stateCheckpointSettle == null ? Duration.ofMinutes(1) : stateCheckpointSettle;
     }
 
     private static String stripSlash(String url) {

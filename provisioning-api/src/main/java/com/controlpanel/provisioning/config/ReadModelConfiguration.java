@@ -2,12 +2,17 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.activity.ActivityProjection;
 import com.controlpanel.provisioning.directory.DirectoryAsOf;
+import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -17,6 +22,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The audit side: the activity processor, reads of the event store, and rebuilds with their write gate. */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
     @Bean
     public WriteGate writeGate() {
@@ -61,14 +70,48 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public DirectoryAsOf directoryAsOf(EventStoreReader reader) {
-        return new DirectoryAsOf(reader);
+    public DirectoryCheckpoints directoryCheckpoints(
+            JdbcTemplate jdbc, EventStoreReader reader, ProvisioningProperties properties) {
+        return new DirectoryCheckpoints(
+                jdbc, reader, properties.stateCheckpointEvery(), properties.stateCheckpointSettle(), Clock.systemUTC());
+    }
+
+    /** Keeps folded states in the background: a round shortly after start, then every ten seconds. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService directoryCheckpointKeeper(DirectoryCheckpoints checkpoints) {
+        ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "state-checkpoints");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        keeper.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        checkpoints.keep();
+                    } catch (RuntimeException e) {
+                        log.warn("Keeping directory states failed; the next round tries again", e);
+                    }
+                },
+                5,
+                10,
+                TimeUnit.SECONDS);
+        return keeper;
+    }
+
+    @Bean
+    public DirectoryAsOf directoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints) {
+        return new DirectoryAsOf(reader, checkpoints);
     }
 
     @Bean
     public RebuildService rebuildService(
-            EventStoreReader reader, WriteGate gate, DataSource dataSource, List<ReadModelRebuild> readModels) {
-        return new RebuildService(reader, gate, dataSource, readModels);
+            EventStoreReader reader,
+            WriteGate gate,
+            DataSource dataSource,
+            List<ReadModelRebuild> readModels,
+            DirectoryCheckpoints checkpoints) {
+        return new RebuildService(reader, gate, dataSource, readModels, checkpoints::discardAll);
     }
 
     /**

@@ -6,6 +6,7 @@ import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamChange;
@@ -34,6 +35,9 @@ class AuditReplayTest {
 
     @Autowired
     Commands commands;
+
+    @Autowired
+    DirectoryCheckpoints checkpoints;
 
     private Http api;
     private String org;
@@ -158,6 +162,16 @@ class AuditReplayTest {
         assertThat(snapshotThroughTheApi()).isNotEqualTo(atT1);
         assertThat(snapshotAsOf(t1)).isEqualTo(atT1);
         assertThat(snapshotAsOf(Instant.now())).isEqualTo(snapshotThroughTheApi());
+
+        // the same from the directory states kept along the way (every four events in the tests)
+        checkpoints.keep();
+        assertThat(api.get(path("/state?at=" + t1)).json().get("foldedFrom").asLong())
+                .isPositive();
+        assertThat(snapshotAsOf(t1)).isEqualTo(atT1);
+        Instant now = Instant.now();
+        assertThat(api.get(path("/state?at=" + now)).json().get("foldedFrom").asLong())
+                .isPositive();
+        assertThat(snapshotAsOf(now)).isEqualTo(snapshotThroughTheApi());
 
         JsonNode memberThen =
                 api.get(path("/state/members/" + bob + "?at=" + t1)).json();

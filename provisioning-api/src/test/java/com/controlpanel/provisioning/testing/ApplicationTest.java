@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on a random port, on an H2 file database in a fresh temporary data directory (one per test
- * JVM, shared by every test class with this annotation so the context starts once).
+ * JVM, shared by every test class with this annotation so the context starts once). Directory states for "as of an
+ * instant" are kept every four events of an organization, so that every such answer in the tests starts from one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "provisioning.admin-email=" + ApplicationTest.ADMIN,
             "provisioning.admin-password=" + ApplicationTest.PASSWORD,
-            "provisioning.data-dir=${user.dir}/target/test-data/${random.uuid}"
+            "provisioning.data-dir=${user.dir}/target/test-data/${random.uuid}",
+            // states as of an instant start from states kept every few events, as soon as the events are stored
+            "provisioning.state-checkpoint-every=4",
+            "provisioning.state-checkpoint-settle=0s"
         })
 public @interface ApplicationTest {
 

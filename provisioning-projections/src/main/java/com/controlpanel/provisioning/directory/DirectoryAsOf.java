@@ -4,18 +4,25 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.eventstore.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The state of an organization as of any past instant, computed from the event store with the same
- * {@link DirectoryEvolver} the live projection uses, in memory: never from the current read models.
+ * {@link DirectoryEvolver} the live projection uses, in memory: never from the current read models. It starts from
+ * the nearest state {@link DirectoryCheckpoints} kept before the instant, if any, and folds the events after it.
  */
 public class DirectoryAsOf {
 
@@ -26,7 +33,35 @@ public class DirectoryAsOf {
 
     private record Key(OrganizationId organizationId, Instant at) {}
 
+    /** A value with the keys it is sorted by. */
+    private record Sorted<T>(String key, String id, T value) implements Comparable<Sorted<T>> {
+
+        @Override
+        public int compareTo(Sorted<T> other) {
+            int byKey = key.compareTo(other.key);
+            return byKey != 0 ? byKey : id.compareTo(other.id);
+        }
+
+        static <T> List<T> values(List<Sorted<T>> sorted) {
+            Collections.sort(sorted);
+            List<T> values = new ArrayList<>(sorted.size());
+            for (Sorted<T> entry : sorted) {
+                values.add(entry.value());
+            }
+            return Collections.unmodifiableList(values);
+        }
+    }
+
     private final EventStoreReader reader;
+    private final DirectoryCheckpoints checkpoints;
+
+    /** Read the events after a kept state while the state itself is read back. */
+    private final Executor readers = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "state-as-of-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Map<Key, OrganizationState> recent = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, OrganizationState> eldest) {
@@ -34,8 +69,10 @@ public class DirectoryAsOf {
         }
     };
 
-    public DirectoryAsOf(EventStoreReader reader) {
+    /** @param checkpoints kept states to start from; null to fold every event from the start */
+    public DirectoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints) {
         this.reader = reader;
+        this.checkpoints = checkpoints;
     }
 
     public OrganizationState at(OrganizationId organizationId, Instant at) {
@@ -59,41 +96,90 @@ public class DirectoryAsOf {
     }
 
     private OrganizationState fold(OrganizationId organizationId, Instant at) {
-        InMemoryDirectoryStore store = new InMemoryDirectoryStore();
+        Optional<DirectoryCheckpoints.Checkpoint> kept =
+                checkpoints == null ? Optional.empty() : checkpoints.nearest(organizationId, at);
+        InMemoryDirectoryStore store;
         long[] applied = {0};
-        reader.organizationUpTo(organizationId, at, event -> {
-            if (event.isOrganizationEvent()) {
-                DirectoryEvolver.apply(
-                        event.event(),
-                        new EventContext(event.timestamp(), event.message().getSequenceNumber()),
-                        store);
-                applied[0]++;
+        long startedAfter = 0;
+        if (kept.isPresent()) {
+            // the events after the kept state are read and deserialized while the kept state is read back
+            startedAfter = kept.get().position();
+            long after = startedAfter;
+            CompletableFuture<List<StoredEvent>> tail =
+                    CompletableFuture.supplyAsync(() -> organizationEventsBetween(organizationId, after, at), readers);
+            Optional<InMemoryDirectoryStore> loaded = checkpoints.load(organizationId, kept.get());
+            List<StoredEvent> events = join(tail);
+            if (loaded.isEmpty()) {
+                return fold(organizationId, at); // discarded meanwhile: the next nearest one, or from the start
             }
-        });
-        List<MemberState> members = new ArrayList<>();
-        for (MemberRow member : store.members()) {
-            List<TeamId> teams = new ArrayList<>(store.teamsOf(member.memberId()));
-            teams.sort(Comparator.comparing(TeamId::value));
-            members.add(new MemberState(member, List.copyOf(teams)));
+            InMemoryDirectoryStore from = loaded.get();
+            applied[0] = kept.get().eventsApplied();
+            events.forEach(event -> apply(event, from, applied));
+            store = from;
+        } else {
+            InMemoryDirectoryStore fromStart = InMemoryDirectoryStore.shownOnly();
+            reader.organizationBetween(organizationId, 0, at, event -> {
+                if (event.isOrganizationEvent()) {
+                    apply(event, fromStart, applied);
+                }
+            });
+            store = fromStart;
         }
-        members.sort(Comparator.comparing(
-                        (MemberState m) -> m.member().profile().label().toLowerCase())
-                .thenComparing(m -> m.member().memberId().value()));
-        List<TeamState> teams = new ArrayList<>();
+        // sorted by name, then id; each sort key computed once, not at every comparison
+        List<Sorted<MemberState>> members = new ArrayList<>(store.members().size());
+        for (MemberRow member : store.members()) {
+            List<TeamId> teams = store.teamsOf(member.memberId());
+            teams.sort(Comparator.comparing(TeamId::value));
+            members.add(new Sorted<>(
+                    member.profile().label().toLowerCase(),
+                    member.memberId().value(),
+                    new MemberState(member, List.copyOf(teams))));
+        }
+        List<Sorted<TeamState>> teams = new ArrayList<>(store.teams().size());
         for (TeamRow team : store.teams()) {
             List<MemberId> memberIds = new ArrayList<>(
                     store.memberships().getOrDefault(team.teamId(), Map.of()).keySet());
             memberIds.sort(Comparator.comparing(MemberId::value));
-            teams.add(new TeamState(team, List.copyOf(memberIds)));
+            teams.add(new Sorted<>(
+                    team.displayName().key(), team.teamId().value(), new TeamState(team, List.copyOf(memberIds))));
         }
-        teams.sort(Comparator.comparing((TeamState t) -> t.team().displayName().key())
-                .thenComparing(t -> t.team().teamId().value()));
         return new OrganizationState(
                 at,
                 applied[0],
+                startedAfter,
                 store.organization(organizationId).orElse(null),
-                List.copyOf(members),
-                List.copyOf(teams));
+                Sorted.values(members),
+                Sorted.values(teams));
+    }
+
+    private List<StoredEvent> organizationEventsBetween(OrganizationId organizationId, long after, Instant at) {
+        List<StoredEvent> events = new ArrayList<>();
+        reader.organizationBetween(organizationId, after, at, event -> {
+            if (event.isOrganizationEvent()) {
+                event.payload(); // deserialized here, on this thread
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    private static void apply(StoredEvent event, InMemoryDirectoryStore store, long[] applied) {
+        DirectoryEvolver.apply(
+                event.event(),
+                new EventContext(event.timestamp(), event.message().getSequenceNumber()),
+                store);
+        applied[0]++;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public Optional<MemberState> member(OrganizationId organizationId, MemberId memberId, Instant at) {

@@ -1,27 +1,69 @@
 package com.controlpanel.provisioning.directory;
 
+import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The directory folded in memory: the state as of an instant, or a rebuild before it is written out. */
 final class InMemoryDirectoryStore implements DirectoryStore {
+
+    /** Whether members keep only what a state as of an instant shows of their profile. */
+    private final boolean shownOnly;
 
     private final Map<OrganizationId, OrganizationRow> organizations = new LinkedHashMap<>();
     private final Map<MemberId, MemberRow> members = new LinkedHashMap<>();
     private final Map<TeamId, TeamRow> teams = new LinkedHashMap<>();
     private final Map<TeamId, Map<MemberId, Instant>> membersByTeam = new HashMap<>();
-    private final Map<MemberId, Set<TeamId>> teamsByMember = new HashMap<>();
+    /** The teams of each member, in the order it joined them (a member is in a few teams: a list beats a set). */
+    private final Map<MemberId, List<TeamId>> teamsByMember = new HashMap<>();
+
+    /** Keeps members' whole profiles (a rebuild writes them out). */
+    InMemoryDirectoryStore() {
+        this(false);
+    }
+
+    private InMemoryDirectoryStore(boolean shownOnly) {
+        this.shownOnly = shownOnly;
+    }
+
+    /**
+     * A store for states as of an instant: of a member's profile it keeps what such a state shows (user name, the
+     * name parts its label is made of, the email it shows), so that a hundred thousand members fit in little memory
+     * and a kept state stays small. The fold is the same; only the other profile attributes are left out.
+     */
+    static InMemoryDirectoryStore shownOnly() {
+        return new InMemoryDirectoryStore(true);
+    }
+
+    /** The part of a profile a state as of an instant shows: same {@code userName()}, {@code label()}, {@code email()}. */
+    static MemberProfile shown(MemberProfile profile) {
+        PersonName name = profile.name();
+        PersonName labelParts = name.formatted() == null && name.familyName() == null && name.givenName() == null
+                ? PersonName.EMPTY
+                : new PersonName(name.formatted(), name.familyName(), name.givenName(), null, null, null);
+        return new MemberProfile(
+                profile.userName(),
+                labelParts,
+                profile.displayName(),
+                profile.emails().isEmpty() ? List.of() : List.of(new EmailAddress(profile.email(), null, true, null)),
+                null,
+                Map.of());
+    }
+
+    private MemberRow kept(MemberRow row) {
+        return shownOnly ? row.withProfile(shown(row.profile()), row.lastModifiedAt(), row.version()) : row;
+    }
 
     @Override
     public Optional<OrganizationRow> organization(OrganizationId organizationId) {
@@ -40,6 +82,11 @@ final class InMemoryDirectoryStore implements DirectoryStore {
 
     @Override
     public void insertMember(MemberRow row) {
+        members.put(row.memberId(), kept(row));
+    }
+
+    /** A member as a kept state holds it, as it is. */
+    void restoreMember(MemberRow row) {
         members.put(row.memberId(), row);
     }
 
@@ -50,7 +97,7 @@ final class InMemoryDirectoryStore implements DirectoryStore {
 
     @Override
     public void updateMemberProfile(MemberRow row) {
-        members.put(row.memberId(), row);
+        members.put(row.memberId(), kept(row));
     }
 
     @Override
@@ -80,7 +127,7 @@ final class InMemoryDirectoryStore implements DirectoryStore {
         Map<MemberId, Instant> former = membersByTeam.remove(teamId);
         if (former != null) {
             for (MemberId memberId : former.keySet()) {
-                Set<TeamId> memberTeams = teamsByMember.get(memberId);
+                List<TeamId> memberTeams = teamsByMember.get(memberId);
                 if (memberTeams != null) {
                     memberTeams.remove(teamId);
                 }
@@ -95,7 +142,7 @@ final class InMemoryDirectoryStore implements DirectoryStore {
             return false;
         }
         teamMembers.put(memberId, at);
-        teamsByMember.computeIfAbsent(memberId, id -> new LinkedHashSet<>()).add(teamId);
+        teamsByMember.computeIfAbsent(memberId, id -> new ArrayList<>(2)).add(teamId);
         return true;
     }
 
@@ -105,7 +152,7 @@ final class InMemoryDirectoryStore implements DirectoryStore {
         if (teamMembers == null || teamMembers.remove(memberId) == null) {
             return false;
         }
-        Set<TeamId> memberTeams = teamsByMember.get(memberId);
+        List<TeamId> memberTeams = teamsByMember.get(memberId);
         if (memberTeams != null) {
             memberTeams.remove(teamId);
         }
@@ -114,7 +161,7 @@ final class InMemoryDirectoryStore implements DirectoryStore {
 
     @Override
     public List<TeamId> teamsOf(MemberId memberId) {
-        return new ArrayList<>(teamsByMember.getOrDefault(memberId, Set.of()));
+        return new ArrayList<>(teamsByMember.getOrDefault(memberId, List.of()));
     }
 
     Collection<OrganizationRow> organizations() {

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * An organization as it was at an instant: its settings, members, teams and memberships, folded from the events
- * stored up to then. {@code organization} is null if it did not exist yet.
+ * stored up to then. {@code organization} is null if it did not exist yet; {@code foldedFrom} is the store position of
+ * the kept state the fold started from (0: from the first event).
  */
 public record OrganizationState(
         Instant at,
         long eventsApplied,
+        long foldedFrom,
         OrganizationRow organization,
         List<MemberState> members,
         List<TeamState> teams) {}

@@ -55,13 +55,38 @@ public class EventStoreReader {
         return events;
     }
 
-    /** One organization's events that happened at or before the instant, in the order they were stored. */
-    public void organizationUpTo(OrganizationId organizationId, Instant at, Consumer<StoredEvent> consumer) {
+    /**
+     * One organization's events after a position (0: all) that happened at or before the instant, in the order they
+     * were stored: what a state kept at that position lacks to be the state as of the instant.
+     */
+    public void organizationBetween(
+            OrganizationId organizationId, long afterPosition, Instant at, Consumer<StoredEvent> consumer) {
         read(
                 "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
-                        + " WHERE organization_id = ? AND time_stamp <= ? ORDER BY global_index",
-                new Object[] {organizationId.value(), DateTimeUtils.formatInstant(at)},
+                        + " WHERE organization_id = ? AND global_index > ? AND time_stamp <= ? ORDER BY global_index",
+                new Object[] {organizationId.value(), afterPosition, DateTimeUtils.formatInstant(at)},
                 consumer);
+    }
+
+    /** One organization's events after a position up to another, both in store order, whenever they happened. */
+    public void organizationRange(
+            OrganizationId organizationId, long afterPosition, long upToPosition, Consumer<StoredEvent> consumer) {
+        read(
+                "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
+                        + " WHERE organization_id = ? AND global_index > ? AND global_index <= ? ORDER BY global_index",
+                new Object[] {organizationId.value(), afterPosition, upToPosition},
+                consumer);
+    }
+
+    /** How many events of the organization the store holds up to a position (read from the organization index). */
+    public long countOrganizationUpTo(OrganizationId organizationId, long upToPosition) {
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + EventStoreSchema.EVENT_TABLE
+                        + " WHERE organization_id = ? AND global_index <= ?",
+                Long.class,
+                organizationId.value(),
+                upToPosition);
+        return count == null ? 0 : count;
     }
 
     /** Up to {@code limit} events after a position, in order; returns how many rows were read. */

@@ -38,6 +38,7 @@ public class RebuildService implements DisposableBean {
     private final WriteGate gate;
     private final DataSource dataSource;
     private final List<ReadModelRebuild> readModels;
+    private final Runnable afterSwitch;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rebuild");
         thread.setDaemon(true);
@@ -46,12 +47,21 @@ public class RebuildService implements DisposableBean {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile Job running;
 
+    /**
+     * @param afterSwitch run once the rebuilt read models are live: drops what is derived from the way events fold
+     *     (the directory states kept for "as of an instant"), which may have changed with the code
+     */
     public RebuildService(
-            EventStoreReader reader, WriteGate gate, DataSource dataSource, List<ReadModelRebuild> readModels) {
+            EventStoreReader reader,
+            WriteGate gate,
+            DataSource dataSource,
+            List<ReadModelRebuild> readModels,
+            Runnable afterSwitch) {
         this.reader = reader;
         this.gate = gate;
         this.dataSource = dataSource;
         this.readModels = List.copyOf(readModels);
+        this.afterSwitch = afterSwitch;
     }
 
     /** Starts a rebuild in the background; refuses while one runs. */
@@ -145,6 +155,7 @@ public class RebuildService implements DisposableBean {
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
                 timings.mark("snapshot-and-switch");
             });
+            afterSwitch.run();
             job.phase = "Verifying";
             List<TableComparison> verification = new ArrayList<>();
             try (Snapshot frozen = snapshot[0]) {

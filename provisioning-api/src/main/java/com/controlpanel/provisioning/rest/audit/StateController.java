@@ -31,10 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orgs/{org}/state")
 public class StateController {
 
-    /** The whole organization at an instant. */
+    /**
+     * The whole organization at an instant: {@code eventsApplied} events of the organization folded, starting from
+     * the state kept at store position {@code foldedFrom} (0: from the first event).
+     */
     public record StateJson(
             Instant at,
             long eventsApplied,
+            long foldedFrom,
             OrganizationJson organization,
             List<MemberJson> members,
             List<TeamJson> teams) {}
@@ -87,6 +91,7 @@ public class StateController {
         return new StateJson(
                 state.at(),
                 state.eventsApplied(),
+                state.foldedFrom(),
                 then == null
                         ? null
                         : new OrganizationJson(

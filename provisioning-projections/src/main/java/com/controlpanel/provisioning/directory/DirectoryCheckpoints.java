@@ -1,0 +1,327 @@
+package com.controlpanel.provisioning.directory;
+
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.eventstore.EventStoreSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.common.DateTimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An organization's directory folded from its events and kept at intervals of its history, so that the state as of
+ * an instant ({@link DirectoryAsOf}) starts from the nearest kept state and replays only the events after it, instead
+ * of the whole history.
+ *
+ * <p>A kept state at position {@code P} is the fold of <em>every</em> event of the organization stored at or before
+ * {@code P}; it serves an instant {@code T} only if all those events happened at or before {@code T} (column
+ * {@code covers_until}). Then the state as of {@code T} is that fold plus the events after {@code P} that happened at
+ * or before {@code T}, in store order: exactly what folding the whole history gives. Two things could make a kept
+ * state wrong, and both are checked:
+ *
+ * <ul>
+ *   <li>An event stored at or before {@code P} that was not yet committed when the state was kept (a slow
+ *       transaction). States are kept only up to events that happened at least {@code settle} ago, and each records
+ *       how many events of the organization the store held up to {@code P}; a state whose count no longer matches is
+ *       discarded when read, never used.
+ *   <li>A change in how events fold ({@link DirectoryEvolver}, the rows, their JSON): {@link #FORMAT} is stored with
+ *       each state, and states of another format are ignored. A full rebuild also discards every kept state.
+ * </ul>
+ *
+ * <p>This is a cache of the event store, not a read model of its own: emptying the table loses nothing, and a round
+ * of {@link #keep()} writes it again. How a state is stored: {@link DirectoryStateCodec}.
+ */
+public class DirectoryCheckpoints {
+
+    /** Bump when what a kept state holds, or how events fold into it, changes: kept states of another format are ignored. */
+    static final int FORMAT = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryCheckpoints.class);
+    private static final String TABLE = "state_checkpoint";
+
+    /**
+     * A kept state: the fold of the organization's {@code storedEvents} events stored up to {@code position}, the
+     * latest of which happened at {@code coversUntil}; {@code eventsApplied} of them changed the directory.
+     */
+    record Checkpoint(long position, Instant coversUntil, long storedEvents, long eventsApplied) {}
+
+    private final JdbcTemplate jdbc;
+    private final EventStoreReader reader;
+    private final int every;
+    private final Duration settle;
+    private final Clock clock;
+
+    /** Organizations with events since they were last looked at, and the store position looked at up to. */
+    private final Set<OrganizationId> candidates = new LinkedHashSet<>();
+
+    private long scannedUpTo;
+
+    /**
+     * @param every how many events of an organization between two kept states
+     * @param settle how long ago an event must have happened before a kept state includes it
+     */
+    public DirectoryCheckpoints(JdbcTemplate jdbc, EventStoreReader reader, int every, Duration settle, Clock clock) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, was " + every);
+        }
+        this.jdbc = jdbc;
+        this.reader = reader;
+        this.every = every;
+        this.settle = settle;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * The latest kept state that serves the instant and still matches the store, if any (without reading it: see
+     * {@link #load}).
+     */
+    Optional<Checkpoint> nearest(OrganizationId organizationId, Instant at) {
+        while (true) {
+            List<Checkpoint> latest = jdbc.query(
+                    "SELECT position, covers_until, stored_events, events_applied FROM " + TABLE
+                            + " WHERE organization_id = ? AND format = ? AND covers_until <= ?"
+                            + " ORDER BY position DESC LIMIT 1",
+                    (rs, n) -> new Checkpoint(
+                            rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
+                    organizationId.value(),
+                    FORMAT,
+                    DateTimeUtils.formatInstant(at));
+            if (latest.isEmpty() || stillValid(organizationId, latest.get(0))) {
+                return latest.stream().findFirst();
+            }
+        }
+    }
+
+    /** The kept state itself; empty if it was discarded meanwhile or can not be read (then it is discarded). */
+    Optional<InMemoryDirectoryStore> load(OrganizationId organizationId, Checkpoint checkpoint) {
+        return Optional.ofNullable(load(organizationId, checkpoint.position()));
+    }
+
+    /** Whether the store still holds exactly the events the state was folded from; discards it if not. */
+    private boolean stillValid(OrganizationId organizationId, Checkpoint kept) {
+        long stored = reader.countOrganizationUpTo(organizationId, kept.position());
+        if (stored == kept.storedEvents()) {
+            return true;
+        }
+        log.warn(
+                "Discarding the state of organization {} kept at position {}: folded from {} events, the store now"
+                        + " holds {} up to there (an event committed after the state was kept)",
+                organizationId.value(),
+                kept.position(),
+                kept.storedEvents(),
+                stored);
+        delete(organizationId, kept.position());
+        return false;
+    }
+
+    private void delete(OrganizationId organizationId, long position) {
+        jdbc.update(
+                "DELETE FROM " + TABLE + " WHERE organization_id = ? AND position = ?",
+                organizationId.value(),
+                position);
+    }
+
+    // ---------------------------------------------------------------- keeping
+
+    /**
+     * One round: for every organization whose settled history grew by {@code every} events since its last kept state,
+     * folds on from that state and keeps one state every {@code every} events. Returns how many states it kept.
+     */
+    public synchronized int keep() {
+        long head = reader.head();
+        if (head > scannedUpTo) {
+            jdbc.queryForList(
+                            "SELECT DISTINCT organization_id FROM " + EventStoreSchema.EVENT_TABLE
+                                    + " WHERE global_index > ? AND global_index <= ? AND organization_id IS NOT NULL",
+                            String.class,
+                            scannedUpTo,
+                            head)
+                    .forEach(id -> candidates.add(new OrganizationId(id)));
+            scannedUpTo = head;
+        }
+        int kept = 0;
+        for (Iterator<OrganizationId> it = candidates.iterator(); it.hasNext(); ) {
+            OrganizationId organizationId = it.next();
+            try {
+                Round round = keep(organizationId);
+                kept += round.kept();
+                if (round.done()) {
+                    it.remove();
+                }
+            } catch (RuntimeException e) {
+                // the state as of an instant folds from an earlier kept state, or from the start, meanwhile
+                log.warn(
+                        "Could not keep the state of organization {}; the next round tries again",
+                        organizationId.value(),
+                        e);
+            }
+        }
+        return kept;
+    }
+
+    /** Forgets every kept state (a rebuild does: the fold may have changed); the next rounds keep them again. */
+    public synchronized void discardAll() {
+        jdbc.update("DELETE FROM " + TABLE);
+        candidates.clear();
+        scannedUpTo = 0;
+    }
+
+    /** {@code done}: nothing left to keep until the organization has new events. */
+    private record Round(int kept, boolean done) {}
+
+    private Round keep(OrganizationId organizationId) {
+        jdbc.update(
+                "DELETE FROM " + TABLE + " WHERE organization_id = ? AND format <> ?", organizationId.value(), FORMAT);
+        String settledBefore = DateTimeUtils.formatInstant(clock.instant().minus(settle));
+        Optional<Checkpoint> last = latestValid(organizationId);
+        long from = last.map(Checkpoint::position).orElse(0L);
+        Long firstUnsettled = jdbc.queryForObject(
+                "SELECT MIN(global_index) FROM " + EventStoreSchema.EVENT_TABLE
+                        + " WHERE organization_id = ? AND global_index > ? AND time_stamp > ?",
+                Long.class,
+                organizationId.value(),
+                from,
+                settledBefore);
+        Long upTo = firstUnsettled != null
+                ? Long.valueOf(firstUnsettled - 1)
+                : jdbc.queryForObject(
+                        "SELECT MAX(global_index) FROM " + EventStoreSchema.EVENT_TABLE + " WHERE organization_id = ?",
+                        Long.class,
+                        organizationId.value());
+        boolean done = firstUnsettled == null;
+        if (upTo == null || upTo <= from) {
+            return new Round(0, done);
+        }
+        long storedBefore = last.map(Checkpoint::storedEvents).orElse(0L);
+        if (reader.countOrganizationUpTo(organizationId, upTo) - storedBefore < every) {
+            return new Round(0, done);
+        }
+
+        long started = System.nanoTime();
+        InMemoryDirectoryStore store =
+                last.isPresent() ? load(organizationId, last.get().position()) : InMemoryDirectoryStore.shownOnly();
+        if (store == null) {
+            return new Round(0, false); // discarded meanwhile: the next round starts over
+        }
+        long[] stored = {storedBefore, 0};
+        long[] applied = {last.map(Checkpoint::eventsApplied).orElse(0L)};
+        Instant[] coversUntil = {last.map(Checkpoint::coversUntil).orElse(Instant.EPOCH)};
+        int[] kept = {0};
+        long[] lastCheckpoint = {0};
+        reader.organizationRange(organizationId, from, upTo, event -> {
+            stored[0]++;
+            stored[1]++;
+            if (event.isOrganizationEvent()) {
+                DirectoryEvolver.apply(
+                        event.event(),
+                        new EventContext(event.timestamp(), event.message().getSequenceNumber()),
+                        store);
+                applied[0]++;
+            }
+            if (event.timestamp().isAfter(coversUntil[0])) {
+                coversUntil[0] = event.timestamp();
+            }
+            if (stored[1] >= every) {
+                if (write(
+                        organizationId,
+                        new Checkpoint(event.position(), coversUntil[0], stored[0], applied[0]),
+                        store)) {
+                    kept[0]++;
+                    lastCheckpoint[0] = event.position();
+                }
+                stored[1] = 0;
+            }
+        });
+        if (kept[0] > 0) {
+            log.info(
+                    "Kept {} state(s) of organization {}, the last at position {} ({} events folded in {} ms)",
+                    kept[0],
+                    organizationId.value(),
+                    lastCheckpoint[0],
+                    stored[0] - storedBefore,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return new Round(kept[0], done);
+    }
+
+    private Optional<Checkpoint> latestValid(OrganizationId organizationId) {
+        while (true) {
+            List<Checkpoint> latest = jdbc.query(
+                    "SELECT position, covers_until, stored_events, events_applied FROM " + TABLE
+                            + " WHERE organization_id = ? AND format = ? ORDER BY position DESC LIMIT 1",
+                    (rs, n) -> new Checkpoint(
+                            rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
+                    organizationId.value(),
+                    FORMAT);
+            if (latest.isEmpty() || stillValid(organizationId, latest.get(0))) {
+                return latest.stream().findFirst();
+            }
+        }
+    }
+
+    private InMemoryDirectoryStore load(OrganizationId organizationId, long position) {
+        List<byte[]> state = jdbc.query(
+                "SELECT state FROM " + TABLE + " WHERE organization_id = ? AND position = ?",
+                (rs, n) -> rs.getBytes(1),
+                organizationId.value(),
+                position);
+        if (state.isEmpty()) {
+            return null;
+        }
+        try {
+            return decode(state.get(0));
+        } catch (RuntimeException unreadable) {
+            log.warn(
+                    "Discarding the state of organization {} kept at position {}: it can not be read",
+                    organizationId.value(),
+                    position,
+                    unreadable);
+            delete(organizationId, position);
+            return null;
+        }
+    }
+
+    private boolean write(OrganizationId organizationId, Checkpoint kept, InMemoryDirectoryStore store) {
+        byte[] state = encode(store);
+        try {
+            jdbc.update(
+                    "INSERT INTO " + TABLE + " (organization_id, position, covers_until, stored_events, events_applied,"
+                            + " format, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    organizationId.value(),
+                    kept.position(),
+                    DateTimeUtils.formatInstant(kept.coversUntil()),
+                    kept.storedEvents(),
+                    kept.eventsApplied(),
+                    FORMAT,
+                    state);
+            log.debug(
+                    "Kept the state of organization {} at position {} ({} events, {} KB deflated)",
+                    organizationId.value(),
+                    kept.position(),
+                    kept.storedEvents(),
+                    state.length / 1024);
+            return true;
+        } catch (DuplicateKeyException keptByAnotherNode) {
+            return false;
+        }
+    }
+
+    byte[] encode(InMemoryDirectoryStore store) {
+        return DirectoryStateCodec.encode(store);
+    }
+
+    InMemoryDirectoryStore decode(byte[] state) {
+        return DirectoryStateCodec.decode(state);
+    }
+}

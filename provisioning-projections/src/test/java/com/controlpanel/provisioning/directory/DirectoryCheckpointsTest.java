@@ -1,0 +1,378 @@
+package com.controlpanel.provisioning.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberDeactivated;
+import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.OrganizationCreated;
+import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
+import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TenantId;
+import com.controlpanel.provisioning.domain.api.UserName;
+import com.controlpanel.provisioning.eventstore.EventJson;
+import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * States kept at intervals of an organization's history: a state as of any instant folded from the nearest kept state
+ * is the state folded from the whole history, and a kept state that no longer matches the store is never used.
+ */
+class DirectoryCheckpointsTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
+    private static final OrganizationId ORG =
+            new OrganizationId(UUID.randomUUID().toString());
+    private static final OrganizationId OTHER_ORG =
+            new OrganizationId(UUID.randomUUID().toString());
+
+    private final Serializer serializer = JacksonSerializer.builder()
+            .objectMapper(EventJson.events())
+            .revisionResolver(new AnnotationRevisionResolver())
+            .build();
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final List<Instant> times = new ArrayList<>();
+    private JdbcTemplate jdbc;
+    private EventStoreReader reader;
+    private long position;
+    private Instant lastEvent;
+
+    @BeforeEach
+    void history() {
+        jdbc = TestDatabase.jdbc();
+        reader = new EventStoreReader(jdbc, serializer, new EventUpcasterChain());
+        Random random = new Random(7);
+        append(new OrganizationCreated(
+                ORG, "Acme", new TenantId(UUID.randomUUID().toString())));
+        append(new OrganizationCreated(
+                OTHER_ORG, "Other", new TenantId(UUID.randomUUID().toString())));
+        append(new ProvisioningEnabled(ORG, new TenantId(UUID.randomUUID().toString())));
+        List<MemberId> members = new ArrayList<>();
+        List<TeamId> teams = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            TeamId team = new TeamId(UUID.randomUUID().toString());
+            teams.add(team);
+            append(new TeamProvisioned(
+                    ORG, team, t == 0 ? Source.MANUAL : Source.OKTA, new TeamName("Team " + t), "g" + t));
+        }
+        for (int i = 0; i < 40; i++) {
+            MemberId member = new MemberId(UUID.randomUUID().toString());
+            members.add(member);
+            append(new MemberProvisioned(ORG, member, i % 5 == 0 ? Source.MANUAL : Source.OKTA, profile(i, 0), true));
+            if (i % 3 == 0) {
+                append(new MemberProvisioned(
+                        OTHER_ORG, new MemberId(UUID.randomUUID().toString()), Source.OKTA, profile(100 + i, 0), true));
+            }
+            if (i % 7 == 3) {
+                position++; // a position no transaction committed: a gap
+            }
+        }
+        for (int step = 0; step < 120; step++) {
+            MemberId member = members.get(random.nextInt(members.size()));
+            TeamId team = teams.get(random.nextInt(teams.size()));
+            switch (step % 6) {
+                case 0 -> append(new MemberAddedToTeam(ORG, team, member));
+                case 1 -> append(new MemberProfileChanged(ORG, member, profile(step, 0), profile(step, step)));
+                case 2 -> append(new MemberDeactivated(ORG, member));
+                case 3 -> append(new MemberReactivated(ORG, member));
+                case 4 -> append(new MemberRemovedFromTeam(ORG, team, member));
+                default -> append(new MemberAddedToTeam(ORG, team, members.get(step % members.size())));
+            }
+        }
+        append(new TeamRenamed(ORG, teams.get(1), new TeamName("Team 1"), new TeamName("Platform")));
+        append(new MemberDeprovisioned(ORG, members.get(4)));
+        append(new TeamDeleted(ORG, teams.get(2)));
+        for (int step = 0; step < 30; step++) {
+            append(new MemberAddedToTeam(ORG, teams.get(step % 2 == 0 ? 0 : 3), members.get(step)));
+        }
+    }
+
+    @Test
+    void theStateAsOfEveryInstantIsTheSameFromTheNearestKeptStateAsFromTheWholeHistory() {
+        DirectoryCheckpoints checkpoints = checkpoints(17, Duration.ZERO, lastEvent.plusSeconds(60));
+
+        int kept = checkpoints.keep();
+
+        long orgEvents = reader.countOrganizationUpTo(ORG, position);
+        assertThat(kept).isEqualTo((int) (orgEvents / 17 + reader.countOrganizationUpTo(OTHER_ORG, position) / 17));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM state_checkpoint WHERE organization_id = ?", Long.class, ORG.value()))
+                .isEqualTo(orgEvents / 17);
+        DirectoryAsOf fromKept = new DirectoryAsOf(reader, checkpoints);
+        DirectoryAsOf fromStart = new DirectoryAsOf(reader, null);
+        int checked = 0;
+        int foldedFromAKeptState = 0;
+        for (int i = 0; i < times.size(); i += 2) {
+            Instant time = times.get(i);
+            for (Instant at : List.of(time.minusMillis(1), time, time.plusMillis(500))) {
+                checked++;
+                OrganizationState expected = fromStart.at(ORG, at);
+                OrganizationState actual = fromKept.at(ORG, at);
+                assertThat(expected.foldedFrom()).isZero();
+                assertSameState(actual, expected);
+                if (actual.foldedFrom() > 0) {
+                    foldedFromAKeptState++;
+                }
+            }
+        }
+        assertThat(foldedFromAKeptState).isGreaterThan(checked * 3 / 4);
+    }
+
+    @Test
+    void aKeptStateIsKeptOnlyOfEventsOlderThanTheSettleTime() {
+        Instant now = times.get(times.size() / 2);
+        DirectoryCheckpoints checkpoints = checkpoints(5, Duration.ofSeconds(30), now);
+
+        checkpoints.keep();
+
+        String settled = DateTimeUtils.formatInstant(now.minusSeconds(30));
+        assertThat(jdbc.queryForList("SELECT covers_until FROM state_checkpoint", String.class))
+                .isNotEmpty()
+                .allSatisfy(coversUntil -> assertThat(coversUntil).isLessThanOrEqualTo(settled));
+    }
+
+    @Test
+    void aKeptStateThatMissesAnEventCommittedAfterItWasKeptIsNeverUsed() {
+        DirectoryCheckpoints checkpoints = checkpoints(10, Duration.ZERO, lastEvent.plusSeconds(60));
+        checkpoints.keep();
+        long gap = firstGap();
+        long keptAfterGap = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM state_checkpoint WHERE organization_id = ? AND position > ?",
+                Long.class,
+                ORG.value(),
+                gap);
+        assertThat(keptAfterGap).isPositive();
+
+        // a transaction that took the gap's position commits only now: a member deactivated back then
+        MemberId someone = new DirectoryAsOf(reader, null)
+                .at(ORG, lastEvent)
+                .members()
+                .get(0)
+                .member()
+                .memberId();
+        insert(gap, new MemberDeactivated(ORG, someone), timeOfPosition(gap - 1));
+
+        OrganizationState actual = new DirectoryAsOf(reader, checkpoints).at(ORG, lastEvent.plusSeconds(1));
+        OrganizationState expected = new DirectoryAsOf(reader, null).at(ORG, lastEvent.plusSeconds(1));
+        assertSameState(actual, expected);
+        assertThat(actual.foldedFrom()).isLessThan(gap);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM state_checkpoint WHERE organization_id = ? AND position > ?",
+                        Long.class,
+                        ORG.value(),
+                        gap))
+                .isZero();
+    }
+
+    @Test
+    void keptStatesOfAnotherFormatAreIgnoredAndReplaced() {
+        DirectoryCheckpoints checkpoints = checkpoints(10, Duration.ZERO, lastEvent.plusSeconds(60));
+        checkpoints.keep();
+        long kept = jdbc.queryForObject("SELECT COUNT(*) FROM state_checkpoint", Long.class);
+        jdbc.update("UPDATE state_checkpoint SET format = ?", DirectoryCheckpoints.FORMAT - 1);
+
+        OrganizationState ignoring = new DirectoryAsOf(reader, checkpoints).at(ORG, lastEvent);
+        assertThat(ignoring.foldedFrom()).isZero();
+        assertSameState(ignoring, new DirectoryAsOf(reader, null).at(ORG, lastEvent));
+
+        DirectoryCheckpoints restarted = checkpoints(10, Duration.ZERO, lastEvent.plusSeconds(60));
+        restarted.keep();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM state_checkpoint WHERE format = ?",
+                        Long.class,
+                        DirectoryCheckpoints.FORMAT))
+                .isEqualTo(kept);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM state_checkpoint WHERE format <> ?",
+                        Long.class,
+                        DirectoryCheckpoints.FORMAT))
+                .isZero();
+        assertThat(new DirectoryAsOf(reader, restarted).at(ORG, lastEvent).foldedFrom())
+                .isPositive();
+    }
+
+    @Test
+    void anUnreadableKeptStateIsDiscardedAndTheStateFoldedWithoutIt() {
+        DirectoryCheckpoints checkpoints = checkpoints(10, Duration.ZERO, lastEvent.plusSeconds(60));
+        checkpoints.keep();
+        long latest = jdbc.queryForObject(
+                "SELECT MAX(position) FROM state_checkpoint WHERE organization_id = ?", Long.class, ORG.value());
+        jdbc.update(
+                "UPDATE state_checkpoint SET state = ? WHERE organization_id = ? AND position = ?",
+                new byte[] {1, 2, 3},
+                ORG.value(),
+                latest);
+
+        OrganizationState state = new DirectoryAsOf(reader, checkpoints).at(ORG, lastEvent);
+
+        assertSameState(state, new DirectoryAsOf(reader, null).at(ORG, lastEvent));
+        assertThat(state.foldedFrom()).isPositive().isLessThan(latest);
+    }
+
+    @Test
+    void discardingEveryKeptStateLosesNothingAndTheNextRoundKeepsThemAgain() {
+        DirectoryCheckpoints checkpoints = checkpoints(10, Duration.ZERO, lastEvent.plusSeconds(60));
+        checkpoints.keep();
+        List<Long> positions = jdbc.queryForList("SELECT position FROM state_checkpoint ORDER BY 1", Long.class);
+
+        checkpoints.discardAll();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_checkpoint", Long.class))
+                .isZero();
+        assertSameState(
+                new DirectoryAsOf(reader, checkpoints).at(ORG, lastEvent),
+                new DirectoryAsOf(reader, null).at(ORG, lastEvent));
+
+        checkpoints.keep();
+        assertThat(jdbc.queryForList("SELECT position FROM state_checkpoint ORDER BY 1", Long.class))
+                .isEqualTo(positions);
+    }
+
+    @Test
+    void aStateShowsTheMembersNamesAndEmailsButKeepsNoOtherProfileAttributes() {
+        MemberProfile full = new MemberProfile(
+                new UserName("dana@example.com"),
+                new PersonName("Dr. Dana Diaz", "Diaz", "Dana", "M", "Dr.", "PhD"),
+                null,
+                List.of(
+                        new EmailAddress("dana.home@example.com", "home", false, null),
+                        new EmailAddress("dana@example.com", "work", true, "Work")),
+                "00u9",
+                Map.of("title", "Engineer"));
+
+        MemberProfile shown = InMemoryDirectoryStore.shown(full);
+
+        assertThat(shown.userName()).isEqualTo(full.userName());
+        assertThat(shown.label()).isEqualTo(full.label()).isEqualTo("Dana Diaz");
+        assertThat(shown.email()).isEqualTo(full.email()).isEqualTo("dana@example.com");
+        assertThat(shown.attributes()).isEmpty();
+        assertThat(shown.externalId()).isNull();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private DirectoryCheckpoints checkpoints(int every, Duration settle, Instant now) {
+        return new DirectoryCheckpoints(jdbc, reader, every, settle, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static void assertSameState(OrganizationState actual, OrganizationState expected) {
+        assertThat(actual.at()).isEqualTo(expected.at());
+        assertThat(actual.eventsApplied()).isEqualTo(expected.eventsApplied());
+        assertThat(actual.organization()).isEqualTo(expected.organization());
+        assertThat(actual.members()).isEqualTo(expected.members());
+        assertThat(actual.teams()).isEqualTo(expected.teams());
+    }
+
+    private static MemberProfile profile(int i, int version) {
+        String email = "person" + i + (version == 0 ? "" : "." + version) + "@example.com";
+        return new MemberProfile(
+                new UserName(email),
+                PersonName.of("Person", "Number " + i),
+                i % 4 == 0 ? null : "Person " + i + " v" + version,
+                List.of(new EmailAddress(email, "work", true, null)),
+                "ext-" + i,
+                Map.of("title", "Title " + version));
+    }
+
+    private void append(OrganizationEvent event) {
+        position++;
+        Instant at = START.plusSeconds(position);
+        insert(position, event, at);
+        times.add(at);
+        lastEvent = at;
+    }
+
+    private long firstGap() {
+        return jdbc.queryForObject(
+                "SELECT MIN(global_index) + 1 FROM domain_event_entry e WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM domain_event_entry n WHERE n.global_index = e.global_index + 1)",
+                Long.class);
+    }
+
+    private Instant timeOfPosition(long at) {
+        return DateTimeUtils.parseInstant(jdbc.queryForObject(
+                "SELECT time_stamp FROM domain_event_entry WHERE global_index = ?", String.class, at));
+    }
+
+    private void insert(long at, OrganizationEvent event, Instant time) {
+        String aggregate = aggregateOf(event);
+        long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
+        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
+        jdbc.update(
+                "INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,"
+                        + " aggregate_type, time_stamp, payload_type, payload_revision, payload, meta_data,"
+                        + " organization_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                at,
+                UUID.randomUUID().toString(),
+                aggregate,
+                sequence,
+                "Aggregate",
+                DateTimeUtils.formatInstant(time),
+                payload.getType().getName(),
+                payload.getType().getRevision(),
+                payload.getData(),
+                metaData.getData(),
+                event.organizationId().value());
+    }
+
+    /** Each member, team and organization is an aggregate of its own, as in the domain. */
+    private static String aggregateOf(OrganizationEvent event) {
+        if (event instanceof MemberProvisioned e) {
+            return e.memberId().value();
+        } else if (event instanceof MemberProfileChanged e) {
+            return e.memberId().value();
+        } else if (event instanceof MemberDeactivated e) {
+            return e.memberId().value();
+        } else if (event instanceof MemberReactivated e) {
+            return e.memberId().value();
+        } else if (event instanceof MemberDeprovisioned e) {
+            return e.memberId().value();
+        } else if (event instanceof TeamProvisioned e) {
+            return e.teamId().value();
+        } else if (event instanceof TeamRenamed e) {
+            return e.teamId().value();
+        } else if (event instanceof TeamDeleted e) {
+            return e.teamId().value();
+        } else if (event instanceof MemberAddedToTeam e) {
+            return e.teamId().value();
+        } else if (event instanceof MemberRemovedFromTeam e) {
+            return e.teamId().value();
+        }
+        return event.organizationId().value();
+    }
+}
