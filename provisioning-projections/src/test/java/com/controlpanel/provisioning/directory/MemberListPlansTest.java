@@ -78,6 +78,20 @@ class MemberListPlansTest {
     }
 
     @Test
+    void aSearchReadsItsFewMatchesNotTheWholeSortIndex() throws Exception {
+        for (MemberSort sort : MemberSort.values()) {
+            MemberPage found =
+                    queries.findMembers(new FindMembersQuery(ORG, "person1234", null, null, null, sort, false, 0, 20));
+            assertThat(found.items())
+                    .extracting(summary -> summary.member().profile().email())
+                    .containsExactly("person1234@example.com");
+
+            String plan = plans.explainLast(MEMBER_PAGE);
+            assertThat(QueryPlans.rowsRead(plan)).as(plan).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
     void aStatusFilterCountsFromAnIndexWithoutReadingMemberRows() throws Exception {
         MemberPage deactivated = page(MemberStatus.DEACTIVATED, MemberSort.EMAIL, true, 0);
         assertThat(deactivated.total()).isEqualTo(MEMBERS / 100);
