@@ -55,8 +55,8 @@ public class DirectoryAsOf {
     private final EventStoreReader reader;
     private final DirectoryCheckpoints checkpoints;
 
-    /** Read the events after a kept state while the state itself is read back. */
-    private final Executor readers = Executors.newFixedThreadPool(2, task -> {
+    /** Read the events after a kept state while the state itself is read back (one pool for the process). */
+    private static final Executor READERS = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "state-as-of-reader");
         thread.setDaemon(true);
         return thread;
@@ -106,7 +106,7 @@ public class DirectoryAsOf {
             startedAfter = kept.get().position();
             long after = startedAfter;
             CompletableFuture<List<StoredEvent>> tail =
-                    CompletableFuture.supplyAsync(() -> organizationEventsBetween(organizationId, after, at), readers);
+                    CompletableFuture.supplyAsync(() -> organizationEventsBetween(organizationId, after, at), READERS);
             Optional<InMemoryDirectoryStore> loaded = checkpoints.load(organizationId, kept.get());
             List<StoredEvent> events = join(tail);
             if (loaded.isEmpty()) {
