@@ -39,6 +39,19 @@ class DurabilityTest {
                         "--provisioning.admin-password=" + PASSWORD);
     }
 
+    /** The Tenant URL, its tenant id and the Secret Token of an organization's provisioning, switched on. */
+    private record Provisioning(String tenantUrl, String tenant, String token) {}
+
+    private static Provisioning enableProvisioning(Http api, String org) {
+        JsonNode enabled =
+                api.post("/api/orgs/" + org + "/provisioning/enable", null).json();
+        String tenantUrl = enabled.get("tenantUrl").asText();
+        return new Provisioning(
+                tenantUrl,
+                tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1),
+                enabled.get("secretToken").asText());
+    }
+
     private static Http api(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
@@ -54,11 +67,9 @@ class DurabilityTest {
         try (ConfigurableApplicationContext first = start()) {
             Http api = api(first);
             org = api.get("/api/orgs").json().get(0).get("id").asText();
-            JsonNode enabled =
-                    api.post("/api/orgs/" + org + "/provisioning/enable", null).json();
-            token = enabled.get("secretToken").asText();
-            String tenantUrl = enabled.get("tenantUrl").asText();
-            tenant = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+            Provisioning provisioning = enableProvisioning(api, org);
+            token = provisioning.token();
+            tenant = provisioning.tenant();
             team = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Survivors"))
                     .json()
                     .get("id")
@@ -116,12 +127,10 @@ class DurabilityTest {
             Http api = Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
             awaitHealthy(api, process);
             org = api.get("/api/orgs").json().get(0).get("id").asText();
-            JsonNode enabled =
-                    api.post("/api/orgs/" + org + "/provisioning/enable", null).json();
-            token = enabled.get("secretToken").asText();
-            String tenantUrl = enabled.get("tenantUrl").asText();
-            tenant = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
-            Http scim = Http.to(tenantUrl).bearer(token);
+            Provisioning provisioning = enableProvisioning(api, org);
+            token = provisioning.token();
+            tenant = provisioning.tenant();
+            Http scim = Http.to(provisioning.tenantUrl()).bearer(token);
             for (int i = 0; i < 40; i++) {
                 String userName = "crash" + i + "@example.com";
                 Http.Response created = scim.send(

@@ -2,10 +2,6 @@ package com.controlpanel.provisioning.audit;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,19 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 class PostgresAuditReplayTest extends AuditReplayTest {
 
-    private static final String SCHEMA = "audit_test";
-
     /** A schema of its own, emptied when this application starts: no other PostgreSQL test empties it meanwhile. */
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                        PostgresAvailable.URL, PostgresAvailable.USER, PostgresAvailable.PASSWORD);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        String separator = PostgresAvailable.URL.contains("?") ? "&" : "?";
-        registry.add("spring.datasource.url", () -> PostgresAvailable.URL + separator + "currentSchema=" + SCHEMA);
+    static void postgres(DynamicPropertyRegistry registry) {
+        String url = PostgresAvailable.emptySchema("audit_test");
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
         registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
     }

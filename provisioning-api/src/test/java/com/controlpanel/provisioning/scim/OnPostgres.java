@@ -6,10 +6,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,17 +47,7 @@ public @interface OnPostgres {
                 if (prepared) {
                     return;
                 }
-                try (Connection connection = DriverManager.getConnection(
-                                PostgresAvailable.URL, PostgresAvailable.USER, PostgresAvailable.PASSWORD);
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-                    statement.execute("CREATE SCHEMA " + SCHEMA);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(
-                            "Cannot reach the PostgreSQL test database " + PostgresAvailable.URL, e);
-                }
-                String separator = PostgresAvailable.URL.contains("?") ? "&" : "?";
-                System.setProperty(URL_PROPERTY, PostgresAvailable.URL + separator + "currentSchema=" + SCHEMA);
+                System.setProperty(URL_PROPERTY, PostgresAvailable.emptySchema(SCHEMA));
                 prepared = true;
             }
         }

@@ -34,13 +34,22 @@ public class PostgresAvailable implements ExecutionCondition {
 
     /** Empties the test database, so the application's migrations run from scratch. */
     public static void wipe() {
+        emptySchema("public");
+    }
+
+    /**
+     * Empties (or creates) a schema of the test database and returns the JDBC URL that works in it: an application
+     * in a schema of its own is never touched by another test's {@link #wipe}.
+     */
+    public static String emptySchema(String schema) {
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            statement.execute("CREATE SCHEMA public");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the PostgreSQL test database " + URL, e);
         }
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static String envOr(String name, String fallback) {

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.eventstore.EventStoreSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,16 +88,24 @@ public class DirectoryCheckpoints {
      * {@link #load}).
      */
     Optional<Checkpoint> nearest(OrganizationId organizationId, Instant at) {
+        return latestValid(organizationId, DateTimeUtils.formatInstant(at));
+    }
+
+    /** The latest kept state of the current format still matching the store, of those covering up to an instant. */
+    private Optional<Checkpoint> latestValid(OrganizationId organizationId, String coveringAtMost) {
+        List<Object> args = new ArrayList<>(List.of(organizationId.value(), FORMAT));
+        if (coveringAtMost != null) {
+            args.add(coveringAtMost);
+        }
         while (true) {
             List<Checkpoint> latest = jdbc.query(
                     "SELECT position, covers_until, stored_events, events_applied FROM " + TABLE
-                            + " WHERE organization_id = ? AND format = ? AND covers_until <= ?"
+                            + " WHERE organization_id = ? AND format = ?"
+                            + (coveringAtMost == null ? "" : " AND covers_until <= ?")
                             + " ORDER BY position DESC LIMIT 1",
                     (rs, n) -> new Checkpoint(
                             rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
-                    organizationId.value(),
-                    FORMAT,
-                    DateTimeUtils.formatInstant(at));
+                    args.toArray());
             if (latest.isEmpty() || stillValid(organizationId, latest.get(0))) {
                 return latest.stream().findFirst();
             }
@@ -105,7 +114,26 @@ public class DirectoryCheckpoints {
 
     /** The kept state itself; empty if it was discarded meanwhile or can not be read (then it is discarded). */
     Optional<InMemoryDirectoryStore> load(OrganizationId organizationId, Checkpoint checkpoint) {
-        return Optional.ofNullable(load(organizationId, checkpoint.position()));
+        long position = checkpoint.position();
+        List<byte[]> state = jdbc.query(
+                "SELECT state FROM " + TABLE + " WHERE organization_id = ? AND position = ?",
+                (rs, n) -> rs.getBytes(1),
+                organizationId.value(),
+                position);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DirectoryStateCodec.decode(state.get(0)));
+        } catch (RuntimeException unreadable) {
+            log.warn(
+                    "Discarding the state of organization {} kept at position {}: it can not be read",
+                    organizationId.value(),
+                    position,
+                    unreadable);
+            delete(organizationId, position);
+            return Optional.empty();
+        }
     }
 
     /** Whether the store still holds exactly the events the state was folded from; discards it if not. */
@@ -184,7 +212,7 @@ public class DirectoryCheckpoints {
         jdbc.update(
                 "DELETE FROM " + TABLE + " WHERE organization_id = ? AND format <> ?", organizationId.value(), FORMAT);
         String settledBefore = DateTimeUtils.formatInstant(clock.instant().minus(settle));
-        Optional<Checkpoint> last = latestValid(organizationId);
+        Optional<Checkpoint> last = latestValid(organizationId, null);
         long from = last.map(Checkpoint::position).orElse(0L);
         Long firstUnsettled = jdbc.queryForObject(
                 "SELECT MIN(global_index) FROM " + EventStoreSchema.EVENT_TABLE
@@ -209,11 +237,12 @@ public class DirectoryCheckpoints {
         }
 
         long started = System.nanoTime();
-        InMemoryDirectoryStore store =
-                last.isPresent() ? load(organizationId, last.get().position()) : InMemoryDirectoryStore.shownOnly();
-        if (store == null) {
+        Optional<InMemoryDirectoryStore> loaded =
+                last.isPresent() ? load(organizationId, last.get()) : Optional.of(InMemoryDirectoryStore.shownOnly());
+        if (loaded.isEmpty()) {
             return new Round(0, false); // discarded meanwhile: the next round starts over
         }
+        InMemoryDirectoryStore store = loaded.get();
         long[] stored = {storedBefore, 0};
         long[] applied = {last.map(Checkpoint::eventsApplied).orElse(0L)};
         Instant[] coversUntil = {last.map(Checkpoint::coversUntil).orElse(Instant.EPOCH)};
@@ -255,45 +284,8 @@ public class DirectoryCheckpoints {
         return new Round(kept[0], done);
     }
 
-    private Optional<Checkpoint> latestValid(OrganizationId organizationId) {
-        while (true) {
-            List<Checkpoint> latest = jdbc.query(
-                    "SELECT position, covers_until, stored_events, events_applied FROM " + TABLE
-                            + " WHERE organization_id = ? AND format = ? ORDER BY position DESC LIMIT 1",
-                    (rs, n) -> new Checkpoint(
-                            rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
-                    organizationId.value(),
-                    FORMAT);
-            if (latest.isEmpty() || stillValid(organizationId, latest.get(0))) {
-                return latest.stream().findFirst();
-            }
-        }
-    }
-
-    private InMemoryDirectoryStore load(OrganizationId organizationId, long position) {
-        List<byte[]> state = jdbc.query(
-                "SELECT state FROM " + TABLE + " WHERE organization_id = ? AND position = ?",
-                (rs, n) -> rs.getBytes(1),
-                organizationId.value(),
-                position);
-        if (state.isEmpty()) {
-            return null;
-        }
-        try {
-            return decode(state.get(0));
-        } catch (RuntimeException unreadable) {
-            log.warn(
-                    "Discarding the state of organization {} kept at position {}: it can not be read",
-                    organizationId.value(),
-                    position,
-                    unreadable);
-            delete(organizationId, position);
-            return null;
-        }
-    }
-
     private boolean write(OrganizationId organizationId, Checkpoint kept, InMemoryDirectoryStore store) {
-        byte[] state = encode(store);
+        byte[] state = DirectoryStateCodec.encode(store);
         try {
             jdbc.update(
                     "INSERT INTO " + TABLE + " (organization_id, position, covers_until, stored_events, events_applied,"
@@ -315,13 +307,5 @@ public class DirectoryCheckpoints {
         } catch (DuplicateKeyException keptByAnotherNode) {
             return false;
         }
-    }
-
-    byte[] encode(InMemoryDirectoryStore store) {
-        return DirectoryStateCodec.encode(store);
-    }
-
-    InMemoryDirectoryStore decode(byte[] state) {
-        return DirectoryStateCodec.decode(state);
     }
 }

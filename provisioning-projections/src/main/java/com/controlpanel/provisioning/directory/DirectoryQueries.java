@@ -99,8 +99,6 @@ public class DirectoryQueries {
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
         List<MemberRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
-            // a search or a team gives the candidates; a few are sorted once read, more are paged from the sort index
-            boolean fromIndex = (query.text() == null && query.teamId() == null) || total > SORTED_ONCE_READ;
             rows = memberPage(
                     t,
                     where,
@@ -110,19 +108,20 @@ public class DirectoryQueries {
                     query.offset(),
                     query.limit(),
                     total,
-                    fromIndex);
+                    query.text() != null || query.teamId() != null);
         }
         return new MemberPage(
                 summaries(query.organizationId(), rows), total == null ? 0 : total, query.offset(), query.limit());
     }
 
     /**
-     * One page of members in the order of an index {@code (organization_id, column, member_id)}. With {@code
-     * fromIndex} the ORDER BY names the organization too: H2 reads a page straight from that index only when the
-     * ORDER BY starts with the index's first column, and otherwise reads and sorts every member of the organization
-     * (at 100,000 members, half a gigabyte of rows for a page of 50). Without it, H2 reads the few matches of a search
-     * through its own index and sorts them. H2 reads an ascending index only forwards, so a descending page is the
-     * matching ascending page, counted from the end, reversed.
+     * One page of members in the order of an index {@code (organization_id, column, member_id)}. The ORDER BY names
+     * the organization too: H2 reads a page straight from that index only when the ORDER BY starts with the index's
+     * first column, and otherwise reads and sorts every member of the organization (at 100,000 members, half a
+     * gigabyte of rows for a page of 50). Except when a search or a team filter ({@code byCandidates}) matches up to
+     * {@link #SORTED_ONCE_READ} members: then H2 reads those matches through the filter's own index and sorts them,
+     * instead of walking the sort index through every member to find them. H2 reads an ascending index only
+     * forwards, so a descending page is the matching ascending page, counted from the end, reversed.
      */
     private List<MemberRow> memberPage(
             DirectoryTables t,
@@ -133,7 +132,8 @@ public class DirectoryQueries {
             long offset,
             int limit,
             long total,
-            boolean fromIndex) {
+            boolean byCandidates) {
+        boolean fromIndex = !byCandidates || total > SORTED_ONCE_READ;
         long from = offset;
         long size = Math.min(limit, total - offset);
         if (descending) {
@@ -292,14 +292,11 @@ public class DirectoryQueries {
         }
         Long total =
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(Math.max(0, limit));
-        pageArgs.add(Math.max(0, offset));
-        List<MemberRow> rows = jdbc.query(
-                "SELECT " + prefixed(JdbcDirectoryStore.MEMBER_COLUMNS, "m") + " FROM " + t.member() + " m" + where
-                        + " ORDER BY m.organization_id, m.label_key, m.member_id LIMIT ? OFFSET ?",
-                (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()),
-                pageArgs.toArray());
+        List<MemberRow> rows = List.of();
+        if (limit > 0 && total != null && total > Math.max(0, offset)) {
+            rows = memberPage(
+                    t, where, args, MemberSort.NAME.column, false, Math.max(0, offset), limit, total, text != null);
+        }
         return new MemberPage(summaries(organizationId, rows), total == null ? 0 : total, offset, limit);
     }
 

@@ -1,16 +1,13 @@
 package com.controlpanel.provisioning.directory;
 
 import com.controlpanel.provisioning.domain.api.CredentialId;
-import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
-import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TenantId;
-import com.controlpanel.provisioning.domain.api.UserName;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -172,22 +169,8 @@ final class DirectoryStateCodec {
         OrganizationId organizationId = organizations.computeIfAbsent(in.shared(), OrganizationId::new);
         Source source = sources[in.data.get()];
         boolean active = (in.data.get() != 0);
-        UserName userName = new UserName(in.string());
-        String displayName = in.string();
-        String formatted = in.string();
-        String familyName = in.string();
-        String givenName = in.string();
-        PersonName name = formatted == null && familyName == null && givenName == null
-                ? PersonName.EMPTY
-                : new PersonName(formatted, familyName, givenName, null, null, null);
-        String email = in.string();
-        MemberProfile profile = new MemberProfile(
-                userName,
-                name,
-                displayName,
-                email == null ? List.of() : List.of(new EmailAddress(email, null, true, null)),
-                null,
-                Map.of());
+        MemberProfile profile = InMemoryDirectoryStore.shownProfile(
+                in.string(), in.string(), in.string(), in.string(), in.string(), in.string());
         return new MemberRow(
                 memberId, organizationId, source, active, profile, in.instant(), in.instant(), in.data.getLong());
     }

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.UserName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,14 +50,26 @@ final class InMemoryDirectoryStore implements DirectoryStore {
     /** The part of a profile a state as of an instant shows: same {@code userName()}, {@code label()}, {@code email()}. */
     static MemberProfile shown(MemberProfile profile) {
         PersonName name = profile.name();
-        PersonName labelParts = name.formatted() == null && name.familyName() == null && name.givenName() == null
-                ? PersonName.EMPTY
-                : new PersonName(name.formatted(), name.familyName(), name.givenName(), null, null, null);
-        return new MemberProfile(
-                profile.userName(),
-                labelParts,
+        return shownProfile(
+                profile.userName().value(),
                 profile.displayName(),
-                profile.emails().isEmpty() ? List.of() : List.of(new EmailAddress(profile.email(), null, true, null)),
+                name.formatted(),
+                name.familyName(),
+                name.givenName(),
+                profile.emails().isEmpty() ? null : profile.email());
+    }
+
+    /** A profile of what a state as of an instant shows, from its parts (as {@link DirectoryStateCodec} keeps them). */
+    static MemberProfile shownProfile(
+            String userName, String displayName, String formatted, String familyName, String givenName, String email) {
+        PersonName labelParts = formatted == null && familyName == null && givenName == null
+                ? PersonName.EMPTY
+                : new PersonName(formatted, familyName, givenName, null, null, null);
+        return new MemberProfile(
+                new UserName(userName),
+                labelParts,
+                displayName,
+                email == null ? List.of() : List.of(new EmailAddress(email, null, true, null)),
                 null,
                 Map.of());
     }

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberEvent;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
@@ -19,6 +20,7 @@ import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamDeleted;
+import com.controlpanel.provisioning.domain.api.TeamEvent;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
@@ -352,25 +354,9 @@ class DirectoryCheckpointsTest {
 
     /** Each member, team and organization is an aggregate of its own, as in the domain. */
     private static String aggregateOf(OrganizationEvent event) {
-        if (event instanceof MemberProvisioned e) {
+        if (event instanceof MemberEvent e) {
             return e.memberId().value();
-        } else if (event instanceof MemberProfileChanged e) {
-            return e.memberId().value();
-        } else if (event instanceof MemberDeactivated e) {
-            return e.memberId().value();
-        } else if (event instanceof MemberReactivated e) {
-            return e.memberId().value();
-        } else if (event instanceof MemberDeprovisioned e) {
-            return e.memberId().value();
-        } else if (event instanceof TeamProvisioned e) {
-            return e.teamId().value();
-        } else if (event instanceof TeamRenamed e) {
-            return e.teamId().value();
-        } else if (event instanceof TeamDeleted e) {
-            return e.teamId().value();
-        } else if (event instanceof MemberAddedToTeam e) {
-            return e.teamId().value();
-        } else if (event instanceof MemberRemovedFromTeam e) {
+        } else if (event instanceof TeamEvent e) {
             return e.teamId().value();
         }
         return event.organizationId().value();
