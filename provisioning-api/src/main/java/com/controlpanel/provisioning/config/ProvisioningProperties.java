@@ -38,6 +38,12 @@ public record ProvisioningProperties(
         snapshotThreshold = snapshotThreshold == null ? 250 : snapshotThreshold;
         stateCheckpointEvery = stateCheckpointEvery == null ? 10_000 : stateCheckpointEvery;
         stateCheckpointSettle = stateCheckpointSettle == null ? Duration.ofMinutes(1) : stateCheckpointSettle;
+        if (stateCheckpointEvery < 1) {
+            throw new IllegalArgumentException("provisioning.state-checkpoint-every must be at least 1");
+        }
+        if (stateCheckpointSettle.isNegative()) {
+            throw new IllegalArgumentException("provisioning.state-checkpoint-settle must not be negative");
+        }
     }
 
     private static String stripSlash(String url) {

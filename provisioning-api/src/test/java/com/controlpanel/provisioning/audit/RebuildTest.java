@@ -18,8 +18,11 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.domain.api.UserName;
+import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
+import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
@@ -29,8 +32,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +57,18 @@ class RebuildTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventStoreReader reader;
+
+    @Autowired
+    WriteGate gate;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    List<ReadModelRebuild> readModels;
 
     private Http api;
     private String org;
@@ -239,6 +256,53 @@ class RebuildTest {
                         .contains("tampered@example.com"));
         assertThat(api.get(path("/members/" + member)).json().get("email").asText())
                 .isEqualTo(email);
+    }
+
+    @Test
+    void aRebuildDropsTheDirectoryStatesKeptFromTheFormerFold() {
+        // a kept state of an organization without events: no later round of keeping states writes or drops it
+        String former = UUID.randomUUID().toString();
+        insertKeptState(former);
+
+        RebuildProgress result = rebuilds.runNow();
+
+        assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM state_checkpoint WHERE organization_id = ?", Long.class, former))
+                .isZero();
+    }
+
+    @Test
+    void aRebuildThatCanNotDropTheKeptStatesStillSwitchesAndCompletes() throws Exception {
+        String member = api.post(path("/members"), Map.of("email", uniqueEmail("kept")))
+                .json()
+                .get("id")
+                .asText();
+        String liveBefore = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        RebuildService failingToDrop = new RebuildService(reader, gate, dataSource, readModels, () -> {
+            throw new IllegalStateException("the kept states could not be dropped");
+        });
+        try {
+            RebuildProgress result = failingToDrop.runNow();
+
+            assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
+            assertThat(result.verified()).isTrue();
+            assertThat(jdbc.queryForObject(
+                            "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                    .isNotEqualTo(liveBefore);
+            assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
+        } finally {
+            failingToDrop.destroy();
+        }
+    }
+
+    private void insertKeptState(String organizationId) {
+        jdbc.update(
+                "INSERT INTO state_checkpoint (organization_id, position, covers_until, stored_events,"
+                        + " events_applied, format, state) VALUES (?, 1, '2026-01-01T00:00:00.000Z', 1, 1, 0, ?)",
+                organizationId,
+                new byte[] {1});
     }
 
     @Test

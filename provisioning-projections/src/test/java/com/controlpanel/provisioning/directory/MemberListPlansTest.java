@@ -11,6 +11,9 @@ import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.testing.QueryPlans;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
@@ -34,6 +37,8 @@ class MemberListPlansTest {
             sql -> sql.contains("FROM dir_member_") && sql.contains("LIMIT");
     private static final Predicate<String> MEMBER_COUNT = sql -> sql.startsWith("SELECT COUNT(*) FROM dir_member_");
 
+    private static final TeamId GUILD = new TeamId("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+
     private QueryPlans plans;
     private DirectoryQueries queries;
 
@@ -44,6 +49,7 @@ class MemberListPlansTest {
         DirectoryProjection projection = new DirectoryProjection(slots);
         Instant now = Instant.parse("2026-11-01T10:00:00Z");
         projection.on(new OrganizationCreated(ORG, "Acme", TENANT), now, 0L);
+        projection.on(new TeamProvisioned(ORG, GUILD, Source.MANUAL, new TeamName("Guild"), null), now, 0L);
         for (int i = 0; i < MEMBERS; i++) {
             MemberId member = MemberId.random();
             MemberProfile profile = MemberProfile.invited(
@@ -89,6 +95,17 @@ class MemberListPlansTest {
             String plan = plans.explainLast(MEMBER_PAGE);
             assertThat(QueryPlans.rowsRead(plan)).as(plan).isLessThanOrEqualTo(10);
         }
+    }
+
+    @Test
+    void aSearchAmongATeamsCandidatesReadsItsFewMatchesNotTheWholeSortIndex() throws Exception {
+        MemberPage candidates = queries.eligibleMembers(ORG, GUILD, "person1234", 0, 20);
+        assertThat(candidates.items())
+                .extracting(summary -> summary.member().profile().email())
+                .containsExactly("person1234@example.com");
+
+        String plan = plans.explainLast(MEMBER_PAGE);
+        assertThat(QueryPlans.rowsRead(plan)).as(plan).isLessThanOrEqualTo(10);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The service's settings as Spring binds them from properties or environment variables. */
+class ProvisioningPropertiesTest {
+
+    private static ProvisioningProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("provisioning", ProvisioningProperties.class);
+    }
+
+    @Test
+    void keptStatesForStateAsOfAnInstantDefaultToEveryTenThousandEventsAMinuteOld() {
+        ProvisioningProperties properties = bind(Map.of());
+
+        assertThat(properties.stateCheckpointEvery()).isEqualTo(10_000);
+        assertThat(properties.stateCheckpointSettle()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(bind(Map.of(
+                                "provisioning.state-checkpoint-every", "500",
+                                "provisioning.state-checkpoint-settle", "30s"))
+                        .stateCheckpointSettle())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anIntervalBelowOneOrANegativeSettleTimeIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> bind(Map.of("provisioning.state-checkpoint-every", "0")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.state-checkpoint-every must be at least 1");
+        assertThatThrownBy(() -> bind(Map.of("provisioning.state-checkpoint-settle", "-5s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.state-checkpoint-settle must not be negative");
+    }
+}
