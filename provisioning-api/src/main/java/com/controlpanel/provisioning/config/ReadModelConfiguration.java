@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.directory.DirectoryAsOf;
 import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.history.AuditHistory;
+import com.controlpanel.provisioning.rebuild.ClusterLocks;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
@@ -35,9 +36,10 @@ public class ReadModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
+    /** The write gate of this node, and of every node when they share a PostgreSQL database. */
     @Bean
-    public WriteGate writeGate() {
-        return new WriteGate();
+    public WriteGate writeGate(DataSource dataSource) {
+        return new WriteGate(ClusterLocks.of(dataSource));
     }
 
     /** Axon's local command bus, as its auto-configuration builds it, behind the write gate. */
@@ -53,6 +55,13 @@ public class ReadModelConfiguration {
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        if (gate.cluster().acrossNodes()) {
+            // in the command's transaction, which the bus has begun, before the handler loads or stores anything
+            bus.registerHandlerInterceptor((unitOfWork, chain) -> {
+                gate.enterInTransaction();
+                return chain.proceed();
+            });
+        }
         return new GatedCommandBus(bus, gate);
     }
 

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.rebuild;
 
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.StoredEvent;
+import com.controlpanel.provisioning.slots.ProjectionSlot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,10 +70,18 @@ public class RebuildService implements DisposableBean {
         if (running != null) {
             throw new RebuildAlreadyRunningException(running.id);
         }
+        ClusterLocks.Lease lease =
+                gate.cluster().tryRebuild().orElseThrow(RebuildAlreadyRunningException::onAnotherNode);
         Job job = new Job(UUID.randomUUID().toString());
         jobs.put(job.id, job);
         running = job;
-        executor.execute(() -> run(job));
+        try {
+            executor.execute(() -> run(job, lease));
+        } catch (RuntimeException e) {
+            running = null;
+            lease.close();
+            throw e;
+        }
         return job.progress();
     }
 
@@ -97,7 +106,9 @@ public class RebuildService implements DisposableBean {
         return job.progress();
     }
 
-    private void run(Job job) {
+    private void run(Job job, ClusterLocks.Lease lease) {
+        RebuildProgress.Status outcome = RebuildProgress.Status.FAILED;
+        String failure = null;
         try {
             job.total = reader.count();
             List<ReadModelRebuild.Session> sessions = new ArrayList<>();
@@ -153,6 +164,11 @@ public class RebuildService implements DisposableBean {
                 });
                 snapshot[0] = Snapshot.of(dataSource, tables);
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
+                if (gate.cluster().acrossNodes()) {
+                    // other nodes may use the former live slot for a moment: nothing is written until they all
+                    // have read the switch
+                    sleep(ProjectionSlot.SHARED_STALENESS.plusMillis(500));
+                }
                 timings.mark("snapshot-and-switch");
             });
             try {
@@ -170,7 +186,7 @@ public class RebuildService implements DisposableBean {
             }
             timings.mark("verify");
             job.verification = List.copyOf(verification);
-            job.finish(RebuildProgress.Status.COMPLETED, null);
+            outcome = RebuildProgress.Status.COMPLETED;
             log.info(
                     "Rebuild {} replayed {} events at {} events/s ({}); read models {}",
                     job.id,
@@ -180,9 +196,24 @@ public class RebuildService implements DisposableBean {
                     verification.stream().allMatch(TableComparison::equal) ? "verified equal" : "DIFFER");
         } catch (RuntimeException | Error e) {
             log.error("Rebuild {} failed", job.id, e);
-            job.finish(RebuildProgress.Status.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
-            running = null;
+            // free for the next rebuild, on any node, before anyone waiting on this one is told it ended
+            try {
+                lease.close();
+            } finally {
+                running = null;
+                job.finish(outcome, failure);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            // shutting down: this node's writes stop anyway
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,43 +1,75 @@
 package com.controlpanel.provisioning.slots;
 
+import java.time.Duration;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Which of a read model's two table slots ({@code a}, {@code b}) is live. Queries and the live projection use the
  * live slot; a rebuild fills the other one and then switches (see {@code rebuild.RebuildService}).
+ *
+ * <p>On the embedded H2 file only this process uses the tables, so the live slot is remembered. On a database that
+ * several nodes may share (PostgreSQL), another node's rebuild may switch it: a node uses what it read for at most
+ * {@link #SHARED_STALENESS}, and a rebuild keeps the writes of every node held for longer than that after switching.
+ * So the first write into the new slot happens after every node has read the switch; until then, a node still
+ * reading the former slot reads exactly the rows of the new one (the rebuild verified them equal, and nothing has
+ * been written since).
  */
 public final class ProjectionSlot {
 
+    /** How long a node that shares its database with others uses the live slot it has read. */
+    public static final Duration SHARED_STALENESS = Duration.ofSeconds(1);
+
     private final JdbcTemplate jdbc;
     private final String projection;
-    private volatile String live;
+    private final boolean sharedDatabase;
+    private volatile Known known;
+
+    /** A live slot as read, and until when (System.nanoTime) it may be used. */
+    private record Known(String slot, long usableUntil) {}
 
     public ProjectionSlot(JdbcTemplate jdbc, String projection) {
         this.jdbc = jdbc;
         this.projection = projection;
+        this.sharedDatabase = !embedded(jdbc);
     }
 
     public String live() {
-        String slot = live;
-        if (slot == null) {
-            slot = jdbc.queryForObject(
-                    "SELECT live_slot FROM projection_slot WHERE projection = ?", String.class, projection);
-            live = slot;
+        Known slot = known;
+        if (slot != null && (!sharedDatabase || System.nanoTime() - slot.usableUntil() < 0)) {
+            return slot.slot();
         }
-        return slot;
+        return read();
     }
 
+    /** The slot a rebuild may empty and fill: read from the database, never from what was remembered. */
     public String standby() {
-        return other(live());
+        return other(read());
+    }
+
+    private String read() {
+        // counted from before the read: a switch committed after it began is seen by the next read in time
+        long usableUntil = System.nanoTime() + SHARED_STALENESS.toNanos();
+        String live = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = ?", String.class, projection);
+        known = new Known(live, usableUntil);
+        return live;
     }
 
     /** Makes the other slot live; the caller holds the write gate, so no write is in flight. */
     public void switchTo(String slot) {
         jdbc.update("UPDATE projection_slot SET live_slot = ? WHERE projection = ?", slot, projection);
-        live = slot;
+        known = new Known(slot, System.nanoTime() + SHARED_STALENESS.toNanos());
     }
 
     public static String other(String slot) {
         return slot.equals("a") ? "b" : "a";
+    }
+
+    /** Whether the database is H2, which this service only runs embedded: one process, one node. */
+    private static boolean embedded(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName());
+        return "H2".equalsIgnoreCase(product);
     }
 }

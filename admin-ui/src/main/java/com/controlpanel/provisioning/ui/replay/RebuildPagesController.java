@@ -52,6 +52,13 @@ public class RebuildPagesController {
             id = rebuilds.start().id();
             flash.addFlashAttribute(Flash.NOTICE, "Rebuild started. The service keeps answering meanwhile.");
         } catch (RebuildAlreadyRunningException e) {
+            if (e.runningId() == null) {
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        "A rebuild is running on another node of this service: follow it there, and start one"
+                                + " when it has ended.");
+                return "redirect:" + workspace.path("/audit/rebuild");
+            }
             id = e.runningId();
             flash.addFlashAttribute(Flash.NOTICE, "A rebuild was already running: here is its progress.");
         }

@@ -41,7 +41,10 @@ public class RebuildController {
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     "rebuild-running",
-                    "A rebuild is already running: follow /api/admin/rebuild/" + e.runningId());
+                    e.runningId() == null
+                            ? "A rebuild is already running on another node: follow it there, and start one when it"
+                                    + " has ended"
+                            : "A rebuild is already running: follow /api/admin/rebuild/" + e.runningId());
         }
     }
 

@@ -1,0 +1,186 @@
+package com.controlpanel.provisioning.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.ProvisioningApplication;
+import com.controlpanel.provisioning.rebuild.ClusterLocks;
+import com.controlpanel.provisioning.rebuild.RebuildProgress;
+import com.controlpanel.provisioning.rebuild.RebuildService;
+import com.controlpanel.provisioning.rebuild.WriteGate;
+import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.PostgresAvailable;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two nodes of the service on one PostgreSQL database (one schema), as an operator runs them behind a load balancer:
+ * a rebuild started on one node holds the writes of both while it switches, the other node reads and writes the
+ * switched read models at once, and a second rebuild is refused on either node while one runs.
+ */
+@ExtendWith(PostgresAvailable.class)
+class PostgresClusterRebuildTest {
+
+    private static final String ADMIN = "cluster-operator@example.com";
+    private static final String PASSWORD = "cluster-password-1";
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private static String org;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String url = PostgresAvailable.emptySchema("cluster_test");
+        nodeA = start(url);
+        nodeB = start(url);
+        org = api(nodeA).get("/api/orgs").json().get(0).get("id").asText();
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(ProvisioningApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + PostgresAvailable.USER,
+                        "--spring.datasource.password=" + PostgresAvailable.PASSWORD,
+                        "--provisioning.admin-email=" + ADMIN,
+                        "--provisioning.admin-password=" + PASSWORD);
+    }
+
+    private static Http api(ConfigurableApplicationContext node) {
+        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+        return Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
+    }
+
+    private static Http.Response invite(ConfigurableApplicationContext node, String email) {
+        return api(node).post("/api/orgs/" + org + "/members", Map.of("email", email, "name", "Cluster Person"));
+    }
+
+    private static boolean listed(ConfigurableApplicationContext node, String email) {
+        JsonNode page =
+                api(node).get("/api/orgs/" + org + "/members?q=" + email).json();
+        return page.get("items").findValuesAsText("email").contains(email);
+    }
+
+    @Test
+    void whileARebuildHoldsTheWritesOfItsNodeTheOtherNodeWritesWaitToo() throws Exception {
+        WriteGate gateOfA = nodeA.getBean(WriteGate.class);
+        assertThat(gateOfA.cluster().acrossNodes()).isTrue();
+        List<CompletableFuture<Http.Response>> waiting = new ArrayList<>();
+        gateOfA.closedWhile(() -> {
+            waiting.add(
+                    CompletableFuture.supplyAsync(() -> invite(nodeB, "held-" + System.nanoTime() + "@example.com")));
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(waiting.get(0))
+                    .as("a write on node B while node A holds the writes")
+                    .isNotDone();
+        });
+        assertThat(waiting.get(0).get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+    }
+
+    @Test
+    void writesOnTheOtherNodeDuringAndAfterARebuildLandInTheLiveReadModels() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            assertThat(invite(nodeA, "before-" + i + "-" + System.nanoTime() + "@example.com")
+                            .status())
+                    .isEqualTo(201);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> acknowledged = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            int i = 0;
+            while (writing.get()) {
+                String email = "during-" + i++ + "-" + System.nanoTime() + "@example.com";
+                Http.Response answer = invite(nodeB, email);
+                synchronized (acknowledged) {
+                    if (answer.status() == 201) {
+                        acknowledged.add(email);
+                    } else {
+                        refused.add(answer.status() + " " + answer.text());
+                    }
+                }
+            }
+        });
+        RebuildProgress rebuilt;
+        try {
+            rebuilt = nodeA.getBean(RebuildService.class).runNow();
+        } finally {
+            // a few writes after the switch too
+            Thread.sleep(300);
+            writing.set(false);
+            writer.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(rebuilt.status()).as(String.valueOf(rebuilt.error())).isEqualTo(RebuildProgress.Status.COMPLETED);
+        assertThat(rebuilt.verified())
+                .as(String.valueOf(rebuilt.verification()))
+                .isTrue();
+        assertThat(refused)
+                .as("writes on node B while node A rebuilt and switched")
+                .isEmpty();
+        assertThat(acknowledged).isNotEmpty();
+
+        // every write node B acknowledged is in the read models both nodes now read
+        for (String email : acknowledged) {
+            assertThat(listed(nodeA, email)).as(email + " on node A").isTrue();
+            assertThat(listed(nodeB, email)).as(email + " on node B").isTrue();
+        }
+        String afterwards = "after-" + System.nanoTime() + "@example.com";
+        assertThat(invite(nodeB, afterwards).status()).isEqualTo(201);
+        assertThat(listed(nodeA, afterwards)).isTrue();
+
+        // and the live read models are exactly what the events give: a rebuild on the other node finds them equal
+        RebuildProgress again = nodeB.getBean(RebuildService.class).runNow();
+        assertThat(again.verified()).as(String.valueOf(again.verification())).isTrue();
+    }
+
+    @Test
+    void aRebuildIsRefusedOnEitherNodeWhileOneRuns() {
+        ClusterLocks.Lease running =
+                nodeA.getBean(WriteGate.class).cluster().tryRebuild().orElseThrow();
+        try {
+            Http.Response refused = api(nodeB).post("/api/admin/rebuild", null);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("detail").asText()).contains("another node");
+            assertThat(nodeB.getBean(WriteGate.class).cluster().tryRebuild()).isEmpty();
+        } finally {
+            running.close();
+        }
+        Http.Response started = api(nodeB).post("/api/admin/rebuild", null);
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode progress = api(nodeB).get("/api/admin/rebuild/" + id).json();
+        while (progress.get("status").asText().equals("RUNNING") && System.nanoTime() < deadline) {
+            progress = api(nodeB).get("/api/admin/rebuild/" + id).json();
+        }
+        assertThat(progress.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(progress.get("verified").asBoolean()).as(progress.toString()).isTrue();
+    }
+}
