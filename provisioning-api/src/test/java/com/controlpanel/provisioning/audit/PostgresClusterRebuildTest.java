@@ -2,12 +2,12 @@ package com.controlpanel.provisioning.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.controlpanel.provisioning.ProvisioningApplication;
 import com.controlpanel.provisioning.rebuild.ClusterLocks;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -58,20 +56,11 @@ class PostgresClusterRebuildTest {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(ProvisioningApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.profiles.active=postgres",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + PostgresAvailable.USER,
-                        "--spring.datasource.password=" + PostgresAvailable.PASSWORD,
-                        "--provisioning.admin-email=" + ADMIN,
-                        "--provisioning.admin-password=" + PASSWORD);
+        return Nodes.onPostgres(url, ADMIN, PASSWORD);
     }
 
     private static Http api(ConfigurableApplicationContext node) {
-        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        return Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
+        return Http.to("http://localhost:" + Nodes.port(node)).basic(ADMIN, PASSWORD);
     }
 
     private static Http.Response invite(ConfigurableApplicationContext node, String email) {

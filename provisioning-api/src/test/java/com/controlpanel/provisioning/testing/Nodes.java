@@ -1,0 +1,29 @@
+package com.controlpanel.provisioning.testing;
+
+import com.controlpanel.provisioning.ProvisioningApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Nodes of the service started by a test itself, each on a random port, as the packaged jar would start. */
+public final class Nodes {
+
+    private Nodes() {}
+
+    /** A node on the PostgreSQL profile, on the test database at this JDBC URL (a schema of the test's own). */
+    public static ConfigurableApplicationContext onPostgres(String url, String admin, String password) {
+        return new SpringApplicationBuilder(ProvisioningApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + PostgresAvailable.USER,
+                        "--spring.datasource.password=" + PostgresAvailable.PASSWORD,
+                        "--provisioning.admin-email=" + admin,
+                        "--provisioning.admin-password=" + password);
+    }
+
+    public static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+}
