@@ -47,8 +47,8 @@ public class CommandSideRegistry implements MemberRegistry, TeamRegistry, Provis
     public Optional<RegisteredMember> find(OrganizationId organizationId, MemberId memberId) {
         return jdbc
                 .query(
-                        "SELECT source FROM cs_member WHERE member_id = ? AND organization_id = ?",
-                        (rs, n) -> new RegisteredMember(memberId, Source.valueOf(rs.getString(1))),
+                        "SELECT source, user_name_key FROM cs_member WHERE member_id = ? AND organization_id = ?",
+                        (rs, n) -> new RegisteredMember(memberId, Source.valueOf(rs.getString(1)), rs.getString(2)),
                         memberId.value(),
                         organizationId.value())
                 .stream()
@@ -65,11 +65,11 @@ public class CommandSideRegistry implements MemberRegistry, TeamRegistry, Provis
             args.add(organizationId.value());
             chunk.forEach(id -> args.add(id.value()));
             jdbc.query(
-                    "SELECT member_id, source FROM cs_member WHERE organization_id = ? AND member_id IN ("
+                    "SELECT member_id, source, user_name_key FROM cs_member WHERE organization_id = ? AND member_id IN ("
                             + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
                     rs -> {
                         MemberId id = new MemberId(rs.getString(1));
-                        found.put(id, new RegisteredMember(id, Source.valueOf(rs.getString(2))));
+                        found.put(id, new RegisteredMember(id, Source.valueOf(rs.getString(2)), rs.getString(3)));
                     },
                     args.toArray());
         }

@@ -329,13 +329,18 @@ class JsonApiTest {
     @Test
     void rule3_manualMembersCannotJoinProvisionedTeams() {
         enableProvisioning();
-        TeamId pushed = provisionTeam(commands, orgId, "Okta team " + System.nanoTime());
-        String manual = invite(uniqueEmail("manual"));
+        String teamName = "Okta team " + System.nanoTime();
+        TeamId pushed = provisionTeam(commands, orgId, teamName);
+        String manualEmail = uniqueEmail("manual");
+        String manual = invite(manualEmail);
         api.post(path("/provisioning/disable"), null);
         long events = eventCount();
         var refused = api.post(path("/teams/" + pushed.value() + "/members"), Map.of("memberId", manual));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("manual-member-in-provisioned-team");
+        assertThat(refused.json().get("detail").asText())
+                .isEqualTo("Member " + manualEmail + " (" + manual + ") was invited in the Control Panel and can not"
+                        + " be added to team \"" + teamName + "\" (" + pushed.value() + "), which is managed in Okta");
         var invite =
                 api.post(path("/members"), Map.of("email", uniqueEmail("new"), "teamIds", List.of(pushed.value())));
         assertThat(invite.status()).isEqualTo(409);

@@ -229,8 +229,9 @@ class ScimPatchTest extends ScimTestSupport {
 
     @Test
     void keepsTheRulesForMembersAndTeamsMadeInTheControlPanel() {
+        String manualEmail = unique("manual");
         var invited =
-                admin.post("/api/orgs/" + org + "/members", Map.of("email", unique("manual"), "name", "Manual Person"));
+                admin.post("/api/orgs/" + org + "/members", Map.of("email", manualEmail, "name", "Manual Person"));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         String manual = invited.json().get("id").asText();
         var team = admin.post("/api/orgs/" + org + "/teams", Map.of("name", "Manual team"));
@@ -245,7 +246,11 @@ class ScimPatchTest extends ScimTestSupport {
         events = eventCount();
         var rule3 = patch("/Groups/" + pushed, patchOp(op("add", "members", List.of(Map.of("value", manual)))));
         assertError(rule3, 400, "invalidValue");
-        assertThat(rule3.json().get("detail").asText()).contains("managed in Okta");
+        // named as the Okta admin who reads the push report knows them
+        assertThat(rule3.json().get("detail").asText())
+                .contains("Member " + manualEmail.toLowerCase() + " (" + manual + ")")
+                .contains("team \"Pushed team\"")
+                .contains("managed in Okta");
         assertError(
                 post(
                         "/Groups",

@@ -18,6 +18,8 @@ public interface MemberRegistry {
     /** The member using this userName, compared case-insensitively. */
     Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName);
 
-    /** What a team needs to know of a member. */
-    record RegisteredMember(MemberId memberId, Source source) {}
+    /**
+     * What a team needs to know of a member; its userName as compared (lower-cased), to name it in a refusal.
+     */
+    record RegisteredMember(MemberId memberId, Source source, String userNameKey) {}
 }

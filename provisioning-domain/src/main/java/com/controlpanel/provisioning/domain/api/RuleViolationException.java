@@ -15,11 +15,20 @@ public class RuleViolationException extends DomainException {
                         + " in Okta, or switch user provisioning off to edit it here");
     }
 
-    /** Rule 3: a member invited by an admin can not join a team pushed from Okta. */
-    public static RuleViolationException manualMemberInProvisionedTeam(MemberId member, TeamId team) {
+    /**
+     * Rule 3: a member invited by an admin can not join a team pushed from Okta. Named as whoever reads the refusal
+     * (Okta's push report, a script) knows them: by userName and team name where known, with their ids.
+     *
+     * @param userName the member's userName, or null to name it by id only
+     * @param teamName the team's name, or null to name it by id only
+     */
+    public static RuleViolationException manualMemberInProvisionedTeam(
+            MemberId member, String userName, TeamId team, TeamName teamName) {
+        String who = userName == null ? "Member " + member : "Member " + userName + " (" + member + ")";
+        String where = teamName == null ? "team " + team : "team \"" + teamName.value() + "\" (" + team + ")";
         return new RuleViolationException(
                 ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
-                "Member " + member + " was invited in the Control Panel and can not be added to team " + team
+                who + " was invited in the Control Panel and can not be added to " + where
                         + ", which is managed in Okta");
     }
 

@@ -62,7 +62,13 @@ class Team {
     Team(ProvisionTeamCommand command, ProvisioningStatus provisioning, TeamRegistry teams, MemberRegistry members) {
         requireProvisioningOn(provisioning, command.organizationId());
         requireFreeName(teams, command.organizationId(), command.displayName(), command.teamId());
-        requireMembers(members, command.organizationId(), command.memberIds(), command.teamId(), Source.OKTA);
+        requireMembers(
+                members,
+                command.organizationId(),
+                command.memberIds(),
+                command.teamId(),
+                command.displayName(),
+                Source.OKTA);
         apply(new TeamProvisioned(
                 command.organizationId(), command.teamId(), Source.OKTA, command.displayName(), command.externalId()));
         for (MemberId memberId : command.memberIds()) {
@@ -160,7 +166,7 @@ class Team {
     private void addMembers(Collection<MemberId> wanted, MemberRegistry members) {
         Set<MemberId> joining = new LinkedHashSet<>(wanted);
         joining.removeAll(memberIds);
-        requireMembers(members, organizationId, joining, teamId, source);
+        requireMembers(members, organizationId, joining, teamId, displayName, source);
         for (MemberId memberId : joining) {
             apply(new MemberAddedToTeam(organizationId, teamId, memberId));
         }
@@ -180,6 +186,7 @@ class Team {
             OrganizationId organizationId,
             Collection<MemberId> memberIds,
             TeamId teamId,
+            TeamName teamName,
             Source teamSource) {
         if (memberIds.isEmpty()) {
             return Map.of();
@@ -191,7 +198,8 @@ class Team {
                 throw NotFoundException.member(memberId);
             }
             if (teamSource == Source.OKTA && member.source() == Source.MANUAL) {
-                throw RuleViolationException.manualMemberInProvisionedTeam(memberId, teamId);
+                throw RuleViolationException.manualMemberInProvisionedTeam(
+                        memberId, member.userNameKey(), teamId, teamName);
             }
         }
         return found;

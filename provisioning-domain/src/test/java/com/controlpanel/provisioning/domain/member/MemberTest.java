@@ -153,6 +153,8 @@ class MemberTest {
                         MemberProfile.invited("bob@acme.test", PersonName.EMPTY),
                         Set.of(SALES, ENGINEERING)))
                 .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("Member bob@acme.test (" + BOB
+                        + ") was invited in the Control Panel and can not be added to team " + ENGINEERING))
                 .expectNoEvents();
     }
 

@@ -124,6 +124,9 @@ class TeamTest {
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
                 .when(new AddMemberToTeamCommand(ENGINEERING, ACME, BOB))
                 .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("Member bob@acme.test (" + BOB
+                        + ") was invited in the Control Panel and can not be added to team \"Engineering\" ("
+                        + ENGINEERING + "), which is managed in Okta"))
                 .expectNoEvents();
     }
 
@@ -140,6 +143,8 @@ class TeamTest {
                                 new TeamChange.AddMembers(List.of(BOB))),
                         null))
                 .expectException(RuleViolationException.class)
+                .expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("Member bob@acme.test (" + BOB + ") was invited"))
                 .expectNoEvents();
     }
 

@@ -45,7 +45,10 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                         e.memberId(),
                         new Registered<>(
                                 e.organizationId(),
-                                new RegisteredMember(e.memberId(), e.source()),
+                                new RegisteredMember(
+                                        e.memberId(),
+                                        e.source(),
+                                        e.profile().userName().key()),
                                 e.profile().userName().key()));
             } else if (event instanceof MemberProfileChanged e) {
                 var old = members.get(e.memberId());
@@ -53,7 +56,10 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                         e.memberId(),
                         new Registered<>(
                                 old.organizationId(),
-                                old.value(),
+                                new RegisteredMember(
+                                        e.memberId(),
+                                        old.value().source(),
+                                        e.profile().userName().key()),
                                 e.profile().userName().key()));
             } else if (event instanceof MemberDeprovisioned e) {
                 members.remove(e.memberId());
