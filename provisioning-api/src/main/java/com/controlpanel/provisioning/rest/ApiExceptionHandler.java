@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rest;
 
 import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -97,6 +99,16 @@ public class ApiExceptionHandler {
         }
         if (Failures.cause(e, AxonTransientException.class).isPresent()) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "A concurrent change got in the way: retry");
+        }
+        if (DatabaseFailures.unavailable(e)) {
+            log.warn("Request {}: the database is out of reach", RequestIdFilter.requestId(request), e);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(
+                                    HttpStatus.SERVICE_UNAVAILABLE,
+                                    "database-unavailable",
+                                    DatabaseFailures.RETRY_SHORTLY)
+                            .getBody());
         }
         log.error("Request {} failed", RequestIdFilter.requestId(request), e);
         return problem(

@@ -1,12 +1,14 @@
 package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
 import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -62,6 +64,16 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (DatabaseFailures.unavailable(e)) {
+                        // the password could not be checked: no reason to send the caller back to sign in
+                        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                        ProblemResponses.write(
+                                response,
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "database-unavailable",
+                                DatabaseFailures.RETRY_SHORTLY);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Control Panel API\"");
                     ProblemResponses.write(
                             response,
@@ -104,7 +116,8 @@ public class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error"))
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (DatabaseFailures.unavailable(e) ? "/login?unavailable" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx)))

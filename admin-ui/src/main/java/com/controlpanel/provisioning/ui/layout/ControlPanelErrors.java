@@ -2,11 +2,13 @@ package com.controlpanel.provisioning.ui.layout;
 
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
+import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.ui.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -65,6 +67,16 @@ public class ControlPanelErrors {
         if (e instanceof org.springframework.web.ErrorResponse) {
             // Spring's own HTTP errors (method not allowed, no such route): let the error page render them
             throw e;
+        }
+        if (DatabaseFailures.unavailable(e)) {
+            log.warn("Control Panel request {}: the database is out of reach", requestIds.idOf(request), e);
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            return page(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The Control Panel can not reach its database",
+                    "Try again in a moment. If you were saving a change, look whether it was saved before you repeat it.",
+                    request,
+                    response);
         }
         log.error("Control Panel request {} failed", requestIds.idOf(request), e);
         return page(

@@ -17,6 +17,7 @@ public class LoginController {
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout,
             @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String unavailable,
             Model model) {
         if (authentication != null
                 && authentication.isAuthenticated()
@@ -26,6 +27,8 @@ public class LoginController {
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("expired", expired != null);
+        // the password could not be checked at all: not the admin's mistake
+        model.addAttribute("unavailable", unavailable != null);
         return "login";
     }
 }

@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.directory.UnsupportedFilterException;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.rest.Failures;
+import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -70,6 +71,9 @@ public class ScimExceptionHandler {
         }
         if (Failures.cause(e, AxonTransientException.class).isPresent()) {
             return error(request, 503, null, "A concurrent change to the same resource got in the way: retry");
+        }
+        if (DatabaseFailures.unavailable(e)) {
+            return error(request, 503, null, DatabaseFailures.RETRY_SHORTLY);
         }
         String requestId = RequestIdFilter.requestId(request);
         log.warn(

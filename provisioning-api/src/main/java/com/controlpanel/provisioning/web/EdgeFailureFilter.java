@@ -1,0 +1,77 @@
+package com.controlpanel.provisioning.web;
+
+import com.controlpanel.provisioning.storage.DatabaseFailures;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What fails on {@code /scim} and {@code /api} before a controller is reached (the bearer token's check, the admin's
+ * sign-in, a filter) is answered in the edge's own error format, as the controllers' failures are: a SCIM error or
+ * a problem detail, 503 with {@code Retry-After} while the database is out of reach, else 500 with the request id.
+ * Never the servlet container's error page, never a stack trace.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class EdgeFailureFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeFailureFilter.class);
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/scim/") && !path.startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            answer(request, response, e);
+        }
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
+        String requestId = RequestIdFilter.requestId(request);
+        boolean unavailable = DatabaseFailures.unavailable(e);
+        if (unavailable) {
+            log.warn(
+                    "{} {} (request id {}): the database is out of reach",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    requestId,
+                    e);
+        } else {
+            log.error("{} {} failed (request id {})", request.getMethod(), request.getRequestURI(), requestId, e);
+        }
+        response.resetBuffer();
+        HttpStatus status = unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (unavailable) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
+        String detail = unavailable
+                ? DatabaseFailures.RETRY_SHORTLY
+                : "The request failed on our side; quote request id " + requestId;
+        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/scim/")) {
+            ScimErrorResponses.write(response, status, null, detail);
+        } else {
+            ProblemResponses.write(response, status, unavailable ? "database-unavailable" : "internal-error", detail);
+        }
+    }
+}

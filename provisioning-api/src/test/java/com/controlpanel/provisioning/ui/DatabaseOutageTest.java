@@ -1,0 +1,155 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.Nodes;
+import com.controlpanel.provisioning.testing.PostgresAvailable;
+import com.controlpanel.provisioning.testing.TcpProxy;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The database goes out of reach under a running service (here: the network to PostgreSQL is cut) and comes back.
+ * Meanwhile every edge answers in its own format that it can not reach its database, 503 with {@code Retry-After} so
+ * that Okta and scripts retry: SCIM with a SCIM error, the JSON API with a problem detail, the Control Panel with its
+ * own page and, at sign-in, without blaming the password. Afterwards everything stored before is there and writes
+ * go on.
+ */
+@ExtendWith({ChromiumAvailable.class, PostgresAvailable.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseOutageTest {
+
+    private static final String OPERATOR = "outage-operator@example.com";
+    private static final String PASSWORD = "outage-password-1";
+    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
+    private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+    private TcpProxy network;
+    private ConfigurableApplicationContext node;
+    private Browser browser;
+    private Http api;
+    private Http scim;
+    private String org;
+
+    @BeforeAll
+    void start() {
+        String url = PostgresAvailable.emptySchema("outage_test");
+        Matcher target = HOST_PORT.matcher(url);
+        assertThat(target.find()).as(url).isTrue();
+        network = TcpProxy.to(target.group(1), target.group(2) == null ? 5432 : Integer.parseInt(target.group(2)));
+        String throughProxy = target.replaceFirst("jdbc:postgresql://localhost:" + network.port() + "/");
+        // a request waits this long for a connection before it is answered 503
+        node = Nodes.onPostgres(throughProxy, OPERATOR, PASSWORD, "--spring.datasource.hikari.connection-timeout=1500");
+        String base = "http://localhost:" + Nodes.port(node);
+        api = Http.to(base).basic(OPERATOR, PASSWORD);
+        org = api.get("/api/orgs").json().get(0).get("id").asText();
+        JsonNode enabled =
+                api.post("/api/orgs/" + org + "/provisioning/enable", null).json();
+        String tenantUrl = enabled.get("tenantUrl").asText();
+        scim = Http.to(tenantUrl).bearer(enabled.get("secretToken").asText());
+        browser = Browser.start(Nodes.port(node));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    private Http.Response createUser(String userName) {
+        return scim.post(
+                "/Users",
+                Map.of(
+                        "schemas",
+                        List.of(USER_SCHEMA),
+                        "userName",
+                        userName,
+                        "emails",
+                        List.of(Map.of("value", userName, "primary", true)),
+                        "active",
+                        true));
+    }
+
+    @Test
+    void whileTheDatabaseIsOutOfReachEveryEdgeSaysSoAndAfterwardsNothingIsLost() throws InterruptedException {
+        Http.Response created = createUser("before.outage@example.com");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        browser.signIn(OPERATOR, PASSWORD);
+
+        network.cut();
+        try {
+            Http.Response read = scim.get("/Users/" + id);
+            assertThat(read.status()).as(read.toString()).isEqualTo(503);
+            assertThat(read.header("Retry-After")).isNotBlank();
+            assertThat(read.header("Content-Type")).startsWith("application/scim+json");
+            assertThat(read.json().get("schemas").get(0).asText())
+                    .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+            assertThat(read.json().get("status").asText()).isEqualTo("503");
+            assertThat(read.json().get("detail").asText()).contains("can not reach its database");
+            assertThat(read.text()).doesNotContain("Exception").doesNotContain("at org.");
+
+            Http.Response write = createUser("during.outage@example.com");
+            assertThat(write.status()).as(write.toString()).isEqualTo(503);
+            assertThat(write.json().get("detail").asText()).contains("can not reach its database");
+
+            Http.Response listed = api.get("/api/orgs/" + org + "/members");
+            assertThat(listed.status()).as(listed.toString()).isEqualTo(503);
+            assertThat(listed.header("Retry-After")).isNotBlank();
+            assertThat(listed.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(listed.json().get("code").asText()).isEqualTo("database-unavailable");
+            assertThat(listed.text()).doesNotContain("Exception");
+
+            browser.open("/orgs/" + org + "/members");
+            assertThat(browser.text(By.cssSelector(".error-page h1")))
+                    .isEqualTo("The Control Panel can not reach its database");
+            browser.screenshot("database-out-of-reach");
+            // a new visit (the error page has no sign-out button; signing out needs no database anyway)
+            browser.driver().manage().deleteAllCookies();
+            browser.open("/login");
+            browser.type(By.id("email"), OPERATOR);
+            browser.type(By.id("password"), PASSWORD);
+            browser.submit(By.cssSelector("form button[type=submit]"));
+            assertThat(browser.path()).isEqualTo("/login?unavailable");
+            assertThat(browser.text(By.id("login-unavailable"))).contains("could not be checked");
+            assertThat(browser.present(By.id("login-error"))).isFalse();
+            browser.screenshot("login-database-out-of-reach");
+        } finally {
+            network.restore();
+        }
+
+        // the pool connects again by itself; what was stored before is all there, and writes go on
+        Http.Response back = scim.get("/Users/" + id);
+        for (int attempt = 0; back.status() == 503 && attempt < 20; attempt++) {
+            Thread.sleep(250);
+            back = scim.get("/Users/" + id);
+        }
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.json().get("userName").asText()).isEqualTo("before.outage@example.com");
+        assertThat(createUser("after.outage@example.com").status()).isEqualTo(201);
+        JsonNode users = scim.get("/Users").json();
+        assertThat(users.get("Resources").findValuesAsText("userName"))
+                .containsExactlyInAnyOrder("before.outage@example.com", "after.outage@example.com");
+        browser.signIn(OPERATOR, PASSWORD);
+        browser.open("/orgs/" + org + "/members");
+        assertThat(browser.present(By.cssSelector(".error-page"))).isFalse();
+    }
+}

@@ -1,0 +1,41 @@
+package com.controlpanel.provisioning.storage;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Tells a failure of the database itself from a failure of what was asked of it. */
+public final class DatabaseFailures {
+
+    /** What a client is told while the database is out of reach. */
+    public static final String RETRY_SHORTLY = "The service can not reach its database at the moment: retry shortly";
+
+    private DatabaseFailures() {}
+
+    /**
+     * Whether the failure is the database being out of reach (down, restarting, refusing connections, no connection
+     * free in time) rather than anything about the request: worth a retry, answered 503 by every edge.
+     */
+    public static boolean unavailable(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 15; depth++) {
+            if (current instanceof DataAccessResourceFailureException
+                    || current instanceof CannotCreateTransactionException
+                    || current instanceof SQLTransientConnectionException
+                    || current instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (current instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P01 to 57P03: the server is shutting down, crashed or starting
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+}
