@@ -5,6 +5,8 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.StoredEvent;
+import java.lang.ref.Reference;
+import java.lang.ref.SoftReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The state of an organization as of any past instant, computed from the event store with the same
@@ -26,7 +29,11 @@ import java.util.concurrent.Executors;
  */
 public class DirectoryAsOf {
 
-    /** A state well in the past no longer changes: the few last asked for are kept, for paging through them. */
+    /**
+     * A state well in the past no longer changes: the few last asked for are kept, for paging through them, softly:
+     * at 100,000 members one takes about 200 MB, and the JVM drops them (computed again when asked) before it would
+     * run out of memory.
+     */
     private static final Duration SETTLED = Duration.ofSeconds(10);
 
     private static final int KEPT = 3;
@@ -62,17 +69,28 @@ public class DirectoryAsOf {
         return thread;
     });
 
-    private final Map<Key, OrganizationState> recent = new LinkedHashMap<>(4, 0.75f, true) {
+    private final Function<OrganizationState, Reference<OrganizationState>> keeping;
+
+    private final Map<Key, Reference<OrganizationState>> recent = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, OrganizationState> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Reference<OrganizationState>> eldest) {
             return size() > KEPT;
         }
     };
 
     /** @param checkpoints kept states to start from; null to fold every event from the start */
     public DirectoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints) {
+        this(reader, checkpoints, SoftReference::new);
+    }
+
+    /** @param keeping how a recent answer is held: softly, or (in tests) by a reference that can be cleared at will */
+    DirectoryAsOf(
+            EventStoreReader reader,
+            DirectoryCheckpoints checkpoints,
+            Function<OrganizationState, Reference<OrganizationState>> keeping) {
         this.reader = reader;
         this.checkpoints = checkpoints;
+        this.keeping = keeping;
     }
 
     public OrganizationState at(OrganizationId organizationId, Instant at) {
@@ -80,16 +98,20 @@ public class DirectoryAsOf {
         Key key = new Key(organizationId, at);
         if (settled) {
             synchronized (recent) {
-                OrganizationState kept = recent.get(key);
+                Reference<OrganizationState> held = recent.get(key);
+                OrganizationState kept = held == null ? null : held.get();
                 if (kept != null) {
                     return kept;
+                }
+                if (held != null) {
+                    recent.remove(key); // dropped by the collector: computed again below
                 }
             }
         }
         OrganizationState state = fold(organizationId, at);
         if (settled) {
             synchronized (recent) {
-                recent.put(key, state);
+                recent.put(key, keeping.apply(state));
             }
         }
         return state;

@@ -30,6 +30,7 @@ import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.testing.TestDatabase;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +123,28 @@ class DirectoryCheckpointsTest {
         for (int step = 0; step < 30; step++) {
             append(new MemberAddedToTeam(ORG, teams.get(step % 2 == 0 ? 0 : 3), members.get(step)));
         }
+    }
+
+    @Test
+    void aRecentAnswerIsServedFromMemoryUntilTheCollectorDropsItThenComputedAgainEqual() {
+        List<WeakReference<OrganizationState>> held = new ArrayList<>();
+        DirectoryAsOf asOf = new DirectoryAsOf(reader, null, state -> {
+            WeakReference<OrganizationState> reference = new WeakReference<>(state);
+            held.add(reference);
+            return reference;
+        });
+        Instant at = times.get(times.size() / 2);
+
+        OrganizationState first = asOf.at(ORG, at);
+        assertThat(asOf.at(ORG, at)).isSameAs(first);
+        assertThat(held).hasSize(1);
+
+        held.get(0).clear(); // what the collector does to a softly held answer when memory runs short
+        OrganizationState again = asOf.at(ORG, at);
+        assertThat(again).isNotSameAs(first);
+        assertSameState(again, first);
+        assertThat(held).hasSize(2);
+        assertThat(asOf.at(ORG, at)).isSameAs(again);
     }
 
     @Test
