@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.rebuild.ClusterLocks;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import java.time.Clock;
@@ -119,8 +120,15 @@ public class ReadModelConfiguration {
             WriteGate gate,
             DataSource dataSource,
             List<ReadModelRebuild> readModels,
-            DirectoryCheckpoints checkpoints) {
-        return new RebuildService(reader, gate, dataSource, readModels, checkpoints::discardAll);
+            DirectoryCheckpoints checkpoints,
+            JdbcTemplate jdbc) {
+        return new RebuildService(
+                reader,
+                gate,
+                dataSource,
+                readModels,
+                checkpoints::discardAll,
+                new RebuildJournal(jdbc, Clock.systemUTC()));
     }
 
     /**

@@ -164,12 +164,20 @@ class PostgresClusterRebuildTest {
         Http.Response started = api(nodeB).post("/api/admin/rebuild", null);
         assertThat(started.status()).isEqualTo(202);
         String id = started.json().get("id").asText();
+
+        // followed from the other node, as behind a load balancer
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode progress = api(nodeB).get("/api/admin/rebuild/" + id).json();
-        while (progress.get("status").asText().equals("RUNNING") && System.nanoTime() < deadline) {
-            progress = api(nodeB).get("/api/admin/rebuild/" + id).json();
+        Http.Response followed = api(nodeA).get("/api/admin/rebuild/" + id);
+        while (followed.status() == 200
+                && followed.json().get("status").asText().equals("RUNNING")
+                && System.nanoTime() < deadline) {
+            followed = api(nodeA).get("/api/admin/rebuild/" + id);
         }
+        assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
+        JsonNode progress = followed.json();
         assertThat(progress.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(progress.get("verified").asBoolean()).as(progress.toString()).isTrue();
+        assertThat(progress.get("verification")).isNotEmpty();
+        assertThat(api(nodeB).get("/api/admin/rebuild/" + id).json()).isEqualTo(progress);
     }
 }

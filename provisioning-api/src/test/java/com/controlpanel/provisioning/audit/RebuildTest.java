@@ -20,6 +20,7 @@ import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
@@ -27,6 +28,7 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -280,9 +282,15 @@ class RebuildTest {
                 .asText();
         String liveBefore = jdbc.queryForObject(
                 "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
-        RebuildService failingToDrop = new RebuildService(reader, gate, dataSource, readModels, () -> {
-            throw new IllegalStateException("the kept states could not be dropped");
-        });
+        RebuildService failingToDrop = new RebuildService(
+                reader,
+                gate,
+                dataSource,
+                readModels,
+                () -> {
+                    throw new IllegalStateException("the kept states could not be dropped");
+                },
+                new RebuildJournal(jdbc, Clock.systemUTC()));
         try {
             RebuildProgress result = failingToDrop.runNow();
 
@@ -294,6 +302,24 @@ class RebuildTest {
             assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
         } finally {
             failingToDrop.destroy();
+        }
+    }
+
+    @Test
+    void aFinishedRebuildIsReportedWithItsVerificationAlsoAfterARestart() {
+        RebuildProgress done = rebuilds.runNow();
+        RebuildService afterRestart = new RebuildService(
+                reader, gate, dataSource, readModels, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
+        try {
+            RebuildProgress reported = afterRestart.progress(done.id()).orElseThrow();
+
+            assertThat(reported.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
+            assertThat(reported.eventsDone()).isEqualTo(done.eventsDone());
+            assertThat(reported.finishedAt()).isEqualTo(done.finishedAt());
+            assertThat(reported.verified()).isTrue();
+            assertThat(reported.verification()).isEqualTo(done.verification());
+        } finally {
+            afterRestart.destroy();
         }
     }
 

@@ -4,23 +4,34 @@ package com.controlpanel.provisioning.rebuild;
 public class RebuildAlreadyRunningException extends RuntimeException {
 
     private final String runningId;
+    private final boolean elsewhere;
 
     public RebuildAlreadyRunningException(String runningId) {
-        super("A rebuild is already running: " + runningId, null, false, false);
+        this(runningId, false);
+    }
+
+    private RebuildAlreadyRunningException(String runningId, boolean elsewhere) {
+        super(
+                "A rebuild is already running" + (elsewhere ? " on another node" : "")
+                        + (runningId == null ? "" : ": " + runningId),
+                null,
+                false,
+                false);
         this.runningId = runningId;
+        this.elsewhere = elsewhere;
     }
 
-    private RebuildAlreadyRunningException() {
-        super("A rebuild is already running on another node", null, false, false);
-        this.runningId = null;
+    /** @param runningId the id that node reports for it, or null if it has not reported one (yet) */
+    public static RebuildAlreadyRunningException onAnotherNode(String runningId) {
+        return new RebuildAlreadyRunningException(runningId, true);
     }
 
-    public static RebuildAlreadyRunningException onAnotherNode() {
-        return new RebuildAlreadyRunningException();
-    }
-
-    /** The running rebuild's id, if it runs on this node (its progress is followed there); null on another node. */
+    /** The running rebuild's id (its progress can be followed on any node); null if its node has not reported it. */
     public String runningId() {
         return runningId;
+    }
+
+    public boolean elsewhere() {
+        return elsewhere;
     }
 }

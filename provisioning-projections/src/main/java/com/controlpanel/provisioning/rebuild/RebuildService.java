@@ -14,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +37,21 @@ public class RebuildService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final int PAGE = 5000;
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
     private final EventStoreReader reader;
     private final WriteGate gate;
     private final DataSource dataSource;
     private final List<ReadModelRebuild> readModels;
     private final Runnable afterSwitch;
+    private final RebuildJournal journal;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rebuild-report");
         thread.setDaemon(true);
         return thread;
     });
@@ -57,12 +67,14 @@ public class RebuildService implements DisposableBean {
             WriteGate gate,
             DataSource dataSource,
             List<ReadModelRebuild> readModels,
-            Runnable afterSwitch) {
+            Runnable afterSwitch,
+            RebuildJournal journal) {
         this.reader = reader;
         this.gate = gate;
         this.dataSource = dataSource;
         this.readModels = List.copyOf(readModels);
         this.afterSwitch = afterSwitch;
+        this.journal = journal;
     }
 
     /** Starts a rebuild in the background; refuses while one runs. */
@@ -70,14 +82,22 @@ public class RebuildService implements DisposableBean {
         if (running != null) {
             throw new RebuildAlreadyRunningException(running.id);
         }
-        ClusterLocks.Lease lease =
-                gate.cluster().tryRebuild().orElseThrow(RebuildAlreadyRunningException::onAnotherNode);
+        ClusterLocks.Lease lease = gate.cluster()
+                .tryRebuild()
+                .orElseThrow(() -> RebuildAlreadyRunningException.onAnotherNode(
+                        journal.running().orElse(null)));
         Job job = new Job(UUID.randomUUID().toString());
         jobs.put(job.id, job);
         running = job;
         try {
+            report(job);
+            job.reporting = reporter.scheduleWithFixedDelay(
+                    () -> report(job), REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             executor.execute(() -> run(job, lease));
         } catch (RuntimeException e) {
+            if (job.reporting != null) {
+                job.reporting.cancel(false);
+            }
             running = null;
             lease.close();
             throw e;
@@ -85,8 +105,10 @@ public class RebuildService implements DisposableBean {
         return job.progress();
     }
 
+    /** A rebuild of this node, or as the node running it reported it (also one from before a restart). */
     public Optional<RebuildProgress> progress(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(Job::progress);
+        Job local = jobs.get(id);
+        return local != null ? Optional.of(local.progress()) : journal.find(id);
     }
 
     /** Runs a rebuild in the caller's thread, for tests and tools. */
@@ -94,7 +116,7 @@ public class RebuildService implements DisposableBean {
         RebuildProgress started = start();
         Job job = jobs.get(started.id());
         synchronized (job) {
-            while (job.status == RebuildProgress.Status.RUNNING) {
+            while (!job.settled) {
                 try {
                     job.wait(100);
                 } catch (InterruptedException e) {
@@ -117,7 +139,7 @@ public class RebuildService implements DisposableBean {
             }
             Cursor cursor = new Cursor();
             Timings timings = new Timings();
-            job.phase = "Replaying events";
+            phase(job, "Replaying events");
             while (cursor.read(reader, PAGE, event -> {
                         sessions.forEach(session -> session.fold(event));
                         job.done++;
@@ -130,14 +152,14 @@ public class RebuildService implements DisposableBean {
                 job.done++;
             });
             timings.mark("replay");
-            job.phase = "Writing the rebuilt read models";
+            phase(job, "Writing the rebuilt read models");
             sessions.forEach(ReadModelRebuild.Session::flush);
             timings.mark("write");
 
             long[] head = {0};
             List<TablePair> pairs = new ArrayList<>();
             Snapshot[] snapshot = {null};
-            job.phase = "Catching up and switching (writes wait)";
+            phase(job, "Catching up and switching (writes wait)");
             gate.closedWhile(() -> {
                 while (cursor.read(reader, PAGE, event -> {
                             sessions.forEach(session -> session.catchUp(event));
@@ -177,7 +199,7 @@ public class RebuildService implements DisposableBean {
                 // the rebuilt read models are live; what is derived from the fold is only a cache
                 log.error("Rebuild {}: could not drop the state derived from the former fold", job.id, e);
             }
-            job.phase = "Verifying";
+            phase(job, "Verifying");
             List<TableComparison> verification = new ArrayList<>();
             try (Snapshot frozen = snapshot[0]) {
                 for (TablePair pair : pairs) {
@@ -203,7 +225,29 @@ public class RebuildService implements DisposableBean {
                 lease.close();
             } finally {
                 running = null;
+                job.reporting.cancel(false);
                 job.finish(outcome, failure);
+                report(job);
+                job.settle();
+            }
+        }
+    }
+
+    private void phase(Job job, String phase) {
+        job.phase = phase;
+        report(job);
+    }
+
+    /**
+     * Records the progress for every node (under the job's lock: a report never overwrites a later one); a rebuild
+     * never fails for want of reporting it.
+     */
+    private void report(Job job) {
+        synchronized (job) {
+            try {
+                journal.report(job.progress());
+            } catch (RuntimeException e) {
+                log.warn("Rebuild {}: could not record its progress", job.id, e);
             }
         }
     }
@@ -275,6 +319,9 @@ public class RebuildService implements DisposableBean {
         volatile Instant finishedAt;
         volatile List<TableComparison> verification;
         volatile String error;
+        volatile ScheduledFuture<?> reporting;
+        /** Finished and its outcome recorded for every node: what {@link #runNow} waits for. */
+        volatile boolean settled;
 
         Job(String id) {
             this.id = id;
@@ -291,6 +338,10 @@ public class RebuildService implements DisposableBean {
             error = failure;
             phase = outcome == RebuildProgress.Status.COMPLETED ? "Done" : "Failed";
             status = outcome;
+        }
+
+        synchronized void settle() {
+            settled = true;
             notifyAll();
         }
 
@@ -319,5 +370,6 @@ public class RebuildService implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        reporter.shutdownNow();
     }
 }

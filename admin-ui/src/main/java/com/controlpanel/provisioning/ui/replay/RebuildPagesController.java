@@ -55,12 +55,15 @@ public class RebuildPagesController {
             if (e.runningId() == null) {
                 flash.addFlashAttribute(
                         Flash.NOTICE,
-                        "A rebuild is running on another node of this service: follow it there, and start one"
-                                + " when it has ended.");
+                        "A rebuild is running on another node of this service: start one when it has ended.");
                 return "redirect:" + workspace.path("/audit/rebuild");
             }
             id = e.runningId();
-            flash.addFlashAttribute(Flash.NOTICE, "A rebuild was already running: here is its progress.");
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    e.elsewhere()
+                            ? "A rebuild was already running on another node of this service: here is its progress."
+                            : "A rebuild was already running: here is its progress.");
         }
         return "redirect:" + workspace.path("/audit/rebuild/" + id);
     }
@@ -101,9 +104,8 @@ public class RebuildPagesController {
     }
 
     private RebuildView find(String id) {
-        RebuildProgress progress = rebuilds.progress(id)
-                .orElseThrow(() -> new PageNotFound(
-                        "There is no such rebuild. Rebuilds are remembered until the service restarts."));
+        RebuildProgress progress =
+                rebuilds.progress(id).orElseThrow(() -> new PageNotFound("There is no such rebuild."));
         return RebuildView.of(progress);
     }
 }

@@ -42,9 +42,9 @@ public class RebuildController {
                     HttpStatus.CONFLICT,
                     "rebuild-running",
                     e.runningId() == null
-                            ? "A rebuild is already running on another node: follow it there, and start one when it"
-                                    + " has ended"
-                            : "A rebuild is already running: follow /api/admin/rebuild/" + e.runningId());
+                            ? "A rebuild is already running on another node: start one when it has ended"
+                            : "A rebuild is already running" + (e.elsewhere() ? " on another node" : "")
+                                    + ": follow /api/admin/rebuild/" + e.runningId());
         }
     }
 

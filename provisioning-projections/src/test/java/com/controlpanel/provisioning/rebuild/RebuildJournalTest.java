@@ -1,0 +1,105 @@
+package com.controlpanel.provisioning.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What every node reads of a rebuild from its journal: progress, outcome with verification, and a lost one. */
+class RebuildJournalTest {
+
+    private static final Instant START = Instant.parse("2026-05-04T10:00:00Z");
+
+    private final JdbcTemplate jdbc = TestDatabase.jdbc();
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final RebuildJournal journal = new RebuildJournal(jdbc, new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    });
+
+    private static RebuildProgress running(String id, long done) {
+        return new RebuildProgress(
+                id,
+                RebuildProgress.Status.RUNNING,
+                "Replaying events",
+                done,
+                1000,
+                250.0,
+                4L,
+                START,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void theLastReportIsWhatEveryNodeReadsUntilTheOutcomeWithItsVerification() {
+        journal.report(running("r1", 100));
+        now.set(START.plusSeconds(1));
+        journal.report(running("r1", 350));
+
+        assertThat(journal.find("r1").orElseThrow().eventsDone()).isEqualTo(350);
+        assertThat(journal.running()).contains("r1");
+
+        TableComparison members = new TableComparison("directory", "dir_member", 3, 3, "ab", "ab", true, List.of());
+        TableComparison activity = new TableComparison(
+                "activity", "activity", 7, 6, "cd", "ef", false, List.of("position=7: only in the live read model"));
+        RebuildProgress done = new RebuildProgress(
+                "r1",
+                RebuildProgress.Status.COMPLETED,
+                "Done",
+                1000,
+                1000,
+                400.0,
+                null,
+                START,
+                START.plusSeconds(3),
+                false,
+                List.of(members, activity),
+                null);
+        now.set(START.plusSeconds(3));
+        journal.report(done);
+
+        assertThat(journal.find("r1")).contains(done);
+        assertThat(journal.running()).isEmpty();
+        assertThat(journal.find("unknown")).isEmpty();
+    }
+
+    @Test
+    void aRunningRebuildWhoseNodeStoppedReportingIsShownFailedAndNoLongerRunning() {
+        journal.report(running("r2", 100));
+        now.set(START.plus(RebuildJournal.SILENT).minusSeconds(1));
+        assertThat(journal.find("r2").orElseThrow().status()).isEqualTo(RebuildProgress.Status.RUNNING);
+        assertThat(journal.running()).contains("r2");
+
+        now.set(START.plus(RebuildJournal.SILENT).plus(Duration.ofSeconds(1)));
+        RebuildProgress lost = journal.find("r2").orElseThrow();
+
+        assertThat(lost.status()).isEqualTo(RebuildProgress.Status.FAILED);
+        assertThat(lost.error()).contains("stopped reporting");
+        assertThat(lost.finishedAt()).isEqualTo(START);
+        assertThat(lost.eventsDone()).isEqualTo(100);
+        assertThat(journal.running()).isEmpty();
+    }
+}
