@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snapshotThreshold events after which an aggregate's state is snapshotted
  * @param stateCheckpointEvery events of an organization between two states kept for "state as of an instant"
  * @param stateCheckpointSettle how long ago an event must have happened before a kept state includes it
+ * @param rebuildWriteWait with several nodes on PostgreSQL: how long a command waits while a rebuild holds the writes
+ *     of every node before it is refused with "retry"
  */
 @ConfigurationProperties("provisioning")
 public record ProvisioningProperties(
@@ -25,7 +27,8 @@ public record ProvisioningProperties(
         String defaultOrganizationName,
         Integer snapshotThreshold,
         Integer stateCheckpointEvery,
-        Duration stateCheckpointSettle) {
+        Duration stateCheckpointSettle,
+        Duration rebuildWriteWait) {
 
     public ProvisioningProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -43,6 +46,10 @@ public record ProvisioningProperties(
         }
         if (stateCheckpointSettle.isNegative()) {
             throw new IllegalArgumentException("provisioning.state-checkpoint-settle must not be negative");
+        }
+        rebuildWriteWait = rebuildWriteWait == null ? Duration.ofSeconds(15) : rebuildWriteWait;
+        if (rebuildWriteWait.isNegative() || rebuildWriteWait.isZero()) {
+            throw new IllegalArgumentException("provisioning.rebuild-write-wait must be positive");
         }
     }
 

@@ -39,8 +39,8 @@ public class ReadModelConfiguration {
 
     /** The write gate of this node, and of every node when they share a PostgreSQL database. */
     @Bean
-    public WriteGate writeGate(DataSource dataSource) {
-        return new WriteGate(ClusterLocks.of(dataSource));
+    public WriteGate writeGate(DataSource dataSource, ProvisioningProperties properties) {
+        return new WriteGate(ClusterLocks.of(dataSource, properties.rebuildWriteWait()));
     }
 
     /** Axon's local command bus, as its auto-configuration builds it, behind the write gate. */

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rest;
 
 import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,15 +101,13 @@ public class ApiExceptionHandler {
         if (Failures.cause(e, AxonTransientException.class).isPresent()) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "A concurrent change got in the way: retry");
         }
+        var held = Failures.cause(e, WritesHeldException.class);
+        if (held.isPresent()) {
+            return retryShortly("writes-held", held.get().getMessage());
+        }
         if (DatabaseFailures.unavailable(e)) {
             log.warn("Request {}: the database is out of reach", RequestIdFilter.requestId(request), e);
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(problem(
-                                    HttpStatus.SERVICE_UNAVAILABLE,
-                                    "database-unavailable",
-                                    DatabaseFailures.RETRY_SHORTLY)
-                            .getBody());
+            return retryShortly("database-unavailable", DatabaseFailures.RETRY_SHORTLY);
         }
         log.error("Request {} failed", RequestIdFilter.requestId(request), e);
         return problem(
@@ -124,6 +123,12 @@ public class ApiExceptionHandler {
             case CONFLICT, RULE -> HttpStatus.CONFLICT;
         };
         return problem(status, e.errorCode().code(), e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> retryShortly(String code, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail).getBody());
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

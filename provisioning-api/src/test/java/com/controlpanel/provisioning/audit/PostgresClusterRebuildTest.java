@@ -56,7 +56,8 @@ class PostgresClusterRebuildTest {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return Nodes.onPostgres(url, ADMIN, PASSWORD);
+        // a write waits at most 3 s for a rebuild's hold, then is refused with "retry"
+        return Nodes.onPostgres(url, ADMIN, PASSWORD, "--provisioning.rebuild-write-wait=3s");
     }
 
     private static Http api(ConfigurableApplicationContext node) {
@@ -91,6 +92,19 @@ class PostgresClusterRebuildTest {
                     .isNotDone();
         });
         assertThat(waiting.get(0).get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aWriteHeldLongerThanItMayWaitIsRefusedWithRetryAndChangesNothing() {
+        String email = "held-too-long-" + System.nanoTime() + "@example.com";
+        Http.Response[] answer = new Http.Response[1];
+        nodeA.getBean(WriteGate.class).closedWhile(() -> answer[0] = invite(nodeB, email));
+
+        assertThat(answer[0].status()).as(answer[0].toString()).isEqualTo(503);
+        assertThat(answer[0].header("Retry-After")).isNotBlank();
+        assertThat(answer[0].json().get("code").asText()).isEqualTo("writes-held");
+        assertThat(listed(nodeA, email)).isFalse();
+        assertThat(invite(nodeB, email).status()).isEqualTo(201);
     }
 
     @Test

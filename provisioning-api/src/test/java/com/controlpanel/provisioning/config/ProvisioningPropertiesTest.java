@@ -42,4 +42,15 @@ class ProvisioningPropertiesTest {
                 .rootCause()
                 .hasMessage("provisioning.state-checkpoint-settle must not be negative");
     }
+
+    @Test
+    void aCommandWaitsFifteenSecondsForARebuildsHoldUnlessSetAndNeverNoTime() {
+        assertThat(bind(Map.of()).rebuildWriteWait()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(bind(Map.of("provisioning.rebuild-write-wait", "2s")).rebuildWriteWait())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> bind(Map.of("provisioning.rebuild-write-wait", "0s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.rebuild-write-wait must be positive");
+    }
 }

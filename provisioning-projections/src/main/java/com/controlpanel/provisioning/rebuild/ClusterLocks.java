@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,24 +31,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ClusterLocks {
 
     /** One process, nothing to coordinate. */
-    public static final ClusterLocks NONE = new ClusterLocks(null);
+    public static final ClusterLocks NONE = new ClusterLocks(null, Duration.ZERO);
 
+    // constants inlined into SQL: keep them free of quotes
     private static final String WRITE = "provisioning.write-gate.";
     private static final String REBUILD = "provisioning.rebuild.";
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Logger log = LoggerFactory.getLogger(ClusterLocks.class);
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final Duration writeWait;
+    private volatile Connection holding;
 
-    private ClusterLocks(DataSource dataSource) {
+    private ClusterLocks(DataSource dataSource, Duration writeWait) {
         this.dataSource = dataSource;
         this.jdbc = dataSource == null ? null : new JdbcTemplate(dataSource);
+        this.writeWait = writeWait;
     }
 
-    /** Advisory locks on PostgreSQL; {@link #NONE} on any other database (the embedded H2). */
-    public static ClusterLocks of(DataSource dataSource) {
+    /**
+     * Advisory locks on PostgreSQL; {@link #NONE} on any other database (the embedded H2).
+     *
+     * @param writeWait how long a command waits while a rebuild holds the writes before it is refused with "retry"
+     */
+    public static ClusterLocks of(DataSource dataSource, Duration writeWait) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            return product != null && product.toLowerCase().contains("postgres") ? new ClusterLocks(dataSource) : NONE;
+            return product != null && product.toLowerCase().contains("postgres")
+                    ? new ClusterLocks(dataSource, writeWait)
+                    : NONE;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell which database this is", e);
         }
@@ -56,39 +73,99 @@ public class ClusterLocks {
 
     /**
      * Takes the write lock shared in the transaction the caller runs in (a command's), until that transaction ends.
-     * Waits while a rebuild holds it.
+     * Waits while a rebuild holds it, at most the write wait: then {@link WritesHeldException} (the caller
+     * answers "retry"), so that a rebuild node that hangs while holding the writes never hangs every node with it.
      */
     public void enterWrite() {
-        if (dataSource != null) {
-            jdbc.query(
-                    "SELECT pg_advisory_xact_lock_shared(hashtext(CAST(? AS text) || current_schema()))",
-                    rs -> null,
-                    WRITE);
+        if (dataSource == null) {
+            return;
+        }
+        try {
+            // one round trip; the wait limit applies to this lock only, not to the rest of the command
+            jdbc.execute("SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
+                    + "SELECT pg_advisory_xact_lock_shared(hashtext('" + WRITE + "' || current_schema())); "
+                    + "SET LOCAL lock_timeout = DEFAULT");
+        } catch (DataAccessException e) {
+            if (sqlState(e).map(state -> state.equals(LOCK_NOT_AVAILABLE)).orElse(false)) {
+                throw new WritesHeldException(e);
+            }
+            throw e;
         }
     }
 
-    /** Runs the action while no node writes: every node's commands in flight have ended and new ones wait. */
+    /**
+     * Runs the action while no node writes: every node's commands in flight have ended and new ones wait. The action
+     * may {@linkplain #confirmWritesHeld() confirm} that the lock is still held before it does what needs it.
+     */
     public void holdingWrites(Runnable action) {
         if (dataSource == null) {
             action.run();
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
             connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "SELECT pg_advisory_xact_lock(hashtext(CAST(? AS text) || current_schema()))")) {
-                    lock.setString(1, WRITE);
-                    lock.executeQuery().close();
-                }
-                action.run();
-            } finally {
-                // ending the transaction releases the lock, whether the action completed or not
-                connection.rollback();
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext(CAST(? AS text) || current_schema()))")) {
+                lock.setString(1, WRITE);
+                lock.executeQuery().close();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot hold the writes of every node", e);
         }
+        holding = connection;
+        RuntimeException failed = null;
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failed = e;
+            throw e;
+        } finally {
+            holding = null;
+            // ending the transaction (or the session) releases the lock, whether the action completed or not
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                if (failed != null) {
+                    failed.addSuppressed(e);
+                } else {
+                    log.warn("Could not end the transaction that held the writes; its session is closed", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Throws unless the session that holds every node's writes is still there (a session that was cut or terminated
+     * has released the lock: other nodes may be writing again).
+     */
+    public void confirmWritesHeld() {
+        Connection connection = holding;
+        if (dataSource == null) {
+            return;
+        }
+        if (connection == null) {
+            throw new IllegalStateException("The writes of every node are not held");
+        }
+        confirmAlive(connection, "the session holding the writes of every node");
+    }
+
+    private static void confirmAlive(Connection connection, String what) {
+        try (PreparedStatement ping = connection.prepareStatement("SELECT 1")) {
+            ping.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lost " + what + ": its lock is released", e);
+        }
+    }
+
+    private static Optional<String> sqlState(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -97,7 +174,13 @@ public class ClusterLocks {
      */
     public Optional<Lease> tryRebuild() {
         if (dataSource == null) {
-            return Optional.of(() -> {});
+            return Optional.of(new Lease() {
+                @Override
+                public void confirm() {}
+
+                @Override
+                public void close() {}
+            });
         }
         Connection connection = null;
         try {
@@ -116,7 +199,17 @@ public class ClusterLocks {
                 return Optional.empty();
             }
             Connection held = connection;
-            return Optional.of(() -> release(held));
+            return Optional.of(new Lease() {
+                @Override
+                public void confirm() {
+                    confirmAlive(held, "the session holding the rebuild lock");
+                }
+
+                @Override
+                public void close() {
+                    release(held);
+                }
+            });
         } catch (SQLException e) {
             if (connection != null) {
                 try {
@@ -136,17 +229,27 @@ public class ClusterLocks {
             unlock.executeQuery().close();
             connection.close();
         } catch (SQLException e) {
-            // back in the pool the session would keep the lock: end the session, which releases it
+            // back in the pool the session would keep the lock: end the session, which releases it, and give the
+            // pool its entry back (it evicts a connection that was aborted)
             try {
                 connection.abort(Runnable::run);
             } catch (SQLException ignored) {
                 // the connection is broken: its session, and the lock with it, is gone already
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closed already
             }
         }
     }
 
     /** A lock held until closed. */
     public interface Lease extends AutoCloseable {
+
+        /** Throws unless the lock is still held (its session may have been cut or terminated). */
+        void confirm();
+
         @Override
         void close();
     }

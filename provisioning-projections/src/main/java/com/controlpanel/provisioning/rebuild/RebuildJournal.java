@@ -104,8 +104,9 @@ public class RebuildJournal {
                 null,
                 null,
                 "The node running this rebuild stopped reporting at " + reported.at()
-                        + " (stopped or cut off): it did not complete; the read models stay as they were before it "
-                        + "unless it had switched them. Start another rebuild.");
+                        + " (it stopped, or lost its database): the rebuild did not complete. If it had not switched "
+                        + "yet, the read models are those from before it; if it had, the rebuilt ones are live, "
+                        + "unverified. Start another rebuild to rebuild and verify them.");
     }
 
     private RebuildProgress read(String text) {

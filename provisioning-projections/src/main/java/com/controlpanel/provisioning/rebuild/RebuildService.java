@@ -38,6 +38,7 @@ public class RebuildService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final int PAGE = 5000;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
+    private static final int OUTCOME_ATTEMPTS = 5;
 
     private final EventStoreReader reader;
     private final WriteGate gate;
@@ -159,25 +160,21 @@ public class RebuildService implements DisposableBean {
             long[] head = {0};
             List<TablePair> pairs = new ArrayList<>();
             Snapshot[] snapshot = {null};
-            phase(job, "Catching up and switching (writes wait)");
+            // what came during the bulk is applied, and the live processors awaited, while writes still go on: the
+            // pause below has only the last few events to apply and wait for
+            phase(job, "Catching up");
+            catchUp(cursor, sessions, job);
+            long nearlyHead = cursor.last;
+            sessions.forEach(session -> session.awaitLive(nearlyHead));
+            timings.mark("catch-up");
+            phase(job, "Switching (writes wait)");
             gate.closedWhile(() -> {
-                while (cursor.read(reader, PAGE, event -> {
-                            sessions.forEach(session -> session.catchUp(event));
-                            job.done++;
-                        })
-                        > 0) {
-                    // until no event is left
-                }
-                cursor.recheckGaps(reader, event -> {
-                    sessions.forEach(session -> session.catchUp(event));
-                    job.done++;
-                });
+                catchUp(cursor, sessions, job);
                 head[0] = cursor.last;
                 job.total = Math.max(job.total, job.done);
                 sessions.forEach(ReadModelRebuild.Session::finish);
-                timings.mark("catch-up");
                 sessions.forEach(session -> session.awaitLive(head[0]));
-                timings.mark("await-live");
+                timings.mark("last-catch-up");
                 sessions.forEach(session -> pairs.addAll(session.comparisons()));
                 List<String> tables = new ArrayList<>();
                 pairs.forEach(pair -> {
@@ -185,11 +182,19 @@ public class RebuildService implements DisposableBean {
                     tables.add(pair.rebuiltTable());
                 });
                 snapshot[0] = Snapshot.of(dataSource, tables);
+                try {
+                    // a lock whose session was cut is released: switch only while both are surely held
+                    gate.cluster().confirmWritesHeld();
+                    lease.confirm();
+                } catch (RuntimeException e) {
+                    snapshot[0].close();
+                    throw e;
+                }
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
                 if (gate.cluster().acrossNodes()) {
                     // other nodes may use the former live slot for a moment: nothing is written until they all
                     // have read the switch
-                    sleep(ProjectionSlot.SHARED_STALENESS.plusMillis(500));
+                    sleepThrough(ProjectionSlot.SHARED_STALENESS.plusMillis(500));
                 }
                 timings.mark("snapshot-and-switch");
             });
@@ -227,7 +232,7 @@ public class RebuildService implements DisposableBean {
                 running = null;
                 job.reporting.cancel(false);
                 job.finish(outcome, failure);
-                report(job);
+                reportOutcome(job);
                 job.settle();
             }
         }
@@ -252,11 +257,61 @@ public class RebuildService implements DisposableBean {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            // shutting down: this node's writes stop anyway
+    /**
+     * Records how the rebuild ended, trying again for a few seconds: unrecorded, it would be reported as lost by the
+     * other nodes (and by this one after a restart) once its last report grows old.
+     */
+    private void reportOutcome(Job job) {
+        for (int attempt = 1; ; attempt++) {
+            synchronized (job) {
+                try {
+                    journal.report(job.progress());
+                    return;
+                } catch (RuntimeException e) {
+                    if (attempt == OUTCOME_ATTEMPTS) {
+                        log.error(
+                                "Rebuild {}: could not record how it ended; other nodes will report it lost",
+                                job.id,
+                                e);
+                        return;
+                    }
+                    log.warn("Rebuild {}: could not record how it ended, trying again", job.id, e);
+                }
+            }
+            sleepThrough(REPORT_EVERY);
+        }
+    }
+
+    /** Applies every event stored after the cursor, and those of its gaps committed meanwhile. */
+    private void catchUp(Cursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
+        while (cursor.read(reader, PAGE, event -> {
+                    sessions.forEach(session -> session.catchUp(event));
+                    job.done++;
+                })
+                > 0) {
+            // until no event is left
+        }
+        cursor.recheckGaps(reader, event -> {
+            sessions.forEach(session -> session.catchUp(event));
+            job.done++;
+        });
+    }
+
+    /**
+     * Sleeps the whole time even if interrupted (then keeps the interrupt): the hold is for the other nodes' writes,
+     * which a shutdown of this node does not stop.
+     */
+    private static void sleepThrough(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        boolean interrupted = false;
+        for (long left = duration.toNanos(); left > 0; left = end - System.nanoTime()) {
+            try {
+                Thread.sleep(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

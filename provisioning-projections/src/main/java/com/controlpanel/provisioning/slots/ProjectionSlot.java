@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * several nodes may share (PostgreSQL), another node's rebuild may switch it: a node uses what it read for at most
  * {@link #SHARED_STALENESS}, and a rebuild keeps the writes of every node held for longer than that after switching.
  * So the first write into the new slot happens after every node has read the switch; until then, a node still
- * reading the former slot reads exactly the rows of the new one (the rebuild verified them equal, and nothing has
- * been written since).
+ * reading the former slot reads the read model as it was before the rebuild, with every write up to the switch.
  */
 public final class ProjectionSlot {
 

@@ -3,7 +3,7 @@ package com.controlpanel.provisioning.storage;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a failure of the database itself from a failure of what was asked of it. */
@@ -21,7 +21,7 @@ public final class DatabaseFailures {
     public static boolean unavailable(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 15; depth++) {
-            if (current instanceof DataAccessResourceFailureException
+            if (current instanceof CannotGetJdbcConnectionException
                     || current instanceof CannotCreateTransactionException
                     || current instanceof SQLTransientConnectionException
                     || current instanceof SQLNonTransientConnectionException) {
@@ -29,8 +29,9 @@ public final class DatabaseFailures {
             }
             if (current instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                // 08: connection exception; 57P01 to 57P03: the server is shutting down, crashed or starting
-                if (state.startsWith("08") || state.startsWith("57P")) {
+                // 08: connection exception; 57P01 to 57P03: the server is shutting down, crashed or starting;
+                // 53300: too many connections. Not the other resource or limit errors: retrying would not help.
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
                     return true;
                 }
             }

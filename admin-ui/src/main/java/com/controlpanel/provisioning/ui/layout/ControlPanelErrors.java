@@ -68,11 +68,16 @@ public class ControlPanelErrors {
             // Spring's own HTTP errors (method not allowed, no such route): let the error page render them
             throw e;
         }
+        if (Refusals.writesHeld(e)) {
+            return tryAgainSoon(
+                    "Changes are paused for a moment",
+                    "A rebuild of the read models is switching them. Nothing was changed: try again in a moment.",
+                    request,
+                    response);
+        }
         if (DatabaseFailures.unavailable(e)) {
             log.warn("Control Panel request {}: the database is out of reach", requestIds.idOf(request), e);
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            return page(
-                    HttpStatus.SERVICE_UNAVAILABLE,
+            return tryAgainSoon(
                     "The Control Panel can not reach its database",
                     "Try again in a moment. If you were saving a change, look whether it was saved before you repeat it.",
                     request,
@@ -86,6 +91,13 @@ public class ControlPanelErrors {
                         + ".",
                 request,
                 response);
+    }
+
+    /** 503 with {@code Retry-After}: nothing is wrong with what was asked, only with this moment. */
+    private ModelAndView tryAgainSoon(
+            String title, String message, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        return page(HttpStatus.SERVICE_UNAVAILABLE, title, message, request, response);
     }
 
     private static String notFoundMessage(DomainException refusal) {

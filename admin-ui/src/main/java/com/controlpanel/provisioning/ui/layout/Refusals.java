@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.layout;
 
 import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import java.util.Optional;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
@@ -18,6 +19,11 @@ public final class Refusals {
 
     public static boolean changedMeanwhile(Throwable failure) {
         return cause(failure, ConflictingAggregateVersionException.class).isPresent();
+    }
+
+    /** A command that waited too long while a rebuild on another node held the writes: nothing was changed. */
+    public static boolean writesHeld(Throwable failure) {
+        return cause(failure, WritesHeldException.class).isPresent();
     }
 
     /** The message to show for a refused command, or the failure itself when it is not a refusal. */

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim.error;
 import com.controlpanel.provisioning.directory.UnsupportedFilterException;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
+import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.rest.Failures;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.RequestIdFilter;
@@ -72,7 +73,17 @@ public class ScimExceptionHandler {
         if (Failures.cause(e, AxonTransientException.class).isPresent()) {
             return error(request, 503, null, "A concurrent change to the same resource got in the way: retry");
         }
+        var held = Failures.cause(e, WritesHeldException.class);
+        if (held.isPresent()) {
+            return error(request, 503, null, held.get().getMessage());
+        }
         if (DatabaseFailures.unavailable(e)) {
+            log.warn(
+                    "SCIM {} {} (request id {}): the database is out of reach",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    RequestIdFilter.requestId(request),
+                    e);
             return error(request, 503, null, DatabaseFailures.RETRY_SHORTLY);
         }
         String requestId = RequestIdFilter.requestId(request);
