@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.slots;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,15 +28,26 @@ public final class ProjectionSlot {
     /** A live slot as read, and until when (System.nanoTime) it may be used. */
     private record Known(String slot, long usableUntil) {}
 
+    private final LongSupplier nanoTime;
+
     public ProjectionSlot(JdbcTemplate jdbc, String projection) {
+        this(jdbc, projection, !embedded(jdbc), System::nanoTime);
+    }
+
+    /**
+     * @param sharedDatabase whether other nodes may switch the slot
+     * @param nanoTime the monotonic clock the reuse is measured with ({@link System#nanoTime()}; tests set their own)
+     */
+    ProjectionSlot(JdbcTemplate jdbc, String projection, boolean sharedDatabase, LongSupplier nanoTime) {
         this.jdbc = jdbc;
         this.projection = projection;
-        this.sharedDatabase = !embedded(jdbc);
+        this.sharedDatabase = sharedDatabase;
+        this.nanoTime = nanoTime;
     }
 
     public String live() {
         Known slot = known;
-        if (slot != null && (!sharedDatabase || System.nanoTime() - slot.usableUntil() < 0)) {
+        if (slot != null && (!sharedDatabase || nanoTime.getAsLong() - slot.usableUntil() < 0)) {
             return slot.slot();
         }
         return read();
@@ -48,7 +60,7 @@ public final class ProjectionSlot {
 
     private String read() {
         // counted from before the read: a switch committed after it began is seen by the next read in time
-        long usableUntil = System.nanoTime() + SHARED_STALENESS.toNanos();
+        long usableUntil = nanoTime.getAsLong() + SHARED_STALENESS.toNanos();
         String live = jdbc.queryForObject(
                 "SELECT live_slot FROM projection_slot WHERE projection = ?", String.class, projection);
         known = new Known(live, usableUntil);
@@ -58,7 +70,7 @@ public final class ProjectionSlot {
     /** Makes the other slot live; the caller holds the write gate, so no write is in flight. */
     public void switchTo(String slot) {
         jdbc.update("UPDATE projection_slot SET live_slot = ? WHERE projection = ?", slot, projection);
-        known = new Known(slot, System.nanoTime() + SHARED_STALENESS.toNanos());
+        known = new Known(slot, nanoTime.getAsLong() + SHARED_STALENESS.toNanos());
     }
 
     public static String other(String slot) {
