@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class ActivityRebuild implements ReadModelRebuild {
 
     private static final int BATCH = 1000;
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ActivitySlots slots;
     private final JdbcTemplate jdbc;
@@ -109,12 +108,12 @@ public class ActivityRebuild implements ReadModelRebuild {
         }
 
         @Override
-        public void awaitLive(long head) {
-            long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+        public void awaitLive(long head, Duration patience) {
+            long deadline = System.nanoTime() + patience.toNanos();
             while (!caughtUp(head)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The activity processor did not reach position " + head + " within "
-                            + CATCH_UP_TIMEOUT.toSeconds() + " s");
+                            + patience.toSeconds() + " s");
                 }
                 try {
                     Thread.sleep(20);

@@ -39,6 +39,10 @@ public class RebuildService implements DisposableBean {
     private static final int PAGE = 5000;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
     private static final int OUTCOME_ATTEMPTS = 5;
+    /** How long the live processors may take to reach the head: a backlog before the hold, a few events under it. */
+    private static final Duration BEFORE_HOLD_PATIENCE = Duration.ofMinutes(10);
+
+    private static final Duration UNDER_HOLD_PATIENCE = Duration.ofSeconds(60);
 
     private final EventStoreReader reader;
     private final WriteGate gate;
@@ -165,7 +169,7 @@ public class RebuildService implements DisposableBean {
             phase(job, "Catching up");
             catchUp(cursor, sessions, job);
             long nearlyHead = cursor.last;
-            sessions.forEach(session -> session.awaitLive(nearlyHead));
+            sessions.forEach(session -> session.awaitLive(nearlyHead, BEFORE_HOLD_PATIENCE));
             timings.mark("catch-up");
             phase(job, "Switching (writes wait)");
             gate.closedWhile(() -> {
@@ -173,7 +177,7 @@ public class RebuildService implements DisposableBean {
                 head[0] = cursor.last;
                 job.total = Math.max(job.total, job.done);
                 sessions.forEach(ReadModelRebuild.Session::finish);
-                sessions.forEach(session -> session.awaitLive(head[0]));
+                sessions.forEach(session -> session.awaitLive(head[0], UNDER_HOLD_PATIENCE));
                 timings.mark("last-catch-up");
                 sessions.forEach(session -> pairs.addAll(session.comparisons()));
                 List<String> tables = new ArrayList<>();
