@@ -105,6 +105,10 @@ public class ClusterLocks {
         Connection connection;
         try {
             connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot hold the writes of every node", e);
+        }
+        try {
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT pg_advisory_xact_lock(hashtext(CAST(? AS text) || current_schema()))")) {
@@ -112,7 +116,13 @@ public class ClusterLocks {
                 lock.executeQuery().close();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot hold the writes of every node", e);
+            IllegalStateException failure = new IllegalStateException("Cannot hold the writes of every node", e);
+            try {
+                connection.close();
+            } catch (SQLException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            throw failure;
         }
         holding = connection;
         RuntimeException failed = null;
