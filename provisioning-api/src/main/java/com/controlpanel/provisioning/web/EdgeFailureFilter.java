@@ -29,8 +29,15 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/scim/") && !path.startsWith("/api/");
+        return !isScim(request) && !path(request).startsWith("/api/");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isScim(HttpServletRequest request) {
+        return path(request).startsWith("/scim/");
     }
 
     @Override
@@ -68,7 +75,7 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         String detail = unavailable
                 ? DatabaseFailures.RETRY_SHORTLY
                 : "The request failed on our side; quote request id " + requestId;
-        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/scim/")) {
+        if (isScim(request)) {
             ScimErrorResponses.write(response, status, null, detail);
         } else {
             ProblemResponses.write(response, status, unavailable ? "database-unavailable" : "internal-error", detail);

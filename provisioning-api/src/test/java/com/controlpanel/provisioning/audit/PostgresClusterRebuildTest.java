@@ -47,12 +47,7 @@ class PostgresClusterRebuildTest {
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
+        Nodes.stop(nodeB, nodeA);
     }
 
     private static ConfigurableApplicationContext start(String url) {

@@ -33,4 +33,26 @@ public final class Nodes {
     public static int port(ConfigurableApplicationContext node) {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
+
+    /** Stops what a test started, in this order; nulls (never started) are passed over, every one is tried. */
+    public static void stop(AutoCloseable... started) {
+        RuntimeException failure = null;
+        for (AutoCloseable each : started) {
+            if (each == null) {
+                continue;
+            }
+            try {
+                each.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Could not stop everything the test started", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

@@ -49,15 +49,7 @@ class ClusterRebuildScreenTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
+        Nodes.stop(browser, nodeB, nodeA);
     }
 
     @Test

@@ -63,15 +63,7 @@ class DatabaseOutageTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (network != null) {
-            network.close();
-        }
+        Nodes.stop(browser, node, network);
     }
 
     private Http.Response createUser(String userName) {

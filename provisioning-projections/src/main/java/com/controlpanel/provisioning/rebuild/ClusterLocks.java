@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.rebuild;
 
+import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,14 +59,7 @@ public class ClusterLocks {
      * @param writeWait how long a command waits while a rebuild holds the writes before it is refused with "retry"
      */
     public static ClusterLocks of(DataSource dataSource, Duration writeWait) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            return product != null && product.toLowerCase().contains("postgres")
-                    ? new ClusterLocks(dataSource, writeWait)
-                    : NONE;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
+        return SharedDatabase.of(dataSource) ? new ClusterLocks(dataSource, writeWait) : NONE;
     }
 
     public boolean acrossNodes() {
@@ -86,7 +81,7 @@ public class ClusterLocks {
                     + "SELECT pg_advisory_xact_lock_shared(hashtext('" + WRITE + "' || current_schema())); "
                     + "SET LOCAL lock_timeout = DEFAULT");
         } catch (DataAccessException e) {
-            if (sqlState(e).map(state -> state.equals(LOCK_NOT_AVAILABLE)).orElse(false)) {
+            if (DatabaseFailures.sqlState(e).map(LOCK_NOT_AVAILABLE::equals).orElse(false)) {
                 throw new WritesHeldException(e);
             }
             throw e;
@@ -167,15 +162,6 @@ public class ClusterLocks {
         } catch (SQLException e) {
             throw new IllegalStateException("Lost " + what + ": its lock is released", e);
         }
-    }
-
-    private static Optional<String> sqlState(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (current instanceof SQLException sql && sql.getSQLState() != null) {
-                return Optional.of(sql.getSQLState());
-            }
-        }
-        return Optional.empty();
     }
 
     /**

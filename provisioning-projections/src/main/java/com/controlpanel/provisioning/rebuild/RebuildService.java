@@ -252,11 +252,17 @@ public class RebuildService implements DisposableBean {
      * never fails for want of reporting it.
      */
     private void report(Job job) {
+        tryReport(job);
+    }
+
+    private boolean tryReport(Job job) {
         synchronized (job) {
             try {
                 journal.report(job.progress());
+                return true;
             } catch (RuntimeException e) {
                 log.warn("Rebuild {}: could not record its progress", job.id, e);
+                return false;
             }
         }
     }
@@ -266,21 +272,10 @@ public class RebuildService implements DisposableBean {
      * other nodes (and by this one after a restart) once its last report grows old.
      */
     private void reportOutcome(Job job) {
-        for (int attempt = 1; ; attempt++) {
-            synchronized (job) {
-                try {
-                    journal.report(job.progress());
-                    return;
-                } catch (RuntimeException e) {
-                    if (attempt == OUTCOME_ATTEMPTS) {
-                        log.error(
-                                "Rebuild {}: could not record how it ended; other nodes will report it lost",
-                                job.id,
-                                e);
-                        return;
-                    }
-                    log.warn("Rebuild {}: could not record how it ended, trying again", job.id, e);
-                }
+        for (int attempt = 1; !tryReport(job); attempt++) {
+            if (attempt == OUTCOME_ATTEMPTS) {
+                log.error("Rebuild {}: could not record how it ended; other nodes will report it lost", job.id);
+                return;
             }
             sleepThrough(REPORT_EVERY);
         }

@@ -1,8 +1,8 @@
 package com.controlpanel.provisioning.slots;
 
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,7 +31,7 @@ public final class ProjectionSlot {
     private final LongSupplier nanoTime;
 
     public ProjectionSlot(JdbcTemplate jdbc, String projection) {
-        this(jdbc, projection, !embedded(jdbc), System::nanoTime);
+        this(jdbc, projection, SharedDatabase.of(jdbc.getDataSource()), System::nanoTime);
     }
 
     /**
@@ -75,12 +75,5 @@ public final class ProjectionSlot {
 
     public static String other(String slot) {
         return slot.equals("a") ? "b" : "a";
-    }
-
-    /** Whether the database is H2, which this service only runs embedded: one process, one node. */
-    private static boolean embedded(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName());
-        return "H2".equalsIgnoreCase(product);
     }
 }

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.storage;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -38,5 +39,15 @@ public final class DatabaseFailures {
             current = current.getCause();
         }
         return false;
+    }
+
+    /** The SQL state of the first SQL exception among the failure's causes. */
+    public static Optional<String> sqlState(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 }
