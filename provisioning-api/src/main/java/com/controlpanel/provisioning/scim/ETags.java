@@ -1,67 +1,100 @@
 package com.controlpanel.provisioning.scim;
 
+import com.controlpanel.provisioning.directory.MemberRow;
+import com.controlpanel.provisioning.directory.ShownDigests;
+import com.controlpanel.provisioning.directory.TeamRef;
+import com.controlpanel.provisioning.directory.TeamRow;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Versions on the wire: a resource's {@code meta.version} and {@code ETag} are the weak ETag {@code W/"<n>"} of its
- * aggregate's sequence number; {@code If-Match} and {@code If-None-Match} are compared against it.
+ * Versions on the wire: a resource's {@code meta.version} and {@code ETag} header are the weak ETag {@code W/"<n>"},
+ * {@code n} its aggregate's sequence number, followed by {@code .<digest>} when it shows other resources (a User its
+ * groups, a Group its members): those change without an event of the resource itself (a member renamed or deleted, a
+ * team renamed), and its ETag changes with them. {@code If-Match} and {@code If-None-Match} compare the whole tag;
+ * clients treat it as opaque.
  */
 public final class ETags {
 
     private ETags() {}
 
-    public static String of(long version) {
-        return "W/\"" + version + "\"";
+    /** A User's ETag: its version, and its groups ({@code teams}: all of them, whether the answer shows them or not). */
+    public static String of(MemberRow row, List<TeamRef> teams) {
+        return of(row.version(), ShownDigests.teams(teams));
+    }
+
+    public static String of(TeamRow row) {
+        return of(row.version(), row.membersDigest());
+    }
+
+    static String of(long version, long digest) {
+        return "W/\"" + opaque(version, digest) + "\"";
+    }
+
+    private static String opaque(long version, long digest) {
+        return digest == 0 ? Long.toString(version) : version + "." + Long.toString(digest, 36);
     }
 
     /**
      * The version an {@code If-Match} header requires, for the command's version check: null when there is no header
-     * or it is {@code *}. An ETag that is no version of ours can never match: -1.
+     * or it is {@code *}; the resource's version when the header names its current ETag; else -1, which no aggregate
+     * is at (the command is refused: 412).
      */
-    public static Long ifMatch(HttpServletRequest request) {
+    public static Long ifMatch(HttpServletRequest request, MemberRow current, Supplier<List<TeamRef>> teams) {
+        if (request.getHeader("If-Match") == null) {
+            return null;
+        }
+        return ifMatch(request, current.version(), ShownDigests.teams(teams.get()));
+    }
+
+    public static Long ifMatch(HttpServletRequest request, TeamRow current) {
+        return ifMatch(request, current.version(), current.membersDigest());
+    }
+
+    private static Long ifMatch(HttpServletRequest request, long version, long digest) {
         String header = request.getHeader("If-Match");
         if (header == null || header.isBlank()) {
             return null;
         }
-        List<Long> versions = versions(header);
-        if (versions == null) {
+        List<String> tags = tags(header);
+        if (tags == null) {
             return null;
         }
-        return versions.isEmpty() ? -1L : versions.get(0);
+        return tags.contains(opaque(version, digest)) ? version : -1L;
     }
 
-    /** Whether an {@code If-None-Match} header names this version (or is {@code *}). */
-    public static boolean noneMatchHits(HttpServletRequest request, long version) {
+    /** Whether an {@code If-None-Match} header names this ETag (or is {@code *}). */
+    public static boolean noneMatchHits(HttpServletRequest request, String etag) {
         String header = request.getHeader("If-None-Match");
         if (header == null || header.isBlank()) {
             return false;
         }
-        List<Long> versions = versions(header);
-        return versions == null || versions.contains(version);
+        List<String> tags = tags(header);
+        return tags == null || tags.contains(opaque(etag));
     }
 
-    /** The versions named by a list of ETags, weak or strong; null for {@code *}. */
-    private static List<Long> versions(String header) {
-        List<Long> versions = new ArrayList<>();
+    /** The opaque parts of a list of ETags, weak or strong (weak comparison); null for {@code *}. */
+    private static List<String> tags(String header) {
+        List<String> tags = new ArrayList<>();
         for (String part : header.split(",")) {
             String tag = part.strip();
             if (tag.equals("*")) {
                 return null;
             }
-            if (tag.startsWith("W/") || tag.startsWith("w/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-                tag = tag.substring(1, tag.length() - 1);
-            }
-            try {
-                versions.add(Long.parseLong(tag));
-            } catch (NumberFormatException e) {
-                // not one of ours: it matches no version
-            }
+            tags.add(opaque(tag));
         }
-        return versions;
+        return tags;
+    }
+
+    private static String opaque(String tag) {
+        if (tag.startsWith("W/") || tag.startsWith("w/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        return tag;
     }
 }

@@ -19,19 +19,17 @@ public final class ScimResponses {
         return ResponseEntity.ok().contentType(SCIM_JSON).body(ScimJson.bytes(body));
     }
 
-    /** A resource with its version as ETag; {@code location} (absolute) is set on 201 Created. */
-    public static ResponseEntity<byte[]> resource(HttpStatus status, ObjectNode body, long version, String location) {
-        var response = ResponseEntity.status(status).contentType(SCIM_JSON).eTag(ETags.of(version));
+    /** A resource with its {@link ETags ETag}; {@code location} (absolute) is set on 201 Created. */
+    public static ResponseEntity<byte[]> resource(HttpStatus status, ObjectNode body, String etag, String location) {
+        var response = ResponseEntity.status(status).contentType(SCIM_JSON).eTag(etag);
         if (location != null) {
             response.header(HttpHeaders.LOCATION, location);
         }
         return response.body(ScimJson.bytes(body));
     }
 
-    public static ResponseEntity<byte[]> notModified(long version) {
-        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                .eTag(ETags.of(version))
-                .build();
+    public static ResponseEntity<byte[]> notModified(String etag) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
     }
 
     public static ResponseEntity<byte[]> noContent() {

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Versions: {@code meta.version} is the {@code ETag} (weak, the aggregate's sequence number); a stale
- * {@code If-Match} is 412 and changes nothing; {@code If-None-Match} with the current version is 304.
+ * Versions: {@code meta.version} is the {@code ETag} (weak, the aggregate's sequence number, and a digest of what the
+ * resource shows of others: a User's groups, a Group's members); a stale {@code If-Match} is 412 and changes
+ * nothing; {@code If-None-Match} with the current ETag is 304, with an ETag from before any change of the
+ * representation 200.
  */
 @ApplicationTest
 class ScimETagTest extends ScimTestSupport {
@@ -85,15 +87,92 @@ class ScimETagTest extends ScimTestSupport {
         String ann = createUser(unique("etag-ann")).get("id").asText();
         String group = createGroup("ETag team").get("id").asText();
         patch("/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", ann)))));
+        String etag = get("/Groups/" + group).header("ETag");
+        assertThat(etag).startsWith("W/\"1.");
         long events = eventCount();
         var stale = scim.header("If-Match", "W/\"0\"")
                 .send("PATCH", "/Groups/" + group, patchOp(op("replace", "displayName", "Stale")), SCIM_JSON);
         assertError(stale, 412, null);
         assertError(scim.header("If-Match", "W/\"0\"").delete("/Groups/" + group), 412, null);
+        assertError(scim.header("If-Match", "W/\"1\"").delete("/Groups/" + group), 412, null);
         assertThat(eventCount()).isEqualTo(events);
-        var current = scim.header("If-Match", "W/\"1\"")
+        var current = scim.header("If-Match", etag)
                 .send("PATCH", "/Groups/" + group, patchOp(op("replace", "displayName", "Fresh")), SCIM_JSON);
         assertThat(current.status()).isEqualTo(204);
-        assertThat(get("/Groups/" + group).header("ETag")).isEqualTo("W/\"2\"");
+        assertThat(get("/Groups/" + group).header("ETag")).startsWith("W/\"2.");
+    }
+
+    @Test
+    void aUsersETagChangesWhenItsGroupsDoAlthoughTheUserDoesNot() {
+        String id = createUser(unique("etag-groups")).get("id").asText();
+        String alone = get("/Users/" + id).header("ETag");
+        String group = createGroup("ETag groups").get("id").asText();
+
+        patch("/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", id)))));
+        var joined = scim.header("If-None-Match", alone).get("/Users/" + id);
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.json().get("groups").get(0).get("display").asText()).isEqualTo("ETag groups");
+        String inGroup = joined.header("ETag");
+        assertThat(inGroup).isNotEqualTo(alone).startsWith("W/\"0.");
+        assertThat(scim.header("If-None-Match", inGroup).get("/Users/" + id).status())
+                .isEqualTo(304);
+
+        patch("/Groups/" + group, patchOp(op("replace", "displayName", "ETag groups renamed")));
+        var renamed = scim.header("If-None-Match", inGroup).get("/Users/" + id);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("groups").get(0).get("display").asText()).isEqualTo("ETag groups renamed");
+        String current = renamed.header("ETag");
+        assertThat(current)
+                .isNotEqualTo(inGroup)
+                .isEqualTo(renamed.json().get("meta").get("version").asText());
+
+        // the User's own version did not move, but a client that read it before the rename read another User
+        long events = eventCount();
+        var stale = scim.header("If-Match", inGroup)
+                .send("PATCH", "/Users/" + id, patchOp(op("replace", "title", "Stale")), SCIM_JSON);
+        assertError(stale, 412, null);
+        assertThat(eventCount()).isEqualTo(events);
+        var fresh = scim.header("If-Match", current)
+                .send("PATCH", "/Users/" + id, patchOp(op("replace", "title", "Fresh")), SCIM_JSON);
+        assertThat(fresh.status()).isEqualTo(200);
+
+        scim.delete("/Groups/" + group);
+        var left = scim.header("If-None-Match", fresh.header("ETag")).get("/Users/" + id);
+        assertThat(left.status()).isEqualTo(200);
+        assertThat(left.header("ETag")).isEqualTo("W/\"1\"");
+    }
+
+    @Test
+    void aGroupsETagChangesWhenAMemberIsRenamedOrDeleted() {
+        String ann = createUser(unique("etag-member-ann")).get("id").asText();
+        String bob = createUser(unique("etag-member-bob")).get("id").asText();
+        String group = createGroup("ETag members").get("id").asText();
+        patch("/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", ann), Map.of("value", bob)))));
+        String both = get("/Groups/" + group).header("ETag");
+
+        patch("/Users/" + bob, patchOp(op("replace", "displayName", "Bob Renamed")));
+        var renamed = scim.header("If-None-Match", both).get("/Groups/" + group);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("members").findValuesAsText("display")).contains("Bob Renamed");
+        String afterRename = renamed.header("ETag");
+        assertThat(afterRename).isNotEqualTo(both);
+
+        assertThat(scim.delete("/Users/" + ann).status()).isEqualTo(204);
+        var deleted = scim.header("If-None-Match", afterRename).get("/Groups/" + group);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("members").findValuesAsText("value")).containsExactly(bob);
+        assertThat(deleted.header("ETag")).isNotEqualTo(afterRename);
+        assertThat(scim.header("If-None-Match", deleted.header("ETag"))
+                        .get("/Groups/" + group)
+                        .status())
+                .isEqualTo(304);
+
+        long events = eventCount();
+        assertError(scim.header("If-Match", afterRename).delete("/Groups/" + group), 412, null);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(scim.header("If-Match", deleted.header("ETag"))
+                        .delete("/Groups/" + group)
+                        .status())
+                .isEqualTo(204);
     }
 }

@@ -70,6 +70,7 @@ final class DirectoryStateCodec {
                 out.instant(row.createdAt());
                 out.instant(row.lastModifiedAt());
                 out.data.writeLong(row.version());
+                out.data.writeLong(row.membersDigest());
             }
             // a team's members by their place in the members written above
             Map<MemberId, Integer> places = new HashMap<>(store.members().size() * 2);
@@ -188,6 +189,7 @@ final class DirectoryStateCodec {
                 in.data.getInt(),
                 in.instant(),
                 in.instant(),
+                in.data.getLong(),
                 in.data.getLong());
     }
 

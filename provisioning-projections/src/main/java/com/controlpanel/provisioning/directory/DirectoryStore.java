@@ -19,6 +19,12 @@ interface DirectoryStore {
 
     Optional<MemberRow> member(MemberId memberId);
 
+    /**
+     * Reads a member and holds its row until the transaction ends (in the database: {@code SELECT … FOR UPDATE}):
+     * for what is derived from it elsewhere (a team's list of members), so that it can not change or go meanwhile.
+     */
+    Optional<MemberRow> memberForUpdate(MemberId memberId);
+
     void insertMember(MemberRow row);
 
     /** Updates a member whose profile is unchanged (active flag, version, times). */
@@ -33,7 +39,15 @@ interface DirectoryStore {
 
     void insertTeam(TeamRow row);
 
-    void updateTeam(TeamRow row);
+    /**
+     * Updates what is the team's own (name, external id, last modified, version) from the row, and adds to its member
+     * count and {@link TeamRow#membersDigest()}: those are never written from a row read before (a member's events
+     * change them in concurrent transactions).
+     */
+    void updateTeam(TeamRow row, int memberCountChange, long membersDigestChange);
+
+    /** Adds to a team's member count and {@link TeamRow#membersDigest()} (negative numbers subtract). */
+    void addToTeam(TeamId teamId, int memberCountChange, long membersDigestChange);
 
     void deleteTeam(TeamId teamId);
 

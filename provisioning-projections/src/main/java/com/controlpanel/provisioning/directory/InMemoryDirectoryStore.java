@@ -94,6 +94,11 @@ final class InMemoryDirectoryStore implements DirectoryStore {
     }
 
     @Override
+    public Optional<MemberRow> memberForUpdate(MemberId memberId) {
+        return member(memberId);
+    }
+
+    @Override
     public void insertMember(MemberRow row) {
         members.put(row.memberId(), kept(row));
     }
@@ -130,8 +135,22 @@ final class InMemoryDirectoryStore implements DirectoryStore {
     }
 
     @Override
-    public void updateTeam(TeamRow row) {
-        teams.put(row.teamId(), row);
+    public void updateTeam(TeamRow row, int memberCountChange, long membersDigestChange) {
+        TeamRow kept = teams.get(row.teamId());
+        if (kept != null) {
+            teams.put(
+                    row.teamId(),
+                    row.withMemberCount(kept.memberCount() + memberCountChange)
+                            .withMembersDigest(kept.membersDigest() + membersDigestChange));
+        }
+    }
+
+    @Override
+    public void addToTeam(TeamId teamId, int memberCountChange, long membersDigestChange) {
+        teams.computeIfPresent(
+                teamId,
+                (id, row) -> row.withMemberCount(row.memberCount() + memberCountChange)
+                        .withMembersDigest(row.membersDigest() + membersDigestChange));
     }
 
     @Override

@@ -29,7 +29,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             + "external_id, display_name, display_name_key, given_name_key, family_name_key, email, email_key, "
             + "label, label_key, profile, created_at, last_modified_at, version";
     static final String TEAM_COLUMNS = "team_id, organization_id, source, display_name, name_key, external_id, "
-            + "member_count, created_at, last_modified_at, version";
+            + "member_count, created_at, last_modified_at, version, members_digest";
     static final String ORGANIZATION_COLUMNS = "organization_id, name, tenant_id, provisioning_enabled, "
             + "credential_id, token_issued_at, created_at, version";
     private static final int BATCH = 1000;
@@ -86,9 +86,18 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<MemberRow> member(MemberId memberId) {
+        return member(memberId, "");
+    }
+
+    @Override
+    public Optional<MemberRow> memberForUpdate(MemberId memberId) {
+        return member(memberId, " FOR UPDATE");
+    }
+
+    private Optional<MemberRow> member(MemberId memberId, String lock) {
         return jdbc
                 .query(
-                        "SELECT " + MEMBER_COLUMNS + " FROM " + tables.member() + " WHERE member_id = ?",
+                        "SELECT " + MEMBER_COLUMNS + " FROM " + tables.member() + " WHERE member_id = ?" + lock,
                         memberMapper,
                         memberId.value())
                 .stream()
@@ -141,22 +150,34 @@ final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public void insertTeam(TeamRow row) {
         jdbc.update(
-                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 teamValues(row));
     }
 
     @Override
-    public void updateTeam(TeamRow row) {
+    public void updateTeam(TeamRow row, int memberCountChange, long membersDigestChange) {
         jdbc.update(
-                "UPDATE " + tables.team() + " SET display_name = ?, name_key = ?, external_id = ?, member_count = ?, "
-                        + "last_modified_at = ?, version = ? WHERE team_id = ?",
+                "UPDATE " + tables.team() + " SET display_name = ?, name_key = ?, external_id = ?, "
+                        + "last_modified_at = ?, version = ?, member_count = member_count + ?, "
+                        + "members_digest = members_digest + ? WHERE team_id = ?",
                 row.displayName().value(),
                 row.displayName().key(),
                 row.externalId(),
-                row.memberCount(),
                 time(row.lastModifiedAt()),
                 row.version(),
+                memberCountChange,
+                membersDigestChange,
                 row.teamId().value());
+    }
+
+    @Override
+    public void addToTeam(TeamId teamId, int memberCountChange, long membersDigestChange) {
+        jdbc.update(
+                "UPDATE " + tables.team() + " SET member_count = member_count + ?, "
+                        + "members_digest = members_digest + ? WHERE team_id = ?",
+                memberCountChange,
+                membersDigestChange,
+                teamId.value());
     }
 
     @Override
@@ -226,7 +247,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             insertIndex(chunk);
         }
         batch(
-                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 folded.teams().stream().map(JdbcDirectoryStore::teamValues).toList());
         List<Object[]> memberships = new ArrayList<>();
         for (var team : folded.memberships().entrySet()) {
@@ -316,7 +337,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             lower(profile.name().familyName()),
             truncate(profile.email(), 254),
             lower(truncate(profile.email(), 254)),
-            truncate(profile.label(), 256),
+            row.label(),
             label,
             write(json, profile),
             time(row.createdAt()),
@@ -347,7 +368,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
             row.memberCount(),
             time(row.createdAt()),
             time(row.lastModifiedAt()),
-            row.version()
+            row.version(),
+            row.membersDigest()
         };
     }
 
@@ -373,7 +395,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 rs.getInt("member_count"),
                 instant(rs, "created_at"),
                 instant(rs, "last_modified_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getLong("members_digest"));
     }
 
     static OrganizationRow organization(ResultSet rs, int rowNum) throws SQLException {

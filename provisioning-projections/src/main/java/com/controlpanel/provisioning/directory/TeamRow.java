@@ -6,7 +6,10 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import java.time.Instant;
 
-/** A team as the directory read model holds it; {@code version} is the team aggregate's last sequence number. */
+/**
+ * A team as the directory read model holds it; {@code version} is the team aggregate's last sequence number,
+ * {@code membersDigest} the {@link ShownDigests digest} of its members (id and label).
+ */
 public record TeamRow(
         TeamId teamId,
         OrganizationId organizationId,
@@ -16,24 +19,31 @@ public record TeamRow(
         int memberCount,
         Instant createdAt,
         Instant lastModifiedAt,
-        long version) {
+        long version,
+        long membersDigest) {
 
     TeamRow touched(Instant at, long newVersion) {
-        return new TeamRow(
-                teamId, organizationId, source, displayName, externalId, memberCount, createdAt, at, newVersion);
+        return with(displayName, externalId, memberCount, at, newVersion, membersDigest);
     }
 
     TeamRow withName(TeamName name, Instant at, long newVersion) {
-        return new TeamRow(teamId, organizationId, source, name, externalId, memberCount, createdAt, at, newVersion);
+        return with(name, externalId, memberCount, at, newVersion, membersDigest);
     }
 
     TeamRow withExternalId(String newExternalId, Instant at, long newVersion) {
-        return new TeamRow(
-                teamId, organizationId, source, displayName, newExternalId, memberCount, createdAt, at, newVersion);
+        return with(displayName, newExternalId, memberCount, at, newVersion, membersDigest);
+    }
+
+    TeamRow withMembersDigest(long digest) {
+        return with(displayName, externalId, memberCount, lastModifiedAt, version, digest);
     }
 
     TeamRow withMemberCount(int count) {
+        return with(displayName, externalId, count, lastModifiedAt, version, membersDigest);
+    }
+
+    private TeamRow with(TeamName name, String external, int count, Instant modified, long newVersion, long digest) {
         return new TeamRow(
-                teamId, organizationId, source, displayName, externalId, count, createdAt, lastModifiedAt, version);
+                teamId, organizationId, source, name, external, count, createdAt, modified, newVersion, digest);
     }
 }

@@ -235,6 +235,99 @@ class DirectoryProjectionTest {
         assertThat(member(ALICE).member().status()).isEqualTo(MemberStatus.ACTIVE);
     }
 
+    // What a team shows of its members (a Group's ETag is its version and this digest): it follows every change of
+    // what is shown, also the ones that are no event of the team.
+
+    private TeamRow engineering() {
+        return queries.findTeam(ORG, ENGINEERING).orElseThrow().team();
+    }
+
+    @Test
+    void aMembershipChangesWhatTheTeamShows() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
+        assertThat(engineering().membersDigest()).isZero();
+
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        assertThat(engineering().membersDigest())
+                .isEqualTo(ShownDigests.of(ALICE.value(), aliceProfile().label()));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        assertThat(engineering().membersDigest())
+                .isEqualTo(ShownDigests.of(ALICE.value(), aliceProfile().label()));
+        assertThat(engineering().memberCount()).isEqualTo(1);
+
+        on(new MemberRemovedFromTeam(ORG, ENGINEERING, ALICE));
+        assertThat(engineering().membersDigest()).isZero();
+        assertThat(engineering().memberCount()).isZero();
+    }
+
+    @Test
+    void aMemberRenamedChangesWhatItsTeamsShowButNotTheirVersion() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        TeamRow before = engineering();
+
+        MemberProfile p = aliceProfile();
+        MemberProfile relabelled =
+                new MemberProfile(p.userName(), p.name(), "Alice A.", p.emails(), p.externalId(), p.attributes());
+        on(new MemberProfileChanged(ORG, ALICE, p, relabelled));
+        TeamRow after = engineering();
+        assertThat(after.membersDigest())
+                .isNotEqualTo(before.membersDigest())
+                .isEqualTo(ShownDigests.of(ALICE.value(), "Alice A."));
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.lastModifiedAt()).isEqualTo(before.lastModifiedAt());
+    }
+
+    @Test
+    void aMemberDeletedChangesWhatItsTeamsShowButNotTheirVersion() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, BOB));
+        long withBobOnly = engineering().membersDigest();
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        long version = engineering().version();
+
+        on(new MemberDeprovisioned(ORG, ALICE));
+        assertThat(engineering().membersDigest()).isEqualTo(withBobOnly).isNotZero();
+        assertThat(engineering().version()).isEqualTo(version);
+        on(new MemberRemoved(ORG, BOB));
+        assertThat(engineering().membersDigest()).isZero();
+        assertThat(engineering().memberCount()).isZero();
+    }
+
+    @Test
+    void aTeamRenamedKeepsWhatItShowsOfItsMembers() {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        long digest = engineering().membersDigest();
+        on(new TeamRenamed(ORG, ENGINEERING, new TeamName("Engineering"), new TeamName("R&D")));
+        assertThat(engineering().membersDigest()).isEqualTo(digest);
+        assertThat(engineering().memberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void digestsComputedFromTheMembershipsEqualTheOnesTheProjectionKept() throws Exception {
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, ALICE));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, BOB));
+        on(new MemberProfileChanged(ORG, ALICE, aliceProfile(), aliceRenamed()));
+        on(new TeamRenamed(ORG, ENGINEERING, new TeamName("Engineering"), new TeamName("R&D")));
+        long kept = engineering().membersDigest();
+        assertThat(kept).isNotZero();
+
+        jdbc.update("UPDATE dir_team_a SET members_digest = 0");
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            ShownDigests.recompute(connection, "a");
+        }
+        assertThat(engineering().membersDigest()).isEqualTo(kept);
+    }
+
     @Test
     void memberListFiltersSortsAndPages() {
         on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));

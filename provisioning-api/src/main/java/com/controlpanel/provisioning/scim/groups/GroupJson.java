@@ -50,7 +50,7 @@ final class GroupJson {
         meta.put("created", row.createdAt().toString());
         meta.put("lastModified", row.lastModifiedAt().toString());
         meta.put("location", links.group(id));
-        meta.put("version", ETags.of(row.version()));
+        meta.put("version", ETags.of(row));
         return group;
     }
 

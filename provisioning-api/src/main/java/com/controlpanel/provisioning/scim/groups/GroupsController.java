@@ -97,14 +97,14 @@ public class GroupsController {
         TeamRow row = existing(teamId.value());
         ScimLinks links = ScimLinks.of(request, urls);
         return ScimResponses.resource(
-                HttpStatus.CREATED, resource(row, request, links), row.version(), links.group(teamId.value()));
+                HttpStatus.CREATED, resource(row, request, links), ETags.of(row), links.group(teamId.value()));
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) throws ScimException {
         TeamRow row = existing(id);
-        if (ETags.noneMatchHits(request, row.version())) {
-            return ScimResponses.notModified(row.version());
+        if (ETags.noneMatchHits(request, ETags.of(row))) {
+            return ScimResponses.notModified(ETags.of(row));
         }
         return answer(row, request);
     }
@@ -123,7 +123,8 @@ public class GroupsController {
                 new TeamChange.ReplaceMembers(input.members() == null ? List.of() : input.members()));
         send(
                 request,
-                new UpdateProvisionedTeamCommand(current.teamId(), organization(), changes, ETags.ifMatch(request)));
+                new UpdateProvisionedTeamCommand(
+                        current.teamId(), organization(), changes, ETags.ifMatch(request, current)));
         return answer(existing(id), request);
     }
 
@@ -138,7 +139,8 @@ public class GroupsController {
                 () -> search.membersOf(List.of(current.teamId())).getOrDefault(current.teamId(), List.of()));
         send(
                 request,
-                new UpdateProvisionedTeamCommand(current.teamId(), organization(), changes, ETags.ifMatch(request)));
+                new UpdateProvisionedTeamCommand(
+                        current.teamId(), organization(), changes, ETags.ifMatch(request, current)));
         if (request.getParameter("attributes") == null && request.getParameter("excludedAttributes") == null) {
             return ScimResponses.noContent();
         }
@@ -148,7 +150,7 @@ public class GroupsController {
     @DeleteMapping("/{id}")
     public ResponseEntity<byte[]> delete(@PathVariable String id, HttpServletRequest request) throws ScimException {
         TeamRow current = existing(id);
-        send(request, new DeprovisionTeamCommand(current.teamId(), organization(), ETags.ifMatch(request)));
+        send(request, new DeprovisionTeamCommand(current.teamId(), organization(), ETags.ifMatch(request, current)));
         return ScimResponses.noContent();
     }
 
@@ -177,7 +179,7 @@ public class GroupsController {
 
     private ResponseEntity<byte[]> answer(TeamRow row, HttpServletRequest request) {
         ScimLinks links = ScimLinks.of(request, urls);
-        return ScimResponses.resource(HttpStatus.OK, resource(row, request, links), row.version(), null);
+        return ScimResponses.resource(HttpStatus.OK, resource(row, request, links), ETags.of(row), null);
     }
 
     private ObjectNode resource(TeamRow row, HttpServletRequest request, ScimLinks links) {

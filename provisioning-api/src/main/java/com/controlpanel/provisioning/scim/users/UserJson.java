@@ -41,8 +41,11 @@ final class UserJson {
 
     private UserJson() {}
 
-    /** The User; {@code teams} null leaves {@code groups} out (not asked for). */
-    static ObjectNode write(MemberRow row, List<TeamRef> teams, ScimLinks links) {
+    /**
+     * The User; {@code teams} are all of its teams (its version depends on them), shown as {@code groups} unless
+     * {@code withGroups} is false (not asked for).
+     */
+    static ObjectNode write(MemberRow row, List<TeamRef> teams, boolean withGroups, ScimLinks links) {
         MemberProfile profile = row.profile();
         Map<String, Object> attributes = profile.attributes();
         ObjectNode user = ScimJson.object();
@@ -71,7 +74,11 @@ final class UserJson {
                     // never returned
                 }
                 case "emails" -> writeEmails(user, profile.emails());
-                case "groups" -> writeGroups(user, teams, links);
+                case "groups" -> {
+                    if (withGroups) {
+                        writeGroups(user, teams, links);
+                    }
+                }
                 default -> {
                     Object value = attributes.get(attribute.name());
                     if (value != null) {
@@ -90,7 +97,7 @@ final class UserJson {
         meta.put("created", row.createdAt().toString());
         meta.put("lastModified", row.lastModifiedAt().toString());
         meta.put("location", links.user(id));
-        meta.put("version", ETags.of(row.version()));
+        meta.put("version", ETags.of(row, teams));
         return user;
     }
 
@@ -124,9 +131,6 @@ final class UserJson {
     }
 
     private static void writeGroups(ObjectNode user, List<TeamRef> teams, ScimLinks links) {
-        if (teams == null) {
-            return;
-        }
         ArrayNode array = user.putArray("groups");
         for (TeamRef team : teams) {
             ObjectNode node = array.addObject();

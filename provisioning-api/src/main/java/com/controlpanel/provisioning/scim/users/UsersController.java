@@ -100,21 +100,23 @@ public class UsersController {
                         memberId, organization, input.profile(), input.active() == null || input.active()));
         MemberRow row = search.member(organization, memberId).orElseThrow();
         ScimLinks links = ScimLinks.of(request, urls);
-        ObjectNode user = UserJson.write(row, List.of(), links);
+        ObjectNode user = UserJson.write(row, List.of(), true, links);
         return ScimResponses.resource(
                 HttpStatus.CREATED,
                 AttributeSelection.of(request).apply(user),
-                row.version(),
+                ETags.of(row, List.of()),
                 links.user(memberId.value()));
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) throws ScimException {
         MemberRow row = existing(id);
-        if (ETags.noneMatchHits(request, row.version())) {
-            return ScimResponses.notModified(row.version());
+        List<TeamRef> teams = teamsOf(row);
+        String etag = ETags.of(row, teams);
+        if (ETags.noneMatchHits(request, etag)) {
+            return ScimResponses.notModified(etag);
         }
-        return answer(HttpStatus.OK, row, request);
+        return answer(HttpStatus.OK, row, teams, request);
     }
 
     @PutMapping("/{id}")
@@ -129,22 +131,27 @@ public class UsersController {
         commands.send(
                 ScimRequests.context(request),
                 new ReplaceProvisionedMemberCommand(
-                        current.memberId(), organization(), input.profile(), active, ETags.ifMatch(request)));
+                        current.memberId(),
+                        organization(),
+                        input.profile(),
+                        active,
+                        ETags.ifMatch(request, current, () -> teamsOf(current))));
         return answer(HttpStatus.OK, existing(id), request);
     }
 
     @PatchMapping("/{id}")
     public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
         List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
-        Long ifMatch = ETags.ifMatch(request);
+        boolean conditional = request.getHeader("If-Match") != null;
         ScimLinks links = ScimLinks.of(request, urls);
         for (int attempt = 1; ; attempt++) {
             MemberRow current = existing(id);
+            Long ifMatch = ETags.ifMatch(request, current, () -> teamsOf(current));
             if (ifMatch != null && ifMatch != current.version()) {
-                throw new PreconditionFailedException("The User is at version " + ETags.of(current.version())
+                throw new PreconditionFailedException("The User is at version " + ETags.of(current, teamsOf(current))
                         + ", not the one in If-Match: read it again and retry");
             }
-            ObjectNode patched = UserPatch.apply(UserJson.write(current, null, links), operations, id);
+            ObjectNode patched = UserPatch.apply(UserJson.write(current, List.of(), false, links), operations, id);
             UserJson.Input input = UserJson.read(patched);
             boolean active = input.active() == null ? current.active() : input.active();
             try {
@@ -155,7 +162,7 @@ public class UsersController {
                                 current.memberId(), organization(), input.profile(), active, current.version()));
                 return answer(HttpStatus.OK, existing(id), request);
             } catch (RuntimeException e) {
-                if (ifMatch != null
+                if (conditional
                         || Failures.cause(e, ConflictingAggregateVersionException.class)
                                 .isEmpty()) {
                     throw e;
@@ -173,7 +180,8 @@ public class UsersController {
         MemberRow current = existing(id);
         commands.send(
                 ScimRequests.context(request),
-                new DeprovisionMemberCommand(current.memberId(), organization(), ETags.ifMatch(request)));
+                new DeprovisionMemberCommand(
+                        current.memberId(), organization(), ETags.ifMatch(request, current, () -> teamsOf(current))));
         return ScimResponses.noContent();
     }
 
@@ -187,27 +195,33 @@ public class UsersController {
                 list.count());
         SearchResult<MemberRow> found = search.members(query);
         AttributeSelection selection = AttributeSelection.of(list);
+        // every User's teams, also when its groups are not shown: its version depends on them
         Map<MemberId, List<TeamRef>> teams =
-                selection.returns("groups") && !found.items().isEmpty()
-                        ? queries.teamsOf(
-                                found.items().stream().map(MemberRow::memberId).toList())
-                        : Map.of();
+                queries.teamsOf(found.items().stream().map(MemberRow::memberId).toList());
         ScimLinks links = ScimLinks.of(request, urls);
+        boolean withGroups = selection.returns("groups");
         List<ObjectNode> users = new ArrayList<>(found.items().size());
         for (MemberRow row : found.items()) {
-            List<TeamRef> groups = selection.returns("groups") ? teams.getOrDefault(row.memberId(), List.of()) : null;
-            users.add(selection.apply(UserJson.write(row, groups, links)));
+            users.add(selection.apply(
+                    UserJson.write(row, teams.getOrDefault(row.memberId(), List.of()), withGroups, links)));
         }
         return ScimResponses.list(found.total(), list.startIndex(), users);
     }
 
     private ResponseEntity<byte[]> answer(HttpStatus status, MemberRow row, HttpServletRequest request) {
+        return answer(status, row, teamsOf(row), request);
+    }
+
+    private ResponseEntity<byte[]> answer(
+            HttpStatus status, MemberRow row, List<TeamRef> teams, HttpServletRequest request) {
         AttributeSelection selection = AttributeSelection.of(request);
-        List<TeamRef> teams = selection.returns("groups")
-                ? queries.teamsOf(List.of(row.memberId())).getOrDefault(row.memberId(), List.of())
-                : null;
-        ObjectNode user = UserJson.write(row, teams, ScimLinks.of(request, urls));
-        return ScimResponses.resource(status, selection.apply(user), row.version(), null);
+        ObjectNode user = UserJson.write(row, teams, selection.returns("groups"), ScimLinks.of(request, urls));
+        return ScimResponses.resource(status, selection.apply(user), ETags.of(row, teams), null);
+    }
+
+    /** Every team of this member: shown as its groups, and part of its version. */
+    private List<TeamRef> teamsOf(MemberRow row) {
+        return queries.teamsOf(List.of(row.memberId())).getOrDefault(row.memberId(), List.of());
     }
 
     /** The member of the calling organization with this id: 404 if there is none (or it is another's). */
