@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
 /**
  * Okta's first push, against a running service: for each user, {@code GET /Users?filter=userName eq "…"} (0 hits)
  * then {@code POST /Users}; every few users also a {@code GET /Users/{id}} and a {@code PATCH} (deactivate). A
- * warm-up push first (not measured), then the measured one. Prints requests/s, p50/p99 latency per kind and overall,
- * and the server's heap.
+ * warm-up push first (not measured), then the measured one. With {@code --groups=N}, then Okta's group push of the
+ * users just created: each group created empty ({@code POST /Groups}), its members added by {@code PATCH} in chunks,
+ * then renamed. Prints requests/s, p50/p99 latency per kind and overall, and the server's heap.
  */
 public final class OktaPushBench {
 
@@ -39,7 +40,10 @@ public final class OktaPushBench {
         SEARCH,
         CREATE,
         GET,
-        PATCH
+        PATCH,
+        GROUP_CREATE,
+        GROUP_ADD,
+        GROUP_RENAME
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -75,6 +79,9 @@ public final class OktaPushBench {
         options.put("warmup-users", "2000");
         options.put("concurrency", "16");
         options.put("extra-every", "5");
+        options.put("groups", "0");
+        options.put("group-size", "100");
+        options.put("group-chunk", "25");
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("Arguments are --name=value; see bench/README.md");
@@ -93,9 +100,19 @@ public final class OktaPushBench {
         System.out.printf(
                 "Okta first push against %s: %d users after a warm-up of %d, %d concurrent clients%n",
                 tenantUrl, users, warmup, concurrency);
-        push("warmup", warmup, concurrency);
+        int groups = Integer.parseInt(options.get("groups"));
+        List<String> warmupIds = push("warmup", warmup, concurrency).ids;
+        if (groups > 0) {
+            pushGroups("warmup", warmupIds, groups, concurrency);
+        }
         Result result = push("measured", users, concurrency);
         result.print();
+        if (groups > 0) {
+            System.out.printf(
+                    "group push: %d groups of %s members of the users above (added %s per PATCH), then renamed%n",
+                    groups, options.get("group-size"), options.get("group-chunk"));
+            pushGroups("measured", result.ids, groups, concurrency).print();
+        }
         System.out.println("server heap: " + serverHeap());
     }
 
@@ -103,14 +120,23 @@ public final class OktaPushBench {
     private Result push(String phase, int users, int concurrency) throws Exception {
         int extraEvery = Integer.parseInt(options.get("extra-every"));
         Result result = new Result(users * 4);
+        return clients(concurrency, users, result, i -> user(phase, i, extraEvery, result));
+    }
+
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs tasks 0 to count - 1 on this many concurrent clients, each taking the next; times the whole. */
+    private static Result clients(int concurrency, int count, Result result, Task task) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             clients.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < users; i = next.getAndIncrement()) {
-                    user(phase, i, extraEvery, result);
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.run(i);
                 }
                 return null;
             }));
@@ -121,6 +147,59 @@ public final class OktaPushBench {
         result.elapsedNanos = System.nanoTime() - start;
         pool.shutdown();
         return result;
+    }
+
+    /** Okta's group push: each client takes the next group, creates it empty, adds its members, renames it. */
+    private Result pushGroups(String phase, List<String> userIds, int groups, int concurrency) throws Exception {
+        int size = Math.min(Integer.parseInt(options.get("group-size")), userIds.size());
+        int chunk = Integer.parseInt(options.get("group-chunk"));
+        Result result = new Result(groups * (2 + (size + chunk - 1) / chunk));
+        return clients(concurrency, groups, result, g -> {
+            List<String> members = new ArrayList<>(size);
+            for (int m = 0; m < size; m++) {
+                members.add(userIds.get((g * size + m) % userIds.size()));
+            }
+            group(phase, g, members, chunk, result);
+        });
+    }
+
+    private void group(String phase, int g, List<String> members, int chunk, Result result) throws Exception {
+        String name = "Bench " + run + " " + phase + " " + g;
+        HttpResponse<String> created = timed(result, Kind.GROUP_CREATE, request("/Groups")
+                .header("Content-Type", "application/scim+json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + name
+                                + "\",\"members\":[]}")));
+        expect(created, 201);
+        Matcher id = ID.matcher(created.body());
+        if (!id.find()) {
+            throw new IllegalStateException("No id in " + created.body());
+        }
+        String path = "/Groups/" + id.group(1);
+        for (int from = 0; from < members.size(); from += chunk) {
+            StringBuilder values = new StringBuilder();
+            for (String member : members.subList(from, Math.min(members.size(), from + chunk))) {
+                values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(member).append("\"}");
+            }
+            expect(
+                    timed(result, Kind.GROUP_ADD, patch(path, "{\"op\":\"add\",\"path\":\"members\",\"value\":["
+                            + values + "]}")),
+                    204);
+        }
+        expect(
+                timed(result, Kind.GROUP_RENAME, patch(path, "{\"op\":\"replace\",\"value\":{\"id\":\"" + id.group(1)
+                        + "\",\"displayName\":\"" + name + " renamed\"}}")),
+                204);
+    }
+
+    private HttpRequest.Builder patch(String path, String operation) {
+        return request(path)
+                .header("Content-Type", "application/scim+json")
+                .method(
+                        "PATCH",
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+                                        + operation + "]}"));
     }
 
     private void user(String phase, int i, int extraEvery, Result result) throws Exception {
@@ -140,11 +219,12 @@ public final class OktaPushBench {
                 .header("Content-Type", "application/scim+json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         expect(created, 201);
+        Matcher id = ID.matcher(created.body());
+        if (!id.find()) {
+            throw new IllegalStateException("No id in " + created.body());
+        }
+        result.ids.add(id.group(1));
         if (i % extraEvery == 0) {
-            Matcher id = ID.matcher(created.body());
-            if (!id.find()) {
-                throw new IllegalStateException("No id in " + created.body());
-            }
             expect(timed(result, Kind.GET, request("/Users/" + id.group(1)).GET()), 200);
             String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                     + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
@@ -270,6 +350,9 @@ public final class OktaPushBench {
         private final Map<Kind, long[]> latencies = new EnumMap<>(Kind.class);
         private final Map<Kind, AtomicInteger> counts = new EnumMap<>(Kind.class);
         private final AtomicLong total = new AtomicLong();
+        /** The ids of the users created, in no particular order. */
+        final List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+
         private long elapsedNanos;
 
         Result(int capacity) {
@@ -286,24 +369,28 @@ public final class OktaPushBench {
 
         void print() {
             double seconds = elapsedNanos / 1e9;
+            int users = counts.get(Kind.CREATE).get();
             System.out.printf(
                     Locale.ROOT,
-                    "requests: %d in %.1f s = %.0f requests/s (%.0f users/s)%n",
+                    "requests: %d in %.1f s = %.0f requests/s%s%n",
                     total.get(),
                     seconds,
                     total.get() / seconds,
-                    counts.get(Kind.CREATE).get() / seconds);
+                    users == 0 ? "" : String.format(Locale.ROOT, " (%.0f users/s)", users / seconds));
             long[] all = new long[(int) total.get()];
             int at = 0;
             for (Kind kind : Kind.values()) {
                 int n = counts.get(kind).get();
+                if (n == 0) {
+                    continue;
+                }
                 long[] sorted = Arrays.copyOf(latencies.get(kind), n);
                 System.arraycopy(sorted, 0, all, at, n);
                 at += n;
                 Arrays.sort(sorted);
                 System.out.printf(
                         Locale.ROOT,
-                        "  %-7s %6d requests  p50 %6.2f ms  p99 %6.2f ms%n",
+                        "  %-12s %6d requests  p50 %6.2f ms  p99 %6.2f ms%n",
                         kind.name().toLowerCase(Locale.ROOT),
                         n,
                         percentile(sorted, 50),
@@ -312,7 +399,7 @@ public final class OktaPushBench {
             Arrays.sort(all);
             System.out.printf(
                     Locale.ROOT,
-                    "  %-7s %6d requests  p50 %6.2f ms  p99 %6.2f ms%n",
+                    "  %-12s %6d requests  p50 %6.2f ms  p99 %6.2f ms%n",
                     "all",
                     all.length,
                     percentile(all, 50),
