@@ -6,9 +6,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * What a team shows of its members (their ids and labels), as a digest beside its version: a Group's SCIM ETag is
- * both, so that it changes when a member is renamed or deleted. The digests of the teams already there are computed
- * from their memberships, as the projection keeps them from now on.
+ * Who a team's members are, as a digest beside its version: a Group's SCIM ETag is both, so that it changes when a
+ * member is deleted (no event of the team). The digests of the teams already there are computed from their
+ * memberships, as the projection keeps them from now on.
  */
 public class V8__shown_digests extends BaseJavaMigration {
 

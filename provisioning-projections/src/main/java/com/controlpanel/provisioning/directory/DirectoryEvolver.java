@@ -51,7 +51,7 @@ final class DirectoryEvolver {
                     e.memberId(), e.organizationId(), e.source(), e.active(), e.profile(), at, at, version));
         } else if (event instanceof MemberProfileChanged e) {
             store.member(e.memberId())
-                    .ifPresent(row -> changeProfile(row, row.withProfile(e.profile(), at, version), store));
+                    .ifPresent(row -> store.updateMemberProfile(row.withProfile(e.profile(), at, version)));
         } else if (event instanceof MemberDeactivated e) {
             store.member(e.memberId()).ifPresent(row -> store.updateMember(row.withActive(false, at, version)));
         } else if (event instanceof MemberReactivated e) {
@@ -78,52 +78,31 @@ final class DirectoryEvolver {
             store.team(e.teamId())
                     .ifPresent(row -> store.updateTeam(row.withExternalId(e.externalId(), at, version), 0, 0));
         } else if (event instanceof MemberAddedToTeam e) {
-            // The member first, held: what the team shows of it can not change, nor can it be deleted, meanwhile.
-            MemberRow member = store.memberForUpdate(e.memberId()).orElse(null);
             store.team(e.teamId()).ifPresent(row -> {
                 // A member deleted meanwhile is no member of any team: its membership is not shown.
-                boolean added = member != null && store.addMembership(e.organizationId(), e.teamId(), e.memberId(), at);
-                store.updateTeam(row.touched(at, version), added ? 1 : 0, added ? ShownDigests.member(member) : 0);
+                boolean added = store.member(e.memberId()).isPresent()
+                        && store.addMembership(e.organizationId(), e.teamId(), e.memberId(), at);
+                store.updateTeam(
+                        row.touched(at, version), added ? 1 : 0, added ? ShownDigests.member(e.memberId()) : 0);
             });
         } else if (event instanceof MemberRemovedFromTeam e) {
-            MemberRow member = store.memberForUpdate(e.memberId()).orElse(null);
             store.team(e.teamId()).ifPresent(row -> {
-                boolean removed = member != null && store.removeMembership(e.teamId(), e.memberId());
+                boolean removed = store.removeMembership(e.teamId(), e.memberId());
                 store.updateTeam(
-                        row.touched(at, version), removed ? -1 : 0, removed ? -ShownDigests.member(member) : 0);
+                        row.touched(at, version), removed ? -1 : 0, removed ? -ShownDigests.member(e.memberId()) : 0);
             });
         } else if (event instanceof TeamDeleted e) {
             store.deleteTeam(e.teamId());
         }
     }
 
-    /*
-     * What a team counts and shows of its members changes with events of the members too (a member renamed or
-     * deleted), which the live projection applies in concurrent transactions. So those are changed relatively
-     * (updateTeam's changes, addToTeam: never a value read before and written back), and whoever derives a team's
-     * rows from a member holds the member's row first (memberForUpdate, or the member's own update) and reads the
-     * teams after: the two kinds of transaction are serialized on the member's row, and each reads what the other
-     * committed. Rows are always taken in the same order, members before teams, so they can not deadlock.
+    /**
+     * A deleted member leaves every team it was in; the teams keep their version and no longer list it. Their count
+     * and digest are changed relatively: members of one team deleted at the same time (concurrent transactions of
+     * the live projection) each subtract themselves, none lost.
      */
-
-    /** A member's new profile; the teams it is in show its new label. */
-    private static void changeProfile(MemberRow before, MemberRow after, DirectoryStore store) {
-        store.updateMemberProfile(after);
-        long change = ShownDigests.member(after) - ShownDigests.member(before);
-        if (change != 0) {
-            for (TeamId teamId : store.teamsOf(after.memberId())) {
-                store.addToTeam(teamId, 0, change);
-            }
-        }
-    }
-
-    /** A deleted member leaves every team it was in; the teams keep their version and no longer list it. */
     private static void deleteMember(MemberId memberId, DirectoryStore store) {
-        MemberRow member = store.memberForUpdate(memberId).orElse(null);
-        if (member == null) {
-            return;
-        }
-        long shown = ShownDigests.member(member);
+        long shown = ShownDigests.member(memberId);
         for (TeamId teamId : store.teamsOf(memberId)) {
             if (store.removeMembership(teamId, memberId)) {
                 store.addToTeam(teamId, -1, -shown);

@@ -19,12 +19,6 @@ interface DirectoryStore {
 
     Optional<MemberRow> member(MemberId memberId);
 
-    /**
-     * Reads a member and holds its row until the transaction ends (in the database: {@code SELECT … FOR UPDATE}):
-     * for what is derived from it elsewhere (a team's list of members), so that it can not change or go meanwhile.
-     */
-    Optional<MemberRow> memberForUpdate(MemberId memberId);
-
     void insertMember(MemberRow row);
 
     /** Updates a member whose profile is unchanged (active flag, version, times). */
@@ -41,8 +35,8 @@ interface DirectoryStore {
 
     /**
      * Updates what is the team's own (name, external id, last modified, version) from the row, and adds to its member
-     * count and {@link TeamRow#membersDigest()}: those are never written from a row read before (a member's events
-     * change them in concurrent transactions).
+     * count and {@link TeamRow#membersDigest()}: those are never written from a row read before (a member's deletion
+     * changes them in a concurrent transaction).
      */
     void updateTeam(TeamRow row, int memberCountChange, long membersDigestChange);
 

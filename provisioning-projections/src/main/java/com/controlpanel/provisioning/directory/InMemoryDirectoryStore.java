@@ -94,11 +94,6 @@ final class InMemoryDirectoryStore implements DirectoryStore {
     }
 
     @Override
-    public Optional<MemberRow> memberForUpdate(MemberId memberId) {
-        return member(memberId);
-    }
-
-    @Override
     public void insertMember(MemberRow row) {
         members.put(row.memberId(), kept(row));
     }

@@ -86,18 +86,9 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<MemberRow> member(MemberId memberId) {
-        return member(memberId, "");
-    }
-
-    @Override
-    public Optional<MemberRow> memberForUpdate(MemberId memberId) {
-        return member(memberId, " FOR UPDATE");
-    }
-
-    private Optional<MemberRow> member(MemberId memberId, String lock) {
         return jdbc
                 .query(
-                        "SELECT " + MEMBER_COLUMNS + " FROM " + tables.member() + " WHERE member_id = ?" + lock,
+                        "SELECT " + MEMBER_COLUMNS + " FROM " + tables.member() + " WHERE member_id = ?",
                         memberMapper,
                         memberId.value())
                 .stream()

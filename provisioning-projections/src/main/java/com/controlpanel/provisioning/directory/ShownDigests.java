@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.directory;
 
+import com.controlpanel.provisioning.domain.api.MemberId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +11,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a resource shows of other resources, as one number: a team lists its members (id and label), a member its
- * teams (id and name). These change without an event of the resource itself (a member renamed or deleted is no event
- * of its teams; a member joining a team or a team renamed is no event of the member), so the resource's version alone
- * can not tell whether its representation changed: SCIM's ETag is the version and this digest together.
+ * What a resource shows of other resources, as one number: a team lists its members, a member its teams (id and
+ * name). These change without an event of the resource itself (a member deleted is no event of its teams; a member
+ * joining a team or a team renamed is no event of the member), so the resource's version alone can not tell whether
+ * its representation changed: SCIM's ETag is the version and this digest together.
  *
  * <p>The digest of a set is the sum of a 40-bit hash of each element: it can be kept up to date by adding and
  * subtracting (in SQL too, with no overflow below 2<sup>23</sup> elements), depends only on the set (not on the order
  * or the history that made it, so a rebuild and {@link #recompute} give the same number) and is 0 for the empty set.
  * A team keeps its members' digest in its row ({@link TeamRow#membersDigest()}: a Group list need not read every
- * member); a member's teams are read with it wherever it is shown, and their digest computed then ({@link #teams}).
+ * member); it covers who the members are, not the names they are shown with (a member's own name is its own, and
+ * following it would make every membership wait on the member's row). A member's teams are read with it wherever it
+ * is shown, and their digest, names included, computed then ({@link #teams}).
  */
 public final class ShownDigests {
 
@@ -28,7 +31,7 @@ public final class ShownDigests {
 
     private ShownDigests() {}
 
-    /** One element: the id of the resource shown and the text shown for it (a member's label, a team's name). */
+    /** One element: the id of the resource shown and the text shown for it (a team's name; none for a member). */
     public static long of(String id, String shown) {
         long hash = FNV_OFFSET;
         hash = mix(hash, id);
@@ -50,9 +53,9 @@ public final class ShownDigests {
         return digest;
     }
 
-    /** A member as its teams show it. */
-    static long member(MemberRow member) {
-        return of(member.memberId().value(), member.label());
+    /** A member as its teams' digest counts it. */
+    static long member(MemberId member) {
+        return of(member.value(), "");
     }
 
     private static long mix(long hash, String text) {
@@ -70,10 +73,9 @@ public final class ShownDigests {
         DirectoryTables t = DirectoryTables.of(slot);
         Map<String, Long> teams = new HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT ms.team_id, ms.member_id, mm.label FROM " + t.membership()
-                        + " ms JOIN " + t.member() + " mm ON mm.member_id = ms.member_id")) {
+                ResultSet rs = statement.executeQuery("SELECT team_id, member_id FROM " + t.membership())) {
             while (rs.next()) {
-                teams.merge(rs.getString(1), of(rs.getString(2), rs.getString(3)), Long::sum);
+                teams.merge(rs.getString(1), of(rs.getString(2), ""), Long::sum);
             }
         }
         try (PreparedStatement update =
