@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * Versions on the wire: a resource's {@code meta.version} and {@code ETag} header are the weak ETag {@code W/"<n>"},
  * {@code n} its aggregate's sequence number, followed by {@code .<digest>} when it shows other resources (a User its
- * groups, a Group its members): those change without an event of the resource itself (a member renamed or deleted, a
- * team renamed), and its ETag changes with them. {@code If-Match} and {@code If-None-Match} compare the whole tag;
+ * groups with their names, a Group who its members are): those change without an event of the resource itself (a
+ * team renamed, a member deleted), and its ETag changes with them. {@code If-Match} and {@code If-None-Match} compare the whole tag;
  * clients treat it as opaque.
  */
 public final class ETags {

@@ -328,7 +328,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             lower(profile.name().familyName()),
             truncate(profile.email(), 254),
             lower(truncate(profile.email(), 254)),
-            row.label(),
+            truncate(profile.label(), 256),
             label,
             write(json, profile),
             time(row.createdAt()),

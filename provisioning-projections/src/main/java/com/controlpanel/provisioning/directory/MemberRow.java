@@ -17,20 +17,11 @@ public record MemberRow(
         Instant lastModifiedAt,
         long version) {
 
-    /** The longest label the directory keeps and shows. */
-    static final int LABEL_LENGTH = 256;
-
     public MemberStatus status() {
         if (!active) {
             return MemberStatus.DEACTIVATED;
         }
         return source == Source.MANUAL ? MemberStatus.INVITED : MemberStatus.ACTIVE;
-    }
-
-    /** The name the directory shows for this member (a team's member list, the Control Panel), as it keeps it. */
-    public String label() {
-        String label = profile.label();
-        return label.length() <= LABEL_LENGTH ? label : label.substring(0, LABEL_LENGTH);
     }
 
     MemberRow withProfile(MemberProfile newProfile, Instant at, long newVersion) {

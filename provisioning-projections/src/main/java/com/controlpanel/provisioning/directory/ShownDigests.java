@@ -55,7 +55,11 @@ public final class ShownDigests {
 
     /** A member as its teams' digest counts it. */
     static long member(MemberId member) {
-        return of(member.value(), "");
+        return member(member.value());
+    }
+
+    private static long member(String memberId) {
+        return of(memberId, "");
     }
 
     private static long mix(long hash, String text) {
@@ -75,7 +79,7 @@ public final class ShownDigests {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT team_id, member_id FROM " + t.membership())) {
             while (rs.next()) {
-                teams.merge(rs.getString(1), of(rs.getString(2), ""), Long::sum);
+                teams.merge(rs.getString(1), member(rs.getString(2)), Long::sum);
             }
         }
         try (PreparedStatement update =

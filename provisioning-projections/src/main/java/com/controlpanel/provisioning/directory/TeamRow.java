@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * A team as the directory read model holds it; {@code version} is the team aggregate's last sequence number,
- * {@code membersDigest} the {@link ShownDigests digest} of its members (id and label).
+ * {@code membersDigest} the {@link ShownDigests digest} of who its members are.
  */
 public record TeamRow(
         TeamId teamId,

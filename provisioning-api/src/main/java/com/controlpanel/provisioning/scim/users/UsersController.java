@@ -142,7 +142,6 @@ public class UsersController {
     @PatchMapping("/{id}")
     public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
         List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
-        boolean conditional = request.getHeader("If-Match") != null;
         ScimLinks links = ScimLinks.of(request, urls);
         for (int attempt = 1; ; attempt++) {
             MemberRow current = existing(id);
@@ -162,7 +161,7 @@ public class UsersController {
                                 current.memberId(), organization(), input.profile(), active, current.version()));
                 return answer(HttpStatus.OK, existing(id), request);
             } catch (RuntimeException e) {
-                if (conditional
+                if (ifMatch != null
                         || Failures.cause(e, ConflictingAggregateVersionException.class)
                                 .isEmpty()) {
                     throw e;
