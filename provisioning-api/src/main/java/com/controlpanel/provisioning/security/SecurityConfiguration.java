@@ -71,7 +71,7 @@ public class SecurityConfiguration {
                                 response,
                                 HttpStatus.SERVICE_UNAVAILABLE,
                                 "database-unavailable",
-                                DatabaseFailures.RETRY_SHORTLY);
+                                DatabaseFailures.retryMessage(e));
                         return;
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Control Panel API\"");

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -225,6 +226,31 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(get("/Users/" + id).json().get("phoneNumbers").findValuesAsText("value"))
                 .containsExactlyInAnyOrder("555-0100", "555-0200", "555-0201", "555-0202", "555-0203");
         assertThat(members(group)).containsExactlyInAnyOrderElementsOf(members);
+    }
+
+    @Test
+    void manyPatchesOfOneUserAtOnceAllSucceedAndEachIsKept() throws Exception {
+        String id = createUser(unique("busy")).get("id").asText();
+        int patches = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(patches);
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < patches; i++) {
+                String number = "555-1" + (100 + i);
+                answers.add(pool.submit(() -> patch(
+                        "/Users/" + id,
+                        patchOp(op("add", "phoneNumbers", List.of(Map.of("value", number, "type", "other")))))));
+            }
+            for (Future<Http.Response> answer : answers) {
+                Http.Response response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(get("/Users/" + id).json().get("phoneNumbers").findValuesAsText("value"))
+                .hasSize(patches)
+                .doesNotHaveDuplicates();
     }
 
     @Test

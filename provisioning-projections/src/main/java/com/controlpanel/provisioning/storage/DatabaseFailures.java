@@ -13,7 +13,31 @@ public final class DatabaseFailures {
     /** What a client is told while the database is out of reach. */
     public static final String RETRY_SHORTLY = "The service can not reach its database at the moment: retry shortly";
 
+    /** What a client is told when every pooled connection stayed in use for the whole wait. */
+    public static final String RETRY_BUSY =
+            "The service is busy (every database connection stayed in use while this request waited): retry shortly";
+
     private DatabaseFailures() {}
+
+    /** The message for a failure that {@link #unavailable} counts: busy, or out of reach. */
+    public static String retryMessage(Throwable failure) {
+        return busy(failure) ? RETRY_BUSY : RETRY_SHORTLY;
+    }
+
+    /**
+     * Whether the failure is only the pool's wait running out while every connection was in use: the pool reports no
+     * failure to connect with it (it does when the database is out of reach), so the database itself answers.
+     */
+    public static boolean busy(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof SQLTransientConnectionException timeout) {
+                return timeout.getCause() == null
+                        && timeout.getNextException() == null
+                        && String.valueOf(timeout.getMessage()).contains("Connection is not available");
+            }
+        }
+        return false;
+    }
 
     /**
      * Whether the failure is the database being out of reach (down, restarting, refusing connections, no connection

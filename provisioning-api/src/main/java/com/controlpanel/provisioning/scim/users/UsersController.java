@@ -30,9 +30,13 @@ import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +60,19 @@ public class UsersController {
 
     /** Attempts at a PATCH without If-Match when a concurrent change gets in between its read and its write. */
     private static final int PATCH_ATTEMPTS = 5;
+
+    /**
+     * PATCHes of one User on this node take turns (by the User's id, in stripes): each reads the User, computes the
+     * patched User and sends it with the version read, so two at once would make one of them read again, and twenty
+     * at once ran out of attempts. Changes from elsewhere (another node, a PUT, an admin) are still caught by the
+     * version and retried.
+     */
+    private static final int PATCH_STRIPES = 64;
+
+    private static final Duration PATCH_TURN_WAIT = Duration.ofSeconds(20);
+
+    private final ReentrantLock[] patchTurns =
+            IntStream.range(0, PATCH_STRIPES).mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
 
     private final Commands commands;
     private final DirectorySearch search;
@@ -142,6 +159,24 @@ public class UsersController {
     @PatchMapping("/{id}")
     public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
         List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
+        ReentrantLock turn = patchTurns[Math.floorMod(id.hashCode(), PATCH_STRIPES)];
+        try {
+            if (!turn.tryLock(PATCH_TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ScimException(503, null, "The User is being changed by many requests at once: retry");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScimException(503, null, "The service is stopping: retry");
+        }
+        try {
+            return patchInTurn(id, operations, request);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private ResponseEntity<byte[]> patchInTurn(
+            String id, List<PatchRequestBody.Operation> operations, HttpServletRequest request) throws ScimException {
         ScimLinks links = ScimLinks.of(request, urls);
         for (int attempt = 1; ; attempt++) {
             MemberRow current = existing(id);

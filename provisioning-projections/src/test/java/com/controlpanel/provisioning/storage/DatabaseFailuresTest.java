@@ -1,0 +1,45 @@
+package com.controlpanel.provisioning.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/** A client hears whether the database is out of reach or every connection was only in use. */
+class DatabaseFailuresTest {
+
+    /** As the connection pool reports a wait that ran out, with the last failure to connect, if any. */
+    private static SQLTransientConnectionException poolTimeout(SQLException lastFailureToConnect) {
+        var timeout = new SQLTransientConnectionException(
+                "provisioning - Connection is not available, request timed out after 5001ms (total=16, active=16,"
+                        + " idle=0, waiting=40)",
+                lastFailureToConnect == null ? null : lastFailureToConnect.getSQLState(),
+                0,
+                lastFailureToConnect);
+        if (lastFailureToConnect != null) {
+            timeout.setNextException(lastFailureToConnect);
+        }
+        return timeout;
+    }
+
+    @Test
+    void everyConnectionInUseIsBusyAndStillWorthARetry() {
+        var failure = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", poolTimeout(null));
+        assertThat(DatabaseFailures.unavailable(failure)).isTrue();
+        assertThat(DatabaseFailures.busy(failure)).isTrue();
+        assertThat(DatabaseFailures.retryMessage(failure)).isEqualTo(DatabaseFailures.RETRY_BUSY);
+    }
+
+    @Test
+    void aWaitThatRanOutAfterFailuresToConnectIsTheDatabaseOutOfReach() {
+        var refused = new SQLException("Connection refused", "08001", new ConnectException("Connection refused"));
+        var failure = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", poolTimeout(refused));
+        assertThat(DatabaseFailures.unavailable(failure)).isTrue();
+        assertThat(DatabaseFailures.busy(failure)).isFalse();
+        assertThat(DatabaseFailures.retryMessage(failure)).isEqualTo(DatabaseFailures.RETRY_SHORTLY);
+        assertThat(DatabaseFailures.busy(refused)).isFalse();
+    }
+}
