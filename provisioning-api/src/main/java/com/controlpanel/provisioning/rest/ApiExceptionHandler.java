@@ -18,12 +18,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -83,6 +85,20 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such route");
     }
 
+    /** The client went away (a script stopped reading the live stream): there is nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("JSON API client disconnected: {}", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable",
+                "This call answers application/json: accept application/json, or leave Accept out");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failure(Exception e, HttpServletRequest request) {
         var domain = Failures.domainCause(e);
@@ -107,7 +123,7 @@ public class ApiExceptionHandler {
         }
         if (DatabaseFailures.unavailable(e)) {
             log.warn("Request {}: the database is out of reach", RequestIdFilter.requestId(request), e);
-            return retryShortly("database-unavailable", DatabaseFailures.RETRY_SHORTLY);
+            return retryShortly("database-unavailable", DatabaseFailures.retryMessage(e));
         }
         log.error("Request {} failed", RequestIdFilter.requestId(request), e);
         return problem(

@@ -34,4 +34,18 @@ public final class Instants {
         }
         return instant;
     }
+
+    /**
+     * A required instant that is not after now: a state as of a later instant would change as events arrive, so it
+     * is refused, as the Control Panel's "Organization as of…" refuses it.
+     */
+    public static Instant notInTheFuture(String value, String name) {
+        Instant instant = required(value, name);
+        Instant now = Instant.now();
+        if (instant.isAfter(now)) {
+            throw new InvalidValueException("Parameter '" + name + "' is " + instant
+                    + ", which is still to come (now is " + now + "): a state is known only up to now");
+        }
+        return instant;
+    }
 }

@@ -1,12 +1,16 @@
 package com.controlpanel.provisioning.scim;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +24,17 @@ public final class ScimJson {
 
     private ScimJson() {}
 
-    /** A request body as a tree whose object keys compare case-insensitively. */
-    public static JsonNode read(byte[] body) throws IOException {
-        return JsonUtils.getObjectReader().readTree(body);
+    /**
+     * A request body as a tree whose object keys compare case-insensitively: one JSON value, nothing after it, no
+     * key twice in an object (which of the two would count is nowhere said).
+     */
+    public static JsonNode read(byte[] body, Charset charset) throws IOException {
+        var reader = JsonUtils.getObjectReader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return charset == null || charset.equals(StandardCharsets.UTF_8)
+                ? reader.readTree(body)
+                : reader.readTree(new String(body, charset));
     }
 
     /** A copy of a tree whose object keys compare case-insensitively (what PATCH operations are applied to). */

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Locale;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,8 @@ public class ScimRequests {
     }
 
     /**
-     * The body as a JSON object. Accepts {@code application/scim+json} and {@code application/json} (any charset);
+     * The body as a JSON object. Accepts {@code application/scim+json} and {@code application/json} (UTF-8, or the
+     * charset the Content-Type names);
      * larger than {@code provisioning.scim.max-body-bytes}: 413; not a JSON object: 400 invalidSyntax.
      */
     public ObjectNode body(HttpServletRequest request) throws ScimException {
@@ -61,7 +63,7 @@ public class ScimRequests {
         }
         JsonNode node;
         try {
-            node = ScimJson.read(bytes);
+            node = ScimJson.read(bytes, charset(contentType));
         } catch (JsonProcessingException e) {
             throw BadRequestException.invalidSyntax("The body is not valid JSON: " + problem(e));
         } catch (IOException e) {
@@ -73,13 +75,36 @@ public class ScimRequests {
         return (ObjectNode) node;
     }
 
-    /** Jackson's complaint without its source excerpt, with where it was found. */
+    /** The charset a body declares (JSON is UTF-8 unless it says otherwise); one this JVM does not know: 415. */
+    private static Charset charset(String contentType) throws ScimException {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                String name = parameter.substring(equals + 1).strip().replace("\"", "");
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    throw new ScimException(
+                            415,
+                            null,
+                            "The body's charset " + name + " is not one this service reads:" + " send UTF-8");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's complaint without its source excerpt or the names of its settings, with where it was found. */
     private static String problem(JsonProcessingException e) {
         String message = String.valueOf(e.getOriginalMessage());
         int cut = message.indexOf(" (start marker");
         message = cut < 0 ? message : message.substring(0, cut);
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
+        message = message.replaceAll(", from `[^`]*`", "");
         var location = e.getLocation();
         return location == null
                 ? message

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
@@ -63,6 +64,11 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations {
                 || normalized.length() > 254
                 || normalized.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidValueException("An admin needs an email without spaces, at most 254 characters");
+        }
+        try {
+            EmailAddress.work(normalized);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("An admin signs in with an email address: '" + normalized + "' is not one");
         }
         if (rawPassword == null || rawPassword.length() < 8) {
             throw new InvalidValueException("An admin password must be at least 8 characters");

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What fails on {@code /scim} and {@code /api} before a controller is reached (the bearer token's check, the admin's
  * sign-in, a filter) is answered in the edge's own error format, as the controllers' failures are: a SCIM error or
  * a problem detail, 503 with {@code Retry-After} while the database is out of reach, else 500 with the request id.
- * Never the servlet container's error page, never a stack trace.
+ * Never the servlet container's error page, never a stack trace. A query string with a broken percent-escape is
+ * refused here, 400, before anything reads its parameters ({@link QueryStrings}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -43,6 +44,11 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var malformed = QueryStrings.malformedParameter(request.getQueryString());
+        if (malformed.isPresent()) {
+            refuseQuery(request, response, malformed.get());
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
@@ -50,6 +56,22 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
                 throw e;
             }
             answer(request, response, e);
+        }
+    }
+
+    /** A parameter the container would drop: answered 400 rather than served as if it had not been sent. */
+    private static void refuseQuery(HttpServletRequest request, HttpServletResponse response, String parameter)
+            throws IOException {
+        String detail = "The query parameter '" + parameter + "' is not percent-encoded correctly: every '%' must be"
+                + " followed by two hexadecimal digits (a literal '%' is written %25)";
+        if (isScim(request)) {
+            ScimErrorResponses.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "filter".equals(parameter) ? "invalidFilter" : "invalidValue",
+                    detail);
+        } else {
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-request", detail);
         }
     }
 
@@ -73,7 +95,7 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         }
         String detail = unavailable
-                ? DatabaseFailures.RETRY_SHORTLY
+                ? DatabaseFailures.retryMessage(e)
                 : "The request failed on our side; quote request id " + requestId;
         if (isScim(request)) {
             ScimErrorResponses.write(response, status, null, detail);

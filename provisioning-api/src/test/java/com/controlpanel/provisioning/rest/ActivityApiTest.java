@@ -31,12 +31,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Activity > Actions over HTTP: what is recorded, the filters, paging, exports and the live stream. */
 @ApplicationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ActivityApiTest {
 
     @LocalServerPort
@@ -227,6 +231,34 @@ class ActivityApiTest {
         CompletableFuture<HttpResponse<Stream<String>>> resumed = openStream(Long.toString(last), again);
         assertThat(awaitLine(again, line -> line.contains("Missed team"))).contains("team.created");
         resumed.cancel(true);
+    }
+
+    @Test
+    void aClientThatLeavesTheStreamIsNoFailure(CapturedOutput output) throws Exception {
+        rowsOnceThere("", 1);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + path("/activity/stream") + " HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Accept: text/event-stream\r\nAuthorization: Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((ApplicationTest.ADMIN + ":" + ApplicationTest.PASSWORD)
+                                                    .getBytes(StandardCharsets.UTF_8))
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(status).contains("200");
+        }
+        // rows for a stream nobody reads any more: writing them finds the connection gone
+        for (int i = 0; i < 4; i++) {
+            api.post(path("/teams"), Map.of("name", "Unread " + i));
+            Thread.sleep(250);
+        }
+        Thread.sleep(500);
+        assertThat(output.getAll())
+                .doesNotContain("AsyncRequestNotUsableException")
+                .doesNotContain("Failure in @ExceptionHandler");
     }
 
     @Test

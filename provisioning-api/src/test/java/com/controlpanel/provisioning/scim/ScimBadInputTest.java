@@ -121,6 +121,65 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aQueryWithABrokenPercentEscapeIsRefusedNotServedWithoutTheParameter() {
+        // the container drops a parameter it can not decode: this search would have listed every user
+        var search = scim.sendRaw("GET", "/Users?filter=userName%20eq%20%22nobody%ZZ@example.com%22&count=1");
+        assertError(search, 400, "invalidFilter");
+        assertThat(search.json().get("detail").asText()).contains("'filter'").contains("%25");
+        assertError(scim.sendRaw("GET", "/Users?startIndex=1&count=5%"), 400, "invalidValue");
+        assertThat(scim.sendRaw("GET", "/Users?filter=userName%20eq%20%22nobody%25x@example.com%22")
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
+    void unsupportedEndpointsAre501AndAMethodAnEndpointDoesNotTakeIs405WithAllow() {
+        assertError(get("/Me"), 501, null);
+        assertError(
+                post("/Bulk", Map.of("schemas", List.of("urn:ietf:params:scim:api:messages:2.0:BulkRequest"))),
+                501,
+                null);
+        var delete = scim.delete("/Users");
+        assertError(delete, 405, null);
+        assertThat(delete.header("Allow")).contains("GET").contains("POST").doesNotContain("DELETE");
+        var post = scim.send("POST", "/Users/" + userId, Map.of(), SCIM_JSON);
+        assertError(post, 405, null);
+        assertThat(post.header("Allow")).contains("PUT").contains("PATCH").contains("DELETE");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aBodyIsOneJsonObjectWithEachKeyOnce() {
+        String user = oktaUser(unique("strict"), "Strict", "Json").toString();
+        assertError(scim.send("POST", "/Users", user + " trailing", SCIM_JSON), 400, "invalidSyntax");
+        assertError(
+                scim.send("POST", "/Users", user + oktaUser(unique("second"), "Second", "One"), SCIM_JSON),
+                400,
+                "invalidSyntax");
+        var twice = scim.send(
+                "POST", "/Users", user.replaceFirst("\\{", "{\"userName\":\"" + unique("first") + "\","), SCIM_JSON);
+        assertError(twice, 400, "invalidSyntax");
+        assertThat(twice.json().get("detail").asText()).contains("userName");
+        var deep = scim.send("POST", "/Users", "[".repeat(1200) + "]".repeat(1200), SCIM_JSON);
+        assertError(deep, 400, "invalidSyntax");
+        assertThat(deep.json().get("detail").asText()).doesNotContain("StreamReadConstraints");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aBodyIsReadInTheCharsetItsContentTypeNames() {
+        String userName = unique("latin");
+        byte[] latin1 =
+                oktaUser(userName, "Zoë", "Ångström").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var created = scim.send("POST", "/Users", latin1, "application/json; charset=ISO-8859-1");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("name").get("givenName").asText()).isEqualTo("Zoë");
+        assertError(scim.send("POST", "/Users", latin1, "application/json; charset=x-no-such-charset"), 415, null);
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
         huge.put("title", "x".repeat(3 * 1024 * 1024));

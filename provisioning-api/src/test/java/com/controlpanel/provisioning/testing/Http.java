@@ -70,7 +70,7 @@ public final class Http {
         return send("PATCH", path, body, "application/json");
     }
 
-    /** Sends a body as given: a String as it is (malformed JSON too), anything else as JSON. */
+    /** Sends a body as given: a String as it is in UTF-8 (malformed JSON too), bytes as they are, else as JSON. */
     public Response send(String method, String path, Object body, String contentType) {
         try {
             HttpRequest.Builder request =
@@ -79,11 +79,15 @@ public final class Http {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                String text = body instanceof String s ? s : JSON.writeValueAsString(body);
                 if (contentType != null && !headers.containsKey("Content-Type")) {
                     request.header("Content-Type", contentType);
                 }
-                request.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+                if (body instanceof byte[] bytes) {
+                    request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+                } else {
+                    String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                    request.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+                }
             }
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response);
@@ -95,40 +99,87 @@ public final class Http {
         }
     }
 
+    /**
+     * Sends a request line exactly as given, over a plain socket (HTTP/1.0, no body): for what {@link URI} refuses to
+     * carry, such as a broken percent-escape.
+     */
+    public Response sendRaw(String method, String pathAndQuery) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder(method + " " + uri.getRawPath() + pathAndQuery + " HTTP/1.0\r\n");
+            request.append("Host: ")
+                    .append(uri.getHost())
+                    .append(':')
+                    .append(uri.getPort())
+                    .append("\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String[] head = answer.substring(0, headEnd).split("\r\n");
+            Map<String, java.util.List<String>> answerHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                answerHeaders
+                        .computeIfAbsent(head[i].substring(0, colon).trim(), name -> new java.util.ArrayList<>())
+                        .add(head[i].substring(colon + 1).trim());
+            }
+            return new Response(Integer.parseInt(head[0].split(" ")[1]), answerHeaders, answer.substring(headEnd + 4));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An answer: status, headers, and the body as text and as JSON. */
     public static final class Response {
-        private final HttpResponse<String> response;
+        private final int status;
+        private final Map<String, java.util.List<String>> headers;
+        private final String body;
 
         Response(HttpResponse<String> response) {
-            this.response = response;
+            this(response.statusCode(), response.headers().map(), response.body());
+        }
+
+        Response(int status, Map<String, java.util.List<String>> headers, String body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
         }
 
         public int status() {
-            return response.statusCode();
+            return status;
         }
 
         public String text() {
-            return response.body();
+            return body;
         }
 
         public String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name)
+                            && !entry.getValue().isEmpty())
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public JsonNode json() {
-            if (response.body() == null || response.body().isBlank()) {
+            if (body == null || body.isBlank()) {
                 return MissingNode.getInstance();
             }
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(body);
             } catch (IOException e) {
-                throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
             }
         }
 
         @Override
         public String toString() {
-            return response.statusCode() + " " + response.body();
+            return status + " " + body;
         }
     }
 }

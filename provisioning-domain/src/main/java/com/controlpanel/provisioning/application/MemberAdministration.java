@@ -54,8 +54,22 @@ public class MemberAdministration {
             PersonName name,
             String displayName,
             Long expectedVersion) {
+        edit(context, organizationId, memberId, email, name, displayName, null, expectedVersion);
+    }
+
+    /** Changes the profile and whether the member is active in one command: one version check, all or nothing. */
+    public void edit(
+            CommandContext context,
+            OrganizationId organizationId,
+            MemberId memberId,
+            String email,
+            PersonName name,
+            String displayName,
+            Boolean active,
+            Long expectedVersion) {
         commands.send(
-                context, new EditMemberCommand(memberId, organizationId, email, name, displayName, expectedVersion));
+                context,
+                new EditMemberCommand(memberId, organizationId, email, name, displayName, active, expectedVersion));
     }
 
     public void setActive(CommandContext context, OrganizationId organizationId, MemberId memberId, boolean active) {

@@ -155,7 +155,8 @@ public class DirectoryQueries {
     }
 
     /**
-     * Every word of the search text must start one of the member's terms (words of names and emails, whole emails).
+     * Every word of the search text must start one of the member's terms (words of names and emails, whole emails);
+     * words are runs of letters and digits, so punctuation separates them and is never a wildcard.
      * The word with the fewest matching terms picks the candidates from the term index; the other words are checked
      * per candidate. Asking every word for its whole set instead costs as much as the commonest word: in
      * "ana@example.com", "example" and "com" match every member of the organization.
@@ -167,6 +168,10 @@ public class DirectoryQueries {
                 .distinct()
                 .toList();
         if (prefixes.isEmpty()) {
+            // a search of only punctuation ("%", "_", "-") finds nobody, rather than everybody
+            if (!text.isBlank()) {
+                where.append(" AND 1 = 0");
+            }
             return;
         }
         String rarest = prefixes.size() == 1 ? prefixes.get(0) : rarest(t, organizationId, prefixes);

@@ -163,6 +163,21 @@ class DirectoryProjectionTest {
     }
 
     @Test
+    void aSearchOfOnlyPunctuationFindsNobodyAndPunctuationIsNeverAWildcard() {
+        on(new MemberProvisioned(
+                ORG, ALICE, Source.OKTA, MemberProfile.invited("ann_x@example.com", PersonName.of("Ann", "X")), true));
+        on(new MemberProvisioned(
+                ORG, BOB, Source.MANUAL, MemberProfile.invited("annbx@example.com", PersonName.of("Ann", "B")), true));
+        assertThat(search("%")).isEmpty();
+        assertThat(search("_")).isEmpty();
+        assertThat(search(" - ")).isEmpty();
+        assertThat(search("ann_x")).containsExactly(ALICE);
+        assertThat(search("ann%x")).containsExactly(ALICE);
+        assertThat(search("ann")).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(search("  ")).containsExactlyInAnyOrder(ALICE, BOB);
+    }
+
+    @Test
     void deactivationAndReactivationChangeTheStatusOnly() {
         on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
         on(new MemberDeactivated(ORG, ALICE));

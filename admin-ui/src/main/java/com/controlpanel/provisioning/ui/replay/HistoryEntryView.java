@@ -8,9 +8,7 @@ import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.history.HistoryEntry;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
 
@@ -85,7 +83,7 @@ public record HistoryEntryView(
                 actor.id(),
                 entry.requestId(),
                 entry.client(),
-                payload(entry.payload()));
+                payload(entry));
     }
 
     /** Whether the payload was stored in an older shape and read through an upcaster. */
@@ -103,15 +101,11 @@ public record HistoryEntryView(
         return TITLES.getOrDefault(entry.type(), entry.type());
     }
 
-    private static String payload(Object payload) {
+    private static String payload(HistoryEntry entry) {
         try {
-            JsonNode tree = JSON.valueToTree(payload);
-            if (tree instanceof ObjectNode object && object.has("tokenHash")) {
-                object.put("tokenHash", "(not shown)");
-            }
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entry.shownPayload());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return String.valueOf(payload);
+            return String.valueOf(entry.payload());
         }
     }
 }

@@ -1,14 +1,12 @@
 package com.controlpanel.provisioning.rest.audit;
 
 import com.controlpanel.provisioning.directory.OrganizationRow;
-import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.history.HistoryEntry;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -42,8 +40,6 @@ public class HistoryController {
 
     /** Who caused the event. */
     public record ActorJson(String kind, String id, String name) {}
-
-    private static final ObjectMapper EVENTS = EventJson.events();
 
     private final OrganizationAccess access;
     private final AuditHistory history;
@@ -100,7 +96,7 @@ public class HistoryController {
                                 entry.actor().name()),
                         entry.requestId(),
                         entry.client(),
-                        EVENTS.valueToTree(entry.payload())))
+                        entry.shownPayload()))
                 .toList();
     }
 }

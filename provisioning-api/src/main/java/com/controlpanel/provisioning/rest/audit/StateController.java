@@ -86,7 +86,7 @@ public class StateController {
             @PathVariable String org,
             @RequestParam(required = false) String at) {
         OrganizationRow organization = access.require(admin, org);
-        OrganizationState state = asOf.at(organization.organizationId(), Instants.required(at, "at"));
+        OrganizationState state = asOf.at(organization.organizationId(), Instants.notInTheFuture(at, "at"));
         OrganizationRow then = state.organization();
         return new StateJson(
                 state.at(),
@@ -110,7 +110,7 @@ public class StateController {
             @PathVariable String id,
             @RequestParam(required = false) String at) {
         OrganizationRow organization = access.require(admin, org);
-        Instant instant = Instants.required(at, "at");
+        Instant instant = Instants.notInTheFuture(at, "at");
         return asOf.member(organization.organizationId(), new MemberId(id), instant)
                 .map(StateController::member)
                 .orElseThrow(() -> new ApiException(
@@ -124,7 +124,7 @@ public class StateController {
             @PathVariable String id,
             @RequestParam(required = false) String at) {
         OrganizationRow organization = access.require(admin, org);
-        Instant instant = Instants.required(at, "at");
+        Instant instant = Instants.notInTheFuture(at, "at");
         return asOf.team(organization.organizationId(), new TeamId(id), instant)
                 .map(StateController::team)
                 .orElseThrow(() -> new ApiException(

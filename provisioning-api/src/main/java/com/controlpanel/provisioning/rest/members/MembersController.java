@@ -142,7 +142,7 @@ public class MembersController {
         }
         MemberId memberId = current.member().memberId();
         boolean renames = body.name() != null || body.givenName() != null || body.familyName() != null;
-        if (body.email() != null || renames || body.displayName() != null) {
+        if (body.email() != null || renames || body.displayName() != null || body.active() != null) {
             PersonName name = null;
             if (renames) {
                 PersonName old = current.member().profile().name();
@@ -163,10 +163,8 @@ public class MembersController {
                     body.email(),
                     name,
                     body.displayName(),
+                    body.active(),
                     body.version());
-        }
-        if (body.active() != null) {
-            members.setActive(CurrentActor.of(admin, request), organization.organizationId(), memberId, body.active());
         }
         return MemberJson.of(find(organization, id));
     }

@@ -93,7 +93,10 @@ public class OrganizationsController {
         return OrganizationJson.of(access.require(admin, org));
     }
 
-    /** Adds an admin to the organization: an existing account, or a new one created here. */
+    /**
+     * Adds an admin to the organization: an existing account (200; a password for it is refused, not ignored), or a
+     * new one created here (201, with the generated password when none is given).
+     */
     @PostMapping("/{org}/admins")
     public ResponseEntity<AdminJson> grantAdmin(
             @AuthenticationPrincipal AdminUser admin,
@@ -104,13 +107,21 @@ public class OrganizationsController {
         if (body == null || body.email() == null || body.email().isBlank()) {
             throw new InvalidValueException("email is required");
         }
+        boolean[] created = {false};
         AdminJson granted = transaction.execute(status -> {
             var existing = accounts.findByEmail(body.email());
             String generated = null;
             AdminUser account;
             if (existing.isPresent()) {
+                if (body.password() != null) {
+                    throw new InvalidValueException(
+                            "An account with the email " + existing.get().email()
+                                    + " exists; its password is not changed here: leave password out to make it an admin"
+                                    + " of this organization");
+                }
                 account = existing.get();
             } else {
+                created[0] = true;
                 String password = body.password();
                 if (password == null) {
                     generated = AdminAccounts.generatePassword();
@@ -122,6 +133,7 @@ public class OrganizationsController {
                     CurrentActor.of(admin, request), organization.organizationId(), account.adminId(), account.email());
             return new AdminJson(account.adminId().value(), account.email(), generated);
         });
-        return ResponseEntity.status(HttpStatus.CREATED).body(granted);
+        return ResponseEntity.status(created[0] ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(granted);
     }
 }

@@ -84,7 +84,7 @@ public class ScimExceptionHandler {
                     request.getRequestURI(),
                     RequestIdFilter.requestId(request),
                     e);
-            return error(request, 503, null, DatabaseFailures.RETRY_SHORTLY);
+            return error(request, 503, null, DatabaseFailures.retryMessage(e));
         }
         String requestId = RequestIdFilter.requestId(request);
         log.warn(

@@ -1,32 +1,56 @@
 package com.controlpanel.provisioning.scim.error;
 
-import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
-import com.unboundid.scim2.common.exceptions.ScimException;
+import com.controlpanel.provisioning.web.RouteMethods;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Whatever no SCIM endpoint answers under a Tenant URL: a known resource path with a method it does not take is 405,
- * anything else 404, both as SCIM errors.
+ * Whatever no SCIM endpoint answers under a Tenant URL, as SCIM errors: {@code /Me} and {@code /Bulk}, which this
+ * service provider does not support, 501 (RFC 7644 §3.11; ServiceProviderConfig says {@code bulk.supported: false});
+ * a known resource path with a method it does not take 405 with {@code Allow}; anything else 404.
  */
 @RestController
 public class ScimRoutesFallback {
 
-    private static final Pattern KNOWN = Pattern.compile(
-            "/scim/v2/[^/]+/(Users|Groups)(/[^/]+)?|/scim/v2/[^/]+/(ServiceProviderConfig|ResourceTypes(/[^/]+)?"
-                    + "|Schemas(/[^/]+)?)");
+    private static final Pattern UNSUPPORTED = Pattern.compile("/scim/v2/[^/]+/(Me|Bulk)(/.*)?");
+
+    private final RouteMethods routes;
+
+    public ScimRoutesFallback(RouteMethods routes) {
+        this.routes = routes;
+    }
 
     @RequestMapping("/scim/v2/{tenant}/**")
-    public void fallback(HttpServletRequest request) throws ScimException {
+    public ResponseEntity<String> fallback(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (KNOWN.matcher(path).matches()) {
-            throw new MethodNotAllowedException(request.getMethod() + " is not supported on " + path);
+        var unsupported = UNSUPPORTED.matcher(path);
+        if (unsupported.matches()) {
+            return ScimExceptionHandler.error(
+                    request,
+                    501,
+                    null,
+                    "/" + unsupported.group(1) + " is not supported by this service provider (see "
+                            + "/ServiceProviderConfig): use /Users and /Groups");
         }
-        throw new ResourceNotFoundException("No SCIM endpoint at " + path
-                + ": this service provider serves /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and "
-                + "/Schemas");
+        var methods = routes.at(request, ScimRoutesFallback.class);
+        if (methods.isEmpty()) {
+            return ScimExceptionHandler.error(
+                    request,
+                    404,
+                    null,
+                    "No SCIM endpoint at " + path + ": this service provider serves /Users, /Groups, "
+                            + "/ServiceProviderConfig, /ResourceTypes and /Schemas");
+        }
+        String allow = String.join(", ", methods.get());
+        ResponseEntity<String> error = ScimExceptionHandler.error(
+                request, 405, null, request.getMethod() + " is not supported on " + path + " (it takes " + allow + ")");
+        return ResponseEntity.status(405)
+                .headers(error.getHeaders())
+                .header(HttpHeaders.ALLOW, allow)
+                .body(error.getBody());
     }
 }

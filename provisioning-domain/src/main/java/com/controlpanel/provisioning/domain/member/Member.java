@@ -111,6 +111,9 @@ class Member {
                     edited.attributes());
         }
         changeProfile(edited, members);
+        if (command.active() != null) {
+            changeActive(command.active());
+        }
     }
 
     @CommandHandler

@@ -124,6 +124,36 @@ class MemberTest {
     }
 
     @Test
+    void anAdminEditChangesTheProfileAndDeactivatesInOneCommand() {
+        MemberProvisioned bob = invited(BOB, "bob@acme.test");
+        fixture.given(directory.record(bob))
+                .when(new EditMemberCommand(BOB, ACME, null, PersonName.of("Bob", "Brown"), null, false, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new MemberProfileChanged(
+                                ACME,
+                                BOB,
+                                bob.profile(),
+                                new MemberProfile(
+                                        bob.profile().userName(),
+                                        PersonName.of("Bob", "Brown"),
+                                        null,
+                                        bob.profile().emails(),
+                                        null,
+                                        Map.of())),
+                        new MemberDeactivated(ACME, BOB));
+    }
+
+    @Test
+    void anAdminEditOfWhetherAMemberIsActiveAloneChangesOnlyThat() {
+        MemberProvisioned bob = invited(BOB, "bob@acme.test");
+        fixture.given(directory.record(bob, new MemberDeactivated(ACME, BOB)))
+                .when(new EditMemberCommand(BOB, ACME, null, null, null, true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberReactivated(ACME, BOB));
+    }
+
+    @Test
     void rule2_adminEditsManualMemberWhileProvisioningIsOn() {
         directory.record(provisioningOn());
         MemberProvisioned bob = invited(BOB, "bob@acme.test");

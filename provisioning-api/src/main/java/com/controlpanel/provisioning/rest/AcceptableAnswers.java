@@ -1,0 +1,57 @@
+package com.controlpanel.provisioning.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * A JSON API call whose {@code Accept} does not take JSON is refused (406) before it runs: answered only once the
+ * handler had run, a write would be done (a team created, new credentials issued and the old token revoked) and its
+ * answer lost. Routes that choose their own media type (the export, the live stream) are left to it.
+ */
+public class AcceptableAnswers implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || choosesItsOwnType(method)) {
+            return true;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "invalid-request", "The Accept header is not a list of media types");
+        }
+        if (accepted.stream()
+                .noneMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+            throw new ApiException(
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "not-acceptable",
+                    "This call answers application/json, which the request's Accept header (" + accept
+                            + ") does not take: accept application/json, or leave Accept out");
+        }
+        return true;
+    }
+
+    private static boolean choosesItsOwnType(HandlerMethod method) {
+        RequestMapping mapping = method.getMethodAnnotation(RequestMapping.class);
+        return method.getReturnType()
+                        .getGenericParameterType()
+                        .getTypeName()
+                        .contains(StreamingResponseBody.class.getName())
+                || (mapping != null && mapping.produces().length > 0);
+    }
+}

@@ -1,0 +1,50 @@
+package com.controlpanel.provisioning.rest;
+
+import com.controlpanel.provisioning.web.RouteMethods;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Whatever no JSON API route answers, as problem details: no route at the path is 404, a route that does not take the
+ * method 405 with {@code Allow}, a route that takes it but not with the request's {@code Accept} 406.
+ */
+@RestController
+public class ApiRoutesFallback {
+
+    private final RouteMethods routes;
+
+    public ApiRoutesFallback(RouteMethods routes) {
+        this.routes = routes;
+    }
+
+    @RequestMapping("/api/**")
+    public ResponseEntity<ProblemDetail> fallback(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        var methods = routes.at(request, ApiRoutesFallback.class);
+        if (methods.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "No route " + path + " in the JSON API");
+        }
+        Set<String> allowed = methods.get();
+        String allow = String.join(", ", allowed);
+        if (!allowed.contains(request.getMethod())) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                    .header(HttpHeaders.ALLOW, allow)
+                    .body(ApiExceptionHandler.problem(
+                                    HttpStatus.METHOD_NOT_ALLOWED,
+                                    "method-not-allowed",
+                                    request.getMethod() + " is not supported on " + path + " (it takes " + allow + ")")
+                            .getBody());
+        }
+        throw new ApiException(
+                HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable",
+                path + " does not answer in a media type that the request's Accept header ("
+                        + request.getHeader(HttpHeaders.ACCEPT) + ") takes");
+    }
+}

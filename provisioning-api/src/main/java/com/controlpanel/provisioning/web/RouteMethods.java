@@ -1,0 +1,58 @@
+package com.controlpanel.provisioning.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Which methods the routes at a request's path take, from the controllers' own mappings: what a catch-all route
+ * needs to tell "no such route" (404) from "not with this method" (405, with {@code Allow}).
+ */
+@Component
+public class RouteMethods {
+
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
+    public RouteMethods(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        this.mappings = mappings;
+    }
+
+    /**
+     * The methods the routes at this request's path take, except those of {@code fallback} (a catch-all); empty when
+     * no route is at this path. A route that declares no method takes them all.
+     */
+    public Optional<Set<String>> at(HttpServletRequest request, Class<?> fallback) {
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        Set<String> methods = new TreeSet<>();
+        boolean found = false;
+        for (var entry : mappings.getObject().getHandlerMethods().entrySet()) {
+            var patterns = entry.getKey().getPathPatternsCondition();
+            if (entry.getValue().getBeanType() == fallback
+                    || patterns == null
+                    || patterns.getPatterns().stream().noneMatch(pattern -> pattern.matches(path))) {
+                continue;
+            }
+            found = true;
+            Set<RequestMethod> declared = entry.getKey().getMethodsCondition().getMethods();
+            for (RequestMethod method : declared.isEmpty() ? Set.of(RequestMethod.values()) : declared) {
+                methods.add(method.name());
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        if (found) {
+            methods.add("OPTIONS");
+        }
+        return found ? Optional.of(methods) : Optional.empty();
+    }
+}

@@ -1,0 +1,205 @@
+package com.controlpanel.provisioning.rest;
+
+import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The JSON API's edges over real HTTP: what a script gets for a request no route takes as it is sent, and the checks
+ * that keep a refused request from changing anything.
+ */
+@ApplicationTest
+class ApiEdgesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantCredentials credentials;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Http api;
+    private String org;
+
+    @BeforeEach
+    void setUp() {
+        api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        org = api.post("/api/orgs", Map.of("name", "Edges " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private String path(String rest) {
+        return "/api/orgs/" + org + rest;
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    private static void assertProblem(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo(code);
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void aWriteWhoseAnswerTheClientWouldNotTakeIsRefusedBeforeItRuns() {
+        String token = api.post(path("/provisioning/enable"), null)
+                .json()
+                .get("secretToken")
+                .asText();
+        String tenant = api.get(path("/provisioning")).json().get("tenantUrl").asText();
+        tenant = tenant.substring(tenant.lastIndexOf('/') + 1);
+        long events = eventCount();
+        Http xml = api.header("Accept", "application/xml");
+
+        assertProblem(xml.post(path("/teams"), Map.of("name", "Never made")), 406, "not-acceptable");
+        var credentialsRefused = xml.post(path("/provisioning/credentials"), null);
+        assertProblem(credentialsRefused, 406, "not-acceptable");
+        assertThat(credentialsRefused.json().get("detail").asText()).contains("application/xml");
+        assertProblem(xml.get("/api/orgs"), 406, "not-acceptable");
+
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(credentials.verify(tenant, token)).isPresent();
+        assertThat(api.get(path("/teams?q=Never")).json().get("total").asInt()).isZero();
+        // what a browser or a lenient client sends still gets JSON; the export chooses its own type
+        assertThat(api.header("Accept", "text/html, application/json;q=0.9")
+                        .get("/api/orgs")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.header("Accept", "*/*").get("/api/orgs").status()).isEqualTo(200);
+        assertThat(api.header("Accept", "text/csv")
+                        .get(path("/activity/export"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void routesThatDoNotExistOrDoNotTakeTheMethodAreProblemDetails() {
+        var unknown = api.get("/api/no-such-thing");
+        assertProblem(unknown, 404, "not-found");
+        assertThat(unknown.json().get("detail").asText()).contains("/api/no-such-thing");
+        assertProblem(api.get(path("/activity/not-a-position")), 404, "not-found");
+
+        var wrongMethod = api.put(path("/members"), Map.of());
+        assertProblem(wrongMethod, 405, "method-not-allowed");
+        assertThat(wrongMethod.header("Allow")).contains("GET").contains("POST").doesNotContain("PUT");
+        var notGettable = api.get(path("/provisioning/enable"));
+        assertProblem(notGettable, 405, "method-not-allowed");
+        assertThat(notGettable.header("Allow")).contains("POST").doesNotContain("GET");
+    }
+
+    @Test
+    void aQueryWithABrokenPercentEscapeIsRefusedNotServedWithoutTheParameter() {
+        api.post(path("/members"), Map.of("email", uniqueEmail("listed")));
+        var refused = api.sendRaw("GET", path("/members?q=x%ZZ"));
+        assertProblem(refused, 400, "invalid-request");
+        assertThat(refused.json().get("detail").asText()).contains("'q'");
+        assertThat(api.sendRaw("GET", path("/members?q=x%25")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSearchOfOnlyPunctuationFindsNobody() {
+        api.post(path("/members"), Map.of("email", uniqueEmail("someone")));
+        assertThat(api.get(path("/members?q=%25")).json().get("total").asInt()).isZero();
+        assertThat(api.get(path("/members?q=_")).json().get("total").asInt()).isZero();
+        assertThat(api.get(path("/members")).json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theProvisioningHistoryNeverShowsTheTokensHash() {
+        api.post(path("/provisioning/enable"), null);
+        api.post(path("/provisioning/credentials"), null);
+        String stored = jdbc.queryForObject(
+                "SELECT token_hash FROM cs_organization WHERE organization_id = ?", String.class, org);
+
+        var history = api.get(path("/provisioning/history"));
+
+        assertThat(history.status()).isEqualTo(200);
+        int issued = 0;
+        for (JsonNode entry : history.json()) {
+            if (entry.get("payload").has("tokenHash")) {
+                issued++;
+                assertThat(entry.get("payload").get("tokenHash").asText()).isEqualTo("(not shown)");
+            }
+        }
+        assertThat(issued).isEqualTo(2);
+        assertThat(history.text()).doesNotContain(stored);
+    }
+
+    @Test
+    void aStaleVersionRefusesADeactivationAndOneEditChangesEverythingOrNothing() {
+        var invited = api.post(path("/members"), Map.of("email", uniqueEmail("versioned"), "name", "Vera Old"))
+                .json();
+        String id = invited.get("id").asText();
+        long version = invited.get("version").asLong();
+        long events = eventCount();
+
+        var stale = api.patch(path("/members/" + id), Map.of("active", false, "version", version + 5));
+        assertProblem(stale, 409, "version-conflict");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.get(path("/members/" + id)).json().get("status").asText())
+                .isEqualTo("INVITED");
+
+        var both = api.patch(path("/members/" + id), Map.of("givenName", "Vera", "active", false, "version", version));
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(both.json().get("status").asText()).isEqualTo("DEACTIVATED");
+        assertThat(both.json().get("name").get("givenName").asText()).isEqualTo("Vera");
+        assertThat(eventCount()).isEqualTo(events + 2);
+    }
+
+    @Test
+    void anAdminNeedsAnEmailAddressAndAnExistingAccountsPasswordIsNotChangedHere() {
+        long events = eventCount();
+        assertProblem(api.post(path("/admins"), Map.of("email", "notanemail")), 400, "invalid-value");
+        assertProblem(api.post(path("/admins"), Map.of("email", 5)), 400, "invalid-value");
+        assertThat(eventCount()).isEqualTo(events);
+
+        String email = uniqueEmail("second-admin");
+        var created = api.post(path("/admins"), Map.of("email", email));
+        assertThat(created.status()).isEqualTo(201);
+        String password = created.json().get("password").asText();
+        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+
+        var withPassword =
+                api.post("/api/orgs/" + other + "/admins", Map.of("email", email, "password", "another-password"));
+        assertProblem(withPassword, 400, "invalid-value");
+        assertThat(withPassword.json().get("detail").asText()).contains("leave password out");
+        var granted = api.post("/api/orgs/" + other + "/admins", Map.of("email", email));
+        assertThat(granted.status()).isEqualTo(200);
+        assertThat(granted.json().has("password")
+                        && !granted.json().get("password").isNull())
+                .isFalse();
+        Http second = Http.to("http://localhost:" + port).basic(email, password);
+        assertThat(second.get("/api/orgs/" + other).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStateAsOfAnInstantStillToComeIsRefused() {
+        String later = Instant.now().plusSeconds(3600).toString();
+        var refused = api.get(path("/state?at=" + later));
+        assertProblem(refused, 400, "invalid-value");
+        assertThat(refused.json().get("detail").asText()).contains("still to come");
+        assertThat(api.get(path("/state?at=" + Instant.now().minusSeconds(1))).status())
+                .isEqualTo(200);
+    }
+}
