@@ -3,7 +3,6 @@ package com.controlpanel.provisioning.config;
 import com.controlpanel.provisioning.activity.ActivityProjection;
 import com.controlpanel.provisioning.directory.DirectoryAsOf;
 import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
-import com.controlpanel.provisioning.directory.StateKeeping;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.rebuild.ClusterLocks;
@@ -25,6 +24,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The audit side: the activity processor, reads of the event store, and rebuilds with their write gate. */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
     /** The write gate of this node, and of every node when they share a PostgreSQL database. */
     @Bean
@@ -83,20 +86,26 @@ public class ReadModelConfiguration {
                 jdbc, reader, properties.stateCheckpointEvery(), properties.stateCheckpointSettle(), Clock.systemUTC());
     }
 
-    /**
-     * Keeps folded states in the background: a round shortly after start, then every ten seconds; none while a rebuild
-     * runs (it drops them when it switches).
-     */
+    /** Keeps folded states in the background: a round shortly after start, then every ten seconds. */
     @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService directoryCheckpointKeeper(
-            DirectoryCheckpoints checkpoints, RebuildService rebuilds) {
+    public ScheduledExecutorService directoryCheckpointKeeper(DirectoryCheckpoints checkpoints) {
         ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "state-checkpoints");
             thread.setDaemon(true);
             thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
-        keeper.scheduleWithFixedDelay(new StateKeeping(checkpoints, rebuilds::isRunning), 5, 10, TimeUnit.SECONDS);
+        keeper.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        checkpoints.keep();
+                    } catch (RuntimeException e) {
+                        log.warn("Keeping directory states failed; the next round tries again", e);
+                    }
+                },
+                5,
+                10,
+                TimeUnit.SECONDS);
         return keeper;
     }
 

@@ -6,8 +6,6 @@ import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.application.Commands;
-import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
-import com.controlpanel.provisioning.directory.StateKeeping;
 import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -36,11 +34,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +71,6 @@ class RebuildTest {
 
     @Autowired
     List<ReadModelRebuild> readModels;
-
-    @Autowired
-    DirectoryCheckpoints checkpoints;
 
     private Http api;
     private String org;
@@ -309,34 +302,6 @@ class RebuildTest {
             assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
         } finally {
             failingToDrop.destroy();
-        }
-    }
-
-    @Test
-    void noDirectoryStatesAreKeptWhileARebuildRuns() {
-        api.post(path("/members"), Map.of("email", uniqueEmail("kept")));
-        AtomicReference<RebuildService> rebuild = new AtomicReference<>();
-        StateKeeping keeping = new StateKeeping(checkpoints, () -> rebuild.get().isRunning());
-        List<OptionalInt> roundsAfterTheSwitch = new ArrayList<>();
-        rebuild.set(new RebuildService(
-                reader,
-                gate,
-                dataSource,
-                readModels,
-                () -> {
-                    checkpoints.discardAll();
-                    roundsAfterTheSwitch.add(keeping.round());
-                },
-                new RebuildJournal(jdbc, Clock.systemUTC())));
-        try {
-            RebuildProgress result = rebuild.get().runNow();
-
-            assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
-            assertThat(roundsAfterTheSwitch).containsExactly(OptionalInt.empty());
-            assertThat(rebuild.get().isRunning()).isFalse();
-            assertThat(keeping.round()).isPresent();
-        } finally {
-            rebuild.get().destroy();
         }
     }
 

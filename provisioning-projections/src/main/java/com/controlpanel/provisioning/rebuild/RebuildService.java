@@ -110,11 +110,6 @@ public class RebuildService implements DisposableBean {
         return job.progress();
     }
 
-    /** Whether a rebuild runs on this node (from its start until its outcome is recorded). */
-    public boolean isRunning() {
-        return running != null;
-    }
-
     /** A rebuild of this node, or as the node running it reported it (also one from before a restart). */
     public Optional<RebuildProgress> progress(String id) {
         Job local = jobs.get(id);
