@@ -4,6 +4,8 @@ import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.RequestIdFilter;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.axonframework.common.AxonTransientException;
@@ -48,10 +50,53 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return Failures.domainCause(e)
                 .map(this::domain)
-                .orElseGet(() -> problem(
-                        HttpStatus.BAD_REQUEST,
-                        "malformed-body",
-                        "The request body is not the JSON this call expects"));
+                .orElseGet(() -> problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(e)));
+    }
+
+    /** Where the body went wrong: the field and what it must be, or where the JSON stops being JSON. */
+    private static String unreadableDetail(HttpMessageNotReadableException e) {
+        var mismatch = Failures.cause(e, MismatchedInputException.class);
+        if (mismatch.isPresent() && !mismatch.get().getPath().isEmpty()) {
+            String field = mismatch.get().getPath().stream()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            Class<?> type = mismatch.get().getTargetType();
+            return "The request body's field '" + field + "' must be " + expected(type);
+        }
+        var syntax = Failures.cause(e, JsonParseException.class);
+        if (syntax.isPresent()) {
+            var location = syntax.get().getLocation();
+            return "The request body is not valid JSON"
+                    + (location == null
+                            ? ""
+                            : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+        }
+        if (Failures.cause(e, MismatchedInputException.class).isPresent()) {
+            return "The request body must be a JSON object";
+        }
+        return "The request body is not the JSON this call expects";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a whole number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,15 +1,40 @@
 package com.controlpanel.provisioning.rest;
 
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every JSON API call checks first that its answer will be taken ({@link AcceptableAnswers}). */
+/**
+ * Every JSON API call checks first that its answer will be taken ({@link AcceptableAnswers}), and reads its body as
+ * typed: a number is no name ({@code {"name": 5}}) and a number is no yes or no ({@code {"active": 0}}); both are 400
+ * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ApiWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AcceptableAnswers()).addPathPatterns("/api/**");
+    }
+
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer typedRequestBodies() {
+        return builder -> builder.postConfigurer(mapper -> {
+            mapper.coercionConfigFor(LogicalType.Textual)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Boolean)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Integer)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        });
     }
 }

@@ -65,6 +65,16 @@ public final class ETags {
         return tags.contains(opaque(version, digest)) ? version : -1L;
     }
 
+    /** Whether an {@code If-Match} header is there and names neither this ETag nor {@code *} (a GET is then 412). */
+    public static boolean matchMisses(HttpServletRequest request, String etag) {
+        String header = request.getHeader("If-Match");
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        List<String> tags = tags(header);
+        return tags != null && !tags.contains(opaque(etag));
+    }
+
     /** Whether an {@code If-None-Match} header names this ETag (or is {@code *}). */
     public static boolean noneMatchHits(HttpServletRequest request, String etag) {
         String header = request.getHeader("If-None-Match");

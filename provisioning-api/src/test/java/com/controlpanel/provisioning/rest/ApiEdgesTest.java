@@ -168,7 +168,7 @@ class ApiEdgesTest {
     void anAdminNeedsAnEmailAddressAndAnExistingAccountsPasswordIsNotChangedHere() {
         long events = eventCount();
         assertProblem(api.post(path("/admins"), Map.of("email", "notanemail")), 400, "invalid-value");
-        assertProblem(api.post(path("/admins"), Map.of("email", 5)), 400, "invalid-value");
+        assertProblem(api.post(path("/admins"), Map.of("email", 5)), 400, "malformed-body");
         assertThat(eventCount()).isEqualTo(events);
 
         String email = uniqueEmail("second-admin");
@@ -191,6 +191,60 @@ class ApiEdgesTest {
                 .isFalse();
         Http second = Http.to("http://localhost:" + port).basic(email, password);
         assertThat(second.get("/api/orgs/" + other).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyIsReadAsTypedAndARefusalNamesTheField() {
+        long events = eventCount();
+        var numberAsName = api.post(path("/teams"), Map.of("name", 5));
+        assertProblem(numberAsName, 400, "malformed-body");
+        assertThat(numberAsName.json().get("detail").asText())
+                .contains("'name'")
+                .contains("a string");
+        var notAList = api.post(path("/members"), Map.of("email", uniqueEmail("typed"), "teamIds", "abc"));
+        assertProblem(notAList, 400, "malformed-body");
+        assertThat(notAList.json().get("detail").asText()).contains("'teamIds'").contains("a list");
+        String member = api.post(path("/members"), Map.of("email", uniqueEmail("typed")))
+                .json()
+                .get("id")
+                .asText();
+        events = eventCount();
+        var numberAsYes = api.patch(path("/members/" + member), Map.of("active", 0));
+        assertProblem(numberAsYes, 400, "malformed-body");
+        assertThat(numberAsYes.json().get("detail").asText())
+                .contains("'active'")
+                .contains("true or false");
+        var broken = api.send("PATCH", path("/members/" + member), "{\"givenName\": ", "application/json");
+        assertProblem(broken, 400, "malformed-body");
+        assertThat(broken.json().get("detail").asText())
+                .contains("not valid JSON")
+                .contains("line 1");
+        assertThat(eventCount()).isEqualTo(events);
+        // a yes or no written as a string is still understood
+        assertThat(api.patch(path("/members/" + member), Map.of("active", "false"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void whatIsNotThereIsNamedAsItWasAskedFor() {
+        String team = api.post(path("/teams"), Map.of("name", "Named"))
+                .json()
+                .get("id")
+                .asText();
+        var badMember = api.post(path("/teams/" + team + "/members"), Map.of("memberId", "no such one"));
+        assertProblem(badMember, 404, "member-not-found");
+        assertThat(badMember.json().get("detail").asText()).contains("no such one");
+        String unknown = java.util.UUID.randomUUID().toString();
+        assertProblem(api.delete(path("/teams/" + team + "/members/" + unknown)), 404, "member-not-found");
+        var unknownTeam = api.get(path("/members?team=" + unknown));
+        assertProblem(unknownTeam, 404, "team-not-found");
+        assertThat(unknownTeam.json().get("detail").asText()).contains(unknown);
+        var typo = api.get(path("/activity?action=member.invite"));
+        assertProblem(typo, 400, "invalid-value");
+        assertThat(typo.json().get("detail").asText()).contains("member.invite").contains("member, team");
+        assertThat(api.get(path("/activity?action=member.invited,team")).status())
+                .isEqualTo(200);
     }
 
     @Test

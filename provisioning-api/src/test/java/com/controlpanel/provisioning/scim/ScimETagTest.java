@@ -54,6 +54,20 @@ class ScimETagTest extends ScimTestSupport {
     }
 
     @Test
+    void aReadWhoseIfMatchNamesAnotherVersionIs412() {
+        String id = createUser(unique("etag-get")).get("id").asText();
+        assertError(scim.header("If-Match", "W/\"7\"").get("/Users/" + id), 412, null);
+        assertThat(scim.header("If-Match", "W/\"0\"").get("/Users/" + id).status())
+                .isEqualTo(200);
+        assertThat(scim.header("If-Match", "*").get("/Users/" + id).status()).isEqualTo(200);
+
+        String group = createGroup("ETag read group").get("id").asText();
+        assertError(scim.header("If-Match", "W/\"3\"").get("/Groups/" + group), 412, null);
+        assertThat(scim.header("If-Match", "W/\"0\"").get("/Groups/" + group).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aStaleIfMatchIsRefusedWith412AndChangesNothing() {
         String id = createUser(unique("etag-412")).get("id").asText();
         patch("/Users/" + id, patchOp(op("replace", "title", "Now at version 1")));

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.activity;
 
+import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rest.activity;
 
+import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityFeed;
 import com.controlpanel.provisioning.activity.ActivityPage;
 import com.controlpanel.provisioning.activity.ActivityQueries;
@@ -229,8 +230,14 @@ public class ActivityController implements DisposableBean {
                     if (trimmed.isEmpty()) {
                         continue;
                     }
-                    if (!trimmed.matches("[a-z]+(\\.[a-z-]+)?")) {
-                        throw new InvalidValueException("Parameter 'action' has an unknown value: " + part);
+                    if (!ActivityActions.known(trimmed)) {
+                        // a typo would otherwise find nothing and look like no such action happened
+                        throw new InvalidValueException("Parameter 'action' has an unknown value: " + part.strip()
+                                + " (an action such as member.invited, or a whole category: "
+                                + ActivityActions.CATEGORIES.stream()
+                                        .map(ActivityActions.Category::name)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ")");
                     }
                     actionList.add(trimmed);
                 }

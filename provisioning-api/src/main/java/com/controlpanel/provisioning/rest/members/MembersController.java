@@ -82,12 +82,20 @@ public class MembersController {
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {
         OrganizationRow organization = access.require(admin, org);
+        TeamId teamId = null;
+        if (team != null && !team.isBlank()) {
+            // a team that is not there is a 404, as everywhere else, rather than a list that is always empty
+            teamId = directory
+                    .findTeam(organization.organizationId(), team(team))
+                    .map(found -> found.team().teamId())
+                    .orElseThrow(() -> NotFoundException.team(team));
+        }
         FindMembersQuery query = new FindMembersQuery(
                 organization.organizationId(),
                 q,
                 Params.optionalEnum(source, Source.class, "source"),
                 Params.optionalEnum(status, MemberStatus.class, "status"),
-                team == null || team.isBlank() ? null : new TeamId(team),
+                teamId,
                 Params.optionalEnum(sort, MemberSort.class, "sort"),
                 Params.descending(order),
                 Params.offset(offset),
@@ -191,11 +199,19 @@ public class MembersController {
                 .orElseThrow(() -> NotFoundException.member(memberId));
     }
 
+    private static TeamId team(String id) {
+        try {
+            return new TeamId(id);
+        } catch (InvalidValueException e) {
+            throw NotFoundException.team(id);
+        }
+    }
+
     private static MemberId parse(String id) {
         try {
             return new MemberId(id);
         } catch (InvalidValueException e) {
-            throw NotFoundException.member(new MemberId("invalid"));
+            throw NotFoundException.member(id);
         }
     }
 

@@ -193,11 +193,14 @@ public class TeamsController {
             HttpServletRequest request) {
         OrganizationRow organization = access.require(admin, org);
         TeamSummary team = find(organization, id);
+        MemberId member = memberId(memberId);
+        // removing someone who is not in the team is done already (204); someone who does not exist is a 404
+        directory.findMember(organization.organizationId(), member).orElseThrow(() -> NotFoundException.member(member));
         teams.removeMember(
                 CurrentActor.of(admin, request),
                 organization.organizationId(),
                 team.team().teamId(),
-                memberId(memberId));
+                member);
         return ResponseEntity.noContent().build();
     }
 
@@ -206,7 +209,7 @@ public class TeamsController {
         try {
             teamId = new TeamId(id);
         } catch (InvalidValueException e) {
-            throw NotFoundException.team(new TeamId("invalid"));
+            throw NotFoundException.team(id);
         }
         return directory
                 .findTeam(organization.organizationId(), teamId)
@@ -217,7 +220,7 @@ public class TeamsController {
         try {
             return new MemberId(id);
         } catch (InvalidValueException e) {
-            throw NotFoundException.member(new MemberId("invalid"));
+            throw NotFoundException.member(id);
         }
     }
 }

@@ -27,6 +27,7 @@ import com.controlpanel.provisioning.scim.ScimResponses;
 import com.controlpanel.provisioning.web.PublicUrls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,6 +104,9 @@ public class GroupsController {
     @GetMapping("/{id}")
     public ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) throws ScimException {
         TeamRow row = existing(id);
+        if (ETags.matchMisses(request, ETags.of(row))) {
+            throw new PreconditionFailedException("The Group is at " + ETags.of(row) + ", not an ETag in If-Match");
+        }
         if (ETags.noneMatchHits(request, ETags.of(row))) {
             return ScimResponses.notModified(ETags.of(row));
         }

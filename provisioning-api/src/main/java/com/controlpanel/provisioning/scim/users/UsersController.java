@@ -130,6 +130,9 @@ public class UsersController {
         MemberRow row = existing(id);
         List<TeamRef> teams = teamsOf(row);
         String etag = ETags.of(row, teams);
+        if (ETags.matchMisses(request, etag)) {
+            throw new PreconditionFailedException("The User is at " + etag + ", not an ETag in If-Match");
+        }
         if (ETags.noneMatchHits(request, etag)) {
             return ScimResponses.notModified(etag);
         }

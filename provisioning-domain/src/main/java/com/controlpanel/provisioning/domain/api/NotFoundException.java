@@ -12,10 +12,27 @@ public class NotFoundException extends DomainException {
     }
 
     public static NotFoundException member(MemberId id) {
-        return new NotFoundException(ErrorCode.MEMBER_NOT_FOUND, "No member with id " + id + " in this organization");
+        return member(id.value());
+    }
+
+    /** A member asked for by an id as it was given, also one that is no valid id at all. */
+    public static NotFoundException member(String id) {
+        return new NotFoundException(
+                ErrorCode.MEMBER_NOT_FOUND, "No member with id " + shown(id) + " in this organization");
     }
 
     public static NotFoundException team(TeamId id) {
-        return new NotFoundException(ErrorCode.TEAM_NOT_FOUND, "No team with id " + id + " in this organization");
+        return team(id.value());
+    }
+
+    /** A team asked for by an id as it was given, also one that is no valid id at all. */
+    public static NotFoundException team(String id) {
+        return new NotFoundException(
+                ErrorCode.TEAM_NOT_FOUND, "No team with id " + shown(id) + " in this organization");
+    }
+
+    private static String shown(String id) {
+        String text = String.valueOf(id);
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 }

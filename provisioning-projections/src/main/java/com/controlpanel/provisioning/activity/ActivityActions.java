@@ -1,9 +1,12 @@
-package com.controlpanel.provisioning.ui.activity;
+package com.controlpanel.provisioning.activity;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The actions Activity > Actions records, by category, with the words the Control Panel uses for them. */
+/**
+ * The actions Activity > Actions records ({@link ActivityDescriber} names them), by category, with the words the
+ * Control Panel uses for them; what a filter by action may name.
+ */
 public final class ActivityActions {
 
     /** One action, e.g. {@code member.invited}. */
