@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.rest;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.web.BodyTooLargeException;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -48,6 +49,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        var tooLarge = Failures.cause(e, BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload-too-large",
+                    tooLarge.get().getMessage());
+        }
         return Failures.domainCause(e)
                 .map(this::domain)
                 .orElseGet(() -> problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(e)));

@@ -20,13 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sign-in, a filter) is answered in the edge's own error format, as the controllers' failures are: a SCIM error or
  * a problem detail, 503 with {@code Retry-After} while the database is out of reach, else 500 with the request id.
  * Never the servlet container's error page, never a stack trace. A query string with a broken percent-escape is
- * refused here, 400, before anything reads its parameters ({@link QueryStrings}).
+ * refused here, 400, before anything reads its parameters ({@link QueryStrings}); a JSON API body larger than
+ * {@link #API_MAX_BODY_BYTES} is 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class EdgeFailureFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeFailureFilter.class);
+
+    /** The largest JSON API request body read: an invitation or an edit is a few hundred bytes. */
+    public static final long API_MAX_BODY_BYTES = 1024 * 1024;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -49,8 +53,21 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             refuseQuery(request, response, malformed.get());
             return;
         }
+        HttpServletRequest passed = request;
+        if (!isScim(request)) {
+            // the JSON API's bodies are a few fields; SCIM has its own, larger limit
+            if (request.getContentLengthLong() > API_MAX_BODY_BYTES) {
+                ProblemResponses.write(
+                        response,
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "payload-too-large",
+                        new BodyTooLargeException(API_MAX_BODY_BYTES).getMessage());
+                return;
+            }
+            passed = new LimitedBodyRequest(request, API_MAX_BODY_BYTES);
+        }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(passed, response);
         } catch (RuntimeException | ServletException e) {
             if (response.isCommitted()) {
                 throw e;

@@ -248,6 +248,22 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aBodyLargerThanTheApiReadsIs413() {
+        long events = eventCount();
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        assertProblem(api.send("POST", path("/teams"), huge, "application/json"), 413, "payload-too-large");
+        var chunked = api.send(
+                "POST",
+                path("/teams"),
+                new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "application/json");
+        assertProblem(chunked, 413, "payload-too-large");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.post(path("/teams"), Map.of("name", "x".repeat(100))).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aStateAsOfAnInstantStillToComeIsRefused() {
         String later = Instant.now().plusSeconds(3600).toString();
         var refused = api.get(path("/state?at=" + later));

@@ -341,10 +341,13 @@ class JsonApiTest {
         assertThat(refused.json().get("detail").asText())
                 .isEqualTo("Member " + manualEmail + " (" + manual + ") was invited in the Control Panel and can not"
                         + " be added to team \"" + teamName + "\" (" + pushed.value() + "), which is managed in Okta");
-        var invite =
-                api.post(path("/members"), Map.of("email", uniqueEmail("new"), "teamIds", List.of(pushed.value())));
+        String newEmail = uniqueEmail("new");
+        var invite = api.post(path("/members"), Map.of("email", newEmail, "teamIds", List.of(pushed.value())));
         assertThat(invite.status()).isEqualTo(409);
         assertThat(invite.json().get("code").asText()).isEqualTo("manual-member-in-provisioned-team");
+        // the member was never made: it is named by the email it was to have, without an id
+        assertThat(invite.json().get("detail").asText())
+                .startsWithIgnoringCase(newEmail + " can not be invited into team " + pushed.value());
         assertThat(eventCount()).isEqualTo(events);
     }
 

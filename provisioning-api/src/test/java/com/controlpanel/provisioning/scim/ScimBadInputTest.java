@@ -180,6 +180,22 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aMemberFilterNamingNoSubAttributeOfAMemberIsAnInvalidPath() {
+        var unknown = patch("/Groups/" + groupId, patchOp(op("remove", "members[foo eq \"1\"]", null)));
+        assertError(unknown, 400, "invalidPath");
+        assertThat(unknown.json().get("detail").asText()).contains("'foo'");
+        assertError(
+                patch(
+                        "/Groups/" + groupId,
+                        patchOp(op("remove", "members[value eq \"" + userId + "\" or name.givenName eq \"x\"]", null))),
+                400,
+                "invalidPath");
+        assertThat(eventCount()).isEqualTo(events);
+        var byDisplay = patch("/Groups/" + groupId, patchOp(op("remove", "members[display eq \"nobody\"]", null)));
+        assertThat(byDisplay.status()).as(byDisplay.toString()).isIn(200, 204);
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
         huge.put("title", "x".repeat(3 * 1024 * 1024));

@@ -70,7 +70,10 @@ public final class Http {
         return send("PATCH", path, body, "application/json");
     }
 
-    /** Sends a body as given: a String as it is in UTF-8 (malformed JSON too), bytes as they are, else as JSON. */
+    /**
+     * Sends a body as given: a String as it is in UTF-8 (malformed JSON too), bytes as they are, a stream in chunks,
+     * anything else as JSON.
+     */
     public Response send(String method, String path, Object body, String contentType) {
         try {
             HttpRequest.Builder request =
@@ -84,6 +87,9 @@ public final class Http {
                 }
                 if (body instanceof byte[] bytes) {
                     request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+                } else if (body instanceof java.io.InputStream stream) {
+                    // no length known beforehand: sent in chunks
+                    request.method(method, HttpRequest.BodyPublishers.ofInputStream(() -> stream));
                 } else {
                     String text = body instanceof String s ? s : JSON.writeValueAsString(body);
                     request.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));

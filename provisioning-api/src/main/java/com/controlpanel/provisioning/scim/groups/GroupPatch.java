@@ -22,7 +22,9 @@ import com.unboundid.scim2.common.utils.FilterEvaluator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -133,7 +135,32 @@ final class GroupPatch {
             throw BadRequestException.invalidPath(operation.describe()
                     + ": a member is added with path 'members', and its sub-attributes can not be changed");
         }
+        requireMemberAttributes(operation, filter);
         changes.add(new TeamChange.RemoveMembers(matching(operation, filter, current)));
+    }
+
+    private static final Set<String> MEMBER_ATTRIBUTES = Set.of("value", "display", "type", "$ref");
+
+    /** A member filter may name only a member's sub-attributes: one that names another matches nobody, silently. */
+    private static void requireMemberAttributes(Operation operation, Filter filter) throws BadRequestException {
+        if (filter.isCombiningFilter()) {
+            for (Filter each : filter.getCombinedFilters()) {
+                requireMemberAttributes(operation, each);
+            }
+            return;
+        }
+        if (filter.isNotFilter()) {
+            requireMemberAttributes(operation, filter.getInvertedFilter());
+            return;
+        }
+        Path attribute = filter.getAttributePath();
+        if (attribute != null
+                && (attribute.size() != 1
+                        || !MEMBER_ATTRIBUTES.contains(
+                                attribute.getElement(0).getAttribute().toLowerCase(Locale.ROOT)))) {
+            throw BadRequestException.invalidPath(operation.describe() + ": a member has no sub-attribute '" + attribute
+                    + "' (it has value, display, type and $ref)");
+        }
     }
 
     /** Entra ID sends the members to remove as a list, or as {"members": [...]}. */

@@ -32,6 +32,17 @@ public class RuleViolationException extends DomainException {
                         + ", which is managed in Okta");
     }
 
+    /**
+     * Rule 3 when inviting: the member does not exist yet, so it is named by the email it was to have; the team by id
+     * (the command side keeps no team's display name).
+     */
+    public static RuleViolationException inviteIntoProvisionedTeam(String userName, TeamId team) {
+        return new RuleViolationException(
+                ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
+                userName + " can not be invited into team " + team + ", which is managed in Okta: a member invited"
+                        + " in the Control Panel can not join a team pushed from Okta");
+    }
+
     /** SCIM may change only what it provisioned; members and teams created by an admin stay the admin's. */
     public static RuleViolationException managedInControlPanel(String what) {
         return new RuleViolationException(

@@ -67,8 +67,8 @@ class Member {
         for (TeamId teamId : command.teamIds()) {
             var team = teams.find(command.organizationId(), teamId).orElseThrow(() -> NotFoundException.team(teamId));
             if (team.source() == Source.OKTA) {
-                throw RuleViolationException.manualMemberInProvisionedTeam(
-                        command.memberId(), command.profile().userName().value(), teamId, null);
+                throw RuleViolationException.inviteIntoProvisionedTeam(
+                        command.profile().userName().value(), teamId);
             }
         }
         requireFreeUserName(members, command.organizationId(), command.profile().userName(), command.memberId());
