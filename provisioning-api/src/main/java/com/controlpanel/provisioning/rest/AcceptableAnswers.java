@@ -1,7 +1,9 @@
 package com.controlpanel.provisioning.rest;
 
+import com.controlpanel.provisioning.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class AcceptableAnswers implements HandlerInterceptor {
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         if (!(handler instanceof HandlerMethod method) || choosesItsOwnType(method)) {
             return true;
         }
@@ -32,16 +35,23 @@ public class AcceptableAnswers implements HandlerInterceptor {
         try {
             accepted = MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "invalid-request", "The Accept header is not a list of media types");
+            // written here: an answer negotiated against this header would fail again, and be empty
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "The Accept header is not a list of media types: send application/json, or leave Accept out");
+            return false;
         }
         if (accepted.stream()
                 .noneMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
-            throw new ApiException(
+            ProblemResponses.write(
+                    response,
                     HttpStatus.NOT_ACCEPTABLE,
                     "not-acceptable",
                     "This call answers application/json, which the request's Accept header (" + accept
                             + ") does not take: accept application/json, or leave Accept out");
+            return false;
         }
         return true;
     }

@@ -77,7 +77,12 @@ public class ApiExceptionHandler {
         var syntax = Failures.cause(e, JsonParseException.class);
         if (syntax.isPresent()) {
             var location = syntax.get().getLocation();
+            String what = String.valueOf(syntax.get().getOriginalMessage())
+                    .lines()
+                    .findFirst()
+                    .orElse("");
             return "The request body is not valid JSON"
+                    + (what.startsWith("Duplicate field") ? ": " + what : "")
                     + (location == null
                             ? ""
                             : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
@@ -149,7 +154,7 @@ public class ApiExceptionHandler {
         return problem(
                 HttpStatus.NOT_ACCEPTABLE,
                 "not-acceptable",
-                "This call answers application/json: accept application/json, or leave Accept out");
+                "This call can not answer in a media type the request's Accept header takes");
     }
 
     @ExceptionHandler(Exception.class)

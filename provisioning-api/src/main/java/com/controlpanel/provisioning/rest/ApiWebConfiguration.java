@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -12,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every JSON API call checks first that its answer will be taken ({@link AcceptableAnswers}), and reads its body as
  * typed: a number is no name ({@code {"name": 5}}) and a number is no yes or no ({@code {"active": 0}}); both are 400
- * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}.
+ * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}. A body is one JSON
+ * value with each key once (which of two would count is nowhere said).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiWebConfiguration implements WebMvcConfigurer {
@@ -24,17 +27,19 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer typedRequestBodies() {
-        return builder -> builder.postConfigurer(mapper -> {
-            mapper.coercionConfigFor(LogicalType.Textual)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-            mapper.coercionConfigFor(LogicalType.Boolean)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-            mapper.coercionConfigFor(LogicalType.Integer)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        });
+        return builder -> builder.featuresToEnable(
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Boolean)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Integer)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                });
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -33,6 +34,27 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * A request the firewall refuses (an encoded {@code .} or {@code ;} in the path, a double slash…) is answered in
+     * the format of its edge: a SCIM error on {@code /scim}, a problem detail on {@code /api}, the Control Panel's
+     * own 400 elsewhere. Never the framework's default error body.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            String detail = "The request's address is not one this service accepts: " + rejected.getMessage();
+            if (path.startsWith("/scim/")) {
+                ScimErrorResponses.write(response, HttpStatus.BAD_REQUEST, null, detail);
+            } else if (path.startsWith("/api/")) {
+                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-request", detail);
+            } else {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
+        };
+    }
 
     @Bean
     @Order(1)

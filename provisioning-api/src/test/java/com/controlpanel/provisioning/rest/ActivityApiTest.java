@@ -234,6 +234,28 @@ class ActivityApiTest {
     }
 
     @Test
+    void rowsArriveOnTheStreamInTheOrderTheyWereStored() throws Exception {
+        rowsOnceThere("", 1);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = openStream(null, lines);
+        Thread.sleep(300);
+        // one after another, so that each commits before the next is stored, fast enough for the activity processor
+        // to take several in one batch
+        int teams = 12;
+        for (int i = 0; i < teams; i++) {
+            api.post(path("/teams"), Map.of("name", "Burst " + i));
+        }
+        List<Long> ids = new ArrayList<>();
+        while (ids.size() < teams) {
+            ids.add(Long.parseLong(awaitLine(lines, line -> line.startsWith("id:"))
+                    .substring(3)
+                    .strip()));
+        }
+        stream.cancel(true);
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void aClientThatLeavesTheStreamIsNoFailure(CapturedOutput output) throws Exception {
         rowsOnceThere("", 1);
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {

@@ -248,6 +248,30 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aBodyIsOneJsonValueWithEachKeyOnce() {
+        long events = eventCount();
+        var twice = api.send("POST", path("/teams"), "{\"name\":\"One\",\"name\":\"Two\"}", "application/json");
+        assertProblem(twice, 400, "malformed-body");
+        assertThat(twice.json().get("detail").asText()).contains("Duplicate field 'name'");
+        assertProblem(
+                api.send("POST", path("/members"), "{\"email\":\"a@example.com\"} trailing", "application/json"),
+                400,
+                "malformed-body");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aMalformedAcceptOrAnAddressTheFirewallRefusesIsStillAProblemDetail() {
+        long events = eventCount();
+        var garbage = api.header("Accept", "garbage///").post(path("/teams"), Map.of("name", "Never"));
+        assertProblem(garbage, 400, "invalid-request");
+        assertThat(garbage.json().get("detail").asText()).contains("Accept");
+        assertProblem(api.sendRaw("GET", path("/members/%2e%2e")), 400, "invalid-request");
+        assertProblem(api.sendRaw("GET", path("/members;x=1")), 400, "invalid-request");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aBodyLargerThanTheApiReadsIs413() {
         long events = eventCount();
         String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";

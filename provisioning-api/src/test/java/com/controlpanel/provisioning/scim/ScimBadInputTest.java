@@ -180,6 +180,12 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void anAddressTheFirewallRefusesIsAScimError() {
+        assertError(scim.sendRaw("GET", "/Users/a%3Bb"), 400, null);
+        assertError(scim.sendRaw("GET", "/Users/%2e%2e"), 400, null);
+    }
+
+    @Test
     void aMemberFilterNamingNoSubAttributeOfAMemberIsAnInvalidPath() {
         var unknown = patch("/Groups/" + groupId, patchOp(op("remove", "members[foo eq \"1\"]", null)));
         assertError(unknown, 400, "invalidPath");

@@ -2,12 +2,15 @@ package com.controlpanel.provisioning.activity;
 
 import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class ActivityProjection {
 
     public static final String PROCESSING_GROUP = "activity";
+
+    private static final String COMMITTED_ROWS = ActivityProjection.class.getName() + ".committedRows";
 
     private final ActivitySlots slots;
     private final ActivityFeed feed;
@@ -36,8 +41,21 @@ public class ActivityProjection {
         ActivityRow row = ActivityDescriber.describe(input(event, message, position), store);
         store.insert(row);
         if (!replay.isReplay() && CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> feed.publish(row));
+            committedInOrder(CurrentUnitOfWork.get().root()).add(row);
         }
+    }
+
+    /**
+     * The rows of this unit of work (a batch of events), handed to the live feed once it committed, in the order they
+     * were written: Axon runs after-commit handlers in the reverse order of their registration, so one handler per
+     * row delivered a batch newest first (and a client resuming from the last id seen got the batch again).
+     */
+    private List<ActivityRow> committedInOrder(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(COMMITTED_ROWS, key -> {
+            List<ActivityRow> rows = new ArrayList<>();
+            unitOfWork.afterCommit(committed -> rows.forEach(feed::publish));
+            return rows;
+        });
     }
 
     @ResetHandler
