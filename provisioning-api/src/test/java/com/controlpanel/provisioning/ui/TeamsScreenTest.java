@@ -234,6 +234,34 @@ class TeamsScreenTest {
     }
 
     @Test
+    void aRemovalOrAnAdditionFromAStalePageSaysWhatIsTrue() {
+        Teams org = teams("Northwind Stale");
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        scenery.removeFromTeam(org.tenant(), org.design(), org.ada());
+
+        browser.submit(By.cssSelector("button[aria-label='Remove Ada Lovelace from Design']"));
+
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Ada Lovelace was no longer in Design.");
+    }
+
+    @Test
+    void aRenameRefusedBecauseTheTeamBecameManagedInOktaSaysSoOnThePage() {
+        Teams org = teams("Northwind Late Rename");
+        scenery.provisioningOff(org.tenant());
+        browser.open(org.tenant().path("/teams/" + org.engineering().value()));
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "Platform");
+        scenery.provisioningOn(org.tenant());
+
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+
+        assertThat(browser.text(By.cssSelector(".flash-alert")))
+                .contains("Not renamed to Platform: ")
+                .contains("managed in Okta");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Engineering");
+    }
+
+    @Test
     void renamesAndDeletesATeamWhoseMembersStay() {
         Teams org = teams("Northwind Renames");
         browser.open(org.tenant().path("/teams/" + org.design().value()));

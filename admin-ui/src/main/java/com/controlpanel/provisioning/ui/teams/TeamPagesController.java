@@ -149,6 +149,11 @@ public class TeamPagesController {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
         MemberView member = member(workspace, memberId);
+        if (inTeam(member, team)) {
+            // a second click, or a page from before someone else added them: nothing to do, and not a success
+            flash.addFlashAttribute(Flash.NOTICE, member.label() + " is already in " + team.name() + ".");
+            return "redirect:" + workspace.path("/teams/" + team.id());
+        }
         try {
             teams.addMember(
                     acting.as(admin, request),
@@ -173,6 +178,10 @@ public class TeamPagesController {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
         MemberView member = member(workspace, memberId);
+        if (!inTeam(member, team)) {
+            flash.addFlashAttribute(Flash.NOTICE, member.label() + " was no longer in " + team.name() + ".");
+            return "redirect:" + workspace.path("/teams/" + team.id());
+        }
         try {
             teams.removeMember(
                     acting.as(admin, request),
@@ -211,6 +220,11 @@ public class TeamPagesController {
                 return "redirect:" + workspace.path("/teams/" + team.id());
             } catch (RuntimeException e) {
                 refused(e, errors);
+                if (find(workspace, id).readOnly()) {
+                    // managed in Okta since the page was opened: its rename dialog is not drawn, so say it on the page
+                    flash.addFlashAttribute(Flash.ALERT, "Not renamed to " + checked + ": " + Refusals.explain(e));
+                    return "redirect:" + workspace.path("/teams/" + team.id());
+                }
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -323,6 +337,10 @@ public class TeamPagesController {
                 .findTeam(workspace.organization().organizationId(), teamId)
                 .map(TeamView::of)
                 .orElseThrow(() -> new PageNotFound("This team does not exist (or no longer does)."));
+    }
+
+    private static boolean inTeam(MemberView member, TeamView team) {
+        return member.teams().stream().anyMatch(chip -> chip.id().equals(team.id()));
     }
 
     private MemberView member(Workspace workspace, String id) {
