@@ -224,6 +224,21 @@ class ActivityScreenTest {
     }
 
     @Test
+    void aMemberWhoIsGoneIsFoundByTheNameTheTimelineGaveThem() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Departures");
+        MemberId dan = scenery.invite(org, "Dan", "Brown");
+        scenery.invite(org, "Erin", "Stone");
+        scenery.remove(org, dan);
+        awaitActivity(org, 4);
+
+        browser.open(org.path("/activity?subject=dan+brown"));
+
+        assertThat(browser.text(By.id("filter-subject")))
+                .contains("About Dan Brown (dan.brown@northwind.example) (deleted)");
+        assertThat(rowValues(".action-badge")).containsExactly("Member deleted", "Member invited");
+    }
+
+    @Test
     void pagesToOlderActionsByCursor() {
         Tenant busy = scenery.alsoManagedBy(tenant, "Northwind Busy");
         for (int i = 1; i <= 30; i++) {

@@ -100,6 +100,28 @@ public class ActivityQueries {
                 limit);
     }
 
+    /**
+     * Members and teams that are gone, whose name when they went contains the text (any case): their removal rows,
+     * newest first. What an auditor types to find "who deleted Dan", when the directory no longer knows Dan.
+     */
+    public List<ActivityRow> removedSubjectsNamed(OrganizationId organizationId, String text, int limit) {
+        String pattern = "%"
+                + text.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_")
+                + "%";
+        return jdbc.query(
+                "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
+                        + " WHERE organization_id = ? AND action IN ('member.removed', 'member.deprovisioned',"
+                        + " 'team.deleted') AND LOWER(subject_name) LIKE ? ESCAPE '!' ORDER BY position DESC LIMIT ?",
+                ActivityStore::row,
+                organizationId.value(),
+                pattern,
+                limit);
+    }
+
     public long lastPosition(OrganizationId organizationId) {
         Long last = jdbc.queryForObject(
                 "SELECT MAX(position) FROM " + slots.live().activity() + " WHERE organization_id = ?",

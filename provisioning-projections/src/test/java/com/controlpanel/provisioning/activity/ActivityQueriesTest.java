@@ -85,6 +85,24 @@ class ActivityQueriesTest {
     }
 
     @Test
+    void findsMembersAndTeamsThatAreGoneByTheirNameWhenTheyWent() {
+        seed();
+        store.insert(row(ORG, "ADMIN", "admin-1", "member.removed", "bob", null, "Bob 100%"));
+        store.insert(row(ORG, "IDENTITY_PROVIDER", "okta", "team.deleted", "eng", null, "Eng"));
+        store.insert(row(OTHER, "ADMIN", "admin-9", "member.removed", "zed", null, "Bob Other"));
+
+        assertThat(queries.removedSubjectsNamed(ORG, "BOB", 10))
+                .extracting(ActivityRow::subjectId)
+                .containsExactly("bob");
+        assertThat(queries.removedSubjectsNamed(ORG, "100%", 10)).hasSize(1);
+        assertThat(queries.removedSubjectsNamed(ORG, "1_0", 10)).isEmpty();
+        assertThat(queries.removedSubjectsNamed(ORG, "eng", 10))
+                .extracting(ActivityRow::action)
+                .containsExactly("team.deleted");
+        assertThat(queries.removedSubjectsNamed(ORG, "alice", 10)).isEmpty();
+    }
+
+    @Test
     void newestFirstAndOnlyTheOrganizationsOwn() {
         seed();
         assertThat(positions(FindActivityQuery.latest(ORG, 50))).containsExactly(5L, 4L, 3L, 2L, 1L);
