@@ -224,6 +224,22 @@ class ActivityScreenTest {
     }
 
     @Test
+    void whatOktaProvisionedCarriesItsBadgeAlsoAsTheSubjectOfAnAction() {
+        browser.open(tenant.path("/activity"));
+        @SuppressWarnings("unchecked")
+        List<String> badged = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#activity-rows td[data-label=About]')).filter(cell => cell.querySelector('.subject-okta'))"
+                + ".map(cell => cell.querySelector('.subject-link').textContent.trim());");
+        assertThat(badged).isNotEmpty().allMatch(name -> name.contains("Linus") || name.contains("Engineering"));
+        assertThat(badged).anyMatch(name -> name.contains("Engineering"));
+        @SuppressWarnings("unchecked")
+        List<String> plain = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#activity-rows td[data-label=About]')).filter(cell => !cell.querySelector('.subject-okta'))"
+                + ".map(cell => cell.querySelector('.subject-link').textContent.trim());");
+        assertThat(plain).anyMatch(name -> name.contains("Ada")).noneMatch(name -> name.contains("Linus"));
+    }
+
+    @Test
     void aMemberWhoIsGoneIsFoundByTheNameTheTimelineGaveThem() {
         Tenant org = scenery.alsoManagedBy(tenant, "Northwind Departures");
         MemberId dan = scenery.invite(org, "Dan", "Brown");

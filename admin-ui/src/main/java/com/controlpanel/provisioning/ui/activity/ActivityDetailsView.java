@@ -30,7 +30,7 @@ public record ActivityDetailsView(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static ActivityDetailsView of(ActivityRow row) {
+    public static ActivityDetailsView of(ActivityRow row, ActivityRowView shown) {
         List<Change> changes = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
         String pretty = row.details();
@@ -51,13 +51,7 @@ public record ActivityDetailsView(
             facts.add(new Fact("details", row.details()));
         }
         return new ActivityDetailsView(
-                ActivityRowView.of(row),
-                List.copyOf(changes),
-                List.copyOf(facts),
-                pretty,
-                row.requestId(),
-                row.client(),
-                row.eventId());
+                shown, List.copyOf(changes), List.copyOf(facts), pretty, row.requestId(), row.client(), row.eventId());
     }
 
     private static void flatten(String name, JsonNode value, List<Fact> facts) {

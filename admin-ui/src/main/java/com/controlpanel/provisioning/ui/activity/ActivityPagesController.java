@@ -56,14 +56,20 @@ public class ActivityPagesController {
     private final ActivityQueries activity;
     private final ActivityFilters filters;
     private final DirectoryQueries directory;
+    private final SubjectSources sources;
     private final Clock clock;
 
     public ActivityPagesController(
-            Workspaces workspaces, ActivityQueries activity, ActivityFilters filters, DirectoryQueries directory) {
+            Workspaces workspaces,
+            ActivityQueries activity,
+            ActivityFilters filters,
+            DirectoryQueries directory,
+            SubjectSources sources) {
         this.workspaces = workspaces;
         this.activity = activity;
         this.filters = filters;
         this.directory = directory;
+        this.sources = sources;
         this.clock = Clock.systemUTC();
     }
 
@@ -106,7 +112,7 @@ public class ActivityPagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         }
         model.addAttribute("workspace", workspace);
-        model.addAttribute("rows", rows.stream().map(ActivityRowView::of).toList());
+        model.addAttribute("rows", sources.views(workspace.organization().organizationId(), rows));
         model.addAttribute(
                 "lastPosition",
                 rows.isEmpty() ? after : Math.max(after, rows.get(0).position()));
@@ -125,7 +131,10 @@ public class ActivityPagesController {
         ActivityRow row = activity.row(organizationId, position)
                 .orElseThrow(() -> new PageNotFound("This action is not in this organization's timeline."));
         model.addAttribute("workspace", workspace);
-        model.addAttribute("details", ActivityDetailsView.of(row));
+        model.addAttribute(
+                "details",
+                ActivityDetailsView.of(
+                        row, sources.view(workspace.organization().organizationId(), row)));
         model.addAttribute("subjectPage", subjectPage(workspace, row.subjectType(), row.subjectId()));
         model.addAttribute("subjectHistory", historyPath(workspace, row.subjectType(), row.subjectId()));
         model.addAttribute(
@@ -185,7 +194,7 @@ public class ActivityPagesController {
         model.addAttribute("categories", ActivityActions.CATEGORIES);
         model.addAttribute("fromValue", Dates.field(params.from()));
         model.addAttribute("toValue", Dates.field(params.to()));
-        model.addAttribute("rows", rows.stream().map(ActivityRowView::of).toList());
+        model.addAttribute("rows", sources.views(workspace.organization().organizationId(), rows));
         model.addAttribute("olderLink", next == null ? null : params.at(path, next.toString()));
         model.addAttribute("newestLink", params.newest() ? null : params.at(path, ""));
         model.addAttribute("live", filter.valid() && params.newest());

@@ -21,9 +21,16 @@ public record ActivityRowView(
         String subjectType,
         String subjectId,
         String subjectName,
-        String summary) {
+        String summary,
+        boolean subjectOkta) {
 
+    /** A row whose subject is shown without a source badge. */
     public static ActivityRowView of(ActivityRow row) {
+        return of(row, false);
+    }
+
+    /** @param subjectOkta whether the member or team the row is about was provisioned by Okta (its badge, rule 5) */
+    public static ActivityRowView of(ActivityRow row, boolean subjectOkta) {
         return new ActivityRowView(
                 row.position(),
                 Dates.day(row.occurredAt()),
@@ -39,7 +46,8 @@ public record ActivityRowView(
                 row.subjectType(),
                 row.subjectId(),
                 row.subjectName(),
-                row.summary());
+                row.summary(),
+                subjectOkta);
     }
 
     public boolean okta() {
