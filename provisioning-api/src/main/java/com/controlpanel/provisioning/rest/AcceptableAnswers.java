@@ -5,10 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -58,10 +60,10 @@ public class AcceptableAnswers implements HandlerInterceptor {
 
     private static boolean choosesItsOwnType(HandlerMethod method) {
         RequestMapping mapping = method.getMethodAnnotation(RequestMapping.class);
-        return method.getReturnType()
-                        .getGenericParameterType()
-                        .getTypeName()
-                        .contains(StreamingResponseBody.class.getName())
-                || (mapping != null && mapping.produces().length > 0);
+        ResolvableType answer = ResolvableType.forMethodParameter(method.getReturnType());
+        Class<?> body = ResponseEntity.class.isAssignableFrom(answer.toClass())
+                ? answer.getGeneric(0).toClass()
+                : answer.toClass();
+        return StreamingResponseBody.class.isAssignableFrom(body) || (mapping != null && mapping.produces().length > 0);
     }
 }

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.activity;
 
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.storage.SqlLike;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -105,13 +106,7 @@ public class ActivityQueries {
      * newest first. What an auditor types to find "who deleted Dan", when the directory no longer knows Dan.
      */
     public List<ActivityRow> removedSubjectsNamed(OrganizationId organizationId, String text, int limit) {
-        String pattern = "%"
-                + text.strip()
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .replace("!", "!!")
-                        .replace("%", "!%")
-                        .replace("_", "!_")
-                + "%";
+        String pattern = "%" + SqlLike.escaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
         return jdbc.query(
                 "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
                         + " WHERE organization_id = ? AND action IN ('member.removed', 'member.deprovisioned',"

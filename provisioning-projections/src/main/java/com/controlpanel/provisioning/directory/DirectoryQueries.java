@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TenantId;
+import com.controlpanel.provisioning.storage.SqlLike;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -359,6 +360,6 @@ public class DirectoryQueries {
     }
 
     static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return SqlLike.escaped(text);
     }
 }

@@ -123,25 +123,28 @@ class MemberTest {
                 .expectEvents(new MemberProvisioned(ACME, BOB, Source.MANUAL, invitedProfile, true));
     }
 
+    /** What renaming the invited Bob to Bob Brown records. */
+    private static MemberProfileChanged bobRenamedBrown(MemberProvisioned bob) {
+        return new MemberProfileChanged(
+                ACME,
+                BOB,
+                bob.profile(),
+                new MemberProfile(
+                        bob.profile().userName(),
+                        PersonName.of("Bob", "Brown"),
+                        null,
+                        bob.profile().emails(),
+                        null,
+                        Map.of()));
+    }
+
     @Test
     void anAdminEditChangesTheProfileAndDeactivatesInOneCommand() {
         MemberProvisioned bob = invited(BOB, "bob@acme.test");
         fixture.given(directory.record(bob))
                 .when(new EditMemberCommand(BOB, ACME, null, PersonName.of("Bob", "Brown"), null, false, null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(
-                        new MemberProfileChanged(
-                                ACME,
-                                BOB,
-                                bob.profile(),
-                                new MemberProfile(
-                                        bob.profile().userName(),
-                                        PersonName.of("Bob", "Brown"),
-                                        null,
-                                        bob.profile().emails(),
-                                        null,
-                                        Map.of())),
-                        new MemberDeactivated(ACME, BOB));
+                .expectEvents(bobRenamedBrown(bob), new MemberDeactivated(ACME, BOB));
     }
 
     @Test
@@ -160,17 +163,7 @@ class MemberTest {
         fixture.given(directory.record(bob))
                 .when(new EditMemberCommand(BOB, ACME, null, PersonName.of("Bob", "Brown"), null, null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new MemberProfileChanged(
-                        ACME,
-                        BOB,
-                        bob.profile(),
-                        new MemberProfile(
-                                bob.profile().userName(),
-                                PersonName.of("Bob", "Brown"),
-                                null,
-                                bob.profile().emails(),
-                                null,
-                                Map.of())));
+                .expectEvents(bobRenamedBrown(bob));
     }
 
     @Test
