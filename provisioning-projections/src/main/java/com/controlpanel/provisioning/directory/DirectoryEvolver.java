@@ -82,6 +82,9 @@ final class DirectoryEvolver {
                 // A member deleted meanwhile is no member of any team: its membership is not shown.
                 boolean added = store.member(e.memberId()).isPresent()
                         && store.addMembership(e.organizationId(), e.teamId(), e.memberId(), at);
+                if (added) {
+                    store.settleMembershipsOf(e.memberId());
+                }
                 store.updateTeam(
                         row.touched(at, version), added ? 1 : 0, added ? ShownDigests.member(e.memberId()) : 0);
             });
@@ -109,5 +112,6 @@ final class DirectoryEvolver {
             }
         }
         store.deleteMember(memberId);
+        store.settleMembershipsOf(memberId);
     }
 }

@@ -52,4 +52,13 @@ interface DirectoryStore {
     boolean removeMembership(TeamId teamId, MemberId memberId);
 
     List<TeamId> teamsOf(MemberId memberId);
+
+    /**
+     * Once the current transaction has committed, drops the member's memberships if the member is gone by then
+     * (counted off its teams). A member deleted while, in another transaction, it is added to a team: neither
+     * transaction sees the other's uncommitted rows, so the membership would outlive the member. Both the deletion
+     * and the addition ask for this; whichever commits last finds the membership and drops it, as a rebuild (which
+     * applies the events one after another) never writes it. A store with no concurrent transactions does nothing.
+     */
+    void settleMembershipsOf(MemberId memberId);
 }

@@ -10,17 +10,27 @@ import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TenantId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The directory's rows in one slot's tables, read and written in the caller's transaction. */
 final class JdbcDirectoryStore implements DirectoryStore {
@@ -32,7 +42,10 @@ final class JdbcDirectoryStore implements DirectoryStore {
             + "member_count, created_at, last_modified_at, version, members_digest";
     static final String ORGANIZATION_COLUMNS = "organization_id, name, tenant_id, provisioning_enabled, "
             + "credential_id, token_issued_at, created_at, version";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDirectoryStore.class);
     private static final int BATCH = 1000;
+    /** The transaction resource holding the members whose memberships are settled after it commits. */
+    private static final String SETTLE_KEY = JdbcDirectoryStore.class.getName() + ".settle:";
 
     private final JdbcTemplate jdbc;
     private final DirectoryTables tables;
@@ -212,6 +225,86 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 "SELECT team_id FROM " + tables.membership() + " WHERE member_id = ? ORDER BY team_id",
                 (rs, n) -> new TeamId(rs.getString(1)),
                 memberId.value());
+    }
+
+    @Override
+    public void settleMembershipsOf(MemberId memberId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            settle(Set.of(memberId));
+            return;
+        }
+        String key = SETTLE_KEY + tables.membership();
+        @SuppressWarnings("unchecked")
+        Set<MemberId> pending = (Set<MemberId>) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            Set<MemberId> members = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(key, members);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    settleOnCommittedConnection(members);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            pending = members;
+        }
+        pending.add(memberId);
+    }
+
+    /**
+     * Settles on the connection of the transaction that has just committed, still bound to the thread, as a
+     * transaction of its own committed here. Not on a connection of its own: every command's thread would then hold
+     * one connection while waiting for a second, and under load (as many commands as the pool has connections) each
+     * would wait out the pool's timeout.
+     */
+    private void settleOnCommittedConnection(Collection<MemberId> members) {
+        DataSource dataSource = jdbc.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            settle(members);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            // the command is committed and done; a membership left over shows as a rebuild's difference
+            LOG.warn("Could not settle the memberships of members {} in slot {}", members, tables.slot(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Drops the memberships of those of these members that are gone, counted off their teams. */
+    private void settle(Collection<MemberId> memberIds) {
+        List<String> ids = memberIds.stream().map(MemberId::value).toList();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<String[]> stale = jdbc.query(
+                    "SELECT ms.team_id, ms.member_id FROM " + tables.membership() + " ms WHERE ms.member_id IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + ") AND NOT EXISTS (SELECT 1 FROM " + tables.member()
+                            + " m WHERE m.member_id = ms.member_id)",
+                    (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                    chunk.toArray());
+            for (String[] membership : stale) {
+                TeamId teamId = new TeamId(membership[0]);
+                MemberId memberId = new MemberId(membership[1]);
+                // two settlements of one membership: only the one that deleted the row counts it off
+                if (removeMembership(teamId, memberId)) {
+                    addToTeam(teamId, -1, -ShownDigests.member(memberId));
+                }
+            }
+        }
     }
 
     /** Empties every table of this slot. */

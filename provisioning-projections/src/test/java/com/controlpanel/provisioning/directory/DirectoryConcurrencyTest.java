@@ -21,9 +21,11 @@ import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,7 @@ class DirectoryConcurrencyTest {
     private final AtomicLong clock = new AtomicLong();
 
     private void on(OrganizationEvent event, long sequence) {
-        transaction.executeWithoutResult(status -> projection.on(
-                event, Instant.parse("2026-11-01T10:00:00Z").plusMillis(clock.incrementAndGet()), sequence));
+        transaction.executeWithoutResult(status -> apply(event, sequence));
     }
 
     private static MemberProfile profile(int i, String displayName) {
@@ -102,5 +103,76 @@ class DirectoryConcurrencyTest {
         }
         long exact = jdbc.queryForObject("SELECT members_digest FROM dir_team_a", Long.class);
         assertThat(team.membersDigest()).isEqualTo(exact);
+    }
+
+    @Test
+    void aMemberDeletedWhileBeingAddedToATeamIsInNoTeamOnceTheDeletionCommitsLast() throws Exception {
+        MemberId member = organizationWithTeamAndMember();
+
+        CountDownLatch deletionApplied = new CountDownLatch(1);
+        CountDownLatch commitDeletion = new CountDownLatch(1);
+        Future<?> deletion = Executors.newSingleThreadExecutor()
+                .submit(() -> transaction.executeWithoutResult(s -> {
+                    apply(new MemberDeprovisioned(ORG, member), 1);
+                    deletionApplied.countDown();
+                    await(commitDeletion);
+                }));
+        await(deletionApplied);
+        on(new MemberAddedToTeam(ORG, ENGINEERING, member), 1);
+        commitDeletion.countDown();
+        deletion.get(30, TimeUnit.SECONDS);
+
+        assertTeamHasNoMembers();
+    }
+
+    @Test
+    void aMemberDeletedWhileBeingAddedToATeamIsInNoTeamOnceTheAdditionCommitsLast() throws Exception {
+        MemberId member = organizationWithTeamAndMember();
+
+        CountDownLatch additionApplied = new CountDownLatch(1);
+        CountDownLatch commitAddition = new CountDownLatch(1);
+        Future<?> addition = Executors.newSingleThreadExecutor()
+                .submit(() -> transaction.executeWithoutResult(s -> {
+                    apply(new MemberAddedToTeam(ORG, ENGINEERING, member), 1);
+                    additionApplied.countDown();
+                    await(commitAddition);
+                }));
+        await(additionApplied);
+        on(new MemberDeprovisioned(ORG, member), 1);
+        commitAddition.countDown();
+        addition.get(30, TimeUnit.SECONDS);
+
+        assertTeamHasNoMembers();
+    }
+
+    private MemberId organizationWithTeamAndMember() {
+        on(new OrganizationCreated(ORG, "Acme", TENANT), 0);
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null), 0);
+        MemberId member = MemberId.random();
+        on(new MemberProvisioned(ORG, member, Source.OKTA, profile(1, null), true), 0);
+        return member;
+    }
+
+    private void assertTeamHasNoMembers() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dir_membership_a", Integer.class))
+                .isZero();
+        TeamRow team = jdbc.queryForObject(
+                "SELECT " + JdbcDirectoryStore.TEAM_COLUMNS + " FROM dir_team_a", JdbcDirectoryStore::team);
+        assertThat(team.memberCount()).isZero();
+        assertThat(team.membersDigest()).isZero();
+        assertThat(team.version()).as("the addition still touched the team").isEqualTo(1);
+    }
+
+    private void apply(OrganizationEvent event, long sequence) {
+        projection.on(event, Instant.parse("2026-11-01T10:00:00Z").plusMillis(clock.incrementAndGet()), sequence);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
