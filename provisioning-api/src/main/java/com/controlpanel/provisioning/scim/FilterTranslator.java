@@ -298,6 +298,13 @@ public final class FilterTranslator {
                     }
                     yield new DirectoryFilter.Compare(resolved.path(), comparison, text(path, value));
                 }
+                case STRING, REFERENCE -> {
+                    if (!value.isTextual()) {
+                        throw BadRequestException.invalidFilter("'" + path + "' is a string: compare it with a"
+                                + " quoted value, e.g. " + path + " " + op + " \"" + value.asText() + "\"");
+                    }
+                    yield new DirectoryFilter.Compare(resolved.path(), comparison, value.textValue());
+                }
                 default -> new DirectoryFilter.Compare(resolved.path(), comparison, text(path, value));
             };
         }

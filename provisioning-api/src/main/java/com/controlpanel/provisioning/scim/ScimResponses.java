@@ -36,6 +36,11 @@ public final class ScimResponses {
         return ResponseEntity.noContent().build();
     }
 
+    /** 204 with the resource's new ETag: a client can send its next change with {@code If-Match} without a read. */
+    public static ResponseEntity<byte[]> noContent(String etag) {
+        return ResponseEntity.noContent().eTag(etag).build();
+    }
+
     /** RFC 7644 §3.4.2: the total, the 1-based index of the first resource, and as many as are on this page. */
     public static ResponseEntity<byte[]> list(long total, int startIndex, List<ObjectNode> resources) {
         ObjectNode body = ScimJson.object();

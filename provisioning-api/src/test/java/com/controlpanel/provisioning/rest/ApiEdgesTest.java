@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,17 @@ class ApiEdgesTest {
         assertProblem(refused, 400, "invalid-request");
         assertThat(refused.json().get("detail").asText()).contains("'q'");
         assertThat(api.sendRaw("GET", path("/members?q=x%25")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressTheContainerRefusesIsAnsweredAsAProblem() {
+        for (String refused : List.of("/members/a%2Fb", "/members/a%5Cb", "/members/a%00b")) {
+            assertProblem(api.sendRaw("GET", path(refused)), 400, "invalid-request");
+        }
+        api.post(path("/members"), Map.of("email", uniqueEmail("quoted")));
+        var typed = api.sendRaw("GET", path("/members?q=\"quoted\""));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(200);
+        assertThat(typed.json().get("total").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -135,6 +135,26 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void anAddressTheContainerRefusesIsAnsweredAsAScimError() {
+        // an encoded '/' or '\\' or a NUL: Tomcat refuses these itself, before the application (its page was HTML)
+        for (String refused : List.of("/Users/a%2Fb", "/Users/a%5Cb", "/Users/a%00b")) {
+            assertError(scim.sendRaw("GET", refused), 400, null);
+        }
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aFilterTypedWithItsQuotesAndBracketsAsTheyAreIsRead() {
+        String userName = get("/Users/" + userId).json().get("userName").asText();
+        var lookup = scim.sendRaw("GET", "/Users?filter=userName%20eq%20\"" + userName + "\"");
+        assertThat(lookup.status()).as(lookup.toString()).isEqualTo(200);
+        assertThat(lookup.json().get("totalResults").asInt()).isEqualTo(1);
+        var byEmail = scim.sendRaw("GET", "/Users?filter=emails[value%20eq%20\"" + userName + "\"]");
+        assertThat(byEmail.status()).as(byEmail.toString()).isEqualTo(200);
+        assertThat(byEmail.json().get("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void unsupportedEndpointsAre501AndAMethodAnEndpointDoesNotTakeIs405WithAllow() {
         assertError(get("/Me"), 501, null);
         assertError(
@@ -147,6 +167,12 @@ class ScimBadInputTest extends ScimTestSupport {
         var post = scim.send("POST", "/Users/" + userId, Map.of(), SCIM_JSON);
         assertError(post, 405, null);
         assertThat(post.header("Allow")).contains("PUT").contains("PATCH").contains("DELETE");
+        for (String search : List.of("/Users/.search", "/Groups/.search")) {
+            var notPosted = get(search);
+            assertError(notPosted, 405, null);
+            assertThat(notPosted.header("Allow")).isEqualTo("POST");
+            assertError(scim.delete(search), 405, null);
+        }
         assertThat(eventCount()).isEqualTo(events);
     }
 

@@ -114,6 +114,9 @@ class ScimETagTest extends ScimTestSupport {
                 .send("PATCH", "/Groups/" + group, patchOp(op("replace", "displayName", "Fresh")), SCIM_JSON);
         assertThat(current.status()).isEqualTo(204);
         assertThat(get("/Groups/" + group).header("ETag")).startsWith("W/\"2.");
+        assertThat(current.header("ETag"))
+                .as("the 204 carries the new ETag")
+                .isEqualTo(get("/Groups/" + group).header("ETag"));
     }
 
     @Test

@@ -204,6 +204,9 @@ class ScimFilterTest extends ScimTestSupport {
                 "password eq \"x\"",
                 "emails[type eq \"work\" and emails[value eq \"x\"]]",
                 "groups.$ref eq \"x\"",
+                "userName gt 5",
+                "externalId eq true",
+                "emails[value eq 12]",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:shoeSize eq \"9\"")) {
             assertError(get("/Users?filter=" + filter(filter)), 400, "invalidFilter");
         }

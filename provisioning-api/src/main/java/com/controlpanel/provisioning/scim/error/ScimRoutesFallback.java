@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,6 +23,24 @@ public class ScimRoutesFallback {
 
     public ScimRoutesFallback(RouteMethods routes) {
         this.routes = routes;
+    }
+
+    /**
+     * A search is a POST; any other method on {@code /Users/.search} would otherwise be taken for the User with the
+     * id {@code .search} (404), which tells the client nothing.
+     */
+    @RequestMapping(
+            path = {"/scim/v2/{tenant}/Users/.search", "/scim/v2/{tenant}/Groups/.search"},
+            method = {
+                RequestMethod.GET,
+                RequestMethod.HEAD,
+                RequestMethod.PUT,
+                RequestMethod.PATCH,
+                RequestMethod.DELETE
+            })
+    public ResponseEntity<String> searchNotPosted(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return notAllowed(request, path, "POST");
     }
 
     @RequestMapping("/scim/v2/{tenant}/**")
@@ -45,7 +64,10 @@ public class ScimRoutesFallback {
                     "No SCIM endpoint at " + path + ": this service provider serves /Users, /Groups, "
                             + "/ServiceProviderConfig, /ResourceTypes and /Schemas");
         }
-        String allow = String.join(", ", methods.get());
+        return notAllowed(request, path, String.join(", ", methods.get()));
+    }
+
+    private static ResponseEntity<String> notAllowed(HttpServletRequest request, String path, String allow) {
         ResponseEntity<String> error = ScimExceptionHandler.error(
                 request, 405, null, request.getMethod() + " is not supported on " + path + " (it takes " + allow + ")");
         return ResponseEntity.status(405)

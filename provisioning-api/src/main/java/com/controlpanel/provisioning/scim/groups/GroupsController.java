@@ -132,7 +132,10 @@ public class GroupsController {
         return answer(existing(id), request);
     }
 
-    /** 204 No Content, as Okta expects; 200 with the Group when the request asks for attributes. */
+    /**
+     * 204 No Content, as Okta expects, with the Group's new ETag; 200 with the Group when the request asks for
+     * attributes.
+     */
     @PatchMapping("/{id}")
     public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
         List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
@@ -145,10 +148,11 @@ public class GroupsController {
                 request,
                 new UpdateProvisionedTeamCommand(
                         current.teamId(), organization(), changes, ETags.ifMatch(request, current)));
+        TeamRow changed = existing(id);
         if (request.getParameter("attributes") == null && request.getParameter("excludedAttributes") == null) {
-            return ScimResponses.noContent();
+            return ScimResponses.noContent(ETags.of(changed));
         }
-        return answer(existing(id), request);
+        return answer(changed, request);
     }
 
     @DeleteMapping("/{id}")
