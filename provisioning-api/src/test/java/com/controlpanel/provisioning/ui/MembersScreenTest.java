@@ -239,6 +239,16 @@ class MembersScreenTest {
         browser.waitUntil(d -> !browser.path().contains("offset="));
         browser.waitUntil(d -> names().size() == 20);
         assertThat(names()).startsWith("Whitfield Diffie");
+
+        // an old link to a page the list no longer reaches: not "no member matches"
+        browser.open(tenant.path("/members?sort=name-desc&offset=40"));
+        assertThat(browser.text(By.cssSelector("#member-results .empty-state")))
+                .contains("This page is past the end of the list")
+                .contains("There are 25 members")
+                .doesNotContain("No member matches");
+        browser.click(By.linkText("Go to the last page"));
+        waitForResults("offset=20");
+        assertNames("Donald Knuth", "Claude Shannon", "Barbara Liskov", "Alan Turing", "Ada Lovelace");
     }
 
     @Test
@@ -399,6 +409,32 @@ class MembersScreenTest {
     }
 
     @Test
+    void theAddressOfARefusedFormOpenedAgainShowsItsPage() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Addresses");
+        TeamId design = scenery.team(other, "Design");
+        MemberId ada = scenery.invite(other, "Ada", "Lovelace");
+
+        // a refused invitation is shown at /members/invite; opened again (a new tab, a bookmark) it is a GET
+        browser.open(other.path("/members/invite"));
+        browser.waitUntil(d -> browser.path().endsWith("/members?invite"));
+        browser.waitUntil(d -> browser.dialogOpen("invite-dialog"));
+
+        browser.open(other.path("/members/" + ada.value() + "/delete"));
+        browser.waitUntil(d -> browser.path().endsWith("/members/" + ada.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ada Lovelace");
+        assertThat(directory.findMember(other.id(), ada))
+                .as("opening it deleted nothing")
+                .isPresent();
+
+        browser.open(other.path("/teams/" + design.value() + "/rename"));
+        browser.waitUntil(d -> browser.path().endsWith("/teams/" + design.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+
+        browser.open(other.path("/settings/provisioning/enable"));
+        browser.waitUntil(d -> browser.path().endsWith("/settings/provisioning"));
+    }
+
+    @Test
     void editsDeactivatesAndDeletesAManualMember() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Edits");
         TeamId marketing = scenery.team(other, "Marketing");
@@ -421,6 +457,14 @@ class MembersScreenTest {
                 .as("nothing changed")
                 .isEqualTo("grace.brewster@northwind.example");
         browser.screenshot("member-page-error");
+
+        browser.type(By.id("member-email"), "grace.brewster@northwind.example");
+        browser.type(By.id("member-given"), "G".repeat(300));
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.id("member-given-error")))
+                .as("the form's label, not the domain's name for the value")
+                .isEqualTo("First name must be at most 256 characters");
+        browser.type(By.id("member-given"), "Grace");
 
         browser.type(By.id("member-email"), "grace.murray@northwind.example");
         browser.type(By.id("member-family"), "Murray");

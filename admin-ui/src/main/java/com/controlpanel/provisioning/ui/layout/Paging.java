@@ -31,6 +31,16 @@ public record Paging(long total, int offset, int size, int shown) {
         return hasPrevious() || hasNext();
     }
 
+    /** A page after the last one (an old link, or an offset typed into the address): the list itself is not empty. */
+    public boolean pastTheEnd() {
+        return shown == 0 && total > 0 && offset > 0;
+    }
+
+    /** The offset of the list's last page. */
+    public int lastOffset() {
+        return total == 0 ? 0 : (int) ((total - 1) / size * size);
+    }
+
     /** A requested offset, kept within the list's first page and a sane maximum. */
     public static int offset(Integer requested) {
         return requested == null || requested < 0 ? 0 : Math.min(requested, 1_000_000);

@@ -27,10 +27,12 @@ import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Members: the list (search, filters, order, pages), "Invite new member", and the member page to edit, deactivate or
@@ -51,6 +54,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/orgs/{org}/members")
 public class MemberPagesController {
+
+    private static String encoded(String pathSegment) {
+        return UriUtils.encodePathSegment(pathSegment, StandardCharsets.UTF_8);
+    }
+
+    /** The domain's name for a value at the start of its message: {@code name.givenName }. */
+    private static final Pattern DOMAIN_NAME = Pattern.compile("^[A-Za-z][A-Za-z.]* (?=(must|is) )");
 
     private final Workspaces workspaces;
     private final DirectoryQueries directory;
@@ -81,6 +91,22 @@ public class MemberPagesController {
         MemberListParams params = new MemberListParams(q, source, status, team, sort, Paging.offset(offset));
         showList(workspace, params, InviteForm.empty(), new FormErrors(), invite != null, model);
         return "members/list";
+    }
+
+    /**
+     * The address a refused invitation is shown at, opened again (a new tab, a bookmark, a reload that does not post
+     * again): the list with the invitation dialog open, rather than "no member with the id invite".
+     */
+    @GetMapping("/invite")
+    String inviteAgain(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return "redirect:" + workspaces.open(admin, org, "members").path("/members") + "?invite";
+    }
+
+    /** The address of a member's action, opened rather than posted: the member's page. */
+    @GetMapping({"/{id}/deactivate", "/{id}/reactivate", "/{id}/delete"})
+    String memberActionAgain(
+            @AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, @PathVariable String id) {
+        return "redirect:" + workspaces.open(admin, org, "members").path("/members/" + encoded(id));
     }
 
     @PostMapping("/invite")
@@ -318,8 +344,8 @@ public class MemberPagesController {
     }
 
     private static PersonName personName(String givenName, String familyName, FormErrors errors) {
-        check(() -> PersonName.of(givenName, null), "givenName", errors);
-        check(() -> PersonName.of(null, familyName), "familyName", errors);
+        check(() -> PersonName.of(givenName, null), "givenName", "First name", errors);
+        check(() -> PersonName.of(null, familyName), "familyName", "Last name", errors);
         try {
             return PersonName.of(givenName, familyName);
         } catch (InvalidValueException e) {
@@ -337,10 +363,22 @@ public class MemberPagesController {
 
     /** Builds a value object of the domain: its own validation says what is wrong with the field. */
     private static void check(Runnable build, String field, FormErrors errors) {
+        check(build, field, null, errors);
+    }
+
+    /**
+     * As {@link #check(Runnable, String, FormErrors)}, the domain's name for the value ({@code name.givenName must be
+     * at most 256 characters}) replaced by the form's label for it.
+     */
+    private static void check(Runnable build, String field, String label, FormErrors errors) {
         try {
             build.run();
         } catch (InvalidValueException e) {
-            errors.field(field, e.getMessage());
+            String message = e.getMessage();
+            if (label != null) {
+                message = DOMAIN_NAME.matcher(message).replaceFirst(label + " ");
+            }
+            errors.field(field, message);
         }
     }
 

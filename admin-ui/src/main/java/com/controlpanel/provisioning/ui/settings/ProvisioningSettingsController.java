@@ -60,6 +60,12 @@ public class ProvisioningSettingsController {
         return "redirect:" + workspaces.open(admin, org, "settings").path("/settings/provisioning");
     }
 
+    /** The address of a provisioning action, opened rather than posted: the provisioning settings. */
+    @GetMapping({"/provisioning/enable", "/provisioning/regenerate", "/provisioning/disable"})
+    String provisioningActionAgain(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return settings(admin, org);
+    }
+
     @GetMapping("/provisioning")
     String provisioning(
             @AuthenticationPrincipal ControlPanelAdmin admin,

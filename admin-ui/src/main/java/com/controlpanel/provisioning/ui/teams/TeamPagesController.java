@@ -27,6 +27,7 @@ import com.controlpanel.provisioning.ui.layout.Workspaces;
 import com.controlpanel.provisioning.ui.members.MemberView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Teams: the list and "Create team"; the team page with its members, "Add a member" (offering only the members the
@@ -136,6 +138,16 @@ public class TeamPagesController {
         model.addAttribute("team", team);
         addCandidates(workspace, team, q, model);
         return "teams/team :: candidates";
+    }
+
+    /** The address of a form of the team page, opened rather than posted (a refused rename reloaded): the page. */
+    @GetMapping({"/{id}/members", "/{id}/rename", "/{id}/delete", "/{id}/members/{memberId}/remove"})
+    String teamActionAgain(
+            @AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, @PathVariable String id) {
+        return "redirect:"
+                + workspaces
+                        .open(admin, org, "teams")
+                        .path("/teams/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8));
     }
 
     @PostMapping("/{id}/members")
