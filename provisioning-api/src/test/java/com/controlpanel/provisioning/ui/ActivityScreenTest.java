@@ -140,7 +140,7 @@ class ActivityScreenTest {
                         "Added Linus Torvalds (linus.torvalds@northwind.example) to team Engineering",
                         "Pushed team Engineering",
                         "Provisioned member Linus Torvalds (linus.torvalds@northwind.example)",
-                        "Issued new SCIM credentials: the previous secret token no longer works",
+                        "Issued a new SCIM secret token (any earlier one stops working)",
                         "Switched user provisioning on")
                 .endsWith("Created organization Northwind Activity");
         List<String> who = rowValues(".actor-name");

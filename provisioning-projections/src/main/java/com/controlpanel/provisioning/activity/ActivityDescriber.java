@@ -109,11 +109,14 @@ final class ActivityDescriber {
                 action = "member.deactivated";
                 summary = "Deactivated member " + subjectName;
                 details.put("active", false);
+                // only an active member is deactivated (the aggregate records nothing otherwise)
+                booleanChange(details, "active", true, false);
             } else if (event instanceof MemberReactivated) {
                 subjectName = before;
                 action = "member.reactivated";
                 summary = "Reactivated member " + subjectName;
                 details.put("active", true);
+                booleanChange(details, "active", false, true);
             } else if (event instanceof MemberDeprovisioned) {
                 subjectName = before;
                 action = "member.deprovisioned";
@@ -197,7 +200,8 @@ final class ActivityDescriber {
                 summary = "Switched user provisioning off: the secret token no longer works";
             } else if (event instanceof ProvisioningCredentialsIssued e) {
                 action = "provisioning.credentials-issued";
-                summary = "Issued new SCIM credentials: the previous secret token no longer works";
+                // also the first token, issued when provisioning is first switched on: no "previous" token then
+                summary = "Issued a new SCIM secret token (any earlier one stops working)";
                 details.put("credentialId", e.credentialId().value());
             } else if (event instanceof OrganizationAdminGranted e) {
                 action = "organization.admin-granted";
@@ -227,6 +231,13 @@ final class ActivityDescriber {
                 relatedId,
                 cut(summary, 2000),
                 write(details));
+    }
+
+    private static void booleanChange(ObjectNode details, String field, boolean from, boolean to) {
+        ObjectNode change = details.putArray("changes").addObject();
+        change.put("field", field);
+        change.put("from", from);
+        change.put("to", to);
     }
 
     private static void change(ObjectNode details, String field, String from, String to) {

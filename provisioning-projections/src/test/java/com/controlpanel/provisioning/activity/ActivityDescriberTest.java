@@ -12,9 +12,11 @@ import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
+import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
@@ -116,6 +118,23 @@ class ActivityDescriberTest {
         assertThat(userName.get("from").asText()).isEqualTo("alice@example.com");
         assertThat(userName.get("to").asText()).isEqualTo("alice.adams@example.com");
         assertThat(row.summary()).isEqualTo("Updated member Alice Adams (alice.adams@example.com): emails, userName");
+    }
+
+    @Test
+    void aDeactivationAndAReactivationSayWhatChangedBeforeAndAfter() throws Exception {
+        describe(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true), OKTA);
+        JsonNode deactivated = json.readTree(
+                        describe(new MemberDeactivated(ORG, ALICE), OKTA).details())
+                .get("changes");
+        assertThat(deactivated).hasSize(1);
+        assertThat(deactivated.get(0).get("field").asText()).isEqualTo("active");
+        assertThat(deactivated.get(0).get("from").asBoolean()).isTrue();
+        assertThat(deactivated.get(0).get("to").asBoolean()).isFalse();
+        JsonNode reactivated = json.readTree(
+                        describe(new MemberReactivated(ORG, ALICE), OKTA).details())
+                .get("changes");
+        assertThat(reactivated.get(0).get("from").asBoolean()).isFalse();
+        assertThat(reactivated.get(0).get("to").asBoolean()).isTrue();
     }
 
     @Test
