@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -291,7 +292,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
             List<String[]> stale = jdbc.query(
                     "SELECT ms.team_id, ms.member_id FROM " + tables.membership() + " ms WHERE ms.member_id IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + String.join(",", Collections.nCopies(chunk.size(), "?"))
                             + ") AND NOT EXISTS (SELECT 1 FROM " + tables.member()
                             + " m WHERE m.member_id = ms.member_id)",
                     (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
