@@ -8,11 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Whatever no JSON API route answers, as problem details: no route at the path is 404, a route that does not take the
- * method 405 with {@code Allow}, a route that takes it but not with the request's {@code Accept} 406.
+ * method 405 with {@code Allow}, a route that takes it but not with the request's {@code Accept} 406; {@code OPTIONS}
+ * lists what the route at the path takes.
  */
 @RestController
 public class ApiRoutesFallback {
@@ -21,6 +23,21 @@ public class ApiRoutesFallback {
 
     public ApiRoutesFallback(RouteMethods routes) {
         this.routes = routes;
+    }
+
+    /**
+     * {@code OPTIONS}: the methods the route at the path takes, from the routes' own mappings. Spring's own answer would
+     * count this catch-all's too, which takes every method, and would list them all at every path, known or not.
+     */
+    @RequestMapping(path = "/api/**", method = RequestMethod.OPTIONS)
+    public ResponseEntity<Void> options(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        var methods = routes.at(request, ApiRoutesFallback.class)
+                .orElseThrow(() ->
+                        new ApiException(HttpStatus.NOT_FOUND, "not-found", "No route " + path + " in the JSON API"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ALLOW, String.join(", ", methods))
+                .build();
     }
 
     @RequestMapping("/api/**")

@@ -101,6 +101,11 @@ class ApiEdgesTest {
         var wrongMethod = api.put(path("/members"), Map.of());
         assertProblem(wrongMethod, 405, "method-not-allowed");
         assertThat(wrongMethod.header("Allow")).contains("GET").contains("POST").doesNotContain("PUT");
+        // OPTIONS lists what the route at the path takes; at no route it is 404 (it listed every method)
+        assertProblem(api.send("OPTIONS", "/api/no-such-route", null, null), 404, "not-found");
+        var options = api.send("OPTIONS", path("/members"), null, null);
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("Allow")).contains("GET", "POST").doesNotContain("PUT", "PATCH", "DELETE");
         var notGettable = api.get(path("/provisioning/enable"));
         assertProblem(notGettable, 405, "method-not-allowed");
         assertThat(notGettable.header("Allow")).contains("POST").doesNotContain("GET");

@@ -167,6 +167,17 @@ class ScimBadInputTest extends ScimTestSupport {
         var post = scim.send("POST", "/Users/" + userId, Map.of(), SCIM_JSON);
         assertError(post, 405, null);
         assertThat(post.header("Allow")).contains("PUT").contains("PATCH").contains("DELETE");
+        // OPTIONS lists what the endpoint at the path takes; at no endpoint it is 404 (it listed every method)
+        assertError(scim.send("OPTIONS", "/Unknown", null, null), 404, null);
+        var options = scim.send("OPTIONS", "/Users", null, null);
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("Allow")).contains("GET", "POST").doesNotContain("PUT", "PATCH", "DELETE");
+        assertThat(scim.send("OPTIONS", "/Users/" + userId, null, null).header("Allow"))
+                .contains("GET", "PUT", "PATCH", "DELETE")
+                .doesNotContain("POST");
+        assertThat(scim.send("OPTIONS", "/Users/.search", null, null).header("Allow"))
+                .contains("POST")
+                .doesNotContain("GET", "PUT", "PATCH", "DELETE");
         for (String search : List.of("/Users/.search", "/Groups/.search")) {
             var notPosted = get(search);
             assertError(notPosted, 405, null);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ScimRoutesFallback {
 
     private static final Pattern UNSUPPORTED = Pattern.compile("/scim/v2/[^/]+/(Me|Bulk)(/.*)?");
+    private static final Pattern SEARCH = Pattern.compile("/scim/v2/[^/]+/(Users|Groups)/\\.search");
 
     private final RouteMethods routes;
 
@@ -41,6 +42,27 @@ public class ScimRoutesFallback {
     public ResponseEntity<String> searchNotPosted(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return notAllowed(request, path, "POST");
+    }
+
+    /**
+     * {@code OPTIONS}: the methods the endpoint at the path takes, from the endpoints' own mappings (Spring's own answer
+     * would count this catch-all's too: every method, at every path); a search takes POST alone.
+     */
+    @RequestMapping(path = "/scim/v2/{tenant}/**", method = RequestMethod.OPTIONS)
+    public ResponseEntity<String> options(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (SEARCH.matcher(path).matches()) {
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.ALLOW, "OPTIONS, POST")
+                    .build();
+        }
+        var methods = routes.at(request, ScimRoutesFallback.class);
+        if (methods.isEmpty() || UNSUPPORTED.matcher(path).matches()) {
+            return fallback(request);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ALLOW, String.join(", ", methods.get()))
+                .build();
     }
 
     @RequestMapping("/scim/v2/{tenant}/**")
