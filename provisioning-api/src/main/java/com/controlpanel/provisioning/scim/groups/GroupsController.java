@@ -144,15 +144,18 @@ public class GroupsController {
                 operations,
                 current.teamId().value(),
                 () -> search.membersOf(List.of(current.teamId())).getOrDefault(current.teamId(), List.of()));
-        send(
+        Long version = send(
                 request,
                 new UpdateProvisionedTeamCommand(
                         current.teamId(), organization(), changes, ETags.ifMatch(request, current)));
-        TeamRow changed = existing(id);
         if (request.getParameter("attributes") == null && request.getParameter("excludedAttributes") == null) {
-            return ScimResponses.noContent(ETags.of(changed));
+            // the ETag of the state this PATCH made, not of a change that came right after it (nor none if gone)
+            return search.team(organization(), current.teamId())
+                    .filter(changed -> version != null && changed.version() == version)
+                    .map(changed -> ScimResponses.noContent(ETags.of(changed)))
+                    .orElseGet(ScimResponses::noContent);
         }
-        return answer(changed, request);
+        return answer(existing(id), request);
     }
 
     @DeleteMapping("/{id}")
@@ -202,9 +205,9 @@ public class GroupsController {
      * Sends a team command. A member the organization does not have is bad input here (400 invalidValue), not a
      * missing Group.
      */
-    private void send(HttpServletRequest request, Object command) throws BadRequestException {
+    private <R> R send(HttpServletRequest request, Object command) throws BadRequestException {
         try {
-            commands.send(ScimRequests.context(request), command);
+            return commands.send(ScimRequests.context(request), command);
         } catch (RuntimeException e) {
             var domain = Failures.domainCause(e);
             if (domain.isPresent() && domain.get().errorCode() == ErrorCode.MEMBER_NOT_FOUND) {

@@ -38,6 +38,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * A team of an organization and who is in it. A team pushed from Okta never takes a member invited by an admin (rule
@@ -82,8 +83,12 @@ class Team {
         apply(new TeamProvisioned(command.organizationId(), command.teamId(), Source.MANUAL, command.name(), null));
     }
 
+    /**
+     * Applies a SCIM change of the team, all of it or nothing; answers the team's version after it (the sequence
+     * number of its last event, unchanged when nothing changed), which the caller's ETag needs.
+     */
     @CommandHandler
-    void handle(
+    long handle(
             UpdateProvisionedTeamCommand command,
             ProvisioningStatus provisioning,
             TeamRegistry teams,
@@ -107,6 +112,7 @@ class Team {
                 addMembers(replace.memberIds(), members);
             }
         }
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler

@@ -149,6 +149,29 @@ class TeamTest {
     }
 
     @Test
+    void aScimChangeAnswersTheTeamsVersionAfterIt() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(new TeamChange.Rename(new TeamName("R&D")), new TeamChange.AddMembers(List.of(ALICE))),
+                        null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aScimChangeThatChangesNothingAnswersTheVersionItFound() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING, ACME, List.of(new TeamChange.Rename(new TeamName("Engineering"))), null))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
     void rule4_adminAddsProvisionedMemberToManualTeam() {
         directory.record(provisioningOn());
         fixture.given(directory.record(manualTeam(SALES, "Sales")))
