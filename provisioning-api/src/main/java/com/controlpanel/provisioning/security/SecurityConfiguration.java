@@ -46,9 +46,9 @@ public class SecurityConfiguration {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             String detail = "The request's address is not one this service accepts: " + rejected.getMessage();
-            if (path.startsWith("/scim/")) {
+            if (path.equals("/scim") || path.startsWith("/scim/")) {
                 ScimErrorResponses.write(response, HttpStatus.BAD_REQUEST, null, detail);
-            } else if (path.startsWith("/api/")) {
+            } else if (path.equals("/api") || path.startsWith("/api/")) {
                 ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-request", detail);
             } else {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
@@ -110,8 +110,23 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Addresses under {@code /scim} that are no Tenant URL ({@code /scim}, {@code /scim/v1/Users}…): a SCIM client
+     * set up with a wrong base gets a SCIM 404 saying what a Tenant URL looks like, not the Control Panel's sign-in.
+     */
     @Bean
     @Order(3)
+    public SecurityFilterChain scimOutsideTenantsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/scim", "/scim/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     public SecurityFilterChain controlPanelChain(HttpSecurity http) throws Exception {
         RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();

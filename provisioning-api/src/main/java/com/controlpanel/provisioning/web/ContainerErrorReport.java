@@ -13,9 +13,10 @@ import org.springframework.http.HttpStatus;
 /**
  * What the servlet container refuses before the application sees the request is answered in the edge's own format:
  * a SCIM error on {@code /scim}, a problem detail on {@code /api}. Tomcat refuses an address holding an encoded
- * {@code /} or {@code \}, a NUL or a character that must be percent-encoded, and a request line it can not parse;
- * its own answer is an HTML page, which neither Okta nor a script can read. Elsewhere (the Control Panel) its page
- * stays, without the server's name or a report.
+ * {@code /} or {@code \} or a NUL, headers too large or malformed, a missing or bad {@code Host}; its own answer is
+ * an HTML page, which neither Okta nor a script can read. A request line it can not parse at all (a raw space or
+ * {@code <} in the path, an address longer than the header limit) leaves no address to tell the edge by: those keep
+ * its page, as the Control Panel does (without the server's name or a report).
  *
  * <p>This replaces the container's error report valve on the host ({@link ContainerCustomizer}); it reports only
  * what no one answered: a status of 400 or more with nothing written.
@@ -32,8 +33,13 @@ final class ContainerErrorReport extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getRequestURI();
-        boolean scim = uri != null && uri.startsWith("/scim/");
-        boolean api = uri != null && uri.startsWith("/api/");
+        String context = request.getContextPath();
+        String path = uri == null ? "" : uri;
+        if (context != null && !context.isEmpty() && path.startsWith(context)) {
+            path = path.substring(context.length());
+        }
+        boolean scim = path.equals("/scim") || path.startsWith("/scim/");
+        boolean api = path.equals("/api") || path.startsWith("/api/");
         if (!scim && !api) {
             super.report(request, response, throwable);
             return;
@@ -49,7 +55,7 @@ final class ContainerErrorReport extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         HttpStatus shown = known == null ? HttpStatus.BAD_REQUEST : known;
-        String detail = detail(shown);
+        String detail = detail(shown, response.getMessage());
         try {
             if (scim) {
                 ScimErrorResponses.write(response, shown, null, detail);
@@ -62,12 +68,14 @@ final class ContainerErrorReport extends ErrorReportValve {
         }
     }
 
-    private static String detail(HttpStatus status) {
+    /** What the server could not take, with the container's own words for it when it gave any. */
+    private static String detail(HttpStatus status, String reason) {
+        String said = reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")";
         if (status == HttpStatus.BAD_REQUEST) {
-            return "The request's address can not be read: it holds an encoded '/' or '\\', a NUL character, a"
-                    + " character that must be percent-encoded, or a malformed request line";
+            return "The server can not read this request: its address, request line or headers are malformed or"
+                    + " too large (an address may not hold an encoded '/' or '\\' or a NUL character)" + said;
         }
-        return status.getReasonPhrase();
+        return status.getReasonPhrase() + said;
     }
 
     private static String code(HttpStatus status) {

@@ -12,6 +12,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a problem detail, 503 with {@code Retry-After} while the database is out of reach, else 500 with the request id.
  * Never the servlet container's error page, never a stack trace. A query string with a broken percent-escape is
  * refused here, 400, before anything reads its parameters ({@link QueryStrings}); a JSON API body larger than
- * {@link #API_MAX_BODY_BYTES} is 413.
+ * {@link #API_MAX_BODY_BYTES} is 413, one whose Content-Type is a wildcard or malformed 415.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -34,7 +36,9 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isScim(request) && !path(request).startsWith("/api/");
+        return !isScim(request)
+                && !path(request).equals("/api")
+                && !path(request).startsWith("/api/");
     }
 
     private static String path(HttpServletRequest request) {
@@ -42,7 +46,8 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
     }
 
     private static boolean isScim(HttpServletRequest request) {
-        return path(request).startsWith("/scim/");
+        String path = path(request);
+        return path.equals("/scim") || path.startsWith("/scim/");
     }
 
     @Override
@@ -54,6 +59,16 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             return;
         }
         HttpServletRequest passed = request;
+        if (!isScim(request) && hasBody(request) && !concreteContentType(request.getContentType())) {
+            // Spring reads such a header as a programming error (500); a body has one media type, or it is refused
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "The body's Content-Type '" + request.getContentType()
+                            + "' is not one media type (a wildcard or malformed): send application/json");
+            return;
+        }
         if (!isScim(request)) {
             // the JSON API's bodies are a few fields; SCIM has its own, larger limit
             if (request.getContentLengthLong() > API_MAX_BODY_BYTES) {
@@ -73,6 +88,23 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
                 throw e;
             }
             answer(request, response, e);
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /** No Content-Type, or one a body can have: not {@code * /*}, {@code application/*} or malformed. */
+    static boolean concreteContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
         }
     }
 

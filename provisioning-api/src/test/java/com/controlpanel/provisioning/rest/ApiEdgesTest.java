@@ -218,6 +218,9 @@ class ApiEdgesTest {
         assertThat(numberAsName.json().get("detail").asText())
                 .contains("'name'")
                 .contains("a string");
+        var halfAPair = api.send("POST", path("/teams"), "{\"name\":\"Team \\ud800\"}", "application/json");
+        assertProblem(halfAPair, 400, "invalid-value");
+        assertThat(halfAPair.json().get("detail").asText()).contains("surrogate");
         var notAList = api.post(path("/members"), Map.of("email", uniqueEmail("typed"), "teamIds", "abc"));
         assertProblem(notAList, 400, "malformed-body");
         assertThat(notAList.json().get("detail").asText()).contains("'teamIds'").contains("a list");
@@ -241,6 +244,20 @@ class ApiEdgesTest {
         assertThat(api.patch(path("/members/" + member), Map.of("active", "false"))
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aBodyWhoseContentTypeIsAWildcardOrMalformedIs415NotAFailure() {
+        long events = eventCount();
+        for (String contentType : List.of("*/*", "application/*", "application/*+json", "json")) {
+            var refused = api.send("POST", path("/teams"), "{\"name\":\"Wildcard\"}", contentType);
+            assertProblem(refused, 415, "unsupported-media-type");
+            assertThat(refused.json().get("detail").asText()).contains("application/json");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.send("POST", path("/teams"), "{\"name\":\"Typed\"}", "application/json; charset=utf-8")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,15 @@ class ScimBadInputTest extends ScimTestSupport {
         assertError(post("/Users", oktaUser("x".repeat(300) + "@example.com", "Long", "Name")), 400, "invalidValue");
         assertError(
                 post("/Users", oktaUser(unique("x"), "A", "B").put("displayName", "bell\u0007")), 400, "invalidValue");
+        // half a surrogate pair, as JSON can escape it: no store keeps it (it was stored as '?')
+        assertError(
+                scim.send(
+                        "POST",
+                        "/Users",
+                        "{\"schemas\":[\"" + USER_SCHEMA + "\"],\"userName\":\"\\ud800" + unique("x") + "\"}",
+                        SCIM_JSON),
+                400,
+                "invalidValue");
         ObjectNode badPhones = oktaUser(unique("x"), "A", "B");
         badPhones.putArray("phoneNumbers").addArray().add("nested");
         assertError(post("/Users", badPhones), 400, "invalidValue");
@@ -140,6 +150,18 @@ class ScimBadInputTest extends ScimTestSupport {
         for (String refused : List.of("/Users/a%2Fb", "/Users/a%5Cb", "/Users/a%00b")) {
             assertError(scim.sendRaw("GET", refused), 400, null);
         }
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void anAddressUnderScimThatIsNoTenantUrlIsAScimError() {
+        Http outside = Http.to("http://localhost:" + port);
+        for (String path : List.of("/scim", "/scim/", "/scim/v1/Users", "/scim/Users")) {
+            var answer = outside.get(path);
+            assertError(answer, 404, null);
+            assertThat(answer.json().get("detail").asText()).contains("/scim/v2/<tenant id>");
+        }
+        assertError(outside.post("/scim/v1/Users", oktaUser(unique("outside"), "O", "Side")), 404, null);
         assertThat(eventCount()).isEqualTo(events);
     }
 

@@ -44,6 +44,18 @@ public class ScimRoutesFallback {
         return notAllowed(request, path, "POST");
     }
 
+    /** Under {@code /scim} but no Tenant URL: what one looks like (a SCIM client set up with a wrong base). */
+    @RequestMapping({"/scim", "/scim/**"})
+    public ResponseEntity<String> noTenant(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ScimExceptionHandler.error(
+                request,
+                404,
+                null,
+                "No SCIM endpoint at " + path + ": a Tenant URL is /scim/v2/<tenant id>, as Settings > User"
+                        + " provisioning in the Control Panel shows it");
+    }
+
     /**
      * {@code OPTIONS}: the methods the endpoint at the path takes, from the endpoints' own mappings (Spring's own answer
      * would count this catch-all's too: every method, at every path); a search takes POST alone.
