@@ -27,6 +27,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -242,6 +243,22 @@ final class JdbcDirectoryStore implements DirectoryStore {
             TransactionSynchronizationManager.bindResource(key, members);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
+                public int getOrder() {
+                    // before the wait for the store's checkpoint (H2GroupCommit), which then covers this commit too
+                    return Ordered.HIGHEST_PRECEDENCE;
+                }
+
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(key, members);
+                }
+
+                @Override
                 public void afterCommit() {
                     settleOnCommittedConnection(members);
                 }
@@ -294,7 +311,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
                     "SELECT ms.team_id, ms.member_id FROM " + tables.membership() + " ms WHERE ms.member_id IN ("
                             + String.join(",", Collections.nCopies(chunk.size(), "?"))
                             + ") AND NOT EXISTS (SELECT 1 FROM " + tables.member()
-                            + " m WHERE m.member_id = ms.member_id)",
+                            + " m WHERE m.member_id = ms.member_id) ORDER BY ms.team_id, ms.member_id",
                     (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
                     chunk.toArray());
             for (String[] membership : stale) {

@@ -28,7 +28,7 @@ public record Paging(long total, int offset, int size, int shown) {
     }
 
     public boolean needed() {
-        return hasPrevious() || hasNext();
+        return !pastTheEnd() && (hasPrevious() || hasNext());
     }
 
     /** A page after the last one (an old link, or an offset typed into the address): the list itself is not empty. */
