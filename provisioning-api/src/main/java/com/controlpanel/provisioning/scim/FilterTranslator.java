@@ -133,6 +133,12 @@ public final class FilterTranslator {
         } catch (BadRequestException e) {
             throw BadRequestException.invalidValue("sortBy '" + sortBy + "' is not an attribute path");
         }
+        for (Path.Element element : path) {
+            if (element.getValueFilter() != null) {
+                throw BadRequestException.invalidValue(
+                        "sortBy '" + sortBy + "' holds a filter: sort by an attribute, e.g. emails.value");
+            }
+        }
         Resolved resolved;
         try {
             resolved = resolve(path, Scope.TOP);
@@ -301,7 +307,7 @@ public final class FilterTranslator {
                 case STRING, REFERENCE -> {
                     if (!value.isTextual()) {
                         throw BadRequestException.invalidFilter("'" + path + "' is a string: compare it with a"
-                                + " quoted value, e.g. " + path + " " + op + " \"" + value.asText() + "\"");
+                                + " quoted value, e.g. " + path + " " + op + " \"text\"");
                     }
                     yield new DirectoryFilter.Compare(resolved.path(), comparison, value.textValue());
                 }

@@ -21,12 +21,25 @@ public record ListRequest(
         List<String> attributes,
         List<String> excludedAttributes) {
 
+    private static final List<String> PARAMETERS =
+            List.of("filter", "sortBy", "sortOrder", "startIndex", "count", "attributes", "excludedAttributes");
+
     public ListRequest {
         attributes = List.copyOf(attributes);
         excludedAttributes = List.copyOf(excludedAttributes);
     }
 
     public static ListRequest of(HttpServletRequest request, ScimProperties properties) throws BadRequestException {
+        for (String name : PARAMETERS) {
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                // which one was meant? serving one of them would answer a question the client did not ask
+                String detail = "The query parameter '" + name + "' is given " + values.length + " times: give it once";
+                throw name.equals("filter")
+                        ? BadRequestException.invalidFilter(detail)
+                        : BadRequestException.invalidValue(detail);
+            }
+        }
         return new ListRequest(
                 blankToNull(request.getParameter("filter")),
                 blankToNull(request.getParameter("sortBy")),

@@ -119,6 +119,10 @@ class ScimBadInputTest extends ScimTestSupport {
 
     @Test
     void invalidParametersAndRoutes() {
+        // a parameter twice: which one was meant? (the second was dropped, answering another question)
+        assertError(get("/Users?filter=userName%20eq%20%22a%22&filter=userName%20eq%20%22b%22"), 400, "invalidFilter");
+        assertError(get("/Users?count=1&count=2"), 400, "invalidValue");
+        assertError(get("/Users?sortBy=emails[value%20eq%20%22x%22]"), 400, "invalidValue");
         assertError(get("/Users?startIndex=abc"), 400, "invalidValue");
         assertError(get("/Users?count=1.5"), 400, "invalidValue");
         assertError(post("/Users/.search", Map.of("schemas", List.of("urn:example:wrong"))), 400, "invalidValue");
