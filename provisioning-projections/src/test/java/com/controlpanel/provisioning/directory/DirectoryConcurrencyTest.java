@@ -108,41 +108,34 @@ class DirectoryConcurrencyTest {
     @Test
     void aMemberDeletedWhileBeingAddedToATeamIsInNoTeamOnceTheDeletionCommitsLast() throws Exception {
         MemberId member = organizationWithTeamAndMember();
-
-        CountDownLatch deletionApplied = new CountDownLatch(1);
-        CountDownLatch commitDeletion = new CountDownLatch(1);
-        Future<?> deletion = Executors.newSingleThreadExecutor()
-                .submit(() -> transaction.executeWithoutResult(s -> {
-                    apply(new MemberDeprovisioned(ORG, member), 1);
-                    deletionApplied.countDown();
-                    await(commitDeletion);
-                }));
-        await(deletionApplied);
-        on(new MemberAddedToTeam(ORG, ENGINEERING, member), 1);
-        commitDeletion.countDown();
-        deletion.get(30, TimeUnit.SECONDS);
-
+        applyWhileOpen(new MemberDeprovisioned(ORG, member), new MemberAddedToTeam(ORG, ENGINEERING, member));
         assertTeamHasNoMembers();
     }
 
     @Test
     void aMemberDeletedWhileBeingAddedToATeamIsInNoTeamOnceTheAdditionCommitsLast() throws Exception {
         MemberId member = organizationWithTeamAndMember();
-
-        CountDownLatch additionApplied = new CountDownLatch(1);
-        CountDownLatch commitAddition = new CountDownLatch(1);
-        Future<?> addition = Executors.newSingleThreadExecutor()
-                .submit(() -> transaction.executeWithoutResult(s -> {
-                    apply(new MemberAddedToTeam(ORG, ENGINEERING, member), 1);
-                    additionApplied.countDown();
-                    await(commitAddition);
-                }));
-        await(additionApplied);
-        on(new MemberDeprovisioned(ORG, member), 1);
-        commitAddition.countDown();
-        addition.get(30, TimeUnit.SECONDS);
-
+        applyWhileOpen(new MemberAddedToTeam(ORG, ENGINEERING, member), new MemberDeprovisioned(ORG, member));
         assertTeamHasNoMembers();
+    }
+
+    /**
+     * Applies {@code held} in a transaction that stays open while {@code meanwhile} is applied and committed in
+     * another, then commits it: neither transaction sees the other's rows until it is too late.
+     */
+    private void applyWhileOpen(OrganizationEvent held, OrganizationEvent meanwhile) throws Exception {
+        CountDownLatch applied = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<?> open = Executors.newSingleThreadExecutor()
+                .submit(() -> transaction.executeWithoutResult(s -> {
+                    apply(held, 1);
+                    applied.countDown();
+                    await(commit);
+                }));
+        await(applied);
+        on(meanwhile, 1);
+        commit.countDown();
+        open.get(30, TimeUnit.SECONDS);
     }
 
     private MemberId organizationWithTeamAndMember() {
