@@ -117,7 +117,9 @@ public class ScimRequests {
         String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
         return mediaType.equals("application/scim+json")
                 || mediaType.equals("application/json")
-                || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+                || (mediaType.startsWith("application/")
+                        && mediaType.endsWith("+json")
+                        && !mediaType.equals("application/*+json"));
     }
 
     private static byte[] read(HttpServletRequest request, long limit) throws ScimException {

@@ -33,6 +33,8 @@ class ScimBadInputTest extends ScimTestSupport {
         assertError(scim.send("PATCH", "/Users/" + userId, "{oops}", SCIM_JSON), 400, "invalidSyntax");
         assertError(scim.send("POST", "/Groups", "not json", SCIM_JSON), 400, "invalidSyntax");
         assertError(scim.send("POST", "/Users", "userName=x", "text/plain"), 415, null);
+        // a wildcard is no media type a body has
+        assertError(scim.send("POST", "/Users", oktaUser(unique("x"), "W", "C"), "application/*+json"), 415, null);
         assertThat(eventCount()).isEqualTo(events);
     }
 
