@@ -5,7 +5,9 @@ import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.web.BodyTooLargeException;
 import com.controlpanel.provisioning.web.RequestIdFilter;
+import com.controlpanel.provisioning.web.UnicodeText;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
@@ -71,6 +73,12 @@ public class ApiExceptionHandler {
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
+            if (mismatch.get() instanceof InvalidFormatException invalid
+                    && invalid.getValue() instanceof String text
+                    && UnicodeText.loneSurrogate(text) >= 0) {
+                return "The request body's field '" + field + "' must be Unicode text: it holds half of a surrogate"
+                        + " pair (" + UnicodeText.escaped(text, UnicodeText.loneSurrogate(text)) + ")";
+            }
             Class<?> type = mismatch.get().getTargetType();
             return "The request body's field '" + field + "' must be " + expected(type);
         }

@@ -1,10 +1,16 @@
 package com.controlpanel.provisioning.rest;
 
+import com.controlpanel.provisioning.web.UnicodeText;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +35,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
     public Jackson2ObjectMapperBuilderCustomizer typedRequestBodies() {
         return builder -> builder.featuresToEnable(
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .deserializerByType(String.class, new UnicodeStrings())
                 .postConfigurer(mapper -> {
                     mapper.coercionConfigFor(LogicalType.Textual)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -41,5 +48,23 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 });
+    }
+
+    /** Strings as Jackson reads them, refused when they are not Unicode text (half a surrogate pair, escaped). */
+    static final class UnicodeStrings extends StdScalarDeserializer<String> {
+
+        UnicodeStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && UnicodeText.loneSurrogate(value) >= 0) {
+                throw InvalidFormatException.from(
+                        parser, "not Unicode text: it holds half of a surrogate pair", value, String.class);
+            }
+            return value;
+        }
     }
 }

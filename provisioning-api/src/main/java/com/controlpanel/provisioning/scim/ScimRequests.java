@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim;
 import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.security.ScimClient;
 import com.controlpanel.provisioning.web.RequestIdFilter;
+import com.controlpanel.provisioning.web.UnicodeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,7 +73,29 @@ public class ScimRequests {
         if (node == null || !node.isObject()) {
             throw BadRequestException.invalidSyntax("The body must be a JSON object");
         }
+        requireUnicode(node, "");
         return (ObjectNode) node;
+    }
+
+    /** Every string of the body is Unicode text: not half of a surrogate pair, which JSON can escape. */
+    private static void requireUnicode(JsonNode node, String pointer) throws BadRequestException {
+        if (node.isTextual()) {
+            int at = UnicodeText.loneSurrogate(node.textValue());
+            if (at >= 0) {
+                throw BadRequestException.invalidValue("The value at '" + (pointer.isEmpty() ? "/" : pointer)
+                        + "' is not Unicode text: it holds half of a surrogate pair ("
+                        + UnicodeText.escaped(node.textValue(), at) + ")");
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                requireUnicode(field.getValue(), pointer + "/" + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireUnicode(node.get(i), pointer + "/" + i);
+            }
+        }
     }
 
     /** The charset a body declares (JSON is UTF-8 unless it says otherwise); one this JVM does not know: 415. */

@@ -4,10 +4,7 @@ final class Text {
 
     private Text() {}
 
-    /**
-     * Trims, turns blank into null, and refuses control characters, half surrogate pairs (not Unicode text) and
-     * overlong values.
-     */
+    /** Trims, turns blank into null, and refuses control characters and overlong values. */
     static String optional(String value, String what, int maxLength) {
         return check(value, what, maxLength, false);
     }
@@ -33,18 +30,6 @@ final class Text {
             boolean allowed = lineBreaks && (c == '\n' || c == '\r' || c == '\t');
             if (Character.isISOControl(c) && !allowed) {
                 throw new InvalidValueException(what + " must not contain control characters");
-            }
-            if (Character.isSurrogate(c)) {
-                // JSON can escape half of a pair ("\ud800"); no store or page can keep it (it became '?')
-                boolean paired = Character.isHighSurrogate(c)
-                        && i + 1 < trimmed.length()
-                        && Character.isLowSurrogate(trimmed.charAt(i + 1));
-                if (!paired) {
-                    throw new InvalidValueException(
-                            what + " must be Unicode text: it holds half of a surrogate pair (\\u"
-                                    + Integer.toHexString(c) + ")");
-                }
-                i++;
             }
         }
         return trimmed;
