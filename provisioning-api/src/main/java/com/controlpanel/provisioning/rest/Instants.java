@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rest;
 
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,16 +16,22 @@ public final class Instants {
             return null;
         }
         String text = value.strip().replace(' ', '+');
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException again) {
                 throw new InvalidValueException(
                         "Parameter '" + name + "' must be an ISO-8601 instant, like 2026-11-28T17:05:25Z");
             }
         }
+        if (!StorableInstants.storable(instant)) {
+            throw new InvalidValueException(
+                    "Parameter '" + name + "' is " + instant + ": an instant must be " + StorableInstants.RANGE);
+        }
+        return instant;
     }
 
     public static Instant required(String value, String name) {

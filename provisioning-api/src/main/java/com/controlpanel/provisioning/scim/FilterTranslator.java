@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim;
 import com.controlpanel.provisioning.directory.DirectoryFilter;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Comparison;
 import com.controlpanel.provisioning.scim.ScimAttribute.Type;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -442,12 +443,18 @@ public final class FilterTranslator {
     }
 
     private static Instant instant(Path path, JsonNode value) throws BadRequestException {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.asText()).toInstant();
+            instant = OffsetDateTime.parse(value.asText()).toInstant();
         } catch (DateTimeParseException e) {
             throw BadRequestException.invalidFilter(
                     "'" + path + "' is a dateTime: compare it with a value such as \"2026-01-31T12:00:00Z\"");
         }
+        if (!StorableInstants.storable(instant)) {
+            throw BadRequestException.invalidFilter(
+                    "'" + path + "' is compared with " + instant + ": a dateTime must be " + StorableInstants.RANGE);
+        }
+        return instant;
     }
 
     private static String text(Path path, JsonNode value) throws BadRequestException {

@@ -234,6 +234,77 @@ class ActivityApiTest {
     }
 
     @Test
+    void aResumeSendsEveryRowMissedHoweverMany() throws Exception {
+        api.post(path("/provisioning/enable"), null);
+        long last = rowsOnceThere("", 2).get(0).get("position").asLong();
+        IntStream.range(0, 520).parallel().forEach(i -> provisionMember(commands, orgId, uniqueEmail("missed" + i)));
+        List<Long> missed = activityPositionsAfter(last, 520);
+
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> resumed = openStream(Long.toString(last), lines);
+        List<Long> received = new ArrayList<>();
+        while (received.size() < missed.size()) {
+            received.add(Long.parseLong(awaitLine(lines, line -> line.startsWith("id:"))
+                    .substring(3)
+                    .strip()));
+        }
+        resumed.cancel(true);
+        // every one of them (more than a page of 500), each once, in the order they were stored
+        assertThat(received).isEqualTo(missed);
+    }
+
+    @Test
+    void aStreamAnswersAtOnceNotWithItsFirstRow() throws Exception {
+        rowsOnceThere("", 1);
+        CompletableFuture<HttpResponse<Stream<String>>> stream = openStream(null, new LinkedBlockingQueue<>());
+        // nothing happens in the organization: the status and headers still come now (a proxy may give up waiting)
+        HttpResponse<Stream<String>> response = stream.get(5, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        stream.cancel(true);
+    }
+
+    /** The positions of this organization's activity rows after {@code position}, once at least so many are there. */
+    private List<Long> activityPositionsAfter(long position, int atLeast) throws InterruptedException {
+        String slot = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'activity'", String.class);
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<Long> positions = List.of();
+        while (positions.size() < atLeast && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            positions = jdbc.queryForList(
+                    "SELECT position FROM activity_" + slot
+                            + " WHERE organization_id = ? AND position > ? ORDER BY position",
+                    Long.class,
+                    org,
+                    position);
+        }
+        assertThat(positions).hasSizeGreaterThanOrEqualTo(atLeast);
+        return positions;
+    }
+
+    @Test
+    void anInstantNoDatabaseCanHoldIsRefusedNotAFailure() {
+        for (String query : List.of(
+                "/activity?to=%2B1000000000-01-01T00:00:00Z",
+                "/activity?from=-1000000000-01-01T00:00:00Z",
+                "/activity/export?format=csv&to=%2B1000000000-01-01T00:00:00Z",
+                "/activity/export?format=json&from=-1000000000-01-01T00:00:00Z",
+                "/state?at=-1000000000-01-01T00:00:00Z",
+                "/state?at=0000-12-31T23:59:59Z")) {
+            var refused = api.get(path(query));
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).as(query).startsWith("application/problem+json");
+            assertThat(refused.header("Content-Disposition")).as(query).isNull();
+            assertThat(refused.json().get("detail").asText()).contains("between the years 1 and 9999");
+        }
+        assertThat(api.get(path("/activity?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void rowsArriveOnTheStreamInTheOrderTheyWereStored() throws Exception {
         rowsOnceThere("", 1);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -205,6 +205,7 @@ class ScimFilterTest extends ScimTestSupport {
                 "emails[type eq \"work\" and emails[value eq \"x\"]]",
                 "groups.$ref eq \"x\"",
                 "userName gt 5",
+                "meta.lastModified gt \"+999999999-01-01T00:00:00Z\"",
                 "externalId eq true",
                 "emails[value eq 12]",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:shoeSize eq \"9\"")) {

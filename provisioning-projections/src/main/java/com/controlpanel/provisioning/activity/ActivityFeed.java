@@ -65,6 +65,17 @@ public class ActivityFeed implements DisposableBean {
             this.lastPosition = queries.lastPosition(organizationId);
         }
 
+        /**
+         * A listener joins. The first after a time with none starts from the last row stored now: rows stored while
+         * nobody listened were not delivered, and are no news to someone who opens the timeline now.
+         */
+        synchronized void add(Listener listener) {
+            if (listeners.isEmpty()) {
+                lastPosition = Math.max(lastPosition, queries.lastPosition(organizationId));
+            }
+            listeners.add(listener);
+        }
+
         synchronized void poll() {
             if (listeners.isEmpty()) {
                 return;
@@ -90,10 +101,10 @@ public class ActivityFeed implements DisposableBean {
         }
     }
 
-    /** Delivers every row stored from now on for this organization. */
+    /** Delivers every row stored from now on for this organization (a row committed late may be below one seen). */
     public Subscription subscribe(OrganizationId organizationId, Listener listener) {
         Channel channel = channels.computeIfAbsent(organizationId.value(), id -> new Channel(organizationId));
-        channel.listeners.add(listener);
+        channel.add(listener);
         return () -> channel.listeners.remove(listener);
     }
 

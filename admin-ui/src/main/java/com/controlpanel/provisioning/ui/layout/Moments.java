@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.layout;
 
+import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +28,15 @@ public final class Moments {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant = read(value);
+        if (!StorableInstants.storable(instant)) {
+            throw new NotAMoment(
+                    "“" + shorten(value.strip()) + "” is too far away: pick a moment " + StorableInstants.RANGE + ".");
+        }
+        return instant;
+    }
+
+    private static Instant read(String value) {
         String text = value.strip();
         String iso =
                 text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;

@@ -16,10 +16,12 @@ import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -54,6 +56,8 @@ public class ActivityController implements DisposableBean {
     public record ActivityPageJson(List<ActivityJson> items, String nextCursor) {}
 
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+    /** Rows missed since {@code Last-Event-ID}, read this many at a time until none is left. */
+    private static final int RESUME_PAGE = 500;
 
     private final OrganizationAccess access;
     private final ActivityQueries activity;
@@ -62,6 +66,12 @@ public class ActivityController implements DisposableBean {
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "activity-stream-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ExecutorService catchingUp = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "activity-stream-resume");
         thread.setDaemon(true);
         return thread;
     });
@@ -144,7 +154,7 @@ public class ActivityController implements DisposableBean {
 
     /**
      * New rows as they are stored, as server-sent events ({@code event: activity}, {@code id} = position, data =
-     * the row as JSON). With {@code Last-Event-ID}, the rows missed since that one come first.
+     * the row as JSON). With {@code Last-Event-ID}, every row missed since that one comes first, however many.
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(
@@ -158,18 +168,40 @@ public class ActivityController implements DisposableBean {
     SseEmitter openStream(OrganizationId organizationId, String lastEventId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         Object sending = new Object();
-        ActivityFeed.Listener listener = row -> send(emitter, sending, row);
-        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-            for (ActivityRow missed : activity.after(organizationId, Long.parseLong(lastEventId), 500)) {
-                try {
-                    send(emitter, sending, missed);
-                } catch (IOException e) {
-                    emitter.completeWithError(e);
-                    return emitter;
-                }
-            }
-        }
+        Resuming listener = new Resuming(emitter, sending);
+        // subscribed first: what is stored while the missed rows are sent waits, and nothing falls in between
         ActivityFeed.Subscription subscription = feed.subscribe(organizationId, listener);
+        try {
+            synchronized (sending) {
+                // the status and headers go out now, not with the first row (a client or proxy may give up waiting)
+                emitter.send(SseEmitter.event().comment("live"));
+            }
+        } catch (IOException | IllegalStateException e) {
+            subscription.close();
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        // the missed rows are sent from another thread once this one has handed the stream to the container, so
+        // that they go out as they are read rather than being held in memory until then
+        catchingUp.execute(() -> {
+            try {
+                if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+                    long after = Long.parseLong(lastEventId);
+                    List<ActivityRow> page;
+                    do {
+                        page = activity.after(organizationId, after, RESUME_PAGE);
+                        for (ActivityRow missed : page) {
+                            listener.missed(missed);
+                            after = missed.position();
+                        }
+                    } while (page.size() == RESUME_PAGE);
+                }
+                listener.caughtUp();
+            } catch (IOException | RuntimeException e) {
+                subscription.close();
+                emitter.completeWithError(e);
+            }
+        });
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
                 () -> {
                     try {
@@ -193,6 +225,54 @@ public class ActivityController implements DisposableBean {
         emitter.onTimeout(close);
         emitter.onError(e -> close.run());
         return emitter;
+    }
+
+    /**
+     * A stream's listener: while the rows missed since {@code Last-Event-ID} are sent, page by page, the rows the feed
+     * brings are held; then those not sent yet follow, and from then on each is sent as it comes. No row twice.
+     */
+    private static final class Resuming implements ActivityFeed.Listener {
+
+        private final SseEmitter emitter;
+        private final Object sending;
+        private final Set<Long> sent = new HashSet<>();
+        private List<ActivityRow> held = new ArrayList<>();
+
+        Resuming(SseEmitter emitter, Object sending) {
+            this.emitter = emitter;
+            this.sending = sending;
+        }
+
+        @Override
+        public void onRow(ActivityRow row) throws IOException {
+            synchronized (sending) {
+                if (held != null) {
+                    held.add(row);
+                } else {
+                    send(emitter, sending, row);
+                }
+            }
+        }
+
+        void missed(ActivityRow row) throws IOException {
+            synchronized (sending) {
+                if (sent.add(row.position())) {
+                    send(emitter, sending, row);
+                }
+            }
+        }
+
+        void caughtUp() throws IOException {
+            synchronized (sending) {
+                for (ActivityRow row : held) {
+                    if (sent.add(row.position())) {
+                        send(emitter, sending, row);
+                    }
+                }
+                held = null;
+                sent.clear();
+            }
+        }
     }
 
     private static void send(SseEmitter emitter, Object lock, ActivityRow row) throws IOException {
@@ -278,5 +358,6 @@ public class ActivityController implements DisposableBean {
     @Override
     public void destroy() {
         heartbeats.shutdownNow();
+        catchingUp.shutdownNow();
     }
 }
