@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -81,6 +82,6 @@ final class ContainerErrorReport extends ErrorReportValve {
     private static String code(HttpStatus status) {
         return status == HttpStatus.BAD_REQUEST
                 ? "invalid-request"
-                : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+                : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }
