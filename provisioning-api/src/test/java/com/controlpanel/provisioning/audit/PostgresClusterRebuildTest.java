@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two nodes of the service on one PostgreSQL database (one schema), as an operator runs them behind a load balancer:
@@ -142,6 +144,13 @@ class PostgresClusterRebuildTest {
         assertThat(refused)
                 .as("writes on node B while node A rebuilt and switched")
                 .isEmpty();
+        // the rebuilt tables were analyzed after their bulk load: the planner would see them as they were (empty)
+        JdbcTemplate database = nodeA.getBean(JdbcTemplate.class);
+        String live = database.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        assertThat(analyzedWithin(database, "dir_member_" + live, Duration.ofSeconds(5)))
+                .as("dir_member_" + live + " analyzed")
+                .isTrue();
         assertThat(acknowledged).isNotEmpty();
 
         // every write node B acknowledged is in the read models both nodes now read
@@ -188,5 +197,22 @@ class PostgresClusterRebuildTest {
         assertThat(progress.get("verified").asBoolean()).as(progress.toString()).isTrue();
         assertThat(progress.get("verification")).isNotEmpty();
         assertThat(api(nodeB).get("/api/admin/rebuild/" + id).json()).isEqualTo(progress);
+    }
+
+    private static boolean analyzedWithin(JdbcTemplate database, String table, Duration wait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        do {
+            Integer analyzed = database.queryForObject(
+                    "SELECT COUNT(*) FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = ?"
+                            + " AND last_analyze IS NOT NULL",
+                    Integer.class,
+                    table);
+            if (analyzed != null && analyzed > 0) {
+                return true;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 }

@@ -95,6 +95,15 @@ class UserNameFilterScaleTest extends ScimTestSupport {
                             + "last_modified_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
+        // as a rebuild does after its bulk load: PostgreSQL's planner would otherwise see the table as it was (once it
+        // picked another index that starts with the organization, and read all 10,000 members for one)
+        if (jdbc.execute((java.sql.Connection connection) -> connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres"))) {
+            jdbc.execute("ANALYZE dir_member_" + slot);
+        }
     }
 
     /** Rows the database read: H2's {@code scanCount}, PostgreSQL's actual rows of the member table's scan. */

@@ -48,19 +48,19 @@ public class ActivityRebuild implements ReadModelRebuild {
     public Session begin() {
         ActivityStore target = slots.standbyStore();
         target.truncate();
-        List<String> dropped =
+        SecondaryIndexes.Dropped dropped =
                 indexes.drop(List.of(target.tables().activity(), target.tables().subject()));
         return new ActivitySession(target, dropped);
     }
 
     private final class ActivitySession implements Session {
         private final ActivityStore target;
-        private final List<String> droppedIndexes;
+        private final SecondaryIndexes.Dropped droppedIndexes;
         private final SubjectNames.InMemory names = new SubjectNames.InMemory();
         private final List<ActivityRow> pending = new ArrayList<>(BATCH);
         private boolean indexed;
 
-        ActivitySession(ActivityStore target, List<String> droppedIndexes) {
+        ActivitySession(ActivityStore target, SecondaryIndexes.Dropped droppedIndexes) {
             this.target = target;
             this.droppedIndexes = droppedIndexes;
         }

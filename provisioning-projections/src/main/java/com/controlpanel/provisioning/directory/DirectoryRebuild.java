@@ -33,17 +33,17 @@ public class DirectoryRebuild implements ReadModelRebuild {
         DirectoryTables standby = slots.standby();
         JdbcDirectoryStore target = slots.store(standby);
         target.truncate();
-        List<String> dropped = indexes.drop(List.of(standby.all()));
+        SecondaryIndexes.Dropped dropped = indexes.drop(List.of(standby.all()));
         return new DirectorySession(standby, target, dropped);
     }
 
     private final class DirectorySession implements Session {
         private final DirectoryTables standby;
         private final JdbcDirectoryStore target;
-        private final List<String> droppedIndexes;
+        private final SecondaryIndexes.Dropped droppedIndexes;
         private InMemoryDirectoryStore folded = new InMemoryDirectoryStore();
 
-        DirectorySession(DirectoryTables standby, JdbcDirectoryStore target, List<String> droppedIndexes) {
+        DirectorySession(DirectoryTables standby, JdbcDirectoryStore target, SecondaryIndexes.Dropped droppedIndexes) {
             this.standby = standby;
             this.target = target;
             this.droppedIndexes = droppedIndexes;
