@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rest;
 
+import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.RouteMethods;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -31,7 +32,7 @@ public class ApiRoutesFallback {
      */
     @RequestMapping(path = "/api/**", method = RequestMethod.OPTIONS)
     public ResponseEntity<Void> options(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         var methods = routes.at(request, ApiRoutesFallback.class)
                 .orElseThrow(() ->
                         new ApiException(HttpStatus.NOT_FOUND, "not-found", "No route " + path + " in the JSON API"));
@@ -42,7 +43,7 @@ public class ApiRoutesFallback {
 
     @RequestMapping("/api/**")
     public ResponseEntity<ProblemDetail> fallback(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         var methods = routes.at(request, ApiRoutesFallback.class);
         if (methods.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "No route " + path + " in the JSON API");

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.web.Edge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,7 @@ public class ScimBearerAuthenticationFilter extends OncePerRequestFilter {
     }
 
     static String tenantOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         if (!path.startsWith(SCIM_PREFIX)) {
             return null;
         }

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
 import java.util.LinkedHashMap;
@@ -43,14 +44,8 @@ public class SecurityConfiguration {
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> {
-            String path =
-                    request.getRequestURI().substring(request.getContextPath().length());
             String detail = "The request's address is not one this service accepts: " + rejected.getMessage();
-            if (path.equals("/scim") || path.startsWith("/scim/")) {
-                ScimErrorResponses.write(response, HttpStatus.BAD_REQUEST, null, detail);
-            } else if (path.equals("/api") || path.startsWith("/api/")) {
-                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-request", detail);
-            } else {
+            if (!Edge.of(request).refuse(response, HttpStatus.BAD_REQUEST, "invalid-request", detail)) {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
         };

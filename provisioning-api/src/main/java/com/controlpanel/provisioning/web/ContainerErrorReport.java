@@ -33,15 +33,8 @@ final class ContainerErrorReport extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        String path = uri == null ? "" : uri;
-        if (context != null && !context.isEmpty() && path.startsWith(context)) {
-            path = path.substring(context.length());
-        }
-        boolean scim = path.equals("/scim") || path.startsWith("/scim/");
-        boolean api = path.equals("/api") || path.startsWith("/api/");
-        if (!scim && !api) {
+        Edge edge = Edge.of(request);
+        if (edge == Edge.CONTROL_PANEL) {
             super.report(request, response, throwable);
             return;
         }
@@ -58,14 +51,10 @@ final class ContainerErrorReport extends ErrorReportValve {
         HttpStatus shown = known == null ? HttpStatus.BAD_REQUEST : known;
         String detail = detail(shown, response.getMessage());
         try {
-            if (scim) {
-                ScimErrorResponses.write(response, shown, null, detail);
-            } else {
-                ProblemResponses.write(response, shown, code(shown), detail);
-            }
+            edge.refuse(response, shown, code(shown), detail);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
-            log.debug("Could not answer {} {} with {}", request.getMethod(), uri, status, e);
+            log.debug("Could not answer {} {} with {}", request.getMethod(), request.getRequestURI(), status, e);
         }
     }
 

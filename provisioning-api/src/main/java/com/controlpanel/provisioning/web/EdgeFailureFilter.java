@@ -36,18 +36,11 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isScim(request)
-                && !path(request).equals("/api")
-                && !path(request).startsWith("/api/");
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return Edge.of(request) == Edge.CONTROL_PANEL;
     }
 
     private static boolean isScim(HttpServletRequest request) {
-        String path = path(request);
-        return path.equals("/scim") || path.startsWith("/scim/");
+        return Edge.of(request) == Edge.SCIM;
     }
 
     @Override

@@ -30,8 +30,7 @@ public class RouteMethods {
      * no route is at this path. A route that declares no method takes them all.
      */
     public Optional<Set<String>> at(HttpServletRequest request, Class<?> fallback) {
-        PathContainer path = PathContainer.parsePath(
-                request.getRequestURI().substring(request.getContextPath().length()));
+        PathContainer path = PathContainer.parsePath(Edge.path(request));
         Set<String> methods = new TreeSet<>();
         boolean found = false;
         for (var entry : mappings.getObject().getHandlerMethods().entrySet()) {

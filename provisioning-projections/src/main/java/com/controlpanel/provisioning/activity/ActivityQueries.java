@@ -106,7 +106,7 @@ public class ActivityQueries {
      * newest first. What an auditor types to find "who deleted Dan", when the directory no longer knows Dan.
      */
     public List<ActivityRow> removedSubjectsNamed(OrganizationId organizationId, String text, int limit) {
-        String pattern = "%" + SqlLike.escaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        String pattern = "%" + SqlLike.escaped(text.strip().toLowerCase(Locale.ROOT)) + "%";
         return jdbc.query(
                 "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
                         + " WHERE organization_id = ? AND action IN ('member.removed', 'member.deprovisioned',"

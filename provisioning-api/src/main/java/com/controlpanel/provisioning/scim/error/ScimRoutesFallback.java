@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.scim.error;
 
+import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.RouteMethods;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
@@ -40,14 +41,14 @@ public class ScimRoutesFallback {
                 RequestMethod.DELETE
             })
     public ResponseEntity<String> searchNotPosted(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         return notAllowed(request, path, "POST");
     }
 
     /** Under {@code /scim} but no Tenant URL: what one looks like (a SCIM client set up with a wrong base). */
     @RequestMapping({"/scim", "/scim/**"})
     public ResponseEntity<String> noTenant(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         return ScimExceptionHandler.error(
                 request,
                 404,
@@ -62,7 +63,7 @@ public class ScimRoutesFallback {
      */
     @RequestMapping(path = "/scim/v2/{tenant}/**", method = RequestMethod.OPTIONS)
     public ResponseEntity<String> options(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         if (SEARCH.matcher(path).matches()) {
             return ResponseEntity.ok()
                     .header(HttpHeaders.ALLOW, "OPTIONS, POST")
@@ -79,7 +80,7 @@ public class ScimRoutesFallback {
 
     @RequestMapping("/scim/v2/{tenant}/**")
     public ResponseEntity<String> fallback(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Edge.path(request);
         var unsupported = UNSUPPORTED.matcher(path);
         if (unsupported.matches()) {
             return ScimExceptionHandler.error(

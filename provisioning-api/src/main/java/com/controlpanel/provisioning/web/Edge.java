@@ -1,0 +1,55 @@
+package com.controlpanel.provisioning.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Which edge of the service a request came to, told by its path: {@code /scim} (SCIM clients: errors in RFC 7644's
+ * schema), {@code /api} (scripts: RFC 9457 problem details), anything else the Control Panel (its own pages). Every
+ * place that answers a request no controller has seen (the firewall, the container, the edge filter) asks here.
+ */
+public enum Edge {
+    SCIM,
+    API,
+    CONTROL_PANEL;
+
+    /** The request's path within the application (the context path left out), as sent: not decoded. */
+    public static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri == null) {
+            return "";
+        }
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    public static Edge of(HttpServletRequest request) {
+        String path = path(request);
+        if (under(path, "/scim")) {
+            return SCIM;
+        }
+        return under(path, "/api") ? API : CONTROL_PANEL;
+    }
+
+    private static boolean under(String path, String root) {
+        return path.equals(root) || path.startsWith(root + "/");
+    }
+
+    /**
+     * Writes a refusal in this edge's format: a SCIM error without {@code scimType}, or a problem detail with this
+     * {@code code}. The Control Panel answers with its own pages: nothing is written and false returned.
+     */
+    public boolean refuse(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        switch (this) {
+            case SCIM -> ScimErrorResponses.write(response, status, null, detail);
+            case API -> ProblemResponses.write(response, status, code, detail);
+            case CONTROL_PANEL -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}
