@@ -3,6 +3,8 @@ package com.controlpanel.provisioning.config;
 import com.controlpanel.provisioning.activity.ActivityProjection;
 import com.controlpanel.provisioning.directory.DirectoryAsOf;
 import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
+import com.controlpanel.provisioning.directory.DirectorySlots;
+import com.controlpanel.provisioning.directory.LeftoverMemberships;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.rebuild.ClusterLocks;
@@ -30,6 +32,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The audit side: the activity processor, reads of the event store, and rebuilds with their write gate. */
 @Configuration(proxyBeanMethods = false)
@@ -107,6 +110,35 @@ public class ReadModelConfiguration {
                 10,
                 TimeUnit.SECONDS);
         return keeper;
+    }
+
+    @Bean
+    public LeftoverMemberships leftoverMemberships(
+            DirectorySlots slots, PlatformTransactionManager transactions, RebuildService rebuilds) {
+        return new LeftoverMemberships(slots, transactions, rebuilds::anyRunning);
+    }
+
+    /** Sweeps the directory for memberships of members gone: a minute after start, then every ten minutes. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService leftoverMembershipSweeper(LeftoverMemberships leftovers) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "membership-sweep");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        leftovers.sweep();
+                    } catch (RuntimeException e) {
+                        log.warn("Sweeping leftover memberships failed; the next round tries again", e);
+                    }
+                },
+                1,
+                10,
+                TimeUnit.MINUTES);
+        return sweeper;
     }
 
     @Bean

@@ -302,8 +302,22 @@ final class JdbcDirectoryStore implements DirectoryStore {
         }
     }
 
-    /** Drops the memberships of those of these members that are gone, counted off their teams. */
-    private void settle(Collection<MemberId> memberIds) {
+    /**
+     * Drops every membership of this slot whose member is gone, counted off its team: what a settlement that never ran
+     * left behind (its node stopped between the commit and the settlement, or the settlement failed). Returns how many
+     * memberships it dropped.
+     */
+    int settleLeftovers() {
+        List<MemberId> gone = jdbc.query(
+                "SELECT DISTINCT ms.member_id FROM " + tables.membership() + " ms WHERE NOT EXISTS (SELECT 1 FROM "
+                        + tables.member() + " m WHERE m.member_id = ms.member_id) ORDER BY ms.member_id",
+                (rs, n) -> new MemberId(rs.getString(1)));
+        return settle(gone);
+    }
+
+    /** Drops the memberships of those of these members that are gone, counted off their teams; returns how many. */
+    private int settle(Collection<MemberId> memberIds) {
+        int dropped = 0;
         List<String> ids = memberIds.stream().map(MemberId::value).toList();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
@@ -320,9 +334,11 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 // two settlements of one membership: only the one that deleted the row counts it off
                 if (removeMembership(teamId, memberId)) {
                     addToTeam(teamId, -1, -ShownDigests.member(memberId));
+                    dropped++;
                 }
             }
         }
+        return dropped;
     }
 
     /** Empties every table of this slot. */

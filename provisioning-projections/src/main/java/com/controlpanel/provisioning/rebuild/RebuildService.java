@@ -110,6 +110,11 @@ public class RebuildService implements DisposableBean {
         return job.progress();
     }
 
+    /** Whether a rebuild runs, on this node or (as the journal tells) on another one sharing the database. */
+    public boolean anyRunning() {
+        return running != null || journal.running().isPresent();
+    }
+
     /** A rebuild of this node, or as the node running it reported it (also one from before a restart). */
     public Optional<RebuildProgress> progress(String id) {
         Job local = jobs.get(id);

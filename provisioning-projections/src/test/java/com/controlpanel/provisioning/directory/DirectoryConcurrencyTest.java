@@ -119,6 +119,38 @@ class DirectoryConcurrencyTest {
         assertTeamHasNoMembers();
     }
 
+    @Test
+    void aMembershipLeftWhenItsSettlementNeverRanIsDroppedBySweepingAndCountedOffItsTeam() throws Exception {
+        MemberId gone = organizationWithTeamAndMember();
+        MemberId staying = MemberId.random();
+        on(new MemberProvisioned(ORG, staying, Source.OKTA, profile(2, null), true), 0);
+        on(new MemberAddedToTeam(ORG, ENGINEERING, staying), 1);
+        on(new MemberAddedToTeam(ORG, ENGINEERING, gone), 2);
+        // what a deletion leaves when the node stops between its commit and the settlement: the member's row is gone,
+        // a membership added meanwhile by another transaction is not
+        jdbc.update("DELETE FROM dir_member_a WHERE member_id = ?", gone.value());
+        DirectorySlots slots = new DirectorySlots(jdbc);
+        var transactions = new DataSourceTransactionManager(dataSource);
+
+        assertThat(new LeftoverMemberships(slots, transactions, () -> true).sweep())
+                .as("a sweep stands aside while a rebuild runs")
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dir_membership_a", Integer.class))
+                .isEqualTo(2);
+
+        assertThat(new LeftoverMemberships(slots, transactions, () -> false).sweep())
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT member_id FROM dir_membership_a", String.class))
+                .containsExactly(staying.value());
+        TeamRow team = jdbc.queryForObject(
+                "SELECT " + JdbcDirectoryStore.TEAM_COLUMNS + " FROM dir_team_a", JdbcDirectoryStore::team);
+        assertThat(team.memberCount()).isEqualTo(1);
+        assertThat(team.membersDigest()).isEqualTo(ShownDigests.member(staying));
+        assertThat(new LeftoverMemberships(slots, transactions, () -> false).sweep())
+                .as("nothing left for a second sweep")
+                .isZero();
+    }
+
     /**
      * Applies {@code held} in a transaction that stays open while {@code meanwhile} is applied and committed in
      * another, then commits it: neither transaction sees the other's rows until it is too late.
