@@ -14,7 +14,7 @@ import java.util.Map;
  * sub-attributes in their canonical case, booleans sent as strings ({@code "True"}, Entra ID) as booleans, a single
  * value where a list is expected as a list of one, a bare value where a complex one with a {@code value}
  * sub-attribute is expected as {@code {"value": ...}} (Entra ID's manager). A value of the wrong kind is 400
- * invalidValue.
+ * invalidValue. An empty string is no value: an attribute given only empty strings is unassigned.
  */
 public final class ScimValues {
 
@@ -79,8 +79,12 @@ public final class ScimValues {
                 return value.isEmpty() ? null : value;
             }
             if (node.isValueNode() && attribute.subAttribute("value").isPresent()) {
+                Object inner = single(attribute.subAttribute("value").get(), node, where + ".value");
+                if (inner == null) {
+                    return null;
+                }
                 Map<String, Object> value = new LinkedHashMap<>();
-                value.put("value", single(attribute.subAttribute("value").get(), node, where + ".value"));
+                value.put("value", inner);
                 return value;
             }
             throw BadRequestException.invalidValue("'" + where + "' must be an object");
@@ -91,7 +95,10 @@ public final class ScimValues {
         if (!node.isValueNode()) {
             throw BadRequestException.invalidValue("'" + where + "' must be a single value");
         }
-        return node.asText();
+        // an empty string is no value: a filter's "pr" must not find it (RFC 7644 §3.4.2.2), and Entra ID clears a
+        // manager by sending one
+        String text = node.asText();
+        return text.isEmpty() ? null : text;
     }
 
     /** true, false, or their strings in any case. */

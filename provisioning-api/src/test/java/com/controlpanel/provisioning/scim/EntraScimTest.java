@@ -180,6 +180,74 @@ class EntraScimTest extends ScimTestSupport {
     }
 
     @Test
+    void patchesRolesSelectedByPrimaryAsAStringAndAnAddToAFilteredValueReplacesIt() {
+        ObjectNode sent = oktaUser(unique("entra-roles"), "Rhea", "Roles");
+        sent.putArray("roles")
+                .addObject()
+                .put("primary", "True")
+                .put("value", "admin")
+                .put("display", "Admin")
+                .put("type", "WindowsAzureActiveDirectoryRole");
+        sent.putArray("phoneNumbers").addObject().put("type", "work").put("value", "555-0100");
+        String id = createUser(sent).get("id").asText();
+
+        // the SCIM validator's update, as Entra sends it for an app with roles mapped
+        var patched = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("replace", "roles[primary eq \"True\"].display", "Reader"),
+                        op("replace", "roles[primary eq \"True\"].value", "reader"),
+                        op("add", "roles[primary eq \"True\"].type", "AppRole"),
+                        op("Add", "emails[type eq \"work\"].value", "rhea.new@example.com"),
+                        op("Add", "phoneNumbers[type eq \"work\"].value", "555-0199"),
+                        op("Add", null, Map.of("phoneNumbers[type eq \"mobile\"].value", "555-0142"))));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(user.get("roles").size())
+                .as("the primary role changed, none added")
+                .isEqualTo(1);
+        JsonNode role = user.get("roles").get(0);
+        assertThat(role.get("value").asText()).isEqualTo("reader");
+        assertThat(role.get("display").asText()).isEqualTo("Reader");
+        assertThat(role.get("type").asText()).isEqualTo("AppRole");
+        assertThat(role.get("primary").asBoolean()).isTrue();
+        assertThat(user.get("emails").size()).isEqualTo(1);
+        assertThat(user.get("emails").get(0).get("value").asText()).isEqualTo("rhea.new@example.com");
+        assertThat(user.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0199", "555-0142");
+
+        var otherRoles = patch("/Users/" + id, patchOp(op("replace", "roles[primary eq \"False\"].value", "x")));
+        assertError(otherRoles, 400, "noTarget");
+    }
+
+    @Test
+    void anAttributeSentAsAnEmptyStringIsCleared() {
+        ObjectNode sent = oktaUser(unique("entra-empty"), "Emma", "Empty");
+        sent.put("title", "Lead");
+        sent.putObject(ENTERPRISE).putObject("manager").put("value", "0a1b2c3d-manager-id");
+        String id = createUser(sent).get("id").asText();
+        String present =
+                "/Users?filter=" + filter("id eq \"" + id + "\" and (title pr or " + ENTERPRISE + ":manager.value pr)");
+        assertThat(get(present).json().get("totalResults").asInt()).isEqualTo(1);
+
+        var cleared =
+                patch("/Users/" + id, patchOp(op("Replace", ENTERPRISE + ":manager", ""), op("Replace", "title", "")));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(user.has("title")).isFalse();
+        assertThat(user.has(ENTERPRISE)).isFalse();
+        assertThat(get(present).json().get("totalResults").asInt()).isZero();
+
+        var noDisplayName = patch("/Users/" + id, patchOp(op("Replace", "displayName", "")));
+        assertThat(noDisplayName.status()).as(noDisplayName.toString()).isEqualTo(200);
+        assertThat(get("/Users?filter=" + filter("id eq \"" + id + "\" and displayName pr"))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void removesGroupMembersGivenAsAValueList() {
         String ann = createUser(unique("entra-ann")).get("id").asText();
         String bob = createUser(unique("entra-bob")).get("id").asText();

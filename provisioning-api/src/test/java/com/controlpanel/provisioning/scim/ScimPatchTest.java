@@ -72,6 +72,65 @@ class ScimPatchTest extends ScimTestSupport {
     }
 
     @Test
+    void aValueMadePrimaryMakesTheOthersOfItsAttributeNotPrimary() {
+        ObjectNode sent = oktaUser(unique("primary"), "Pia", "Primary");
+        var phones = sent.putArray("phoneNumbers");
+        phones.addObject().put("type", "work").put("value", "555-0100").put("primary", true);
+        phones.addObject().put("type", "mobile").put("value", "555-0101");
+        String id = createUser(sent).get("id").asText();
+
+        var email = patch(
+                "/Users/" + id,
+                patchOp(op(
+                        "add",
+                        "emails",
+                        List.of(Map.of("value", "pia@home.example.com", "type", "home", "primary", true)))));
+        assertThat(email.status()).as(email.toString()).isEqualTo(200);
+        var phone = patch("/Users/" + id, patchOp(op("replace", "phoneNumbers[type eq \"mobile\"].primary", true)));
+        assertThat(phone.status()).as(phone.toString()).isEqualTo(200);
+
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(primaryValues(user.get("emails"))).containsExactly("pia@home.example.com");
+        assertThat(user.get("emails").size()).isEqualTo(2);
+        assertThat(primaryValues(user.get("phoneNumbers"))).containsExactly("555-0101");
+
+        long events = eventCount();
+        var two = patch(
+                "/Users/" + id,
+                patchOp(op(
+                        "add",
+                        "phoneNumbers",
+                        List.of(
+                                Map.of("value", "555-0102", "primary", true),
+                                Map.of("value", "555-0103", "primary", true)))));
+        assertError(two, 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(get("/Users/" + id).json().get("phoneNumbers").size()).isEqualTo(2);
+
+        ObjectNode twoPrimary = oktaUser(unique("two-primary"), "Two", "Primary");
+        var twoPhones = twoPrimary.putArray("phoneNumbers");
+        twoPhones.addObject().put("value", "555-0104").put("primary", true);
+        twoPhones.addObject().put("value", "555-0105").put("primary", "True");
+        assertError(post("/Users", twoPrimary), 400, "invalidValue");
+        assertError(
+                put(
+                        "/Users/" + id,
+                        twoPrimary.put("userName", user.get("userName").asText())),
+                400,
+                "invalidValue");
+    }
+
+    private static List<String> primaryValues(JsonNode values) {
+        List<String> primary = new ArrayList<>();
+        for (JsonNode value : values) {
+            if (value.path("primary").asBoolean()) {
+                primary.add(value.get("value").asText());
+            }
+        }
+        return primary;
+    }
+
+    @Test
     void appliesSeveralOperationsAllOrNothing() {
         String id = aliceWithTwoEmails();
         JsonNode before = get("/Users/" + id).json();

@@ -147,6 +147,33 @@ final class UserJson {
         }
     }
 
+    /**
+     * Reads a whole User a client sent (POST, PUT): as {@link #read}, and at most one value of each multi-valued
+     * attribute may be primary (RFC 7643 §2.4). A PATCH's result is read without that check: a PATCH makes the other
+     * values not primary itself, and leaves those it does not touch as they are.
+     */
+    static Input readSent(JsonNode body) throws BadRequestException {
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isArray()) {
+                continue;
+            }
+            int primary = 0;
+            for (JsonNode value : field.getValue()) {
+                JsonNode flag = value.isObject() ? value.get("primary") : null;
+                if (flag != null && !flag.isNull() && ScimValues.bool(flag, field.getKey() + ".primary")) {
+                    primary++;
+                }
+            }
+            if (primary > 1) {
+                throw BadRequestException.invalidValue(
+                        "At most one value of '" + field.getKey() + "' may be primary, not " + primary);
+            }
+        }
+        return read(body);
+    }
+
     /** Reads a User from a request body (POST, PUT, or the result of a PATCH). */
     static Input read(JsonNode body) throws BadRequestException {
         String userName = null;

@@ -11,9 +11,12 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,20 +24,27 @@ import java.util.Map;
  * {@link PatchOperation} does the RFC 7644 §3.5.2 semantics, value-filtered paths included). The result is read back
  * as a whole User and sent as one command, so the request is all or nothing. Entra ID's forms are accepted: dotted
  * and extension-qualified keys in a value without path ({@code {"name.givenName": "Ann"}}) become operations on
- * those paths, and booleans sent as strings are read as booleans. {@code password} is dropped; {@code id},
- * {@code meta} and {@code groups} are read-only (400 mutability).
+ * those paths, and booleans sent as strings are read as booleans, in values and in the filters of paths
+ * ({@code roles[primary eq "True"].value}). An {@code add} to a sub-attribute of values a filter selects replaces it
+ * where a value matches; a value made primary makes the others of its attribute not primary. {@code password} is
+ * dropped; {@code id}, {@code meta} and {@code groups} are read-only (400 mutability).
  */
 final class UserPatch {
 
     private UserPatch() {}
 
+    /** One SDK operation of a request operation: a path-less value's dotted key is a step of its own. */
+    private record Step(Op op, Path path, JsonNode value) {}
+
     /** The User after the operations; the argument is not changed. */
     static ObjectNode apply(ObjectNode user, List<Operation> operations, String id) throws ScimException {
         ObjectNode patched = ScimJson.caseInsensitive(user);
         for (Operation operation : operations) {
-            for (PatchOperation step : steps(operation, id)) {
+            Map<String, List<JsonNode>> primaryBefore = primaryValues(patched);
+            for (Step step : steps(operation, id)) {
                 try {
-                    step.apply(patched);
+                    sdk(operation, opOn(patched, step), step.path(), step.value())
+                            .apply(patched);
                 } catch (ScimException e) {
                     throw withOperation(operation, e);
                 } catch (RuntimeException e) {
@@ -42,13 +52,92 @@ final class UserPatch {
                             operation.describe() + " could not be applied to this User: " + e.getMessage());
                 }
             }
+            demoteFormerPrimaryValues(operation, patched, primaryBefore);
         }
         return patched;
     }
 
+    /**
+     * The operation to apply: an {@code add} to a sub-attribute of the values a filter selects
+     * ({@code emails[type eq "work"].value}) replaces it where a value matches (RFC 7644 §3.5.2.1: the existing value
+     * of a single-valued attribute is replaced; the SDK refuses instead), and creates the value where none does.
+     */
+    private static Op opOn(ObjectNode user, Step step) throws ScimException {
+        Path path = step.path();
+        if (step.op() != Op.ADD || path == null || path.size() < 2) {
+            return step.op();
+        }
+        Path.Element selected = path.getElement(0);
+        if (selected.getValueFilter() == null) {
+            return step.op();
+        }
+        Path values = (path.getSchemaUrn() == null ? Path.root() : Path.root(path.getSchemaUrn()))
+                .attribute(selected.getAttribute(), selected.getValueFilter());
+        return JsonUtils.pathExists(values, user) ? Op.REPLACE : Op.ADD;
+    }
+
+    /**
+     * The values marked primary, by attribute: a PATCH that makes a value primary makes the others not primary
+     * (RFC 7644 §3.5.2), so that at most one is (RFC 7643 §2.4).
+     */
+    private static Map<String, List<JsonNode>> primaryValues(ObjectNode user) {
+        Map<String, List<JsonNode>> primary = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isArray()) {
+                List<JsonNode> marked = new ArrayList<>();
+                for (JsonNode value : field.getValue()) {
+                    if (primary(value)) {
+                        marked.add(value.deepCopy());
+                    }
+                }
+                primary.put(field.getKey().toLowerCase(Locale.ROOT), marked);
+            }
+        }
+        return primary;
+    }
+
+    private static void demoteFormerPrimaryValues(
+            Operation operation, ObjectNode user, Map<String, List<JsonNode>> primaryBefore)
+            throws BadRequestException {
+        Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isArray()) {
+                continue;
+            }
+            List<JsonNode> before = primaryBefore.getOrDefault(field.getKey().toLowerCase(Locale.ROOT), List.of());
+            List<ObjectNode> madePrimary = new ArrayList<>();
+            List<ObjectNode> stillPrimary = new ArrayList<>();
+            for (JsonNode value : field.getValue()) {
+                if (primary(value)) {
+                    (before.contains(value) ? stillPrimary : madePrimary).add((ObjectNode) value);
+                }
+            }
+            if (madePrimary.size() > 1) {
+                throw BadRequestException.invalidValue(operation.describe() + ": it makes " + madePrimary.size()
+                        + " values of '" + field.getKey() + "' primary; at most one may be");
+            }
+            if (madePrimary.size() == 1) {
+                for (ObjectNode former : stillPrimary) {
+                    former.put("primary", false);
+                }
+            }
+        }
+    }
+
+    private static boolean primary(JsonNode value) {
+        JsonNode primary = value.isObject() ? value.get("primary") : null;
+        return primary != null
+                && (primary.isBoolean()
+                        ? primary.booleanValue()
+                        : primary.asText().strip().equalsIgnoreCase("true"));
+    }
+
     /** The SDK operations one request operation amounts to. */
-    private static List<PatchOperation> steps(Operation operation, String id) throws ScimException {
-        List<PatchOperation> steps = new ArrayList<>();
+    private static List<Step> steps(Operation operation, String id) throws ScimException {
+        List<Step> steps = new ArrayList<>();
         if (operation.path() == null) {
             ObjectNode rest = ScimJson.caseInsensitiveObject();
             Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
@@ -67,23 +156,22 @@ final class UserPatch {
                 } else if (qualified(key)) {
                     Path path = path(operation, key);
                     if (allowed(operation, path)) {
-                        steps.add(sdk(operation, operation.op(), path, field.getValue()));
+                        steps.add(new Step(operation.op(), BooleanValues.in(path), field.getValue()));
                     }
                 } else {
                     rest.set(key, field.getValue());
                 }
             }
             if (!rest.isEmpty()) {
-                steps.add(0, sdk(operation, operation.op(), null, rest));
+                steps.add(0, new Step(operation.op(), null, rest));
             }
             return steps;
         }
         if (allowed(operation, operation.path())) {
             // A remove carries no value for a User (Entra ID sends one only for group members).
-            steps.add(sdk(
-                    operation,
+            steps.add(new Step(
                     operation.op(),
-                    operation.path(),
+                    BooleanValues.in(operation.path()),
                     operation.op() == Op.REMOVE ? null : operation.value()));
         }
         return steps;

@@ -108,7 +108,7 @@ public class UsersController {
 
     @PostMapping
     public ResponseEntity<byte[]> create(HttpServletRequest request) throws ScimException {
-        UserJson.Input input = UserJson.read(requests.body(request));
+        UserJson.Input input = UserJson.readSent(requests.body(request));
         OrganizationId organization = organization();
         MemberId memberId = MemberId.random();
         commands.send(
@@ -141,7 +141,7 @@ public class UsersController {
 
     @PutMapping("/{id}")
     public ResponseEntity<byte[]> replace(@PathVariable String id, HttpServletRequest request) throws ScimException {
-        UserJson.Input input = UserJson.read(requests.body(request));
+        UserJson.Input input = UserJson.readSent(requests.body(request));
         MemberRow current = existing(id);
         if (input.id() != null && !input.id().equals(id)) {
             throw BadRequestException.mutability(
