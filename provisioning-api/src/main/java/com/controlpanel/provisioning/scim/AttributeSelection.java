@@ -94,7 +94,25 @@ public final class AttributeSelection {
         for (List<String> path : excluded) {
             remove(result, resolve(resource, path), 0);
         }
+        withoutSchemasLeftOut(resource, result);
         return result;
+    }
+
+    /** {@code schemas} lists an extension only when the result still holds its attributes. */
+    private static void withoutSchemasLeftOut(ObjectNode resource, ObjectNode result) {
+        JsonNode schemas = result.get("schemas");
+        if (schemas == null || !schemas.isArray()) {
+            return;
+        }
+        ArrayNode kept = result.arrayNode();
+        for (JsonNode schema : schemas) {
+            String urn = schema.asText();
+            boolean leftOut = key(resource, urn) != null && key(result, urn) == null;
+            if (!leftOut) {
+                kept.add(schema);
+            }
+        }
+        result.set("schemas", kept);
     }
 
     private static void copyAlways(ObjectNode from, ObjectNode to) {

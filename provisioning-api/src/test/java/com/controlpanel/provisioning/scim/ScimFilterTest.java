@@ -252,6 +252,15 @@ class ScimFilterTest extends ScimTestSupport {
         JsonNode extension = get("/Users/" + ids.get("alice") + "?attributes=" + ENTERPRISE + ":department")
                 .json();
         assertThat(extension.get(ENTERPRISE).toString()).isEqualTo("{\"department\":\"Sales\"}");
+        assertThat(extension.get("schemas").toString()).contains(ENTERPRISE);
+        // schemas lists an extension only when its attributes are returned
+        assertThat(onlyUserName.get("schemas").toString()).doesNotContain(ENTERPRISE);
+        JsonNode withoutExtension = get("/Users/" + ids.get("alice") + "?excludedAttributes=" + ENTERPRISE)
+                .json();
+        assertThat(withoutExtension.has(ENTERPRISE)).isFalse();
+        assertThat(withoutExtension.get("schemas").toString()).doesNotContain(ENTERPRISE);
+        assertThat(get("/Users/" + ids.get("alice")).json().get("schemas").toString())
+                .contains(ENTERPRISE);
 
         JsonNode excluded = get("/Users?filter=" + filter("userName eq \"alice@example.com\"")
                         + "&excludedAttributes=emails,groups,id")
