@@ -27,12 +27,16 @@ import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -56,6 +60,17 @@ final class ActivityDescriber {
             String client) {}
 
     private static final ObjectMapper JSON = EventJson.events();
+
+    /*
+     * What the columns of a row and of a subject's name hold (V4__activity): a value longer is cut, never refused, so
+     * that no event stops the processor that every organization's timeline waits on.
+     */
+    static final int TEXT_MAX = 255;
+    static final int NAME_MAX = 512;
+    static final int SUMMARY_MAX = 2000;
+    static final int DETAILS_MAX = 1_000_000;
+    /** The most of one value shown in the details (before → after): the entity's history has it whole. */
+    static final int VALUE_MAX = 2000;
 
     private ActivityDescriber() {}
 
@@ -84,7 +99,7 @@ final class ActivityDescriber {
                 details.put("source", e.source().name());
                 details.put("active", e.active());
                 details.set("profile", JSON.valueToTree(flatten(e.profile())));
-                names.put(subjectId, org, subjectName);
+                names.put(subjectId, org, cut(subjectName, NAME_MAX));
             } else if (event instanceof MemberProfileChanged e) {
                 subjectName = name(e.profile());
                 action = "member.updated";
@@ -103,7 +118,7 @@ final class ActivityDescriber {
                 }
                 summary = "Updated member " + subjectName + ": "
                         + changes.findValuesAsText("field").stream().collect(Collectors.joining(", "));
-                names.put(subjectId, org, subjectName);
+                names.put(subjectId, org, cut(subjectName, NAME_MAX));
             } else if (event instanceof MemberDeactivated) {
                 subjectName = before;
                 action = "member.deactivated";
@@ -142,13 +157,13 @@ final class ActivityDescriber {
                 details.put("displayName", subjectName);
                 details.put("source", e.source().name());
                 details.put("externalId", e.externalId());
-                names.put(subjectId, org, subjectName);
+                names.put(subjectId, org, cut(subjectName, NAME_MAX));
             } else if (event instanceof TeamRenamed e) {
                 subjectName = e.displayName().value();
                 action = "team.renamed";
                 summary = "Renamed team " + e.previous().value() + " to " + subjectName;
                 change(details, "displayName", e.previous().value(), subjectName);
-                names.put(subjectId, org, subjectName);
+                names.put(subjectId, org, cut(subjectName, NAME_MAX));
             } else if (event instanceof TeamExternalIdChanged e) {
                 subjectName = before;
                 action = "team.external-id-changed";
@@ -190,7 +205,7 @@ final class ActivityDescriber {
                 summary = "Created organization " + subjectName;
                 details.put("name", e.name());
                 details.put("tenantId", e.tenantId().value());
-                names.put(subjectId, org, subjectName);
+                names.put(subjectId, org, cut(subjectName, NAME_MAX));
             } else if (event instanceof ProvisioningEnabled e) {
                 action = "provisioning.enabled";
                 summary = "Switched user provisioning on";
@@ -220,16 +235,16 @@ final class ActivityDescriber {
                 org,
                 input.timestamp().truncatedTo(ChronoUnit.MILLIS),
                 actor.kind().name(),
-                actor.id(),
-                actor.name(),
-                input.requestId(),
-                input.client(),
+                cut(actor.id(), TEXT_MAX),
+                cut(actor.name(), TEXT_MAX),
+                cut(input.requestId(), TEXT_MAX),
+                cut(input.client(), TEXT_MAX),
                 action,
                 subjectType,
                 subjectId,
-                cut(subjectName, 512),
+                cut(subjectName, NAME_MAX),
                 relatedId,
-                cut(summary, 2000),
+                cut(summary, SUMMARY_MAX),
                 write(details));
     }
 
@@ -281,6 +296,7 @@ final class ActivityDescriber {
                 fields.put(attribute.getKey(), text(attribute.getValue()));
             }
         }
+        fields.replaceAll((field, value) -> cut(value, VALUE_MAX));
         return fields;
     }
 
@@ -306,15 +322,46 @@ final class ActivityDescriber {
         }
     }
 
+    /**
+     * The details as JSON, within {@link #DETAILS_MAX}: each value is already cut to {@link #VALUE_MAX}; a profile with
+     * so many attributes that they do not fit keeps only the names of the changed fields (the entity's history has
+     * the whole event).
+     */
     private static String write(ObjectNode details) {
         try {
-            return JSON.writeValueAsString(details);
+            String written = JSON.writeValueAsString(details);
+            if (written.length() <= DETAILS_MAX) {
+                return written;
+            }
+            ObjectNode shortened = JSON.createObjectNode();
+            shortened.put("truncated", "Too long to show here: the entity's history has the whole event");
+            ArrayNode fields = shortened.putArray("fields");
+            JsonNode changes = details.path("changes");
+            JsonNode profile = details.path("profile");
+            (changes.isArray() ? changes.findValuesAsText("field") : iterable(profile.fieldNames()))
+                    .forEach(field -> fields.add(cut(field, VALUE_MAX)));
+            written = JSON.writeValueAsString(shortened);
+            return written.length() <= DETAILS_MAX ? written : JSON.writeValueAsString(shortened.without("fields"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    /** The text, or as much of it as fits in {@code max} characters with "…" at the end (a pair kept whole). */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 }

@@ -7,13 +7,21 @@ import com.controlpanel.provisioning.rebuild.TablePair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +34,57 @@ import org.springframework.stereotype.Component;
 public class ActivityRebuild implements ReadModelRebuild {
 
     private static final int BATCH = 1000;
+    private static final Duration STALL_PATIENCE = Duration.ofSeconds(60);
 
     private final ActivitySlots slots;
     private final JdbcTemplate jdbc;
     private final SecondaryIndexes indexes;
     private final Serializer serializer;
+    private final Supplier<Optional<String>> failure;
+    private final Duration stallPatience;
 
-    public ActivityRebuild(ActivitySlots slots, JdbcTemplate jdbc, DataSource dataSource, Serializer serializer) {
+    @Autowired
+    public ActivityRebuild(
+            ActivitySlots slots,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            Serializer serializer,
+            ObjectProvider<EventProcessingConfiguration> processing) {
+        this(slots, jdbc, dataSource, serializer, () -> failureOf(processing), STALL_PATIENCE);
+    }
+
+    /**
+     * @param failure the live processor's last error, if it reports one
+     * @param stallPatience how long the live processor's tokens may stand still before a rebuild waiting for it fails
+     */
+    ActivityRebuild(
+            ActivitySlots slots,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            Serializer serializer,
+            Supplier<Optional<String>> failure,
+            Duration stallPatience) {
         this.slots = slots;
         this.jdbc = jdbc;
         this.indexes = new SecondaryIndexes(dataSource);
         this.serializer = serializer;
+        this.failure = failure;
+        this.stallPatience = stallPatience;
+    }
+
+    private static Optional<String> failureOf(ObjectProvider<EventProcessingConfiguration> processing) {
+        EventProcessingConfiguration configuration = processing.getIfAvailable();
+        if (configuration == null) {
+            return Optional.empty();
+        }
+        return configuration
+                .eventProcessor(ActivityProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .flatMap(processor -> processor.processingStatus().values().stream()
+                        .filter(EventTrackerStatus::isErrorState)
+                        .map(EventTrackerStatus::getError)
+                        .filter(Objects::nonNull)
+                        .map(error -> error.getClass().getSimpleName() + ": " + error.getMessage())
+                        .findFirst());
     }
 
     @Override
@@ -107,11 +155,34 @@ public class ActivityRebuild implements ReadModelRebuild {
             target.writeSubjects(names.all());
         }
 
+        /**
+         * Waits for the live processor; gives up early, with the reason, when its tokens have not moved for
+         * {@code stallPatience}: a processor failing on an event retries it for ever (a skipped event would be a hole
+         * in the audit trail), and the rebuild would otherwise wait out its whole patience saying nothing.
+         */
         @Override
         public void awaitLive(long head, Duration patience) {
             long deadline = System.nanoTime() + patience.toNanos();
-            while (!caughtUp(head)) {
-                if (System.nanoTime() > deadline) {
+            List<TrackingToken> seen = null;
+            long movedAt = System.nanoTime();
+            while (true) {
+                List<TrackingToken> tokens = tokens();
+                if (caughtUp(tokens, head)) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (!tokens.equals(seen)) {
+                    seen = tokens;
+                    movedAt = now;
+                } else if (now - movedAt > stallPatience.toNanos()) {
+                    throw new IllegalStateException("Activity > Actions has not moved for " + stallPatience.toSeconds()
+                            + " s, short of position " + head + " ("
+                            + failure.get()
+                                    .map(error -> "its processor fails on an event: " + error)
+                                    .orElse("its processor is stopped or failing on an event")
+                            + "). Nothing was switched: see the log, fix the cause, then rebuild again");
+                }
+                if (now > deadline) {
                     throw new IllegalStateException("The activity processor did not reach position " + head + " within "
                             + patience.toSeconds() + " s");
                 }
@@ -124,13 +195,9 @@ public class ActivityRebuild implements ReadModelRebuild {
             }
         }
 
-        /**
-         * Whether every segment of the live activity processor has passed the head and left no stored event behind in
-         * a gap (an event whose transaction committed late, which the processor has yet to pick up).
-         */
-        private boolean caughtUp(long head) {
-            List<TrackingToken> tokens = jdbc.query(
-                    "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+        private List<TrackingToken> tokens() {
+            return jdbc.query(
+                    "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
                     (rs, n) -> {
                         byte[] token = rs.getBytes(1);
                         String type = rs.getString(2);
@@ -140,6 +207,13 @@ public class ActivityRebuild implements ReadModelRebuild {
                                         new SimpleSerializedObject<>(token, byte[].class, type, null));
                     },
                     ActivityProjection.PROCESSING_GROUP);
+        }
+
+        /**
+         * Whether every segment of the live activity processor has passed the head and left no stored event behind in
+         * a gap (an event whose transaction committed late, which the processor has yet to pick up).
+         */
+        private boolean caughtUp(List<TrackingToken> tokens, long head) {
             if (tokens.isEmpty()) {
                 return head == 0;
             }

@@ -1,0 +1,93 @@
+package com.controlpanel.provisioning.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A rebuild waits for the live activity processor to reach the head before it switches. A processor that fails on an
+ * event retries it for ever; the rebuild then fails soon, saying so, instead of waiting out its whole patience.
+ */
+class ActivityRebuildStallTest {
+
+    private final DataSource dataSource = TestDatabase.migrated();
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private final Serializer serializer = JacksonSerializer.defaultSerializer();
+
+    private void tokenAt(long position) {
+        SerializedObject<byte[]> token =
+                serializer.serialize(GapAwareTrackingToken.newInstance(position, List.of()), byte[].class);
+        if (jdbc.update(
+                        "UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = 'activity'",
+                        token.getData(),
+                        token.getType().getName())
+                == 0) {
+            jdbc.update(
+                    "INSERT INTO token_entry (processor_name, segment, token, token_type) VALUES ('activity', 0, ?, ?)",
+                    token.getData(),
+                    token.getType().getName());
+        }
+    }
+
+    private ReadModelRebuild.Session session(Duration stallPatience) {
+        return new ActivityRebuild(
+                        new ActivitySlots(jdbc),
+                        jdbc,
+                        dataSource,
+                        serializer,
+                        () -> Optional.of("DataIntegrityViolationException: Value too long for column"),
+                        stallPatience)
+                .begin();
+    }
+
+    @Test
+    void aProcessorStuckShortOfTheHeadFailsTheWaitSoonWithItsError() {
+        tokenAt(5);
+        ReadModelRebuild.Session session = session(Duration.ofMillis(500));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> session.awaitLive(10, Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has not moved")
+                .hasMessageContaining("Value too long for column")
+                .hasMessageContaining("Nothing was switched");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aProcessorThatMovesIsAwaitedPastTheStallPatience() throws Exception {
+        tokenAt(1);
+        ReadModelRebuild.Session session = session(Duration.ofMillis(400));
+        CompletableFuture<Void> advancing = CompletableFuture.runAsync(() -> {
+            for (long position = 2; position <= 10; position++) {
+                sleep(200);
+                tokenAt(position);
+            }
+        });
+        long started = System.nanoTime();
+        session.awaitLive(10, Duration.ofMinutes(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1500));
+        advancing.get();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
