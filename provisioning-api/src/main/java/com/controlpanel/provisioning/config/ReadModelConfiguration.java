@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityProjection;
 import com.controlpanel.provisioning.directory.DirectoryAsOf;
 import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
@@ -23,7 +24,6 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -168,14 +168,13 @@ public class ReadModelConfiguration {
      * transaction. A failing event is retried, never skipped (a skipped event would be a hole in the audit trail).
      */
     @Bean
-    public ConfigurerModule activityProcessor() {
+    public ConfigurerModule activityProcessor(ActivityFailures failures) {
         return configurer -> configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessor(
                         ActivityProjection.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         (configuration, builder) -> builder.batchSize(100).initialSegmentCount(1))
-                .registerListenerInvocationErrorHandler(
-                        ActivityProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(ActivityProjection.PROCESSING_GROUP, c -> failures);
     }
 }

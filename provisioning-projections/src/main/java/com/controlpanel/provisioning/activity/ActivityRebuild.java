@@ -7,20 +7,15 @@ import com.controlpanel.provisioning.rebuild.TablePair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,8 +44,8 @@ public class ActivityRebuild implements ReadModelRebuild {
             JdbcTemplate jdbc,
             DataSource dataSource,
             Serializer serializer,
-            ObjectProvider<EventProcessingConfiguration> processing) {
-        this(slots, jdbc, dataSource, serializer, () -> failureOf(processing), STALL_PATIENCE);
+            ActivityFailures failures) {
+        this(slots, jdbc, dataSource, serializer, () -> failures.recent(STALL_PATIENCE), STALL_PATIENCE);
     }
 
     /**
@@ -70,21 +65,6 @@ public class ActivityRebuild implements ReadModelRebuild {
         this.serializer = serializer;
         this.failure = failure;
         this.stallPatience = stallPatience;
-    }
-
-    private static Optional<String> failureOf(ObjectProvider<EventProcessingConfiguration> processing) {
-        EventProcessingConfiguration configuration = processing.getIfAvailable();
-        if (configuration == null) {
-            return Optional.empty();
-        }
-        return configuration
-                .eventProcessor(ActivityProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .flatMap(processor -> processor.processingStatus().values().stream()
-                        .filter(EventTrackerStatus::isErrorState)
-                        .map(EventTrackerStatus::getError)
-                        .filter(Objects::nonNull)
-                        .map(error -> error.getClass().getSimpleName() + ": " + error.getMessage())
-                        .findFirst());
     }
 
     @Override

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.testing.TestDatabase;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -80,6 +85,38 @@ class ActivityRebuildStallTest {
         session.awaitLive(10, Duration.ofMinutes(1));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1500));
         advancing.get();
+    }
+
+    @Test
+    void theProcessorsFailuresArePassedOnAndTheLastIsToldForAWhile() {
+        Instant[] now = {Instant.parse("2026-11-29T10:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        ActivityFailures failures = new ActivityFailures(clock);
+        var failure = new IllegalStateException(
+                "could not insert", new java.sql.SQLDataException("Value too long for column \"NAME\""));
+        var event = GenericEventMessage.asEventMessage("an event");
+        assertThatThrownBy(() -> failures.onError(failure, event, null)).isSameAs(failure);
+        assertThat(failures.recent(Duration.ofSeconds(60)))
+                .hasValueSatisfying(told -> assertThat(told)
+                        .contains(event.getIdentifier())
+                        .contains("SQLDataException: Value too long for column"));
+        now[0] = now[0].plusSeconds(61);
+        assertThat(failures.recent(Duration.ofSeconds(60))).isEmpty();
     }
 
     private static void sleep(long millis) {

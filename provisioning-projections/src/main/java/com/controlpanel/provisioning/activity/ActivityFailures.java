@@ -1,0 +1,54 @@
+package com.controlpanel.provisioning.activity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The activity processor's error handler: passes every failure on, so that the processor retries the event (a
+ * skipped event would be a hole in the audit trail), and remembers the last one, so that whoever waits for the
+ * processor (a rebuild) can say why it stands still.
+ */
+@Component
+public class ActivityFailures implements ListenerInvocationErrorHandler {
+
+    private record Failure(Instant at, String eventId, String error) {}
+
+    private final Clock clock;
+    private volatile Failure last;
+
+    public ActivityFailures() {
+        this(Clock.systemUTC());
+    }
+
+    ActivityFailures(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void onError(Exception exception, EventMessage<?> event, EventMessageHandler eventHandler) throws Exception {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        last = new Failure(
+                clock.instant(),
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName() + " " + event.getIdentifier() + ": "
+                        + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        throw exception;
+    }
+
+    /** The last failure, if it happened within {@code recent}: which event, and the deepest cause. */
+    public Optional<String> recent(Duration recent) {
+        Failure failure = last;
+        return failure == null || failure.at().isBefore(clock.instant().minus(recent))
+                ? Optional.empty()
+                : Optional.of(failure.error());
+    }
+}
