@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -232,6 +234,32 @@ class ActivityScreenTest {
         browser.waitUntil(d -> browser.present(By.id("filter-by")));
         assertThat(browser.text(By.id("filter-by"))).contains(tenant.adminEmail());
         assertThat(summaries(1)).hasSize(1);
+    }
+
+    @Test
+    void longNamesWrapAndAnOrdinaryEmailStaysOnOneLine() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Long Activity");
+        MemberId member =
+                scenery.invite(org, "long.member@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)));
+        TeamId team = scenery.team(org, "Team" + "t".repeat(250), member);
+        browser.open(org.path("/teams/" + team.value()));
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "Team" + "u".repeat(250));
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        awaitActivity(org, 6);
+
+        browser.open(org.path("/activity"));
+        assertThat(summaries(6).get(0)).startsWith("Renamed team Team");
+        browser.assertNothingScrollsSideways();
+        assertThat(browser.script("return new Set(Array.from(document.querySelector('#activity-rows .actor-name')"
+                        + ".getClientRects()).map(box => Math.round(box.top))).size;"))
+                .as("the admin's email on one line, not broken")
+                .isEqualTo(1L);
+        browser.screenshot("activity-long-names");
+
+        browser.open(org.path("/activity?subject=" + member.value()));
+        assertThat(browser.text(By.id("filter-subject"))).startsWith("About GGG");
+        browser.assertNothingScrollsSideways();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.MemberStatus;
 import com.controlpanel.provisioning.directory.MemberSummary;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -252,6 +253,34 @@ class MembersScreenTest {
         browser.click(By.linkText("Go to the last page"));
         waitForResults("offset=20");
         assertNames("Donald Knuth", "Claude Shannon", "Barbara Liskov", "Alan Turing", "Ada Lovelace");
+    }
+
+    @Test
+    void longNamesAndEmailsWrapAndNothingScrollsSideways() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Long Names");
+        TeamId team = scenery.team(other, "Team" + "t".repeat(250));
+        MemberId longName = scenery.invite(
+                other, "long.name@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)), team);
+        String longAddress = "e".repeat(112) + "@northwind.example";
+        MemberId longEmail = scenery.invite(other, longAddress, PersonName.of("Erin", "Mail"), team);
+
+        browser.open(other.path("/members"));
+        browser.assertNothingScrollsSideways();
+        for (MemberId member : List.of(longName, longEmail)) {
+            WebElement edit = row(member).findElement(By.cssSelector(".row-actions a"));
+            assertThat(edit.isDisplayed()).isTrue();
+            assertThat(edit.getRect().getX() + edit.getRect().getWidth())
+                    .as("Edit is on screen")
+                    .isLessThanOrEqualTo(((Long) browser.script("return window.innerWidth;")).intValue());
+        }
+        browser.screenshot("members-long-names");
+
+        browser.open(other.path("/members/" + longName.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("G".repeat(250) + " " + "F".repeat(250));
+        browser.assertNothingScrollsSideways();
+        browser.screenshot("member-page-long-name");
+        browser.open(other.path("/members/" + longEmail.value()));
+        browser.assertNothingScrollsSideways();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
@@ -109,6 +110,24 @@ class TeamsScreenTest {
         assertThat(browser.all(By.cssSelector("tr.team-row .identity-name")))
                 .extracting(WebElement::getText)
                 .containsExactly("Engineering");
+    }
+
+    @Test
+    void longNamesWrapAndNothingScrollsSideways() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Long Teams");
+        MemberId member =
+                scenery.invite(org, "long.member@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)));
+        String name = "Team" + "t".repeat(250);
+        TeamId team = scenery.team(org, name, member);
+
+        browser.open(org.path("/teams"));
+        browser.assertNothingScrollsSideways();
+        browser.screenshot("teams-long-names");
+
+        browser.open(org.path("/teams/" + team.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
+        browser.assertNothingScrollsSideways();
+        browser.screenshot("team-page-long-names");
     }
 
     @Test
