@@ -412,6 +412,12 @@ class MembersScreenTest {
         browser.submit(By.cssSelector("button[form=invite-form]"));
         assertThat(browser.text(By.id("invite-email-error"))).isEqualTo("'not an email' is not an email address");
 
+        browser.type(By.id("invite-email"), "a".repeat(250) + "@northwind.example");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.text(By.id("invite-email-error")))
+                .as("the form's label, not the domain's name for the value")
+                .isEqualTo("Email must be at most 254 characters");
+
         browser.type(By.id("invite-email"), "ADA.lovelace@northwind.example");
         browser.submit(By.cssSelector("button[form=invite-form]"));
         assertThat(browser.text(By.id("invite-email-error")))
@@ -497,6 +503,14 @@ class MembersScreenTest {
                 .as("the form's label, not the domain's name for the value")
                 .isEqualTo("First name must be at most 256 characters");
         browser.type(By.id("member-given"), "Grace");
+        browser.type(By.id("member-display"), "D".repeat(300));
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.id("member-display-error")))
+                .as("next to the field, by its label")
+                .isEqualTo("Display name must be at most 256 characters");
+        assertThat(browser.find(By.id("member-display")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        browser.type(By.id("member-display"), "");
 
         browser.type(By.id("member-email"), "grace.murray@northwind.example");
         browser.type(By.id("member-family"), "Murray");

@@ -151,6 +151,12 @@ class TeamsScreenTest {
                 .isEqualTo("true");
         browser.screenshot("teams-create-dialog-error");
 
+        browser.type(By.id("create-name"), "T".repeat(300));
+        browser.submit(By.cssSelector("button[form=create-form]"));
+        assertThat(browser.text(By.id("create-name-error")))
+                .as("the form's label, not the domain's name for the value")
+                .isEqualTo("Team name must be at most 256 characters");
+
         browser.type(By.id("create-name"), "Support");
         browser.submit(By.cssSelector("button[form=create-form]"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Support");
@@ -293,10 +299,15 @@ class TeamsScreenTest {
                 .isEqualTo("A team named 'RESEARCH' already exists in this organization");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
 
+        browser.type(By.id("rename-name"), "P".repeat(300));
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.text(By.id("rename-name-error"))).isEqualTo("Team name must be at most 256 characters");
+
         browser.type(By.id("rename-name"), "Product Design");
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Product Design");
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Renamed the team to Product Design.");
+
 
         browser.openDialog(By.xpath("//button[normalize-space()='Delete']"), "delete-dialog");
         assertThat(browser.text(By.id("delete-text"))).contains("its members stay members");
