@@ -308,6 +308,12 @@ class TeamsScreenTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Product Design");
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Renamed the team to Product Design.");
 
+        // the name it already has: nothing changes, and the page does not claim it did
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        assertThat(browser.find(By.id("rename-name")).getDomProperty("value")).isEqualTo("Product Design");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("The team is already called Product Design.");
 
         browser.openDialog(By.xpath("//button[normalize-space()='Delete']"), "delete-dialog");
         assertThat(browser.text(By.id("delete-text"))).contains("its members stay members");

@@ -229,7 +229,12 @@ public class TeamPagesController {
                         workspace.organization().organizationId(),
                         new TeamId(team.id()),
                         checked);
-                flash.addFlashAttribute(Flash.NOTICE, "Renamed the team to " + checked + ".");
+                // the same name changes nothing (no event): say so rather than "renamed"
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        checked.equals(team.name())
+                                ? "The team is already called " + checked + "."
+                                : "Renamed the team to " + checked + ".");
                 return "redirect:" + workspace.path("/teams/" + team.id());
             } catch (RuntimeException e) {
                 refused(e, errors);
