@@ -541,6 +541,42 @@ class MembersScreenTest {
     }
 
     @Test
+    void aMemberKnownByAWholeNameShowsItInTheFormAndAnEditKeepsWhatWasNotChanged() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Whole Names");
+        // as the JSON API invites with "name": a whole name goes to the formatted name, without parts
+        MemberId yves = scenery.invite(
+                other, "yves@northwind.example", new PersonName("Yves Handmade", null, null, null, null, null));
+        browser.open(other.path("/members/" + yves.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Yves Handmade");
+        assertThat(browser.find(By.id("member-given")).getDomProperty("value")).isEqualTo("Yves");
+        assertThat(browser.find(By.id("member-family")).getDomProperty("value")).isEqualTo("Handmade");
+        browser.screenshot("member-page-whole-name");
+
+        // saved with the name as shown: the name is left as it was
+        browser.type(By.id("member-email"), "yves.handmade@northwind.example");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
+        assertThat(name(other, yves)).isEqualTo(new PersonName("Yves Handmade", null, null, null, null, null));
+
+        browser.type(By.id("member-given"), "Yvo");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Yvo Handmade");
+        assertThat(browser.find(By.id("member-family")).getDomProperty("value")).isEqualTo("Handmade");
+        assertThat(name(other, yves))
+                .as("the last name the admin did not touch is kept")
+                .isEqualTo(PersonName.of("Yvo", "Handmade"));
+    }
+
+    private PersonName name(Tenant org, MemberId member) {
+        return directory
+                .findMember(org.id(), member)
+                .orElseThrow()
+                .member()
+                .profile()
+                .name();
+    }
+
+    @Test
     void anEditOfAMemberChangedMeanwhileIsRefusedAndSaysSo() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Conflicts");
         MemberId barbara = scenery.invite(other, "Barbara", "Liskov");

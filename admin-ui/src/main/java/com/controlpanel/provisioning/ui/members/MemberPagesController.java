@@ -184,8 +184,8 @@ public class MemberPagesController {
         String displayName =
                 form.displayName() == null ? "" : form.displayName().strip();
         if (!errors.any()) {
-            boolean nameChanged = !Objects.equals(name.givenName(), member.givenName())
-                    || !Objects.equals(name.familyName(), member.familyName());
+            // a name only shown in the fields (a whole name, split) is kept as it is unless the admin changed it
+            boolean nameChanged = !form.sameNameAs(MemberForm.of(member));
             boolean displayNameChanged =
                     !Objects.equals(displayName.isEmpty() ? null : displayName, member.displayName());
             try {
@@ -335,14 +335,18 @@ public class MemberPagesController {
         return MemberView.of(summary);
     }
 
-    /** Keeps the parts of the name the form does not show (middle name, formatted...) as they were. */
+    /**
+     * Keeps the parts of the name the form does not show (middle name, formatted...) as they were; a whole name the
+     * form showed split into first and last name is now held by them.
+     */
     private PersonName editedName(Workspace workspace, MemberView member, PersonName edited) {
         PersonName old = directory
                 .findMember(workspace.organization().organizationId(), new MemberId(member.id()))
                 .map(summary -> summary.member().profile().name())
                 .orElse(PersonName.EMPTY);
+        boolean split = old.givenName() == null && old.familyName() == null;
         return new PersonName(
-                old.formatted(),
+                split ? null : old.formatted(),
                 edited.familyName(),
                 edited.givenName(),
                 old.middleName(),
