@@ -71,7 +71,19 @@ class SignInTest {
         assertThat(browser.find(By.id("password")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find(By.id("password")).getAttribute("aria-describedby"))
                 .isEqualTo("login-error");
+        assertThat(browser.find(By.id("email")).getDomProperty("value"))
+                .as("the email typed is kept")
+                .isEqualTo(tenant.adminEmail());
+        assertThat(browser.find(By.id("password")).getDomProperty("value")).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain("not-the-password");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("on to the password")
+                .isEqualTo("password");
         browser.screenshot("login-error");
+
+        browser.type(By.id("password"), Scenery.PASSWORD);
+        browser.submit(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/members"));
     }
 
     @Test
