@@ -263,6 +263,45 @@ class ActivityScreenTest {
     }
 
     @Test
+    void aNameThatMeansMoreThanAreListedSaysSoAndThePickedOneIsShownByItsName() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Many Matches");
+        for (int i = 1; i <= 8; i++) {
+            scenery.invite(org, "Okta0", "Tester" + i);
+        }
+        awaitActivity(org, 10);
+        browser.open(org.path("/activity"));
+        browser.type(By.id("activity-subject"), "okta0");
+        browser.find(By.id("activity-subject")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.text(By.id("activity-subject-error")))
+                .isEqualTo("8 members and teams match “okta0”, 6 of them listed: pick one, or type more of the name or"
+                        + " email.");
+        assertThat(browser.all(By.cssSelector(".subject-choices a"))).hasSize(6);
+
+        String label = "Okta0 Tester1 (okta0.tester1@northwind.example)";
+        browser.click(By.linkText(label));
+        browser.waitUntil(d -> browser.present(By.id("filter-subject")));
+        assertThat(browser.text(By.id("filter-subject"))).contains("About " + label);
+        assertThat(browser.find(By.id("activity-subject")).getDomProperty("value"))
+                .as("the name picked, not its id")
+                .isEqualTo(label);
+        assertThat(summaries(1)).containsExactly("Invited member " + label);
+
+        // applied again as it is, the field still means the one picked
+        browser.click(By.cssSelector("#activity-filters button[type=submit]"));
+        browser.waitUntil(d -> browser.path().contains("picked="));
+        browser.waitUntil(d -> browser.present(By.id("filter-subject")));
+        assertThat(browser.text(By.id("filter-subject"))).contains("About " + label);
+        assertThat(summaries(1)).containsExactly("Invited member " + label);
+
+        // a name typed over it is looked up instead
+        browser.type(By.id("activity-subject"), "okta0.tester2@northwind.example");
+        browser.find(By.id("activity-subject")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.text(By.id("filter-subject")).contains("Tester2"));
+        assertThat(summaries(1)).containsExactly("Invited member Okta0 Tester2 (okta0.tester2@northwind.example)");
+    }
+
+    @Test
     void whatOktaProvisionedCarriesItsBadgeAlsoAsTheSubjectOfAnAction() {
         browser.open(tenant.path("/activity"));
         @SuppressWarnings("unchecked")
