@@ -284,6 +284,28 @@ class MembersScreenTest {
     }
 
     @Test
+    void pagesWithTheKeyboardKeepingFocusOnThePagerAndSaysWhichPage() {
+        browser.open(tenant.path("/members"));
+        browser.find(By.cssSelector(".pager a[rel=next]")).sendKeys(Keys.ENTER);
+        waitForResults("offset=20");
+        browser.waitUntil(d -> "Page 2 of 2: members 21–25 of 25".equals(announced()));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("rel"))
+                .as("focus on the pager, on Previous since the last page has no Next")
+                .isEqualTo("prev");
+
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> !browser.path().contains("offset="));
+        browser.waitUntil(d -> "Page 1 of 2: members 1–20 of 25".equals(announced()));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("rel"))
+                .isEqualTo("next");
+    }
+
+    /** What the page's live region says to screen readers. */
+    private String announced() {
+        return (String) browser.script("return document.getElementById('announcer').textContent;");
+    }
+
+    @Test
     void aMemberProvisionedByOktaIsReadOnlyAndShowsTheBadge() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Okta");
         scenery.provisioningOn(other);
