@@ -171,6 +171,12 @@ class SignInTest {
         assertThat(page).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("Whitelabel");
         assertThat(browser.find(By.linkText("Back to the Control Panel")).getAttribute("href"))
                 .isEqualTo(browser.base() + "/");
+
+        // refused by the servlet container before the application: still the Control Panel's page
+        browser.open(tenant.path("/members/a%2Fb"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("This link is not right");
+        assertThat(browser.text(By.cssSelector(".error-page .error-code"))).isEqualTo("400");
+        browser.screenshot("error-refused-by-the-container");
     }
 
     @Test
