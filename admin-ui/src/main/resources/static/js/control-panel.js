@@ -137,14 +137,40 @@
     }
   });
 
-  // After htmx replaced a list, keep focus somewhere sensible and tell screen readers what changed.
+  // After htmx replaced a list, keep focus somewhere sensible and tell screen readers what changed. The event comes
+  // from the new content: the old target is gone after an outerHTML swap (focus with it, to <body>).
   document.addEventListener('htmx:afterSwap', function (event) {
-    var status = event.detail.target && event.detail.target.querySelector
-      ? event.detail.target.querySelector('[role="status"]') : null;
+    var swapped = event.target;
+    if (!swapped || !swapped.querySelector) {
+      return;
+    }
+    var from = event.detail.requestConfig ? event.detail.requestConfig.elt : null;
+    if (from && from.closest && from.closest('nav.pager')) {
+      pagedTo(swapped, from.getAttribute('rel'));
+      return;
+    }
+    var status = swapped.querySelector('[role="status"]');
     if (document.activeElement === document.body && status) {
       status.focus();
     }
   });
+
+  // A page of a list opened from its pager (Next, Previous): focus stays on the pager, on the same link when the new
+  // page has one, and the page is announced ("Page 2 of 5: members 21–40 of 95").
+  function pagedTo(swapped, rel) {
+    var pager = swapped.matches('nav.pager') ? swapped : swapped.querySelector('nav.pager');
+    var link = pager && ((rel && pager.querySelector('a[rel="' + rel + '"]')) || pager.querySelector('a[href]'));
+    var fallback = swapped.querySelector('.results-status[tabindex]');
+    if (link) {
+      link.focus();
+    } else if (fallback) {
+      fallback.focus();
+    }
+    var text = pager ? pager.getAttribute('data-page-announcement') : null;
+    if (text) {
+      announce(text);
+    }
+  }
 
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;

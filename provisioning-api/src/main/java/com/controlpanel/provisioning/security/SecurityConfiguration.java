@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.ui.login.LoginController;
 import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
@@ -148,8 +149,11 @@ public class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (DatabaseFailures.unavailable(e) ? "/login?unavailable" : "/login?error"))))
+                        .failureHandler((request, response, e) -> {
+                            LoginController.keepRefusedEmail(request);
+                            response.sendRedirect(request.getContextPath()
+                                    + (DatabaseFailures.unavailable(e) ? "/login?unavailable" : "/login?error"));
+                        }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx)))

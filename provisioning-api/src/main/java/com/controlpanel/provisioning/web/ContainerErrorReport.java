@@ -13,11 +13,12 @@ import org.springframework.http.HttpStatus;
 
 /**
  * What the servlet container refuses before the application sees the request is answered in the edge's own format:
- * a SCIM error on {@code /scim}, a problem detail on {@code /api}. Tomcat refuses an address holding an encoded
- * {@code /} or {@code \} or a NUL, headers too large or malformed, a missing or bad {@code Host}; its own answer is
- * an HTML page, which neither Okta nor a script can read. A request line it can not parse at all (a raw space or
- * {@code <} in the path, an address longer than the header limit) leaves no address to tell the edge by: those keep
- * its page, as the Control Panel does (without the server's name or a report).
+ * a SCIM error on {@code /scim}, a problem detail on {@code /api}, a page in the Control Panel's look elsewhere
+ * ({@link ControlPanelErrorPage}). Tomcat refuses an address holding an encoded {@code /} or {@code \} or a NUL,
+ * headers too large or malformed, a missing or bad {@code Host}; its own answer is a bare HTML page, which neither
+ * Okta nor a script can read, and which is none of the Control Panel's. A request line it can not parse at all (a raw
+ * space or {@code <} in the path, an address longer than the header limit) leaves no address to tell the edge by:
+ * those get the Control Panel's page.
  *
  * <p>This replaces the container's error report valve on the host ({@link ContainerCustomizer}); it reports only
  * what no one answered: a status of 400 or more with nothing written.
@@ -34,10 +35,6 @@ final class ContainerErrorReport extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         Edge edge = Edge.of(request);
-        if (edge == Edge.CONTROL_PANEL) {
-            super.report(request, response, throwable);
-            return;
-        }
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
@@ -51,7 +48,9 @@ final class ContainerErrorReport extends ErrorReportValve {
         HttpStatus shown = known == null ? HttpStatus.BAD_REQUEST : known;
         String detail = detail(shown, response.getMessage());
         try {
-            edge.refuse(response, shown, code(shown), detail);
+            if (!edge.refuse(response, shown, code(shown), detail)) {
+                ControlPanelErrorPage.write(response, request.getContextPath(), shown);
+            }
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             log.debug("Could not answer {} {} with {}", request.getMethod(), request.getRequestURI(), status, e);

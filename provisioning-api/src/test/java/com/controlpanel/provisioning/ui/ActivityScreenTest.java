@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -232,6 +234,71 @@ class ActivityScreenTest {
         browser.waitUntil(d -> browser.present(By.id("filter-by")));
         assertThat(browser.text(By.id("filter-by"))).contains(tenant.adminEmail());
         assertThat(summaries(1)).hasSize(1);
+    }
+
+    @Test
+    void longNamesWrapAndAnOrdinaryEmailStaysOnOneLine() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Long Activity");
+        MemberId member =
+                scenery.invite(org, "long.member@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)));
+        TeamId team = scenery.team(org, "Team" + "t".repeat(250), member);
+        browser.open(org.path("/teams/" + team.value()));
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "Team" + "u".repeat(250));
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        awaitActivity(org, 6);
+
+        browser.open(org.path("/activity"));
+        assertThat(summaries(6).get(0)).startsWith("Renamed team Team");
+        browser.assertNothingScrollsSideways();
+        assertThat(browser.script("return new Set(Array.from(document.querySelector('#activity-rows .actor-name')"
+                        + ".getClientRects()).map(box => Math.round(box.top))).size;"))
+                .as("the admin's email on one line, not broken")
+                .isEqualTo(1L);
+        browser.screenshot("activity-long-names");
+
+        browser.open(org.path("/activity?subject=" + member.value()));
+        assertThat(browser.text(By.id("filter-subject"))).startsWith("About GGG");
+        browser.assertNothingScrollsSideways();
+    }
+
+    @Test
+    void aNameThatMeansMoreThanAreListedSaysSoAndThePickedOneIsShownByItsName() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Many Matches");
+        for (int i = 1; i <= 8; i++) {
+            scenery.invite(org, "Okta0", "Tester" + i);
+        }
+        awaitActivity(org, 10);
+        browser.open(org.path("/activity"));
+        browser.type(By.id("activity-subject"), "okta0");
+        browser.find(By.id("activity-subject")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.text(By.id("activity-subject-error")))
+                .isEqualTo("8 members and teams match “okta0”, 6 of them listed: pick one, or type more of the name or"
+                        + " email.");
+        assertThat(browser.all(By.cssSelector(".subject-choices a"))).hasSize(6);
+
+        String label = "Okta0 Tester1 (okta0.tester1@northwind.example)";
+        browser.click(By.linkText(label));
+        browser.waitUntil(d -> browser.present(By.id("filter-subject")));
+        assertThat(browser.text(By.id("filter-subject"))).contains("About " + label);
+        assertThat(browser.find(By.id("activity-subject")).getDomProperty("value"))
+                .as("the name picked, not its id")
+                .isEqualTo(label);
+        assertThat(summaries(1)).containsExactly("Invited member " + label);
+
+        // applied again as it is, the field still means the one picked
+        browser.click(By.cssSelector("#activity-filters button[type=submit]"));
+        browser.waitUntil(d -> browser.path().contains("picked="));
+        browser.waitUntil(d -> browser.present(By.id("filter-subject")));
+        assertThat(browser.text(By.id("filter-subject"))).contains("About " + label);
+        assertThat(summaries(1)).containsExactly("Invited member " + label);
+
+        // a name typed over it is looked up instead
+        browser.type(By.id("activity-subject"), "okta0.tester2@northwind.example");
+        browser.find(By.id("activity-subject")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.text(By.id("filter-subject")).contains("Tester2"));
+        assertThat(summaries(1)).containsExactly("Invited member Okta0 Tester2 (okta0.tester2@northwind.example)");
     }
 
     @Test

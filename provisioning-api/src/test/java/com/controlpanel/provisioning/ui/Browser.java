@@ -224,6 +224,20 @@ final class Browser implements AutoCloseable {
                 .isZero();
     }
 
+    /** Nothing sticks out sideways: not the page, and no table scrolls within its frame (its last columns hidden). */
+    @SuppressWarnings("unchecked")
+    void assertNothingScrollsSideways() {
+        assertNoHorizontalScroll();
+        List<String> wide = (List<String>) script("return Array.from(document.querySelectorAll('.table-wrap'))"
+                + ".filter(frame => frame.scrollWidth > frame.clientWidth)"
+                + ".map(frame => (frame.id || frame.className) + ': ' + frame.scrollWidth + ' > '"
+                + " + frame.clientWidth);");
+        assertThat(wide)
+                .as("tables wider than their frame at "
+                        + driver.manage().window().getSize())
+                .isEmpty();
+    }
+
     /**
      * What went wrong in the page since the last look: a script error, or something the Content-Security-Policy
      * blocked (an inline script or style would be).

@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.MemberStatus;
 import com.controlpanel.provisioning.directory.MemberSummary;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -255,6 +256,56 @@ class MembersScreenTest {
     }
 
     @Test
+    void longNamesAndEmailsWrapAndNothingScrollsSideways() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Long Names");
+        TeamId team = scenery.team(other, "Team" + "t".repeat(250));
+        MemberId longName = scenery.invite(
+                other, "long.name@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)), team);
+        String longAddress = "e".repeat(112) + "@northwind.example";
+        MemberId longEmail = scenery.invite(other, longAddress, PersonName.of("Erin", "Mail"), team);
+
+        browser.open(other.path("/members"));
+        browser.assertNothingScrollsSideways();
+        for (MemberId member : List.of(longName, longEmail)) {
+            WebElement edit = row(member).findElement(By.cssSelector(".row-actions a"));
+            assertThat(edit.isDisplayed()).isTrue();
+            assertThat(edit.getRect().getX() + edit.getRect().getWidth())
+                    .as("Edit is on screen")
+                    .isLessThanOrEqualTo(((Long) browser.script("return window.innerWidth;")).intValue());
+        }
+        browser.screenshot("members-long-names");
+
+        browser.open(other.path("/members/" + longName.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("G".repeat(250) + " " + "F".repeat(250));
+        browser.assertNothingScrollsSideways();
+        browser.screenshot("member-page-long-name");
+        browser.open(other.path("/members/" + longEmail.value()));
+        browser.assertNothingScrollsSideways();
+    }
+
+    @Test
+    void pagesWithTheKeyboardKeepingFocusOnThePagerAndSaysWhichPage() {
+        browser.open(tenant.path("/members"));
+        browser.find(By.cssSelector(".pager a[rel=next]")).sendKeys(Keys.ENTER);
+        waitForResults("offset=20");
+        browser.waitUntil(d -> "Page 2 of 2: members 21–25 of 25".equals(announced()));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("rel"))
+                .as("focus on the pager, on Previous since the last page has no Next")
+                .isEqualTo("prev");
+
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> !browser.path().contains("offset="));
+        browser.waitUntil(d -> "Page 1 of 2: members 1–20 of 25".equals(announced()));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("rel"))
+                .isEqualTo("next");
+    }
+
+    /** What the page's live region says to screen readers. */
+    private String announced() {
+        return (String) browser.script("return document.getElementById('announcer').textContent;");
+    }
+
+    @Test
     void aMemberProvisionedByOktaIsReadOnlyAndShowsTheBadge() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Okta");
         scenery.provisioningOn(other);
@@ -383,6 +434,12 @@ class MembersScreenTest {
         browser.submit(By.cssSelector("button[form=invite-form]"));
         assertThat(browser.text(By.id("invite-email-error"))).isEqualTo("'not an email' is not an email address");
 
+        browser.type(By.id("invite-email"), "a".repeat(250) + "@northwind.example");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.text(By.id("invite-email-error")))
+                .as("the form's label, not the domain's name for the value")
+                .isEqualTo("Email must be at most 254 characters");
+
         browser.type(By.id("invite-email"), "ADA.lovelace@northwind.example");
         browser.submit(By.cssSelector("button[form=invite-form]"));
         assertThat(browser.text(By.id("invite-email-error")))
@@ -468,6 +525,14 @@ class MembersScreenTest {
                 .as("the form's label, not the domain's name for the value")
                 .isEqualTo("First name must be at most 256 characters");
         browser.type(By.id("member-given"), "Grace");
+        browser.type(By.id("member-display"), "D".repeat(300));
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.id("member-display-error")))
+                .as("next to the field, by its label")
+                .isEqualTo("Display name must be at most 256 characters");
+        assertThat(browser.find(By.id("member-display")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        browser.type(By.id("member-display"), "");
 
         browser.type(By.id("member-email"), "grace.murray@northwind.example");
         browser.type(By.id("member-family"), "Murray");
@@ -495,6 +560,42 @@ class MembersScreenTest {
         assertThat(browser.path()).isEqualTo(other.path("/members"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Deleted Grace Murray");
         assertThat(directory.findMember(other.id(), grace)).isEmpty();
+    }
+
+    @Test
+    void aMemberKnownByAWholeNameShowsItInTheFormAndAnEditKeepsWhatWasNotChanged() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Whole Names");
+        // as the JSON API invites with "name": a whole name goes to the formatted name, without parts
+        MemberId yves = scenery.invite(
+                other, "yves@northwind.example", new PersonName("Yves Handmade", null, null, null, null, null));
+        browser.open(other.path("/members/" + yves.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Yves Handmade");
+        assertThat(browser.find(By.id("member-given")).getDomProperty("value")).isEqualTo("Yves");
+        assertThat(browser.find(By.id("member-family")).getDomProperty("value")).isEqualTo("Handmade");
+        browser.screenshot("member-page-whole-name");
+
+        // saved with the name as shown: the name is left as it was
+        browser.type(By.id("member-email"), "yves.handmade@northwind.example");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
+        assertThat(name(other, yves)).isEqualTo(new PersonName("Yves Handmade", null, null, null, null, null));
+
+        browser.type(By.id("member-given"), "Yvo");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Yvo Handmade");
+        assertThat(browser.find(By.id("member-family")).getDomProperty("value")).isEqualTo("Handmade");
+        assertThat(name(other, yves))
+                .as("the last name the admin did not touch is kept")
+                .isEqualTo(PersonName.of("Yvo", "Handmade"));
+    }
+
+    private PersonName name(Tenant org, MemberId member) {
+        return directory
+                .findMember(org.id(), member)
+                .orElseThrow()
+                .member()
+                .profile()
+                .name();
     }
 
     @Test

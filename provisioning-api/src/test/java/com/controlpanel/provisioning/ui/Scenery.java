@@ -93,6 +93,11 @@ final class Scenery {
                 Set.of(teamIds));
     }
 
+    /** A member invited with this email and name, as the JSON API takes them (a whole name goes to the formatted name). */
+    MemberId invite(Tenant tenant, String email, PersonName name, TeamId... teamIds) {
+        return members.invite(ADMIN, tenant.id(), email, name, null, Set.of(teamIds));
+    }
+
     /**
      * A member pushed by Okta: the very command the SCIM endpoint sends for {@code POST /Users} (provisioning must be
      * on). {@link Fixtures#provisionMember} does the same with a fixed name.

@@ -71,7 +71,19 @@ class SignInTest {
         assertThat(browser.find(By.id("password")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find(By.id("password")).getAttribute("aria-describedby"))
                 .isEqualTo("login-error");
+        assertThat(browser.find(By.id("email")).getDomProperty("value"))
+                .as("the email typed is kept")
+                .isEqualTo(tenant.adminEmail());
+        assertThat(browser.find(By.id("password")).getDomProperty("value")).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain("not-the-password");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("on to the password")
+                .isEqualTo("password");
         browser.screenshot("login-error");
+
+        browser.type(By.id("password"), Scenery.PASSWORD);
+        browser.submit(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/members"));
     }
 
     @Test
@@ -159,6 +171,12 @@ class SignInTest {
         assertThat(page).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("Whitelabel");
         assertThat(browser.find(By.linkText("Back to the Control Panel")).getAttribute("href"))
                 .isEqualTo(browser.base() + "/");
+
+        // refused by the servlet container before the application: still the Control Panel's page
+        browser.open(tenant.path("/members/a%2Fb"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("This link is not right");
+        assertThat(browser.text(By.cssSelector(".error-page .error-code"))).isEqualTo("400");
+        browser.screenshot("error-refused-by-the-container");
     }
 
     @Test

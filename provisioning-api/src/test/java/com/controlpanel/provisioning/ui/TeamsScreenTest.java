@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
@@ -112,6 +113,24 @@ class TeamsScreenTest {
     }
 
     @Test
+    void longNamesWrapAndNothingScrollsSideways() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Long Teams");
+        MemberId member =
+                scenery.invite(org, "long.member@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)));
+        String name = "Team" + "t".repeat(250);
+        TeamId team = scenery.team(org, name, member);
+
+        browser.open(org.path("/teams"));
+        browser.assertNothingScrollsSideways();
+        browser.screenshot("teams-long-names");
+
+        browser.open(org.path("/teams/" + team.value()));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
+        browser.assertNothingScrollsSideways();
+        browser.screenshot("team-page-long-names");
+    }
+
+    @Test
     void createsATeamAndExplainsWhatIsWrongWithTheName() {
         Teams org = teams("Northwind New Teams");
         browser.open(org.tenant().path("/teams"));
@@ -131,6 +150,12 @@ class TeamsScreenTest {
         assertThat(browser.find(By.id("create-name")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         browser.screenshot("teams-create-dialog-error");
+
+        browser.type(By.id("create-name"), "T".repeat(300));
+        browser.submit(By.cssSelector("button[form=create-form]"));
+        assertThat(browser.text(By.id("create-name-error")))
+                .as("the form's label, not the domain's name for the value")
+                .isEqualTo("Team name must be at most 256 characters");
 
         browser.type(By.id("create-name"), "Support");
         browser.submit(By.cssSelector("button[form=create-form]"));
@@ -274,10 +299,21 @@ class TeamsScreenTest {
                 .isEqualTo("A team named 'RESEARCH' already exists in this organization");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
 
+        browser.type(By.id("rename-name"), "P".repeat(300));
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.text(By.id("rename-name-error"))).isEqualTo("Team name must be at most 256 characters");
+
         browser.type(By.id("rename-name"), "Product Design");
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Product Design");
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Renamed the team to Product Design.");
+
+        // the name it already has: nothing changes, and the page does not claim it did
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        assertThat(browser.find(By.id("rename-name")).getDomProperty("value")).isEqualTo("Product Design");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("The team is already called Product Design.");
 
         browser.openDialog(By.xpath("//button[normalize-space()='Delete']"), "delete-dialog");
         assertThat(browser.text(By.id("delete-text"))).contains("its members stay members");

@@ -64,8 +64,12 @@ public class ActivityFilters {
         List<SubjectChoice> choices = new ArrayList<>();
         Optional<Subject> subject = subject(organizationId, params, path, errors, choices);
         String actorLabel = params.by().isEmpty() || errors.has("by") ? "" : actorName(organizationId, params.by());
+        // a member or team given by id (a choice picked, a link) is shown in the field by its name, not the id
+        boolean picked = subject.isPresent() && ID.matcher(params.subject()).matches();
+        String subjectText = picked ? subject.get().label() : params.subject();
+        String subjectPicked = picked ? params.subject() : "";
         if (errors.any()) {
-            return new ActivityFilter(null, errors, actorLabel, "", List.copyOf(choices));
+            return new ActivityFilter(null, errors, actorLabel, "", List.copyOf(choices), subjectText, subjectPicked);
         }
         Long before = CURSOR.matcher(params.before()).matches() ? Long.parseLong(params.before()) : null;
         FindActivityQuery query = new FindActivityQuery(
@@ -79,7 +83,27 @@ public class ActivityFilters {
                 before,
                 limit);
         return new ActivityFilter(
-                query, errors, actorLabel, subject.map(Subject::label).orElse(""), List.of());
+                query,
+                errors,
+                actorLabel,
+                subject.map(Subject::label).orElse(""),
+                List.of(),
+                subjectText,
+                subjectPicked);
+    }
+
+    /**
+     * The filters with the member or team picked before ({@code picked}, its id) in place of the text of the field,
+     * while the field still shows its name as the page gave it: the name alone could mean another or none.
+     */
+    public ActivityParams withPicked(OrganizationId organizationId, ActivityParams params, String picked) {
+        if (picked == null
+                || !ID.matcher(picked).matches()
+                || params.subject().isEmpty()
+                || ID.matcher(params.subject()).matches()) {
+            return params;
+        }
+        return params.subject().equals(nameOf(organizationId, picked).strip()) ? params.withSubject(picked) : params;
     }
 
     private static String actorKind(String actor, FormErrors errors) {
@@ -166,10 +190,12 @@ public class ActivityFilters {
                             + " one in the timeline.");
             return Optional.empty();
         }
+        // a list cut short says so: the count is of all that match, not of those listed
+        String listed = candidates.size() < total ? ", " + candidates.size() + " of them listed" : "";
         errors.field(
                 "subject",
-                total + " members and teams match “" + shorten(text) + "”: pick one, or type more of the name or"
-                        + " email.");
+                total + " members and teams match “" + shorten(text) + "”" + listed
+                        + ": pick one, or type more of the name or email.");
         ActivityParams without = new ActivityParams(
                 params.actor(), params.by(), params.action(), null, params.from(), params.to(), null);
         for (Candidate candidate : candidates) {

@@ -78,10 +78,15 @@ public class ActivityPagesController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @ModelAttribute("params") ActivityParams params,
+            @RequestParam(required = false) String picked,
             HttpServletResponse response,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "activity");
-        showTimeline(workspace, params, response, model);
+        showTimeline(
+                workspace,
+                filters.withPicked(workspace.organization().organizationId(), params, picked),
+                response,
+                model);
         return "activity/timeline";
     }
 

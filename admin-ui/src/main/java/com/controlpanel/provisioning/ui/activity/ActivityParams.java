@@ -24,6 +24,10 @@ public record ActivityParams(
         return new ActivityParams(null, null, null, null, null, null, null);
     }
 
+    public ActivityParams withSubject(String newSubject) {
+        return new ActivityParams(actor, by, action, newSubject, from, to, before);
+    }
+
     public ActivityParams withoutCursor() {
         return new ActivityParams(actor, by, action, subject, from, to, null);
     }

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui.activity;
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.ui.layout.Dates;
+import java.util.List;
 import java.util.Locale;
 
 /** A line of Activity > Actions as the Control Panel shows it: when, who, what, about whom, and the summary. */
@@ -65,6 +66,15 @@ public record ActivityRowView(
             case "IDENTITY_PROVIDER" -> actorName.isBlank() ? "Okta (SCIM)" : actorName;
             default -> "System";
         };
+    }
+
+    /** {@link #who()} in the pieces a line may break between: an email after its {@code @}. */
+    public List<String> whoPieces() {
+        String who = who();
+        int at = who.indexOf('@');
+        return at <= 0 || at == who.length() - 1
+                ? List.of(who)
+                : List.of(who.substring(0, at + 1), who.substring(at + 1));
     }
 
     /** What kind of actor, for the small line under the name. */

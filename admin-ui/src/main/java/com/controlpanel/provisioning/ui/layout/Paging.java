@@ -27,6 +27,16 @@ public record Paging(long total, int offset, int size, int shown) {
         return offset + size;
     }
 
+    /** The number of this page, from 1. */
+    public int page() {
+        return offset / size + 1;
+    }
+
+    /** How many pages the list has. */
+    public long pages() {
+        return Math.max(1, (total + size - 1) / size);
+    }
+
     public boolean needed() {
         return !pastTheEnd() && (hasPrevious() || hasNext());
     }

@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.ui.login;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class LoginController {
 
+    /**
+     * The session attribute holding the email of a refused sign-in, for the page to show it again (never the
+     * password); the page takes it once.
+     */
+    public static final String REFUSED_EMAIL = LoginController.class.getName() + ".refusedEmail";
+
+    /** Longer than any email the accounts take: what is kept of a refused one. */
+    private static final int EMAIL_KEPT = 320;
+
+    /** Keeps the email of a refused sign-in for the page the admin is sent back to. */
+    public static void keepRefusedEmail(HttpServletRequest request) {
+        String email = request.getParameter("email");
+        if (email != null && !email.isBlank()) {
+            String kept = email.strip();
+            request.getSession().setAttribute(REFUSED_EMAIL, kept.substring(0, Math.min(kept.length(), EMAIL_KEPT)));
+        }
+    }
+
     @GetMapping("/login")
     String login(
             Authentication authentication,
@@ -18,12 +38,22 @@ public class LoginController {
             @RequestParam(required = false) String logout,
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String unavailable,
+            HttpServletRequest request,
             Model model) {
         if (authentication != null
                 && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
+        String email = "";
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(REFUSED_EMAIL) instanceof String refused) {
+            session.removeAttribute(REFUSED_EMAIL);
+            if (error != null || unavailable != null) {
+                email = refused;
+            }
+        }
+        model.addAttribute("email", email);
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("expired", expired != null);

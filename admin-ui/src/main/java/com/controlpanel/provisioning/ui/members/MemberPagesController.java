@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
@@ -30,9 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,8 +60,14 @@ public class MemberPagesController {
         return UriUtils.encodePathSegment(pathSegment, StandardCharsets.UTF_8);
     }
 
-    /** The domain's name for a value at the start of its message: {@code name.givenName }. */
-    private static final Pattern DOMAIN_NAME = Pattern.compile("^[A-Za-z][A-Za-z.]* (?=(must|is) )");
+    /** The form's fields, by the domain's names for their values: where a refusal is shown, and the field's label. */
+    private record Field(String name, String label) {}
+
+    private static final Map<String, Field> FIELDS = Map.of(
+            "email", new Field("email", "Email"),
+            "name.givenName", new Field("givenName", "First name"),
+            "name.familyName", new Field("familyName", "Last name"),
+            "displayName", new Field("displayName", "Display name"));
 
     private final Workspaces workspaces;
     private final DirectoryQueries directory;
@@ -123,12 +130,12 @@ public class MemberPagesController {
         FormErrors errors = new FormErrors();
         String email = required(form.email(), "email", "Enter the new member's email address", errors);
         if (email != null) {
-            check(() -> EmailAddress.work(email), "email", errors);
+            check(() -> EmailAddress.work(email), "email", "Email", errors);
         }
         PersonName name = personName(form.givenName(), form.familyName(), errors);
         Set<TeamId> teams = new LinkedHashSet<>();
         for (String teamId : form.teamIds()) {
-            check(() -> teams.add(new TeamId(teamId)), "teamIds", errors);
+            check(() -> teams.add(new TeamId(teamId)), "teamIds", null, errors);
         }
         if (!errors.any()) {
             try {
@@ -136,7 +143,7 @@ public class MemberPagesController {
                 flash.addFlashAttribute(Flash.NOTICE, "Invited " + email + ".");
                 return "redirect:" + workspace.path("/members");
             } catch (RuntimeException e) {
-                refused(e, errors, "email");
+                refused(e, errors);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -171,14 +178,14 @@ public class MemberPagesController {
         FormErrors errors = new FormErrors();
         String email = required(form.email(), "email", "A member needs an email address", errors);
         if (email != null) {
-            check(() -> EmailAddress.work(email), "email", errors);
+            check(() -> EmailAddress.work(email), "email", "Email", errors);
         }
         PersonName name = personName(form.givenName(), form.familyName(), errors);
         String displayName =
                 form.displayName() == null ? "" : form.displayName().strip();
         if (!errors.any()) {
-            boolean nameChanged = !Objects.equals(name.givenName(), member.givenName())
-                    || !Objects.equals(name.familyName(), member.familyName());
+            // a name only shown in the fields (a whole name, split) is kept as it is unless the admin changed it
+            boolean nameChanged = !form.sameNameAs(MemberForm.of(member));
             boolean displayNameChanged =
                     !Objects.equals(displayName.isEmpty() ? null : displayName, member.displayName());
             try {
@@ -193,7 +200,7 @@ public class MemberPagesController {
                 flash.addFlashAttribute(Flash.NOTICE, "Saved the changes to " + email + ".");
                 return "redirect:" + workspace.path("/members/" + member.id());
             } catch (RuntimeException e) {
-                refused(e, errors, "email");
+                refused(e, errors);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -328,14 +335,18 @@ public class MemberPagesController {
         return MemberView.of(summary);
     }
 
-    /** Keeps the parts of the name the form does not show (middle name, formatted...) as they were. */
+    /**
+     * Keeps the parts of the name the form does not show (middle name, formatted...) as they were; a whole name the
+     * form showed split into first and last name is now held by them.
+     */
     private PersonName editedName(Workspace workspace, MemberView member, PersonName edited) {
         PersonName old = directory
                 .findMember(workspace.organization().organizationId(), new MemberId(member.id()))
                 .map(summary -> summary.member().profile().name())
                 .orElse(PersonName.EMPTY);
+        boolean split = old.givenName() == null && old.familyName() == null;
         return new PersonName(
-                old.formatted(),
+                split ? null : old.formatted(),
                 edited.familyName(),
                 edited.givenName(),
                 old.middleName(),
@@ -361,29 +372,20 @@ public class MemberPagesController {
         return value.strip();
     }
 
-    /** Builds a value object of the domain: its own validation says what is wrong with the field. */
-    private static void check(Runnable build, String field, FormErrors errors) {
-        check(build, field, null, errors);
-    }
-
     /**
-     * As {@link #check(Runnable, String, FormErrors)}, the domain's name for the value ({@code name.givenName must be
-     * at most 256 characters}) replaced by the form's label for it.
+     * Builds a value object of the domain: its own validation says what is wrong with the field, by the form's label
+     * for it ({@code First name must be at most 256 characters}, not {@code name.givenName}).
      */
     private static void check(Runnable build, String field, String label, FormErrors errors) {
         try {
             build.run();
         } catch (InvalidValueException e) {
-            String message = e.getMessage();
-            if (label != null) {
-                message = DOMAIN_NAME.matcher(message).replaceFirst(label + " ");
-            }
-            errors.field(field, message);
+            errors.field(field, label == null ? e.getMessage() : FieldLabels.relabel(e.getMessage(), label));
         }
     }
 
     /** A refused command: a taken email or an invalid value next to the field, anything else on the form. */
-    private static void refused(RuntimeException failure, FormErrors errors, String emailField) {
+    private static void refused(RuntimeException failure, FormErrors errors) {
         if (Refusals.changedMeanwhile(failure)) {
             errors.form(Refusals.CHANGED_MEANWHILE);
             return;
@@ -391,7 +393,17 @@ public class MemberPagesController {
         DomainException refusal = Refusals.domainCause(failure).orElseThrow(() -> failure);
         switch (refusal.errorCode()) {
             case USER_NAME_TAKEN ->
-                errors.field(emailField, "Another member of this organization already uses this" + " email address.");
+                errors.field("email", "Another member of this organization already uses this" + " email address.");
+            case INVALID_VALUE -> {
+                Field field = FieldLabels.valueName(refusal.getMessage())
+                        .map(FIELDS::get)
+                        .orElse(null);
+                if (field == null) {
+                    errors.form(refusal.getMessage());
+                } else {
+                    errors.field(field.name(), FieldLabels.relabel(refusal.getMessage(), field.label()));
+                }
+            }
             case MANUAL_MEMBER_IN_PROVISIONED_TEAM ->
                 errors.field(
                         "teamIds",

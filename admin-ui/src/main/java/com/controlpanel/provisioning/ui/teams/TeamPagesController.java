@@ -16,6 +16,7 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.PageLinks;
@@ -228,7 +229,12 @@ public class TeamPagesController {
                         workspace.organization().organizationId(),
                         new TeamId(team.id()),
                         checked);
-                flash.addFlashAttribute(Flash.NOTICE, "Renamed the team to " + checked + ".");
+                // the same name changes nothing (no event): say so rather than "renamed"
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        checked.equals(team.name())
+                                ? "The team is already called " + checked + "."
+                                : "Renamed the team to " + checked + ".");
                 return "redirect:" + workspace.path("/teams/" + team.id());
             } catch (RuntimeException e) {
                 refused(e, errors);
@@ -372,7 +378,11 @@ public class TeamPagesController {
         try {
             return new TeamName(name).value();
         } catch (InvalidValueException e) {
-            errors.field("name", name == null || name.isBlank() ? "Give the team a name" : e.getMessage());
+            errors.field(
+                    "name",
+                    name == null || name.isBlank()
+                            ? "Give the team a name"
+                            : FieldLabels.relabel(e.getMessage(), "Team name"));
             return null;
         }
     }
@@ -384,7 +394,8 @@ public class TeamPagesController {
         }
         DomainException refusal = Refusals.domainCause(failure).orElseThrow(() -> failure);
         switch (refusal.errorCode()) {
-            case TEAM_NAME_TAKEN, INVALID_VALUE -> errors.field("name", refusal.getMessage());
+            case TEAM_NAME_TAKEN -> errors.field("name", refusal.getMessage());
+            case INVALID_VALUE -> errors.field("name", FieldLabels.relabel(refusal.getMessage(), "Team name"));
             default -> errors.form(refusal.getMessage());
         }
     }

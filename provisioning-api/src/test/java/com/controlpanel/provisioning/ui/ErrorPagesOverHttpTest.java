@@ -1,0 +1,61 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Control Panel's error pages where no browser test reaches: addresses the servlet container refuses before the
+ * application sees them, sent as they are over a socket, and the container's error address opened directly.
+ */
+@ApplicationTest
+class ErrorPagesOverHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    /** As a browser asks for a page. */
+    private Http http() {
+        return Http.to("http://localhost:" + port).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    }
+
+    private static void assertControlPanelPage(Http.Response answer, int status, String title) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("text/html");
+        assertThat(answer.text())
+                .contains("<title>" + title + " · Control Panel</title>")
+                .contains("/css/control-panel.css")
+                .contains("class=\"card error-page\"")
+                .contains("<h1>" + title + "</h1>")
+                .contains("Back to the Control Panel")
+                .doesNotContain("HTTP Status")
+                .doesNotContain("Tomcat")
+                .doesNotContain("Exception")
+                .doesNotContain("999");
+    }
+
+    @Test
+    void anAddressTheContainerRefusesIsAnsweredWithTheControlPanelsPage() {
+        String org = "/orgs/" + UUID.randomUUID();
+        for (String refused : List.of(org + "/teams/%00", org + "/members/a%2Fb", org + "/members/a%5Cb")) {
+            assertControlPanelPage(http().sendRaw("GET", refused), 400, "This link is not right");
+        }
+    }
+
+    @Test
+    void theErrorAddressOpenedDirectlyIsPageNotFound() {
+        Http.Response answer = http().sendRaw("GET", "/error");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("text/html");
+        assertThat(answer.text())
+                .contains("Page not found")
+                .contains("/css/control-panel.css")
+                .doesNotContain("999")
+                .doesNotContain("None · Control Panel");
+    }
+}
