@@ -92,24 +92,7 @@ public class ReadModelConfiguration {
     /** Keeps folded states in the background: a round shortly after start, then every ten seconds. */
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService directoryCheckpointKeeper(DirectoryCheckpoints checkpoints) {
-        ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "state-checkpoints");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
-        keeper.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        checkpoints.keep();
-                    } catch (RuntimeException e) {
-                        log.warn("Keeping directory states failed; the next round tries again", e);
-                    }
-                },
-                5,
-                10,
-                TimeUnit.SECONDS);
-        return keeper;
+        return background("state-checkpoints", checkpoints::keep, "Keeping directory states", 5, 10, TimeUnit.SECONDS);
     }
 
     @Bean
@@ -121,24 +104,31 @@ public class ReadModelConfiguration {
     /** Sweeps the directory for memberships of members gone: a minute after start, then every ten minutes. */
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService leftoverMembershipSweeper(LeftoverMemberships leftovers) {
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "membership-sweep");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
+        return background(
+                "membership-sweep", leftovers::sweep, "Sweeping leftover memberships", 1, 10, TimeUnit.MINUTES);
+    }
+
+    /** A task run on a low-priority daemon thread of its own, again and again; a failed round is logged. */
+    private static ScheduledExecutorService background(
+            String thread, Runnable task, String what, long first, long every, TimeUnit unit) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread background = new Thread(runnable, thread);
+            background.setDaemon(true);
+            background.setPriority(Thread.MIN_PRIORITY);
+            return background;
         });
-        sweeper.scheduleWithFixedDelay(
+        executor.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        leftovers.sweep();
+                        task.run();
                     } catch (RuntimeException e) {
-                        log.warn("Sweeping leftover memberships failed; the next round tries again", e);
+                        log.warn("{} failed; the next round tries again", what, e);
                     }
                 },
-                1,
-                10,
-                TimeUnit.MINUTES);
-        return sweeper;
+                first,
+                every,
+                unit);
+        return executor;
     }
 
     @Bean

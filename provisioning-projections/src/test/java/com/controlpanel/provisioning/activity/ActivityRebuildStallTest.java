@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.testing.SettableClock;
 import com.controlpanel.provisioning.testing.TestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -89,23 +87,7 @@ class ActivityRebuildStallTest {
 
     @Test
     void theProcessorsFailuresArePassedOnAndTheLastIsToldForAWhile() {
-        Instant[] now = {Instant.parse("2026-11-29T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-29T10:00:00Z"));
         ActivityFailures failures = new ActivityFailures(clock);
         var failure = new IllegalStateException(
                 "could not insert", new java.sql.SQLDataException("Value too long for column \"NAME\""));
@@ -115,7 +97,7 @@ class ActivityRebuildStallTest {
                 .hasValueSatisfying(told -> assertThat(told)
                         .contains(event.getIdentifier())
                         .contains("SQLDataException: Value too long for column"));
-        now[0] = now[0].plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertThat(failures.recent(Duration.ofSeconds(60))).isEmpty();
     }
 

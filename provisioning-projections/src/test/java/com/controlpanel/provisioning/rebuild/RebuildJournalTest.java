@@ -2,14 +2,11 @@ package com.controlpanel.provisioning.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.testing.SettableClock;
 import com.controlpanel.provisioning.testing.TestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,23 +16,8 @@ class RebuildJournalTest {
     private static final Instant START = Instant.parse("2026-05-04T10:00:00Z");
 
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final RebuildJournal journal = new RebuildJournal(jdbc, new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    });
+    private final SettableClock now = new SettableClock(START);
+    private final RebuildJournal journal = new RebuildJournal(jdbc, now);
 
     private static RebuildProgress running(String id, long done) {
         return new RebuildProgress(
