@@ -1,7 +1,9 @@
 package com.controlpanel.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.controlpanel.provisioning.config.FirstStart;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +33,54 @@ class DurabilityTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ProvisioningApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--provisioning.data-dir=" + dataDir,
-                        "--provisioning.admin-email=" + ADMIN,
-                        "--provisioning.admin-password=" + PASSWORD);
+        return start(ADMIN, PASSWORD);
+    }
+
+    private ConfigurableApplicationContext start(String adminEmail, String adminPassword, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--provisioning.data-dir=" + dataDir,
+                "--provisioning.admin-email=" + adminEmail,
+                "--provisioning.admin-password=" + adminPassword));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(ProvisioningApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static int status(ConfigurableApplicationContext node, String email, String password) {
+        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+        return Http.to("http://localhost:" + port)
+                .basic(email, password)
+                .get("/api/orgs")
+                .status();
+    }
+
+    /**
+     * The first admin's settings apply to the first start only; a later start with a new password and the reset
+     * switch sets it (a lost password), and one naming an admin that does not exist is refused.
+     */
+    @Test
+    void aLostAdminPasswordIsResetByOneStartWithTheResetSwitch() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(status(first, ADMIN, PASSWORD)).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext ignored = start(ADMIN, "another-password-2")) {
+            assertThat(status(ignored, ADMIN, "another-password-2")).isEqualTo(401);
+            assertThat(status(ignored, ADMIN, PASSWORD)).isEqualTo(200);
+            assertThat(ignored.getBean(FirstStart.class).adminToSignInAs()).isEqualTo(ADMIN);
+        }
+        try (ConfigurableApplicationContext unknown = start("nobody@example.com", "another-password-2")) {
+            assertThat(unknown.getBean(FirstStart.class).adminToSignInAs())
+                    .as("the banner names an admin who exists")
+                    .isEqualTo(ADMIN);
+        }
+        try (ConfigurableApplicationContext reset =
+                start(ADMIN, "another-password-2", "--provisioning.admin-password-reset=true")) {
+            assertThat(status(reset, ADMIN, "another-password-2")).isEqualTo(200);
+            assertThat(status(reset, ADMIN, PASSWORD)).isEqualTo(401);
+        }
+        assertThatThrownBy(() ->
+                        start("nobody@example.com", "third-password-3", "--provisioning.admin-password-reset=true"))
+                .hasStackTraceContaining("there is no admin nobody@example.com");
     }
 
     /** The Tenant URL, its tenant id and the Secret Token of an organization's provisioning, switched on. */

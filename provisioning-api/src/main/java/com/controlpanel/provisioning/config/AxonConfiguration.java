@@ -16,6 +16,7 @@ import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
 import com.controlpanel.provisioning.eventstore.TrackedEventsWithGaps;
 import com.controlpanel.provisioning.registry.CommandSideProjection;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -30,7 +31,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -115,17 +118,36 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(Actor.KIND, Actor.ID, Actor.NAME, Actor.REQUEST_ID, Actor.CLIENT);
     }
 
+    /*
+     * How each aggregate is made from its events or its snapshot. Axon's Spring snapshotter looks the factories up
+     * among the beans: without them it took no snapshot at all ("Aggregate Type is unknown in this snapshotter").
+     */
     @Bean
-    public ConfigurerModule aggregates(ProvisioningProperties properties) {
+    public AggregateFactory<?> organizationAggregateFactory() {
+        return new GenericAggregateFactory<>(OrganizationAggregate.type());
+    }
+
+    @Bean
+    public AggregateFactory<?> memberAggregateFactory() {
+        return new GenericAggregateFactory<>(MemberAggregate.type());
+    }
+
+    @Bean
+    public AggregateFactory<?> teamAggregateFactory() {
+        return new GenericAggregateFactory<>(TeamAggregate.type());
+    }
+
+    /** Each aggregate, loaded by its factory, snapshotted every {@code snapshotThreshold} events. */
+    @Bean
+    public ConfigurerModule aggregates(ProvisioningProperties properties, List<AggregateFactory<?>> factories) {
         int threshold = properties.snapshotThreshold();
-        return configurer -> {
-            for (Class<?> type :
-                    new Class<?>[] {OrganizationAggregate.type(), MemberAggregate.type(), TeamAggregate.type()}) {
-                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
-                        .configureSnapshotTrigger(
-                                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)));
-            }
-        };
+        return configurer -> factories.forEach(factory -> configurer.configureAggregate(aggregate(factory, threshold)));
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(AggregateFactory<A> factory, int threshold) {
+        return AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
+                .configureAggregateFactory(c -> factory)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold));
     }
 
     /** The processors that run inside the command's transaction; an exception there refuses the command. */

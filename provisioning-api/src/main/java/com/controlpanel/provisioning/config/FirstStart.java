@@ -45,6 +45,7 @@ public class FirstStart implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> {
             if (accounts.any()) {
+                laterStart();
                 return;
             }
             String password = properties.adminPassword();
@@ -61,6 +62,44 @@ public class FirstStart implements ApplicationRunner {
                     admin.email(),
                     properties.defaultOrganizationName());
         });
+    }
+
+    /**
+     * A start on data that has admins: the first admin's settings no longer apply, except to reset a lost password
+     * ({@code PROVISIONING_ADMIN_PASSWORD_RESET}); anything else set is said to be ignored, so that nobody signs in
+     * with a password the service never took.
+     */
+    private void laterStart() {
+        String email = properties.adminEmail();
+        if (properties.adminPasswordReset()) {
+            if (properties.adminPassword() == null) {
+                throw new IllegalStateException(
+                        "PROVISIONING_ADMIN_PASSWORD_RESET needs PROVISIONING_ADMIN_PASSWORD (the new password)");
+            }
+            if (!accounts.setPassword(email, properties.adminPassword())) {
+                throw new IllegalStateException("PROVISIONING_ADMIN_PASSWORD_RESET: there is no admin " + email
+                        + " (PROVISIONING_ADMIN_EMAIL) whose password to set");
+            }
+            log.warn(
+                    "Set the password of admin {} from PROVISIONING_ADMIN_PASSWORD (PROVISIONING_ADMIN_PASSWORD_RESET):"
+                            + " remove both variables now",
+                    email);
+            return;
+        }
+        if (accounts.findByEmail(email).isEmpty() || properties.adminPassword() != null) {
+            log.warn(
+                    "PROVISIONING_ADMIN_EMAIL and PROVISIONING_ADMIN_PASSWORD apply to the first start only and are"
+                            + " ignored now (admins exist). To set a new password for an existing admin, start once with"
+                            + " PROVISIONING_ADMIN_EMAIL, PROVISIONING_ADMIN_PASSWORD and PROVISIONING_ADMIN_PASSWORD_RESET=true");
+        }
+    }
+
+    /** The admin a start names for signing in: the one configured if it exists, else the first operator. */
+    public String adminToSignInAs() {
+        return accounts.findByEmail(properties.adminEmail())
+                .map(admin -> admin.email())
+                .or(accounts::firstOperatorEmail)
+                .orElse(properties.adminEmail());
     }
 
     /** The first admin's password if this start generated it; it is shown once and never stored in clear. */

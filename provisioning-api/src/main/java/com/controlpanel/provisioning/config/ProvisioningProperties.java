@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicBaseUrl the base URL Okta reaches this service at; null = the URL of the request that asks
  * @param adminEmail the first admin's email, created on first start
  * @param adminPassword the first admin's password; null = generate one and print it once
+ * @param adminPasswordReset on a later start: sets the password of the admin {@code adminEmail} to
+ *     {@code adminPassword} (a lost password's recovery)
  * @param defaultOrganizationName the name of the organization created on first start
  * @param snapshotThreshold events after which an aggregate's state is snapshotted
  * @param stateCheckpointEvery events of an organization between two states kept for "state as of an instant"
@@ -24,6 +26,7 @@ public record ProvisioningProperties(
         String publicBaseUrl,
         String adminEmail,
         String adminPassword,
+        boolean adminPasswordReset,
         String defaultOrganizationName,
         Integer snapshotThreshold,
         Integer stateCheckpointEvery,
@@ -39,6 +42,9 @@ public record ProvisioningProperties(
                 ? "My organization"
                 : defaultOrganizationName.strip();
         snapshotThreshold = snapshotThreshold == null ? 250 : snapshotThreshold;
+        if (snapshotThreshold < 1) {
+            throw new IllegalArgumentException("provisioning.snapshot-threshold must be at least 1");
+        }
         stateCheckpointEvery = stateCheckpointEvery == null ? 10_000 : stateCheckpointEvery;
         stateCheckpointSettle = stateCheckpointSettle == null ? Duration.ofMinutes(1) : stateCheckpointSettle;
         if (stateCheckpointEvery < 1) {

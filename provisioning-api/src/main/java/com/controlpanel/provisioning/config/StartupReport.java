@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.config;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -16,10 +17,27 @@ public class StartupReport {
     private final FirstStart firstStart;
     private final DirectoryQueries directory;
 
-    public StartupReport(ProvisioningProperties properties, FirstStart firstStart, DirectoryQueries directory) {
+    private final String datasourceUrl;
+
+    public StartupReport(
+            ProvisioningProperties properties,
+            FirstStart firstStart,
+            DirectoryQueries directory,
+            @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.properties = properties;
         this.firstStart = firstStart;
         this.directory = directory;
+        this.datasourceUrl = datasourceUrl.isBlank() ? null : datasourceUrl;
+    }
+
+    /** The embedded store's folder, or the database the service runs on (without its password). */
+    private String dataLocation() {
+        String url = datasourceUrl;
+        if (url != null && !url.startsWith("jdbc:h2:file:")) {
+            int parameters = url.indexOf('?');
+            return parameters < 0 ? url : url.substring(0, parameters);
+        }
+        return properties.dataDir().toAbsolutePath().normalize().toString();
     }
 
     @EventListener
@@ -33,7 +51,7 @@ public class StartupReport {
         }
         StringBuilder out = new StringBuilder("\n");
         out.append("  SCIM provisioning service is up (data in ")
-                .append(properties.dataDir().toAbsolutePath().normalize())
+                .append(dataLocation())
                 .append(")\n");
         out.append("    Control Panel : ").append(base).append("/\n");
         out.append("    JSON API      : ").append(base).append("/api  (HTTP Basic: admin email and password)\n");
@@ -51,14 +69,14 @@ public class StartupReport {
                                     : ": switch provisioning on to get the Secret Token")
                     .append(")\n");
         }
-        out.append("    Log in as     : ").append(properties.adminEmail());
+        out.append("    Log in as     : ").append(firstStart.adminToSignInAs());
         firstStart
                 .generatedPassword()
                 .ifPresentOrElse(
                         password -> out.append("  password ")
                                 .append(password)
                                 .append("  (generated, shown only this once: set PROVISIONING_ADMIN_PASSWORD to choose"
-                                        + " your own on a fresh data directory)\n"),
+                                        + " your own on a fresh database)\n"),
                         () -> out.append(
                                 "  with the password set on first start (PROVISIONING_ADMIN_PASSWORD, or the one printed then)\n"));
         System.out.println(out);

@@ -30,6 +30,10 @@ public record ScimProperties(
         maxResults = positive(maxResults, 500, "max-results");
         defaultCount = Math.min(positive(defaultCount, 100, "default-count"), maxResults);
         maxBodyBytes = maxBodyBytes == null ? 2L * 1024 * 1024 : maxBodyBytes;
+        if (maxBodyBytes < 1024) {
+            // below this not even a User with a name and an email fits: every write would be refused
+            throw new IllegalArgumentException("provisioning.scim.max-body-bytes must be at least 1024");
+        }
         requestsPerSecond = requestsPerSecond == null ? 10_000.0 : requestsPerSecond;
         if (requestsPerSecond <= 0) {
             throw new IllegalArgumentException("provisioning.scim.requests-per-second must be positive");
@@ -37,6 +41,9 @@ public record ScimProperties(
         burst = burst == null ? (int) Math.max(1, Math.ceil(requestsPerSecond)) : positive(burst, 1, "burst");
         maxConcurrentRequests = positive(maxConcurrentRequests, 64, "max-concurrent-requests");
         overloadWait = overloadWait == null ? Duration.ofSeconds(2) : overloadWait;
+        if (overloadWait.isNegative()) {
+            throw new IllegalArgumentException("provisioning.scim.overload-wait must not be negative");
+        }
     }
 
     private static int positive(Integer value, int fallback, String name) {

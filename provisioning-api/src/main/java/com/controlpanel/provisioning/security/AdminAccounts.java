@@ -57,6 +57,34 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations {
         return count != null && count > 0;
     }
 
+    /** The email of the first operator created: the admin a later start names for signing in. */
+    public Optional<String> firstOperatorEmail() {
+        return jdbc
+                .query(
+                        "SELECT email FROM admin_account WHERE operator = TRUE ORDER BY created_at, admin_id",
+                        (rs, n) -> rs.getString(1))
+                .stream()
+                .findFirst();
+    }
+
+    /** Sets an existing account's password (hashed with bcrypt); returns whether there is such an account. */
+    public boolean setPassword(String email, String rawPassword) {
+        requireStrong(rawPassword);
+        return findByEmail(email)
+                .map(admin -> jdbc.update(
+                                "UPDATE admin_account SET password_hash = ? WHERE admin_id = ?",
+                                passwordEncoder.encode(rawPassword),
+                                admin.adminId().value())
+                        > 0)
+                .orElse(false);
+    }
+
+    private static void requireStrong(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 8) {
+            throw new InvalidValueException("An admin password must be at least 8 characters");
+        }
+    }
+
     /** Creates an account; the password is hashed with bcrypt and never stored or logged as given. */
     public AdminUser create(String email, String rawPassword, boolean operator) {
         String normalized = email == null ? "" : email.strip();
@@ -70,9 +98,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations {
         } catch (InvalidValueException e) {
             throw new InvalidValueException("An admin signs in with an email address: '" + normalized + "' is not one");
         }
-        if (rawPassword == null || rawPassword.length() < 8) {
-            throw new InvalidValueException("An admin password must be at least 8 characters");
-        }
+        requireStrong(rawPassword);
         AdminId adminId = AdminId.random();
         String hash = passwordEncoder.encode(rawPassword);
         jdbc.update(

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.controlpanel.provisioning.scim.ScimProperties;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,29 @@ class ProvisioningPropertiesTest {
                 .isInstanceOf(BindException.class)
                 .rootCause()
                 .hasMessage("provisioning.rebuild-write-wait must be positive");
+    }
+
+    @Test
+    void settingsThatWouldStopSnapshotsOrRefuseEveryScimWriteAreRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> bind(Map.of("provisioning.snapshot-threshold", "-1")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.snapshot-threshold must be at least 1");
+        assertThatThrownBy(() -> scim(Map.of("provisioning.scim.max-body-bytes", "0")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.scim.max-body-bytes must be at least 1024");
+        assertThatThrownBy(() -> scim(Map.of("provisioning.scim.overload-wait", "-1s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.scim.overload-wait must not be negative");
+        assertThat(scim(Map.of("provisioning.scim.max-body-bytes", "1024")).maxBodyBytes())
+                .isEqualTo(1024);
+        assertThat(scim(Map.of()).maxBodyBytes()).isEqualTo(2L * 1024 * 1024);
+    }
+
+    private static ScimProperties scim(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("provisioning.scim", ScimProperties.class);
     }
 }

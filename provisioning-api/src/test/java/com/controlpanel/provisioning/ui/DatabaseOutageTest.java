@@ -110,6 +110,11 @@ class DatabaseOutageTest {
             assertThat(listed.json().get("code").asText()).isEqualTo("database-unavailable");
             assertThat(listed.text()).doesNotContain("Exception");
 
+            // a load balancer stops sending requests to the node; the node is alive and is not restarted
+            Http probes = Http.to("http://localhost:" + Nodes.port(node));
+            assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(probes.get("/actuator/health/liveness").status()).isEqualTo(200);
+
             browser.open("/orgs/" + org + "/members");
             assertThat(browser.text(By.cssSelector(".error-page h1")))
                     .isEqualTo("The Control Panel can not reach its database");
@@ -136,6 +141,10 @@ class DatabaseOutageTest {
         }
         assertThat(back.status()).as(back.toString()).isEqualTo(200);
         assertThat(back.json().get("userName").asText()).isEqualTo("before.outage@example.com");
+        assertThat(Http.to("http://localhost:" + Nodes.port(node))
+                        .get("/actuator/health/readiness")
+                        .status())
+                .isEqualTo(200);
         assertThat(createUser("after.outage@example.com").status()).isEqualTo(201);
         JsonNode users = scim.get("/Users").json();
         assertThat(users.get("Resources").findValuesAsText("userName"))

@@ -35,11 +35,13 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /**
  * A member of an organization. Okta (over SCIM) may change only the members it provisioned; an admin may change any
  * member except, while provisioning is on, the provisioned ones (rule 1). The source never changes (rule 5).
  */
+@Revision("1") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Member {
 
     @AggregateIdentifier

@@ -22,12 +22,14 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /**
  * An organization and its provisioning integration: switched on or off, and the hash of the one secret token that
  * works while it is on. Issuing credentials revokes the previous token at once (rule 7); switching off revokes it too
  * (rule 6).
  */
+@Revision("1") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Organization {
 
     @AggregateIdentifier

@@ -39,11 +39,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 
 /**
  * A team of an organization and who is in it. A team pushed from Okta never takes a member invited by an admin (rule
  * 3); a manual team takes any member of the organization (rule 4). Deleting a team never touches its members (rule 9).
  */
+@Revision("1") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Team {
 
     @AggregateIdentifier
