@@ -28,12 +28,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -41,6 +42,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -120,34 +122,53 @@ public class AxonConfiguration {
 
     /*
      * How each aggregate is made from its events or its snapshot. Axon's Spring snapshotter looks the factories up
-     * among the beans: without them it took no snapshot at all ("Aggregate Type is unknown in this snapshotter").
+     * among the beans: without them it took no snapshot at all ("Aggregate Type is unknown in this snapshotter"). Each
+     * bean hands over to the factory of the aggregate's repository, which Axon's configuration builds with every
+     * parameter its handlers take (a factory built here would not know the Spring beans they are given).
      */
     @Bean
-    public AggregateFactory<?> organizationAggregateFactory() {
-        return new GenericAggregateFactory<>(OrganizationAggregate.type());
+    public AggregateFactory<?> organizationAggregateFactory(
+            ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new RepositoryAggregateFactory<>(OrganizationAggregate.type(), axon);
     }
 
     @Bean
-    public AggregateFactory<?> memberAggregateFactory() {
-        return new GenericAggregateFactory<>(MemberAggregate.type());
+    public AggregateFactory<?> memberAggregateFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new RepositoryAggregateFactory<>(MemberAggregate.type(), axon);
     }
 
     @Bean
-    public AggregateFactory<?> teamAggregateFactory() {
-        return new GenericAggregateFactory<>(TeamAggregate.type());
+    public AggregateFactory<?> teamAggregateFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new RepositoryAggregateFactory<>(TeamAggregate.type(), axon);
     }
 
-    /** Each aggregate, loaded by its factory, snapshotted every {@code snapshotThreshold} events. */
+    /** Each aggregate, snapshotted every {@code snapshotThreshold} events. */
     @Bean
     public ConfigurerModule aggregates(ProvisioningProperties properties, List<AggregateFactory<?>> factories) {
         int threshold = properties.snapshotThreshold();
-        return configurer -> factories.forEach(factory -> configurer.configureAggregate(aggregate(factory, threshold)));
+        return configurer -> factories.forEach(factory ->
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
+                        .configureSnapshotTrigger(
+                                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))));
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(AggregateFactory<A> factory, int threshold) {
-        return AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
-                .configureAggregateFactory(c -> factory)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold));
+    /** The aggregate factory of an aggregate's event-sourcing repository, looked up when first needed. */
+    private record RepositoryAggregateFactory<A>(
+            Class<A> aggregateType, ObjectProvider<org.axonframework.config.Configuration> axon)
+            implements AggregateFactory<A> {
+
+        @Override
+        public Class<A> getAggregateType() {
+            return aggregateType;
+        }
+
+        @Override
+        public A createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+            @SuppressWarnings("unchecked")
+            EventSourcingRepository<A> repository =
+                    (EventSourcingRepository<A>) axon.getObject().repository(aggregateType);
+            return repository.getAggregateFactory().createAggregateRoot(aggregateIdentifier, firstEvent);
+        }
     }
 
     /** The processors that run inside the command's transaction; an exception there refuses the command. */
