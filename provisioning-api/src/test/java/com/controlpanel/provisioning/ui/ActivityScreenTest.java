@@ -1,7 +1,9 @@
 package com.controlpanel.provisioning.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -12,6 +14,7 @@ import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,9 @@ class ActivityScreenTest {
 
     @Autowired
     ActivityQueries activity;
+
+    @Autowired
+    ActivityFailures failures;
 
     private Browser browser;
     private Scenery scenery;
@@ -234,6 +240,30 @@ class ActivityScreenTest {
         browser.waitUntil(d -> browser.present(By.id("filter-by")));
         assertThat(browser.text(By.id("filter-by"))).contains(tenant.adminEmail());
         assertThat(summaries(1)).hasSize(1);
+    }
+
+    @Test
+    void theTimelineSaysItIsBehindWhileRecordingFailsAndNoLongerOnceAnActionIsRecorded() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Behind");
+        scenery.invite(org, "Bea", "Hind");
+        awaitActivity(org, 3);
+        browser.open(org.path("/activity"));
+        assertThat(browser.present(By.id("activity-behind"))).isFalse();
+
+        // as the processor's error handler hears of an event it can not store (and passes it on to be retried)
+        var failure = new IllegalStateException("Value too long for column \"NAME\": 'Secret Person'");
+        assertThatThrownBy(() -> failures.onError(failure, GenericEventMessage.asEventMessage("an event"), null))
+                .isSameAs(failure);
+        browser.open(org.path("/activity"));
+        assertThat(browser.text(By.id("activity-behind")))
+                .contains("The timeline is behind")
+                .doesNotContain("Secret Person");
+        browser.screenshot("activity-behind");
+
+        scenery.invite(org, "Cy", "Recovered");
+        awaitActivity(org, 4);
+        browser.open(org.path("/activity"));
+        assertThat(browser.present(By.id("activity-behind"))).isFalse();
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The activity processor's error handler: passes every failure on, so that the processor retries the event (a
- * skipped event would be a hole in the audit trail), and remembers the last one, so that whoever waits for the
- * processor (a rebuild) can say why it stands still.
+ * skipped event would be a hole in the audit trail), and remembers the last one until an event is stored again, so
+ * that whoever waits for the processor (a rebuild) can say why it stands still, and the timeline that it is behind.
  */
 @Component
 public class ActivityFailures implements ListenerInvocationErrorHandler {
@@ -44,7 +44,22 @@ public class ActivityFailures implements ListenerInvocationErrorHandler {
         throw exception;
     }
 
-    /** The last failure, if it happened within {@code recent}: which event, and the deepest cause. */
+    /** An event was stored: whatever failed before has passed. */
+    public void succeeded() {
+        if (last != null) {
+            last = null;
+        }
+    }
+
+    /**
+     * Whether the processor is failing: its last event failed, within {@code recent}, and none was stored since.
+     * Says nothing of which: that may be another organization's data.
+     */
+    public boolean failing(Duration recent) {
+        return recent(recent).isPresent();
+    }
+
+    /** The last failure, if it happened within {@code recent} and none was stored since: which event, the cause. */
     public Optional<String> recent(Duration recent) {
         Failure failure = last;
         return failure == null || failure.at().isBefore(clock.instant().minus(recent))

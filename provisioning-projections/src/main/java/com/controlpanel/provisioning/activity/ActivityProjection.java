@@ -28,10 +28,12 @@ public class ActivityProjection {
 
     private final ActivitySlots slots;
     private final ActivityFeed feed;
+    private final ActivityFailures failures;
 
-    public ActivityProjection(ActivitySlots slots, ActivityFeed feed) {
+    public ActivityProjection(ActivitySlots slots, ActivityFeed feed, ActivityFailures failures) {
         this.slots = slots;
         this.feed = feed;
+        this.failures = failures;
     }
 
     @EventHandler
@@ -40,6 +42,7 @@ public class ActivityProjection {
         long position = store.positionOf(message.getIdentifier());
         ActivityRow row = ActivityDescriber.describe(input(event, message, position), store);
         store.insert(row);
+        failures.succeeded();
         if (!replay.isReplay() && CurrentUnitOfWork.isStarted()) {
             committedInOrder(CurrentUnitOfWork.get().root()).add(row);
         }

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.activity;
 
 import com.controlpanel.provisioning.activity.ActivityActions;
+import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityPage;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.ActivityRow;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -52,11 +54,14 @@ public class ActivityPagesController {
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    private static final Duration BEHIND_AFTER_FAILURE = Duration.ofMinutes(10);
+
     private final Workspaces workspaces;
     private final ActivityQueries activity;
     private final ActivityFilters filters;
     private final DirectoryQueries directory;
     private final SubjectSources sources;
+    private final ActivityFailures failures;
     private final Clock clock;
 
     public ActivityPagesController(
@@ -64,7 +69,9 @@ public class ActivityPagesController {
             ActivityQueries activity,
             ActivityFilters filters,
             DirectoryQueries directory,
-            SubjectSources sources) {
+            SubjectSources sources,
+            ActivityFailures failures) {
+        this.failures = failures;
         this.workspaces = workspaces;
         this.activity = activity;
         this.filters = filters;
@@ -203,6 +210,8 @@ public class ActivityPagesController {
         model.addAttribute("olderLink", next == null ? null : params.at(path, next.toString()));
         model.addAttribute("newestLink", params.newest() ? null : params.at(path, ""));
         model.addAttribute("live", filter.valid() && params.newest());
+        // the timeline stands still while the processor retries an event it can not store
+        model.addAttribute("behind", failures.failing(BEHIND_AFTER_FAILURE));
         model.addAttribute("lastPosition", lastPosition);
         model.addAttribute("newRowsUrl", params.on(workspace.path("/activity/new"), "after", ""));
         model.addAttribute("exportCsv", params.on(workspace.path("/activity/export"), "format", "csv"));
