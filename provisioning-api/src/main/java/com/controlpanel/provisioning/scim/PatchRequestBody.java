@@ -85,6 +85,10 @@ public final class PatchRequestBody {
             }
         }
         JsonNode value = node.get("value");
+        if (op == Op.REPLACE && path != null && value != null && value.isNull()) {
+            // null is the unassigned value (RFC 7643 §2.5): replacing an attribute by it removes the attribute
+            op = Op.REMOVE;
+        }
         if (op != Op.REMOVE && (value == null || value.isNull())) {
             throw BadRequestException.invalidSyntax("Operation " + index + " (" + name + ") needs a value");
         }

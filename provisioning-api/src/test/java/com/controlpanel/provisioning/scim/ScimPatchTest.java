@@ -72,6 +72,26 @@ class ScimPatchTest extends ScimTestSupport {
     }
 
     @Test
+    void replacingAnAttributeByNullRemovesIt() {
+        ObjectNode sent = oktaUser(unique("nulled"), "Nia", "Null");
+        sent.put("title", "Lead");
+        sent.put("nickName", "Nia");
+        String id = createUser(sent).get("id").asText();
+        Map<String, Object> replaceByNull = new java.util.LinkedHashMap<>();
+        replaceByNull.put("op", "replace");
+        replaceByNull.put("path", "title");
+        replaceByNull.put("value", null);
+
+        var patched = patch("/Users/" + id, patchOp(replaceByNull));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(user.has("title")).isFalse();
+        assertThat(user.get("nickName").asText()).isEqualTo("Nia");
+        // without a value at all it is still malformed
+        assertError(patch("/Users/" + id, patchOp(op("replace", "nickName", null))), 400, "invalidSyntax");
+    }
+
+    @Test
     void aValueMadePrimaryMakesTheOthersOfItsAttributeNotPrimary() {
         ObjectNode sent = oktaUser(unique("primary"), "Pia", "Primary");
         var phones = sent.putArray("phoneNumbers");
