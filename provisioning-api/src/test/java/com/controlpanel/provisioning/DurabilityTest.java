@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.controlpanel.provisioning.config.FirstStart;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** What was acknowledged survives a stop and a start on the same data directory, and a crash of the process. */
@@ -47,8 +47,7 @@ class DurabilityTest {
     }
 
     private static int status(ConfigurableApplicationContext node, String email, String password) {
-        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        return Http.to("http://localhost:" + port)
+        return Http.to("http://localhost:" + Nodes.port(node))
                 .basic(email, password)
                 .get("/api/orgs")
                 .status();
@@ -97,8 +96,7 @@ class DurabilityTest {
     }
 
     private static Http api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
+        return Http.to("http://localhost:" + Nodes.port(context)).basic(ADMIN, PASSWORD);
     }
 
     @Test

@@ -434,10 +434,9 @@ public final class FilterTranslator {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        if (value.isTextual()
-                && (value.textValue().equalsIgnoreCase("true")
-                        || value.textValue().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(value.textValue());
+        Boolean text = value.isTextual() ? ScimValues.booleanText(value.textValue()) : null;
+        if (text != null) {
+            return text;
         }
         throw BadRequestException.invalidFilter("'" + path + "' is a boolean: compare it with true or false");
     }

@@ -106,13 +106,19 @@ public final class ScimValues {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        if (node.isTextual()) {
-            String text = node.textValue().strip();
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(text);
-            }
+        Boolean read = node.isTextual() ? booleanText(node.textValue().strip()) : null;
+        if (read != null) {
+            return read;
         }
         throw BadRequestException.invalidValue("'" + where + "' must be true or false, not " + node);
+    }
+
+    /** {@code true} or {@code false} for "true" or "false" in any case (Entra ID's "True"), else null. */
+    public static Boolean booleanText(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        return text.equalsIgnoreCase("false") ? false : null;
     }
 
     /** A string attribute: text as given (a number as its digits); null when absent or null. */

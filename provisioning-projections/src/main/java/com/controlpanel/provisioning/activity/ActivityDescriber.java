@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,7 @@ final class ActivityDescriber {
                 details.put("source", e.source().name());
                 details.put("active", e.active());
                 details.set("profile", JSON.valueToTree(flatten(e.profile())));
-                names.put(subjectId, org, cut(subjectName, NAME_MAX));
+                names.put(subjectId, org, subjectName);
             } else if (event instanceof MemberProfileChanged e) {
                 subjectName = name(e.profile());
                 action = "member.updated";
@@ -118,7 +117,7 @@ final class ActivityDescriber {
                 }
                 summary = "Updated member " + subjectName + ": "
                         + changes.findValuesAsText("field").stream().collect(Collectors.joining(", "));
-                names.put(subjectId, org, cut(subjectName, NAME_MAX));
+                names.put(subjectId, org, subjectName);
             } else if (event instanceof MemberDeactivated) {
                 subjectName = before;
                 action = "member.deactivated";
@@ -157,13 +156,13 @@ final class ActivityDescriber {
                 details.put("displayName", subjectName);
                 details.put("source", e.source().name());
                 details.put("externalId", e.externalId());
-                names.put(subjectId, org, cut(subjectName, NAME_MAX));
+                names.put(subjectId, org, subjectName);
             } else if (event instanceof TeamRenamed e) {
                 subjectName = e.displayName().value();
                 action = "team.renamed";
                 summary = "Renamed team " + e.previous().value() + " to " + subjectName;
                 change(details, "displayName", e.previous().value(), subjectName);
-                names.put(subjectId, org, cut(subjectName, NAME_MAX));
+                names.put(subjectId, org, subjectName);
             } else if (event instanceof TeamExternalIdChanged e) {
                 subjectName = before;
                 action = "team.external-id-changed";
@@ -205,7 +204,7 @@ final class ActivityDescriber {
                 summary = "Created organization " + subjectName;
                 details.put("name", e.name());
                 details.put("tenantId", e.tenantId().value());
-                names.put(subjectId, org, cut(subjectName, NAME_MAX));
+                names.put(subjectId, org, subjectName);
             } else if (event instanceof ProvisioningEnabled e) {
                 action = "provisioning.enabled";
                 summary = "Switched user provisioning on";
@@ -266,7 +265,8 @@ final class ActivityDescriber {
     static String name(MemberProfile profile) {
         String label = profile.label();
         String userName = profile.userName().value();
-        return label.equals(userName) ? userName : label + " (" + userName + ")";
+        // a team's and an organization's names are short by the domain's rules; a member's two names and email not
+        return cut(label.equals(userName) ? userName : label + " (" + userName + ")", NAME_MAX);
     }
 
     /** A profile as field → shown value, for before/after comparisons. */
@@ -337,20 +337,14 @@ final class ActivityDescriber {
             shortened.put("truncated", "Too long to show here: the entity's history has the whole event");
             ArrayNode fields = shortened.putArray("fields");
             JsonNode changes = details.path("changes");
-            JsonNode profile = details.path("profile");
-            (changes.isArray() ? changes.findValuesAsText("field") : iterable(profile.fieldNames()))
-                    .forEach(field -> fields.add(cut(field, VALUE_MAX)));
+            List<String> named = new ArrayList<>(changes.findValuesAsText("field"));
+            details.path("profile").fieldNames().forEachRemaining(named::add);
+            named.forEach(field -> fields.add(cut(field, VALUE_MAX)));
             written = JSON.writeValueAsString(shortened);
             return written.length() <= DETAILS_MAX ? written : JSON.writeValueAsString(shortened.without("fields"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> iterable(Iterator<String> names) {
-        List<String> list = new ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
     }
 
     /** The text, or as much of it as fits in {@code max} characters with "…" at the end (a pair kept whole). */

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.scim.users;
 import com.controlpanel.provisioning.scim.ScimAttribute;
 import com.controlpanel.provisioning.scim.ScimSchema;
 import com.controlpanel.provisioning.scim.ScimSchemas;
+import com.controlpanel.provisioning.scim.ScimValues;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
@@ -69,13 +70,10 @@ final class BooleanValues implements FilterVisitor<Filter, Void> {
 
     /** The comparison value as a boolean where the attribute is one and the value is its string. */
     private ValueNode value(Path path, ValueNode value) {
-        if (booleanAttribute(path) && value != null && value.isTextual()) {
-            String text = value.textValue().strip();
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return BooleanNode.valueOf(Boolean.parseBoolean(text));
-            }
-        }
-        return value;
+        Boolean read = booleanAttribute(path) && value != null && value.isTextual()
+                ? ScimValues.booleanText(value.textValue().strip())
+                : null;
+        return read == null ? value : BooleanNode.valueOf(read);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.scim.PatchRequestBody.Operation;
 import com.controlpanel.provisioning.scim.ScimAttribute;
 import com.controlpanel.provisioning.scim.ScimJson;
 import com.controlpanel.provisioning.scim.ScimSchemas;
+import com.controlpanel.provisioning.scim.ScimValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
@@ -132,7 +133,8 @@ final class UserPatch {
         return primary != null
                 && (primary.isBoolean()
                         ? primary.booleanValue()
-                        : primary.asText().strip().equalsIgnoreCase("true"));
+                        : Boolean.TRUE.equals(
+                                ScimValues.booleanText(primary.asText().strip())));
     }
 
     /** The SDK operations one request operation amounts to. */
