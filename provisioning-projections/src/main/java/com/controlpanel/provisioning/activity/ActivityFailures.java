@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityFailures implements ListenerInvocationErrorHandler {
 
-    private record Failure(Instant at, String eventId, String error) {}
+    private record Failure(Instant since, Instant at, String eventId, String error) {}
 
     private final Clock clock;
     private volatile Failure last;
@@ -36,8 +36,11 @@ public class ActivityFailures implements ListenerInvocationErrorHandler {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        Failure before = last;
+        Instant now = clock.instant();
         last = new Failure(
-                clock.instant(),
+                before == null ? now : before.since(),
+                now,
                 event.getIdentifier(),
                 event.getPayloadType().getSimpleName() + " " + event.getIdentifier() + ": "
                         + cause.getClass().getSimpleName() + ": " + cause.getMessage());
@@ -57,6 +60,17 @@ public class ActivityFailures implements ListenerInvocationErrorHandler {
      */
     public boolean failing(Duration recent) {
         return recent(recent).isPresent();
+    }
+
+    /**
+     * Since when the processor has been failing: its first failure after the last event it stored, if its last
+     * failure happened within {@code recent}.
+     */
+    public Optional<Instant> failingSince(Duration recent) {
+        Failure failure = last;
+        return failure == null || failure.at().isBefore(clock.instant().minus(recent))
+                ? Optional.empty()
+                : Optional.of(failure.since());
     }
 
     /** The last failure, if it happened within {@code recent} and none was stored since: which event, the cause. */

@@ -101,6 +101,28 @@ class ActivityRebuildStallTest {
         assertThat(failures.recent(Duration.ofSeconds(60))).isEmpty();
     }
 
+    @Test
+    void theProcessorFailsSinceItsFirstFailureAfterTheLastEventItStored() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-29T10:00:00Z"));
+        ActivityFailures failures = new ActivityFailures(clock);
+        var failure = new IllegalStateException("could not insert");
+        var event = GenericEventMessage.asEventMessage("an event");
+        assertThat(failures.failingSince(Duration.ofMinutes(10))).isEmpty();
+        assertThatThrownBy(() -> failures.onError(failure, event, null)).isSameAs(failure);
+        clock.advance(Duration.ofSeconds(30));
+        // the retry of the same event fails again: still failing since the first time
+        assertThatThrownBy(() -> failures.onError(failure, event, null)).isSameAs(failure);
+        assertThat(failures.failingSince(Duration.ofMinutes(10))).contains(Instant.parse("2026-11-29T10:00:00Z"));
+
+        failures.succeeded();
+        assertThat(failures.failingSince(Duration.ofMinutes(10))).isEmpty();
+        clock.advance(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> failures.onError(failure, event, null)).isSameAs(failure);
+        assertThat(failures.failingSince(Duration.ofMinutes(10))).contains(Instant.parse("2026-11-29T10:00:35Z"));
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(failures.failingSince(Duration.ofMinutes(10))).isEmpty();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -1,0 +1,94 @@
+package com.controlpanel.provisioning.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * While the Activity > Actions processor can not store an event (here: the live table refuses that one row), the
+ * {@code activity} component of {@code /actuator/health} is down and says since when, never why; liveness and
+ * readiness stay up (SCIM and the Control Panel go on). Once the row can be stored, the processor's retry stores it
+ * and the component is up again.
+ */
+@ApplicationTest
+class ActivityHealthTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theActivityComponentIsDownWhileAnEventCanNotBeStoredAndUpOnceItIs() {
+        Http anonymous = Http.to("http://localhost:" + port);
+        Http api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        String org = api.post("/api/orgs", Map.of("name", "Health Check Co"))
+                .json()
+                .get("id")
+                .asText();
+        awaitTrue(() -> anonymous.get("/actuator/health").status() == 200, "healthy before");
+        assertThat(anonymous
+                        .get("/actuator/health")
+                        .json()
+                        .at("/components/activity/status")
+                        .asText())
+                .isEqualTo("UP");
+
+        String table = "activity_"
+                + jdbc.queryForObject(
+                        "SELECT live_slot FROM projection_slot WHERE projection = 'activity'", String.class);
+        String requestId = "poison-" + UUID.randomUUID();
+        jdbc.execute("ALTER TABLE " + table + " ADD CONSTRAINT activity_health_poison CHECK (request_id IS NULL OR "
+                + "request_id <> '" + requestId + "')");
+        try {
+            Http.Response invited = api.header("X-Request-Id", requestId)
+                    .post("/api/orgs/" + org + "/members", Map.of("email", "hal.th@example.com", "name", "Hal Th"));
+            assertThat(invited.status()).as(invited.text()).isEqualTo(201);
+
+            awaitTrue(() -> anonymous.get("/actuator/health").status() == 503, "health down");
+            Http.Response health = anonymous.get("/actuator/health");
+            assertThat(health.json().at("/status").asText()).isEqualTo("DOWN");
+            assertThat(health.json().at("/components/activity/status").asText()).isEqualTo("DOWN");
+            assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+            assertThat(health.text()).doesNotContain("Hal Th").doesNotContain(requestId);
+            assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+            assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+        } finally {
+            jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT activity_health_poison");
+        }
+
+        awaitTrue(() -> anonymous.get("/actuator/health").status() == 200, "health up again");
+        assertThat(anonymous
+                        .get("/actuator/health")
+                        .json()
+                        .at("/components/activity/status")
+                        .asText())
+                .isEqualTo("UP");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM " + table + " WHERE request_id = ?", Integer.class, requestId))
+                .isEqualTo(1);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
