@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class AdminAccounts implements UserDetailsService, AdminOrganizations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -79,9 +81,14 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations {
                 .orElse(false);
     }
 
+    /** At least 8 characters, and at most the 72 bytes bcrypt hashes (more would be cut off, so it refuses them). */
     private static void requireStrong(String rawPassword) {
         if (rawPassword == null || rawPassword.length() < 8) {
             throw new InvalidValueException("An admin password must be at least 8 characters");
+        }
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidValueException("An admin password must be at most " + MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8 (72 letters or digits without accents; an accented letter takes 2)");
         }
     }
 

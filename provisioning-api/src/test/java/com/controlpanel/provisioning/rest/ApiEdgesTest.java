@@ -186,7 +186,24 @@ class ApiEdgesTest {
         long events = eventCount();
         assertProblem(api.post(path("/admins"), Map.of("email", "notanemail")), 400, "invalid-value");
         assertProblem(api.post(path("/admins"), Map.of("email", 5)), 400, "malformed-body");
+        // bcrypt hashes 72 bytes: a longer password is refused, not cut off (was a 500)
+        String tooLong = uniqueEmail("too-long-password");
+        var longAscii = api.post(path("/admins"), Map.of("email", tooLong, "password", "p".repeat(73)));
+        assertProblem(longAscii, 400, "invalid-value");
+        assertThat(longAscii.json().get("detail").asText()).contains("at most 72 bytes");
+        assertProblem(
+                api.post(path("/admins"), Map.of("email", tooLong, "password", "\u00e4".repeat(40))),
+                400,
+                "invalid-value");
         assertThat(eventCount()).isEqualTo(events);
+        var longest = api.post(path("/admins"), Map.of("email", tooLong, "password", "p".repeat(72)));
+        assertThat(longest.status()).as(longest.toString()).isEqualTo(201);
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(tooLong, "p".repeat(72))
+                        .get(path(""))
+                        .status())
+                .isEqualTo(200);
+        events = eventCount();
 
         String email = uniqueEmail("second-admin");
         var created = api.post(path("/admins"), Map.of("email", email));
