@@ -13,6 +13,7 @@ import com.controlpanel.provisioning.domain.api.RemoveMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /** What an admin does to members by hand, through the Control Panel or the JSON API. */
 public class MemberAdministration {
@@ -25,7 +26,9 @@ public class MemberAdministration {
 
     /**
      * Invites a member and puts it in the chosen teams. The invitation checks every team first (each must be a manual
-     * team of the organization, rule 3), so a bad choice refuses the whole invitation.
+     * team of the organization, rule 3), so a bad choice refuses the whole invitation. A team deleted by someone else
+     * between that check and the member's joining it is passed over: the member is invited, as if the deletion had come
+     * just after (a refusal then would have been untrue: the member exists).
      */
     public MemberId invite(
             CommandContext context,
@@ -41,9 +44,25 @@ public class MemberAdministration {
                 new InviteMemberCommand(
                         memberId, organizationId, MemberProfile.invited(email, name, displayName), teamIds));
         for (TeamId teamId : teamIds) {
-            commands.send(context, new AddMemberToTeamCommand(teamId, organizationId, memberId));
+            try {
+                commands.send(context, new AddMemberToTeamCommand(teamId, organizationId, memberId));
+            } catch (RuntimeException e) {
+                if (!deleted(e)) {
+                    throw e;
+                }
+            }
         }
         return memberId;
+    }
+
+    /** Whether a command failed because its aggregate is deleted (or, never having existed, not found). */
+    private static boolean deleted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void edit(
