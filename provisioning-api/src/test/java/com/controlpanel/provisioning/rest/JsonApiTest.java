@@ -6,11 +6,17 @@ import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -197,6 +203,56 @@ class JsonApiTest {
         assertThat(api.get(path("/members/" + id)).status()).isEqualTo(404);
         // the deleted member's email is free again
         invite(newEmail);
+    }
+
+    @Test
+    void anEditOfOneNamePartHoldsTheNameAsFirstAndLastNameAndKeepsTheOtherAsItWasShown() {
+        var invited = api.post(path("/members"), Map.of("email", uniqueEmail("countess"), "name", "Ada Lovelace King"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        String id = invited.json().get("id").asText();
+
+        var edited = api.patch(path("/members/" + id), Map.of("givenName", "Augusta"));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        JsonNode name = edited.json().get("name");
+        assertThat(name.get("givenName").asText()).isEqualTo("Augusta");
+        assertThat(name.get("familyName").asText()).isEqualTo("Lovelace King");
+        assertThat(name.get("formatted").isNull()).as(name.toString()).isTrue();
+        assertThat(edited.json().get("label").asText()).isEqualTo("Augusta Lovelace King");
+        // the former whole name no longer finds the member
+        assertThat(api.get(path("/members?q=Ada")).json().get("total").asLong()).isZero();
+
+        // Okta sent parts and a whole name beside them, which would no longer say the same once a part is changed
+        enableProvisioning();
+        MemberId grace = MemberId.random();
+        String graceEmail = uniqueEmail("grace");
+        commands.send(
+                Fixtures.OKTA,
+                new ProvisionMemberCommand(
+                        grace,
+                        orgId,
+                        new MemberProfile(
+                                new UserName(graceEmail),
+                                new PersonName("Rear Admiral Grace Hopper", "Hopper", "Grace", "Brewster", null, null),
+                                null,
+                                List.of(EmailAddress.work(graceEmail)),
+                                null,
+                                Map.of()),
+                        true));
+        api.post(path("/provisioning/disable"), null);
+        var renamed = api.patch(path("/members/" + grace.value()), Map.of("givenName", "Amazing"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().get("label").asText()).isEqualTo("Amazing Hopper");
+        assertThat(renamed.json().get("name").get("formatted").isNull()).isTrue();
+
+        long events = eventCount();
+        var ambiguous = api.patch(path("/members/" + id), Map.of("name", "Whole Again", "givenName", "G"));
+        assertThat(ambiguous.status()).as(ambiguous.toString()).isEqualTo(400);
+        assertThat(ambiguous.json().get("code").asText()).isEqualTo("invalid-value");
+        assertThat(ambiguous.json().get("detail").asText()).contains("not both");
+        var ambiguousInvite = api.post(
+                path("/members"), Map.of("email", uniqueEmail("both"), "name", "Whole Name", "familyName", "Part"));
+        assertThat(ambiguousInvite.status()).as(ambiguousInvite.toString()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test

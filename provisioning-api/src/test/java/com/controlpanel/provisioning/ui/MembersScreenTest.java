@@ -587,6 +587,15 @@ class MembersScreenTest {
         assertThat(name(other, yves))
                 .as("the last name the admin did not touch is kept")
                 .isEqualTo(PersonName.of("Yvo", "Handmade"));
+
+        // parts with a whole name beside them (as Okta may send): an edited part makes the whole name untrue
+        MemberId zoe = scenery.invite(
+                other, "zoe@northwind.example", new PersonName("Dr. Zoe Zulu", "Zulu", "Zoe", "Q", "Dr.", null));
+        browser.open(other.path("/members/" + zoe.value()));
+        browser.type(By.id("member-given"), "Zoey");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Zoey Zulu");
+        assertThat(name(other, zoe)).isEqualTo(new PersonName(null, "Zulu", "Zoey", "Q", "Dr.", null));
     }
 
     private PersonName name(Tenant org, MemberId member) {

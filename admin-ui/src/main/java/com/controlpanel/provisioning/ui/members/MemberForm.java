@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.ui.members;
 
+import com.controlpanel.provisioning.domain.api.PersonName;
+
 /** What the member page's edit form sends; {@code version} is the member's version the admin saw. */
 public record MemberForm(String email, String givenName, String familyName, String displayName, Long version) {
 
@@ -8,17 +10,13 @@ public record MemberForm(String email, String givenName, String familyName, Stri
      * the JSON API's {@code name.formatted}), that name in the two fields: its first word, then the rest.
      */
     public static MemberForm of(MemberView member) {
-        String given = member.givenName();
-        String family = member.familyName();
-        if (given == null && family == null && member.formattedName() != null) {
-            String[] words = member.formattedName().strip().split("\\s+", 2);
-            given = words[0];
-            family = words.length > 1 ? words[1] : null;
-        }
+        PersonName name = new PersonName(
+                        member.formattedName(), member.familyName(), member.givenName(), null, null, null)
+                .asParts();
         return new MemberForm(
                 member.email(),
-                nullToEmpty(given),
-                nullToEmpty(family),
+                nullToEmpty(name.givenName()),
+                nullToEmpty(name.familyName()),
                 nullToEmpty(member.displayName()),
                 member.version());
     }

@@ -336,17 +336,17 @@ public class MemberPagesController {
     }
 
     /**
-     * Keeps the parts of the name the form does not show (middle name, formatted...) as they were; a whole name the
-     * form showed split into first and last name is now held by them.
+     * The name as the form sent it, held as first and last name (a whole name the form showed split is now held by
+     * them, and a whole name beside the parts, which would no longer say the same, is dropped); the parts the form does
+     * not show (middle name, honorifics) are kept as they were.
      */
     private PersonName editedName(Workspace workspace, MemberView member, PersonName edited) {
         PersonName old = directory
                 .findMember(workspace.organization().organizationId(), new MemberId(member.id()))
                 .map(summary -> summary.member().profile().name())
                 .orElse(PersonName.EMPTY);
-        boolean split = old.givenName() == null && old.familyName() == null;
         return new PersonName(
-                split ? null : old.formatted(),
+                null,
                 edited.familyName(),
                 edited.givenName(),
                 old.middleName(),

@@ -153,11 +153,12 @@ public class MembersController {
         if (body.email() != null || renames || body.displayName() != null || body.active() != null) {
             PersonName name = null;
             if (renames) {
-                PersonName old = current.member().profile().name();
+                // a part changed: the name is held as first and last name, the part not sent kept as it was shown
+                PersonName old = current.member().profile().name().asParts();
                 name = body.name() != null
                         ? name(body.name(), body.givenName(), body.familyName())
                         : new PersonName(
-                                old.formatted(),
+                                null,
                                 body.familyName() != null ? body.familyName() : old.familyName(),
                                 body.givenName() != null ? body.givenName() : old.givenName(),
                                 old.middleName(),
@@ -215,10 +216,14 @@ public class MembersController {
         }
     }
 
-    /** A whole name goes to the formatted name; parts, when given, to the parts. */
+    /** A whole name goes to the formatted name, parts to the parts; not both (which would the name be?). */
     static PersonName name(String whole, String givenName, String familyName) {
         if (whole == null && givenName == null && familyName == null) {
             return PersonName.EMPTY;
+        }
+        if (whole != null && (givenName != null || familyName != null)) {
+            throw new InvalidValueException(
+                    "Send the whole name (name) or its parts (givenName, familyName), not both");
         }
         return new PersonName(whole, familyName, givenName, null, null, null);
     }

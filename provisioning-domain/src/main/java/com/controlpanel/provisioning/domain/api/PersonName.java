@@ -31,6 +31,22 @@ public record PersonName(
         return equals(EMPTY);
     }
 
+    /**
+     * This name held as first and last name, the way an admin edits it: its parts, or, for a name known only as a
+     * whole, its first word and the rest; without the whole name, which would no longer say the same once a part is
+     * changed. Middle name and honorifics are kept.
+     */
+    public PersonName asParts() {
+        String given = givenName;
+        String family = familyName;
+        if (given == null && family == null && formatted != null) {
+            String[] words = formatted.strip().split("\\s+", 2);
+            given = words[0];
+            family = words.length > 1 ? words[1] : null;
+        }
+        return new PersonName(null, family, given, middleName, honorificPrefix, honorificSuffix);
+    }
+
     /** "Given Family" from the parts, or the formatted name; null when there is nothing to show. */
     public String fullName() {
         String joined =
