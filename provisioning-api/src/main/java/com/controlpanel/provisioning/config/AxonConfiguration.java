@@ -186,10 +186,15 @@ public class AxonConfiguration {
                         DirectoryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
-    /** Concurrent writes to one aggregate from several nodes are retried a few times before they fail. */
+    /**
+     * Commands that failed for a reason that may pass ({@link TransientCommandFailures}: another node's write to the
+     * same aggregate, a lock not granted in time) are sent again, up to ten times, 50 ms apart; refusals never. A
+     * retried command is handled in one of these threads (its asker waits meanwhile): several, since an attempt may
+     * itself wait for a lock.
+     */
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+        return Executors.newScheduledThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
             return thread;
@@ -202,8 +207,9 @@ public class AxonConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
-                        .maxRetryCount(3)
-                        .retryInterval(20)
+                        .nonTransientFailurePredicate(new TransientCommandFailures().negate())
+                        .maxRetryCount(10)
+                        .retryInterval(50)
                         .build())
                 .build();
     }

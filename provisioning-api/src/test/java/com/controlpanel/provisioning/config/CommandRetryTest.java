@@ -1,0 +1,99 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.CreateTeamCommand;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A command that failed for a reason that passes (the database did not grant a lock in time, as H2 does while a
+ * rebuild builds an index) is sent again and the request succeeds; a refused one is handled once, not again.
+ */
+@ApplicationTest
+class CommandRetryTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommandBus commandBus;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Http api;
+    private String org;
+
+    @BeforeEach
+    void setUp() {
+        api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        org = api.post("/api/orgs", Map.of("name", "Retries " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    /** Counts the attempts at creating a team of this name; {@code failFirst} of them fail as a lock timeout. */
+    private Registration attempts(String teamName, AtomicInteger attempts, int failFirst) {
+        return commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof CreateTeamCommand create
+                    && create.name().value().equals(teamName)
+                    && attempts.incrementAndGet() <= failFirst) {
+                // as Axon's event store reports the append H2 refused (its words are misleading: the lock is the cause)
+                throw new EventStoreException(
+                        "Cannot reuse aggregate identifier",
+                        new SQLException("Timeout trying to lock table \"SYS\"", "HYT00", 50200));
+            }
+            return chain.proceed();
+        });
+    }
+
+    @Test
+    void aCommandWhoseLockWasNotGrantedInTimeIsSentAgainAndTheRequestSucceeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        Registration registration = attempts("Retried", attempts, 2);
+        Http.Response created;
+        try {
+            created = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Retried"));
+        } finally {
+            registration.cancel();
+        }
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(attempts).hasValue(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        Integer.class,
+                        created.json().get("id").asText()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCommandIsHandledOnce() {
+        assertThat(api.post("/api/orgs/" + org + "/teams", Map.of("name", "Taken"))
+                        .status())
+                .isEqualTo(201);
+        AtomicInteger attempts = new AtomicInteger();
+        Registration registration = attempts("Taken", attempts, 0);
+        Http.Response refused;
+        try {
+            refused = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Taken"));
+        } finally {
+            registration.cancel();
+        }
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("team-name-taken");
+        assertThat(attempts).as("the refusal is not sent again").hasValue(1);
+    }
+}
