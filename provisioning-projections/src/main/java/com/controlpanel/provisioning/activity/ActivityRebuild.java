@@ -76,8 +76,10 @@ public class ActivityRebuild implements ReadModelRebuild {
     public Session begin() {
         ActivityStore target = slots.standbyStore();
         target.truncate();
-        SecondaryIndexes.Dropped dropped =
-                indexes.drop(List.of(target.tables().activity(), target.tables().subject()));
+        ActivityTables live = slots.live();
+        SecondaryIndexes.Dropped dropped = indexes.drop(List.of(
+                new SecondaryIndexes.Standby(target.tables().activity(), live.activity()),
+                new SecondaryIndexes.Standby(target.tables().subject(), live.subject())));
         return new ActivitySession(target, dropped);
     }
 

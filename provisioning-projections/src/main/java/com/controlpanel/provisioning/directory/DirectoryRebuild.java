@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.SecondaryIndexes;
 import com.controlpanel.provisioning.rebuild.TablePair;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,13 @@ public class DirectoryRebuild implements ReadModelRebuild {
         DirectoryTables standby = slots.standby();
         JdbcDirectoryStore target = slots.store(standby);
         target.truncate();
-        SecondaryIndexes.Dropped dropped = indexes.drop(List.of(standby.all()));
+        String[] standbyTables = standby.all();
+        String[] liveTables = slots.live().all();
+        List<SecondaryIndexes.Standby> tables = new ArrayList<>();
+        for (int i = 0; i < standbyTables.length; i++) {
+            tables.add(new SecondaryIndexes.Standby(standbyTables[i], liveTables[i]));
+        }
+        SecondaryIndexes.Dropped dropped = indexes.drop(tables);
         return new DirectorySession(standby, target, dropped);
     }
 

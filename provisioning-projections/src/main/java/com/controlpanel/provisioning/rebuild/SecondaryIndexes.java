@@ -41,17 +41,50 @@ public final class SecondaryIndexes {
     /** What {@link #drop} took away: the tables, and the statements that create their indexes again. */
     public record Dropped(List<String> tables, List<String> creates) {}
 
-    /** Drops the secondary indexes of these tables; {@link #create} builds them again once the tables are loaded. */
-    public Dropped drop(List<String> tables) {
+    /** A table of the standby slot, to be loaded, and the same table of the live slot. */
+    public record Standby(String table, String live) {}
+
+    /**
+     * Drops the secondary indexes of these standby tables; {@link #create} builds them again once the tables are
+     * loaded: those each table had, and those its live counterpart has that it lacks. A rebuild stopped between its
+     * drop and its build (a node stopped, a failure) left its standby tables without indexes, and the next rebuild
+     * into them would otherwise find none to build again, and go live without them.
+     */
+    public Dropped drop(List<Standby> tables) {
         List<String> creates = new ArrayList<>();
-        for (String table : tables) {
-            Map<String, String> definitions = postgres ? postgresIndexes(table) : h2Indexes(table);
-            definitions.forEach((name, create) -> {
-                jdbc.execute("DROP INDEX " + name);
-                creates.add(create);
+        for (Standby standby : tables) {
+            Map<String, Definition> own = indexes(standby.table());
+            Map<String, Definition> wanted = new LinkedHashMap<>(own);
+            indexes(standby.live()).forEach((name, definition) -> {
+                String counterpart = counterpart(name, standby);
+                if (counterpart != null) {
+                    wanted.putIfAbsent(counterpart, definition);
+                }
             });
+            own.keySet().forEach(name -> jdbc.execute("DROP INDEX " + name));
+            wanted.forEach((name, definition) -> creates.add("CREATE " + (definition.unique() ? "UNIQUE " : "")
+                    + "INDEX " + name + " ON " + standby.table() + " " + definition.rest()));
         }
-        return new Dropped(List.copyOf(tables), List.copyOf(creates));
+        return new Dropped(tables.stream().map(Standby::table).toList(), List.copyOf(creates));
+    }
+
+    /**
+     * The name the standby table's index has that is this index of the live table: index names are {@code ix_}, the
+     * table's name, {@code _} and what it is for. Null for an index not named so (it is not the standby's to have).
+     */
+    private static String counterpart(String liveIndex, Standby standby) {
+        String prefix = "ix_" + standby.live().toLowerCase(Locale.ROOT) + "_";
+        return liveIndex.startsWith(prefix)
+                ? "ix_" + standby.table().toLowerCase(Locale.ROOT) + "_" + liveIndex.substring(prefix.length())
+                : null;
+    }
+
+    /** An index as its table's catalogue defines it: unique or not, and what follows {@code ON table}. */
+    private record Definition(boolean unique, String rest) {}
+
+    /** The table's secondary indexes, by lower-case name. */
+    private Map<String, Definition> indexes(String table) {
+        return postgres ? postgresIndexes(table) : h2Indexes(table);
     }
 
     /**
@@ -66,19 +99,26 @@ public final class SecondaryIndexes {
         }
     }
 
-    private Map<String, String> postgresIndexes(String table) {
-        Map<String, String> definitions = new LinkedHashMap<>();
+    private Map<String, Definition> postgresIndexes(String table) {
+        Map<String, Definition> definitions = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
                         + "AND i.tablename = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
                 rs -> {
-                    definitions.put(rs.getString(1), rs.getString(2));
+                    // CREATE [UNIQUE] INDEX name ON schema.table USING btree (columns)
+                    String definition = rs.getString(2);
+                    definitions.put(
+                            rs.getString(1).toLowerCase(Locale.ROOT),
+                            new Definition(
+                                    definition.startsWith("CREATE UNIQUE "),
+                                    definition.substring(definition.indexOf(" USING ") + 1)));
                 },
                 table.toLowerCase(Locale.ROOT));
         return definitions;
     }
 
-    private Map<String, String> h2Indexes(String table) {
+    /** The non-unique ones (unique indexes are left in place: a load would keep to them anyway). */
+    private Map<String, Definition> h2Indexes(String table) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT c.INDEX_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS c "
@@ -92,9 +132,9 @@ public final class SecondaryIndexes {
                             .add(rs.getString(2));
                 },
                 table.toUpperCase(Locale.ROOT));
-        Map<String, String> definitions = new LinkedHashMap<>();
-        columns.forEach((name, cols) ->
-                definitions.put(name, "CREATE INDEX " + name + " ON " + table + " (" + String.join(", ", cols) + ")"));
+        Map<String, Definition> definitions = new LinkedHashMap<>();
+        columns.forEach((name, cols) -> definitions.put(
+                name.toLowerCase(Locale.ROOT), new Definition(false, "(" + String.join(", ", cols) + ")")));
         return definitions;
     }
 }
