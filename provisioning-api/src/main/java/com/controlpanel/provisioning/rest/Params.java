@@ -34,12 +34,25 @@ public final class Params {
         throw new InvalidValueException("Parameter 'order' must be asc or desc");
     }
 
+    /** A page size from 0 (then only the total is of use) to {@code max}; 50 when not given. */
     public static int limit(Integer limit, int max) {
+        return limit(limit, 0, max);
+    }
+
+    /**
+     * A page size for cursor paging: at least 1, since an empty page has no next cursor, which would say that nothing
+     * is left.
+     */
+    public static int cursorLimit(Integer limit, int max) {
+        return limit(limit, 1, max);
+    }
+
+    private static int limit(Integer limit, int min, int max) {
         if (limit == null) {
             return 50;
         }
-        if (limit < 0 || limit > max) {
-            throw new InvalidValueException("Parameter 'limit' must be between 0 and " + max);
+        if (limit < min || limit > max) {
+            throw new InvalidValueException("Parameter 'limit' must be between " + min + " and " + max);
         }
         return limit;
     }

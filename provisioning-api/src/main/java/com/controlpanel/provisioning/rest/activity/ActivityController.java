@@ -106,7 +106,7 @@ public class ActivityController implements DisposableBean {
                 from,
                 to,
                 cursor,
-                Params.limit(limit, FindActivityQuery.MAX_LIMIT));
+                Params.cursorLimit(limit, FindActivityQuery.MAX_LIMIT));
         ActivityPage page = queries.query(query, ActivityPage.class).join();
         return new ActivityPageJson(
                 page.items().stream().map(ActivityJson::of).toList(),
