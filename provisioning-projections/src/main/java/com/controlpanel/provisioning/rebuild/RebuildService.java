@@ -37,6 +37,7 @@ public class RebuildService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final int PAGE = 5000;
+    static final String REPLAYING = "Replaying events";
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
     private static final int OUTCOME_ATTEMPTS = 5;
     /** How long the live processors may take to reach the head: a backlog before the hold, a few events under it. */
@@ -149,7 +150,7 @@ public class RebuildService implements DisposableBean {
             }
             Cursor cursor = new Cursor();
             Timings timings = new Timings();
-            phase(job, "Replaying events");
+            phase(job, REPLAYING);
             while (cursor.read(reader, PAGE, event -> {
                         sessions.forEach(session -> session.fold(event));
                         job.done++;
@@ -406,9 +407,7 @@ public class RebuildService implements DisposableBean {
 
         RebuildProgress progress() {
             double rate = rate();
-            Long eta = status == RebuildProgress.Status.RUNNING && rate > 0
-                    ? Math.max(0, Math.round((total - done) / rate))
-                    : null;
+            Long eta = eta(status, phase, done, total, rate);
             List<TableComparison> checked = verification;
             return new RebuildProgress(
                     id,
@@ -424,6 +423,16 @@ public class RebuildService implements DisposableBean {
                     checked,
                     error);
         }
+    }
+
+    /**
+     * Seconds left while the events are replayed, at the rate so far; none after (writing, catching up, switching and
+     * verifying take as long as they take, which the events replayed do not tell: the phase says which runs).
+     */
+    static Long eta(RebuildProgress.Status status, String phase, long done, long total, double rate) {
+        return status == RebuildProgress.Status.RUNNING && REPLAYING.equals(phase) && rate > 0
+                ? Math.max(0, Math.round((total - done) / rate))
+                : null;
     }
 
     @Override
