@@ -42,6 +42,7 @@ public class ActivityQueries {
             "subjectType",
             "subjectId",
             "subjectName",
+            "relatedId",
             "summary",
             "details",
             "requestId",
@@ -233,6 +234,7 @@ public class ActivityQueries {
                 row.subjectType(),
                 row.subjectId(),
                 row.subjectName(),
+                row.relatedId(),
                 row.summary(),
                 row.details(),
                 row.requestId(),
@@ -291,6 +293,7 @@ public class ActivityQueries {
             json.writeStringField("subjectType", row.subjectType());
             json.writeStringField("subjectId", row.subjectId());
             json.writeStringField("subjectName", row.subjectName());
+            json.writeStringField("relatedId", row.relatedId());
             json.writeStringField("summary", row.summary());
             json.writeFieldName("details");
             json.writeRawValue(row.details());

@@ -161,6 +161,7 @@ class ActivityQueriesTest {
     void csvExportEscapesCommasQuotesAndLineBreaksAndDefusesFormulas() {
         store.insert(row(ORG, "ADMIN", "admin-1", "team.created", "t1", null, "Sales, \"West\"\nand East"));
         store.insert(row(ORG, "ADMIN", "admin-1", "team.created", "t2", null, "=HYPERLINK(\"x\")"));
+        store.insert(row(ORG, "ADMIN", "admin-1", "team.member-added", "t2", "m7", "Rockets"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         queries.export(FindActivityQuery.latest(ORG, 0), ActivityQueries.Format.CSV, out);
         String csv = out.toString(StandardCharsets.UTF_8);
@@ -170,9 +171,12 @@ class ActivityQueriesTest {
         assertThat(csv).contains(",\"Sales, \"\"West\"\"\nand East\",");
         assertThat(csv).contains(",\"{\"\"n\"\":1}\",");
         assertThat(parseCsv(csv))
-                .hasSize(3)
-                .allSatisfy(record -> assertThat(record).hasSize(14));
-        assertThat(parseCsv(csv).get(2).get(8)).isEqualTo("Sales, \"West\"\nand East");
+                .hasSize(4)
+                .allSatisfy(record -> assertThat(record).hasSize(15));
+        assertThat(parseCsv(csv).get(3).get(8)).isEqualTo("Sales, \"West\"\nand East");
+        // the member a team's membership row is also about, as the list has it
+        assertThat(parseCsv(csv).get(1).get(9)).isEqualTo("m7");
+        assertThat(parseCsv(csv).get(0).get(9)).isEqualTo("relatedId");
     }
 
     @Test
@@ -185,6 +189,7 @@ class ActivityQueriesTest {
         assertThat(rows.findValuesAsText("action"))
                 .containsExactly("member.updated", "member.invited", "member.provisioned");
         assertThat(rows.get(0).get("details").get("n").asInt()).isEqualTo(5);
+        assertThat(rows.get(0).has("relatedId")).isTrue();
     }
 
     @Test
