@@ -137,13 +137,18 @@ public record ListRequest(
         return (int) Math.max(0, Math.min(parsed, properties.maxResults()));
     }
 
+    /** An integer; one too large (or small) for 64 bits is read as the largest (smallest), which it is beyond anyway. */
     private static Long number(String value, String name) throws BadRequestException {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String digits = value.strip();
         try {
-            return Long.parseLong(value.strip());
+            return Long.parseLong(digits);
         } catch (NumberFormatException e) {
+            if (digits.matches("[+-]?[0-9]+")) {
+                return digits.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
             throw BadRequestException.invalidValue(name + " must be an integer, not '" + value + "'");
         }
     }

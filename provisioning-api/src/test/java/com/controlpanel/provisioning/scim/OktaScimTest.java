@@ -281,6 +281,18 @@ class OktaScimTest extends ScimTestSupport {
         assertThat(clamped.get("itemsPerPage").asInt()).isZero();
         JsonNode tooMany = get("/Users?count=100000").json();
         assertThat(tooMany.get("itemsPerPage").asInt()).isEqualTo(7);
+        // past 64 bits still only a number too large: as many as there are, and a start past the end
+        JsonNode beyond64Bits = get("/Users?count=99999999999999999999").json();
+        assertThat(beyond64Bits.get("itemsPerPage").asInt()).isEqualTo(7);
+        JsonNode startBeyond64Bits =
+                get("/Users?startIndex=99999999999999999999&count=10").json();
+        assertThat(startBeyond64Bits.get("Resources").size()).isZero();
+        assertThat(get("/Users?count=-99999999999999999999")
+                        .json()
+                        .get("itemsPerPage")
+                        .asInt())
+                .isZero();
+        assertThat(get("/Users?count=1e3").status()).isEqualTo(400);
     }
 
     @Test
