@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
+import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -14,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /** Admin accounts: email, bcrypt password hash, and the organizations each one manages. */
 @Component
-public class AdminAccounts implements UserDetailsService, AdminOrganizations {
+public class AdminAccounts implements UserDetailsService, AdminOrganizations, AdminPasswords {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminAccounts.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PASSWORD_BYTES = 72;
 
@@ -79,6 +83,27 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations {
                                 admin.adminId().value())
                         > 0)
                 .orElse(false);
+    }
+
+    /**
+     * The admin's own change of their password: the current one must match. Other signed-in sessions of the admin
+     * stay signed in; a JSON API script must send the new password from now on.
+     */
+    @Override
+    public Outcome change(ControlPanelAdmin admin, String currentPassword, String newPassword) {
+        AdminUser account = findByEmail(admin.email())
+                .filter(found -> found.adminId().equals(admin.adminId()))
+                .orElseThrow(() -> new UsernameNotFoundException("No admin " + admin.email()));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPassword())) {
+            return Outcome.WRONG_CURRENT_PASSWORD;
+        }
+        requireStrong(newPassword);
+        jdbc.update(
+                "UPDATE admin_account SET password_hash = ? WHERE admin_id = ?",
+                passwordEncoder.encode(newPassword),
+                account.adminId().value());
+        log.info("Admin {} changed their password", account.email());
+        return Outcome.CHANGED;
     }
 
     /** At least 8 characters, and at most the 72 bytes bcrypt hashes (more would be cut off, so it refuses them). */

@@ -228,6 +228,38 @@ class ApiEdgesTest {
     }
 
     @Test
+    void anAdminChangesTheirOwnPasswordGivingTheCurrentOne() {
+        String email = uniqueEmail("changing");
+        assertThat(api.post(path("/admins"), Map.of("email", email, "password", "first-password-1"))
+                        .status())
+                .isEqualTo(201);
+        Http admin = Http.to("http://localhost:" + port).basic(email, "first-password-1");
+
+        var wrong = admin.post(
+                "/api/account/password",
+                Map.of("currentPassword", "not-it-at-all", "newPassword", "second-password-2"));
+        assertProblem(wrong, 400, "wrong-current-password");
+        assertProblem(
+                admin.post(
+                        "/api/account/password", Map.of("currentPassword", "first-password-1", "newPassword", "short")),
+                400,
+                "invalid-value");
+        assertProblem(admin.post("/api/account/password", Map.of("newPassword", "x")), 400, "invalid-value");
+        assertThat(admin.get(path("")).status()).as("nothing changed").isEqualTo(200);
+
+        var changed = admin.post(
+                "/api/account/password",
+                Map.of("currentPassword", "first-password-1", "newPassword", "second-password-2"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        assertThat(admin.get(path("")).status()).as("the former password").isEqualTo(401);
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(email, "second-password-2")
+                        .get(path(""))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aBodyIsReadAsTypedAndARefusalNamesTheField() {
         long events = eventCount();
         var numberAsName = api.post(path("/teams"), Map.of("name", 5));

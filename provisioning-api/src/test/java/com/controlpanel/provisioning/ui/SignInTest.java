@@ -87,6 +87,51 @@ class SignInTest {
     }
 
     @Test
+    void anAdminChangesTheirOwnPasswordFromTheirEmailAtTheTop() {
+        Tenant tenant = scenery.organization("Password Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.click(By.id("account-link"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/account"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Your account");
+        assertThat(browser.text(By.id("account-email"))).isEqualTo(tenant.adminEmail());
+
+        // a wrong current password, and new ones that differ: said next to each field, nothing changed
+        browser.type(By.id("current-password"), "not-my-password");
+        browser.type(By.id("new-password"), "a-new-password-1");
+        browser.type(By.id("confirm-password"), "a-new-password-1");
+        browser.submit(By.cssSelector("#password-form button[type=submit]"));
+        assertThat(browser.text(By.id("current-password-error"))).isEqualTo("This is not your current password");
+        assertThat(browser.find(By.id("current-password")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        browser.type(By.id("current-password"), Scenery.PASSWORD);
+        browser.type(By.id("new-password"), "a-new-password-1");
+        browser.type(By.id("confirm-password"), "a-new-password-2");
+        browser.submit(By.cssSelector("#password-form button[type=submit]"));
+        assertThat(browser.text(By.id("confirm-password-error"))).isEqualTo("The two new passwords are not the same");
+        browser.type(By.id("current-password"), Scenery.PASSWORD);
+        browser.type(By.id("new-password"), "short");
+        browser.type(By.id("confirm-password"), "short");
+        browser.submit(By.cssSelector("#password-form button[type=submit]"));
+        assertThat(browser.text(By.id("new-password-error"))).contains("at least 8 characters");
+        assertThat(browser.driver().getPageSource()).doesNotContain(Scenery.PASSWORD);
+
+        browser.type(By.id("current-password"), Scenery.PASSWORD);
+        browser.type(By.id("new-password"), "a-new-password-1");
+        browser.type(By.id("confirm-password"), "a-new-password-1");
+        browser.submit(By.cssSelector("#password-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Your password is changed");
+        browser.screenshot("account-password-changed");
+
+        browser.signOut();
+        browser.type(By.id("email"), tenant.adminEmail());
+        browser.type(By.id("password"), Scenery.PASSWORD);
+        browser.submit(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.path()).as("the former password no longer signs in").isEqualTo("/login?error");
+        browser.signIn(tenant.adminEmail(), "a-new-password-1");
+        assertThat(browser.path()).isEqualTo(tenant.path("/members"));
+    }
+
+    @Test
     void signsInToThePageAskedForAndSignsOut() {
         Tenant tenant = scenery.organization("Deep Link Org");
         browser.open(tenant.path("/teams"));

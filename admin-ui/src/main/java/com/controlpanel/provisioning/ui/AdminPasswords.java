@@ -1,0 +1,19 @@
+package com.controlpanel.provisioning.ui;
+
+/** An admin's own password, changed by the admin; answered by the application's admin accounts. */
+public interface AdminPasswords {
+
+    /** How a change went: done, or refused because the current password given is not the admin's. */
+    enum Outcome {
+        CHANGED,
+        WRONG_CURRENT_PASSWORD
+    }
+
+    /**
+     * Sets the admin's password to {@code newPassword} if {@code currentPassword} is theirs.
+     *
+     * @throws com.controlpanel.provisioning.domain.api.InvalidValueException if the new password is too short or too
+     *     long, saying which
+     */
+    Outcome change(ControlPanelAdmin admin, String currentPassword, String newPassword);
+}

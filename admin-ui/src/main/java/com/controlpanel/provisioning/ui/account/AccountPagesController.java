@@ -1,0 +1,91 @@
+package com.controlpanel.provisioning.ui.account;
+
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.ui.AdminPasswords;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in admin's account: their email, and a change of their own password (the current one asked again, the
+ * new one twice). Reached from the admin's email at the top of every page.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/account")
+public class AccountPagesController {
+
+    private final Workspaces workspaces;
+    private final AdminPasswords passwords;
+
+    public AccountPagesController(Workspaces workspaces, AdminPasswords passwords) {
+        this.workspaces = workspaces;
+        this.passwords = passwords;
+    }
+
+    @GetMapping({"", "/"})
+    String account(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+        model.addAttribute("workspace", workspaces.open(admin, org, "account"));
+        model.addAttribute("errors", new FormErrors());
+        return "account/account";
+    }
+
+    /** The address of the change, opened rather than posted: the account page. */
+    @GetMapping("/password")
+    String passwordAgain(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return "redirect:" + workspaces.open(admin, org, "account").path("/account");
+    }
+
+    @PostMapping("/password")
+    String changePassword(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmPassword,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "account");
+        FormErrors errors = new FormErrors();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.field("currentPassword", "Enter your current password");
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            errors.field("newPassword", "Enter a new password");
+        } else if (!Objects.equals(newPassword, confirmPassword)) {
+            errors.field("confirmPassword", "The two new passwords are not the same");
+        }
+        if (!errors.any()) {
+            try {
+                if (passwords.change(admin, currentPassword, newPassword)
+                        == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
+                    errors.field("currentPassword", "This is not your current password");
+                } else {
+                    flash.addFlashAttribute(
+                            Flash.NOTICE, "Your password is changed. Use it the next time you sign in.");
+                    return "redirect:" + workspace.path("/account");
+                }
+            } catch (InvalidValueException e) {
+                errors.field("newPassword", e.getMessage().replace("An admin password", "The new password"));
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("errors", errors);
+        return "account/account";
+    }
+}

@@ -1,0 +1,44 @@
+package com.controlpanel.provisioning.rest.account;
+
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.rest.ApiException;
+import com.controlpanel.provisioning.security.AdminAccounts;
+import com.controlpanel.provisioning.security.AdminUser;
+import com.controlpanel.provisioning.ui.AdminPasswords;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in admin's own account. */
+@RestController
+@RequestMapping("/api/account")
+public class AccountController {
+
+    /** A change of the admin's own password. */
+    public record ChangePassword(String currentPassword, String newPassword) {}
+
+    private final AdminAccounts accounts;
+
+    public AccountController(AdminAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** 204 once changed; the current password must be given again (a request with a stolen session is not enough). */
+    @PostMapping("/password")
+    public ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal AdminUser admin, @RequestBody(required = false) ChangePassword body) {
+        if (body == null || body.currentPassword() == null || body.newPassword() == null) {
+            throw new InvalidValueException("currentPassword and newPassword are required");
+        }
+        if (accounts.change(admin, body.currentPassword(), body.newPassword())
+                == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "wrong-current-password", "currentPassword is not this admin's password");
+        }
+        return ResponseEntity.noContent().build();
+    }
+}
