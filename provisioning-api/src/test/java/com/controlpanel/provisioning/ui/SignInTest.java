@@ -129,6 +129,17 @@ class SignInTest {
         assertThat(browser.path()).as("the former password no longer signs in").isEqualTo("/login?error");
         browser.signIn(tenant.adminEmail(), "a-new-password-1");
         assertThat(browser.path()).isEqualTo(tenant.path("/members"));
+
+        // at phone width, where the email has no room, the way to the account is still there
+        browser.resize(Browser.PHONE);
+        try {
+            assertThat(browser.text(By.id("account-link"))).isEqualTo("Account");
+            browser.click(By.id("account-link"));
+            assertThat(browser.path()).isEqualTo(tenant.path("/account"));
+            browser.assertNoHorizontalScroll();
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
     }
 
     @Test
