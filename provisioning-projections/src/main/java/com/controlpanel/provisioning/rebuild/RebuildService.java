@@ -1,7 +1,6 @@
 package com.controlpanel.provisioning.rebuild;
 
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
-import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.slots.ProjectionSlot;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -148,17 +146,19 @@ public class RebuildService implements DisposableBean {
             for (ReadModelRebuild readModel : readModels) {
                 sessions.add(readModel.begin());
             }
-            Cursor cursor = new Cursor();
+            RebuildCursor cursor = new RebuildCursor();
             Timings timings = new Timings();
             phase(job, REPLAYING);
-            while (cursor.read(reader, PAGE, event -> {
-                        sessions.forEach(session -> session.fold(event));
-                        job.done++;
-                    })
-                    == PAGE) {
+            for (boolean more = true; more; ) {
+                RebuildCursor.Page page = cursor.next(reader, PAGE);
+                page.events().forEach(event -> {
+                    sessions.forEach(session -> session.fold(event));
+                    job.done++;
+                });
+                more = page.read() == PAGE;
                 job.total = Math.max(job.total, job.done);
             }
-            cursor.recheckGaps(reader, event -> {
+            cursor.recheckAll(reader).forEach(event -> {
                 sessions.forEach(session -> session.fold(event));
                 job.done++;
             });
@@ -174,13 +174,13 @@ public class RebuildService implements DisposableBean {
             // pause below has only the last few events to apply and wait for
             phase(job, "Catching up");
             catchUp(cursor, sessions, job);
-            long nearlyHead = cursor.last;
+            long nearlyHead = cursor.last();
             sessions.forEach(session -> session.awaitLive(nearlyHead, BEFORE_HOLD_PATIENCE));
             timings.mark("catch-up");
             phase(job, "Switching (writes wait)");
             gate.closedWhile(() -> {
                 catchUp(cursor, sessions, job);
-                head[0] = cursor.last;
+                head[0] = cursor.last();
                 job.total = Math.max(job.total, job.done);
                 sessions.forEach(ReadModelRebuild.Session::finish);
                 sessions.forEach(session -> session.awaitLive(head[0], UNDER_HOLD_PATIENCE));
@@ -288,15 +288,16 @@ public class RebuildService implements DisposableBean {
     }
 
     /** Applies every event stored after the cursor, and those of its gaps committed meanwhile. */
-    private void catchUp(Cursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
-        while (cursor.read(reader, PAGE, event -> {
-                    sessions.forEach(session -> session.catchUp(event));
-                    job.done++;
-                })
-                > 0) {
-            // until no event is left
+    private void catchUp(RebuildCursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
+        for (boolean more = true; more; ) {
+            RebuildCursor.Page page = cursor.next(reader, PAGE);
+            page.events().forEach(event -> {
+                sessions.forEach(session -> session.catchUp(event));
+                job.done++;
+            });
+            more = page.read() > 0;
         }
-        cursor.recheckGaps(reader, event -> {
+        cursor.recheckAll(reader).forEach(event -> {
             sessions.forEach(session -> session.catchUp(event));
             job.done++;
         });
@@ -339,33 +340,6 @@ public class RebuildService implements DisposableBean {
         @Override
         public String toString() {
             return text.toString();
-        }
-    }
-
-    /** Where the bulk read stands, and the positions it skipped because their transactions had not committed. */
-    private static final class Cursor {
-        long last;
-        final TreeSet<Long> gaps = new TreeSet<>();
-
-        int read(EventStoreReader reader, int limit, java.util.function.Consumer<StoredEvent> consumer) {
-            return reader.after(last, limit, event -> {
-                for (long skipped = last + 1; skipped < event.position(); skipped++) {
-                    gaps.add(skipped);
-                }
-                last = Math.max(last, event.position());
-                consumer.accept(event);
-            });
-        }
-
-        /** Reads the skipped positions again: those committed meanwhile are handed over; rolled back ones stay gaps. */
-        void recheckGaps(EventStoreReader reader, java.util.function.Consumer<StoredEvent> consumer) {
-            if (gaps.isEmpty()) {
-                return;
-            }
-            reader.at(new ArrayList<>(gaps), event -> {
-                gaps.remove(event.position());
-                consumer.accept(event);
-            });
         }
     }
 
