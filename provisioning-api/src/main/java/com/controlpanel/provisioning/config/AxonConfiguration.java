@@ -22,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -80,6 +79,13 @@ public class AxonConfiguration {
                 .objectMapper(mapper)
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    /** Appends that lost a race with another node's are concurrency conflicts, on PostgreSQL too. */
+    @Bean
+    @Primary
+    public PersistenceExceptionResolver eventStoreConflicts() {
+        return new EventStoreConflicts();
     }
 
     @Bean
@@ -188,7 +194,7 @@ public class AxonConfiguration {
 
     /**
      * Commands that failed for a reason that may pass ({@link TransientCommandFailures}: another node's write to the
-     * same aggregate, a lock not granted in time) are sent again, up to ten times, 50 ms apart; refusals never. A
+     * same aggregate, a lock not granted in time) are sent again, up to ten times, 25 to 75 ms apart; refusals never. A
      * retried command is handled in one of these threads (its asker waits meanwhile): several, since an attempt may
      * itself wait for a lock.
      */
@@ -205,12 +211,7 @@ public class AxonConfiguration {
     public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(commandRetryExecutor)
-                        .nonTransientFailurePredicate(new TransientCommandFailures().negate())
-                        .maxRetryCount(10)
-                        .retryInterval(50)
-                        .build())
+                .retryScheduler(new CommandRetries(commandRetryExecutor, new TransientCommandFailures(), 10, 50))
                 .build();
     }
 

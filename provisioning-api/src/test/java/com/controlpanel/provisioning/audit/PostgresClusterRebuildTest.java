@@ -72,6 +72,49 @@ class PostgresClusterRebuildTest {
     }
 
     @Test
+    void bothNodesAddingMembersToOneTeamAtOnceLoseNoneAndFailNone() throws Exception {
+        String team = api(nodeA)
+                .post("/api/orgs/" + org + "/teams", Map.of("name", "Both Nodes " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            members.add(invite(nodeA, "both-" + i + "-" + System.nanoTime() + "@example.com")
+                    .json()
+                    .get("id")
+                    .asText());
+        }
+        // each add appends to the one team: the two nodes race for its next sequence number
+        List<CompletableFuture<Http.Response>> adds = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                ConfigurableApplicationContext node = i % 2 == 0 ? nodeA : nodeB;
+                String member = members.get(i);
+                adds.add(CompletableFuture.supplyAsync(
+                        () -> api(node)
+                                .post("/api/orgs/" + org + "/teams/" + team + "/members", Map.of("memberId", member)),
+                        pool));
+            }
+            for (CompletableFuture<Http.Response> add : adds) {
+                Http.Response response = add.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.toString()).isBetween(200, 204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+            assertThat(api(node)
+                            .get("/api/orgs/" + org + "/teams/" + team)
+                            .json()
+                            .get("memberCount")
+                            .asInt())
+                    .isEqualTo(members.size());
+        }
+    }
+
+    @Test
     void whileARebuildHoldsTheWritesOfItsNodeTheOtherNodeWritesWaitToo() throws Exception {
         WriteGate gateOfA = nodeA.getBean(WriteGate.class);
         assertThat(gateOfA.cluster().acrossNodes()).isTrue();
