@@ -3,11 +3,12 @@ package com.controlpanel.provisioning.rebuild;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Where a rebuild's reading of the event store stands, and the positions it passed whose transactions had not
@@ -17,8 +18,9 @@ import java.util.function.LongSupplier;
  * now may depend on a gap that committed just before it (a member created, acknowledged, then added to a team: the
  * member's position lower, its commit late); applied after the event, as the rebuild once did, the membership of an
  * unknown member was dropped. Store order is always safe: an event can not depend on one stored after it, whose
- * transaction had not even appended when it read its state. Gaps are looked at again on every page for a minute after
- * they were passed (no transaction stays open that long); the end of each phase looks at all of them once more.
+ * transaction had not even appended when it read its state. A gap is looked at again on every page while the event
+ * read after it is less than a minute old (no transaction stays open that long: older gaps were rolled back, and a
+ * store's history may hold many); the end of each phase looks at all of them once more.
  */
 final class RebuildCursor {
 
@@ -28,16 +30,18 @@ final class RebuildCursor {
     /** What one page gave: the events to apply, in store order, and how many rows the page read after the cursor. */
     record Page(List<StoredEvent> events, int read) {}
 
-    private final LongSupplier nanoTime;
-    private final TreeMap<Long, Long> gaps = new TreeMap<>();
+    private final Supplier<Instant> clock;
+    /** Each gap, with the time of the event read after it. */
+    private final TreeMap<Long, Instant> gaps = new TreeMap<>();
+
     private long last;
 
     RebuildCursor() {
-        this(System::nanoTime);
+        this(Instant::now);
     }
 
-    RebuildCursor(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
+    RebuildCursor(Supplier<Instant> clock) {
+        this.clock = clock;
     }
 
     /** The highest position read. */
@@ -48,17 +52,17 @@ final class RebuildCursor {
     /** Up to {@code limit} events after the cursor, with the recently passed gaps committed meanwhile, in store order. */
     Page next(EventStoreReader reader, int limit) {
         List<StoredEvent> events = new ArrayList<>();
-        long now = nanoTime.getAsLong();
         int read = reader.after(last, limit, event -> {
             for (long skipped = last + 1; skipped < event.position(); skipped++) {
-                gaps.put(skipped, now);
+                gaps.put(skipped, event.timestamp());
             }
             last = Math.max(last, event.position());
             events.add(event);
         });
+        Instant inFlightSince = clock.get().minus(IN_FLIGHT);
         List<Long> recent = new ArrayList<>();
-        gaps.forEach((position, seenAt) -> {
-            if (now - seenAt <= IN_FLIGHT.toNanos()) {
+        gaps.forEach((position, followedAt) -> {
+            if (followedAt.isAfter(inFlightSince)) {
                 recent.add(position);
             }
         });

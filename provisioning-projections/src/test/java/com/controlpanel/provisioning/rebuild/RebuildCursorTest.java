@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -62,8 +63,7 @@ class RebuildCursorTest {
     @Test
     void aPositionCommittedLateComesBeforeTheEventsReadWithIt() {
         Store store = new Store();
-        long[] now = {0};
-        RebuildCursor cursor = new RebuildCursor(() -> now[0]);
+        RebuildCursor cursor = new RebuildCursor(Instant::now);
         store.commit(1);
         store.commit(2);
         store.commit(4); // 3 is a transaction still in flight
@@ -80,15 +80,15 @@ class RebuildCursorTest {
     }
 
     @Test
-    void aPositionLeftLongerThanATransactionLastsIsLookedAtOnlyAtTheEnd() {
+    void aPositionFollowedByAnEventOlderThanATransactionLastsIsLookedAtOnlyAtTheEnd() {
         Store store = new Store();
-        long[] now = {0};
+        Instant[] now = {Instant.now()};
         RebuildCursor cursor = new RebuildCursor(() -> now[0]);
         store.commit(1);
-        store.commit(3); // 2 rolled back, say
+        store.commit(3); // 2 rolled back long ago, say
+        now[0] = now[0].plus(RebuildCursor.IN_FLIGHT).plus(Duration.ofSeconds(1));
         assertThat(positions(cursor.next(store, 100).events())).containsExactly(1L, 3L);
 
-        now[0] += RebuildCursor.IN_FLIGHT.plus(Duration.ofSeconds(1)).toNanos();
         store.commit(2);
         store.commit(4);
         assertThat(positions(cursor.next(store, 100).events())).containsExactly(4L);
