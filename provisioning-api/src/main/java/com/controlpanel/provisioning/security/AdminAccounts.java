@@ -77,11 +77,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     public boolean setPassword(String email, String rawPassword) {
         requireStrong(rawPassword);
         return findByEmail(email)
-                .map(admin -> jdbc.update(
-                                "UPDATE admin_account SET password_hash = ? WHERE admin_id = ?",
-                                passwordEncoder.encode(rawPassword),
-                                admin.adminId().value())
-                        > 0)
+                .map(admin -> storePassword(admin, rawPassword))
                 .orElse(false);
     }
 
@@ -98,12 +94,17 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
             return Outcome.WRONG_CURRENT_PASSWORD;
         }
         requireStrong(newPassword);
-        jdbc.update(
-                "UPDATE admin_account SET password_hash = ? WHERE admin_id = ?",
-                passwordEncoder.encode(newPassword),
-                account.adminId().value());
+        storePassword(account, newPassword);
         log.info("Admin {} changed their password", account.email());
         return Outcome.CHANGED;
+    }
+
+    private boolean storePassword(AdminUser admin, String rawPassword) {
+        return jdbc.update(
+                        "UPDATE admin_account SET password_hash = ? WHERE admin_id = ?",
+                        passwordEncoder.encode(rawPassword),
+                        admin.adminId().value())
+                > 0;
     }
 
     /** At least 8 characters, and at most the 72 bytes bcrypt hashes (more would be cut off, so it refuses them). */

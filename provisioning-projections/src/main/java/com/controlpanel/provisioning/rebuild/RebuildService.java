@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rebuild;
 
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.slots.ProjectionSlot;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,19 +152,14 @@ public class RebuildService implements DisposableBean {
             RebuildCursor cursor = new RebuildCursor();
             Timings timings = new Timings();
             phase(job, REPLAYING);
+            Consumer<StoredEvent> fold = applying(sessions, job, ReadModelRebuild.Session::fold);
             for (boolean more = true; more; ) {
                 RebuildCursor.Page page = cursor.next(reader, PAGE);
-                page.events().forEach(event -> {
-                    sessions.forEach(session -> session.fold(event));
-                    job.done++;
-                });
+                page.events().forEach(fold);
                 more = page.read() == PAGE;
                 job.total = Math.max(job.total, job.done);
             }
-            cursor.recheckAll(reader).forEach(event -> {
-                sessions.forEach(session -> session.fold(event));
-                job.done++;
-            });
+            cursor.recheckAll(reader).forEach(fold);
             timings.mark("replay");
             phase(job, "Writing the rebuilt read models");
             sessions.forEach(ReadModelRebuild.Session::flush);
@@ -289,18 +287,22 @@ public class RebuildService implements DisposableBean {
 
     /** Applies every event stored after the cursor, and those of its gaps committed meanwhile. */
     private void catchUp(RebuildCursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
+        Consumer<StoredEvent> apply = applying(sessions, job, ReadModelRebuild.Session::catchUp);
         for (boolean more = true; more; ) {
             RebuildCursor.Page page = cursor.next(reader, PAGE);
-            page.events().forEach(event -> {
-                sessions.forEach(session -> session.catchUp(event));
-                job.done++;
-            });
+            page.events().forEach(apply);
             more = page.read() > 0;
         }
-        cursor.recheckAll(reader).forEach(event -> {
-            sessions.forEach(session -> session.catchUp(event));
+        cursor.recheckAll(reader).forEach(apply);
+    }
+
+    /** Hands each event to every read model's session (folded in bulk, or applied while catching up), and counts it. */
+    private static Consumer<StoredEvent> applying(
+            List<ReadModelRebuild.Session> sessions, Job job, BiConsumer<ReadModelRebuild.Session, StoredEvent> step) {
+        return event -> {
+            sessions.forEach(session -> step.accept(session, event));
             job.done++;
-        });
+        };
     }
 
     /**
