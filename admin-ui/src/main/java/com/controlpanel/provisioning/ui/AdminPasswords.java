@@ -1,6 +1,11 @@
 package com.controlpanel.provisioning.ui;
 
-/** An admin's own password, changed by the admin; answered by the application's admin accounts. */
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * An admin's own password, changed by the admin; answered by the application's admin accounts. A change signs out the
+ * admin's other Control Panel sessions.
+ */
 public interface AdminPasswords {
 
     /** How a change went: done, or refused because the current password given is not the admin's. */
@@ -16,4 +21,10 @@ public interface AdminPasswords {
      *     long, saying which
      */
     Outcome change(ControlPanelAdmin admin, String currentPassword, String newPassword);
+
+    /**
+     * Keeps this session signed in with the admin's password as it is now: called in the session a change was made
+     * in. Every other session of the admin is signed out by the change.
+     */
+    void keepSignedIn(ControlPanelAdmin admin, HttpSession session);
 }

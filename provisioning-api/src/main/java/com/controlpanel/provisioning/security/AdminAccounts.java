@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -33,10 +34,12 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordStamps stamps;
 
-    public AdminAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+    public AdminAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, PasswordStamps stamps) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.stamps = stamps;
     }
 
     @Override
@@ -82,8 +85,9 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     }
 
     /**
-     * The admin's own change of their password: the current one must match. Other signed-in sessions of the admin
-     * stay signed in; a JSON API script must send the new password from now on.
+     * The admin's own change of their password: the current one must match. Every Control Panel session of the admin
+     * is signed out on its next page ({@link PasswordStamps}) but the one {@link #keepSignedIn} is told of; a JSON API
+     * script must send the new password from now on.
      */
     @Override
     public Outcome change(ControlPanelAdmin admin, String currentPassword, String newPassword) {
@@ -97,6 +101,11 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         storePassword(account, newPassword);
         log.info("Admin {} changed their password", account.email());
         return Outcome.CHANGED;
+    }
+
+    @Override
+    public void keepSignedIn(ControlPanelAdmin admin, HttpSession session) {
+        stamps.stamp(admin.adminId(), session);
     }
 
     private boolean storePassword(AdminUser admin, String rawPassword) {

@@ -18,12 +18,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -32,7 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Three chains: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's email and
  * password, stateless), and the Control Panel (its own sign-in page, session, CSRF, a strict Content-Security-Policy:
- * scripts and styles from this origin only).
+ * scripts and styles from this origin only; a session ends when its admin's password changes elsewhere).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -123,7 +127,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    public SecurityFilterChain controlPanelChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain controlPanelChain(HttpSecurity http, PasswordStamps stamps) throws Exception {
         RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
@@ -148,7 +152,7 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(signedIn(stamps, requestCache))
                         .failureHandler((request, response, e) -> {
                             LoginController.keepRefusedEmail(request);
                             response.sendRedirect(request.getContextPath()
@@ -156,6 +160,7 @@ public class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(requestCache))
+                .addFilterAfter(stamps.filter(), SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -166,6 +171,22 @@ public class SecurityConfiguration {
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * Signed in: the session is stamped with the admin's password as stored (a later change elsewhere signs it out),
+     * then on to the page that was asked for, or the start.
+     */
+    private static AuthenticationSuccessHandler signedIn(PasswordStamps stamps, RequestCache requestCache) {
+        SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
+        then.setDefaultTargetUrl("/");
+        then.setRequestCache(requestCache);
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof AdminUser admin) {
+                stamps.stamp(admin.adminId(), request.getSession());
+            }
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /**

@@ -3,7 +3,18 @@ package com.controlpanel.provisioning.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +150,87 @@ class SignInTest {
             browser.assertNoHorizontalScroll();
         } finally {
             browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
+    void aChangedPasswordSignsOutTheAdminsOtherSessionsButNotTheOneItWasChangedIn() throws Exception {
+        Tenant tenant = scenery.organization("Sessions Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        FormSession elsewhere = FormSession.signIn(port, tenant.adminEmail(), Scenery.PASSWORD);
+        assertThat(elsewhere.get(tenant.path("/members"), false).statusCode()).isEqualTo(200);
+
+        browser.open(tenant.path("/account"));
+        browser.type(By.id("current-password"), Scenery.PASSWORD);
+        browser.type(By.id("new-password"), "a-new-password-1");
+        browser.type(By.id("confirm-password"), "a-new-password-1");
+        browser.submit(By.cssSelector("#password-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Anywhere else you were signed in");
+
+        // the session the change was made in goes on
+        browser.open(tenant.path("/teams"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/teams"));
+        // the other one is signed out: a page to the sign-in, a fragment sends the whole page there
+        HttpResponse<String> page = elsewhere.get(tenant.path("/members"), false);
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).hasValue("/login?password-changed");
+        FormSession another = FormSession.signIn(port, tenant.adminEmail(), "a-new-password-1");
+        assertThat(another.get(tenant.path("/members"), true).statusCode()).isEqualTo(200);
+
+        // a change over the JSON API signs out every Control Panel session, this browser's too
+        Http.Response changed = Http.to("http://localhost:" + port)
+                .basic(tenant.adminEmail(), "a-new-password-1")
+                .post(
+                        "/api/account/password",
+                        Map.of("currentPassword", "a-new-password-1", "newPassword", "a-new-password-2"));
+        assertThat(changed.status()).isEqualTo(204);
+        HttpResponse<String> fragment = another.get(tenant.path("/members"), true);
+        assertThat(fragment.statusCode()).isEqualTo(401);
+        assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/login?password-changed");
+        browser.open(tenant.path("/members"));
+        assertThat(browser.path()).isEqualTo("/login?password-changed");
+        assertThat(browser.text(By.id("login-password-changed")))
+                .isEqualTo("Your password was changed, so you were signed out here. Sign in with the new password.");
+        browser.screenshot("login-password-changed");
+        browser.signIn(tenant.adminEmail(), "a-new-password-2");
+        assertThat(browser.path()).isEqualTo(tenant.path("/members"));
+    }
+
+    /** A second Control Panel session, signed in through the sign-in form as a browser would. */
+    private record FormSession(HttpClient client, String base) {
+
+        static FormSession signIn(int port, String email, String password) throws Exception {
+            HttpClient client = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            FormSession session = new FormSession(client, "http://localhost:" + port);
+            String form = session.get("/login", false).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find())
+                    .as("the sign-in form carries its CSRF token")
+                    .isTrue();
+            String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = client.send(
+                    HttpRequest.newBuilder(URI.create(session.base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow())
+                    .as("signed in")
+                    .doesNotContain("/login");
+            return session;
+        }
+
+        HttpResponse<String> get(String path, boolean fragment) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            if (fragment) {
+                request.header("HX-Request", "true");
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 

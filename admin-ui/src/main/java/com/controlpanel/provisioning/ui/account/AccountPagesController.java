@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,7 @@ public class AccountPagesController {
             @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String confirmPassword,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
@@ -75,8 +77,11 @@ public class AccountPagesController {
                         == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
                     errors.field("currentPassword", "This is not your current password");
                 } else {
+                    passwords.keepSignedIn(admin, request.getSession());
                     flash.addFlashAttribute(
-                            Flash.NOTICE, "Your password is changed. Use it the next time you sign in.");
+                            Flash.NOTICE,
+                            "Your password is changed. Use it the next time you sign in. Anywhere else you were "
+                                    + "signed in, you are signed out.");
                     return "redirect:" + workspace.path("/account");
                 }
             } catch (InvalidValueException e) {

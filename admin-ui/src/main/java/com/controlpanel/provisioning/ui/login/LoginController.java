@@ -37,6 +37,7 @@ public class LoginController {
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout,
             @RequestParam(required = false) String expired,
+            @RequestParam(name = "password-changed", required = false) String passwordChanged,
             @RequestParam(required = false) String unavailable,
             HttpServletRequest request,
             Model model) {
@@ -57,6 +58,7 @@ public class LoginController {
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("expired", expired != null);
+        model.addAttribute("passwordChanged", passwordChanged != null);
         // the password could not be checked at all: not the admin's mistake
         model.addAttribute("unavailable", unavailable != null);
         return "login";
