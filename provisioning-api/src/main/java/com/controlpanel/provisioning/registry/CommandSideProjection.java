@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
@@ -90,6 +91,14 @@ public class CommandSideProjection {
                     event.adminId().value(),
                     event.organizationId().value());
         }
+    }
+
+    @EventHandler
+    void on(OrganizationAdminRevoked event) {
+        jdbc.update(
+                "DELETE FROM admin_organization WHERE admin_id = ? AND organization_id = ?",
+                event.adminId().value(),
+                event.organizationId().value());
     }
 
     @EventHandler

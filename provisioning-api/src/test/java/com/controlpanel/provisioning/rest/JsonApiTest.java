@@ -114,6 +114,61 @@ class JsonApiTest {
     }
 
     @Test
+    void adminsAreListedAddedAndRemovedButTheLastOneStays() {
+        String annEmail = uniqueEmail("ann");
+        String bobEmail = uniqueEmail("bob");
+        var ann = api.post(path("/admins"), Map.of("email", annEmail));
+        var bob = api.post(path("/admins"), Map.of("email", bobEmail));
+        assertThat(ann.status()).isEqualTo(201);
+        assertThat(bob.status()).isEqualTo(201);
+        String annId = ann.json().get("id").asText();
+        String bobId = bob.json().get("id").asText();
+        Http annApi = Http.to("http://localhost:" + port)
+                .basic(annEmail, ann.json().get("password").asText());
+        Http bobApi = Http.to("http://localhost:" + port)
+                .basic(bobEmail, bob.json().get("password").asText());
+
+        var listed = api.get(path("/admins"));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().findValuesAsText("email")).containsExactly(annEmail, bobEmail);
+        assertThat(listed.json().findValuesAsText("id")).containsExactly(annId, bobId);
+        assertThat(listed.text()).doesNotContain("password");
+        assertThat(annApi.get(path("/members")).status()).isEqualTo(200);
+
+        assertThat(bobApi.delete(path("/admins/" + annId)).status()).isEqualTo(204);
+        assertThat(api.get(path("/admins")).json().findValuesAsText("email")).containsExactly(bobEmail);
+        assertThat(annApi.get(path("/members")).status())
+                .as("a removed admin no longer reaches the organization")
+                .isEqualTo(404);
+        assertThat(annApi.get("/api/orgs").json()).isEmpty();
+
+        long events = eventCount();
+        assertProblem(bobApi.delete(path("/admins/" + bobId)), 409, "last-admin");
+        assertProblem(api.delete(path("/admins/" + annId)), 404, "admin-not-found");
+        assertProblem(api.delete(path("/admins/" + "x".repeat(100))), 404, "admin-not-found");
+        assertThat(eventCount()).as("refusals record nothing").isEqualTo(events);
+        assertThat(bobApi.get(path("/members")).status()).isEqualTo(200);
+
+        JsonNode history = api.get(path("/provisioning/history")).json();
+        JsonNode removal = history.get(history.size() - 1);
+        assertThat(removal.get("type").asText()).isEqualTo("OrganizationAdminRevoked");
+        assertThat(removal.get("actor").toString()).contains(bobEmail);
+        assertThat(removal.get("payload").get("email").asText()).isEqualTo(annEmail);
+
+        // added again: the same account, its password unchanged
+        var again = api.post(path("/admins"), Map.of("email", annEmail));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(annId);
+        assertThat(annApi.get(path("/members")).status()).isEqualTo(200);
+    }
+
+    private static void assertProblem(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo(code);
+    }
+
+    @Test
     void refusesMissingOrWrongCredentials() {
         var anonymous = Http.to("http://localhost:" + port).get("/api/orgs");
         assertThat(anonymous.status()).isEqualTo(401);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -215,5 +216,76 @@ class ProvisioningSettingsTest {
         assertThat(credentials.verify(tenantId(), token))
                 .as("rule 6: the token is refused from now on")
                 .isEmpty();
+    }
+
+    @Test
+    void adminsAreAddedAndRemovedUnderSettingsButTheLastOneStays() {
+        browser.open(tenant.path("/settings/provisioning"));
+        browser.click(By.id("admins-tab"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/admins"));
+        assertThat(browser.find(By.id("admins-tab")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(adminRows()).containsExactly(tenant.adminEmail() + " (you)");
+        assertThat(removeButton(tenant.adminEmail()).isEnabled())
+                .as("the last admin can not be removed")
+                .isFalse();
+
+        browser.type(By.id("admin-email"), "notanemail");
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        assertThat(browser.text(By.id("admin-email-error"))).contains("is not one");
+        assertThat(browser.find(By.id("admin-email")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+
+        String helper = Scenery.unique("helper");
+        browser.type(By.id("admin-email"), helper);
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith(helper + " is now an admin");
+        String password = browser.find(By.id("generated-password")).getDomProperty("value");
+        assertThat(password).hasSize(20);
+        assertThat(adminRows()).containsExactlyInAnyOrder(tenant.adminEmail() + " (you)", helper);
+        browser.screenshot("settings-admins");
+        Http helperApi = Http.to(browser.base()).basic(helper, password);
+        assertThat(helperApi
+                        .get("/api/orgs/" + tenant.id().value() + "/members")
+                        .status())
+                .as("the new admin signs in with the password shown")
+                .isEqualTo(200);
+        browser.open(tenant.path("/settings/admins"));
+        assertThat(browser.present(By.id("generated-password")))
+                .as("shown only once")
+                .isFalse();
+
+        browser.click(By.cssSelector("[aria-label='Remove " + helper + " as an admin']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo(helper + " is no longer an admin of this organization.");
+        assertThat(adminRows()).containsExactly(tenant.adminEmail() + " (you)");
+        assertThat(helperApi
+                        .get("/api/orgs/" + tenant.id().value() + "/members")
+                        .status())
+                .isEqualTo(404);
+
+        // added again: the account is kept, with its password; then the admin removes themselves
+        browser.type(By.id("admin-email"), helper);
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("signs in with their password");
+        assertThat(browser.present(By.id("generated-password"))).isFalse();
+        browser.click(By.cssSelector("[aria-label='Remove " + tenant.adminEmail() + " as an admin']"));
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("No organization yet");
+        assertThat(helperApi
+                        .get("/api/orgs/" + tenant.id().value() + "/admins")
+                        .json()
+                        .findValuesAsText("email"))
+                .containsExactly(helper);
+    }
+
+    private java.util.List<String> adminRows() {
+        return browser.all(By.cssSelector("#admins .admin-row td[data-label=Email]")).stream()
+                .map(cell -> cell.getText().strip())
+                .toList();
+    }
+
+    private org.openqa.selenium.WebElement removeButton(String email) {
+        return browser.find(By.cssSelector("[aria-label='Remove " + email + " as an admin']"));
     }
 }

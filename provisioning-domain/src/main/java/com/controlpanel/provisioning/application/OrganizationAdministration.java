@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.SecretToken;
 import com.controlpanel.provisioning.domain.api.TenantId;
 import java.util.Optional;
@@ -29,6 +30,16 @@ public class OrganizationAdministration {
 
     public void grantAdmin(CommandContext context, OrganizationId organizationId, AdminId adminId, String email) {
         commands.send(context, new GrantOrganizationAdminCommand(organizationId, adminId, email));
+    }
+
+    /**
+     * Removes an admin from the organization (the account stays, with any other organization it manages).
+     *
+     * @throws com.controlpanel.provisioning.domain.api.NotFoundException if it is no admin of this organization
+     * @throws com.controlpanel.provisioning.domain.api.RuleViolationException if it is the last one
+     */
+    public void revokeAdmin(CommandContext context, OrganizationId organizationId, AdminId adminId) {
+        commands.send(context, new RevokeOrganizationAdminCommand(organizationId, adminId));
     }
 
     /** Switches provisioning on; the token is present only if this call switched it on. */

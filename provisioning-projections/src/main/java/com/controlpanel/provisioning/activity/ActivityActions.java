@@ -50,7 +50,8 @@ public final class ActivityActions {
                     "Organization",
                     List.of(
                             new Action("organization.created", "Organization created"),
-                            new Action("organization.admin-granted", "Admin added"))));
+                            new Action("organization.admin-granted", "Admin added"),
+                            new Action("organization.admin-revoked", "Admin removed"))));
 
     private ActivityActions() {}
 

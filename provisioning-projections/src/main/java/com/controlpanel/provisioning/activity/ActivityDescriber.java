@@ -13,6 +13,7 @@ import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.PersonName;
@@ -220,6 +221,11 @@ final class ActivityDescriber {
             } else if (event instanceof OrganizationAdminGranted e) {
                 action = "organization.admin-granted";
                 summary = "Made " + e.email() + " an admin of the organization";
+                details.put("adminId", e.adminId().value());
+                details.put("email", e.email());
+            } else if (event instanceof OrganizationAdminRevoked e) {
+                action = "organization.admin-revoked";
+                summary = "Removed " + e.email() + " as an admin of the organization";
                 details.put("adminId", e.adminId().value());
                 details.put("email", e.email());
             } else {

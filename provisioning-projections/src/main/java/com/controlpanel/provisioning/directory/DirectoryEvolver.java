@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
@@ -45,6 +46,8 @@ final class DirectoryEvolver {
             store.organization(e.organizationId())
                     .ifPresent(row -> store.putOrganization(row.withCredential(e.credentialId(), at, version)));
         } else if (event instanceof OrganizationAdminGranted e) {
+            store.organization(e.organizationId()).ifPresent(row -> store.putOrganization(row.withVersion(version)));
+        } else if (event instanceof OrganizationAdminRevoked e) {
             store.organization(e.organizationId()).ifPresent(row -> store.putOrganization(row.withVersion(version)));
         } else if (event instanceof MemberProvisioned e) {
             store.insertMember(new MemberRow(

@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
@@ -45,6 +46,7 @@ class ActivityDescriberTest {
             Map.entry("ProvisioningCredentialsIssued", "provisioning.credentials-issued"),
             Map.entry("ProvisioningDisabled", "provisioning.disabled"),
             Map.entry("OrganizationAdminGranted", "organization.admin-granted"),
+            Map.entry("OrganizationAdminRevoked", "organization.admin-revoked"),
             Map.entry("MemberProvisioned", "member.provisioned"),
             Map.entry("MemberProfileChanged", "member.updated"),
             Map.entry("MemberDeactivated", "member.deactivated"),
@@ -98,6 +100,19 @@ class ActivityDescriberTest {
         assertThat(row.client()).isEqualTo("Okta SCIM Client 1.0.0");
         assertThat(row.subjectName()).isEqualTo("Alice Adams (alice@example.com)");
         assertThat(row.summary()).isEqualTo("Provisioned member Alice Adams (alice@example.com)");
+    }
+
+    @Test
+    void anAdminRemovedIsNamedByTheirEmail() throws Exception {
+        ActivityRow row =
+                describe(new OrganizationAdminRevoked(ORG, new AdminId("admin-2"), "leaver@example.com"), ADMIN);
+        assertThat(row.action()).isEqualTo("organization.admin-revoked");
+        assertThat(row.subjectType()).isEqualTo("ORGANIZATION");
+        assertThat(row.summary()).isEqualTo("Removed leaver@example.com as an admin of the organization");
+        JsonNode details = json.readTree(row.details());
+        assertThat(details.get("adminId").asText()).isEqualTo("admin-2");
+        assertThat(details.get("email").asText()).isEqualTo("leaver@example.com");
+        assertThat(ActivityActions.label("organization.admin-revoked")).isEqualTo("Admin removed");
     }
 
     @Test

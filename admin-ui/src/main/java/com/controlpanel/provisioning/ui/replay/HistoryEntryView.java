@@ -41,6 +41,7 @@ public record HistoryEntryView(
     private static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("OrganizationCreated", "Organization created"),
             Map.entry("OrganizationAdminGranted", "Admin added"),
+            Map.entry("OrganizationAdminRevoked", "Admin removed"),
             Map.entry("ProvisioningEnabled", "User provisioning switched on"),
             Map.entry("ProvisioningDisabled", "User provisioning switched off"),
             Map.entry("ProvisioningCredentialsIssued", "New Secret Token issued"),

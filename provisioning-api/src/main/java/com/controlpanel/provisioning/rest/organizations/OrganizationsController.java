@@ -3,13 +3,16 @@ package com.controlpanel.provisioning.rest.organizations;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.security.AdminAccounts;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.security.CurrentActor;
+import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,7 +20,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/orgs}: the organizations an admin manages; the operator creates them and their admins. */
+/**
+ * {@code /api/orgs}: the organizations an admin manages; the operator creates them; each organization's admins list,
+ * add and remove its admins.
+ */
 @RestController
 @RequestMapping("/api/orgs")
 public class OrganizationsController {
@@ -50,20 +56,20 @@ public class OrganizationsController {
     private final DirectoryQueries directory;
     private final AdminAccounts accounts;
     private final OrganizationAdministration organizations;
+    private final OrganizationAdmins admins;
     private final OrganizationAccess access;
-    private final TransactionTemplate transaction;
 
     public OrganizationsController(
             DirectoryQueries directory,
             AdminAccounts accounts,
             OrganizationAdministration organizations,
-            OrganizationAccess access,
-            TransactionTemplate transaction) {
+            OrganizationAdmins admins,
+            OrganizationAccess access) {
         this.directory = directory;
         this.accounts = accounts;
         this.organizations = organizations;
+        this.admins = admins;
         this.access = access;
-        this.transaction = transaction;
     }
 
     @GetMapping
@@ -93,6 +99,15 @@ public class OrganizationsController {
         return OrganizationJson.of(access.require(admin, org));
     }
 
+    /** The organization's admins, by email. */
+    @GetMapping("/{org}/admins")
+    public List<AdminJson> admins(@AuthenticationPrincipal AdminUser admin, @PathVariable String org) {
+        OrganizationRow organization = access.require(admin, org);
+        return admins.of(organization.organizationId()).stream()
+                .map(found -> new AdminJson(found.adminId().value(), found.email(), null))
+                .toList();
+    }
+
     /**
      * Adds an admin to the organization: an existing account (200; a password for it is refused, not ignored), or a
      * new one created here (201, with the generated password when none is given).
@@ -107,33 +122,30 @@ public class OrganizationsController {
         if (body == null || body.email() == null || body.email().isBlank()) {
             throw new InvalidValueException("email is required");
         }
-        boolean[] created = {false};
-        AdminJson granted = transaction.execute(status -> {
-            var existing = accounts.findByEmail(body.email());
-            String generated = null;
-            AdminUser account;
-            if (existing.isPresent()) {
-                if (body.password() != null) {
-                    throw new InvalidValueException(
-                            "An account with the email " + existing.get().email()
-                                    + " exists; its password is not changed here: leave password out to make it an admin"
-                                    + " of this organization");
-                }
-                account = existing.get();
-            } else {
-                created[0] = true;
-                String password = body.password();
-                if (password == null) {
-                    generated = AdminAccounts.generatePassword();
-                    password = generated;
-                }
-                account = accounts.create(body.email(), password, false);
-            }
-            organizations.grantAdmin(
-                    CurrentActor.of(admin, request), organization.organizationId(), account.adminId(), account.email());
-            return new AdminJson(account.adminId().value(), account.email(), generated);
-        });
-        return ResponseEntity.status(created[0] ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(granted);
+        OrganizationAdmins.Added added = admins.add(
+                CurrentActor.of(admin, request), organization.organizationId(), body.email(), body.password());
+        return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new AdminJson(added.adminId().value(), added.email(), added.generatedPassword()));
+    }
+
+    /**
+     * Removes an admin from the organization (the account stays, with its other organizations): 204; not an admin
+     * here 404 {@code admin-not-found}; the last one 409 {@code last-admin}.
+     */
+    @DeleteMapping("/{org}/admins/{adminId}")
+    public ResponseEntity<Void> revokeAdmin(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @PathVariable String adminId,
+            HttpServletRequest request) {
+        OrganizationRow organization = access.require(admin, org);
+        AdminId removed;
+        try {
+            removed = new AdminId(adminId);
+        } catch (InvalidValueException e) {
+            throw NotFoundException.admin(adminId);
+        }
+        admins.remove(CurrentActor.of(admin, request), organization.organizationId(), removed);
+        return ResponseEntity.noContent().build();
     }
 }

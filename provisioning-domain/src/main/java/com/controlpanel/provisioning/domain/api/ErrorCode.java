@@ -9,9 +9,11 @@ public enum ErrorCode {
     MANUAL_MEMBER_IN_PROVISIONED_TEAM("manual-member-in-provisioned-team", Kind.RULE),
     NOT_PROVISIONED("managed-in-control-panel", Kind.RULE),
     PROVISIONING_DISABLED("provisioning-disabled", Kind.RULE),
+    LAST_ADMIN("last-admin", Kind.RULE),
     ORGANIZATION_NOT_FOUND("organization-not-found", Kind.NOT_FOUND),
     MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
-    TEAM_NOT_FOUND("team-not-found", Kind.NOT_FOUND);
+    TEAM_NOT_FOUND("team-not-found", Kind.NOT_FOUND),
+    ADMIN_NOT_FOUND("admin-not-found", Kind.NOT_FOUND);
 
     /** How a refusal is to be read: bad input, a missing thing, a taken name, or a product rule. */
     public enum Kind {

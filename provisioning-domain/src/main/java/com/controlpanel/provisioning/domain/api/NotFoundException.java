@@ -31,6 +31,12 @@ public class NotFoundException extends DomainException {
                 ErrorCode.TEAM_NOT_FOUND, "No team with id " + shown(id) + " in this organization");
     }
 
+    /** No admin of this organization with that id (an account may exist, managing other organizations). */
+    public static NotFoundException admin(String id) {
+        return new NotFoundException(
+                ErrorCode.ADMIN_NOT_FOUND, "No admin with id " + shown(id) + " in this organization");
+    }
+
     private static String shown(String id) {
         String text = String.valueOf(id);
         return text.length() > 80 ? text.substring(0, 80) + "…" : text;

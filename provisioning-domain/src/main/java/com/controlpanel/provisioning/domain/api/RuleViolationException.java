@@ -55,4 +55,11 @@ public class RuleViolationException extends DomainException {
         return new RuleViolationException(
                 ErrorCode.PROVISIONING_DISABLED, "User provisioning is switched off for this organization");
     }
+
+    /** An organization keeps at least one admin of its own: the last one is not removed (add another one first). */
+    public static RuleViolationException lastAdmin(String email) {
+        return new RuleViolationException(
+                ErrorCode.LAST_ADMIN,
+                email + " is the organization's only admin and can not be removed: add another admin first");
+    }
 }

@@ -2,23 +2,25 @@ package com.controlpanel.provisioning.domain.organization;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.CreateOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.DisableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
 import com.controlpanel.provisioning.domain.api.SecretTokenHash;
 import com.controlpanel.provisioning.domain.api.TenantId;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,9 +29,9 @@ import org.axonframework.serialization.Revision;
 /**
  * An organization and its provisioning integration: switched on or off, and the hash of the one secret token that
  * works while it is on. Issuing credentials revokes the previous token at once (rule 7); switching off revokes it too
- * (rule 6).
+ * (rule 6). It keeps its admins: one is added once, and the last one is never removed.
  */
-@Revision("1") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
+@Revision("2") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Organization {
 
     @AggregateIdentifier
@@ -38,7 +40,8 @@ class Organization {
     private TenantId tenantId;
     private boolean provisioningEnabled;
     private SecretTokenHash currentToken;
-    private Set<AdminId> admins = new HashSet<>();
+    /** The admins granted this organization (by admin id), with the email each had when granted. */
+    private Map<String, String> admins = new HashMap<>();
 
     Organization() {
         // for event sourcing
@@ -77,9 +80,22 @@ class Organization {
 
     @CommandHandler
     void handle(GrantOrganizationAdminCommand command) {
-        if (!admins.contains(command.adminId())) {
+        if (!admins.containsKey(command.adminId().value())) {
             apply(new OrganizationAdminGranted(organizationId, command.adminId(), command.email()));
         }
+    }
+
+    /** Removes an admin; one that is not an admin here is not found, the last one stays (rule: never no admin). */
+    @CommandHandler
+    void handle(RevokeOrganizationAdminCommand command) {
+        String email = admins.get(command.adminId().value());
+        if (email == null) {
+            throw NotFoundException.admin(command.adminId().value());
+        }
+        if (admins.size() == 1) {
+            throw RuleViolationException.lastAdmin(email);
+        }
+        apply(new OrganizationAdminRevoked(organizationId, command.adminId(), email));
     }
 
     @EventSourcingHandler
@@ -106,7 +122,12 @@ class Organization {
 
     @EventSourcingHandler
     void on(OrganizationAdminGranted event) {
-        admins.add(event.adminId());
+        admins.put(event.adminId().value(), event.email());
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationAdminRevoked event) {
+        admins.remove(event.adminId().value());
     }
 
     /** Whether a SCIM call with this token is to be let in: provisioning on and the token the current one. */

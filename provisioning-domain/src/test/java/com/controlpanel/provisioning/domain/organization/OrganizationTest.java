@@ -13,11 +13,16 @@ import com.controlpanel.provisioning.domain.api.CreateOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.DisableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
+import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
 import com.controlpanel.provisioning.domain.api.SecretToken;
 import org.axonframework.eventhandling.EventMessage;
@@ -144,6 +149,66 @@ class OrganizationTest {
                 .when(new IssueProvisioningCredentialsCommand(ACME, SECOND, secondToken.hash()))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
+    }
+
+    private static final AdminId ANN = new AdminId("admin-ann");
+    private static final AdminId BOB = new AdminId("admin-bob");
+
+    @Test
+    void grantsAnAdminOnce() {
+        fixture.given(created(), new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"))
+                .when(new GrantOrganizationAdminCommand(ACME, ANN, "ann@acme.test"))
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new GrantOrganizationAdminCommand(ACME, ANN, "ann@acme.test"))
+                .expectEvents(new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"));
+    }
+
+    @Test
+    void removesAnAdminWithTheEmailTheyWereGrantedWith() {
+        fixture.given(
+                        created(),
+                        new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"),
+                        new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"))
+                .when(new RevokeOrganizationAdminCommand(ACME, ANN))
+                .expectEvents(new OrganizationAdminRevoked(ACME, ANN, "ann@acme.test"));
+    }
+
+    @Test
+    void theLastAdminIsNotRemoved() {
+        fixture.given(
+                        created(),
+                        new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"),
+                        new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"),
+                        new OrganizationAdminRevoked(ACME, BOB, "bob@acme.test"))
+                .when(new RevokeOrganizationAdminCommand(ACME, ANN))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("ann@acme.test is the organization's only admin and can not be removed: add "
+                        + "another admin first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAccountThatIsNoAdminHereIsNotFound() {
+        fixture.given(
+                        created(),
+                        new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"),
+                        new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"),
+                        new OrganizationAdminRevoked(ACME, BOB, "bob@acme.test"))
+                .when(new RevokeOrganizationAdminCommand(ACME, BOB))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminRemovedCanBeAddedAgain() {
+        fixture.given(
+                        created(),
+                        new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"),
+                        new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"),
+                        new OrganizationAdminRevoked(ACME, BOB, "bob@acme.test"))
+                .when(new GrantOrganizationAdminCommand(ACME, BOB, "bob@acme.test"))
+                .expectEvents(new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"));
     }
 
     @Test

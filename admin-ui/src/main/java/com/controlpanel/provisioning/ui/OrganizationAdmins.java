@@ -1,0 +1,39 @@
+package com.controlpanel.provisioning.ui;
+
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import java.util.List;
+
+/** Who administers an organization: listed, added and removed; answered by the application's admin accounts. */
+public interface OrganizationAdmins {
+
+    /** An admin granted the organization. */
+    record Admin(AdminId adminId, String email) {}
+
+    /**
+     * An admin added: an existing account, or one created for the email; a password generated for a new account is
+     * given here once and stored only as its hash.
+     */
+    record Added(AdminId adminId, String email, boolean created, String generatedPassword) {}
+
+    /** The organization's admins, by email (operators manage every organization and are listed only if granted). */
+    List<Admin> of(OrganizationId organizationId);
+
+    /**
+     * Makes the account with this email an admin of the organization, creating it if there is none: with the password
+     * given, or a generated one when none is.
+     *
+     * @throws com.controlpanel.provisioning.domain.api.InvalidValueException for an email that is no email, a password
+     *     too short or too long, or a password given for an existing account (it is not changed here)
+     */
+    Added add(CommandContext context, OrganizationId organizationId, String email, String password);
+
+    /**
+     * Removes an admin from the organization; the account stays, with the other organizations it manages.
+     *
+     * @throws com.controlpanel.provisioning.domain.api.NotFoundException if it is no admin of this organization
+     * @throws com.controlpanel.provisioning.domain.api.RuleViolationException if it is the organization's last admin
+     */
+    void remove(CommandContext context, OrganizationId organizationId, AdminId adminId);
+}

@@ -1,0 +1,139 @@
+package com.controlpanel.provisioning.ui.settings;
+
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.OrganizationAdmins;
+import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Admins: who manages the organization; add an admin by email (a new account gets a generated password,
+ * shown on the next page only, once), remove one (never the last). Each POST redirects.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/settings/admins")
+public class AdminsSettingsController {
+
+    static final String GENERATED = "generatedPassword";
+    static final String GENERATED_FOR = "generatedFor";
+
+    private final Workspaces workspaces;
+    private final OrganizationAdmins admins;
+    private final Acting acting;
+
+    public AdminsSettingsController(Workspaces workspaces, OrganizationAdmins admins, Acting acting) {
+        this.workspaces = workspaces;
+        this.admins = admins;
+        this.acting = acting;
+    }
+
+    @GetMapping({"", "/"})
+    String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+        return page(workspaces.open(admin, org, "settings"), admin, new FormErrors(), "", model);
+    }
+
+    /** The address of an add or a removal, opened rather than posted: the list. */
+    @GetMapping({"/add", "/{adminId}/remove"})
+    String actionAgain(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return "redirect:" + workspaces.open(admin, org, "settings").path("/settings/admins");
+    }
+
+    @PostMapping("/add")
+    String add(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String email,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        FormErrors errors = new FormErrors();
+        String given = email == null ? "" : email.strip();
+        if (given.isEmpty()) {
+            errors.field("email", "Enter the email of the new admin");
+        } else {
+            try {
+                OrganizationAdmins.Added added = admins.add(
+                        acting.as(admin, request), workspace.organization().organizationId(), given, null);
+                if (added.created()) {
+                    flash.addFlashAttribute(GENERATED, added.generatedPassword());
+                    flash.addFlashAttribute(GENERATED_FOR, added.email());
+                    flash.addFlashAttribute(
+                            Flash.NOTICE,
+                            added.email() + " is now an admin of this organization, with a new account. Give them "
+                                    + "the password below: it is shown only this once.");
+                } else {
+                    flash.addFlashAttribute(
+                            Flash.NOTICE,
+                            added.email() + " is now an admin of this organization and signs in with their "
+                                    + "password.");
+                }
+                return "redirect:" + workspace.path("/settings/admins");
+            } catch (InvalidValueException e) {
+                errors.field("email", e.getMessage());
+            } catch (RuntimeException e) {
+                errors.form(Refusals.explain(e));
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return page(workspace, admin, errors, given, model);
+    }
+
+    @PostMapping("/{adminId}/remove")
+    String remove(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String adminId,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        String email = admins.of(workspace.organization().organizationId()).stream()
+                .filter(found -> found.adminId().value().equals(adminId))
+                .map(OrganizationAdmins.Admin::email)
+                .findFirst()
+                .orElse(null);
+        if (email == null) {
+            flash.addFlashAttribute(Flash.ALERT, "This admin is no longer an admin of this organization.");
+            return "redirect:" + workspace.path("/settings/admins");
+        }
+        try {
+            admins.remove(acting.as(admin, request), workspace.organization().organizationId(), new AdminId(adminId));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + workspace.path("/settings/admins");
+        }
+        if (admin.adminId().value().equals(adminId) && !admin.operator()) {
+            // they no longer manage this organization: on to the ones they still do (or the page saying there is none)
+            return "redirect:/";
+        }
+        flash.addFlashAttribute(Flash.NOTICE, email + " is no longer an admin of this organization.");
+        return "redirect:" + workspace.path("/settings/admins");
+    }
+
+    private String page(Workspace workspace, ControlPanelAdmin admin, FormErrors errors, String email, Model model) {
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("admins", admins.of(workspace.organization().organizationId()));
+        model.addAttribute("you", admin.adminId());
+        model.addAttribute("errors", errors);
+        model.addAttribute("email", email);
+        return "settings/admins";
+    }
+}
