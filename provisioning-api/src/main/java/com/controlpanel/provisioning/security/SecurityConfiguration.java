@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.ui.login.LoginController;
 import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,10 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three chains: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's email and
+ * The chains: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's email and
  * password, stateless), and the Control Panel (its own sign-in page, session, CSRF, a strict Content-Security-Policy:
- * scripts and styles from this origin only; a session ends when its admin's password changes elsewhere).
+ * scripts and styles from this origin only; a session ends when its admin's password changes elsewhere); besides
+ * them the metrics (the operator, HTTP Basic) and the addresses under {@code /scim} that are no Tenant URL.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -125,8 +127,41 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The metrics in Prometheus's format, for a scraper signed in with HTTP Basic as the operator (they describe the
+     * whole deployment, every organization's traffic). Answers in plain text: no sign-in page, no session.
+     */
     @Bean
     @Order(4)
+    public SecurityFilterChain metricsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"metrics\"");
+                    plainText(
+                            response,
+                            DatabaseFailures.unavailable(e) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED,
+                            DatabaseFailures.unavailable(e)
+                                    ? DatabaseFailures.retryMessage(e)
+                                    : "Sign in with HTTP Basic as the operator");
+                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        plainText(response, HttpStatus.FORBIDDEN, "Only the operator may read the metrics")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminUser.OPERATOR));
+        return http.build();
+    }
+
+    private static void plainText(HttpServletResponse response, HttpStatus status, String message)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(message + "\n");
+    }
+
+    @Bean
+    @Order(5)
     public SecurityFilterChain controlPanelChain(HttpSecurity http, PasswordStamps stamps) throws Exception {
         RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();

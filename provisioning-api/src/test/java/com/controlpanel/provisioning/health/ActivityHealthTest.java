@@ -63,6 +63,10 @@ class ActivityHealthTest {
             assertThat(health.text()).doesNotContain("Hal Th").doesNotContain(requestId);
             assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
             assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+            // the same in the operator's metrics, with how many events the timeline is behind
+            awaitTrue(() -> metric(api, "provisioning_activity_failing") == 1.0, "failing in the metrics");
+            assertThat(metric(api, "provisioning_activity_behind_events")).isGreaterThanOrEqualTo(1.0);
         } finally {
             jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT activity_health_poison");
         }
@@ -77,6 +81,58 @@ class ActivityHealthTest {
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM " + table + " WHERE request_id = ?", Integer.class, requestId))
                 .isEqualTo(1);
+        awaitTrue(
+                () -> metric(api, "provisioning_activity_behind_events") == 0.0
+                        && metric(api, "provisioning_activity_failing") == 0.0,
+                "caught up in the metrics");
+    }
+
+    @Test
+    void theMetricsAreTheOperatorsInPrometheusFormat() {
+        Http anonymous = Http.to("http://localhost:" + port);
+        Http operator = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        Http.Response refused = anonymous.get("/actuator/prometheus");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(refused.text()).doesNotContain("provisioning_");
+
+        String org = operator.post("/api/orgs", Map.of("name", "Metrics Co"))
+                .json()
+                .get("id")
+                .asText();
+        var granted = operator.post(
+                "/api/orgs/" + org + "/admins", Map.of("email", "metrics.admin." + UUID.randomUUID() + "@example.com"));
+        Http admin = Http.to("http://localhost:" + port)
+                .basic(
+                        granted.json().get("email").asText(),
+                        granted.json().get("password").asText());
+        assertThat(admin.get("/api/orgs/" + org + "/members").status()).isEqualTo(200);
+        Http.Response forbidden = admin.get("/actuator/prometheus");
+        assertThat(forbidden.status())
+                .as("an organization's admin does not see the deployment's")
+                .isEqualTo(403);
+
+        Http.Response metrics = operator.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.text())
+                .contains("# TYPE provisioning_activity_behind_events gauge")
+                .contains("# TYPE provisioning_activity_failing gauge")
+                .contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/api/orgs/{org}/members\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    /** A gauge's value as the operator's scrape reads it. */
+    private static double metric(Http operator, String name) {
+        Http.Response metrics = operator.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        for (String line : metrics.text().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " is not among the metrics");
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {

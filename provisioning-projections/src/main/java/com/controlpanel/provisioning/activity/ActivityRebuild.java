@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ public class ActivityRebuild implements ReadModelRebuild {
     private final ActivitySlots slots;
     private final JdbcTemplate jdbc;
     private final SecondaryIndexes indexes;
-    private final Serializer serializer;
+    private final ActivityProgress progress;
     private final Supplier<Optional<String>> failure;
     private final Duration stallPatience;
 
@@ -62,7 +61,7 @@ public class ActivityRebuild implements ReadModelRebuild {
         this.slots = slots;
         this.jdbc = jdbc;
         this.indexes = new SecondaryIndexes(dataSource);
-        this.serializer = serializer;
+        this.progress = new ActivityProgress(jdbc, serializer);
         this.failure = failure;
         this.stallPatience = stallPatience;
     }
@@ -178,17 +177,7 @@ public class ActivityRebuild implements ReadModelRebuild {
         }
 
         private List<TrackingToken> tokens() {
-            return jdbc.query(
-                    "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                    (rs, n) -> {
-                        byte[] token = rs.getBytes(1);
-                        String type = rs.getString(2);
-                        return token == null || type == null
-                                ? null
-                                : serializer.<byte[], TrackingToken>deserialize(
-                                        new SimpleSerializedObject<>(token, byte[].class, type, null));
-                    },
-                    ActivityProjection.PROCESSING_GROUP);
+            return progress.tokens();
         }
 
         /**
