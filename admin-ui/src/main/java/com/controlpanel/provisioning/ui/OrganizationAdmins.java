@@ -13,21 +13,26 @@ public interface OrganizationAdmins {
 
     /**
      * An admin added: an existing account, or one created for the email; a password generated for a new account is
-     * given here once and stored only as its hash.
+     * given here once and stored only as its hash. {@code alreadyAdmin}: it was one before, nothing changed.
      */
-    record Added(AdminId adminId, String email, boolean created, String generatedPassword) {}
+    record Added(AdminId adminId, String email, boolean created, String generatedPassword, boolean alreadyAdmin) {}
 
     /** The organization's admins, by email (operators manage every organization and are listed only if granted). */
     List<Admin> of(OrganizationId organizationId);
 
     /**
      * Makes the account with this email an admin of the organization, creating it if there is none: with the password
-     * given, or a generated one when none is.
+     * given, or a generated one when none is. An account that exists already is made an admin of another organization
+     * only by the operator: whoever created it knows the password it was created with, so an organization's admin who
+     * could add any existing account could hand it to a stranger who set it up in advance.
      *
+     * @param byOperator whether the admin asking is the operator
      * @throws com.controlpanel.provisioning.domain.api.InvalidValueException for an email that is no email, a password
      *     too short or too long, or a password given for an existing account (it is not changed here)
+     * @throws com.controlpanel.provisioning.domain.api.DomainException {@code admin-account-exists} for an existing
+     *     account not yet an admin here, asked by anyone but the operator
      */
-    Added add(CommandContext context, OrganizationId organizationId, String email, String password);
+    Added add(CommandContext context, OrganizationId organizationId, String email, String password, boolean byOperator);
 
     /**
      * Removes an admin from the organization; the account stays, with the other organizations it manages.

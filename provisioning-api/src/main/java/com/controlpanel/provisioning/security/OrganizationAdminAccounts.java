@@ -3,10 +3,13 @@ package com.controlpanel.provisioning.security;
 import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,35 +47,49 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                 organizationId.value());
     }
 
-    /** The account and the grant in one transaction: a grant refused leaves no account behind. */
+    /**
+     * The account and the grant in one transaction: a grant refused leaves no account behind. Two requests creating the
+     * same account at once: the one whose insert loses finds the account the other created and goes on with it.
+     */
     @Override
-    public Added add(CommandContext context, OrganizationId organizationId, String email, String password) {
+    public Added add(
+            CommandContext context, OrganizationId organizationId, String email, String password, boolean byOperator) {
         if (email == null || email.isBlank()) {
             throw new InvalidValueException("email is required");
         }
-        return transaction.execute(status -> {
-            var existing = accounts.findByEmail(email);
-            AdminUser account;
-            String generated = null;
-            if (existing.isPresent()) {
-                if (password != null) {
-                    throw new InvalidValueException(
-                            "An account with the email " + existing.get().email()
-                                    + " exists; its password is not changed here: leave password out to make it an admin"
-                                    + " of this organization");
-                }
-                account = existing.get();
-            } else {
-                String chosen = password;
-                if (chosen == null) {
-                    generated = AdminAccounts.generatePassword();
-                    chosen = generated;
-                }
-                account = accounts.create(email, chosen, false);
+        try {
+            return transaction.execute(status -> addOnce(context, organizationId, email, password, byOperator));
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return transaction.execute(status -> addOnce(context, organizationId, email, password, byOperator));
+        }
+    }
+
+    private Added addOnce(
+            CommandContext context, OrganizationId organizationId, String email, String password, boolean byOperator) {
+        var existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            AdminUser account = existing.get();
+            if (password != null) {
+                throw new InvalidValueException("An account with the email " + account.email()
+                        + " exists; its password is not changed here: leave password out to make it an admin"
+                        + " of this organization");
+            }
+            boolean already = of(organizationId).stream()
+                    .anyMatch(admin -> admin.adminId().equals(account.adminId()));
+            if (!already && !byOperator) {
+                throw new DomainException(
+                        ErrorCode.ADMIN_ACCOUNT_EXISTS,
+                        "An account with the email " + account.email() + " exists already: only the operator can make"
+                                + " an existing account an admin of this organization (its password is not yours to"
+                                + " hand out)");
             }
             organizations.grantAdmin(context, organizationId, account.adminId(), account.email());
-            return new Added(account.adminId(), account.email(), existing.isEmpty(), generated);
-        });
+            return new Added(account.adminId(), account.email(), false, null, already);
+        }
+        String generated = password == null ? AdminAccounts.generatePassword() : null;
+        AdminUser account = accounts.create(email, password == null ? generated : password, false);
+        organizations.grantAdmin(context, organizationId, account.adminId(), account.email());
+        return new Added(account.adminId(), account.email(), true, generated, false);
     }
 
     @Override

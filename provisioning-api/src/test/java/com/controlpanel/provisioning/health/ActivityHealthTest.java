@@ -112,6 +112,10 @@ class ActivityHealthTest {
                 .as("an organization's admin does not see the deployment's")
                 .isEqualTo(403);
 
+        Http.Response index = operator.get("/actuator");
+        assertThat(index.status()).as("no index of the endpoints").isNotEqualTo(200);
+        assertThat(index.text()).doesNotContain("prometheus");
+
         Http.Response metrics = operator.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
@@ -125,6 +129,10 @@ class ActivityHealthTest {
 
     /** A gauge's value as the operator's scrape reads it. */
     private static double metric(Http operator, String name) {
+        Http.Response index = operator.get("/actuator");
+        assertThat(index.status()).as("no index of the endpoints").isNotEqualTo(200);
+        assertThat(index.text()).doesNotContain("prometheus");
+
         Http.Response metrics = operator.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         for (String line : metrics.text().split("\n")) {

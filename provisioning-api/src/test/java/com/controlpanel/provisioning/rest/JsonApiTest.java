@@ -162,6 +162,85 @@ class JsonApiTest {
         assertThat(annApi.get(path("/members")).status()).isEqualTo(200);
     }
 
+    @Test
+    void anOrganizationsAdminCanNotHandAnAccountThatExistsToTheirOrganization() {
+        // an admin of another organization sets up an account for someone, with a password they chose
+        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        var mallory = api.post("/api/orgs/" + other + "/admins", Map.of("email", uniqueEmail("mallory")));
+        Http malloryApi = Http.to("http://localhost:" + port)
+                .basic(
+                        mallory.json().get("email").asText(),
+                        mallory.json().get("password").asText());
+        String victim = uniqueEmail("cfo");
+        assertThat(malloryApi
+                        .post(
+                                "/api/orgs/" + other + "/admins",
+                                Map.of("email", victim, "password", "chosen-by-mallory"))
+                        .status())
+                .isEqualTo(201);
+
+        // this organization's admin adds that email: refused, nothing granted; the operator may
+        var ann = api.post(path("/admins"), Map.of("email", uniqueEmail("ann")));
+        Http annApi = Http.to("http://localhost:" + port)
+                .basic(
+                        ann.json().get("email").asText(),
+                        ann.json().get("password").asText());
+        long events = eventCount();
+        assertProblem(annApi.post(path("/admins"), Map.of("email", victim)), 409, "admin-account-exists");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(victim, "chosen-by-mallory")
+                        .get(path("/members"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get(path("/admins")).json().findValuesAsText("email")).doesNotContain(victim);
+        // an admin of this organization added again by its own admin: nothing to hand out, 200
+        var again = annApi.post(
+                path("/admins"), Map.of("email", ann.json().get("email").asText()));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.post(path("/admins"), Map.of("email", victim)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSameNewAdminAddedByRequestsAtOnceIsOneAccount() throws Exception {
+        String email = uniqueEmail("twice");
+        List<String> orgs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            orgs.add(api.post("/api/orgs", Map.of("name", "Race " + i + " " + System.nanoTime()))
+                    .json()
+                    .get("id")
+                    .asText());
+        }
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(orgs.size());
+        try {
+            List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+            for (String each : orgs) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/orgs/" + each + "/admins", Map.of("email", email));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).as("one account created, added to the others").containsOnly(201, 200);
+            assertThat(statuses).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String each : orgs) {
+            assertThat(api.get("/api/orgs/" + each + "/admins").json().findValuesAsText("email"))
+                    .containsExactly(email);
+        }
+    }
+
     private static void assertProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -264,19 +264,31 @@ class ProvisioningSettingsTest {
                         .status())
                 .isEqualTo(404);
 
-        // added again: the account is kept, with its password; then the admin removes themselves
+        // an account that exists is not handed to this organization by its admins (its password is not theirs to
+        // give): the operator adds it; one already an admin here is said so
         browser.type(By.id("admin-email"), helper);
         browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
-        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("signs in with their password");
-        assertThat(browser.present(By.id("generated-password"))).isFalse();
+        assertThat(browser.text(By.id("admin-email-error"))).contains("only the operator can make an existing account");
+        assertThat(adminRows()).containsExactly(tenant.adminEmail() + " (you)");
+        browser.type(By.id("admin-email"), tenant.adminEmail().toUpperCase(java.util.Locale.ROOT));
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo(tenant.adminEmail() + " is already an admin of this organization.");
+
+        // then the admin adds a successor and removes themselves
+        String successor = Scenery.unique("successor");
+        browser.type(By.id("admin-email"), successor);
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        Http successorApi = Http.to(browser.base())
+                .basic(successor, browser.find(By.id("generated-password")).getDomProperty("value"));
         browser.click(By.cssSelector("[aria-label='Remove " + tenant.adminEmail() + " as an admin']"));
         assertThat(browser.path()).isEqualTo("/");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("No organization yet");
-        assertThat(helperApi
+        assertThat(successorApi
                         .get("/api/orgs/" + tenant.id().value() + "/admins")
                         .json()
                         .findValuesAsText("email"))
-                .containsExactly(helper);
+                .containsExactly(successor);
     }
 
     private java.util.List<String> adminRows() {

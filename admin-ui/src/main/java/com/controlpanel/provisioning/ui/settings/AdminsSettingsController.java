@@ -1,6 +1,8 @@
 package com.controlpanel.provisioning.ui.settings;
 
 import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
@@ -72,8 +74,14 @@ public class AdminsSettingsController {
         } else {
             try {
                 OrganizationAdmins.Added added = admins.add(
-                        acting.as(admin, request), workspace.organization().organizationId(), given, null);
-                if (added.created()) {
+                        acting.as(admin, request),
+                        workspace.organization().organizationId(),
+                        given,
+                        null,
+                        admin.operator());
+                if (added.alreadyAdmin()) {
+                    flash.addFlashAttribute(Flash.NOTICE, added.email() + " is already an admin of this organization.");
+                } else if (added.created()) {
                     flash.addFlashAttribute(GENERATED, added.generatedPassword());
                     flash.addFlashAttribute(GENERATED_FOR, added.email());
                     flash.addFlashAttribute(
@@ -89,6 +97,12 @@ public class AdminsSettingsController {
                 return "redirect:" + workspace.path("/settings/admins");
             } catch (InvalidValueException e) {
                 errors.field("email", e.getMessage());
+            } catch (DomainException e) {
+                if (e.errorCode() == ErrorCode.ADMIN_ACCOUNT_EXISTS) {
+                    errors.field("email", e.getMessage());
+                } else {
+                    errors.form(Refusals.explain(e));
+                }
             } catch (RuntimeException e) {
                 errors.form(Refusals.explain(e));
             }

@@ -109,8 +109,9 @@ public class OrganizationsController {
     }
 
     /**
-     * Adds an admin to the organization: an existing account (200; a password for it is refused, not ignored), or a
-     * new one created here (201, with the generated password when none is given).
+     * Adds an admin to the organization: a new account created here (201, with the generated password when none is
+     * given), or an existing one (200; a password for it is refused, not ignored; only the operator may add one that
+     * is not an admin here yet: 409 {@code admin-account-exists} for anyone else).
      */
     @PostMapping("/{org}/admins")
     public ResponseEntity<AdminJson> grantAdmin(
@@ -123,7 +124,11 @@ public class OrganizationsController {
             throw new InvalidValueException("email is required");
         }
         OrganizationAdmins.Added added = admins.add(
-                CurrentActor.of(admin, request), organization.organizationId(), body.email(), body.password());
+                CurrentActor.of(admin, request),
+                organization.organizationId(),
+                body.email(),
+                body.password(),
+                admin.operator());
         return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new AdminJson(added.adminId().value(), added.email(), added.generatedPassword()));
     }

@@ -5,6 +5,7 @@ public enum ErrorCode {
     INVALID_VALUE("invalid-value", Kind.INVALID),
     USER_NAME_TAKEN("user-name-taken", Kind.CONFLICT),
     TEAM_NAME_TAKEN("team-name-taken", Kind.CONFLICT),
+    ADMIN_ACCOUNT_EXISTS("admin-account-exists", Kind.CONFLICT),
     MANAGED_BY_IDENTITY_PROVIDER("managed-in-okta", Kind.RULE),
     MANUAL_MEMBER_IN_PROVISIONED_TEAM("manual-member-in-provisioned-team", Kind.RULE),
     NOT_PROVISIONED("managed-in-control-panel", Kind.RULE),
