@@ -88,6 +88,12 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInThrottledException throttled) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                        ProblemResponses.write(
+                                response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", throttled.getMessage());
+                        return;
+                    }
                     if (DatabaseFailures.unavailable(e)) {
                         // the password could not be checked: no reason to send the caller back to sign in
                         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -139,6 +145,11 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInThrottledException throttled) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                        plainText(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"metrics\"");
                     plainText(
                             response,
@@ -191,7 +202,9 @@ public class SecurityConfiguration {
                         .failureHandler((request, response, e) -> {
                             LoginController.keepRefusedEmail(request);
                             response.sendRedirect(request.getContextPath()
-                                    + (DatabaseFailures.unavailable(e) ? "/login?unavailable" : "/login?error"));
+                                    + (e instanceof SignInThrottledException
+                                            ? "/login?throttled"
+                                            : DatabaseFailures.unavailable(e) ? "/login?unavailable" : "/login?error"));
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(requestCache))

@@ -228,6 +228,65 @@ class ApiEdgesTest {
     }
 
     @Test
+    void tenWrongPasswordsForAnEmailFromOneAddressAreRefusedForAWhileWithoutACheck() throws Exception {
+        String email = uniqueEmail("guessed");
+        var created = api.post(path("/admins"), Map.of("email", email));
+        String password = created.json().get("password").asText();
+        Http guesser = Http.to("http://localhost:" + port).basic(email, "wrong-guess-0");
+        for (int i = 0; i < 10; i++) {
+            assertThat(Http.to("http://localhost:" + port)
+                            .basic(email, "wrong-guess-" + i)
+                            .get("/api/orgs")
+                            .status())
+                    .isEqualTo(401);
+        }
+        Http.Response locked =
+                Http.to("http://localhost:" + port).basic(email, password).get("/api/orgs");
+        assertProblem(locked, 429, "too-many-attempts");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(800L, 900L);
+        assertProblem(guesser.get("/api/orgs"), 429, "too-many-attempts");
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(email.toUpperCase(java.util.Locale.ROOT), password)
+                        .get("/api/orgs")
+                        .status())
+                .isEqualTo(429);
+        assertThat(api.get("/api/orgs").status()).as("other admins sign in").isEqualTo(200);
+
+        // the Control Panel's sign-in for the same email from the same address
+        var client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        String form = client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(csrf.find()).isTrue();
+        var signIn = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email="
+                                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&password="
+                                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&_csrf="
+                                + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?throttled");
+        String page = client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/login?throttled"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(page).contains("Too many wrong passwords for this").doesNotContain(password);
+    }
+
+    @Test
     void anAdminChangesTheirOwnPasswordGivingTheCurrentOne() {
         String email = uniqueEmail("changing");
         assertThat(api.post(path("/admins"), Map.of("email", email, "password", "first-password-1"))

@@ -39,6 +39,7 @@ public class LoginController {
             @RequestParam(required = false) String expired,
             @RequestParam(name = "password-changed", required = false) String passwordChanged,
             @RequestParam(required = false) String unavailable,
+            @RequestParam(required = false) String throttled,
             HttpServletRequest request,
             Model model) {
         if (authentication != null
@@ -50,7 +51,7 @@ public class LoginController {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(REFUSED_EMAIL) instanceof String refused) {
             session.removeAttribute(REFUSED_EMAIL);
-            if (error != null || unavailable != null) {
+            if (error != null || unavailable != null || throttled != null) {
                 email = refused;
             }
         }
@@ -61,6 +62,8 @@ public class LoginController {
         model.addAttribute("passwordChanged", passwordChanged != null);
         // the password could not be checked at all: not the admin's mistake
         model.addAttribute("unavailable", unavailable != null);
+        // too many wrong passwords for this email from here: refused for a while without a check
+        model.addAttribute("throttled", throttled != null);
         return "login";
     }
 }
