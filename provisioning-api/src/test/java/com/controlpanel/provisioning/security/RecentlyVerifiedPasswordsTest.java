@@ -2,9 +2,7 @@ package com.controlpanel.provisioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -26,23 +24,7 @@ class RecentlyVerifiedPasswordsTest {
             return bcrypt.matches(rawPassword, encodedPassword);
         }
     };
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final RecentlyVerifiedPasswords passwords = new RecentlyVerifiedPasswords(counting, clock);
 
     @Test
@@ -54,7 +36,7 @@ class RecentlyVerifiedPasswordsTest {
         assertThat(passwords.matches("correct horse", stored)).isTrue();
         assertThat(bcryptChecks).hasValue(1);
 
-        now = now.plus(RecentlyVerifiedPasswords.REMEMBER_FOR).plusSeconds(1);
+        clock.advance(RecentlyVerifiedPasswords.REMEMBER_FOR.plusSeconds(1));
         assertThat(passwords.matches("correct horse", stored)).isTrue();
         assertThat(bcryptChecks).hasValue(2);
     }

@@ -2,38 +2,19 @@ package com.controlpanel.provisioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
-    private Instant now = Instant.parse("2026-11-29T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T10:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock);
 
     private void fail(int times, String email, String client) {
         for (int i = 0; i < times; i++) {
             throttle.failed(email, client);
-            now = now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
         }
     }
 
@@ -51,7 +32,7 @@ class SignInThrottleTest {
                 .isEmpty();
         assertThat(throttle.lockedFor("bob@example.com", "10.0.0.1")).isEmpty();
 
-        now = now.plus(SignInThrottle.WINDOW);
+        clock.advance(SignInThrottle.WINDOW);
         assertThat(throttle.lockedFor("ann@example.com", "10.0.0.1")).isEmpty();
         fail(1, "ann@example.com", "10.0.0.1");
         assertThat(throttle.lockedFor("ann@example.com", "10.0.0.1"))
