@@ -116,10 +116,16 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 > 0;
     }
 
-    /** At least 8 characters, and at most the 72 bytes bcrypt hashes (more would be cut off, so it refuses them). */
+    /**
+     * At least 8 characters, not all of them spaces, and at most the 72 bytes bcrypt hashes (more would be cut off, so
+     * it refuses them).
+     */
     private static void requireStrong(String rawPassword) {
         if (rawPassword == null || rawPassword.length() < 8) {
             throw new InvalidValueException("An admin password must be at least 8 characters");
+        }
+        if (rawPassword.isBlank()) {
+            throw new InvalidValueException("An admin password must be at least 8 characters, not only spaces");
         }
         if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new InvalidValueException("An admin password must be at most " + MAX_PASSWORD_BYTES

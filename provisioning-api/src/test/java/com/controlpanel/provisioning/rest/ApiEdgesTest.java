@@ -195,6 +195,9 @@ class ApiEdgesTest {
                 api.post(path("/admins"), Map.of("email", tooLong, "password", "\u00e4".repeat(40))),
                 400,
                 "invalid-value");
+        var blank = api.post(path("/admins"), Map.of("email", tooLong, "password", " ".repeat(12)));
+        assertProblem(blank, 400, "invalid-value");
+        assertThat(blank.json().get("detail").asText()).contains("not only spaces");
         assertThat(eventCount()).isEqualTo(events);
         var longest = api.post(path("/admins"), Map.of("email", tooLong, "password", "p".repeat(72)));
         assertThat(longest.status()).as(longest.toString()).isEqualTo(201);
