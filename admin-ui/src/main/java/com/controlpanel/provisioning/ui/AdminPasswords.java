@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpSession;
  */
 public interface AdminPasswords {
 
-    /** How a change went: done, or refused because the current password given is not the admin's. */
+    /** How a change went: done, or refused because the current password given is not the admin's (or too often not). */
     enum Outcome {
         CHANGED,
-        WRONG_CURRENT_PASSWORD
+        WRONG_CURRENT_PASSWORD,
+        /** Ten wrong current passwords within 15 minutes: refused without a check until then. */
+        TOO_MANY_ATTEMPTS
     }
 
     /**

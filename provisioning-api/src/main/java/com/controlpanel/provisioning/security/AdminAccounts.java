@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -31,15 +32,20 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     private static final Logger log = LoggerFactory.getLogger(AdminAccounts.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PASSWORD_BYTES = 72;
+    /** The throttle's "client" for current passwords given to change one: the account's own count. */
+    private static final String CHANGING_PASSWORD = "password change";
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final PasswordStamps stamps;
+    private final SignInThrottle throttle;
 
-    public AdminAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, PasswordStamps stamps) {
+    public AdminAccounts(
+            JdbcTemplate jdbc, PasswordEncoder passwordEncoder, PasswordStamps stamps, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.stamps = stamps;
+        this.throttle = throttle;
     }
 
     @Override
@@ -94,9 +100,18 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         AdminUser account = findByEmail(admin.email())
                 .filter(found -> found.adminId().equals(admin.adminId()))
                 .orElseThrow(() -> new UsernameNotFoundException("No admin " + admin.email()));
+        SignInThrottle.Attempt attempt;
+        try {
+            // whoever holds a session of the admin's guesses their password at most as fast as a stranger signing in
+            attempt = throttle.attempt(account.email(), CHANGING_PASSWORD);
+        } catch (SignInThrottledException e) {
+            return Outcome.TOO_MANY_ATTEMPTS;
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPassword())) {
+            attempt.failed();
             return Outcome.WRONG_CURRENT_PASSWORD;
         }
+        attempt.passed();
         requireStrong(newPassword);
         storePassword(account, newPassword);
         log.info("Admin {} changed their password", account.email());
@@ -141,6 +156,11 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 || normalized.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidValueException("An admin needs an email without spaces, at most 254 characters");
         }
+        if (lookAlike(normalized)) {
+            throw new InvalidValueException("An admin's email must be written plainly: '" + normalized
+                    + "' holds invisible, space or compatibility characters (a full-width letter, a long s…) that"
+                    + " make it look like another address");
+        }
         try {
             EmailAddress.work(normalized);
         } catch (InvalidValueException e) {
@@ -181,6 +201,18 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 admin.adminId().value(),
                 organizationId.value());
         return count != null && count > 0;
+    }
+
+    /**
+     * Whether an email holds characters that make it look like another one: invisible (format) or control characters,
+     * spaces of any kind, or letters Unicode's compatibility normalization (NFKC) would turn into others.
+     */
+    private static boolean lookAlike(String email) {
+        return !Normalizer.normalize(email, Normalizer.Form.NFKC).equals(email)
+                || email.codePoints()
+                        .anyMatch(c -> Character.isSpaceChar(c)
+                                || Character.getType(c) == Character.FORMAT
+                                || Character.isISOControl(c));
     }
 
     /** A random password for an account created without one: 20 URL-safe characters (120 bits). */

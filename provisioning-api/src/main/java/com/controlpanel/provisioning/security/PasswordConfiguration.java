@@ -1,6 +1,12 @@
 package com.controlpanel.provisioning.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -12,6 +18,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 public class PasswordConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordConfiguration.class);
+
+    /**
+     * Wrong passwords counted per email and client, shared by the sign-in and the admin's own password change; each
+     * lock is logged and counted ({@code provisioning_sign_in_locks_total}).
+     */
+    @Bean
+    public SignInThrottle signInThrottle(ObjectProvider<MeterRegistry> registry) {
+        Counter locks = registry.getIfAvailable(SimpleMeterRegistry::new).counter("provisioning.sign.in.locks");
+        return new SignInThrottle(Clock.systemUTC(), who -> {
+            locks.increment();
+            log.warn(
+                    "Sign-in of {} refused for {} minutes: {} wrong passwords",
+                    who,
+                    SignInThrottle.WINDOW.toMinutes(),
+                    SignInThrottle.ALLOWED_FAILURES);
+        });
+    }
 
     @Bean
     public PasswordEncoder passwordEncoder() {

@@ -8,10 +8,14 @@ public class SignInThrottledException extends AuthenticationException {
 
     private final Duration retryAfter;
 
-    SignInThrottledException(Duration retryAfter) {
-        super("Too many wrong passwords for this email from this address: try again in "
-                + Math.max(1, (retryAfter.toSeconds() + 59) / 60) + " minutes");
+    public SignInThrottledException(Duration retryAfter) {
+        super("Too many wrong passwords for this email from this address: try again in " + minutes(retryAfter));
         this.retryAfter = retryAfter;
+    }
+
+    private static String minutes(Duration retryAfter) {
+        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        return minutes == 1 ? "a minute" : minutes + " minutes";
     }
 
     public Duration retryAfter() {

@@ -1,7 +1,5 @@
 package com.controlpanel.provisioning.security;
 
-import java.time.Clock;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The admins' sign-in for the Control Panel, the JSON API and the metrics: email and password against the admin
- * accounts (bcrypt), behind a {@link SignInThrottle} per email and client address.
+ * accounts (bcrypt), behind the {@link SignInThrottle} per email and client address.
  */
 @Component
 public class ThrottledSignIn implements AuthenticationProvider {
@@ -22,12 +20,7 @@ public class ThrottledSignIn implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
 
-    @Autowired
-    public ThrottledSignIn(AdminAccounts accounts, PasswordEncoder passwordEncoder) {
-        this(accounts, passwordEncoder, new SignInThrottle(Clock.systemUTC()));
-    }
-
-    ThrottledSignIn(AdminAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+    public ThrottledSignIn(AdminAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
         this.passwords = new DaoAuthenticationProvider(passwordEncoder);
         this.passwords.setUserDetailsService(accounts);
         this.throttle = throttle;
@@ -35,22 +28,23 @@ public class ThrottledSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String email = authentication.getName();
         String client = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress()
                 : null;
-        var locked = throttle.lockedFor(email, client);
-        if (locked.isPresent()) {
-            throw new SignInThrottledException(locked.get());
-        }
+        SignInThrottle.Attempt attempt = throttle.attempt(authentication.getName(), client);
+        Authentication signedIn;
         try {
-            Authentication signedIn = passwords.authenticate(authentication);
-            throttle.succeeded(email, client);
-            return signedIn;
+            signedIn = passwords.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.failed(email, client);
+            attempt.failed();
+            throw e;
+        } catch (RuntimeException e) {
+            // no answer (the database out of reach, say): not a wrong password
+            attempt.undone();
             throw e;
         }
+        attempt.passed();
+        return signedIn;
     }
 
     @Override

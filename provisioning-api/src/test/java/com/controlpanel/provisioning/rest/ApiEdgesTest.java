@@ -195,6 +195,12 @@ class ApiEdgesTest {
                 api.post(path("/admins"), Map.of("email", tooLong, "password", "\u00e4".repeat(40))),
                 400,
                 "invalid-value");
+        // an email that looks like another one: invisible, space or compatibility characters
+        for (String lookAlike :
+                List.of("bob@b.test\u200b", "\u00a0bob@b.test", "\uff42ob@b.test", "admin@localho\u017ft")) {
+            var refused = api.post(path("/admins"), Map.of("email", lookAlike));
+            assertProblem(refused, 400, "invalid-value");
+        }
         var blank = api.post(path("/admins"), Map.of("email", tooLong, "password", " ".repeat(12)));
         assertProblem(blank, 400, "invalid-value");
         assertThat(blank.json().get("detail").asText()).contains("not only spaces");
@@ -287,6 +293,30 @@ class ApiEdgesTest {
                         java.net.http.HttpResponse.BodyHandlers.ofString())
                 .body();
         assertThat(page).contains("Too many wrong passwords for this").doesNotContain(password);
+    }
+
+    @Test
+    void tenWrongCurrentPasswordsStopThePasswordChangeForAWhile() {
+        String email = uniqueEmail("guessing-own");
+        api.post(path("/admins"), Map.of("email", email, "password", "first-password-1"));
+        Http admin = Http.to("http://localhost:" + port).basic(email, "first-password-1");
+        for (int i = 0; i < 10; i++) {
+            assertProblem(
+                    admin.post(
+                            "/api/account/password",
+                            Map.of("currentPassword", "guess-" + i, "newPassword", "second-password-2")),
+                    400,
+                    "wrong-current-password");
+        }
+        assertProblem(
+                admin.post(
+                        "/api/account/password",
+                        Map.of("currentPassword", "first-password-1", "newPassword", "second-password-2")),
+                429,
+                "too-many-attempts");
+        assertThat(admin.get("/api/orgs").status())
+                .as("the password is unchanged, and signing in is not locked by it")
+                .isEqualTo(200);
     }
 
     @Test

@@ -73,9 +73,13 @@ public class AccountPagesController {
         }
         if (!errors.any()) {
             try {
-                if (passwords.change(admin, currentPassword, newPassword)
-                        == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
+                AdminPasswords.Outcome outcome = passwords.change(admin, currentPassword, newPassword);
+                if (outcome == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
                     errors.field("currentPassword", "This is not your current password");
+                } else if (outcome == AdminPasswords.Outcome.TOO_MANY_ATTEMPTS) {
+                    errors.field(
+                            "currentPassword",
+                            "Too many wrong current passwords: try again in at most 15 minutes (nothing was changed)");
                 } else {
                     passwords.keepSignedIn(admin, request.getSession());
                     flash.addFlashAttribute(

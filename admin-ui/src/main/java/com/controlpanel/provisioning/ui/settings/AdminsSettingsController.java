@@ -91,8 +91,9 @@ public class AdminsSettingsController {
                 } else {
                     flash.addFlashAttribute(
                             Flash.NOTICE,
-                            added.email() + " is now an admin of this organization and signs in with their "
-                                    + "password.");
+                            added.email() + " is now an admin of this organization, with the account that already "
+                                    + "existed for this email: it signs in with the password it has, chosen by "
+                                    + "whoever created it or changed since.");
                 }
                 return "redirect:" + workspace.path("/settings/admins");
             } catch (InvalidValueException e) {

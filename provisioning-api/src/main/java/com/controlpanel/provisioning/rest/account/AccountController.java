@@ -34,10 +34,16 @@ public class AccountController {
         if (body == null || body.currentPassword() == null || body.newPassword() == null) {
             throw new InvalidValueException("currentPassword and newPassword are required");
         }
-        if (accounts.change(admin, body.currentPassword(), body.newPassword())
-                == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
+        AdminPasswords.Outcome outcome = accounts.change(admin, body.currentPassword(), body.newPassword());
+        if (outcome == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST, "wrong-current-password", "currentPassword is not this admin's password");
+        }
+        if (outcome == AdminPasswords.Outcome.TOO_MANY_ATTEMPTS) {
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-attempts",
+                    "Too many wrong current passwords for this admin: try again in at most 15 minutes");
         }
         return ResponseEntity.noContent().build();
     }
