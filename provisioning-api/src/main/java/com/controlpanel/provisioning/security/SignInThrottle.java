@@ -14,21 +14,30 @@ import java.util.function.Consumer;
 /**
  * Password checks for one admin email from one client (an IPv4 address, or an IPv6 /64: one subscriber's block):
  * at most {@link #ALLOWED_FAILURES} wrong ones within {@link #WINDOW}, then that pair is refused without a check until
- * the window ends. Each check takes its place before the password is compared ({@link #attempt}), so requests sent
- * at once can not all be checked before the first failures are counted. Guessing from one client then costs a
- * quarter of an hour per ten guesses, while the admin signing in from anywhere else is not locked out by someone who
- * only knows their email. Kept in this node's memory.
+ * the window ends. Guessing from one client then costs a quarter of an hour per ten guesses, while the admin signing
+ * in from anywhere else is not locked out by someone who only knows their email. Kept in this node's memory.
+ *
+ * <p>Checks still running count too ({@link #attempt} takes a place before the password is compared), so that
+ * requests sent at once are not all checked before the first failures are counted: with the places full of running
+ * checks, a request waits for them (at most {@link #WAIT_FOR_RUNNING}); a script sending many requests at once with the
+ * right password goes on as each check passes, a burst of guesses meets the lock its first ten set.
  */
 public final class SignInThrottle {
 
     static final int ALLOWED_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(5);
     private static final int MAX_TRACKED = 100_000;
 
     private record Key(String email, String client) {}
 
-    /** Checks counted in the window started at {@code since}: failures, and those still running. */
-    private record Count(Instant since, int checks) {}
+    /** The window started at {@code since}: its failures, and the checks running now. */
+    private record Count(Instant since, int failures, int running) {
+
+        boolean expiredAt(Instant now) {
+            return !since.plus(WINDOW).isAfter(now);
+        }
+    }
 
     private final Clock clock;
     private final Consumer<String> onLock;
@@ -41,53 +50,76 @@ public final class SignInThrottle {
     }
 
     /**
-     * Takes a place for one password check, counted as a failure unless {@link Attempt#passed} or
-     * {@link Attempt#undone} gives it back.
+     * Takes a place for one password check; the caller then says how it went.
      *
-     * @throws SignInThrottledException while the pair is locked
+     * @throws SignInThrottledException while the pair is locked, or its places stay full of running checks
      */
     public Attempt attempt(String email, String client) {
         Key key = key(email, client);
-        Instant now = clock.instant();
-        evictIfFull(now);
-        Instant[] lockedUntil = {null};
-        boolean[] locksNow = {false};
-        counts.compute(key, (k, seen) -> {
-            Count current = seen == null || !seen.since().plus(WINDOW).isAfter(now) ? new Count(now, 0) : seen;
-            if (current.checks() >= ALLOWED_FAILURES) {
-                lockedUntil[0] = current.since().plus(WINDOW);
-                return current;
+        long waitUntil = System.nanoTime() + WAIT_FOR_RUNNING.toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            evictIfFull(now);
+            Instant[] lockedUntil = {null};
+            boolean[] taken = {false};
+            counts.compute(key, (k, seen) -> {
+                Count current = seen == null || (seen.expiredAt(now) && seen.running() == 0)
+                        ? new Count(now, 0, 0)
+                        : seen.expiredAt(now) ? new Count(now, 0, seen.running()) : seen;
+                if (current.failures() >= ALLOWED_FAILURES) {
+                    lockedUntil[0] = current.since().plus(WINDOW);
+                    return current;
+                }
+                if (current.failures() + current.running() >= ALLOWED_FAILURES) {
+                    return current;
+                }
+                taken[0] = true;
+                return new Count(current.since(), current.failures(), current.running() + 1);
+            });
+            if (lockedUntil[0] != null) {
+                throw new SignInThrottledException(Duration.between(now, lockedUntil[0]));
             }
-            locksNow[0] = current.checks() + 1 == ALLOWED_FAILURES;
-            return new Count(current.since(), current.checks() + 1);
-        });
-        if (lockedUntil[0] != null) {
-            throw new SignInThrottledException(Duration.between(now, lockedUntil[0]));
+            if (taken[0]) {
+                return new Attempt(key);
+            }
+            if (System.nanoTime() > waitUntil) {
+                throw new SignInThrottledException(WAIT_FOR_RUNNING);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SignInThrottledException(WAIT_FOR_RUNNING);
+            }
         }
-        return new Attempt(key, locksNow[0]);
     }
 
     /**
      * A check that has taken its place: {@link #passed} if the password was right, {@link #failed} if not,
-     * {@link #undone} if there was no answer (the database out of reach).
+     * {@link #undone} if there was no answer (the database out of reach). Exactly one of them, once.
      */
     public final class Attempt {
         private final Key key;
-        private final boolean last;
 
-        private Attempt(Key key, boolean last) {
+        private Attempt(Key key) {
             this.key = key;
-            this.last = last;
         }
 
-        /** The right password: the pair starts afresh. */
+        /** The right password: the pair's failures start afresh. */
         public void passed() {
-            counts.remove(key);
+            counts.computeIfPresent(
+                    key, (k, seen) -> seen.running() <= 1 ? null : new Count(seen.since(), 0, seen.running() - 1));
         }
 
-        /** A wrong password (or an unknown email: the same to whoever guesses); the last allowed one locks. */
+        /** A wrong password (or an unknown email: the same to whoever guesses); the tenth locks the pair. */
         public void failed() {
-            if (last) {
+            boolean[] locks = {false};
+            counts.compute(key, (k, seen) -> {
+                Count current = seen == null ? new Count(clock.instant(), 0, 1) : seen;
+                locks[0] = current.failures() + 1 == ALLOWED_FAILURES;
+                return new Count(current.since(), current.failures() + 1, Math.max(0, current.running() - 1));
+            });
+            if (locks[0]) {
                 onLock.accept(key.email() + " from " + key.client());
             }
         }
@@ -95,14 +127,17 @@ public final class SignInThrottle {
         /** No answer either way: the place is given back. */
         public void undone() {
             counts.computeIfPresent(
-                    key, (k, seen) -> seen.checks() <= 1 ? null : new Count(seen.since(), seen.checks() - 1));
+                    key,
+                    (k, seen) -> seen.failures() == 0 && seen.running() <= 1
+                            ? null
+                            : new Count(seen.since(), seen.failures(), Math.max(0, seen.running() - 1)));
         }
     }
 
     /** How long the pair is still refused, if it is. */
     Optional<Duration> lockedFor(String email, String client) {
         Count seen = counts.get(key(email, client));
-        if (seen == null || seen.checks() < ALLOWED_FAILURES) {
+        if (seen == null || seen.failures() < ALLOWED_FAILURES) {
             return Optional.empty();
         }
         Duration left = Duration.between(clock.instant(), seen.since().plus(WINDOW));
@@ -111,7 +146,7 @@ public final class SignInThrottle {
 
     private void evictIfFull(Instant now) {
         if (counts.size() >= MAX_TRACKED) {
-            counts.values().removeIf(seen -> !seen.since().plus(WINDOW).isAfter(now));
+            counts.values().removeIf(seen -> seen.expiredAt(now) && seen.running() == 0);
             if (counts.size() >= MAX_TRACKED) {
                 counts.clear();
             }

@@ -296,6 +296,31 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aScriptSendingManyRequestsAtOnceWithTheRightPasswordIsNotThrottled() throws Exception {
+        String email = uniqueEmail("parallel-script");
+        var created = api.post(path("/admins"), Map.of("email", email));
+        Http script = Http.to("http://localhost:" + port)
+                .basic(email, created.json().get("password").asText());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return script.get(path("/members")).status();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tenWrongCurrentPasswordsStopThePasswordChangeForAWhile() {
         String email = uniqueEmail("guessing-own");
         api.post(path("/admins"), Map.of("email", email, "password", "first-password-1"));

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -63,21 +66,36 @@ class SignInThrottleTest {
     }
 
     @Test
-    void checksStartedAtOnceAreCountedBeforeAnyOfThemFails() {
-        // requests sent together: every one takes its place before the first password is compared
+    void checksStartedAtOnceAreCountedBeforeAnyOfThemFails() throws Exception {
+        // requests sent together: ten take their places before the first password is compared, the rest wait
         List<SignInThrottle.Attempt> running = new ArrayList<>();
-        int refused = 0;
-        for (int i = 0; i < 30; i++) {
-            try {
-                running.add(throttle.attempt("ann@example.com", "10.0.0.1"));
-            } catch (SignInThrottledException e) {
-                refused++;
-            }
+        for (int i = 0; i < SignInThrottle.ALLOWED_FAILURES; i++) {
+            running.add(throttle.attempt("ann@example.com", "10.0.0.1"));
         }
-        assertThat(running).hasSize(SignInThrottle.ALLOWED_FAILURES);
-        assertThat(refused).isEqualTo(30 - SignInThrottle.ALLOWED_FAILURES);
+        CompletableFuture<SignInThrottle.Attempt> eleventh =
+                CompletableFuture.supplyAsync(() -> throttle.attempt("ann@example.com", "10.0.0.1"));
+        Thread.sleep(200);
+        assertThat(eleventh).as("waits for the running checks").isNotDone();
         running.forEach(SignInThrottle.Attempt::failed);
+        assertThat(eleventh)
+                .failsWithin(Duration.ofSeconds(3))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(SignInThrottledException.class);
         assertThat(locks).hasSize(1);
+    }
+
+    @Test
+    void manyRequestsAtOnceWithTheRightPasswordGoOnAsTheChecksPass() throws Exception {
+        List<SignInThrottle.Attempt> running = new ArrayList<>();
+        for (int i = 0; i < SignInThrottle.ALLOWED_FAILURES; i++) {
+            running.add(throttle.attempt("ann@example.com", "10.0.0.1"));
+        }
+        CompletableFuture<SignInThrottle.Attempt> eleventh =
+                CompletableFuture.supplyAsync(() -> throttle.attempt("ann@example.com", "10.0.0.1"));
+        running.get(0).passed();
+        assertThat(eleventh.get(3, TimeUnit.SECONDS)).isNotNull();
+        running.subList(1, running.size()).forEach(SignInThrottle.Attempt::passed);
+        assertThat(throttle.lockedFor("ann@example.com", "10.0.0.1")).isEmpty();
     }
 
     @Test
