@@ -6,11 +6,16 @@ import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -95,5 +100,53 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     @Override
     public void remove(CommandContext context, OrganizationId organizationId, AdminId adminId) {
         organizations.revokeAdmin(context, organizationId, adminId);
+    }
+
+    /** An admin account of the deployment with the organizations it is an admin of. */
+    public record Account(AdminId adminId, String email, boolean operator, List<OrganizationId> organizations) {}
+
+    /** Every admin account, by email. */
+    public List<Account> all() {
+        Map<String, List<OrganizationId>> granted = new HashMap<>();
+        jdbc.query(
+                "SELECT admin_id, organization_id FROM admin_organization ORDER BY organization_id",
+                (RowCallbackHandler) rs -> granted.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                        .add(new OrganizationId(rs.getString(2))));
+        return jdbc.query(
+                "SELECT admin_id, email, operator FROM admin_account ORDER BY email_key, admin_id",
+                (rs, n) -> new Account(
+                        new AdminId(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        List.copyOf(granted.getOrDefault(rs.getString(1), List.of()))));
+    }
+
+    /**
+     * Deletes an account: removes it from every organization it is an admin of (each removal an event in that
+     * organization's history), then the account itself; its sessions end on their next page. Checked first, so that
+     * nothing changes when it is an organization's only admin or an operator.
+     */
+    public void delete(CommandContext context, AdminId adminId) {
+        Account account = all().stream()
+                .filter(found -> found.adminId().equals(adminId))
+                .findFirst()
+                .orElseThrow(() -> NotFoundException.admin(adminId.value()));
+        if (account.operator()) {
+            throw new DomainException(
+                    ErrorCode.OPERATOR_ACCOUNT,
+                    account.email() + " is an operator: an operator's account is not deleted");
+        }
+        for (OrganizationId organization : account.organizations()) {
+            if (of(organization).size() == 1) {
+                throw new DomainException(
+                        ErrorCode.LAST_ADMIN,
+                        account.email() + " is the only admin of organization " + organization.value()
+                                + ": add another admin there first");
+            }
+        }
+        for (OrganizationId organization : account.organizations()) {
+            organizations.revokeAdmin(context, organization, adminId);
+        }
+        jdbc.update("DELETE FROM admin_account WHERE admin_id = ?", adminId.value());
     }
 }

@@ -115,14 +115,16 @@ public class PasswordStamps {
             }
             session.invalidate();
             contexts.clearContext();
+            // a password changed, or the account deleted (then the sign-in says only that the session ended)
+            String signIn = stored.isPresent() ? SIGNED_OUT : "/login?expired";
             if ("true".equals(request.getHeader("HX-Request"))) {
                 // a fragment: the whole page goes to the sign-in
-                response.setHeader("HX-Redirect", SIGNED_OUT);
+                response.setHeader("HX-Redirect", signIn);
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
                 return;
             }
             response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader("Location", request.getContextPath() + SIGNED_OUT);
+            response.setHeader("Location", request.getContextPath() + signIn);
         }
     }
 }

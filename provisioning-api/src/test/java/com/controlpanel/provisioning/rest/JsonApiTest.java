@@ -241,6 +241,76 @@ class JsonApiTest {
         }
     }
 
+    @Test
+    void theOperatorDeletesTheAccountOfAnAdminWhoLeaves() {
+        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        String lonely = api.post("/api/orgs", Map.of("name", "Lonely " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        String leaverEmail = uniqueEmail("leaver");
+        String stayerEmail = uniqueEmail("stayer");
+        var leaver = api.post(path("/admins"), Map.of("email", leaverEmail));
+        String leaverId = leaver.json().get("id").asText();
+        Http leaverApi = Http.to("http://localhost:" + port)
+                .basic(leaverEmail, leaver.json().get("password").asText());
+        for (String each : List.of(other, lonely)) {
+            assertThat(api.post("/api/orgs/" + each + "/admins", Map.of("email", leaverEmail))
+                            .status())
+                    .isEqualTo(200);
+        }
+        api.post(path("/admins"), Map.of("email", stayerEmail));
+        api.post("/api/orgs/" + other + "/admins", Map.of("email", stayerEmail));
+
+        assertProblem(leaverApi.get("/api/admin/accounts"), 403, "forbidden");
+        JsonNode account = null;
+        for (JsonNode each : api.get("/api/admin/accounts").json()) {
+            if (each.get("id").asText().equals(leaverId)) {
+                account = each;
+            }
+        }
+        assertThat(account).isNotNull();
+        assertThat(account.get("email").asText()).isEqualTo(leaverEmail);
+        assertThat(account.get("operator").asBoolean()).isFalse();
+        List<String> organizations = new java.util.ArrayList<>();
+        account.get("organizations").forEach(id -> organizations.add(id.asText()));
+        assertThat(organizations).containsExactlyInAnyOrder(org, other, lonely);
+
+        // the only admin of an organization: nothing changes
+        long events = eventCount();
+        assertProblem(api.delete("/api/admin/accounts/" + leaverId), 409, "last-admin");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(leaverApi.get(path("/members")).status()).isEqualTo(200);
+
+        api.post("/api/orgs/" + lonely + "/admins", Map.of("email", stayerEmail));
+        assertThat(api.delete("/api/admin/accounts/" + leaverId).status()).isEqualTo(204);
+        assertThat(leaverApi.get("/api/orgs").status())
+                .as("the account is gone")
+                .isEqualTo(401);
+        for (String each : List.of(org, other, lonely)) {
+            assertThat(api.get("/api/orgs/" + each + "/admins").json().findValuesAsText("email"))
+                    .containsExactly(stayerEmail);
+        }
+        assertThat(api.get("/api/admin/accounts").json().findValuesAsText("id")).doesNotContain(leaverId);
+        JsonNode history =
+                api.get("/api/orgs/" + other + "/provisioning/history").json();
+        JsonNode removal = history.get(history.size() - 1);
+        assertThat(removal.get("type").asText()).isEqualTo("OrganizationAdminRevoked");
+        assertThat(removal.get("actor").toString()).contains(ApplicationTest.ADMIN);
+
+        assertProblem(api.delete("/api/admin/accounts/" + leaverId), 404, "admin-not-found");
+        String operatorId = null;
+        for (JsonNode each : api.get("/api/admin/accounts").json()) {
+            if (each.get("operator").asBoolean()) {
+                operatorId = each.get("id").asText();
+            }
+        }
+        assertProblem(api.delete("/api/admin/accounts/" + operatorId), 409, "operator-account");
+    }
+
     private static void assertProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

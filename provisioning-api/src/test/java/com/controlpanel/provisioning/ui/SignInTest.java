@@ -196,6 +196,27 @@ class SignInTest {
         assertThat(browser.path()).isEqualTo(tenant.path("/members"));
     }
 
+    @Test
+    void aDeletedAccountsSessionsEnd() throws Exception {
+        Tenant tenant = scenery.organization("Leaving Org");
+        Http operator = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        var leaver = operator.post(
+                "/api/orgs/" + tenant.id().value() + "/admins", Map.of("email", Scenery.unique("leaver")));
+        FormSession session = FormSession.signIn(
+                port,
+                leaver.json().get("email").asText(),
+                leaver.json().get("password").asText());
+        assertThat(session.get(tenant.path("/members"), false).statusCode()).isEqualTo(200);
+
+        assertThat(operator.delete(
+                                "/api/admin/accounts/" + leaver.json().get("id").asText())
+                        .status())
+                .isEqualTo(204);
+        HttpResponse<String> page = session.get(tenant.path("/members"), false);
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).hasValue("/login?expired");
+    }
+
     /** A second Control Panel session, signed in through the sign-in form as a browser would. */
     private record FormSession(HttpClient client, String base) {
 

@@ -11,6 +11,7 @@ public enum ErrorCode {
     NOT_PROVISIONED("managed-in-control-panel", Kind.RULE),
     PROVISIONING_DISABLED("provisioning-disabled", Kind.RULE),
     LAST_ADMIN("last-admin", Kind.RULE),
+    OPERATOR_ACCOUNT("operator-account", Kind.RULE),
     ORGANIZATION_NOT_FOUND("organization-not-found", Kind.NOT_FOUND),
     MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
     TEAM_NOT_FOUND("team-not-found", Kind.NOT_FOUND),

@@ -1,0 +1,74 @@
+package com.controlpanel.provisioning.rest.admin;
+
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.rest.ApiException;
+import com.controlpanel.provisioning.security.AdminUser;
+import com.controlpanel.provisioning.security.CurrentActor;
+import com.controlpanel.provisioning.security.OrganizationAdminAccounts;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/admin/accounts} (operator only): every admin account of the deployment with the organizations it
+ * manages, and the deletion of one (an admin leaving: removed from each of its organizations, then the account).
+ */
+@RestController
+@RequestMapping("/api/admin/accounts")
+public class AdminAccountsController {
+
+    /** An account as the operator sees it. */
+    public record AccountJson(String id, String email, boolean operator, List<String> organizations) {}
+
+    private final OrganizationAdminAccounts accounts;
+
+    public AdminAccountsController(OrganizationAdminAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    public List<AccountJson> list(@AuthenticationPrincipal AdminUser admin) {
+        requireOperator(admin);
+        return accounts.all().stream()
+                .map(account -> new AccountJson(
+                        account.adminId().value(),
+                        account.email(),
+                        account.operator(),
+                        account.organizations().stream().map(org -> org.value()).toList()))
+                .toList();
+    }
+
+    /**
+     * 204 once the account is removed from every organization it managed (each an {@code OrganizationAdminRevoked}
+     * in that organization's history) and deleted; 404 {@code admin-not-found}; 409 {@code last-admin} when it is
+     * an organization's only admin (nothing changed: add another admin there first), {@code operator-account} for an
+     * operator.
+     */
+    @DeleteMapping("/{adminId}")
+    public ResponseEntity<Void> delete(
+            @AuthenticationPrincipal AdminUser admin, @PathVariable String adminId, HttpServletRequest request) {
+        requireOperator(admin);
+        AdminId id;
+        try {
+            id = new AdminId(adminId);
+        } catch (InvalidValueException e) {
+            throw NotFoundException.admin(adminId);
+        }
+        accounts.delete(CurrentActor.of(admin, request), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireOperator(AdminUser admin) {
+        if (!admin.operator()) {
+            throw ApiException.forbidden("Only the operator may see and delete admin accounts");
+        }
+    }
+}
