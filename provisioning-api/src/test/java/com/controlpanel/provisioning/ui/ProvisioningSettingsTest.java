@@ -244,6 +244,13 @@ class ProvisioningSettingsTest {
         assertThat(password).hasSize(20);
         assertThat(adminRows()).containsExactlyInAnyOrder(tenant.adminEmail() + " (you)", helper);
         browser.screenshot("settings-admins");
+        browser.resize(Browser.PHONE);
+        try {
+            browser.assertNoHorizontalScroll();
+            browser.screenshot("settings-admins-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
         Http helperApi = Http.to(browser.base()).basic(helper, password);
         assertThat(helperApi
                         .get("/api/orgs/" + tenant.id().value() + "/members")
