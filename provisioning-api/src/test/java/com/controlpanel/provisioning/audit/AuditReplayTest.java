@@ -46,10 +46,7 @@ class AuditReplayTest {
     @BeforeEach
     void setUp() {
         api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        org = api.post("/api/orgs", Map.of("name", "Audit " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        org = Fixtures.createOrganization(api, "Audit");
         orgId = new OrganizationId(org);
     }
 
@@ -260,10 +257,7 @@ class AuditReplayTest {
         api.patch(path("/teams/" + team), Map.of("name", "History renamed " + System.nanoTime()));
         assertThat(types(api.get(path("/teams/" + team + "/history")).json()))
                 .containsExactly("TeamProvisioned", "TeamRenamed");
-        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String other = Fixtures.createOrganization(api, "Other");
         var foreign = api.get("/api/orgs/" + other + "/teams/" + team + "/history");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(api.get(path("/members/" + team + "/history")).status()).isEqualTo(404);

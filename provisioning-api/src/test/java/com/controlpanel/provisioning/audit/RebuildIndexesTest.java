@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -54,10 +55,7 @@ class RebuildIndexesTest {
     @Test
     void aRebuildStoppedBeforeItBuiltTheIndexesAgainLeavesNoSlotWithoutThem() throws SQLException {
         Http api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        String org = api.post("/api/orgs", Map.of("name", "Indexes " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String org = Fixtures.createOrganization(api, "Indexes");
         api.post("/api/orgs/" + org + "/members", Map.of("email", "ix@example.com", "name", "In Dex"));
         Map<String, Set<String>> complete = indexes("a");
         assertThat(complete.get("dir_member")).contains("user_name", "email", "label", "created");

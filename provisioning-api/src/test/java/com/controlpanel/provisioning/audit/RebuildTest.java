@@ -79,10 +79,7 @@ class RebuildTest {
     @BeforeEach
     void setUp() {
         api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        org = api.post("/api/orgs", Map.of("name", "Rebuild " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        org = Fixtures.createOrganization(api, "Rebuild");
         orgId = new OrganizationId(org);
         api.post("/api/orgs/" + org + "/provisioning/enable", null);
     }

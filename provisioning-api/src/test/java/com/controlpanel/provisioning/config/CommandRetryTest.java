@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.domain.api.CreateTeamCommand;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import java.sql.SQLException;
 import java.util.Map;
@@ -39,10 +40,7 @@ class CommandRetryTest {
     @BeforeEach
     void setUp() {
         api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        org = api.post("/api/orgs", Map.of("name", "Retries " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        org = Fixtures.createOrganization(api, "Retries");
     }
 
     /** Counts the attempts at creating a team of this name; {@code failFirst} of them fail as a lock timeout. */
@@ -60,16 +58,20 @@ class CommandRetryTest {
         });
     }
 
-    @Test
-    void aCommandWhoseLockWasNotGrantedInTimeIsSentAgainAndTheRequestSucceeds() {
-        AtomicInteger attempts = new AtomicInteger();
-        Registration registration = attempts("Retried", attempts, 2);
-        Http.Response created;
+    /** Creates a team over the JSON API while its attempts are counted (the first {@code failFirst} failing). */
+    private Http.Response createTeamCounting(String teamName, AtomicInteger attempts, int failFirst) {
+        Registration registration = attempts(teamName, attempts, failFirst);
         try {
-            created = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Retried"));
+            return api.post("/api/orgs/" + org + "/teams", Map.of("name", teamName));
         } finally {
             registration.cancel();
         }
+    }
+
+    @Test
+    void aCommandWhoseLockWasNotGrantedInTimeIsSentAgainAndTheRequestSucceeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        Http.Response created = createTeamCounting("Retried", attempts, 2);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(attempts).hasValue(3);
         assertThat(jdbc.queryForObject(
@@ -85,13 +87,7 @@ class CommandRetryTest {
                         .status())
                 .isEqualTo(201);
         AtomicInteger attempts = new AtomicInteger();
-        Registration registration = attempts("Taken", attempts, 0);
-        Http.Response refused;
-        try {
-            refused = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Taken"));
-        } finally {
-            registration.cancel();
-        }
+        Http.Response refused = createTeamCounting("Taken", attempts, 0);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("team-name-taken");
         assertThat(attempts).as("the refusal is not sent again").hasValue(1);

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import java.time.Duration;
 import java.util.Map;
@@ -32,10 +33,7 @@ class ActivityHealthTest {
     void theActivityComponentIsDownWhileAnEventCanNotBeStoredAndUpOnceItIs() {
         Http anonymous = Http.to("http://localhost:" + port);
         Http api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        String org = api.post("/api/orgs", Map.of("name", "Health Check Co"))
-                .json()
-                .get("id")
-                .asText();
+        String org = Fixtures.createOrganization(api, "Health Check Co");
         awaitTrue(() -> anonymous.get("/actuator/health").status() == 200, "healthy before");
         assertThat(anonymous
                         .get("/actuator/health")
@@ -96,10 +94,7 @@ class ActivityHealthTest {
         assertThat(refused.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(refused.text()).doesNotContain("provisioning_");
 
-        String org = operator.post("/api/orgs", Map.of("name", "Metrics Co"))
-                .json()
-                .get("id")
-                .asText();
+        String org = Fixtures.createOrganization(operator, "Metrics Co");
         var granted = operator.post(
                 "/api/orgs/" + org + "/admins", Map.of("email", "metrics.admin." + UUID.randomUUID() + "@example.com"));
         Http admin = Http.to("http://localhost:" + port)

@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.application.Commands;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,10 +60,7 @@ class ActivityApiTest {
     @BeforeEach
     void setUp() {
         api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        org = api.post("/api/orgs", Map.of("name", "Activity " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        org = Fixtures.createOrganization(api, "Activity");
         orgId = new OrganizationId(org);
     }
 
@@ -205,10 +203,7 @@ class ActivityApiTest {
     void anotherOrganizationsActivityStaysHidden() throws Exception {
         api.post(path("/teams"), Map.of("name", "Private team"));
         rowsOnceThere("", 2);
-        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String other = Fixtures.createOrganization(api, "Other");
         String otherActivity = api.get("/api/orgs/" + other + "/activity").text();
         assertThat(otherActivity).doesNotContain("Private team");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
+import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -38,10 +40,7 @@ class ApiEdgesTest {
     @BeforeEach
     void setUp() {
         api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        org = api.post("/api/orgs", Map.of("name", "Edges " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        org = Fixtures.createOrganization(api, "Edges");
     }
 
     private String path(String rest) {
@@ -218,10 +217,7 @@ class ApiEdgesTest {
         var created = api.post(path("/admins"), Map.of("email", email));
         assertThat(created.status()).isEqualTo(201);
         String password = created.json().get("password").asText();
-        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String other = Fixtures.createOrganization(api, "Other");
 
         var withPassword =
                 api.post("/api/orgs/" + other + "/admins", Map.of("email", email, "password", "another-password"));
@@ -262,36 +258,13 @@ class ApiEdgesTest {
         assertThat(api.get("/api/orgs").status()).as("other admins sign in").isEqualTo(200);
 
         // the Control Panel's sign-in for the same email from the same address
-        var client = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                .build();
-        String form = client.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString())
-                .body();
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(form);
-        assertThat(csrf.find()).isTrue();
-        var signIn = client.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email="
-                                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
-                                + "&password="
-                                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-                                + "&_csrf="
-                                + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?throttled");
-        String page = client.send(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create("http://localhost:" + port + "/login?throttled"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString())
-                .body();
+        FormSession session = FormSession.open(port);
+        assertThat(session.submitSignIn(email, password)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/login?throttled");
+        String page = session.get("/login?throttled", false).body();
         assertThat(page).contains("Too many wrong passwords for this").doesNotContain(password);
     }
 

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -39,10 +40,7 @@ class InviteRaceTest {
     @Test
     void aTeamDeletedWhileTheMemberIsInvitedIntoItIsPassedOverAndTheInvitationStands() {
         Http api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        String org = api.post("/api/orgs", Map.of("name", "Invite Race " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String org = Fixtures.createOrganization(api, "Invite Race");
         String kept = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Kept"))
                 .json()
                 .get("id")

@@ -103,10 +103,7 @@ class JsonApiTest {
         var list = admin.get("/api/orgs");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().findValuesAsText("id")).containsExactly(org);
-        var other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        var other = Fixtures.createOrganization(api, "Other");
         assertThat(admin.get("/api/orgs/" + other + "/members").status()).isEqualTo(404);
         var refused = admin.post("/api/orgs", Map.of("name", "Not allowed"));
         assertThat(refused.status()).isEqualTo(403);
@@ -165,10 +162,7 @@ class JsonApiTest {
     @Test
     void anOrganizationsAdminCanNotHandAnAccountThatExistsToTheirOrganization() {
         // an admin of another organization sets up an account for someone, with a password they chose
-        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String other = Fixtures.createOrganization(api, "Other");
         var mallory = api.post("/api/orgs/" + other + "/admins", Map.of("email", uniqueEmail("mallory")));
         Http malloryApi = Http.to("http://localhost:" + port)
                 .basic(
@@ -210,10 +204,7 @@ class JsonApiTest {
         String email = uniqueEmail("twice");
         List<String> orgs = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            orgs.add(api.post("/api/orgs", Map.of("name", "Race " + i + " " + System.nanoTime()))
-                    .json()
-                    .get("id")
-                    .asText());
+            orgs.add(Fixtures.createOrganization(api, "Race " + i));
         }
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(orgs.size());
@@ -243,14 +234,8 @@ class JsonApiTest {
 
     @Test
     void theOperatorDeletesTheAccountOfAnAdminWhoLeaves() {
-        String other = api.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
-        String lonely = api.post("/api/orgs", Map.of("name", "Lonely " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String other = Fixtures.createOrganization(api, "Other");
+        String lonely = Fixtures.createOrganization(api, "Lonely");
         String leaverEmail = uniqueEmail("leaver");
         String stayerEmail = uniqueEmail("stayer");
         var leaver = api.post(path("/admins"), Map.of("email", leaverEmail));

@@ -3,13 +3,13 @@ package com.controlpanel.provisioning.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,10 +81,7 @@ class ScimRateLimitTest extends ScimTestSupport {
     }
 
     private JsonNode otherOrganization() {
-        String other = admin.post("/api/orgs", Map.of("name", "Neighbour " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asText();
+        String other = Fixtures.createOrganization(admin, "Neighbour");
         return admin.post("/api/orgs/" + other + "/provisioning/enable", null).json();
     }
 }

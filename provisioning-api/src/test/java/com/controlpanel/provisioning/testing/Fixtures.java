@@ -26,6 +26,17 @@ public final class Fixtures {
 
     private Fixtures() {}
 
+    /**
+     * Creates an organization over the JSON API (as the operator {@code operator} signs in) named {@code name} and a
+     * number that makes it unique; returns its id.
+     */
+    public static String createOrganization(Http operator, String name) {
+        return operator.post("/api/orgs", Map.of("name", name + " " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+    }
+
     public static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }

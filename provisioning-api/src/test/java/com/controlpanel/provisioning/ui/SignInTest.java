@@ -3,18 +3,11 @@ package com.controlpanel.provisioning.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,44 +208,6 @@ class SignInTest {
         HttpResponse<String> page = session.get(tenant.path("/members"), false);
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(page.headers().firstValue("Location")).hasValue("/login?expired");
-    }
-
-    /** A second Control Panel session, signed in through the sign-in form as a browser would. */
-    private record FormSession(HttpClient client, String base) {
-
-        static FormSession signIn(int port, String email, String password) throws Exception {
-            HttpClient client = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-            FormSession session = new FormSession(client, "http://localhost:" + port);
-            String form = session.get("/login", false).body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-            assertThat(csrf.find())
-                    .as("the sign-in form carries its CSRF token")
-                    .isTrue();
-            String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> signedIn = client.send(
-                    HttpRequest.newBuilder(URI.create(session.base + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(signedIn.headers().firstValue("Location").orElseThrow())
-                    .as("signed in")
-                    .doesNotContain("/login");
-            return session;
-        }
-
-        HttpResponse<String> get(String path, boolean fragment) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-            if (fragment) {
-                request.header("HX-Request", "true");
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 
     @Test

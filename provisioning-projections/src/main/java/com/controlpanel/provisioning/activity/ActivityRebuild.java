@@ -147,7 +147,7 @@ public class ActivityRebuild implements ReadModelRebuild {
             List<TrackingToken> seen = null;
             long movedAt = System.nanoTime();
             while (true) {
-                List<TrackingToken> tokens = tokens();
+                List<TrackingToken> tokens = progress.tokens();
                 if (caughtUp(tokens, head)) {
                     return;
                 }
@@ -174,10 +174,6 @@ public class ActivityRebuild implements ReadModelRebuild {
                     throw new IllegalStateException(e);
                 }
             }
-        }
-
-        private List<TrackingToken> tokens() {
-            return progress.tokens();
         }
 
         /**

@@ -1,0 +1,70 @@
+package com.controlpanel.provisioning.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A Control Panel session over plain HTTP, signed in through the sign-in form as a browser would (cookie, CSRF). */
+public final class FormSession {
+
+    private final HttpClient client;
+    private final String base;
+
+    private FormSession(int port) {
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A session not signed in yet. */
+    public static FormSession open(int port) {
+        return new FormSession(port);
+    }
+
+    /** A session signed in (the sign-in must lead away from the sign-in page). */
+    public static FormSession signIn(int port, String email, String password) throws Exception {
+        FormSession session = open(port);
+        assertThat(session.submitSignIn(email, password)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("signed in")
+                .doesNotContain("/login");
+        return session;
+    }
+
+    /** Fills in and sends the sign-in form; the answer is the redirect it leads to. */
+    public HttpResponse<String> submitSignIn(String email, String password) throws Exception {
+        String form = get("/login", false).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the sign-in form carries its CSRF token").isTrue();
+        String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A page, or (with {@code fragment}) an htmx request for one. */
+    public HttpResponse<String> get(String path, boolean fragment) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (fragment) {
+            request.header("HX-Request", "true");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
