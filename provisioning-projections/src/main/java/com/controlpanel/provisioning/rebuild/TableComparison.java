@@ -3,8 +3,8 @@ package com.controlpanel.provisioning.rebuild;
 import java.util.List;
 
 /**
- * A rebuilt table compared with the live one: row counts, a SHA-256 over each side's rows in key order, and the first
- * differing rows if they are not equal.
+ * A rebuilt table compared with the live one: row counts, each side's order-free checksum (the sums of its rows'
+ * SHA-256 digests), and the first differing rows if they are not equal.
  */
 public record TableComparison(
         String readModel,

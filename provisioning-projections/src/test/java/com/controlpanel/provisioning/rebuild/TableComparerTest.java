@@ -1,0 +1,146 @@
+package com.controlpanel.provisioning.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The rebuild's verification of one table: equal whatever order the rows were written in, and what differs named. */
+class TableComparerTest {
+
+    private static final TablePair TERMS =
+            new TablePair("directory", "dir_member_term_a", "dir_member_term_b", List.of("member_id", "term"));
+    private static final TablePair MEMBERS =
+            new TablePair("directory", "dir_member_a", "dir_member_b", List.of("member_id"));
+
+    private final DataSource dataSource = TestDatabase.migrated();
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private Connection connection;
+
+    @BeforeEach
+    void connect() throws SQLException {
+        connection = dataSource.getConnection();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    private void term(String table, String member, String term) {
+        jdbc.update("INSERT INTO " + table + " (member_id, organization_id, term) VALUES (?, 'o1', ?)", member, term);
+    }
+
+    private void member(String table, String member, String externalId) {
+        jdbc.update(
+                "INSERT INTO " + table + " (member_id, organization_id, source, active, user_name, user_name_key, "
+                        + "external_id, email, email_key, label, label_key, profile, created_at, last_modified_at, "
+                        + "version) VALUES (?, 'o1', 'OKTA', TRUE, ?, ?, ?, ?, ?, ?, ?, '{}', "
+                        + "TIMESTAMP WITH TIME ZONE '2026-05-04 10:00:00Z', "
+                        + "TIMESTAMP WITH TIME ZONE '2026-05-04 10:00:00Z', 1)",
+                member,
+                member + "@example.com",
+                member + "@example.com",
+                externalId,
+                member + "@example.com",
+                member + "@example.com",
+                member,
+                member);
+    }
+
+    @Test
+    void theSameRowsWrittenInAnotherOrderAreEqualWithTheSameChecksum() {
+        List<String[]> rows = List.of(
+                new String[] {"m1", "ada"},
+                new String[] {"m1", "lovelace"},
+                new String[] {"m2", "grace"},
+                new String[] {"m2", "hopper"},
+                new String[] {"m3", "alan"});
+        rows.forEach(row -> term("dir_member_term_a", row[0], row[1]));
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            term("dir_member_term_b", rows.get(i)[0], rows.get(i)[1]);
+        }
+
+        TableComparison comparison = TableComparer.compare(connection, TERMS);
+
+        assertThat(comparison.equal()).isTrue();
+        assertThat(comparison.table()).isEqualTo("dir_member_term");
+        assertThat(comparison.liveRows()).isEqualTo(5);
+        assertThat(comparison.rebuiltRows()).isEqualTo(5);
+        assertThat(comparison.liveChecksum()).hasSize(32).isEqualTo(comparison.rebuiltChecksum());
+        assertThat(comparison.differences()).isEmpty();
+    }
+
+    @Test
+    void rowsOnlyOneSideHasAndRowsHeldDifferentlyAreNamed() {
+        term("dir_member_term_a", "m1", "ada");
+        term("dir_member_term_a", "m2", "grace");
+        term("dir_member_term_b", "m2", "grace");
+        term("dir_member_term_b", "m3", "alan");
+        member("dir_member_a", "m1", "okta-1");
+        member("dir_member_b", "m1", "okta-2");
+
+        TableComparison terms = TableComparer.compare(connection, TERMS);
+        TableComparison members = TableComparer.compare(connection, MEMBERS);
+
+        assertThat(terms.equal()).isFalse();
+        assertThat(terms.liveRows()).isEqualTo(2);
+        assertThat(terms.rebuiltRows()).isEqualTo(2);
+        assertThat(terms.liveChecksum()).isNotEqualTo(terms.rebuiltChecksum());
+        assertThat(terms.differences())
+                .containsExactly(
+                        "member_id=m1, term=ada: only in the live read model",
+                        "member_id=m3, term=alan: only in the rebuilt read model");
+        assertThat(members.equal()).isFalse();
+        assertThat(members.differences())
+                .containsExactly("member_id=m1: external_id is 'okta-1' live, 'okta-2' rebuilt");
+    }
+
+    @Test
+    void valuesSwappedBetweenTwoRowsAreADifference() {
+        term("dir_member_term_a", "m1", "ada");
+        term("dir_member_term_a", "m2", "grace");
+        term("dir_member_term_b", "m1", "grace");
+        term("dir_member_term_b", "m2", "ada");
+
+        TableComparison terms = TableComparer.compare(connection, TERMS);
+
+        assertThat(terms.equal()).isFalse();
+        assertThat(terms.differences()).hasSize(4);
+    }
+
+    @Test
+    void aMissingValueIsNotTheTextNull() {
+        member("dir_member_a", "m1", null);
+        member("dir_member_b", "m1", "null");
+
+        TableComparison members = TableComparer.compare(connection, MEMBERS);
+
+        assertThat(members.equal()).isFalse();
+        assertThat(members.differences()).containsExactly("member_id=m1: external_id is null live, 'null' rebuilt");
+    }
+
+    @Test
+    void theFirstTwentyDifferencesAreNamed() {
+        for (int i = 0; i < 30; i++) {
+            term("dir_member_term_a", "m" + (100 + i), "only-live");
+        }
+
+        TableComparison terms = TableComparer.compare(connection, TERMS);
+
+        assertThat(terms.equal()).isFalse();
+        assertThat(terms.liveRows()).isEqualTo(30);
+        assertThat(terms.rebuiltRows()).isZero();
+        assertThat(terms.differences())
+                .hasSize(20)
+                .first()
+                .isEqualTo("member_id=m100, term=only-live: only in the live read model");
+    }
+}
