@@ -5,7 +5,10 @@ import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import java.util.List;
 
-/** Who administers an organization: listed, added and removed; answered by the application's admin accounts. */
+/**
+ * Who administers an organization: listed, added and removed; and, for the operator, every admin account of the
+ * deployment, deleted when its admin leaves. Answered by the application's admin accounts.
+ */
 public interface OrganizationAdmins {
 
     /** An admin granted the organization. */
@@ -41,4 +44,21 @@ public interface OrganizationAdmins {
      * @throws com.controlpanel.provisioning.domain.api.RuleViolationException if it is the organization's last admin
      */
     void remove(CommandContext context, OrganizationId organizationId, AdminId adminId);
+
+    /** An admin account of the deployment with the organizations it is an admin of. */
+    record Account(AdminId adminId, String email, boolean operator, List<OrganizationId> organizations) {}
+
+    /** Every admin account, by email. */
+    List<Account> all();
+
+    /**
+     * Deletes an account: removes it from every organization it is an admin of (each removal an event in that
+     * organization's history), then the account itself; its sessions end on their next page. Checked first, so that
+     * nothing changes when it is an organization's only admin or an operator.
+     *
+     * @throws com.controlpanel.provisioning.domain.api.NotFoundException if there is no such account
+     * @throws com.controlpanel.provisioning.domain.api.DomainException {@code last-admin} when it is an organization's
+     *     only admin, {@code operator-account} for an operator
+     */
+    void delete(CommandContext context, AdminId adminId);
 }

@@ -102,10 +102,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         organizations.revokeAdmin(context, organizationId, adminId);
     }
 
-    /** An admin account of the deployment with the organizations it is an admin of. */
-    public record Account(AdminId adminId, String email, boolean operator, List<OrganizationId> organizations) {}
-
-    /** Every admin account, by email. */
+    @Override
     public List<Account> all() {
         Map<String, List<OrganizationId>> granted = new HashMap<>();
         jdbc.query(
@@ -121,11 +118,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                         List.copyOf(granted.getOrDefault(rs.getString(1), List.of()))));
     }
 
-    /**
-     * Deletes an account: removes it from every organization it is an admin of (each removal an event in that
-     * organization's history), then the account itself; its sessions end on their next page. Checked first, so that
-     * nothing changes when it is an organization's only admin or an operator.
-     */
+    @Override
     public void delete(CommandContext context, AdminId adminId) {
         Account account = all().stream()
                 .filter(found -> found.adminId().equals(adminId))

@@ -298,6 +298,123 @@ class ProvisioningSettingsTest {
                 .containsExactly(successor);
     }
 
+    @Test
+    void theOperatorDeletesTheAccountOfAnAdminWhoLeavesOnceNoOrganizationIsLeftWithoutAdmin() {
+        browser.open(tenant.path("/settings/admins"));
+        assertThat(browser.present(By.id("accounts-tab")))
+                .as("the operator's tab")
+                .isFalse();
+        browser.open(tenant.path("/settings/accounts"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(browser.text(By.tagName("main"))).contains("Only the operator of this service may see and delete");
+        String colleague = scenery.anotherAdmin(tenant);
+        String colleagueId =
+                jdbc.queryForObject("SELECT admin_id FROM admin_account WHERE email = ?", String.class, colleague);
+        // a forged form with this session's CSRF token
+        browser.open(tenant.path("/settings/admins"));
+        browser.script(
+                "const form = document.createElement('form');"
+                        + "form.method = 'post'; form.action = arguments[0];"
+                        + "const token = document.createElement('input'); token.type = 'hidden'; token.name = '_csrf';"
+                        + "token.value = document.querySelector('meta[name=_csrf]').content; form.appendChild(token);"
+                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
+                tenant.path("/settings/accounts/" + colleagueId + "/delete"));
+        browser.waitUntil(d -> Boolean.TRUE.equals(
+                browser.script("return document.readyState === 'complete' && !window.controlPanelTestMark;")));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(Http.to(browser.base())
+                        .basic(colleague, Scenery.PASSWORD)
+                        .get("/api/orgs/" + tenant.id().value() + "/members")
+                        .status())
+                .as("nothing deleted")
+                .isEqualTo(200);
+
+        String leaver = tenant.adminEmail();
+        Tenant second = scenery.alsoManagedBy(tenant, "Contoso Pharmaceuticals");
+        Http leaverApi = Http.to(browser.base()).basic(leaver, Scenery.PASSWORD);
+        assertThat(leaverApi
+                        .get("/api/orgs/" + second.id().value() + "/members")
+                        .status())
+                .isEqualTo(200);
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+
+        browser.open(tenant.path("/settings/admins"));
+        browser.click(By.id("accounts-tab"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/accounts"));
+        assertThat(browser.find(By.id("accounts-tab")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(browser.text(accountRow(leaver))).contains("Northwind Traders", "Contoso Pharmaceuticals");
+        assertThat(browser.text(accountRow(ApplicationTest.ADMIN))).contains("(you)", "Operator");
+        assertThat(browser.present(
+                        By.cssSelector("[aria-label='Delete the account of " + ApplicationTest.ADMIN + "']")))
+                .as("an operator's account is not deleted")
+                .isFalse();
+        browser.screenshot("settings-accounts");
+        browser.resize(Browser.PHONE);
+        try {
+            browser.assertNoHorizontalScroll();
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+
+        // the only admin of the second organization: said so, nothing to press
+        browser.click(By.cssSelector("[aria-label='Delete the account of " + leaver + "']"));
+        assertThat(browser.text(By.id("account-blocked"))).contains("the only admin of these organizations");
+        assertThat(browser.text(By.id("only-admin-of"))).isEqualTo("Contoso Pharmaceuticals");
+        assertThat(browser.present(By.id("confirm-delete-account"))).isFalse();
+        browser.screenshot("settings-account-blocked");
+
+        // the operator gives the second organization another admin, then deletes the account
+        browser.click(By.linkText("Contoso Pharmaceuticals"));
+        assertThat(browser.path()).isEqualTo(second.path("/settings/admins"));
+        String successor = Scenery.unique("successor");
+        browser.type(By.id("admin-email"), successor);
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith(successor + " is now an admin");
+        browser.click(By.id("accounts-tab"));
+        browser.click(By.cssSelector("[aria-label='Delete the account of " + leaver + "']"));
+        String accountPage = browser.path();
+        assertThat(browser.all(By.cssSelector("#removed-from li")).stream()
+                        .map(item -> item.getText().strip())
+                        .toList())
+                .containsExactlyInAnyOrder("Northwind Traders", "Contoso Pharmaceuticals");
+        browser.screenshot("settings-account-delete");
+        browser.submit(By.id("confirm-delete-account"));
+
+        assertThat(browser.path()).isEqualTo(second.path("/settings/accounts"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .startsWith("The account of " + leaver + " is deleted. It is no longer an admin of ")
+                .contains("Northwind Traders", "Contoso Pharmaceuticals");
+        assertThat(browser.present(accountRow(leaver))).isFalse();
+        assertThat(leaverApi
+                        .get("/api/orgs/" + tenant.id().value() + "/members")
+                        .status())
+                .as("it no longer signs in")
+                .isEqualTo(401);
+        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        assertThat(operatorApi
+                        .get("/api/orgs/" + tenant.id().value() + "/admins")
+                        .json()
+                        .findValuesAsText("email"))
+                .containsExactly(colleague);
+        assertThat(operatorApi
+                        .get("/api/orgs/" + second.id().value() + "/admins")
+                        .json()
+                        .findValuesAsText("email"))
+                .containsExactly(successor);
+
+        // its page again (the back button): gone
+        browser.open(accountPage);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page not found");
+    }
+
+    private By accountRow(String email) {
+        return By.xpath("//table[@id='accounts']//tr[contains(@class,'account-row')][.//span[@class='account-email' and"
+                + " normalize-space()='" + email + "']]");
+    }
+
     private java.util.List<String> adminRows() {
         return browser.all(By.cssSelector("#admins .admin-row td[data-label=Email]")).stream()
                 .map(cell -> cell.getText().strip())

@@ -67,6 +67,13 @@ final class Scenery {
         return accounts.create(unique("new-admin"), PASSWORD, false).email();
     }
 
+    /** Another admin of the organization (password {@link #PASSWORD}), by email. */
+    String anotherAdmin(Tenant tenant) {
+        AdminUser admin = accounts.create(unique("colleague"), PASSWORD, false);
+        organizations.grantAdmin(ADMIN, tenant.id(), admin.adminId(), admin.email());
+        return admin.email();
+    }
+
     /** Another organization for the same admin. */
     Tenant alsoManagedBy(Tenant first, String name) {
         OrganizationId id = organizations.create(ADMIN, name);

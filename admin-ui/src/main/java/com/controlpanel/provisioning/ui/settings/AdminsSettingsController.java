@@ -145,6 +145,7 @@ public class AdminsSettingsController {
 
     private String page(Workspace workspace, ControlPanelAdmin admin, FormErrors errors, String email, Model model) {
         model.addAttribute("workspace", workspace);
+        model.addAttribute("operator", admin.operator());
         model.addAttribute("admins", admins.of(workspace.organization().organizationId()));
         model.addAttribute("you", admin.adminId());
         model.addAttribute("errors", errors);

@@ -85,6 +85,7 @@ public class ProvisioningSettingsController {
                 .findTeams(new FindTeamsQuery(organization.organizationId(), null, Source.OKTA, null, false, 0, 0))
                 .total();
         model.addAttribute("workspace", workspace);
+        model.addAttribute("operator", admin.operator());
         model.addAttribute(
                 "provisioning",
                 new ProvisioningView(

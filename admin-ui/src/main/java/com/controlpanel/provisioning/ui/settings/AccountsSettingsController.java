@@ -1,0 +1,179 @@
+package com.controlpanel.provisioning.ui.settings;
+
+import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.OrganizationAdmins;
+import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.NotAllowed;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
+import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → All accounts (the operator only): every admin account of the deployment with the organizations it
+ * manages; an account's page says what deleting it does, or which organizations it is the only admin of, and deletes
+ * it (an admin who leaves). Anyone else is refused, also when the request is forced.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/settings/accounts")
+public class AccountsSettingsController {
+
+    /** An organization an account manages: its name, or its id while the directory has not shown it yet. */
+    public record Managed(String id, String name) {}
+
+    /** An account as the operator sees it: the organizations it manages by name, those it is the only admin of. */
+    public record AccountView(
+            String id, String email, boolean operator, List<Managed> organizations, List<Managed> onlyAdminOf) {
+
+        public boolean deletable() {
+            return !operator && onlyAdminOf.isEmpty();
+        }
+    }
+
+    private final Workspaces workspaces;
+    private final OrganizationAdmins admins;
+    private final Acting acting;
+
+    public AccountsSettingsController(Workspaces workspaces, OrganizationAdmins admins, Acting acting) {
+        this.workspaces = workspaces;
+        this.admins = admins;
+        this.acting = acting;
+    }
+
+    @GetMapping({"", "/"})
+    String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+        Workspace workspace = operatorOnly(admin, org);
+        Map<OrganizationId, String> names = names(workspace);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("operator", true);
+        model.addAttribute("you", admin.adminId().value());
+        model.addAttribute(
+                "accounts",
+                admins.all().stream()
+                        .map(account -> view(account, names, false))
+                        .toList());
+        return "settings/accounts";
+    }
+
+    @GetMapping("/{adminId}")
+    String account(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String adminId,
+            Model model) {
+        Workspace workspace = operatorOnly(admin, org);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("operator", true);
+        model.addAttribute("you", admin.adminId().value());
+        model.addAttribute("account", find(adminId, names(workspace)));
+        return "settings/account";
+    }
+
+    /** The address of a deletion, opened rather than posted: the account's page. */
+    @GetMapping("/{adminId}/delete")
+    String deleteAgain(
+            @AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, @PathVariable String adminId) {
+        return "redirect:" + operatorOnly(admin, org).path("/settings/accounts/" + adminId);
+    }
+
+    @PostMapping("/{adminId}/delete")
+    String delete(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String adminId,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = operatorOnly(admin, org);
+        String accounts = workspace.path("/settings/accounts");
+        AccountView account;
+        try {
+            account = find(adminId, names(workspace));
+        } catch (PageNotFound e) {
+            flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
+            return "redirect:" + accounts;
+        }
+        try {
+            admins.delete(acting.as(admin, request), new AdminId(adminId));
+        } catch (NotFoundException e) {
+            flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
+            return "redirect:" + accounts;
+        } catch (RuntimeException e) {
+            // an organization whose other admins were removed meanwhile, or an operator: nothing was changed
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + accounts + "/" + adminId;
+        }
+        flash.addFlashAttribute(
+                Flash.NOTICE,
+                account.organizations().isEmpty()
+                        ? "The account of " + account.email() + " is deleted."
+                        : "The account of " + account.email() + " is deleted. It is no longer an admin of "
+                                + account.organizations().stream()
+                                        .map(Managed::name)
+                                        .collect(Collectors.joining(", "))
+                                + ".");
+        return "redirect:" + accounts;
+    }
+
+    private Workspace operatorOnly(ControlPanelAdmin admin, String org) {
+        Workspace workspace = workspaces.open(admin, org, "settings");
+        if (!admin.operator()) {
+            throw new NotAllowed("Only the operator of this service may see and delete admin accounts: an account may"
+                    + " manage several organizations of the deployment.");
+        }
+        return workspace;
+    }
+
+    /** Every organization of the deployment (the operator's workspace lists them all), by id. */
+    private static Map<OrganizationId, String> names(Workspace workspace) {
+        return workspace.organizations().stream()
+                .collect(Collectors.toMap(OrganizationRow::organizationId, OrganizationRow::name));
+    }
+
+    private AccountView find(String adminId, Map<OrganizationId, String> names) {
+        AdminId id;
+        try {
+            id = new AdminId(adminId);
+        } catch (InvalidValueException e) {
+            throw new PageNotFound("There is no such admin account.");
+        }
+        return admins.all().stream()
+                .filter(account -> account.adminId().equals(id))
+                .findFirst()
+                .map(account -> view(account, names, true))
+                .orElseThrow(() -> new PageNotFound("There is no such admin account."));
+    }
+
+    /** @param withOnlyAdmins whether to find the organizations it is the only admin of (a query per organization) */
+    private AccountView view(
+            OrganizationAdmins.Account account, Map<OrganizationId, String> names, boolean withOnlyAdmins) {
+        List<Managed> organizations = account.organizations().stream()
+                .map(id -> new Managed(id.value(), names.getOrDefault(id, id.value())))
+                .toList();
+        List<Managed> onlyAdminOf = withOnlyAdmins
+                ? organizations.stream()
+                        .filter(managed ->
+                                admins.of(new OrganizationId(managed.id())).size() == 1)
+                        .toList()
+                : List.of();
+        return new AccountView(
+                account.adminId().value(), account.email(), account.operator(), organizations, onlyAdminOf);
+    }
+}
