@@ -48,6 +48,10 @@ public final class PatchRequestBody {
         if (operations == null || !operations.isArray()) {
             throw BadRequestException.invalidSyntax("A PATCH request needs an 'Operations' list");
         }
+        if (operations.isEmpty()) {
+            // RFC 7644 §3.5.2: "an array of one or more patch operations"
+            throw BadRequestException.invalidSyntax("A PATCH request needs at least one operation in 'Operations'");
+        }
         List<Operation> parsed = new ArrayList<>();
         int index = 1;
         for (JsonNode operation : operations) {

@@ -202,6 +202,8 @@ class ScimPatchTest extends ScimTestSupport {
         assertError(patch(path, patchOp(op("replace", "title", null))), 400, "invalidSyntax");
         assertError(patch(path, patchOp(op("replace", null, "not an object"))), 400, "invalidSyntax");
         assertError(patch(path, Map.of("schemas", List.of(PATCH_OP))), 400, "invalidSyntax");
+        // RFC 7644 §3.5.2: "an array of one or more patch operations"
+        assertError(patch(path, Map.of("schemas", List.of(PATCH_OP), "Operations", List.of())), 400, "invalidSyntax");
         assertError(patch(path, patchOp(op("replace", "active", "maybe"))), 400, "invalidValue");
         assertError(
                 patch(path, patchOp(op("replace", "emails[type eq \"work\"].value", "not-an-email"))),
@@ -217,6 +219,10 @@ class ScimPatchTest extends ScimTestSupport {
                 "mutability");
         assertError(patch("/Groups/" + group, patchOp(op("remove", "displayName", null))), 400, "mutability");
         assertError(patch("/Groups/" + group, patchOp(op("replace", "foo", "x"))), 400, "invalidPath");
+        assertError(
+                patch("/Groups/" + group, Map.of("schemas", List.of(PATCH_OP), "Operations", List.of())),
+                400,
+                "invalidSyntax");
         assertError(patch("/Groups/" + group, patchOp(op("replace", "displayName", ""))), 400, "invalidValue");
         assertError(
                 patch("/Groups/" + group, patchOp(op("add", "members", List.of(Map.of("value", id, "type", "Group"))))),
