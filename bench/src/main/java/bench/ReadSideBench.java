@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -359,6 +360,20 @@ public final class ReadSideBench {
                 seconds(start),
                 number(progress, "eventsPerSecond"),
                 number(progress, "verified"));
+        // the service's own account of each phase: the replay alone (read and fold) beside writing and verifying
+        Matcher phase = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"millis\":(\\d+),\"events\":(\\d+)}")
+                .matcher(progress);
+        StringBuilder phases = new StringBuilder();
+        while (phase.find()) {
+            long millis = Long.parseLong(phase.group(2));
+            long events = Long.parseLong(phase.group(3));
+            phases.append(phases.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.1f s", phase.group(1), millis / 1000.0));
+            if ("replay".equals(phase.group(1)) && millis > 0) {
+                phases.append(String.format(Locale.ROOT, " (%d events, %.0f events/s)", events, events * 1000.0 / millis));
+            }
+        }
+        System.out.printf("  phases: %s%n", phases);
     }
 
     private void queries(String[] template) throws Exception {

@@ -201,6 +201,26 @@ class RebuildTest {
         assertThat(progress.get("eventsDone").asLong()).isGreaterThanOrEqualTo(events);
         assertThat(progress.get("eventsPerSecond").asDouble()).isPositive();
         assertThat(progress.get("verified").asBoolean()).as(progress.toString()).isTrue();
+        // where the time went, phase by phase, within the rebuild's own span
+        List<String> phases = new ArrayList<>();
+        long phaseMillis = 0;
+        for (JsonNode phase : progress.get("phases")) {
+            phases.add(phase.get("name").asText());
+            assertThat(phase.get("millis").asLong()).isNotNegative();
+            phaseMillis += phase.get("millis").asLong();
+        }
+        assertThat(phases)
+                .containsExactly("replay", "write", "catch-up", "last-catch-up", "snapshot-and-switch", "verify");
+        JsonNode replay = progress.get("phases").get(0);
+        assertThat(replay.get("events").asLong())
+                .as("the stored events, read and folded before anything is written")
+                .isGreaterThanOrEqualTo(events);
+        assertThat(progress.get("phases").get(1).get("events").asLong()).isZero();
+        assertThat(phaseMillis)
+                .isLessThanOrEqualTo(Duration.between(
+                                Instant.parse(progress.get("startedAt").asText()),
+                                Instant.parse(progress.get("finishedAt").asText()))
+                        .toMillis());
         List<String> tables = new ArrayList<>();
         for (JsonNode table : progress.get("verification")) {
             assertThat(table.get("equal").asBoolean()).as(table.toString()).isTrue();

@@ -268,6 +268,15 @@ class AuditReplayScreensTest {
 
         assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("Rebuilt and verified");
         assertThat(browser.text(By.id("rebuild-verdict"))).startsWith("Verified:");
+        assertThat(texts("#rebuild-phases .rebuild-phase"))
+                .hasSize(6)
+                .first()
+                .asString()
+                .matches("replaying the events [0-9,]+ (ms|s) \\([0-9,]+ events per second\\)");
+        assertThat(browser.text(By.id("rebuild-phases")))
+                .startsWith("Time per phase: replaying the events")
+                .contains(" · writing the read models ", " · switching ")
+                .containsPattern(" · verifying [0-9,]+ (ms|s)\\.$");
         WebElement bar = browser.find(By.id("rebuild-bar"));
         assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
         List<WebElement> tables = browser.all(By.cssSelector("#rebuild-verification tr.comparison"));

@@ -106,7 +106,8 @@ public class RebuildJournal {
                 "The node running this rebuild stopped reporting at " + reported.at()
                         + " (it stopped, or lost its database): the rebuild did not complete. If it had not switched "
                         + "yet, the read models are those from before it; if it had, the rebuilt ones are live, "
-                        + "unverified. Start another rebuild to rebuild and verify them.");
+                        + "unverified. Start another rebuild to rebuild and verify them.",
+                progress.phases());
     }
 
     private RebuildProgress read(String text) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a rebuild stands: events done of the total, rate and time left, and at the end the verification of every
- * rebuilt table against the live one ({@code verified} is true when all are equal).
+ * Where a rebuild stands: events done of the total, rate and time left, how long each phase took so far, and at the
+ * end the verification of every rebuilt table against the live one ({@code verified} is true when all are equal).
  */
 public record RebuildProgress(
         String id,
@@ -19,7 +19,15 @@ public record RebuildProgress(
         Instant finishedAt,
         Boolean verified,
         List<TableComparison> verification,
-        String error) {
+        String error,
+        List<PhaseTime> phases) {
+
+    /**
+     * A phase done, how long it took and the events it applied: {@code replay} (the events read and folded in
+     * memory), {@code write} (the rebuilt tables written and indexed), {@code catch-up} (what came meanwhile),
+     * {@code last-catch-up} and {@code snapshot-and-switch} (with writes held), {@code verify}.
+     */
+    public record PhaseTime(String name, long millis, long events) {}
 
     /** The life of a rebuild. */
     public enum Status {

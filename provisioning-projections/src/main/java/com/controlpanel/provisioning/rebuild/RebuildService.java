@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,7 +151,7 @@ public class RebuildService implements DisposableBean {
                 sessions.add(readModel.begin());
             }
             RebuildCursor cursor = new RebuildCursor();
-            Timings timings = new Timings();
+            Timings timings = new Timings(job);
             phase(job, REPLAYING);
             Consumer<StoredEvent> fold = applying(sessions, job, ReadModelRebuild.Session::fold);
             for (boolean more = true; more; ) {
@@ -324,18 +325,28 @@ public class RebuildService implements DisposableBean {
         }
     }
 
-    /** How long each phase took, for the log. */
+    /** How long each phase took, for the log and the job's progress. */
     private static final class Timings {
+        private final Job job;
         private final StringBuilder text = new StringBuilder();
         private long last = System.nanoTime();
+        private long doneBefore;
+
+        Timings(Job job) {
+            this.job = job;
+        }
 
         void mark(String phase) {
             long now = System.nanoTime();
+            long millis = (now - last) / 1_000_000;
             text.append(text.length() == 0 ? "" : ", ")
                     .append(phase)
                     .append(' ')
-                    .append((now - last) / 1_000_000)
+                    .append(millis)
                     .append(" ms");
+            long done = job.done;
+            job.phases.add(new RebuildProgress.PhaseTime(phase, millis, done - doneBefore));
+            doneBefore = done;
             last = now;
         }
 
@@ -354,6 +365,7 @@ public class RebuildService implements DisposableBean {
         volatile long total;
         volatile Instant finishedAt;
         volatile List<TableComparison> verification;
+        final List<RebuildProgress.PhaseTime> phases = new CopyOnWriteArrayList<>();
         volatile String error;
         volatile ScheduledFuture<?> reporting;
         /** Finished and its outcome recorded for every node: what {@link #runNow} waits for. */
@@ -397,7 +409,8 @@ public class RebuildService implements DisposableBean {
                     finishedAt,
                     checked == null ? null : checked.stream().allMatch(TableComparison::equal),
                     checked,
-                    error);
+                    error,
+                    List.copyOf(phases));
         }
     }
 

@@ -32,7 +32,8 @@ class RebuildJournalTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of(new RebuildProgress.PhaseTime("replay", 1200, 900)));
     }
 
     @Test
@@ -59,7 +60,11 @@ class RebuildJournalTest {
                 START.plusSeconds(3),
                 false,
                 List.of(members, activity),
-                null);
+                null,
+                List.of(
+                        new RebuildProgress.PhaseTime("replay", 1200, 900),
+                        new RebuildProgress.PhaseTime("write", 900, 0),
+                        new RebuildProgress.PhaseTime("verify", 400, 0)));
         now.set(START.plusSeconds(3));
         journal.report(done);
 
@@ -82,6 +87,9 @@ class RebuildJournalTest {
         assertThat(lost.error()).contains("stopped reporting");
         assertThat(lost.finishedAt()).isEqualTo(START);
         assertThat(lost.eventsDone()).isEqualTo(100);
+        assertThat(lost.phases())
+                .as("the phases it finished")
+                .containsExactly(new RebuildProgress.PhaseTime("replay", 1200, 900));
         assertThat(journal.running()).isEmpty();
     }
 }

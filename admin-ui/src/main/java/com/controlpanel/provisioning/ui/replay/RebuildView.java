@@ -20,7 +20,28 @@ public record RebuildView(
         String took,
         Boolean verified,
         List<Table> tables,
-        String error) {
+        String error,
+        List<Phase> phases) {
+
+    /** A phase done: what it was, how long it took, and its rate when it applied events in bulk (the replay). */
+    public record Phase(String label, String took, String rate) {
+
+        static Phase of(RebuildProgress.PhaseTime phase) {
+            String label = switch (phase.name()) {
+                case "replay" -> "replaying the events";
+                case "write" -> "writing the read models";
+                case "catch-up" -> "catching up";
+                case "last-catch-up" -> "catching up with writes held";
+                case "snapshot-and-switch" -> "switching";
+                case "verify" -> "verifying";
+                default -> phase.name();
+            };
+            String rate = "replay".equals(phase.name()) && phase.millis() > 0
+                    ? String.format(Locale.ENGLISH, "%,.0f", phase.events() * 1000.0 / phase.millis())
+                    : null;
+            return new Phase(label, millis(Duration.ofMillis(phase.millis())), rate);
+        }
+    }
 
     /** A rebuilt table compared with the live one. */
     public record Table(
@@ -72,7 +93,10 @@ public record RebuildView(
                                 c.equal(),
                                 c.differences() == null ? List.of() : c.differences()))
                         .toList(),
-                progress.error());
+                progress.error(),
+                progress.phases() == null
+                        ? List.of()
+                        : progress.phases().stream().map(Phase::of).toList());
     }
 
     public boolean running() {
