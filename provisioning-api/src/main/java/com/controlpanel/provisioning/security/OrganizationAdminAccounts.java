@@ -31,6 +31,8 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     private final AdminAccounts accounts;
     private final OrganizationAdministration organizations;
     private final TransactionTemplate transaction;
+    /** Held while admins are removed on this node: an account's deletion checks and removes in one turn. */
+    private final Object removals = new Object();
 
     public OrganizationAdminAccounts(
             JdbcTemplate jdbc,
@@ -99,7 +101,9 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
 
     @Override
     public void remove(CommandContext context, OrganizationId organizationId, AdminId adminId) {
-        organizations.revokeAdmin(context, organizationId, adminId);
+        synchronized (removals) {
+            organizations.revokeAdmin(context, organizationId, adminId);
+        }
     }
 
     @Override
@@ -118,8 +122,22 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                         List.copyOf(granted.getOrDefault(rs.getString(1), List.of()))));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Removals of admins on this node take turns, so that the check sees what the removals will find. One made
+     * meanwhile on another node can still leave one of the account's organizations with it as its only admin: that
+     * revocation is refused, and the account is made an admin again of the organizations it was already removed from
+     * (their Activity shows both), before the refusal is answered.
+     */
     @Override
     public void delete(CommandContext context, AdminId adminId) {
+        synchronized (removals) {
+            deleteChecked(context, adminId);
+        }
+    }
+
+    private void deleteChecked(CommandContext context, AdminId adminId) {
         Account account = all().stream()
                 .filter(found -> found.adminId().equals(adminId))
                 .findFirst()
@@ -137,8 +155,21 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                                 + ": add another admin there first");
             }
         }
-        for (OrganizationId organization : account.organizations()) {
-            organizations.revokeAdmin(context, organization, adminId);
+        List<OrganizationId> revoked = new ArrayList<>();
+        try {
+            for (OrganizationId organization : account.organizations()) {
+                organizations.revokeAdmin(context, organization, adminId);
+                revoked.add(organization);
+            }
+        } catch (RuntimeException refused) {
+            for (OrganizationId organization : revoked) {
+                try {
+                    organizations.grantAdmin(context, organization, adminId, account.email());
+                } catch (RuntimeException again) {
+                    refused.addSuppressed(again);
+                }
+            }
+            throw refused;
         }
         jdbc.update("DELETE FROM admin_account WHERE admin_id = ?", adminId.value());
     }

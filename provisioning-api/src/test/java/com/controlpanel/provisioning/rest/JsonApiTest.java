@@ -296,6 +296,66 @@ class JsonApiTest {
         assertProblem(api.delete("/api/admin/accounts/" + operatorId), 409, "operator-account");
     }
 
+    @Test
+    void anAccountDeletedWhileAnotherAdminIsRemovedGoesWhollyOrNotAtAll() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String first = Fixtures.createOrganization(api, "First");
+                String second = Fixtures.createOrganization(api, "Second");
+                String leaverEmail = uniqueEmail("leaving");
+                String keeperEmail = uniqueEmail("keeper");
+                String colleagueEmail = uniqueEmail("colleague");
+                String leaverId = api.post("/api/orgs/" + first + "/admins", Map.of("email", leaverEmail))
+                        .json()
+                        .get("id")
+                        .asText();
+                api.post("/api/orgs/" + second + "/admins", Map.of("email", leaverEmail));
+                api.post("/api/orgs/" + first + "/admins", Map.of("email", keeperEmail));
+                String colleagueId = api.post("/api/orgs/" + second + "/admins", Map.of("email", colleagueEmail))
+                        .json()
+                        .get("id")
+                        .asText();
+
+                // at once: the leaver's account deleted, and the other admin of the second organization removed
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var deletion = pool.submit(() -> {
+                    go.await();
+                    return api.delete("/api/admin/accounts/" + leaverId).status();
+                });
+                var removal = pool.submit(() -> {
+                    go.await();
+                    return api.delete("/api/orgs/" + second + "/admins/" + colleagueId)
+                            .status();
+                });
+                go.countDown();
+                int deleted = deletion.get();
+                int removed = removal.get();
+
+                List<String> firstAdmins =
+                        api.get("/api/orgs/" + first + "/admins").json().findValuesAsText("email");
+                List<String> secondAdmins =
+                        api.get("/api/orgs/" + second + "/admins").json().findValuesAsText("email");
+                if (deleted == 204) {
+                    assertThat(removed)
+                            .as("the colleague was the last admin left")
+                            .isEqualTo(409);
+                    assertThat(firstAdmins).containsExactly(keeperEmail);
+                    assertThat(secondAdmins).containsExactly(colleagueEmail);
+                } else {
+                    assertThat(deleted).isEqualTo(409);
+                    assertThat(removed).isEqualTo(204);
+                    assertThat(firstAdmins)
+                            .as("the refused deletion removed it nowhere")
+                            .containsExactlyInAnyOrder(leaverEmail, keeperEmail);
+                    assertThat(secondAdmins).containsExactly(leaverEmail);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

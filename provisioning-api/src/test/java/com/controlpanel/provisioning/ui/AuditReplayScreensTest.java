@@ -290,6 +290,60 @@ class AuditReplayScreensTest {
     }
 
     @Test
+    void aRebuildWhoseNodeWentSilentSaysWhetherItHadSwitched() {
+        signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        String beforeTheSwitch = silentRebuild("replay", "write");
+        String afterTheSwitch = silentRebuild("replay", "write", "catch-up", "last-catch-up", "snapshot-and-switch");
+
+        browser.open(tenant.path("/audit/rebuild/" + beforeTheSwitch));
+        assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("The rebuild failed");
+        assertThat(browser.text(By.id("rebuild-error")))
+                .startsWith("Nothing was switched. The live read models are untouched.")
+                .contains("It had not switched");
+
+        browser.open(tenant.path("/audit/rebuild/" + afterTheSwitch));
+        assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("The rebuild failed");
+        assertThat(browser.text(By.id("rebuild-error")))
+                .startsWith("The rebuilt read models are live, but not verified.")
+                .contains("It had switched")
+                .doesNotContain("Nothing was switched");
+        assertThat(texts("#rebuild-phases .rebuild-phase"))
+                .hasSize(5)
+                .last()
+                .asString()
+                .startsWith("switching ");
+        browser.screenshot("audit-rebuild-lost-after-switch");
+    }
+
+    /** A rebuild its node last reported an hour ago, running, with these phases done. */
+    private String silentRebuild(String... phases) {
+        String id = java.util.UUID.randomUUID().toString();
+        Instant startedAt = Instant.now().minus(Duration.ofHours(1));
+        StringBuilder done = new StringBuilder();
+        for (String phase : phases) {
+            done.append(done.length() == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(phase)
+                    .append("\",\"millis\":1200,\"events\":")
+                    .append(phase.equals("replay") ? 500 : 0)
+                    .append('}');
+        }
+        String progress = "{\"id\":\"" + id + "\",\"status\":\"RUNNING\",\"phase\":\"Verifying\",\"eventsDone\":500,"
+                + "\"eventsTotal\":500,\"eventsPerSecond\":100.0,\"startedAt\":\"" + startedAt + "\",\"phases\":["
+                + done
+                + "]}";
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .update(
+                        "INSERT INTO rebuild_job (rebuild_id, status, started_at, reported_at, progress)"
+                                + " VALUES (?, 'RUNNING', ?, ?, ?)",
+                        id,
+                        java.sql.Timestamp.from(startedAt),
+                        java.sql.Timestamp.from(startedAt.plusSeconds(20)),
+                        progress);
+        return id;
+    }
+
+    @Test
     void anAdminWhoIsNotTheOperatorMayNotRebuildEvenByForcingIt() {
         browser.open(tenant.path("/audit"));
         assertThat(browser.present(By.linkText("Rebuild read models"))).isFalse();

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rebuild;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,9 +26,11 @@ public class RebuildJournal {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** Reads what a later version may have added to a report (a node not yet upgraded reads it too). */
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     public RebuildJournal(JdbcTemplate jdbc, Clock clock) {
@@ -104,9 +107,12 @@ public class RebuildJournal {
                 null,
                 null,
                 "The node running this rebuild stopped reporting at " + reported.at()
-                        + " (it stopped, or lost its database): the rebuild did not complete. If it had not switched "
-                        + "yet, the read models are those from before it; if it had, the rebuilt ones are live, "
-                        + "unverified. Start another rebuild to rebuild and verify them.",
+                        + " (it stopped, or lost its database): the rebuild did not complete. "
+                        + (progress.switched()
+                                ? "It had switched: the rebuilt read models are live, unverified."
+                                : "It had not switched, as far as it reported: the read models are those from before"
+                                        + " it.")
+                        + " Start another rebuild to rebuild and verify them.",
                 progress.phases());
     }
 

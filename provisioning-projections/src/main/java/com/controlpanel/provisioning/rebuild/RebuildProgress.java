@@ -29,6 +29,14 @@ public record RebuildProgress(
      */
     public record PhaseTime(String name, long millis, long events) {}
 
+    /** The phase after which the rebuilt read models are live. */
+    public static final String SWITCH = "snapshot-and-switch";
+
+    /** Whether it had switched to the rebuilt read models when it last reported. */
+    public boolean switched() {
+        return phases != null && phases.stream().anyMatch(phase -> SWITCH.equals(phase.name()));
+    }
+
     /** The life of a rebuild. */
     public enum Status {
         RUNNING,

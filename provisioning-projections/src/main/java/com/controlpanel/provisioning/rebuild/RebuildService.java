@@ -205,7 +205,7 @@ public class RebuildService implements DisposableBean {
                     // have read the switch
                     sleepThrough(ProjectionSlot.SHARED_STALENESS.plusMillis(500));
                 }
-                timings.mark("snapshot-and-switch");
+                timings.mark(RebuildProgress.SWITCH);
             });
             try {
                 afterSwitch.run();

@@ -90,6 +90,66 @@ class RebuildJournalTest {
         assertThat(lost.phases())
                 .as("the phases it finished")
                 .containsExactly(new RebuildProgress.PhaseTime("replay", 1200, 900));
+        assertThat(lost.switched()).isFalse();
+        assertThat(lost.error()).contains("It had not switched");
         assertThat(journal.running()).isEmpty();
+    }
+
+    @Test
+    void aReportWrittenByAnotherVersionIsReadWithWhatThisOneKnows() {
+        // a version before phases were reported, and a later one that reports something this one does not know
+        jdbc.update(
+                "INSERT INTO rebuild_job (rebuild_id, status, started_at, reported_at, progress) VALUES (?, ?, ?, ?, ?)",
+                "older",
+                "COMPLETED",
+                java.sql.Timestamp.from(START),
+                java.sql.Timestamp.from(START),
+                "{\"id\":\"older\",\"status\":\"COMPLETED\",\"phase\":\"Done\",\"eventsDone\":10,\"eventsTotal\":10,"
+                        + "\"eventsPerSecond\":5.0,\"startedAt\":\"2026-05-04T10:00:00Z\",\"verified\":true,\"verification\":[]}");
+        jdbc.update(
+                "INSERT INTO rebuild_job (rebuild_id, status, started_at, reported_at, progress) VALUES (?, ?, ?, ?, ?)",
+                "newer",
+                "COMPLETED",
+                java.sql.Timestamp.from(START),
+                java.sql.Timestamp.from(START),
+                "{\"id\":\"newer\",\"status\":\"COMPLETED\",\"phase\":\"Done\",\"eventsDone\":10,\"eventsTotal\":10,"
+                        + "\"eventsPerSecond\":5.0,\"startedAt\":\"2026-05-04T10:00:00Z\",\"verified\":true,\"verification\":[],"
+                        + "\"phases\":[{\"name\":\"replay\",\"millis\":2,\"events\":10,\"heap\":7}],\"node\":\"n2\"}");
+
+        RebuildProgress older = journal.find("older").orElseThrow();
+        RebuildProgress newer = journal.find("newer").orElseThrow();
+
+        assertThat(older.verified()).isTrue();
+        assertThat(older.phases()).isNull();
+        assertThat(older.switched()).isFalse();
+        assertThat(newer.eventsDone()).isEqualTo(10);
+        assertThat(newer.phases()).containsExactly(new RebuildProgress.PhaseTime("replay", 2, 10));
+    }
+
+    @Test
+    void aRebuildWhoseNodeStoppedReportingAfterTheSwitchIsSaidToHaveSwitched() {
+        journal.report(new RebuildProgress(
+                "r3",
+                RebuildProgress.Status.RUNNING,
+                "Verifying",
+                1000,
+                1000,
+                250.0,
+                null,
+                START,
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                        new RebuildProgress.PhaseTime("replay", 1200, 1000),
+                        new RebuildProgress.PhaseTime(RebuildProgress.SWITCH, 30, 0))));
+        now.set(START.plus(RebuildJournal.SILENT).plus(Duration.ofSeconds(1)));
+
+        RebuildProgress lost = journal.find("r3").orElseThrow();
+
+        assertThat(lost.status()).isEqualTo(RebuildProgress.Status.FAILED);
+        assertThat(lost.switched()).isTrue();
+        assertThat(lost.error()).contains("It had switched: the rebuilt read models are live, unverified.");
     }
 }

@@ -143,4 +143,28 @@ class TableComparerTest {
                 .first()
                 .isEqualTo("member_id=m100, term=only-live: only in the live read model");
     }
+
+    @Test
+    void aMissingValueIsNotTheTextOfTheMarkerEither() {
+        member("dir_member_a", "m1", null);
+        member("dir_member_b", "m1", "\u0000");
+
+        assertThat(TableComparer.compare(connection, MEMBERS).equal()).isFalse();
+    }
+
+    @Test
+    void tablesWhoseColumnsDifferAreNotComparedRowByRow() {
+        jdbc.execute("CREATE TABLE shape_a (id VARCHAR(8) PRIMARY KEY, label VARCHAR(8), note VARCHAR(8))");
+        jdbc.execute("CREATE TABLE shape_b (id VARCHAR(8) PRIMARY KEY, note VARCHAR(8), label VARCHAR(8))");
+        jdbc.update("INSERT INTO shape_a VALUES ('1', 'x', 'y')");
+        jdbc.update("INSERT INTO shape_b VALUES ('1', 'x', 'y')");
+
+        TableComparison shapes =
+                TableComparer.compare(connection, new TablePair("test", "shape_a", "shape_b", List.of("id")));
+
+        assertThat(shapes.equal()).isFalse();
+        assertThat(shapes.liveRows()).isEqualTo(1);
+        assertThat(shapes.differences())
+                .containsExactly("the columns differ: id, label, note live, id, note, label rebuilt");
+    }
 }

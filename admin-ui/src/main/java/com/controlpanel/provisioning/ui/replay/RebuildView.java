@@ -21,7 +21,8 @@ public record RebuildView(
         Boolean verified,
         List<Table> tables,
         String error,
-        List<Phase> phases) {
+        List<Phase> phases,
+        boolean switched) {
 
     /** A phase done: what it was, how long it took, and its rate when it applied events in bulk (the replay). */
     public record Phase(String label, String took, String rate) {
@@ -96,7 +97,8 @@ public record RebuildView(
                 progress.error(),
                 progress.phases() == null
                         ? List.of()
-                        : progress.phases().stream().map(Phase::of).toList());
+                        : progress.phases().stream().map(Phase::of).toList(),
+                progress.switched());
     }
 
     public boolean running() {

@@ -65,11 +65,11 @@ public class AccountsSettingsController {
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
         model.addAttribute("you", admin.adminId().value());
+        List<OrganizationAdmins.Account> all = admins.all();
+        Map<OrganizationId, Long> adminCounts = adminCounts(all);
         model.addAttribute(
                 "accounts",
-                admins.all().stream()
-                        .map(account -> view(account, names, false))
-                        .toList());
+                all.stream().map(account -> view(account, names, adminCounts)).toList());
         return "settings/accounts";
     }
 
@@ -154,25 +154,32 @@ public class AccountsSettingsController {
         } catch (InvalidValueException e) {
             throw new PageNotFound("There is no such admin account.");
         }
-        return admins.all().stream()
+        List<OrganizationAdmins.Account> all = admins.all();
+        return all.stream()
                 .filter(account -> account.adminId().equals(id))
                 .findFirst()
-                .map(account -> view(account, names, true))
+                .map(account -> view(account, names, adminCounts(all)))
                 .orElseThrow(() -> new PageNotFound("There is no such admin account."));
     }
 
-    /** @param withOnlyAdmins whether to find the organizations it is the only admin of (a query per organization) */
-    private AccountView view(
-            OrganizationAdmins.Account account, Map<OrganizationId, String> names, boolean withOnlyAdmins) {
+    /** How many admins each organization has, from the accounts (an operator counts where it is granted). */
+    private static Map<OrganizationId, Long> adminCounts(List<OrganizationAdmins.Account> accounts) {
+        return accounts.stream()
+                .flatMap(account -> account.organizations().stream())
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+    }
+
+    private static AccountView view(
+            OrganizationAdmins.Account account,
+            Map<OrganizationId, String> names,
+            Map<OrganizationId, Long> adminCounts) {
         List<Managed> organizations = account.organizations().stream()
                 .map(id -> new Managed(id.value(), names.getOrDefault(id, id.value())))
                 .toList();
-        List<Managed> onlyAdminOf = withOnlyAdmins
-                ? organizations.stream()
-                        .filter(managed ->
-                                admins.of(new OrganizationId(managed.id())).size() == 1)
-                        .toList()
-                : List.of();
+        List<Managed> onlyAdminOf = account.organizations().stream()
+                .filter(id -> adminCounts.getOrDefault(id, 0L) == 1)
+                .map(id -> new Managed(id.value(), names.getOrDefault(id, id.value())))
+                .toList();
         return new AccountView(
                 account.adminId().value(), account.email(), account.operator(), organizations, onlyAdminOf);
     }
