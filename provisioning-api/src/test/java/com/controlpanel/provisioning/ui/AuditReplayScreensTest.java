@@ -307,6 +307,9 @@ class AuditReplayScreensTest {
                 .startsWith("The rebuilt read models are live, but not verified.")
                 .contains("It had switched")
                 .doesNotContain("Nothing was switched");
+        assertThat(browser.text(By.id("rebuild-error")).split("Start another rebuild", -1))
+                .as("the advice once")
+                .hasSize(2);
         assertThat(texts("#rebuild-phases .rebuild-phase"))
                 .hasSize(5)
                 .last()
