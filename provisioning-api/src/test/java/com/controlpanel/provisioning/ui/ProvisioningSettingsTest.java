@@ -330,6 +330,7 @@ class ProvisioningSettingsTest {
                 .isEqualTo(200);
 
         String leaver = tenant.adminEmail();
+        String idle = scenery.adminWithoutOrganization();
         Tenant second = scenery.alsoManagedBy(tenant, "Contoso Pharmaceuticals");
         Http leaverApi = Http.to(browser.base()).basic(leaver, Scenery.PASSWORD);
         assertThat(leaverApi
@@ -347,6 +348,10 @@ class ProvisioningSettingsTest {
                 .isEqualTo("page");
         assertThat(browser.text(accountRow(leaver))).contains("Northwind Traders", "Contoso Pharmaceuticals");
         assertThat(browser.text(accountRow(ApplicationTest.ADMIN))).contains("(you)", "Operator");
+        assertThat(browser.text(accountRow(idle))).contains("No organization");
+        assertThat(browser.text(By.id("accounts-without-organization")))
+                .matches("[0-9]+ accounts? (is an admin|are admins) of no organization\\..*")
+                .contains("can still sign in");
         assertThat(browser.present(
                         By.cssSelector("[aria-label='Delete the account of " + ApplicationTest.ADMIN + "']")))
                 .as("an operator's account is not deleted")
