@@ -36,6 +36,18 @@ public class Workspaces {
         return new Workspace(admin.email(), organization, organizationsOf(admin), section);
     }
 
+    /**
+     * Opens the organization for what only the operator may do: anyone else is refused with the reason (the 403 page),
+     * also when the request is forced.
+     */
+    public Workspace openForOperator(ControlPanelAdmin admin, String organizationId, String section, String refusal) {
+        Workspace workspace = open(admin, organizationId, section);
+        if (!admin.operator()) {
+            throw new NotAllowed(refusal);
+        }
+        return workspace;
+    }
+
     /** The organizations this admin manages, by name. */
     public List<OrganizationRow> organizationsOf(ControlPanelAdmin admin) {
         return directory.organizations(admin.operator() ? null : access.organizationsOf(admin));

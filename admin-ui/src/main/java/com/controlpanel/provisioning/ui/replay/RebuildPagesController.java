@@ -5,7 +5,6 @@ import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Flash;
-import com.controlpanel.provisioning.ui.layout.NotAllowed;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
@@ -95,12 +94,12 @@ public class RebuildPagesController {
     }
 
     private Workspace operatorOnly(ControlPanelAdmin admin, String org) {
-        Workspace workspace = workspaces.open(admin, org, "audit");
-        if (!admin.operator()) {
-            throw new NotAllowed("Only the operator of this service may rebuild the read models: a rebuild concerns"
-                    + " every organization of the deployment.");
-        }
-        return workspace;
+        return workspaces.openForOperator(
+                admin,
+                org,
+                "audit",
+                "Only the operator of this service may rebuild the read models: a rebuild concerns every organization"
+                        + " of the deployment.");
     }
 
     private RebuildView find(String id) {

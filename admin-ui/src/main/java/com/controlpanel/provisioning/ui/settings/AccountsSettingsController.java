@@ -9,7 +9,6 @@ import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.Flash;
-import com.controlpanel.provisioning.ui.layout.NotAllowed;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Refusals;
 import com.controlpanel.provisioning.ui.layout.Workspace;
@@ -133,12 +132,12 @@ public class AccountsSettingsController {
     }
 
     private Workspace operatorOnly(ControlPanelAdmin admin, String org) {
-        Workspace workspace = workspaces.open(admin, org, "settings");
-        if (!admin.operator()) {
-            throw new NotAllowed("Only the operator of this service may see and delete admin accounts: an account may"
-                    + " manage several organizations of the deployment.");
-        }
-        return workspace;
+        return workspaces.openForOperator(
+                admin,
+                org,
+                "settings",
+                "Only the operator of this service may see and delete admin accounts: an account may manage several"
+                        + " organizations of the deployment.");
     }
 
     /** Every organization of the deployment (the operator's workspace lists them all), by id. */
