@@ -45,6 +45,14 @@ public interface OrganizationAdmins {
      */
     void remove(CommandContext context, OrganizationId organizationId, AdminId adminId);
 
+    /**
+     * Checks, before anything is changed, that {@link #add} can take this email: one that has an account, or one a new
+     * account may have.
+     *
+     * @throws com.controlpanel.provisioning.domain.api.InvalidValueException for an email no account may have
+     */
+    void checkEmail(String email);
+
     /** An admin account of the deployment with the organizations it is an admin of. */
     record Account(AdminId adminId, String email, boolean operator, List<OrganizationId> organizations) {}
 

@@ -150,6 +150,29 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
 
     /** Creates an account; the password is hashed with bcrypt and never stored or logged as given. */
     public AdminUser create(String email, String rawPassword, boolean operator) {
+        String normalized = checkedEmail(email);
+        requireStrong(rawPassword);
+        AdminId adminId = AdminId.random();
+        String hash = passwordEncoder.encode(rawPassword);
+        jdbc.update(
+                "INSERT INTO admin_account (admin_id, email, email_key, password_hash, operator, created_at) "
+                        + "VALUES (?,?,?,?,?,?)",
+                adminId.value(),
+                normalized,
+                normalized.toLowerCase(Locale.ROOT),
+                hash,
+                operator,
+                Instant.now().atOffset(ZoneOffset.UTC));
+        return new AdminUser(adminId, normalized, hash, operator);
+    }
+
+    /**
+     * The email a new account may have, stripped of the spaces around it.
+     *
+     * @throws InvalidValueException for one that is no email, too long, or written with characters that make it look
+     *     like another
+     */
+    static String checkedEmail(String email) {
         String normalized = email == null ? "" : email.strip();
         if (normalized.isEmpty()
                 || normalized.length() > 254
@@ -166,19 +189,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         } catch (InvalidValueException e) {
             throw new InvalidValueException("An admin signs in with an email address: '" + normalized + "' is not one");
         }
-        requireStrong(rawPassword);
-        AdminId adminId = AdminId.random();
-        String hash = passwordEncoder.encode(rawPassword);
-        jdbc.update(
-                "INSERT INTO admin_account (admin_id, email, email_key, password_hash, operator, created_at) "
-                        + "VALUES (?,?,?,?,?,?)",
-                adminId.value(),
-                normalized,
-                normalized.toLowerCase(Locale.ROOT),
-                hash,
-                operator,
-                Instant.now().atOffset(ZoneOffset.UTC));
-        return new AdminUser(adminId, normalized, hash, operator);
+        return normalized;
     }
 
     /** The organizations granted to this admin; an operator manages all of them, granted or not. */

@@ -107,6 +107,13 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     }
 
     @Override
+    public void checkEmail(String email) {
+        if (email == null || accounts.findByEmail(email).isEmpty()) {
+            AdminAccounts.checkedEmail(email);
+        }
+    }
+
+    @Override
     public List<Account> all() {
         Map<String, List<OrganizationId>> granted = new HashMap<>();
         jdbc.query(

@@ -415,6 +415,77 @@ class ProvisioningSettingsTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page not found");
     }
 
+    @Test
+    void theOperatorCreatesAnOrganizationWithItsFirstAdmin() {
+        browser.open(tenant.path("/settings/admins"));
+        assertThat(browser.present(By.id("organizations-tab")))
+                .as("the operator's tab")
+                .isFalse();
+        browser.open(tenant.path("/settings/organizations"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        browser.open(tenant.path("/settings/provisioning"));
+        browser.click(By.id("organizations-tab"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/organizations"));
+        assertThat(browser.text(By.cssSelector(
+                        "#organizations tr[data-organization-id='" + tenant.id().value() + "']")))
+                .contains("Northwind Traders", "(open)", "1 admin", "Off");
+        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        int organizations = operatorApi.get("/api/orgs").json().size();
+
+        // refused, nothing created: no name, an email no account may have
+        browser.type(By.id("first-admin-email"), "not an email");
+        browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
+        assertThat(browser.text(By.id("organization-name-error"))).isEqualTo("Enter the name of the new organization");
+        assertThat(browser.text(By.id("first-admin-email-error"))).contains("without spaces");
+        browser.type(By.id("organization-name"), "Fabrikam");
+        browser.type(By.id("first-admin-email"), "fabrikam-admin");
+        browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
+        assertThat(browser.text(By.id("first-admin-email-error"))).contains("is not one");
+        assertThat(browser.find(By.id("organization-name")).getDomProperty("value"))
+                .as("what was typed stays")
+                .isEqualTo("Fabrikam");
+        assertThat(operatorApi.get("/api/orgs").json().size()).isEqualTo(organizations);
+
+        String first = Scenery.unique("fabrikam");
+        browser.type(By.id("first-admin-email"), first);
+        browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
+
+        assertThat(browser.path()).matches("/orgs/[0-9a-f-]{36}/settings/admins");
+        String created = browser.path().split("/")[2];
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .startsWith("Organization Fabrikam created, with " + first + " as its admin and a new account.");
+        assertThat(browser.text(By.cssSelector(".org-switcher summary"))).contains("Fabrikam");
+        assertThat(adminRows()).containsExactly(first);
+        String password = browser.find(By.id("generated-password")).getDomProperty("value");
+        Http firstApi = Http.to(browser.base()).basic(first, password);
+        assertThat(firstApi.get("/api/orgs").json().findValuesAsText("name")).containsExactly("Fabrikam");
+        assertThat(operatorApi.get("/api/orgs").json().size()).isEqualTo(organizations + 1);
+
+        // without a first admin: only the operators manage it, and its Admins page says how to add one
+        browser.open(tenant.path("/settings/organizations"));
+        assertThat(browser.text(By.cssSelector("#organizations tr[data-organization-id='" + created + "']")))
+                .contains("Fabrikam", "1 admin");
+        browser.type(By.id("organization-name"), "Tailspin Toys");
+        browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Organization Tailspin Toys created. Add its first admin below: until then only the"
+                        + " operators manage it.");
+        assertThat(browser.present(By.id("no-admins"))).isTrue();
+        browser.screenshot("settings-organization-created");
+        browser.open(tenant.path("/settings/organizations"));
+        browser.screenshot("settings-organizations");
+        browser.resize(Browser.PHONE);
+        try {
+            browser.assertNoHorizontalScroll();
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
     private By accountRow(String email) {
         return By.xpath("//table[@id='accounts']//tr[contains(@class,'account-row')][.//span[@class='account-email' and"
                 + " normalize-space()='" + email + "']]");

@@ -1,0 +1,164 @@
+package com.controlpanel.provisioning.ui.settings;
+
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.OrganizationAdmins;
+import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Dates;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Organizations (the operator only): every organization of the deployment, and a new one with its first
+ * admin. The new organization's Admins page follows, with a new account's password shown there once.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/settings/organizations")
+public class OrganizationsSettingsController {
+
+    /** An organization as the operator sees it in the list. */
+    public record OrganizationView(
+            String id, String name, long admins, boolean provisioningOn, String createdAt, boolean current) {}
+
+    private static final String REFUSAL =
+            "Only the operator of this service may see every organization and create new ones.";
+
+    private final Workspaces workspaces;
+    private final OrganizationAdministration organizations;
+    private final OrganizationAdmins admins;
+    private final Acting acting;
+
+    public OrganizationsSettingsController(
+            Workspaces workspaces, OrganizationAdministration organizations, OrganizationAdmins admins, Acting acting) {
+        this.workspaces = workspaces;
+        this.organizations = organizations;
+        this.admins = admins;
+        this.acting = acting;
+    }
+
+    @GetMapping({"", "/"})
+    String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+        Workspace workspace = workspaces.openForOperator(admin, org, "settings", REFUSAL);
+        return page(workspace, new FormErrors(), "", "", model);
+    }
+
+    @PostMapping({"", "/"})
+    String create(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String adminEmail,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = workspaces.openForOperator(admin, org, "settings", REFUSAL);
+        String givenName = name == null ? "" : name.strip();
+        String givenEmail = adminEmail == null ? "" : adminEmail.strip();
+        FormErrors errors = new FormErrors();
+        if (givenName.isEmpty()) {
+            errors.field("name", "Enter the name of the new organization");
+        }
+        if (!givenEmail.isEmpty()) {
+            try {
+                admins.checkEmail(givenEmail);
+            } catch (InvalidValueException e) {
+                errors.field("adminEmail", e.getMessage());
+            }
+        }
+        OrganizationId created = null;
+        CommandContext context = acting.as(admin, request);
+        if (!errors.any()) {
+            try {
+                created = organizations.create(context, givenName);
+            } catch (InvalidValueException e) {
+                errors.field("name", e.getMessage());
+            } catch (RuntimeException e) {
+                errors.form(Refusals.explain(e));
+            }
+        }
+        if (created == null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(workspace, errors, givenName, givenEmail, model);
+        }
+        String admins = "redirect:/orgs/" + created.value() + "/settings/admins";
+        if (givenEmail.isEmpty()) {
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    "Organization " + givenName + " created. Add its first admin below: until then only the operators"
+                            + " manage it.");
+            return admins;
+        }
+        try {
+            OrganizationAdmins.Added added = this.admins.add(context, created, givenEmail, null, true);
+            if (added.created()) {
+                flash.addFlashAttribute(AdminsSettingsController.GENERATED, added.generatedPassword());
+                flash.addFlashAttribute(AdminsSettingsController.GENERATED_FOR, added.email());
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        "Organization " + givenName + " created, with " + added.email() + " as its admin and a new"
+                                + " account. Give them the password below: it is shown only this once.");
+            } else {
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        "Organization " + givenName + " created, with " + added.email() + " as its admin, with the"
+                                + " account that already existed for this email: it signs in with the password it has.");
+            }
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute(
+                    Flash.ALERT,
+                    "Organization " + givenName + " created, but " + givenEmail + " could not be made its admin ("
+                            + Refusals.explain(e) + "). Add its first admin below.");
+        }
+        return admins;
+    }
+
+    private String page(Workspace workspace, FormErrors errors, String name, String adminEmail, Model model) {
+        Map<OrganizationId, Long> adminCounts = admins.all().stream()
+                .flatMap(account -> account.organizations().stream())
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        List<OrganizationView> rows = workspace.organizations().stream()
+                .map(row -> view(row, adminCounts, workspace))
+                .toList();
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("operator", true);
+        model.addAttribute("organizations", rows);
+        model.addAttribute("errors", errors);
+        model.addAttribute("name", name);
+        model.addAttribute("adminEmail", adminEmail);
+        return "settings/organizations";
+    }
+
+    private static OrganizationView view(
+            OrganizationRow row, Map<OrganizationId, Long> adminCounts, Workspace workspace) {
+        return new OrganizationView(
+                row.organizationId().value(),
+                row.name(),
+                adminCounts.getOrDefault(row.organizationId(), 0L),
+                row.provisioningEnabled(),
+                Dates.day(row.createdAt()),
+                row.organizationId().equals(workspace.organization().organizationId()));
+    }
+}
