@@ -203,6 +203,25 @@
     }
   });
 
+  // A form that creates something sends once: a second click while the page changes does nothing (the server also
+  // answers a form sent twice with the outcome of the first).
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.hasAttribute('data-submit-once')) {
+      return;
+    }
+    if (form.getAttribute('data-submitted') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-submitted', 'true');
+  });
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-submitted]').forEach(function (form) {
+      form.removeAttribute('data-submitted');
+    });
+  });
+
   // A row that opens a page: a click anywhere on it follows its link (the link itself serves the keyboard).
   document.addEventListener('click', function (event) {
     var row = event.target.closest('tr[data-href]');

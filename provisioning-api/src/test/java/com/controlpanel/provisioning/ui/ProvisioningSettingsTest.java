@@ -423,6 +423,25 @@ class ProvisioningSettingsTest {
                 .isFalse();
         browser.open(tenant.path("/settings/organizations"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        int organizations = operatorApi.get("/api/orgs").json().size();
+        // a forged form with this session's CSRF token
+        browser.open(tenant.path("/settings/admins"));
+        browser.script(
+                "const form = document.createElement('form');"
+                        + "form.method = 'post'; form.action = arguments[0];"
+                        + "for (const [name, value] of [['_csrf', document.querySelector('meta[name=_csrf]').content],"
+                        + " ['name', 'Forged']]) {"
+                        + " const field = document.createElement('input'); field.type = 'hidden'; field.name = name;"
+                        + " field.value = value; form.appendChild(field); }"
+                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
+                tenant.path("/settings/organizations"));
+        browser.waitUntil(d -> Boolean.TRUE.equals(
+                browser.script("return document.readyState === 'complete' && !window.controlPanelTestMark;")));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(operatorApi.get("/api/orgs").json().size())
+                .as("nothing created")
+                .isEqualTo(organizations);
 
         browser.open("/login");
         browser.driver().manage().deleteAllCookies();
@@ -433,8 +452,6 @@ class ProvisioningSettingsTest {
         assertThat(browser.text(By.cssSelector(
                         "#organizations tr[data-organization-id='" + tenant.id().value() + "']")))
                 .contains("Northwind Traders", "(open)", "1 admin", "Off");
-        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
-        int organizations = operatorApi.get("/api/orgs").json().size();
 
         // refused, nothing created: no name, an email no account may have
         browser.type(By.id("first-admin-email"), "not an email");
@@ -475,7 +492,39 @@ class ProvisioningSettingsTest {
                 .isEqualTo("Organization Tailspin Toys created. Add its first admin below: until then only the"
                         + " operators manage it.");
         assertThat(browser.present(By.id("no-admins"))).isTrue();
+        String tailspin = browser.path().split("/")[2];
         browser.screenshot("settings-organization-created");
+        browser.open(tenant.path("/settings/organizations"));
+        assertThat(browser.text(By.cssSelector(
+                        "#organizations tr[data-organization-id='" + tailspin + "'] td[data-label=Admins]")))
+                .isEqualTo("None yet");
+
+        // an existing account as the first admin keeps its password
+        browser.type(By.id("organization-name"), "Wingtip");
+        browser.type(By.id("first-admin-email"), first.toUpperCase(java.util.Locale.ROOT));
+        browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Organization Wingtip created, with " + first + " as its admin, with the account that"
+                        + " already existed for this email: it signs in with the password it has.");
+        assertThat(browser.present(By.id("generated-password"))).isFalse();
+        assertThat(firstApi.get("/api/orgs").json().findValuesAsText("name"))
+                .containsExactlyInAnyOrder("Fabrikam", "Wingtip");
+
+        // the form sent twice at once (a double click that gets through): one organization, both answers show it
+        browser.open(tenant.path("/settings/organizations"));
+        browser.type(By.id("organization-name"), "Litware");
+        int before = operatorApi.get("/api/orgs").json().size();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> landed =
+                (java.util.List<String>) browser.script("const form = document.getElementById('new-organization-form');"
+                        + "const body = new URLSearchParams(new FormData(form));"
+                        + "return Promise.all([0, 1].map(() => fetch(form.action, {method: 'POST', body: body})))"
+                        + ".then(answers => answers.map(answer => answer.url));");
+        assertThat(landed).hasSize(2);
+        assertThat(landed.get(0))
+                .matches(".*/orgs/[0-9a-f-]{36}/settings/admins")
+                .isEqualTo(landed.get(1));
+        assertThat(operatorApi.get("/api/orgs").json().size()).isEqualTo(before + 1);
         browser.open(tenant.path("/settings/organizations"));
         browser.screenshot("settings-organizations");
         browser.resize(Browser.PHONE);

@@ -16,8 +16,10 @@ import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Settings → Organizations (the operator only): every organization of the deployment, and a new one with its first
@@ -42,6 +45,7 @@ public class OrganizationsSettingsController {
     public record OrganizationView(
             String id, String name, long admins, boolean provisioningOn, String createdAt, boolean current) {}
 
+    private static final String SENT = OrganizationsSettingsController.class.getName() + ".sent:";
     private static final String REFUSAL =
             "Only the operator of this service may see every organization and create new ones.";
 
@@ -70,11 +74,43 @@ public class OrganizationsSettingsController {
             @PathVariable String org,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String adminEmail,
+            @RequestParam(required = false) String formId,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.openForOperator(admin, org, "settings", REFUSAL);
+        if (formId == null || formId.isBlank()) {
+            return createOnce(admin, workspace, name, adminEmail, request, response, flash, model)
+                    .view();
+        }
+        // the same form sent twice (a double click, a resend): the second waits for the first and shows what it made
+        HttpSession session = request.getSession();
+        String sent = SENT + formId;
+        synchronized (WebUtils.getSessionMutex(session)) {
+            if (session.getAttribute(sent) instanceof String created) {
+                return "redirect:/orgs/" + created + "/settings/admins";
+            }
+            Outcome outcome = createOnce(admin, workspace, name, adminEmail, request, response, flash, model);
+            if (outcome.created() != null) {
+                session.setAttribute(sent, outcome.created().value());
+            }
+            return outcome.view();
+        }
+    }
+
+    /** The page to answer with, and the organization created if one was. */
+    private record Outcome(String view, OrganizationId created) {}
+
+    private Outcome createOnce(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            String name,
+            String adminEmail,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
         String givenName = name == null ? "" : name.strip();
         String givenEmail = adminEmail == null ? "" : adminEmail.strip();
         FormErrors errors = new FormErrors();
@@ -101,18 +137,18 @@ public class OrganizationsSettingsController {
         }
         if (created == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(workspace, errors, givenName, givenEmail, model);
+            return new Outcome(page(workspace, errors, givenName, givenEmail, model), null);
         }
-        String admins = "redirect:/orgs/" + created.value() + "/settings/admins";
+        Outcome next = new Outcome("redirect:/orgs/" + created.value() + "/settings/admins", created);
         if (givenEmail.isEmpty()) {
             flash.addFlashAttribute(
                     Flash.NOTICE,
                     "Organization " + givenName + " created. Add its first admin below: until then only the operators"
                             + " manage it.");
-            return admins;
+            return next;
         }
         try {
-            OrganizationAdmins.Added added = this.admins.add(context, created, givenEmail, null, true);
+            OrganizationAdmins.Added added = admins.add(context, created, givenEmail, null, true);
             if (added.created()) {
                 flash.addFlashAttribute(AdminsSettingsController.GENERATED, added.generatedPassword());
                 flash.addFlashAttribute(AdminsSettingsController.GENERATED_FOR, added.email());
@@ -127,12 +163,16 @@ public class OrganizationsSettingsController {
                                 + " account that already existed for this email: it signs in with the password it has.");
             }
         } catch (RuntimeException e) {
+            // the organization is there: not a refusal, but what is left to do
             flash.addFlashAttribute(
-                    Flash.ALERT,
+                    Flash.NOTICE,
                     "Organization " + givenName + " created, but " + givenEmail + " could not be made its admin ("
-                            + Refusals.explain(e) + "). Add its first admin below.");
+                            + Refusals.domainCause(e)
+                                    .map(Throwable::getMessage)
+                                    .orElse("the service could not do it now")
+                            + "). Add its first admin below.");
         }
-        return admins;
+        return next;
     }
 
     private String page(Workspace workspace, FormErrors errors, String name, String adminEmail, Model model) {
@@ -148,6 +188,7 @@ public class OrganizationsSettingsController {
         model.addAttribute("errors", errors);
         model.addAttribute("name", name);
         model.addAttribute("adminEmail", adminEmail);
+        model.addAttribute("formId", UUID.randomUUID().toString());
         return "settings/organizations";
     }
 
