@@ -297,6 +297,40 @@ class JsonApiTest {
     }
 
     @Test
+    void theOperatorCreatesAnOrganizationWithItsFirstAdmin() {
+        int before = api.get("/api/orgs").json().size();
+        assertProblem(
+                api.post("/api/orgs", Map.of("name", "Refused", "adminEmail", "not-an-email")), 400, "invalid-value");
+        assertThat(api.get("/api/orgs").json().size()).as("nothing created").isEqualTo(before);
+
+        String email = uniqueEmail("first");
+        var created = api.post("/api/orgs", Map.of("name", "With its admin", "adminEmail", email));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/orgs/" + id);
+        assertThat(created.json().get("name").asText()).isEqualTo("With its admin");
+        JsonNode first = created.json().get("admin");
+        assertThat(first.get("email").asText()).isEqualTo(email);
+        String password = first.get("password").asText();
+        assertThat(password).hasSize(20);
+        Http firstApi = Http.to("http://localhost:" + port).basic(email, password);
+        assertThat(firstApi.get("/api/orgs").json().findValuesAsText("id")).containsExactly(id);
+        assertThat(api.get("/api/orgs/" + id + "/admins").json().findValuesAsText("email"))
+                .containsExactly(email);
+
+        // the same account for a second organization: its password stays its own
+        var second = api.post("/api/orgs", Map.of("name", "Also its admin", "adminEmail", email));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().get("admin").get("email").asText()).isEqualTo(email);
+        assertThat(second.json().get("admin").has("password")).isFalse();
+        assertThat(firstApi.get("/api/orgs").json().size()).isEqualTo(2);
+
+        var bare = api.post("/api/orgs", Map.of("name", "Without an admin"));
+        assertThat(bare.status()).isEqualTo(201);
+        assertThat(bare.json().has("admin")).isFalse();
+    }
+
+    @Test
     void anAccountDeletedWhileAnotherAdminIsRemovedGoesWhollyOrNotAtAll() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

@@ -358,15 +358,7 @@ class AuditReplayScreensTest {
 
         // a forged form with this session's CSRF token
         browser.open(tenant.path("/audit"));
-        browser.script(
-                "const form = document.createElement('form');"
-                        + "form.method = 'post'; form.action = arguments[0];"
-                        + "const token = document.createElement('input'); token.type = 'hidden'; token.name = '_csrf';"
-                        + "token.value = document.querySelector('meta[name=_csrf]').content; form.appendChild(token);"
-                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
-                tenant.path("/audit/rebuild"));
-        browser.waitUntil(d -> Boolean.TRUE.equals(
-                browser.script("return document.readyState === 'complete' && !window.controlPanelTestMark;")));
+        browser.postForged(tenant.path("/audit/rebuild"), java.util.Map.of());
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
     }
 }

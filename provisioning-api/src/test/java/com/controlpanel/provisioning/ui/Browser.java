@@ -154,6 +154,29 @@ final class Browser implements AutoCloseable {
     void submit(By by) {
         script("window.controlPanelTestMark = true;");
         click(by);
+        awaitNextPage();
+    }
+
+    /**
+     * Posts a form this page does not offer, with the session's CSRF token and these fields (as a forged request would
+     * be sent), and waits for the page it leads to.
+     */
+    void postForged(String action, java.util.Map<String, String> fields) {
+        script(
+                "const form = document.createElement('form'); form.method = 'post'; form.action = arguments[0];"
+                        + "const fields = Object.assign({_csrf: document.querySelector('meta[name=_csrf]').content},"
+                        + " arguments[1]);"
+                        + "for (const [name, value] of Object.entries(fields)) {"
+                        + " const field = document.createElement('input'); field.type = 'hidden'; field.name = name;"
+                        + " field.value = value; form.appendChild(field); }"
+                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
+                action,
+                fields);
+        awaitNextPage();
+    }
+
+    /** Waits until the page marked before has been replaced by the one it led to. */
+    private void awaitNextPage() {
         waitUntil(d -> {
             try {
                 return Boolean.TRUE.equals(

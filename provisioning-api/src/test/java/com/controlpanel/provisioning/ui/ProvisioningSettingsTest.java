@@ -312,15 +312,7 @@ class ProvisioningSettingsTest {
                 jdbc.queryForObject("SELECT admin_id FROM admin_account WHERE email = ?", String.class, colleague);
         // a forged form with this session's CSRF token
         browser.open(tenant.path("/settings/admins"));
-        browser.script(
-                "const form = document.createElement('form');"
-                        + "form.method = 'post'; form.action = arguments[0];"
-                        + "const token = document.createElement('input'); token.type = 'hidden'; token.name = '_csrf';"
-                        + "token.value = document.querySelector('meta[name=_csrf]').content; form.appendChild(token);"
-                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
-                tenant.path("/settings/accounts/" + colleagueId + "/delete"));
-        browser.waitUntil(d -> Boolean.TRUE.equals(
-                browser.script("return document.readyState === 'complete' && !window.controlPanelTestMark;")));
+        browser.postForged(tenant.path("/settings/accounts/" + colleagueId + "/delete"), java.util.Map.of());
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
         assertThat(Http.to(browser.base())
                         .basic(colleague, Scenery.PASSWORD)
@@ -427,17 +419,7 @@ class ProvisioningSettingsTest {
         int organizations = operatorApi.get("/api/orgs").json().size();
         // a forged form with this session's CSRF token
         browser.open(tenant.path("/settings/admins"));
-        browser.script(
-                "const form = document.createElement('form');"
-                        + "form.method = 'post'; form.action = arguments[0];"
-                        + "for (const [name, value] of [['_csrf', document.querySelector('meta[name=_csrf]').content],"
-                        + " ['name', 'Forged']]) {"
-                        + " const field = document.createElement('input'); field.type = 'hidden'; field.name = name;"
-                        + " field.value = value; form.appendChild(field); }"
-                        + "document.body.appendChild(form); window.controlPanelTestMark = true; form.submit();",
-                tenant.path("/settings/organizations"));
-        browser.waitUntil(d -> Boolean.TRUE.equals(
-                browser.script("return document.readyState === 'complete' && !window.controlPanelTestMark;")));
+        browser.postForged(tenant.path("/settings/organizations"), java.util.Map.of("name", "Forged"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
         assertThat(operatorApi.get("/api/orgs").json().size())
                 .as("nothing created")

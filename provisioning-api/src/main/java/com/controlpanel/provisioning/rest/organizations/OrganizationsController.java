@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rest.organizations;
 
+import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.OrganizationRow;
@@ -43,8 +44,12 @@ public class OrganizationsController {
         }
     }
 
-    /** The body of {@code POST /api/orgs}. */
-    public record CreateOrganization(String name) {}
+    /** The body of {@code POST /api/orgs}: its name, and the email of its first admin if it is to have one now. */
+    public record CreateOrganization(String name, String adminEmail) {}
+
+    /** A new organization, with its first admin when one was asked for (a generated password only this once). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreatedOrganizationJson(String id, String name, AdminJson admin) {}
 
     /** The body of {@code POST /api/orgs/{org}/admins}; without a password one is generated and returned once. */
     public record GrantAdmin(String email, String password) {}
@@ -78,8 +83,12 @@ public class OrganizationsController {
         return rows.stream().map(OrganizationJson::of).toList();
     }
 
+    /**
+     * 201 with the organization; with {@code adminEmail}, its first admin too: a new account (its generated password
+     * returned once) or an existing one. The name and the email are checked before anything is created.
+     */
     @PostMapping
-    public ResponseEntity<OrganizationJson> create(
+    public ResponseEntity<CreatedOrganizationJson> create(
             @AuthenticationPrincipal AdminUser admin,
             @RequestBody(required = false) CreateOrganization body,
             HttpServletRequest request) {
@@ -89,9 +98,20 @@ public class OrganizationsController {
         if (body == null || body.name() == null || body.name().isBlank()) {
             throw new InvalidValueException("name is required");
         }
-        OrganizationId id = organizations.create(CurrentActor.of(admin, request), body.name());
+        String adminEmail = body.adminEmail() == null || body.adminEmail().isBlank() ? null : body.adminEmail();
+        if (adminEmail != null) {
+            admins.checkEmail(adminEmail);
+        }
+        CommandContext context = CurrentActor.of(admin, request);
+        OrganizationId id = organizations.create(context, body.name());
+        AdminJson first = null;
+        if (adminEmail != null) {
+            OrganizationAdmins.Added added = admins.add(context, id, adminEmail, null, true);
+            first = new AdminJson(added.adminId().value(), added.email(), added.generatedPassword());
+        }
         OrganizationRow row = directory.organization(id).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/orgs/" + id.value())).body(OrganizationJson.of(row));
+        return ResponseEntity.created(URI.create("/api/orgs/" + id.value()))
+                .body(new CreatedOrganizationJson(row.organizationId().value(), row.name(), first));
     }
 
     @GetMapping("/{org}")
