@@ -53,8 +53,16 @@ public interface OrganizationAdmins {
      */
     void checkEmail(String email);
 
-    /** An admin account of the deployment with the organizations it is an admin of. */
-    record Account(AdminId adminId, String email, boolean operator, List<OrganizationId> organizations) {}
+    /**
+     * An admin account of the deployment with the organizations it is an admin of, and when it last signed in (to a
+     * few minutes; null if never since that was recorded).
+     */
+    record Account(
+            AdminId adminId,
+            String email,
+            boolean operator,
+            List<OrganizationId> organizations,
+            java.time.Instant lastSignedInAt) {}
 
     /** Every admin account, by email. */
     List<Account> all();

@@ -11,14 +11,18 @@ import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -30,6 +34,9 @@ import org.springframework.stereotype.Component;
 public class AdminAccounts implements UserDetailsService, AdminOrganizations, AdminPasswords {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAccounts.class);
+    /** How stale an account's last sign-in may be shown: it is written again only after this long. */
+    static final Duration SIGN_IN_PRECISION = Duration.ofMinutes(5);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PASSWORD_BYTES = 72;
     /** The throttle's "client" for current passwords given to change one: the account's own count. */
@@ -39,6 +46,9 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     private final PasswordEncoder passwordEncoder;
     private final PasswordStamps stamps;
     private final SignInThrottle throttle;
+
+    /** When this node last wrote each account's sign-in. */
+    private final Map<AdminId, Instant> signInsWritten = new ConcurrentHashMap<>();
 
     public AdminAccounts(
             JdbcTemplate jdbc, PasswordEncoder passwordEncoder, PasswordStamps stamps, SignInThrottle throttle) {
@@ -65,6 +75,29 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                         email.strip().toLowerCase(Locale.ROOT))
                 .stream()
                 .findFirst();
+    }
+
+    /**
+     * Notes that the account signed in now, for the operator's list of accounts. Written at most every
+     * {@link #SIGN_IN_PRECISION} per account on this node (the JSON API signs in on every request); a failure to write
+     * it does not fail the sign-in.
+     */
+    public void signedIn(AdminId adminId) {
+        Instant now = Instant.now();
+        Instant written = signInsWritten.get(adminId);
+        if (written != null && written.plus(SIGN_IN_PRECISION).isAfter(now)) {
+            return;
+        }
+        signInsWritten.put(adminId, now);
+        try {
+            jdbc.update(
+                    "UPDATE admin_account SET last_signed_in_at = ? WHERE admin_id = ?",
+                    now.atOffset(ZoneOffset.UTC),
+                    adminId.value());
+        } catch (DataAccessException e) {
+            signInsWritten.remove(adminId);
+            log.debug("Could not note the sign-in of admin {}", adminId.value(), e);
+        }
     }
 
     public boolean any() {

@@ -121,12 +121,16 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                 (RowCallbackHandler) rs -> granted.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new OrganizationId(rs.getString(2))));
         return jdbc.query(
-                "SELECT admin_id, email, operator FROM admin_account ORDER BY email_key, admin_id",
-                (rs, n) -> new Account(
-                        new AdminId(rs.getString(1)),
-                        rs.getString(2),
-                        rs.getBoolean(3),
-                        List.copyOf(granted.getOrDefault(rs.getString(1), List.of()))));
+                "SELECT admin_id, email, operator, last_signed_in_at FROM admin_account ORDER BY email_key, admin_id",
+                (rs, n) -> {
+                    java.time.OffsetDateTime lastSignedIn = rs.getObject(4, java.time.OffsetDateTime.class);
+                    return new Account(
+                            new AdminId(rs.getString(1)),
+                            rs.getString(2),
+                            rs.getBoolean(3),
+                            List.copyOf(granted.getOrDefault(rs.getString(1), List.of())),
+                            lastSignedIn == null ? null : lastSignedIn.toInstant());
+                });
     }
 
     /**

@@ -19,11 +19,13 @@ public class ThrottledSignIn implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final AdminAccounts accounts;
 
     public ThrottledSignIn(AdminAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
         this.passwords = new DaoAuthenticationProvider(passwordEncoder);
         this.passwords.setUserDetailsService(accounts);
         this.throttle = throttle;
+        this.accounts = accounts;
     }
 
     @Override
@@ -44,6 +46,9 @@ public class ThrottledSignIn implements AuthenticationProvider {
             throw e;
         }
         attempt.passed();
+        if (signedIn.getPrincipal() instanceof AdminUser admin) {
+            accounts.signedIn(admin.adminId());
+        }
         return signedIn;
     }
 

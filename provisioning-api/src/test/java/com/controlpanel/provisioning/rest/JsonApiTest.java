@@ -260,6 +260,16 @@ class JsonApiTest {
         assertThat(account).isNotNull();
         assertThat(account.get("email").asText()).isEqualTo(leaverEmail);
         assertThat(account.get("operator").asBoolean()).isFalse();
+        assertThat(java.time.Instant.parse(account.get("lastSignedInAt").asText()))
+                .as("it signed in just now, over this API")
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        for (JsonNode each : api.get("/api/admin/accounts").json()) {
+            if (each.get("email").asText().equals(stayerEmail)) {
+                assertThat(each.get("lastSignedInAt").isNull())
+                        .as("never signed in")
+                        .isTrue();
+            }
+        }
         List<String> organizations = new java.util.ArrayList<>();
         account.get("organizations").forEach(id -> organizations.add(id.asText()));
         assertThat(organizations).containsExactlyInAnyOrder(org, other, lonely);

@@ -340,7 +340,14 @@ class ProvisioningSettingsTest {
                 .isEqualTo("page");
         assertThat(browser.text(accountRow(leaver))).contains("Northwind Traders", "Contoso Pharmaceuticals");
         assertThat(browser.text(accountRow(ApplicationTest.ADMIN))).contains("(you)", "Operator");
-        assertThat(browser.text(accountRow(idle))).contains("No organization");
+        assertThat(browser.text(accountRow(idle))).contains("No organization", "Never");
+        String today = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
+        assertThat(browser.text(By.cssSelector(
+                        "#accounts tr.account-row[data-admin-id='" + colleagueId + "'] td.account-last-sign-in")))
+                .as("the colleague signed in over the JSON API")
+                .isEqualTo(today);
         assertThat(browser.text(By.id("accounts-without-organization")))
                 .matches("[0-9]+ accounts? (is an admin|are admins) of no organization\\..*")
                 .contains("can still sign in");

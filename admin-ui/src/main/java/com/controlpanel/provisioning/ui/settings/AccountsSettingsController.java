@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Refusals;
@@ -40,7 +41,13 @@ public class AccountsSettingsController {
 
     /** An account as the operator sees it: the organizations it manages by name, those it is the only admin of. */
     public record AccountView(
-            String id, String email, boolean operator, List<Managed> organizations, List<Managed> onlyAdminOf) {
+            String id,
+            String email,
+            boolean operator,
+            List<Managed> organizations,
+            List<Managed> onlyAdminOf,
+            String lastSignedIn,
+            String lastSignedInExactly) {
 
         public boolean deletable() {
             return !operator && onlyAdminOf.isEmpty();
@@ -180,6 +187,12 @@ public class AccountsSettingsController {
                 .map(id -> new Managed(id.value(), names.getOrDefault(id, id.value())))
                 .toList();
         return new AccountView(
-                account.adminId().value(), account.email(), account.operator(), organizations, onlyAdminOf);
+                account.adminId().value(),
+                account.email(),
+                account.operator(),
+                organizations,
+                onlyAdminOf,
+                account.lastSignedInAt() == null ? "Never" : Dates.day(account.lastSignedInAt()),
+                Dates.shown(account.lastSignedInAt()));
     }
 }

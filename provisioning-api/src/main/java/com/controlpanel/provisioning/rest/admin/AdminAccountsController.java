@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.security.CurrentActor;
 import com.controlpanel.provisioning.security.OrganizationAdminAccounts;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminAccountsController {
 
     /** An account as the operator sees it. */
-    public record AccountJson(String id, String email, boolean operator, List<String> organizations) {}
+    public record AccountJson(
+            String id, String email, boolean operator, List<String> organizations, Instant lastSignedInAt) {}
 
     private final OrganizationAdminAccounts accounts;
 
@@ -42,7 +44,8 @@ public class AdminAccountsController {
                         account.adminId().value(),
                         account.email(),
                         account.operator(),
-                        account.organizations().stream().map(org -> org.value()).toList()))
+                        account.organizations().stream().map(org -> org.value()).toList(),
+                        account.lastSignedInAt()))
                 .toList();
     }
 
