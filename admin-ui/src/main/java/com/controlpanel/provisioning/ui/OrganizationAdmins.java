@@ -67,6 +67,13 @@ public interface OrganizationAdmins {
     /** Every admin account, by email. */
     List<Account> all();
 
+    /** How many admins each organization has, counted from these accounts (an operator where it is granted). */
+    static java.util.Map<OrganizationId, Long> countByOrganization(List<Account> accounts) {
+        return accounts.stream()
+                .flatMap(account -> account.organizations().stream())
+                .collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()));
+    }
+
     /**
      * Deletes an account: removes it from every organization it is an admin of (each removal an event in that
      * organization's history), then the account itself; its sessions end on their next page. Checked first, so that

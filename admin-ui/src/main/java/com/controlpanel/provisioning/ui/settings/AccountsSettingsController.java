@@ -72,7 +72,7 @@ public class AccountsSettingsController {
         model.addAttribute("operator", true);
         model.addAttribute("you", admin.adminId().value());
         List<OrganizationAdmins.Account> all = admins.all();
-        Map<OrganizationId, Long> adminCounts = adminCounts(all);
+        Map<OrganizationId, Long> adminCounts = OrganizationAdmins.countByOrganization(all);
         model.addAttribute(
                 "accounts",
                 all.stream().map(account -> view(account, names, adminCounts)).toList());
@@ -164,15 +164,8 @@ public class AccountsSettingsController {
         return all.stream()
                 .filter(account -> account.adminId().equals(id))
                 .findFirst()
-                .map(account -> view(account, names, adminCounts(all)))
+                .map(account -> view(account, names, OrganizationAdmins.countByOrganization(all)))
                 .orElseThrow(() -> new PageNotFound("There is no such admin account."));
-    }
-
-    /** How many admins each organization has, from the accounts (an operator counts where it is granted). */
-    private static Map<OrganizationId, Long> adminCounts(List<OrganizationAdmins.Account> accounts) {
-        return accounts.stream()
-                .flatMap(account -> account.organizations().stream())
-                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
     }
 
     private static AccountView view(

@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -176,9 +175,7 @@ public class OrganizationsSettingsController {
     }
 
     private String page(Workspace workspace, FormErrors errors, String name, String adminEmail, Model model) {
-        Map<OrganizationId, Long> adminCounts = admins.all().stream()
-                .flatMap(account -> account.organizations().stream())
-                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        Map<OrganizationId, Long> adminCounts = OrganizationAdmins.countByOrganization(admins.all());
         List<OrganizationView> rows = workspace.organizations().stream()
                 .map(row -> view(row, adminCounts, workspace))
                 .toList();
