@@ -3,7 +3,10 @@ package com.controlpanel.provisioning.ui;
 import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Who administers an organization: listed, added and removed; and, for the operator, every admin account of the
@@ -62,16 +65,16 @@ public interface OrganizationAdmins {
             String email,
             boolean operator,
             List<OrganizationId> organizations,
-            java.time.Instant lastSignedInAt) {}
+            Instant lastSignedInAt) {}
 
     /** Every admin account, by email. */
     List<Account> all();
 
     /** How many admins each organization has, counted from these accounts (an operator where it is granted). */
-    static java.util.Map<OrganizationId, Long> countByOrganization(List<Account> accounts) {
+    static Map<OrganizationId, Long> countByOrganization(List<Account> accounts) {
         return accounts.stream()
                 .flatMap(account -> account.organizations().stream())
-                .collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
     }
 
     /**

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -123,7 +124,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         return jdbc.query(
                 "SELECT admin_id, email, operator, last_signed_in_at FROM admin_account ORDER BY email_key, admin_id",
                 (rs, n) -> {
-                    java.time.OffsetDateTime lastSignedIn = rs.getObject(4, java.time.OffsetDateTime.class);
+                    OffsetDateTime lastSignedIn = rs.getObject(4, OffsetDateTime.class);
                     return new Account(
                             new AdminId(rs.getString(1)),
                             rs.getString(2),
@@ -149,17 +150,19 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     }
 
     private void deleteChecked(CommandContext context, AdminId adminId) {
-        Account account = all().stream()
+        List<Account> everyone = all();
+        Account account = everyone.stream()
                 .filter(found -> found.adminId().equals(adminId))
                 .findFirst()
                 .orElseThrow(() -> NotFoundException.admin(adminId.value()));
+        Map<OrganizationId, Long> admins = OrganizationAdmins.countByOrganization(everyone);
         if (account.operator()) {
             throw new DomainException(
                     ErrorCode.OPERATOR_ACCOUNT,
                     account.email() + " is an operator: an operator's account is not deleted");
         }
         for (OrganizationId organization : account.organizations()) {
-            if (of(organization).size() == 1) {
+            if (admins.get(organization) == 1) {
                 throw new DomainException(
                         ErrorCode.LAST_ADMIN,
                         account.email() + " is the only admin of organization " + organization.value()

@@ -61,11 +61,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain scimChain(HttpSecurity http, TenantCredentials credentials) throws Exception {
-        http.securityMatcher("/scim/v2/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
+        stateless(http, "/scim/v2/**")
                 .securityContext(context -> context.requireExplicitSave(true))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ScimBearerAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
@@ -83,10 +80,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        stateless(http, "/api/**")
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof SignInThrottledException throttled) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -125,10 +119,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     public SecurityFilterChain scimOutsideTenantsChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/scim", "/scim/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        stateless(http, "/scim", "/scim/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
     }
@@ -140,10 +131,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(4)
     public SecurityFilterChain metricsChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/prometheus")
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        stateless(http, "/actuator/prometheus")
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof SignInThrottledException throttled) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -162,6 +150,14 @@ public class SecurityConfiguration {
                         plainText(response, HttpStatus.FORBIDDEN, "Only the operator may read the metrics")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminUser.OPERATOR));
         return http.build();
+    }
+
+    /** A chain for these paths that keeps nothing between requests: no session, no saved request, no CSRF token. */
+    private static HttpSecurity stateless(HttpSecurity http, String... paths) throws Exception {
+        return http.securityMatcher(paths)
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 
     private static void plainText(HttpServletResponse response, HttpStatus status, String message)

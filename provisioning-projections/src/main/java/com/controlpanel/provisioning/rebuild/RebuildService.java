@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -328,7 +329,6 @@ public class RebuildService implements DisposableBean {
     /** How long each phase took, for the log and the job's progress. */
     private static final class Timings {
         private final Job job;
-        private final StringBuilder text = new StringBuilder();
         private long last = System.nanoTime();
         private long doneBefore;
 
@@ -339,11 +339,6 @@ public class RebuildService implements DisposableBean {
         void mark(String phase) {
             long now = System.nanoTime();
             long millis = (now - last) / 1_000_000;
-            text.append(text.length() == 0 ? "" : ", ")
-                    .append(phase)
-                    .append(' ')
-                    .append(millis)
-                    .append(" ms");
             long done = job.done;
             job.phases.add(new RebuildProgress.PhaseTime(phase, millis, done - doneBefore));
             doneBefore = done;
@@ -352,7 +347,9 @@ public class RebuildService implements DisposableBean {
 
         @Override
         public String toString() {
-            return text.toString();
+            return job.phases.stream()
+                    .map(phase -> phase.name() + " " + phase.millis() + " ms")
+                    .collect(Collectors.joining(", "));
         }
     }
 

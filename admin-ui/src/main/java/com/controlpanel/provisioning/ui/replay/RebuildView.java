@@ -33,7 +33,7 @@ public record RebuildView(
                 case "write" -> "writing the read models";
                 case "catch-up" -> "catching up";
                 case "last-catch-up" -> "catching up with writes held";
-                case "snapshot-and-switch" -> "switching";
+                case RebuildProgress.SWITCH -> "switching";
                 case "verify" -> "verifying";
                 default -> phase.name();
             };

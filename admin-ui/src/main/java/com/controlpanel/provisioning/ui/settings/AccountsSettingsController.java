@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -88,7 +89,6 @@ public class AccountsSettingsController {
         Workspace workspace = operatorOnly(admin, org);
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
-        model.addAttribute("you", admin.adminId().value());
         model.addAttribute("account", find(adminId, names(workspace)));
         return "settings/account";
     }
@@ -172,12 +172,12 @@ public class AccountsSettingsController {
             OrganizationAdmins.Account account,
             Map<OrganizationId, String> names,
             Map<OrganizationId, Long> adminCounts) {
-        List<Managed> organizations = account.organizations().stream()
-                .map(id -> new Managed(id.value(), names.getOrDefault(id, id.value())))
-                .toList();
+        Function<OrganizationId, Managed> managed = id -> new Managed(id.value(), names.getOrDefault(id, id.value()));
+        List<Managed> organizations =
+                account.organizations().stream().map(managed).toList();
         List<Managed> onlyAdminOf = account.organizations().stream()
                 .filter(id -> adminCounts.getOrDefault(id, 0L) == 1)
-                .map(id -> new Managed(id.value(), names.getOrDefault(id, id.value())))
+                .map(managed)
                 .toList();
         return new AccountView(
                 account.adminId().value(),
