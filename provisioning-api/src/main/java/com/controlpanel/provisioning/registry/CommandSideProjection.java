@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
@@ -50,6 +51,14 @@ public class CommandSideProjection {
                 event.name(),
                 event.tenantId().value(),
                 at.atOffset(ZoneOffset.UTC));
+    }
+
+    @EventHandler
+    void on(OrganizationRenamed event) {
+        jdbc.update(
+                "UPDATE cs_organization SET name = ? WHERE organization_id = ?",
+                event.name(),
+                event.organizationId().value());
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import static com.controlpanel.provisioning.testing.Fixtures.provisionTeam;
 import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.application.Commands;
 import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
@@ -12,6 +13,7 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.ReplaceProvisionedMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamChange;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -139,6 +141,7 @@ class RebuildTest {
         for (int i = 1_450; i < 1_500; i++) {
             commands.send(Fixtures.OKTA, new DeprovisionMemberCommand(members.get(i), orgId, null));
         }
+        commands.send(CommandContext.system(), new RenameOrganizationCommand(orgId, "Renamed " + org));
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -338,6 +339,88 @@ class JsonApiTest {
         var bare = api.post("/api/orgs", Map.of("name", "Without an admin"));
         assertThat(bare.status()).isEqualTo(201);
         assertThat(bare.json().has("admin")).isFalse();
+    }
+
+    @Test
+    void anOrganizationsAdminRenamesItAndTheAuditTrailKeepsBothNames() throws Exception {
+        String oldName = api.get("/api/orgs/" + org).json().get("name").asText();
+        var granted = api.post(path("/admins"), Map.of("email", uniqueEmail("renamer")));
+        Http admin = Http.to("http://localhost:" + port)
+                .basic(
+                        granted.json().get("email").asText(),
+                        granted.json().get("password").asText());
+        Instant beforeRename = Instant.now();
+        Thread.sleep(5);
+
+        var renamed = admin.patch("/api/orgs/" + org, Map.of("name", "  Renamed Corporation "));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().get("id").asText()).isEqualTo(org);
+        assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed Corporation");
+        assertThat(admin.get("/api/orgs").json().get(0).get("name").asText()).isEqualTo("Renamed Corporation");
+        assertThat(api.get("/api/orgs/" + org).json().get("name").asText()).isEqualTo("Renamed Corporation");
+
+        JsonNode history = api.get(path("/provisioning/history")).json();
+        JsonNode rename = history.get(history.size() - 1);
+        assertThat(rename.get("type").asText()).isEqualTo("OrganizationRenamed");
+        assertThat(rename.get("payload").get("previous").asText()).isEqualTo(oldName);
+        assertThat(rename.get("payload").get("name").asText()).isEqualTo("Renamed Corporation");
+        assertThat(rename.get("actor").toString())
+                .contains(granted.json().get("email").asText());
+
+        assertThat(api.get(path("/state?at=" + beforeRename))
+                        .json()
+                        .get("organization")
+                        .get("name")
+                        .asText())
+                .isEqualTo(oldName);
+        assertThat(api.get(path("/state?at=" + Instant.now()))
+                        .json()
+                        .get("organization")
+                        .get("name")
+                        .asText())
+                .isEqualTo("Renamed Corporation");
+
+        JsonNode row = null;
+        for (Instant deadline = Instant.now().plusSeconds(20);
+                row == null && Instant.now().isBefore(deadline); ) {
+            JsonNode items = api.get(path("/activity?action=organization.renamed"))
+                    .json()
+                    .get("items");
+            if (items.isEmpty()) {
+                Thread.sleep(50);
+            } else {
+                row = items.get(0);
+            }
+        }
+        assertThat(row).as("the rename in Activity").isNotNull();
+        assertThat(row.get("summary").asText())
+                .isEqualTo("Renamed the organization " + oldName + " to Renamed Corporation");
+        assertThat(row.get("actor").get("name").asText())
+                .isEqualTo(granted.json().get("email").asText());
+        JsonNode created = api.get(path("/activity?action=organization.created"))
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(created.get("subject").get("name").asText())
+                .as("earlier rows keep the name of their time")
+                .isEqualTo(oldName);
+
+        String other = Fixtures.createOrganization(api, "Not theirs");
+        long events = eventCount();
+        assertThat(admin.patch("/api/orgs/" + org, Map.of("name", "Renamed Corporation"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(eventCount()).as("the same name again records nothing").isEqualTo(events);
+        assertProblem(admin.patch("/api/orgs/" + org, Map.of("name", "  ")), 400, "invalid-value");
+        assertProblem(admin.patch("/api/orgs/" + org, Map.of("name", "x".repeat(201))), 400, "invalid-value");
+        assertProblem(admin.patch("/api/orgs/" + org, Map.of("name", "Tab\u0007bed")), 400, "invalid-value");
+        assertProblem(admin.patch("/api/orgs/" + org, Map.of()), 400, "invalid-value");
+        assertThat(admin.patch("/api/orgs/" + other, Map.of("name", "Taken over"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(eventCount()).as("refusals record nothing").isEqualTo(events);
+        assertThat(api.get("/api/orgs/" + org).json().get("name").asText()).isEqualTo("Renamed Corporation");
+        assertThat(api.get("/api/orgs/" + other).json().get("name").asText()).isNotEqualTo("Taken over");
     }
 
     @Test

@@ -219,6 +219,61 @@ class ProvisioningSettingsTest {
     }
 
     @Test
+    void anAdminRenamesTheOrganizationUnderGeneral() {
+        browser.open(tenant.path("/settings/provisioning"));
+        browser.click(By.id("general-tab"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/general"));
+        assertThat(browser.find(By.id("general-tab")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(browser.find(By.id("organization-name")).getDomProperty("value"))
+                .isEqualTo("Northwind Traders");
+        assertThat(browser.find(By.id("organization-id")).getDomProperty("value"))
+                .isEqualTo(tenant.id().value());
+        assertThat(browser.text(By.id("organization-created"))).isNotBlank();
+
+        browser.type(By.id("organization-name"), "   ");
+        browser.submit(By.cssSelector("#organization-name-form button[type=submit]"));
+        assertThat(browser.text(By.id("organization-name-error"))).isEqualTo("Enter the organization's name");
+        assertThat(browser.find(By.id("organization-name")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(directory.organization(tenant.id()).orElseThrow().name()).isEqualTo("Northwind Traders");
+
+        browser.type(By.id("organization-name"), "Northwind Trading Company");
+        browser.submit(By.cssSelector("#organization-name-form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/general"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("The organization is now called Northwind Trading Company.");
+        assertThat(browser.text(By.cssSelector(".page-header .subtitle"))).isEqualTo("Northwind Trading Company");
+        assertThat(browser.text(By.cssSelector(".topbar .org-name span:last-child")))
+                .isEqualTo("Northwind Trading Company");
+        assertThat(browser.driver().getTitle()).contains("Northwind Trading Company");
+        assertThat(directory.organization(tenant.id()).orElseThrow().name()).isEqualTo("Northwind Trading Company");
+        assertThat(lastEventMetaData("OrganizationRenamed")).contains(tenant.adminEmail());
+
+        browser.type(By.id("organization-name"), "Northwind Trading Company");
+        browser.submit(By.cssSelector("#organization-name-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("The organization is already called Northwind Trading Company.");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE organization_id = ? AND payload_type LIKE ?",
+                        Integer.class,
+                        tenant.id().value(),
+                        "%.OrganizationRenamed"))
+                .as("the same name again records nothing")
+                .isEqualTo(1);
+
+        browser.screenshot("settings-general");
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/settings/general"));
+            browser.assertNoHorizontalScroll();
+            browser.screenshot("settings-general-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
     void adminsAreAddedAndRemovedUnderSettingsButTheLastOneStays() {
         browser.open(tenant.path("/settings/provisioning"));
         browser.click(By.id("admins-tab"));

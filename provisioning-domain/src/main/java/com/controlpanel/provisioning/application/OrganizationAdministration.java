@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.SecretToken;
 import com.controlpanel.provisioning.domain.api.TenantId;
@@ -26,6 +27,16 @@ public class OrganizationAdministration {
         OrganizationId id = OrganizationId.random();
         commands.send(context, new CreateOrganizationCommand(id, name, TenantId.random()));
         return id;
+    }
+
+    /**
+     * Gives the organization another name (the same name again changes nothing).
+     *
+     * @throws com.controlpanel.provisioning.domain.api.InvalidValueException if the name is blank, too long or has
+     *     control characters
+     */
+    public void rename(CommandContext context, OrganizationId organizationId, String name) {
+        commands.send(context, new RenameOrganizationCommand(organizationId, name));
     }
 
     public void grantAdmin(CommandContext context, OrganizationId organizationId, AdminId adminId, String email) {

@@ -50,6 +50,7 @@ public final class ActivityActions {
                     "Organization",
                     List.of(
                             new Action("organization.created", "Organization created"),
+                            new Action("organization.renamed", "Organization renamed"),
                             new Action("organization.admin-granted", "Admin added"),
                             new Action("organization.admin-revoked", "Admin removed"))));
 

@@ -16,6 +16,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
@@ -205,6 +206,12 @@ final class ActivityDescriber {
                 summary = "Created organization " + subjectName;
                 details.put("name", e.name());
                 details.put("tenantId", e.tenantId().value());
+                names.put(subjectId, org, subjectName);
+            } else if (event instanceof OrganizationRenamed e) {
+                subjectName = e.name();
+                action = "organization.renamed";
+                summary = "Renamed the organization " + e.previous() + " to " + subjectName;
+                change(details, "name", e.previous(), subjectName);
                 names.put(subjectId, org, subjectName);
             } else if (event instanceof ProvisioningEnabled e) {
                 action = "provisioning.enabled";

@@ -13,6 +13,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
@@ -36,6 +37,9 @@ final class DirectoryEvolver {
         if (event instanceof OrganizationCreated e) {
             store.putOrganization(
                     new OrganizationRow(e.organizationId(), e.name(), e.tenantId(), false, null, null, at, version));
+        } else if (event instanceof OrganizationRenamed e) {
+            store.organization(e.organizationId())
+                    .ifPresent(row -> store.putOrganization(row.withName(e.name(), version)));
         } else if (event instanceof ProvisioningEnabled e) {
             store.organization(e.organizationId())
                     .ifPresent(row -> store.putOrganization(row.withProvisioning(true, version)));

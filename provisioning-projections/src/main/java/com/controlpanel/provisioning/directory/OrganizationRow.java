@@ -33,6 +33,18 @@ public record OrganizationRow(
                 organizationId, name, tenantId, provisioningEnabled, credential, issuedAt, createdAt, newVersion);
     }
 
+    OrganizationRow withName(String newName, long newVersion) {
+        return new OrganizationRow(
+                organizationId,
+                newName,
+                tenantId,
+                provisioningEnabled,
+                credentialId,
+                tokenIssuedAt,
+                createdAt,
+                newVersion);
+    }
+
     OrganizationRow withVersion(long newVersion) {
         return new OrganizationRow(
                 organizationId,

@@ -19,6 +19,7 @@ import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamName;
@@ -47,6 +48,7 @@ class ActivityDescriberTest {
             Map.entry("ProvisioningDisabled", "provisioning.disabled"),
             Map.entry("OrganizationAdminGranted", "organization.admin-granted"),
             Map.entry("OrganizationAdminRevoked", "organization.admin-revoked"),
+            Map.entry("OrganizationRenamed", "organization.renamed"),
             Map.entry("MemberProvisioned", "member.provisioned"),
             Map.entry("MemberProfileChanged", "member.updated"),
             Map.entry("MemberDeactivated", "member.deactivated"),
@@ -113,6 +115,22 @@ class ActivityDescriberTest {
         assertThat(details.get("adminId").asText()).isEqualTo("admin-2");
         assertThat(details.get("email").asText()).isEqualTo("leaver@example.com");
         assertThat(ActivityActions.label("organization.admin-revoked")).isEqualTo("Admin removed");
+    }
+
+    @Test
+    void aRenamedOrganizationShowsBothNamesAndIsCalledByItsNewOne() throws Exception {
+        names.put(ORG.value(), ORG.value(), "Acme");
+        ActivityRow row = describe(new OrganizationRenamed(ORG, "Acme", "Acme Corporation"), ADMIN);
+        assertThat(row.action()).isEqualTo("organization.renamed");
+        assertThat(row.subjectType()).isEqualTo("ORGANIZATION");
+        assertThat(row.subjectName()).isEqualTo("Acme Corporation");
+        assertThat(row.summary()).isEqualTo("Renamed the organization Acme to Acme Corporation");
+        JsonNode change = json.readTree(row.details()).get("changes").get(0);
+        assertThat(change.get("field").asText()).isEqualTo("name");
+        assertThat(change.get("from").asText()).isEqualTo("Acme");
+        assertThat(change.get("to").asText()).isEqualTo("Acme Corporation");
+        assertThat(names.name(ORG.value())).contains("Acme Corporation");
+        assertThat(ActivityActions.label("organization.renamed")).isEqualTo("Organization renamed");
     }
 
     @Test

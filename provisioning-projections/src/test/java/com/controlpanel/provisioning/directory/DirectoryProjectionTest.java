@@ -22,6 +22,7 @@ import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
@@ -89,6 +90,18 @@ class DirectoryProjectionTest {
         assertThat(row.provisioningEnabled()).isFalse();
         assertThat(row.createdAt()).isEqualTo(T0);
         assertThat(queries.organizationByTenant(TENANT)).contains(row);
+    }
+
+    @Test
+    void organizationRenamedChangesOnlyItsName() {
+        on(new ProvisioningEnabled(ORG, TENANT));
+        OrganizationRow before = queries.organization(ORG).orElseThrow();
+        on(new OrganizationRenamed(ORG, "Acme", "Acme Corporation"));
+        OrganizationRow after = queries.organization(ORG).orElseThrow();
+        assertThat(after.name()).isEqualTo("Acme Corporation");
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.withName(before.name(), before.version())).isEqualTo(before);
+        assertThat(queries.organizationByTenant(TENANT)).contains(after);
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
@@ -94,6 +95,7 @@ public final class EventExamples {
                 all,
                 new OrganizationAdminRevoked(
                         ORG, new AdminId("c2d8f1e0-0a1b-4c3d-8e9f-1a2b3c4d5e6f"), "ops@example.com"));
+        put(all, new OrganizationRenamed(ORG, "Acme", "Acme Corporation"));
         put(all, new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
         put(all, new MemberProfileChanged(ORG, ALICE, aliceProfile(), aliceRenamed()));
         put(all, new MemberDeactivated(ORG, ALICE));

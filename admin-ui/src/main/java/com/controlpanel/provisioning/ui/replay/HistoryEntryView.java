@@ -40,6 +40,7 @@ public record HistoryEntryView(
 
     private static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("OrganizationCreated", "Organization created"),
+            Map.entry("OrganizationRenamed", "Organization renamed"),
             Map.entry("OrganizationAdminGranted", "Admin added"),
             Map.entry("OrganizationAdminRevoked", "Admin removed"),
             Map.entry("ProvisioningEnabled", "User provisioning switched on"),

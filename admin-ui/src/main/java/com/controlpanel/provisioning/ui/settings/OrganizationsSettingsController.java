@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.Dates;
+import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Refusals;
@@ -129,7 +130,7 @@ public class OrganizationsSettingsController {
             try {
                 created = organizations.create(context, givenName);
             } catch (InvalidValueException e) {
-                errors.field("name", e.getMessage());
+                errors.field("name", FieldLabels.relabel(e.getMessage(), "The name"));
             } catch (RuntimeException e) {
                 errors.form(Refusals.explain(e));
             }

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,6 +51,9 @@ public class OrganizationsController {
     /** A new organization, with its first admin when one was asked for (a generated password only this once). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreatedOrganizationJson(String id, String name, AdminJson admin) {}
+
+    /** The body of {@code PATCH /api/orgs/{org}}: its new name. */
+    public record RenameOrganization(String name) {}
 
     /** The body of {@code POST /api/orgs/{org}/admins}; without a password one is generated and returned once. */
     public record GrantAdmin(String email, String password) {}
@@ -117,6 +121,25 @@ public class OrganizationsController {
     @GetMapping("/{org}")
     public OrganizationJson get(@AuthenticationPrincipal AdminUser admin, @PathVariable String org) {
         return OrganizationJson.of(access.require(admin, org));
+    }
+
+    /**
+     * Renames the organization (its admins and the operator): 200 with the organization as it is now; the same name
+     * again changes and records nothing; a blank, overlong or control-character name is 400.
+     */
+    @PatchMapping("/{org}")
+    public OrganizationJson rename(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @RequestBody(required = false) RenameOrganization body,
+            HttpServletRequest request) {
+        OrganizationRow organization = access.require(admin, org);
+        if (body == null || body.name() == null || body.name().isBlank()) {
+            throw new InvalidValueException("name is required");
+        }
+        organizations.rename(CurrentActor.of(admin, request), organization.organizationId(), body.name());
+        return OrganizationJson.of(
+                directory.organization(organization.organizationId()).orElseThrow());
     }
 
     /** The organization's admins, by email. */

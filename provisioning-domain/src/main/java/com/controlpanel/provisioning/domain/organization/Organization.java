@@ -12,9 +12,11 @@ import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
 import com.controlpanel.provisioning.domain.api.SecretTokenHash;
@@ -29,14 +31,16 @@ import org.axonframework.serialization.Revision;
 /**
  * An organization and its provisioning integration: switched on or off, and the hash of the one secret token that
  * works while it is on. Issuing credentials revokes the previous token at once (rule 7); switching off revokes it too
- * (rule 6). It keeps its admins: one is added once, and the last one is never removed.
+ * (rule 6). It keeps its admins: one is added once, and the last one is never removed. It may be renamed; the same
+ * name again records nothing.
  */
-@Revision("2") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
+@Revision("3") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Organization {
 
     @AggregateIdentifier
     private OrganizationId organizationId;
 
+    private String name;
     private TenantId tenantId;
     private boolean provisioningEnabled;
     private SecretTokenHash currentToken;
@@ -50,6 +54,13 @@ class Organization {
     @CommandHandler
     Organization(CreateOrganizationCommand command) {
         apply(new OrganizationCreated(command.organizationId(), command.name(), command.tenantId()));
+    }
+
+    @CommandHandler
+    void handle(RenameOrganizationCommand command) {
+        if (!command.name().equals(name)) {
+            apply(new OrganizationRenamed(organizationId, name, command.name()));
+        }
     }
 
     /** Returns whether provisioning was switched on (and the token issued) by this command. */
@@ -101,7 +112,13 @@ class Organization {
     @EventSourcingHandler
     void on(OrganizationCreated event) {
         organizationId = event.organizationId();
+        name = event.name();
         tenantId = event.tenantId();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRenamed event) {
+        name = event.name();
     }
 
     @EventSourcingHandler

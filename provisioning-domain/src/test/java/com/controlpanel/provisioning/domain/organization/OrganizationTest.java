@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.domain.organization;
 import static com.controlpanel.provisioning.domain.testing.Examples.ACME;
 import static com.controlpanel.provisioning.domain.testing.Examples.ACME_TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.listWithAllOf;
@@ -14,14 +15,17 @@ import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.DisableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
+import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
 import com.controlpanel.provisioning.domain.api.SecretToken;
@@ -61,6 +65,45 @@ class OrganizationTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateOrganizationCommand(ACME, "  Acme ", ACME_TENANT))
                 .expectEvents(created());
+    }
+
+    @Test
+    void renamesWithTheNameItHadBefore() {
+        fixture.given(created())
+                .when(new RenameOrganizationCommand(ACME, " Acme Corporation "))
+                .expectEvents(new OrganizationRenamed(ACME, "Acme", "Acme Corporation"));
+    }
+
+    @Test
+    void aSecondRenameRecordsTheNameOfTheFirst() {
+        fixture.given(created(), new OrganizationRenamed(ACME, "Acme", "Acme Corporation"))
+                .when(new RenameOrganizationCommand(ACME, "Acme Inc."))
+                .expectEvents(new OrganizationRenamed(ACME, "Acme Corporation", "Acme Inc."));
+    }
+
+    @Test
+    void theSameNameAgainRecordsNothing() {
+        fixture.given(created(), new OrganizationRenamed(ACME, "Acme", "Acme Corporation"))
+                .when(new RenameOrganizationCommand(ACME, "Acme Corporation"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNameDifferingOnlyInCaseIsARename() {
+        fixture.given(created())
+                .when(new RenameOrganizationCommand(ACME, "ACME"))
+                .expectEvents(new OrganizationRenamed(ACME, "Acme", "ACME"));
+    }
+
+    @Test
+    void refusesABlankOrOverlongName() {
+        assertThatThrownBy(() -> new RenameOrganizationCommand(ACME, "  "))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("organization name is required");
+        assertThatThrownBy(() -> new RenameOrganizationCommand(ACME, "x".repeat(201)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("organization name must be at most 200 characters");
     }
 
     @Test
