@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,6 +70,9 @@ public interface OrganizationAdmins {
 
     /** Every admin account, by email. */
     List<Account> all();
+
+    /** How many admins each of these organizations has (an operator where it is granted); none: not in the map. */
+    Map<OrganizationId, Long> countsOf(Collection<OrganizationId> organizationIds);
 
     /** How many admins each organization has, counted from these accounts (an operator where it is granted). */
     static Map<OrganizationId, Long> countByOrganization(List<Account> accounts) {

@@ -11,6 +11,8 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,22 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         if (email == null || accounts.findByEmail(email).isEmpty()) {
             AdminAccounts.checkedEmail(email);
         }
+    }
+
+    @Override
+    public Map<OrganizationId, Long> countsOf(Collection<OrganizationId> organizationIds) {
+        Map<OrganizationId, Long> counts = new HashMap<>();
+        List<String> ids =
+                organizationIds.stream().map(OrganizationId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query(
+                    "SELECT organization_id, COUNT(*) FROM admin_organization WHERE organization_id IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY organization_id",
+                    (RowCallbackHandler) rs -> counts.put(new OrganizationId(rs.getString(1)), rs.getLong(2)),
+                    chunk.toArray());
+        }
+        return counts;
     }
 
     @Override

@@ -490,12 +490,23 @@ class ProvisioningSettingsTest {
         browser.open("/login");
         browser.driver().manage().deleteAllCookies();
         browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        // every test of the suite makes organizations: this one is found by a name of its own
+        String northwind = "Northwind " + java.util.UUID.randomUUID();
+        assertThat(operatorApi
+                        .patch("/api/orgs/" + tenant.id().value(), java.util.Map.of("name", northwind))
+                        .status())
+                .isEqualTo(200);
         browser.open(tenant.path("/settings/provisioning"));
         browser.click(By.id("organizations-tab"));
         assertThat(browser.path()).isEqualTo(tenant.path("/settings/organizations"));
+        browser.type(By.id("organization-q"), northwind.toUpperCase(java.util.Locale.ROOT));
+        browser.submit(By.cssSelector("#organization-search button[type=submit]"));
+        assertThat(browser.text(By.id("organization-results-status")))
+                .startsWith("1 of ")
+                .contains("organizations matches");
         assertThat(browser.text(By.cssSelector(
                         "#organizations tr[data-organization-id='" + tenant.id().value() + "']")))
-                .contains("Northwind Traders", "(open)", "1 admin", "Off");
+                .contains(northwind, "(open)", "1 admin", "Off");
 
         // refused, nothing created: no name, an email no account may have
         browser.type(By.id("first-admin-email"), "not an email");
@@ -527,7 +538,7 @@ class ProvisioningSettingsTest {
         assertThat(operatorApi.get("/api/orgs").json().size()).isEqualTo(organizations + 1);
 
         // without a first admin: only the operators manage it, and its Admins page says how to add one
-        browser.open(tenant.path("/settings/organizations"));
+        browser.open(tenant.path("/settings/organizations?q=Fabrikam"));
         assertThat(browser.text(By.cssSelector("#organizations tr[data-organization-id='" + created + "']")))
                 .contains("Fabrikam", "1 admin");
         browser.type(By.id("organization-name"), "Tailspin Toys");
@@ -538,7 +549,7 @@ class ProvisioningSettingsTest {
         assertThat(browser.present(By.id("no-admins"))).isTrue();
         String tailspin = browser.path().split("/")[2];
         browser.screenshot("settings-organization-created");
-        browser.open(tenant.path("/settings/organizations"));
+        browser.open(tenant.path("/settings/organizations?q=Tailspin+Toys"));
         assertThat(browser.text(By.cssSelector(
                         "#organizations tr[data-organization-id='" + tailspin + "'] td[data-label=Admins]")))
                 .isEqualTo("None yet");
@@ -577,6 +588,72 @@ class ProvisioningSettingsTest {
         } finally {
             browser.resize(Browser.LAPTOP);
         }
+    }
+
+    @Test
+    void theOperatorFindsOrganizationsPageByPageAndTheSwitcherListsOnlyTheFirst() {
+        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        String tag = "Paged " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 53; i++) {
+            assertThat(operatorApi
+                            .post("/api/orgs", java.util.Map.of("name", String.format("%s %02d", tag, i)))
+                            .status())
+                    .isEqualTo(201);
+        }
+        int all = operatorApi.get("/api/orgs").json().size();
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+
+        // the switcher: the first 20 by name, then the way to all of them
+        browser.open(tenant.path("/members"));
+        browser.click(By.cssSelector(".org-switcher summary"));
+        assertThat(browser.all(By.cssSelector(".org-switcher ul li a:not(#all-organizations-link)")))
+                .hasSize(20);
+        assertThat(browser.text(By.id("all-organizations-link"))).isEqualTo("All " + all + " organizations…");
+        browser.click(By.id("all-organizations-link"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/organizations"));
+        assertThat(browser.text(By.id("organization-results-status"))).isEqualTo(all + " organizations");
+        assertThat(browser.all(By.cssSelector("#organizations .organization-row")))
+                .hasSize(50);
+
+        browser.type(By.id("organization-q"), tag.toLowerCase(java.util.Locale.ROOT));
+        browser.submit(By.cssSelector("#organization-search button[type=submit]"));
+        assertThat(browser.text(By.id("organization-results-status")))
+                .startsWith("53 of " + all + " organizations match");
+        assertThat(names()).hasSize(50).startsWith(tag + " 01", tag + " 02").endsWith(tag + " 50");
+        assertThat(browser.text(By.cssSelector("#organization-results .pager"))).contains("1–50 of 53 organizations");
+        browser.click(By.cssSelector("#organization-results .pager a[rel=next]"));
+        browser.waitUntil(driver -> names().size() == 3);
+        assertThat(names()).containsExactly(tag + " 51", tag + " 52", tag + " 53");
+        assertThat(browser.driver().getCurrentUrl()).contains("offset=50").contains("q=");
+        assertThat(browser.find(By.id("organization-q")).getDomProperty("value"))
+                .isEqualTo(tag.toLowerCase(java.util.Locale.ROOT));
+        browser.click(By.cssSelector("#organization-results .pager a[rel=prev]"));
+        browser.waitUntil(driver -> names().size() == 50);
+
+        browser.open(tenant.path("/settings/organizations?q=" + tag.replace(' ', '+') + "&offset=500"));
+        assertThat(browser.text(By.cssSelector(".past-the-end"))).contains("the list of organizations ends at 53");
+        browser.click(By.linkText("Go to the last page"));
+        assertThat(names()).containsExactly(tag + " 51", tag + " 52", tag + " 53");
+
+        browser.open(tenant.path("/settings/organizations?q=" + tag.replace(' ', '+') + "+99"));
+        assertThat(browser.text(By.cssSelector("#organization-results .empty-state h2")))
+                .isEqualTo("No organization matches");
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/settings/organizations?q=" + tag.replace(' ', '+')));
+            browser.assertNoHorizontalScroll();
+            browser.screenshot("settings-organizations-paged-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    private java.util.List<String> names() {
+        return browser.all(By.cssSelector("#organizations .organization-name")).stream()
+                .map(cell -> cell.getText().strip())
+                .toList();
     }
 
     private By accountRow(String email) {

@@ -30,6 +30,9 @@ public class DirectoryQueries {
      */
     private static final long SORTED_ONCE_READ = 5_000;
 
+    /** How many organization ids one query names at most. */
+    private static final int IN_LIST_MAX = 500;
+
     /** How many terms {@link #rarest} counts for a word at most. */
     private static final int RAREST_BOUND = 1000;
 
@@ -60,14 +63,58 @@ public class DirectoryQueries {
     /** The organizations among these ids, by name; all of them when ids is null. */
     public List<OrganizationRow> organizations(Collection<OrganizationId> ids) {
         DirectoryTables t = slots.live();
-        List<OrganizationRow> all = jdbc.query(
-                "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization()
-                        + " ORDER BY name, organization_id",
-                JdbcDirectoryStore::organization);
+        String select = "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization();
         if (ids == null) {
-            return all;
+            return jdbc.query(select + " ORDER BY name, organization_id", JdbcDirectoryStore::organization);
         }
-        return all.stream().filter(row -> ids.contains(row.organizationId())).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // an admin manages a few organizations of many: read those by key, not the whole table
+        List<OrganizationId> wanted = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<OrganizationRow> found = new ArrayList<>();
+        for (int from = 0; from < wanted.size(); from += IN_LIST_MAX) {
+            List<OrganizationId> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_LIST_MAX));
+            found.addAll(jdbc.query(
+                    select + " WHERE organization_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                            + ") ORDER BY name, organization_id",
+                    JdbcDirectoryStore::organization,
+                    chunk.stream().map(OrganizationId::value).toArray()));
+        }
+        if (wanted.size() > IN_LIST_MAX) {
+            found.sort(java.util.Comparator.comparing(OrganizationRow::name)
+                    .thenComparing(row -> row.organizationId().value()));
+        }
+        return found;
+    }
+
+    /**
+     * One page of every organization, by name, with how many there are: those whose name contains the text (any
+     * case) when one is given.
+     */
+    public OrganizationPage organizations(String nameContains, int offset, int limit) {
+        DirectoryTables t = slots.live();
+        String where = "";
+        List<Object> args = new ArrayList<>();
+        if (nameContains != null && !nameContains.isBlank()) {
+            where = " WHERE LOWER(name) LIKE ? ESCAPE '!'";
+            args.add("%" + SqlLike.escaped(nameContains.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        Long total =
+                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.organization() + where, Long.class, args.toArray());
+        long count = total == null ? 0 : total;
+        List<OrganizationRow> items = List.of();
+        if (limit > 0 && count > offset) {
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(limit);
+            pageArgs.add(offset);
+            items = jdbc.query(
+                    "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization() + where
+                            + " ORDER BY name, organization_id LIMIT ? OFFSET ?",
+                    JdbcDirectoryStore::organization,
+                    pageArgs.toArray());
+        }
+        return new OrganizationPage(items, count);
     }
 
     @QueryHandler

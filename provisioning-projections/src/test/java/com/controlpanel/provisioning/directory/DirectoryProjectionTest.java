@@ -22,6 +22,7 @@ import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
@@ -33,6 +34,7 @@ import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TenantId;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
 import java.util.HashMap;
@@ -102,6 +104,45 @@ class DirectoryProjectionTest {
         assertThat(after.version()).isEqualTo(before.version() + 1);
         assertThat(after.withName(before.name(), before.version())).isEqualTo(before);
         assertThat(queries.organizationByTenant(TENANT)).contains(after);
+    }
+
+    @Test
+    void organizationsArePagedByNameFoundByAnyPartOfItAndReadByKey() {
+        OrganizationId beta = OrganizationId.random();
+        OrganizationId betaTwo = OrganizationId.random();
+        OrganizationId gamma = OrganizationId.random();
+        on(new OrganizationCreated(gamma, "Gamma", TenantId.random()));
+        on(new OrganizationCreated(betaTwo, "Beta_two", TenantId.random()));
+        on(new OrganizationCreated(beta, "Beta 100%", TenantId.random()));
+
+        OrganizationPage first = queries.organizations(null, 0, 2);
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(first.items()).extracting(OrganizationRow::name).containsExactly("Acme", "Beta 100%");
+        assertThat(queries.organizations("", 2, 2).items())
+                .extracting(OrganizationRow::name)
+                .containsExactly("Beta_two", "Gamma");
+        OrganizationPage past = queries.organizations(null, 10, 2);
+        assertThat(past.total()).isEqualTo(4);
+        assertThat(past.items()).isEmpty();
+
+        assertThat(queries.organizations(" BETA ", 0, 10).items())
+                .extracting(OrganizationRow::organizationId)
+                .containsExactly(beta, betaTwo);
+        assertThat(queries.organizations("%", 0, 10).items())
+                .as("%% matches itself")
+                .extracting(OrganizationRow::name)
+                .containsExactly("Beta 100%");
+        assertThat(queries.organizations("_", 0, 10).items())
+                .as("_ matches itself")
+                .extracting(OrganizationRow::name)
+                .containsExactly("Beta_two");
+        assertThat(queries.organizations("zzz", 0, 10)).isEqualTo(new OrganizationPage(List.of(), 0));
+
+        assertThat(queries.organizations(List.of(gamma, ORG, gamma)))
+                .extracting(OrganizationRow::name)
+                .containsExactly("Acme", "Gamma");
+        assertThat(queries.organizations(List.of())).isEmpty();
+        assertThat(queries.organizations((List<OrganizationId>) null)).hasSize(4);
     }
 
     @Test

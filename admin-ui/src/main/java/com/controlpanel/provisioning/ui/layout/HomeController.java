@@ -2,7 +2,7 @@ package com.controlpanel.provisioning.ui.layout;
 
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +21,12 @@ public class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal ControlPanelAdmin admin, Model model) {
-        List<OrganizationRow> organizations = workspaces.organizationsOf(admin);
-        if (organizations.isEmpty()) {
+        Optional<OrganizationRow> first = workspaces.firstOf(admin);
+        if (first.isEmpty()) {
             model.addAttribute("adminEmail", admin.email());
             return "no-organization";
         }
-        return "redirect:/orgs/" + organizations.get(0).organizationId().value() + "/members";
+        return "redirect:/orgs/" + first.get().organizationId().value() + "/members";
     }
 
     @GetMapping({"/orgs/{org}", "/orgs/{org}/"})

@@ -5,10 +5,15 @@ import java.util.List;
 
 /**
  * What every Control Panel page shows around its content: who is signed in, the organization being managed, the
- * other organizations this admin may switch to, and which section is open.
+ * organizations this admin may switch to (for the operator, the first of them by name: {@code organizationCount} says
+ * how many there are), and which section is open.
  */
 public record Workspace(
-        String adminEmail, OrganizationRow organization, List<OrganizationRow> organizations, String section) {
+        String adminEmail,
+        OrganizationRow organization,
+        List<OrganizationRow> organizations,
+        long organizationCount,
+        String section) {
 
     public String organizationId() {
         return organization.organizationId().value();
@@ -20,7 +25,12 @@ public record Workspace(
     }
 
     public boolean switchable() {
-        return organizations.size() > 1;
+        return organizationCount > 1;
+    }
+
+    /** Whether the switcher lists only some of the organizations (the rest are under Settings → Organizations). */
+    public boolean moreOrganizations() {
+        return organizationCount > organizations.size();
     }
 
     public boolean provisioningOn() {

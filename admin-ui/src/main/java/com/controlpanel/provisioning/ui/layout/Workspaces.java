@@ -1,17 +1,22 @@
 package com.controlpanel.provisioning.ui.layout;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.OrganizationPage;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Opens an organization for a signed-in admin: only one it manages; any other is, for this admin, not there. */
 @Component
 public class Workspaces {
+
+    /** How many organizations the operator's switcher lists; a deployment may have thousands. */
+    static final int SWITCHER_MAX = 20;
 
     private final AdminOrganizations access;
     private final DirectoryQueries directory;
@@ -33,7 +38,12 @@ public class Workspaces {
         }
         OrganizationRow organization =
                 directory.organization(id).orElseThrow(() -> new PageNotFound("There is no such organization"));
-        return new Workspace(admin.email(), organization, organizationsOf(admin), section);
+        if (admin.operator()) {
+            OrganizationPage first = directory.organizations(null, 0, SWITCHER_MAX);
+            return new Workspace(admin.email(), organization, first.items(), first.total(), section);
+        }
+        List<OrganizationRow> managed = organizationsOf(admin);
+        return new Workspace(admin.email(), organization, managed, managed.size(), section);
     }
 
     /**
@@ -51,5 +61,12 @@ public class Workspaces {
     /** The organizations this admin manages, by name. */
     public List<OrganizationRow> organizationsOf(ControlPanelAdmin admin) {
         return directory.organizations(admin.operator() ? null : access.organizationsOf(admin));
+    }
+
+    /** The first organization by name this admin manages, where the Control Panel opens; none for an admin of none. */
+    public Optional<OrganizationRow> firstOf(ControlPanelAdmin admin) {
+        List<OrganizationRow> first =
+                admin.operator() ? directory.organizations(null, 0, 1).items() : organizationsOf(admin);
+        return first.stream().findFirst();
     }
 }

@@ -68,7 +68,7 @@ public class AccountsSettingsController {
     @GetMapping({"", "/"})
     String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
         Workspace workspace = operatorOnly(admin, org);
-        Map<OrganizationId, String> names = names(workspace);
+        Map<OrganizationId, String> names = names(admin);
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
         model.addAttribute("you", admin.adminId().value());
@@ -89,7 +89,7 @@ public class AccountsSettingsController {
         Workspace workspace = operatorOnly(admin, org);
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
-        model.addAttribute("account", find(adminId, names(workspace)));
+        model.addAttribute("account", find(adminId, names(admin)));
         return "settings/account";
     }
 
@@ -111,7 +111,7 @@ public class AccountsSettingsController {
         String accounts = workspace.path("/settings/accounts");
         AccountView account;
         try {
-            account = find(adminId, names(workspace));
+            account = find(adminId, names(admin));
         } catch (PageNotFound e) {
             flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
             return "redirect:" + accounts;
@@ -147,9 +147,9 @@ public class AccountsSettingsController {
                         + " organizations of the deployment.");
     }
 
-    /** Every organization of the deployment (the operator's workspace lists them all), by id. */
-    private static Map<OrganizationId, String> names(Workspace workspace) {
-        return workspace.organizations().stream()
+    /** The name of every organization of the deployment (the operator manages them all), by id. */
+    private Map<OrganizationId, String> names(ControlPanelAdmin operator) {
+        return workspaces.organizationsOf(operator).stream()
                 .collect(Collectors.toMap(OrganizationRow::organizationId, OrganizationRow::name));
     }
 

@@ -2,6 +2,8 @@ package com.controlpanel.provisioning.ui.settings;
 
 import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.OrganizationPage;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
@@ -12,6 +14,8 @@ import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.Paging;
+import com.controlpanel.provisioning.ui.layout.QueryString;
 import com.controlpanel.provisioning.ui.layout.Refusals;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
@@ -49,23 +53,43 @@ public class OrganizationsSettingsController {
     private static final String REFUSAL =
             "Only the operator of this service may see every organization and create new ones.";
 
+    static final int PAGE_SIZE = 50;
+
     private final Workspaces workspaces;
+    private final DirectoryQueries directory;
     private final OrganizationAdministration organizations;
     private final OrganizationAdmins admins;
     private final Acting acting;
 
     public OrganizationsSettingsController(
-            Workspaces workspaces, OrganizationAdministration organizations, OrganizationAdmins admins, Acting acting) {
+            Workspaces workspaces,
+            DirectoryQueries directory,
+            OrganizationAdministration organizations,
+            OrganizationAdmins admins,
+            Acting acting) {
         this.workspaces = workspaces;
+        this.directory = directory;
         this.organizations = organizations;
         this.admins = admins;
         this.acting = acting;
     }
 
     @GetMapping({"", "/"})
-    String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+    String list(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer offset,
+            Model model) {
         Workspace workspace = workspaces.openForOperator(admin, org, "settings", REFUSAL);
-        return page(workspace, new FormErrors(), "", "", model);
+        return page(
+                workspace,
+                new Search(q == null ? "" : q.strip()),
+                Paging.offset(offset),
+                new FormErrors(),
+                "",
+                "",
+                model);
     }
 
     @PostMapping({"", "/"})
@@ -137,7 +161,7 @@ public class OrganizationsSettingsController {
         }
         if (created == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return new Outcome(page(workspace, errors, givenName, givenEmail, model), null);
+            return new Outcome(page(workspace, new Search(""), 0, errors, givenName, givenEmail, model), null);
         }
         Outcome next = new Outcome("redirect:/orgs/" + created.value() + "/settings/admins", created);
         if (givenEmail.isEmpty()) {
@@ -175,14 +199,41 @@ public class OrganizationsSettingsController {
         return next;
     }
 
-    private String page(Workspace workspace, FormErrors errors, String name, String adminEmail, Model model) {
-        Map<OrganizationId, Long> adminCounts = OrganizationAdmins.countByOrganization(admins.all());
-        List<OrganizationView> rows = workspace.organizations().stream()
+    /** The search of the list, and the links to its pages. */
+    public record Search(String q) {
+
+        public boolean filtered() {
+            return !q.isEmpty();
+        }
+
+        public String at(String path, int offset) {
+            return new QueryString(path)
+                    .put("q", q)
+                    .put("offset", offset > 0 ? Integer.toString(offset) : "")
+                    .toString();
+        }
+    }
+
+    private String page(
+            Workspace workspace,
+            Search search,
+            int offset,
+            FormErrors errors,
+            String name,
+            String adminEmail,
+            Model model) {
+        OrganizationPage page = directory.organizations(search.q(), offset, PAGE_SIZE);
+        Map<OrganizationId, Long> adminCounts = admins.countsOf(
+                page.items().stream().map(OrganizationRow::organizationId).toList());
+        List<OrganizationView> rows = page.items().stream()
                 .map(row -> view(row, adminCounts, workspace))
                 .toList();
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
         model.addAttribute("organizations", rows);
+        model.addAttribute("search", search);
+        model.addAttribute("paging", new Paging(page.total(), offset, PAGE_SIZE, rows.size()));
+        model.addAttribute("organizationCount", workspace.organizationCount());
         model.addAttribute("errors", errors);
         model.addAttribute("name", name);
         model.addAttribute("adminEmail", adminEmail);
