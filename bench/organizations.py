@@ -5,7 +5,9 @@ Starts the packaged service on a data directory of its own (kept between runs: t
 are made once), makes organizations over the JSON API until there are --organizations of them,
 then prints p50/p99 latency of: GET /api/orgs and a member list for the admin of one
 organization, a Control Panel page for the operator and for that admin (with its size: the
-operator's organization switcher), and the operator's Settings -> Organizations page.
+operator's organization switcher), and the operator's Settings -> Organizations and
+Settings -> All accounts pages (each organization made here has no admin: the accounts are the few
+this script makes, one per run).
 
   python3 bench/organizations.py --jar provisioning-api/target/provisioning-api.jar \
       --data-dir /tmp/organizations-bench --organizations 5000
@@ -129,6 +131,8 @@ def measure(port, wanted):
         if who == "operator":
             timed("operator: page /orgs/{org}/settings/organizations",
                   lambda: send(connection, "GET", "/orgs/%s/settings/organizations" % org, headers=cookie), 30)
+            timed("operator: page /orgs/{org}/settings/accounts",
+                  lambda: send(connection, "GET", "/orgs/%s/settings/accounts" % org, headers=cookie), 30)
 
 
 if __name__ == "__main__":

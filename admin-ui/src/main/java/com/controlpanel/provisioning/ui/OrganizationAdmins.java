@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -70,6 +71,20 @@ public interface OrganizationAdmins {
 
     /** Every admin account, by email. */
     List<Account> all();
+
+    /** A page of admin accounts, and how many there are in all (that match). */
+    record AccountPage(List<Account> items, long total) {}
+
+    /**
+     * One page of the admin accounts, by email: those whose email contains the text (any case) when one is given.
+     */
+    AccountPage accounts(String emailContains, int offset, int limit);
+
+    /** One admin account with its organizations; empty when there is none. */
+    Optional<Account> account(AdminId adminId);
+
+    /** How many accounts, operators aside, are an admin of no organization (they can still sign in). */
+    long countWithoutOrganization();
 
     /** How many admins each of these organizations has (an operator where it is granted); none: not in the map. */
     Map<OrganizationId, Long> countsOf(Collection<OrganizationId> organizationIds);

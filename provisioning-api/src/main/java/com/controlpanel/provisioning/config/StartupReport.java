@@ -2,7 +2,6 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.OrganizationRow;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -55,8 +54,7 @@ public class StartupReport {
                 .append(")\n");
         out.append("    Control Panel : ").append(base).append("/\n");
         out.append("    JSON API      : ").append(base).append("/api  (HTTP Basic: admin email and password)\n");
-        List<OrganizationRow> organizations = directory.organizations(null);
-        for (OrganizationRow organization : organizations.subList(0, Math.min(5, organizations.size()))) {
+        for (OrganizationRow organization : directory.organizations(null, 0, 5).items()) {
             out.append("    SCIM base     : ")
                     .append(base)
                     .append("/scim/v2/")

@@ -8,14 +8,19 @@ import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.storage.SqlLike;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -29,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class OrganizationAdminAccounts implements OrganizationAdmins {
+
+    private static final String ACCOUNT_SELECT =
+            "SELECT admin_id, email, operator, last_signed_in_at FROM admin_account";
 
     private final JdbcTemplate jdbc;
     private final AdminAccounts accounts;
@@ -139,17 +147,72 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                 "SELECT admin_id, organization_id FROM admin_organization ORDER BY organization_id",
                 (RowCallbackHandler) rs -> granted.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new OrganizationId(rs.getString(2))));
+        return jdbc.query(ACCOUNT_SELECT + " ORDER BY email_key, admin_id", (rs, n) -> account(rs, granted));
+    }
+
+    @Override
+    public AccountPage accounts(String emailContains, int offset, int limit) {
+        String where = "";
+        List<Object> args = new ArrayList<>();
+        if (emailContains != null && !emailContains.isBlank()) {
+            where = " WHERE LOWER(email) LIKE ? ESCAPE '!'";
+            args.add("%" + SqlLike.escaped(emailContains.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account" + where, Long.class, args.toArray());
+        long count = total == null ? 0 : total;
+        if (limit <= 0 || count <= offset) {
+            return new AccountPage(List.of(), count);
+        }
+        args.add(limit);
+        args.add(offset);
+        List<String> ids = jdbc.queryForList(
+                "SELECT admin_id FROM admin_account" + where + " ORDER BY email_key, admin_id LIMIT ? OFFSET ?",
+                String.class,
+                args.toArray());
+        return new AccountPage(accountsById(ids), count);
+    }
+
+    @Override
+    public Optional<Account> account(AdminId adminId) {
+        return accountsById(List.of(adminId.value())).stream().findFirst();
+    }
+
+    @Override
+    public long countWithoutOrganization() {
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM admin_account a WHERE a.operator = FALSE AND NOT EXISTS "
+                        + "(SELECT 1 FROM admin_organization o WHERE o.admin_id = a.admin_id)",
+                Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** These accounts (at most a page of them) with their organizations, by email. */
+    private List<Account> accountsById(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = " IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        Map<String, List<OrganizationId>> granted = new HashMap<>();
+        jdbc.query(
+                "SELECT admin_id, organization_id FROM admin_organization WHERE admin_id" + in
+                        + " ORDER BY organization_id",
+                (RowCallbackHandler) rs -> granted.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                        .add(new OrganizationId(rs.getString(2))),
+                ids.toArray());
         return jdbc.query(
-                "SELECT admin_id, email, operator, last_signed_in_at FROM admin_account ORDER BY email_key, admin_id",
-                (rs, n) -> {
-                    OffsetDateTime lastSignedIn = rs.getObject(4, OffsetDateTime.class);
-                    return new Account(
-                            new AdminId(rs.getString(1)),
-                            rs.getString(2),
-                            rs.getBoolean(3),
-                            List.copyOf(granted.getOrDefault(rs.getString(1), List.of())),
-                            lastSignedIn == null ? null : lastSignedIn.toInstant());
-                });
+                ACCOUNT_SELECT + " WHERE admin_id" + in + " ORDER BY email_key, admin_id",
+                (rs, n) -> account(rs, granted),
+                ids.toArray());
+    }
+
+    private static Account account(ResultSet rs, Map<String, List<OrganizationId>> granted) throws SQLException {
+        OffsetDateTime lastSignedIn = rs.getObject(4, OffsetDateTime.class);
+        return new Account(
+                new AdminId(rs.getString(1)),
+                rs.getString(2),
+                rs.getBoolean(3),
+                List.copyOf(granted.getOrDefault(rs.getString(1), List.of())),
+                lastSignedIn == null ? null : lastSignedIn.toInstant());
     }
 
     /**

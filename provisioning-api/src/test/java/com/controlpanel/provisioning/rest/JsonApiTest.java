@@ -18,6 +18,7 @@ import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,9 @@ class JsonApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OrganizationAdmins adminAccounts;
 
     private Http api;
     private String org;
@@ -421,6 +425,44 @@ class JsonApiTest {
         assertThat(eventCount()).as("refusals record nothing").isEqualTo(events);
         assertThat(api.get("/api/orgs/" + org).json().get("name").asText()).isEqualTo("Renamed Corporation");
         assertThat(api.get("/api/orgs/" + other).json().get("name").asText()).isNotEqualTo("Taken over");
+    }
+
+    @Test
+    void accountsArePagedByEmailAndFoundByAnyPartOfIt() {
+        String tag = Long.toString(System.nanoTime());
+        List<String> emails =
+                List.of("b_" + tag + "@example.com", "a%" + tag + "@example.com", "c-" + tag + "@example.com");
+        for (String email : emails) {
+            assertThat(api.post(path("/admins"), Map.of("email", email)).status())
+                    .isEqualTo(201);
+        }
+        OrganizationAdmins.AccountPage first = adminAccounts.accounts(tag.toUpperCase(java.util.Locale.ROOT), 0, 2);
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(first.items())
+                .extracting(OrganizationAdmins.Account::email)
+                .containsExactly("a%" + tag + "@example.com", "b_" + tag + "@example.com");
+        assertThat(first.items().get(0).organizations()).containsExactly(orgId);
+        assertThat(adminAccounts.accounts(tag, 2, 2).items())
+                .extracting(OrganizationAdmins.Account::email)
+                .containsExactly("c-" + tag + "@example.com");
+        assertThat(adminAccounts.accounts("%" + tag, 0, 10).items())
+                .as("%% and _ match themselves")
+                .extracting(OrganizationAdmins.Account::email)
+                .containsExactly("a%" + tag + "@example.com");
+        assertThat(adminAccounts.accounts("_" + tag, 0, 10).total()).isEqualTo(1);
+        assertThat(adminAccounts.accounts(tag, 10, 2).items()).isEmpty();
+        assertThat(adminAccounts.accounts(null, 0, 0).total())
+                .isEqualTo(api.get("/api/admin/accounts").json().size());
+
+        OrganizationAdmins.Account one = first.items().get(1);
+        assertThat(adminAccounts.account(one.adminId())).contains(one);
+        assertThat(adminAccounts.account(com.controlpanel.provisioning.domain.api.AdminId.random()))
+                .isEmpty();
+
+        long idle = adminAccounts.countWithoutOrganization();
+        assertThat(api.delete(path("/admins/" + one.adminId().value())).status())
+                .isEqualTo(204);
+        assertThat(adminAccounts.countWithoutOrganization()).isEqualTo(idle + 1);
     }
 
     @Test

@@ -59,7 +59,7 @@ class AuditReplayScreensTest {
 
     /**
      * An organization with Ada in the team Design; then, a moment later, Grace invited, Hedy invited and deleted,
-     * Design renamed, Ada taken out of it and deactivated, provisioning switched on.
+     * Design renamed, Ada taken out of it and deactivated, the organization renamed, provisioning switched on.
      */
     @BeforeAll
     void start() throws InterruptedException {
@@ -76,6 +76,7 @@ class AuditReplayScreensTest {
         scenery.renameTeam(tenant, design, "Product Design");
         scenery.removeFromTeam(tenant, design, ada);
         scenery.deactivate(tenant, ada);
+        scenery.renameOrganization(tenant, "Northwind Replay Ltd");
         scenery.provisioningOn(tenant);
         browser = Browser.start(port);
     }
@@ -156,9 +157,10 @@ class AuditReplayScreensTest {
                 .containsExactly(
                         "Organization created",
                         "Admin added",
+                        "Organization renamed",
                         "User provisioning switched on",
                         "New Secret Token issued");
-        WebElement issued = browser.all(By.cssSelector(".history-entry")).get(3);
+        WebElement issued = browser.all(By.cssSelector(".history-entry")).get(4);
         issued.findElement(By.tagName("summary")).click();
         assertThat(issued.findElement(By.cssSelector("pre.json")).getText())
                 .contains("\"tokenHash\" : \"(not shown)\"");
@@ -185,6 +187,12 @@ class AuditReplayScreensTest {
                 .contains("A past state, not the present.")
                 .contains("This is Northwind Replay as it was on " + SHOWN.format(beforeTheChanges))
                 .contains("Nothing here can be changed.");
+        assertThat(browser.text(By.id("past-organization-name")))
+                .as("named as it was then; the top bar names it as it is now")
+                .startsWith("This is Northwind Replay as it was on");
+        assertThat(browser.text(By.cssSelector(".topbar .org-name span:last-child")))
+                .isEqualTo("Northwind Replay Ltd");
+        assertThat(browser.driver().getTitle()).startsWith("Northwind Replay as of ");
         assertThat(browser.text(By.id("then-members"))).isEqualTo("1");
         assertThat(browser.text(By.id("then-provisioning"))).isEqualTo("Off");
         assertThat(texts("#then-members-list .identity-name")).containsExactly("Ada Lovelace");

@@ -393,9 +393,20 @@ class ProvisioningSettingsTest {
         assertThat(browser.path()).isEqualTo(tenant.path("/settings/accounts"));
         assertThat(browser.find(By.id("accounts-tab")).getAttribute("aria-current"))
                 .isEqualTo("page");
+        assertThat(browser.text(By.id("accounts-without-organization")))
+                .matches("[0-9]+ accounts? (is an admin|are admins) of no organization\\..*")
+                .contains("can still sign in");
+        // every test of the suite makes accounts: each is found by its email
+        searchAccounts(leaver.toUpperCase(java.util.Locale.ROOT));
+        assertThat(browser.text(By.id("account-results-status")))
+                .startsWith("1 of ")
+                .contains(" accounts matches");
         assertThat(browser.text(accountRow(leaver))).contains("Northwind Traders", "Contoso Pharmaceuticals");
+        searchAccounts(ApplicationTest.ADMIN);
         assertThat(browser.text(accountRow(ApplicationTest.ADMIN))).contains("(you)", "Operator");
+        searchAccounts(idle);
         assertThat(browser.text(accountRow(idle))).contains("No organization", "Never");
+        searchAccounts(colleague);
         String today = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC)
                 .format(java.time.Instant.now());
@@ -403,13 +414,13 @@ class ProvisioningSettingsTest {
                         "#accounts tr.account-row[data-admin-id='" + colleagueId + "'] td.account-last-sign-in")))
                 .as("the colleague signed in over the JSON API")
                 .isEqualTo(today);
-        assertThat(browser.text(By.id("accounts-without-organization")))
-                .matches("[0-9]+ accounts? (is an admin|are admins) of no organization\\..*")
-                .contains("can still sign in");
+        searchAccounts(ApplicationTest.ADMIN);
         assertThat(browser.present(
                         By.cssSelector("[aria-label='Delete the account of " + ApplicationTest.ADMIN + "']")))
                 .as("an operator's account is not deleted")
                 .isFalse();
+        searchAccounts("");
+        assertThat(browser.all(By.cssSelector("#accounts .account-row")).size()).isBetween(1, 50);
         browser.screenshot("settings-accounts");
         browser.resize(Browser.PHONE);
         try {
@@ -419,6 +430,7 @@ class ProvisioningSettingsTest {
         }
 
         // the only admin of the second organization: said so, nothing to press
+        searchAccounts(leaver);
         browser.click(By.cssSelector("[aria-label='Delete the account of " + leaver + "']"));
         assertThat(browser.text(By.id("account-blocked"))).contains("the only admin of these organizations");
         assertThat(browser.text(By.id("only-admin-of"))).isEqualTo("Contoso Pharmaceuticals");
@@ -433,6 +445,7 @@ class ProvisioningSettingsTest {
         browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith(successor + " is now an admin");
         browser.click(By.id("accounts-tab"));
+        searchAccounts(leaver);
         browser.click(By.cssSelector("[aria-label='Delete the account of " + leaver + "']"));
         String accountPage = browser.path();
         assertThat(browser.all(By.cssSelector("#removed-from li")).stream()
@@ -446,7 +459,10 @@ class ProvisioningSettingsTest {
         assertThat(browser.text(By.cssSelector(".flash-notice")))
                 .startsWith("The account of " + leaver + " is deleted. It is no longer an admin of ")
                 .contains("Northwind Traders", "Contoso Pharmaceuticals");
+        searchAccounts(leaver);
         assertThat(browser.present(accountRow(leaver))).isFalse();
+        assertThat(browser.text(By.cssSelector("#account-results .empty-state h2")))
+                .isEqualTo("No account matches");
         assertThat(leaverApi
                         .get("/api/orgs/" + tenant.id().value() + "/members")
                         .status())
@@ -611,8 +627,17 @@ class ProvisioningSettingsTest {
         assertThat(browser.all(By.cssSelector(".org-switcher ul li a:not(#all-organizations-link)")))
                 .hasSize(20);
         assertThat(browser.text(By.id("all-organizations-link"))).isEqualTo("All " + all + " organizations…");
+        // the last organization by name, far after the first 20: listed too when it is the one open
+        String late = operatorApi.get("/api/orgs").json().findValuesAsText("id").get(all - 1);
+        browser.open("/orgs/" + late + "/members");
+        browser.click(By.cssSelector(".org-switcher summary"));
+        assertThat(browser.all(By.cssSelector(".org-switcher ul li a:not(#all-organizations-link)")))
+                .hasSize(21);
+        assertThat(browser.find(By.cssSelector(".org-switcher a[aria-current=true]"))
+                        .getAttribute("href"))
+                .endsWith("/orgs/" + late + "/members");
         browser.click(By.id("all-organizations-link"));
-        assertThat(browser.path()).isEqualTo(tenant.path("/settings/organizations"));
+        assertThat(browser.path()).isEqualTo("/orgs/" + late + "/settings/organizations");
         assertThat(browser.text(By.id("organization-results-status"))).isEqualTo(all + " organizations");
         assertThat(browser.all(By.cssSelector("#organizations .organization-row")))
                 .hasSize(50);
@@ -650,10 +675,56 @@ class ProvisioningSettingsTest {
         }
     }
 
+    @Test
+    void theOperatorFindsAccountsPageByPage() {
+        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 51; i++) {
+            assertThat(operatorApi
+                            .post(
+                                    "/api/orgs/" + tenant.id().value() + "/admins",
+                                    java.util.Map.of(
+                                            "email",
+                                            String.format("paged%02d-%s@example.com", i, tag),
+                                            "password",
+                                            Scenery.PASSWORD))
+                            .status())
+                    .isEqualTo(201);
+        }
+        int all = operatorApi.get("/api/admin/accounts").json().size();
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+
+        browser.open(tenant.path("/settings/accounts"));
+        assertThat(browser.text(By.id("account-results-status"))).isEqualTo(all + " accounts");
+        assertThat(browser.all(By.cssSelector("#accounts .account-row"))).hasSize(50);
+        searchAccounts("-" + tag.toUpperCase(java.util.Locale.ROOT));
+        assertThat(browser.text(By.id("account-results-status"))).startsWith("51 of " + all + " accounts match");
+        assertThat(emails()).hasSize(50).startsWith("paged01-" + tag + "@example.com");
+        assertThat(browser.text(By.cssSelector("#accounts .account-row"))).contains("Northwind Traders");
+        browser.click(By.cssSelector("#account-results .pager a[rel=next]"));
+        browser.waitUntil(driver -> emails().size() == 1);
+        assertThat(emails()).containsExactly("paged51-" + tag + "@example.com");
+        assertThat(browser.driver().getCurrentUrl()).contains("offset=50");
+    }
+
+    private java.util.List<String> emails() {
+        return browser.all(By.cssSelector("#accounts .account-email")).stream()
+                .map(cell -> cell.getText().strip())
+                .toList();
+    }
+
     private java.util.List<String> names() {
         return browser.all(By.cssSelector("#organizations .organization-name")).stream()
                 .map(cell -> cell.getText().strip())
                 .toList();
+    }
+
+    /** Searches Settings → All accounts, as the operator types it into the page's search. */
+    private void searchAccounts(String text) {
+        browser.type(By.id("account-q"), text);
+        browser.submit(By.cssSelector("#account-search button[type=submit]"));
     }
 
     private By accountRow(String email) {

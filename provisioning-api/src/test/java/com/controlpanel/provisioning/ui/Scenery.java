@@ -62,6 +62,10 @@ final class Scenery {
         return new Tenant(id, name, admin.email());
     }
 
+    void renameOrganization(Tenant tenant, String name) {
+        organizations.rename(ADMIN, tenant.id(), name);
+    }
+
     /** An admin who manages no organization yet. */
     String adminWithoutOrganization() {
         return accounts.create(unique("new-admin"), PASSWORD, false).email();

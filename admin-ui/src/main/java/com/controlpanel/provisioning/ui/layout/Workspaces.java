@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,11 @@ public class Workspaces {
                 directory.organization(id).orElseThrow(() -> new PageNotFound("There is no such organization"));
         if (admin.operator()) {
             OrganizationPage first = directory.organizations(null, 0, SWITCHER_MAX);
-            return new Workspace(admin.email(), organization, first.items(), first.total(), section);
+            List<OrganizationRow> listed = new ArrayList<>(first.items());
+            if (listed.stream().noneMatch(row -> row.organizationId().equals(id))) {
+                listed.add(organization); // the one open is always there, marked
+            }
+            return new Workspace(admin.email(), organization, listed, first.total(), section);
         }
         List<OrganizationRow> managed = organizationsOf(admin);
         return new Workspace(admin.email(), organization, managed, managed.size(), section);

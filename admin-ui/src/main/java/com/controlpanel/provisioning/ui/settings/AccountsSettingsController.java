@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.settings;
 
+import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
@@ -11,7 +12,9 @@ import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
+import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.SearchLinks;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,28 +59,42 @@ public class AccountsSettingsController {
         }
     }
 
+    static final int PAGE_SIZE = 50;
+
     private final Workspaces workspaces;
+    private final DirectoryQueries directory;
     private final OrganizationAdmins admins;
     private final Acting acting;
 
-    public AccountsSettingsController(Workspaces workspaces, OrganizationAdmins admins, Acting acting) {
+    public AccountsSettingsController(
+            Workspaces workspaces, DirectoryQueries directory, OrganizationAdmins admins, Acting acting) {
         this.workspaces = workspaces;
+        this.directory = directory;
         this.admins = admins;
         this.acting = acting;
     }
 
     @GetMapping({"", "/"})
-    String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+    String list(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer offset,
+            Model model) {
         Workspace workspace = operatorOnly(admin, org);
-        Map<OrganizationId, String> names = names(admin);
+        SearchLinks search = new SearchLinks(q);
+        int from = Paging.offset(offset);
+        OrganizationAdmins.AccountPage page = admins.accounts(search.q(), from, PAGE_SIZE);
+        List<AccountView> accounts = views(page.items());
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
         model.addAttribute("you", admin.adminId().value());
-        List<OrganizationAdmins.Account> all = admins.all();
-        Map<OrganizationId, Long> adminCounts = OrganizationAdmins.countByOrganization(all);
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("search", search);
+        model.addAttribute("paging", new Paging(page.total(), from, PAGE_SIZE, accounts.size()));
         model.addAttribute(
-                "accounts",
-                all.stream().map(account -> view(account, names, adminCounts)).toList());
+                "accountCount", search.filtered() ? admins.accounts(null, 0, 0).total() : page.total());
+        model.addAttribute("withoutOrganization", admins.countWithoutOrganization());
         return "settings/accounts";
     }
 
@@ -89,7 +107,7 @@ public class AccountsSettingsController {
         Workspace workspace = operatorOnly(admin, org);
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
-        model.addAttribute("account", find(adminId, names(admin)));
+        model.addAttribute("account", find(adminId));
         return "settings/account";
     }
 
@@ -111,7 +129,7 @@ public class AccountsSettingsController {
         String accounts = workspace.path("/settings/accounts");
         AccountView account;
         try {
-            account = find(adminId, names(admin));
+            account = find(adminId);
         } catch (PageNotFound e) {
             flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
             return "redirect:" + accounts;
@@ -147,24 +165,29 @@ public class AccountsSettingsController {
                         + " organizations of the deployment.");
     }
 
-    /** The name of every organization of the deployment (the operator manages them all), by id. */
-    private Map<OrganizationId, String> names(ControlPanelAdmin operator) {
-        return workspaces.organizationsOf(operator).stream()
+    /** These accounts as the page shows them: their organizations by name, and those they are the only admin of. */
+    private List<AccountView> views(List<OrganizationAdmins.Account> accounts) {
+        List<OrganizationId> managed = accounts.stream()
+                .flatMap(account -> account.organizations().stream())
+                .distinct()
+                .toList();
+        Map<OrganizationId, String> names = directory.organizations(managed).stream()
                 .collect(Collectors.toMap(OrganizationRow::organizationId, OrganizationRow::name));
+        Map<OrganizationId, Long> adminCounts = admins.countsOf(managed);
+        return accounts.stream()
+                .map(account -> view(account, names, adminCounts))
+                .toList();
     }
 
-    private AccountView find(String adminId, Map<OrganizationId, String> names) {
+    private AccountView find(String adminId) {
         AdminId id;
         try {
             id = new AdminId(adminId);
         } catch (InvalidValueException e) {
             throw new PageNotFound("There is no such admin account.");
         }
-        List<OrganizationAdmins.Account> all = admins.all();
-        return all.stream()
-                .filter(account -> account.adminId().equals(id))
-                .findFirst()
-                .map(account -> view(account, names, OrganizationAdmins.countByOrganization(all)))
+        return admins.account(id)
+                .map(account -> views(List.of(account)).get(0))
                 .orElseThrow(() -> new PageNotFound("There is no such admin account."));
     }
 

@@ -15,8 +15,8 @@ import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Paging;
-import com.controlpanel.provisioning.ui.layout.QueryString;
 import com.controlpanel.provisioning.ui.layout.Refusals;
+import com.controlpanel.provisioning.ui.layout.SearchLinks;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,14 +82,7 @@ public class OrganizationsSettingsController {
             @RequestParam(required = false) Integer offset,
             Model model) {
         Workspace workspace = workspaces.openForOperator(admin, org, "settings", REFUSAL);
-        return page(
-                workspace,
-                new Search(q == null ? "" : q.strip()),
-                Paging.offset(offset),
-                new FormErrors(),
-                "",
-                "",
-                model);
+        return page(workspace, new SearchLinks(q), Paging.offset(offset), new FormErrors(), "", "", model);
     }
 
     @PostMapping({"", "/"})
@@ -161,7 +154,7 @@ public class OrganizationsSettingsController {
         }
         if (created == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return new Outcome(page(workspace, new Search(""), 0, errors, givenName, givenEmail, model), null);
+            return new Outcome(page(workspace, new SearchLinks(""), 0, errors, givenName, givenEmail, model), null);
         }
         Outcome next = new Outcome("redirect:/orgs/" + created.value() + "/settings/admins", created);
         if (givenEmail.isEmpty()) {
@@ -199,24 +192,9 @@ public class OrganizationsSettingsController {
         return next;
     }
 
-    /** The search of the list, and the links to its pages. */
-    public record Search(String q) {
-
-        public boolean filtered() {
-            return !q.isEmpty();
-        }
-
-        public String at(String path, int offset) {
-            return new QueryString(path)
-                    .put("q", q)
-                    .put("offset", offset > 0 ? Integer.toString(offset) : "")
-                    .toString();
-        }
-    }
-
     private String page(
             Workspace workspace,
-            Search search,
+            SearchLinks search,
             int offset,
             FormErrors errors,
             String name,
