@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Who administers an organization: listed, added and removed; and, for the operator, every admin account of the
@@ -86,15 +85,11 @@ public interface OrganizationAdmins {
     /** How many accounts, operators aside, are an admin of no organization (they can still sign in). */
     long countWithoutOrganization();
 
-    /** How many admins each of these organizations has (an operator where it is granted); none: not in the map. */
+    /**
+     * How many admins each of these organizations has (an operator where it is granted), counting accounts that exist;
+     * none: not in the map.
+     */
     Map<OrganizationId, Long> countsOf(Collection<OrganizationId> organizationIds);
-
-    /** How many admins each organization has, counted from these accounts (an operator where it is granted). */
-    static Map<OrganizationId, Long> countByOrganization(List<Account> accounts) {
-        return accounts.stream()
-                .flatMap(account -> account.organizations().stream())
-                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-    }
 
     /**
      * Deletes an account: removes it from every organization it is an admin of (each removal an event in that

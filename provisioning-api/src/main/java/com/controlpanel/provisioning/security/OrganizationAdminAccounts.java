@@ -132,8 +132,10 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             jdbc.query(
-                    "SELECT organization_id, COUNT(*) FROM admin_organization WHERE organization_id IN ("
-                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY organization_id",
+                    // grants of accounts that exist: the same count the deletion of an account checks against
+                    "SELECT o.organization_id, COUNT(*) FROM admin_organization o JOIN admin_account a"
+                            + " ON a.admin_id = o.admin_id WHERE o.organization_id IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY o.organization_id",
                     (RowCallbackHandler) rs -> counts.put(new OrganizationId(rs.getString(1)), rs.getLong(2)),
                     chunk.toArray());
         }
@@ -155,7 +157,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         String where = "";
         List<Object> args = new ArrayList<>();
         if (emailContains != null && !emailContains.isBlank()) {
-            where = " WHERE LOWER(email) LIKE ? ESCAPE '!'";
+            where = " WHERE email_key LIKE ? ESCAPE '!'"; // email_key: the email lowercased as below
             args.add("%" + SqlLike.escaped(emailContains.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account" + where, Long.class, args.toArray());
@@ -163,6 +165,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         if (limit <= 0 || count <= offset) {
             return new AccountPage(List.of(), count);
         }
+        limit = Math.min(limit, 500);
         args.add(limit);
         args.add(offset);
         List<String> ids = jdbc.queryForList(
@@ -231,12 +234,8 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     }
 
     private void deleteChecked(CommandContext context, AdminId adminId) {
-        List<Account> everyone = all();
-        Account account = everyone.stream()
-                .filter(found -> found.adminId().equals(adminId))
-                .findFirst()
-                .orElseThrow(() -> NotFoundException.admin(adminId.value()));
-        Map<OrganizationId, Long> admins = OrganizationAdmins.countByOrganization(everyone);
+        Account account = account(adminId).orElseThrow(() -> NotFoundException.admin(adminId.value()));
+        Map<OrganizationId, Long> admins = countsOf(account.organizations());
         if (account.operator()) {
             throw new DomainException(
                     ErrorCode.OPERATOR_ACCOUNT,

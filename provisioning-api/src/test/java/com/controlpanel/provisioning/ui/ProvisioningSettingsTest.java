@@ -660,6 +660,8 @@ class ProvisioningSettingsTest {
 
         browser.open(tenant.path("/settings/organizations?q=" + tag.replace(' ', '+') + "&offset=500"));
         assertThat(browser.text(By.cssSelector(".past-the-end"))).contains("the list of organizations ends at 53");
+        assertThat(browser.present(By.cssSelector("#organization-results-status .clear-filters")))
+                .isTrue();
         browser.click(By.linkText("Go to the last page"));
         assertThat(names()).containsExactly(tag + " 51", tag + " 52", tag + " 53");
 
