@@ -242,7 +242,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                     account.email() + " is an operator: an operator's account is not deleted");
         }
         for (OrganizationId organization : account.organizations()) {
-            if (admins.get(organization) == 1) {
+            if (admins.getOrDefault(organization, 0L) == 1) {
                 throw new DomainException(
                         ErrorCode.LAST_ADMIN,
                         account.email() + " is the only admin of organization " + organization.value()
