@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OrganizationAdminAccounts implements OrganizationAdmins {
 
+    /** How many ids one query names at most. */
+    private static final int IN_LIST_MAX = 500;
+
     private static final String ACCOUNT_SELECT =
             "SELECT admin_id, email, operator, last_signed_in_at FROM admin_account";
 
@@ -129,8 +132,8 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         Map<OrganizationId, Long> counts = new HashMap<>();
         List<String> ids =
                 organizationIds.stream().map(OrganizationId::value).distinct().toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
             jdbc.query(
                     // grants of accounts that exist: the same count the deletion of an account checks against
                     "SELECT o.organization_id, COUNT(*) FROM admin_organization o JOIN admin_account a"
@@ -165,7 +168,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         if (limit <= 0 || count <= offset) {
             return new AccountPage(List.of(), count);
         }
-        limit = Math.min(limit, 500);
+        limit = Math.min(limit, IN_LIST_MAX); // the page's ids are one IN list
         args.add(limit);
         args.add(offset);
         List<String> ids = jdbc.queryForList(

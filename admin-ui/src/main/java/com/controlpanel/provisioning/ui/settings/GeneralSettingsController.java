@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.settings;
 
 import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
@@ -34,11 +35,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class GeneralSettingsController {
 
     private final Workspaces workspaces;
+    private final DirectoryQueries directory;
     private final OrganizationAdministration organizations;
     private final Acting acting;
 
-    public GeneralSettingsController(Workspaces workspaces, OrganizationAdministration organizations, Acting acting) {
+    public GeneralSettingsController(
+            Workspaces workspaces,
+            DirectoryQueries directory,
+            OrganizationAdministration organizations,
+            Acting acting) {
         this.workspaces = workspaces;
+        this.directory = directory;
         this.organizations = organizations;
         this.acting = acting;
     }
@@ -68,8 +75,11 @@ public class GeneralSettingsController {
                 String before = workspace.organization().name();
                 organizations.rename(
                         acting.as(admin, request), workspace.organization().organizationId(), given);
-                String now =
-                        workspaces.open(admin, org, "settings").organization().name();
+                // the name as the domain kept it (stripped), read back like every write of the Control Panel
+                String now = directory
+                        .organization(workspace.organization().organizationId())
+                        .orElseThrow()
+                        .name();
                 flash.addFlashAttribute(
                         Flash.NOTICE,
                         now.equals(before)
