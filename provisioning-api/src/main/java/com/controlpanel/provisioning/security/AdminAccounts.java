@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.security;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.LookAlikes;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.AdminPasswords;
@@ -10,7 +11,6 @@ import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -212,7 +212,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 || normalized.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidValueException("An admin needs an email without spaces, at most 254 characters");
         }
-        if (lookAlike(normalized)) {
+        if (LookAlikes.looksLikeAnother(normalized)) {
             throw new InvalidValueException("An admin's email must be written plainly: '" + normalized
                     + "' holds invisible, space or compatibility characters (a full-width letter, a long s…) that"
                     + " make it look like another address");
@@ -245,18 +245,6 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 admin.adminId().value(),
                 organizationId.value());
         return count != null && count > 0;
-    }
-
-    /**
-     * Whether an email holds characters that make it look like another one: invisible (format) or control characters,
-     * spaces of any kind, or letters Unicode's compatibility normalization (NFKC) would turn into others.
-     */
-    private static boolean lookAlike(String email) {
-        return !Normalizer.normalize(email, Normalizer.Form.NFKC).equals(email)
-                || email.codePoints()
-                        .anyMatch(c -> Character.isSpaceChar(c)
-                                || Character.getType(c) == Character.FORMAT
-                                || Character.isISOControl(c));
     }
 
     /** A random password for an account created without one: 20 URL-safe characters (120 bits). */

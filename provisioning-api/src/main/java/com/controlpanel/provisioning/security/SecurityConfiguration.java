@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.scim.error.ScimRoutesFallback;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.ui.login.LoginController;
 import com.controlpanel.provisioning.web.Edge;
@@ -65,6 +66,13 @@ public class SecurityConfiguration {
                 .securityContext(context -> context.requireExplicitSave(true))
                 .addFilterBefore(new ScimBearerAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    String path = Edge.path(request);
+                    if (ScimRoutesFallback.resourceWithoutTenant(path)) {
+                        // a base URL without its tenant id: the token may well be right, the address is not
+                        ScimErrorResponses.write(
+                                response, HttpStatus.NOT_FOUND, null, ScimRoutesFallback.noTenantDetail(path));
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
                     ScimErrorResponses.write(
                             response,

@@ -706,6 +706,19 @@ class JsonApiTest {
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().get("code").asText()).isEqualTo("invalid-value");
         assertThat(badEmail.json().get("detail").asText()).contains("not an email");
+        // an email that looks like another on screen (a zero-width space), invited or edited to
+        var lookAlike = api.post(path("/members"), Map.of("email", "zoe@example.com\u200b", "name", "Spoof"));
+        assertThat(lookAlike.status()).as(lookAlike.toString()).isEqualTo(400);
+        assertThat(lookAlike.json().get("code").asText()).isEqualTo("invalid-value");
+        assertThat(lookAlike.json().get("detail").asText()).contains("U+200B");
+        String plain = "plain-" + System.nanoTime() + "@example.com";
+        var invited = api.post(path("/members"), Map.of("email", plain, "name", "Plain Person"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        events = eventCount();
+        var editedToLookAlike = api.patch(
+                path("/members/" + invited.json().get("id").asText()), Map.of("email", "\uff50" + plain.substring(1)));
+        assertThat(editedToLookAlike.status()).as(editedToLookAlike.toString()).isEqualTo(400);
+        assertThat(editedToLookAlike.json().get("code").asText()).isEqualTo("invalid-value");
         var noName = api.post(path("/teams"), Map.of("name", "   "));
         assertThat(noName.status()).isEqualTo(400);
         var badFilter = api.get(path("/members?status=sleeping"));

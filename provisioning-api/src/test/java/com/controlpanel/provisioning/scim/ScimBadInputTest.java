@@ -267,6 +267,124 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aGroupExternalIdOverItsBoundIsInvalidNotAServerError() {
+        var created = post(
+                "/Groups",
+                Map.of(
+                        "schemas",
+                        List.of(GROUP_SCHEMA),
+                        "displayName",
+                        "Long external id",
+                        "externalId",
+                        "e".repeat(600)));
+        assertError(created, 400, "invalidValue");
+        assertThat(created.json().get("detail").asText()).contains("externalId").contains("512");
+        assertError(
+                patch("/Groups/" + groupId, patchOp(op("replace", "externalId", "e".repeat(513)))),
+                400,
+                "invalidValue");
+        assertError(
+                put(
+                        "/Groups/" + groupId,
+                        Map.of(
+                                "schemas",
+                                List.of(GROUP_SCHEMA),
+                                "displayName",
+                                "Existing",
+                                "externalId",
+                                "e".repeat(513))),
+                400,
+                "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+        // the refused name is free, and 512 characters are kept
+        var kept = post(
+                "/Groups",
+                Map.of(
+                        "schemas",
+                        List.of(GROUP_SCHEMA),
+                        "displayName",
+                        "Long external id",
+                        "externalId",
+                        "e".repeat(512)));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
+        assertThat(kept.json().get("externalId").asText()).hasSize(512);
+    }
+
+    @Test
+    void aUserWhoseAttributesTogetherPassTheirBoundIsInvalidNotAServerError() {
+        // within the 2 MiB a body may take, more than the directory keeps of one member
+        ObjectNode big = oktaUser(unique("big"), "Big", "Profile");
+        big.put("title", "b".repeat(1_500_000));
+        var refused = post("/Users", big);
+        assertError(refused, 400, "invalidValue");
+        assertThat(refused.json().get("detail").asText()).contains("at most 900,000 characters");
+        // control characters take six each as JSON: 200,000 of them are over the bound too
+        ObjectNode escaped = oktaUser(unique("escaped"), "Escaped", "Profile");
+        escaped.put("title", "\u0001".repeat(200_000));
+        assertError(post("/Users", escaped), 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+
+        // growing to it one PATCH at a time: the PATCH that passes it is refused, the member kept as it was
+        var title = patch("/Users/" + userId, patchOp(op("add", "title", "t".repeat(600_000))));
+        assertThat(title.status()).as(title.toString()).isEqualTo(200);
+        long afterTitle = eventCount();
+        var nickName = patch("/Users/" + userId, patchOp(op("add", "nickName", "n".repeat(600_000))));
+        assertError(nickName, 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(afterTitle);
+        var kept = get("/Users/" + userId).json();
+        assertThat(kept.has("nickName")).isFalse();
+        assertThat(kept.get("title").asText()).hasSize(600_000);
+        // and it still takes a change that does not make it larger
+        var smaller = patch("/Users/" + userId, patchOp(op("replace", "title", "Engineer")));
+        assertThat(smaller.status()).as(smaller.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserNameThatLooksLikeAnotherIsRefused() {
+        String plain = unique("ann");
+        createUser(plain);
+        long before = eventCount();
+        for (String lookAlike : List.of(
+                plain + "\u200b", // a zero-width space at the end
+                "\uff41" + plain.substring(1), // a full-width first letter
+                plain.replace("@", "\u00a0@"))) { // a no-break space
+            var refused = post("/Users", oktaUser(lookAlike, "Look", "Alike"));
+            assertError(refused, 400, "invalidValue");
+            assertThat(refused.json().get("detail").asText()).contains("must be written plainly");
+        }
+        // an accent written as a separate mark, beside the same name written with the accented letter
+        createUser("jos\u00e9-" + plain);
+        var decomposed = post("/Users", oktaUser("jose\u0301-" + plain, "Jose", "Apart"));
+        assertError(decomposed, 400, "invalidValue");
+        assertThat(decomposed.json().get("detail").asText()).contains("plainly: 'jos\u00e9-" + plain + "'");
+        // a PUT keeping a userName as it is does not check it again; changing it to a look-alike is refused
+        assertError(
+                put("/Users/" + userId, oktaUser(plain.replace("ann", "\uff41nn"), "Look", "Alike")),
+                400,
+                "invalidValue");
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aBaseUrlWithoutTheTenantIdIsToldSoEvenWithARightToken() {
+        Http withoutTenant = Http.to("http://localhost:" + port + "/scim/v2").bearer(token);
+        for (String path : List.of(
+                "/Users", "/Users?startIndex=1&count=2", "/Groups", "/ServiceProviderConfig", "/users/" + userId)) {
+            var answer = withoutTenant.get(path);
+            assertError(answer, 404, null);
+            assertThat(answer.json().get("detail").asText()).contains("/scim/v2/<tenant id>");
+            assertThat(answer.header("WWW-Authenticate")).isNull();
+        }
+        assertError(withoutTenant.send("POST", "/Users", oktaUser(unique("lost"), "L", "O"), SCIM_JSON), 404, null);
+        // another tenant's address, or none that exists, is still 401: whether it exists is not told
+        var unknownTenant = Http.to("http://localhost:" + port + "/scim/v2/not-a-tenant")
+                .bearer(token)
+                .get("/Users");
+        assertError(unknownTenant, 401, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
         huge.put("title", "x".repeat(3 * 1024 * 1024));

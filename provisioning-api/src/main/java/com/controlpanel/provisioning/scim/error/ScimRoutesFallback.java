@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ScimRoutesFallback {
 
     private static final Pattern UNSUPPORTED = Pattern.compile("/scim/v2/[^/]+/(Me|Bulk)(/.*)?");
+    private static final Pattern RESOURCE_WITHOUT_TENANT = Pattern.compile(
+            "/scim/v2/(Users|Groups|ServiceProviderConfig|ResourceTypes|Schemas|Me|Bulk)(/.*)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SEARCH = Pattern.compile("/scim/v2/[^/]+/(Users|Groups)/\\.search");
 
     private final RouteMethods routes;
@@ -48,13 +51,21 @@ public class ScimRoutesFallback {
     /** Under {@code /scim} but no Tenant URL: what one looks like (a SCIM client set up with a wrong base). */
     @RequestMapping({"/scim", "/scim/**"})
     public ResponseEntity<String> noTenant(HttpServletRequest request) {
-        String path = Edge.path(request);
-        return ScimExceptionHandler.error(
-                request,
-                404,
-                null,
-                "No SCIM endpoint at " + path + ": a Tenant URL is /scim/v2/<tenant id>, as Settings > User"
-                        + " provisioning in the Control Panel shows it");
+        return ScimExceptionHandler.error(request, 404, null, noTenantDetail(Edge.path(request)));
+    }
+
+    /** What a client set up with a base that is no Tenant URL is told. */
+    public static String noTenantDetail(String path) {
+        return "No SCIM endpoint at " + path + ": a Tenant URL is /scim/v2/<tenant id>, as Settings > User"
+                + " provisioning in the Control Panel shows it";
+    }
+
+    /**
+     * Whether the address names a SCIM endpoint right after {@code /scim/v2/}, where the tenant id belongs: a base
+     * URL without the tenant id ({@code /scim/v2/Users}). No tenant id is a resource's name.
+     */
+    public static boolean resourceWithoutTenant(String path) {
+        return RESOURCE_WITHOUT_TENANT.matcher(path).matches();
     }
 
     /**

@@ -19,6 +19,18 @@ public record MemberProfile(
         String externalId,
         Map<String, Object> attributes) {
 
+    /**
+     * The most characters a profile may take written as JSON, as the directory keeps it (its column holds 1,000,000):
+     * a profile over it is refused as invalid rather than failing to be stored.
+     */
+    public static final int MAX_JSON_LENGTH = 900_000;
+
+    /** The room the field names and punctuation of a profile's own fields take, beside their values. */
+    private static final int FIELDS_JSON_LENGTH = 256;
+
+    /** The room the field names and punctuation of one email take, beside its values. */
+    private static final int EMAIL_JSON_LENGTH = 64;
+
     public MemberProfile {
         if (userName == null) {
             throw new InvalidValueException("userName is required");
@@ -58,6 +70,28 @@ public record MemberProfile(
         return Optional.ofNullable(displayName)
                 .or(() -> Optional.ofNullable(name.fullName()))
                 .orElse(userName.value());
+    }
+
+    /** How many characters this profile takes written as JSON, never fewer than it does. */
+    public long jsonLength() {
+        long length = FIELDS_JSON_LENGTH
+                + JsonLength.ofString(userName.value())
+                + JsonLength.ofString(name.formatted())
+                + JsonLength.ofString(name.familyName())
+                + JsonLength.ofString(name.givenName())
+                + JsonLength.ofString(name.middleName())
+                + JsonLength.ofString(name.honorificPrefix())
+                + JsonLength.ofString(name.honorificSuffix())
+                + JsonLength.ofString(displayName)
+                + JsonLength.ofString(externalId)
+                + JsonLength.of(attributes);
+        for (EmailAddress email : emails) {
+            length += EMAIL_JSON_LENGTH
+                    + JsonLength.ofString(email.value())
+                    + JsonLength.ofString(email.type())
+                    + JsonLength.ofString(email.display());
+        }
+        return length;
     }
 
     public MemberProfile withUserName(UserName newUserName) {

@@ -12,6 +12,7 @@ public record ProvisionTeamCommand(
         List<MemberId> memberIds) {
 
     public ProvisionTeamCommand {
+        externalId = TeamChange.checkedExternalId(externalId);
         memberIds = TeamChange.distinct(memberIds);
     }
 }

@@ -10,7 +10,11 @@ public sealed interface TeamChange {
     record Rename(TeamName displayName) implements TeamChange {}
 
     /** Set (or clear, with null) the identity provider's id for the team. */
-    record ChangeExternalId(String externalId) implements TeamChange {}
+    record ChangeExternalId(String externalId) implements TeamChange {
+        public ChangeExternalId {
+            externalId = checkedExternalId(externalId);
+        }
+    }
 
     /** Add these members; those already in the team are left as they are. */
     record AddMembers(List<MemberId> memberIds) implements TeamChange {
@@ -31,6 +35,11 @@ public sealed interface TeamChange {
         public ReplaceMembers {
             memberIds = distinct(memberIds);
         }
+    }
+
+    /** A team's external id as kept: stripped, blank as none, at most 512 characters as a member's. */
+    static String checkedExternalId(String externalId) {
+        return Text.optional(externalId, "externalId", 512);
     }
 
     /** The ids in the order given, each once. */

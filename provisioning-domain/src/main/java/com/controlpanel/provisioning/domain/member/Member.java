@@ -7,7 +7,9 @@ import com.controlpanel.provisioning.domain.api.DeactivateMemberCommand;
 import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
 import com.controlpanel.provisioning.domain.api.EditMemberCommand;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
+import com.controlpanel.provisioning.domain.api.LookAlikes;
 import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -59,6 +61,7 @@ class Member {
     @CommandHandler
     Member(ProvisionMemberCommand command, ProvisioningStatus provisioning, MemberRegistry members) {
         requireProvisioningOn(provisioning, command.organizationId());
+        requireStorable(command.profile(), null);
         requireFreeUserName(members, command.organizationId(), command.profile().userName(), command.memberId());
         apply(new MemberProvisioned(
                 command.organizationId(), command.memberId(), Source.OKTA, command.profile(), command.active()));
@@ -143,6 +146,7 @@ class Member {
         if (changed.equals(profile)) {
             return;
         }
+        requireStorable(changed, profile);
         if (!changed.userName().sameAs(profile.userName())) {
             requireFreeUserName(members, organizationId, changed.userName(), memberId);
         }
@@ -209,8 +213,29 @@ class Member {
         }
     }
 
+    /**
+     * A profile within {@link MemberProfile#MAX_JSON_LENGTH}; one kept over it before (the bound came later) may still
+     * change as long as it does not grow.
+     */
+    private static void requireStorable(MemberProfile changed, MemberProfile current) {
+        long length = changed.jsonLength();
+        if (length > MemberProfile.MAX_JSON_LENGTH && (current == null || length > current.jsonLength())) {
+            throw new InvalidValueException(
+                    "A member's attributes together may take at most %,d characters written as JSON; these take %,d"
+                            .formatted(MemberProfile.MAX_JSON_LENGTH, length));
+        }
+    }
+
+    /**
+     * A userName new to this member: written plainly (two names that look the same on screen would pass the
+     * uniqueness rule and could not be told apart), and no other member's.
+     */
     private static void requireFreeUserName(
             MemberRegistry members, OrganizationId organizationId, UserName userName, MemberId self) {
+        if (LookAlikes.looksLikeAnother(userName.value())) {
+            throw new InvalidValueException("userName '" + userName.value() + "' must be written plainly: "
+                    + LookAlikes.why(userName.value()) + ", which makes it look like another");
+        }
         members.findByUserName(organizationId, userName)
                 .filter(owner -> !owner.equals(self))
                 .ifPresent(owner -> {

@@ -16,6 +16,36 @@ class TextTest {
     }
 
     @Test
+    void aTeamsExternalIdIsBoundAsAMembersWhenItIsSetNotWhenAnEventIsRead() {
+        String longest = "e".repeat(512);
+        assertThat(new TeamChange.ChangeExternalId(" " + longest + " ").externalId())
+                .isEqualTo(longest);
+        assertThat(new TeamChange.ChangeExternalId("  ").externalId()).isNull();
+        assertThatThrownBy(() -> new TeamChange.ChangeExternalId(longest + "e"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("at most 512");
+        assertThatThrownBy(() -> new ProvisionTeamCommand(
+                        TeamId.random(), OrganizationId.random(), new TeamName("Long"), longest + "e", null))
+                .isInstanceOf(InvalidValueException.class);
+        // an event stored before the bound still reads
+        assertThat(new TeamExternalIdChanged(null, null, null, longest + "e").externalId())
+                .hasSize(513);
+    }
+
+    @Test
+    void lookAlikesAreToldApartFromPlainText() {
+        assertThat(LookAlikes.looksLikeAnother("ann@example.com")).isFalse();
+        assertThat(LookAlikes.looksLikeAnother("Ann Smith")).isFalse();
+        assertThat(LookAlikes.looksLikeAnother("jos\u00e9@example.com")).isFalse();
+        assertThat(LookAlikes.looksLikeAnother("ann@example.com\u200b")).isTrue();
+        assertThat(LookAlikes.why("ann@example.com\u200b")).contains("U+200B");
+        assertThat(LookAlikes.looksLikeAnother("ann\u00a0smith")).isTrue();
+        assertThat(LookAlikes.looksLikeAnother("\uff41nn@example.com")).isTrue();
+        assertThat(LookAlikes.why("\uff41nn@example.com")).contains("'ann@example.com'");
+        assertThat(LookAlikes.looksLikeAnother("jose\u0301@example.com")).isTrue();
+    }
+
+    @Test
     void halfASurrogatePairIsLeftToTheEdgesSoThatEventsRecordedBeforeTheyRefusedItAreStillRead() {
         // the SCIM and JSON API readers refuse it; an event that holds one (escaped in its JSON) must still load
         assertThat(new UserName("\ud800@example.com").value()).isEqualTo("\ud800@example.com");

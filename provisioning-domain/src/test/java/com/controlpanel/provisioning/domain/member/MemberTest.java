@@ -19,6 +19,7 @@ import com.controlpanel.provisioning.domain.api.DeactivateMemberCommand;
 import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
 import com.controlpanel.provisioning.domain.api.EditMemberCommand;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
 import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
@@ -74,6 +75,69 @@ class MemberTest {
                 .when(new ProvisionMemberCommand(ALICE, ACME, aliceProfile(), true))
                 .expectException(UniquenessException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void refusesUserNameThatLooksLikeAnother() {
+        directory.record(provisioningOn());
+        for (String lookAlike : List.of("alice@acme.test\u200b", "\uff41lice@acme.test", "jose\u0301@acme.test")) {
+            fixture.givenNoPriorActivity()
+                    .when(new ProvisionMemberCommand(ALICE, ACME, profile(lookAlike, "Look", "Alike"), true))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("must be written plainly"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void aUserNameKeptAsItIsIsNotCheckedAgain() {
+        // stored before the check came: a replace that keeps it goes through
+        directory.record(provisioningOn());
+        MemberProfile stored = profile("alice@acme.test\u200b", "Alice", "Adams");
+        MemberProfile retitled = new MemberProfile(
+                stored.userName(), stored.name(), stored.displayName(), stored.emails(), stored.externalId(), Map.of());
+        fixture.given(directory.record(provisioned(ALICE, stored)))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, retitled, true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProfileChanged(ACME, ALICE, stored, retitled));
+    }
+
+    @Test
+    void refusesProfileTooLargeToKeepButLetsOneKeptOverItShrink() {
+        directory.record(provisioningOn());
+        MemberProfile huge = withTitle(aliceProfile(), "t".repeat(MemberProfile.MAX_JSON_LENGTH));
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionMemberCommand(ALICE, ACME, huge, true))
+                .expectException(InvalidValueException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("at most 900,000 characters"))
+                .expectNoEvents();
+        MemberProfile larger = withTitle(aliceProfile(), "t".repeat(MemberProfile.MAX_JSON_LENGTH + 10));
+        MemberProfile smaller = withTitle(aliceProfile(), "t".repeat(MemberProfile.MAX_JSON_LENGTH - 10));
+        fixture.given(directory.record(provisioned(ALICE, huge)))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, larger, true, null))
+                .expectException(InvalidValueException.class)
+                .expectNoEvents();
+        fixture.given(directory.record(provisioned(ALICE, huge)))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, smaller, true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberProfileChanged(ACME, ALICE, huge, smaller));
+    }
+
+    @Test
+    void aProfilesJsonLengthCountsEscapes() {
+        MemberProfile plain = withTitle(aliceProfile(), "x".repeat(1000));
+        MemberProfile escaped = withTitle(aliceProfile(), "\u0001".repeat(1000));
+        assertThat(escaped.jsonLength() - plain.jsonLength()).isEqualTo(5000);
+    }
+
+    private static MemberProfile withTitle(MemberProfile profile, String title) {
+        return new MemberProfile(
+                profile.userName(),
+                profile.name(),
+                profile.displayName(),
+                profile.emails(),
+                profile.externalId(),
+                Map.of("title", title));
     }
 
     @Test
