@@ -2,10 +2,13 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.application.Commands;
 import com.controlpanel.provisioning.application.MemberAdministration;
+import com.controlpanel.provisioning.application.MemberDeletion;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.application.TeamAdministration;
 import com.controlpanel.provisioning.application.WriteDurability;
 import com.controlpanel.provisioning.directory.DirectoryProjection;
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.member.MemberAggregate;
 import com.controlpanel.provisioning.domain.organization.OrganizationAggregate;
@@ -238,9 +241,23 @@ public class AxonConfiguration {
         return new OrganizationAdministration(commands);
     }
 
+    /**
+     * A member's deletion, then its teams' record of it leaving; the teams read from the directory, which the command
+     * just before has updated in its own transaction.
+     */
     @Bean
-    public MemberAdministration memberAdministration(Commands commands) {
-        return new MemberAdministration(commands);
+    public MemberDeletion memberDeletion(Commands commands, DirectoryQueries directory) {
+        return new MemberDeletion(
+                commands,
+                (organizationId, memberId) ->
+                        directory.teamsOf(List.of(memberId)).getOrDefault(memberId, List.of()).stream()
+                                .map(TeamRef::teamId)
+                                .toList());
+    }
+
+    @Bean
+    public MemberAdministration memberAdministration(Commands commands, MemberDeletion memberDeletion) {
+        return new MemberAdministration(commands, memberDeletion);
     }
 
     @Bean

@@ -249,6 +249,89 @@ class AuditReplayTest {
     }
 
     @Test
+    void aMemberDeletedOverScimLeavesEachOfItsTeamsOnTheTeamsOwnRecord() throws Exception {
+        var enabled = api.post(path("/provisioning/enable"), null).json();
+        Http scim = Http.to(enabled.get("tenantUrl").asText())
+                .bearer(enabled.get("secretToken").asText())
+                .header("User-Agent", "Okta SCIM Client 1.0.0");
+        String userName = uniqueEmail("leaver");
+        String user = scim.send(
+                        "POST",
+                        "/Users",
+                        Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", userName),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+        String pushed = scim.send(
+                        "POST",
+                        "/Groups",
+                        Map.of("displayName", "Pushed " + System.nanoTime(), "members", List.of(Map.of("value", user))),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+        String manual = api.post(path("/teams"), Map.of("name", "Manual " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        assertThat(api.post(path("/teams/" + manual + "/members"), Map.of("memberId", user))
+                        .status())
+                .isIn(200, 201, 204);
+        long pushedVersion =
+                api.get(path("/teams/" + pushed)).json().get("version").asLong();
+        pause();
+        Instant before = Instant.now();
+        pause();
+
+        assertThat(scim.delete("/Users/" + user).status()).isEqualTo(204);
+
+        for (String team : List.of(pushed, manual)) {
+            JsonNode history = api.get(path("/teams/" + team + "/history")).json();
+            assertThat(types(history)).endsWith("MemberAddedToTeam", "MemberRemovedFromTeam");
+            JsonNode left = history.get(history.size() - 1);
+            assertThat(left.get("payload").get("memberId").asText()).isEqualTo(user);
+            assertThat(left.get("actor").get("kind").asText()).isEqualTo("IDENTITY_PROVIDER");
+            JsonNode rows = api.get(path("/activity?subject=" + team)).json().get("items");
+            assertThat(rows.get(0).get("action").asText()).isEqualTo("team.member-removed");
+            assertThat(rows.get(0).get("summary").asText()).contains(userName);
+            assertThat(api.get(path("/teams/" + team)).json().get("memberCount").asInt())
+                    .isZero();
+        }
+        assertThat(api.get(path("/teams/" + pushed)).json().get("version").asLong())
+                .isEqualTo(pushedVersion + 1);
+        // the Group as Okta reads it has no member, and the state as of before the deletion still had it in both
+        assertThat(scim.get("/Groups/" + pushed).json().path("members")).isEmpty();
+        assertThat(snapshotAsOf(before).get("member " + user)).contains(pushed).contains(manual);
+        assertThat(snapshotAsOf(Instant.now())).isEqualTo(snapshotThroughTheApi());
+    }
+
+    @Test
+    void aMemberAnAdminDeletesLeavesEachOfItsTeamsOnTheTeamsOwnRecord() {
+        String member = api.post(path("/members"), Map.of("email", uniqueEmail("removed"), "name", "Re Moved"))
+                .json()
+                .get("id")
+                .asText();
+        String team = api.post(path("/teams"), Map.of("name", "Left " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asText();
+        api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));
+        assertThat(api.delete(path("/members/" + member)).status()).isEqualTo(204);
+        JsonNode history = api.get(path("/teams/" + team + "/history")).json();
+        assertThat(types(history)).containsExactly("TeamProvisioned", "MemberAddedToTeam", "MemberRemovedFromTeam");
+        assertThat(history.get(2).get("actor").get("name").asText()).isEqualTo(ApplicationTest.ADMIN);
+        // the member's own history ends with its deletion; the team's record comes after it
+        JsonNode memberHistory =
+                api.get(path("/members/" + member + "/history")).json();
+        assertThat(history.get(2).get("position").asLong())
+                .isGreaterThan(memberHistory
+                        .get(memberHistory.size() - 1)
+                        .get("position")
+                        .asLong());
+    }
+
+    @Test
     void teamHistoryAndAnotherOrganizationsIds() {
         String team = api.post(path("/teams"), Map.of("name", "History " + System.nanoTime()))
                 .json()

@@ -13,15 +13,16 @@ import com.controlpanel.provisioning.domain.api.RemoveMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /** What an admin does to members by hand, through the Control Panel or the JSON API. */
 public class MemberAdministration {
 
     private final Commands commands;
+    private final MemberDeletion deletion;
 
-    public MemberAdministration(Commands commands) {
+    public MemberAdministration(Commands commands, MemberDeletion deletion) {
         this.commands = commands;
+        this.deletion = deletion;
     }
 
     /**
@@ -47,22 +48,12 @@ public class MemberAdministration {
             try {
                 commands.send(context, new AddMemberToTeamCommand(teamId, organizationId, memberId));
             } catch (RuntimeException e) {
-                if (!deleted(e)) {
+                if (!MemberDeletion.deleted(e)) {
                     throw e;
                 }
             }
         }
         return memberId;
-    }
-
-    /** Whether a command failed because its aggregate is deleted (or, never having existed, not found). */
-    private static boolean deleted(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AggregateNotFoundException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public void edit(
@@ -100,6 +91,6 @@ public class MemberAdministration {
     }
 
     public void remove(CommandContext context, OrganizationId organizationId, MemberId memberId) {
-        commands.send(context, new RemoveMemberCommand(memberId, organizationId));
+        deletion.delete(context, organizationId, memberId, new RemoveMemberCommand(memberId, organizationId));
     }
 }

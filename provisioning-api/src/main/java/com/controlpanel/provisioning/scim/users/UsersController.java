@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.scim.users;
 
 import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.application.MemberDeletion;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.DirectorySearch;
 import com.controlpanel.provisioning.directory.DirectorySearchQuery;
@@ -75,6 +76,7 @@ public class UsersController {
             IntStream.range(0, PATCH_STRIPES).mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
 
     private final Commands commands;
+    private final MemberDeletion deletion;
     private final DirectorySearch search;
     private final DirectoryQueries queries;
     private final ScimRequests requests;
@@ -83,12 +85,14 @@ public class UsersController {
 
     public UsersController(
             Commands commands,
+            MemberDeletion deletion,
             DirectorySearch search,
             DirectoryQueries queries,
             ScimRequests requests,
             ScimProperties properties,
             PublicUrls urls) {
         this.commands = commands;
+        this.deletion = deletion;
         this.search = search;
         this.queries = queries;
         this.requests = requests;
@@ -215,8 +219,10 @@ public class UsersController {
     @DeleteMapping("/{id}")
     public ResponseEntity<byte[]> delete(@PathVariable String id, HttpServletRequest request) throws ScimException {
         MemberRow current = existing(id);
-        commands.send(
+        deletion.delete(
                 ScimRequests.context(request),
+                organization(),
+                current.memberId(),
                 new DeprovisionMemberCommand(
                         current.memberId(), organization(), ETags.ifMatch(request, current, () -> teamsOf(current))));
         return ScimResponses.noContent();

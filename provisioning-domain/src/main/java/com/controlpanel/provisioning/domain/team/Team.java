@@ -16,6 +16,7 @@ import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.ProvisioningStatus;
+import com.controlpanel.provisioning.domain.api.ReleaseDeletedMemberCommand;
 import com.controlpanel.provisioning.domain.api.RemoveMemberFromTeamCommand;
 import com.controlpanel.provisioning.domain.api.RenameTeamCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
@@ -151,6 +152,18 @@ class Team {
         requireSameOrganization(command.organizationId());
         requireEditableByAdmin(provisioning);
         removeMembers(Set.of(command.memberId()));
+    }
+
+    /**
+     * A member deleted after it joined leaves the team on the record too (the directory no longer showed it already);
+     * a member that still exists, or that is not in the team, is not let go this way.
+     */
+    @CommandHandler
+    void handle(ReleaseDeletedMemberCommand command, MemberRegistry members) {
+        requireSameOrganization(command.organizationId());
+        if (members.find(organizationId, command.memberId()).isEmpty()) {
+            removeMembers(Set.of(command.memberId()));
+        }
     }
 
     private void rename(TeamName newName, TeamRegistry teams) {

@@ -22,10 +22,12 @@ import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
+import com.controlpanel.provisioning.domain.api.ReleaseDeletedMemberCommand;
 import com.controlpanel.provisioning.domain.api.RemoveMemberFromTeamCommand;
 import com.controlpanel.provisioning.domain.api.RenameTeamCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
@@ -58,6 +60,28 @@ class TeamTest {
                 provisioned(ALICE, aliceProfile()),
                 provisioned(CAROL, profile("carol@acme.test", "Carol", "Clark")),
                 invited(BOB, "bob@acme.test"));
+    }
+
+    @Test
+    void aDeletedMemberIsLetGoOnTheTeamsRecordWhateverTheTeamsSourceAndProvisioning() {
+        directory.record(provisioningOn(), new MemberDeprovisioned(ACME, ALICE));
+        fixture.given(pushedTeam(ENGINEERING, "Engineering"), new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .when(new ReleaseDeletedMemberCommand(ENGINEERING, ACME, ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberRemovedFromTeam(ACME, ENGINEERING, ALICE));
+    }
+
+    @Test
+    void aMemberThatStillExistsOrIsNotInTheTeamIsNotLetGo() {
+        directory.record(provisioningOn(), new MemberRemoved(ACME, BOB));
+        fixture.given(manualTeam(SALES, "Sales"), new MemberAddedToTeam(ACME, SALES, ALICE))
+                .when(new ReleaseDeletedMemberCommand(SALES, ACME, ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(manualTeam(SALES, "Sales"), new MemberAddedToTeam(ACME, SALES, ALICE))
+                .when(new ReleaseDeletedMemberCommand(SALES, ACME, BOB))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,60 @@
+package com.controlpanel.provisioning.application;
+
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberTeams;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.ReleaseDeletedMemberCommand;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes a member (over SCIM or by an admin), then has each team it was in record that it left, so that a team's
+ * own history and its Activity rows do not show someone join and never leave. The deletion is the command that
+ * counts: once it is stored, the member is gone from every list, and a team's record of it leaving follows in a
+ * command of its own (one aggregate each). A team that can not record it (deleted meanwhile, or the store failing
+ * between the two) is passed over and logged: the member is deleted all the same.
+ */
+public class MemberDeletion {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberDeletion.class);
+
+    private final Commands commands;
+    private final MemberTeams memberTeams;
+
+    public MemberDeletion(Commands commands, MemberTeams memberTeams) {
+        this.commands = commands;
+        this.memberTeams = memberTeams;
+    }
+
+    /** Sends the deletion command of this member, then a {@link ReleaseDeletedMemberCommand} to each of its teams. */
+    public void delete(CommandContext context, OrganizationId organizationId, MemberId memberId, Object deletion) {
+        List<TeamId> teams = memberTeams.teamsOf(organizationId, memberId);
+        commands.send(context, deletion);
+        for (TeamId teamId : teams) {
+            try {
+                commands.send(context, new ReleaseDeletedMemberCommand(teamId, organizationId, memberId));
+            } catch (RuntimeException e) {
+                if (!deleted(e)) {
+                    log.warn(
+                            "Member {} was deleted, but team {} could not record that it left: {}",
+                            memberId,
+                            teamId,
+                            e.toString());
+                }
+            }
+        }
+    }
+
+    /** Whether a command failed because its aggregate is deleted (or, never having existed, not found). */
+    static boolean deleted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
