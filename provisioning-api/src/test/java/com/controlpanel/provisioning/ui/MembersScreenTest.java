@@ -379,6 +379,9 @@ class MembersScreenTest {
 
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Olivia Okta");
+        // saved again as it is: nothing changed, and the page does not claim otherwise
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Nothing to save:");
         assertThat(browser.present(By.cssSelector(".profile-header .okta-badge")))
                 .isTrue();
         browser.screenshot("member-page-editable-after-provisioning-off");
@@ -395,6 +398,8 @@ class MembersScreenTest {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Invitations");
         scenery.team(other, "Design");
         scenery.team(other, "Marketing");
+        String longName = "Workshop " + "W".repeat(190);
+        scenery.team(other, longName);
         scenery.provisioningOn(other);
         scenery.oktaTeam(other, "Engineering");
         scenery.invite(other, "Ada", "Lovelace");
@@ -406,8 +411,15 @@ class MembersScreenTest {
         List<String> offered = dialog.findElements(By.cssSelector(".team-options label")).stream()
                 .map(WebElement::getText)
                 .toList();
-        assertThat(offered).as("rule 3: manual teams only").containsExactly("Design", "Marketing");
+        assertThat(offered).as("rule 3: manual teams only").containsExactly("Design", "Marketing", longName);
         assertThat(dialog.getText()).doesNotContain("Engineering");
+        // a long name wraps beside its box, which keeps the size of the others
+        List<Integer> boxes = dialog.findElements(By.cssSelector(".team-options input[type=checkbox]")).stream()
+                .map(box -> box.getSize().getWidth())
+                .toList();
+        assertThat(boxes)
+                .hasSize(3)
+                .allSatisfy(width -> assertThat(width).isEqualTo(boxes.get(0)).isGreaterThanOrEqualTo(12));
         browser.screenshot("members-invite-dialog");
 
         // Escape closes it and gives focus back to the button

@@ -205,7 +205,9 @@ class TeamsScreenTest {
                         .isDisplayed())
                 .isTrue();
         browser.screenshot("team-add-member-dialog");
-        browser.submit(By.cssSelector("#candidates button[aria-label='Add Linus Torvalds']"));
+        // named with the email too: two members may share a name
+        browser.submit(By.cssSelector(
+                "#candidates button[aria-label='Add Linus Torvalds (linus.torvalds@northwind.example)']"));
 
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Added Linus Torvalds to Design.");
         assertThat(browser.text(By.id("team-member-count"))).isEqualTo("2 members");
@@ -250,7 +252,8 @@ class TeamsScreenTest {
     void removesAMemberFromATeamAndTheMemberStays() {
         Teams org = teams("Northwind Removals");
         browser.open(org.tenant().path("/teams/" + org.design().value()));
-        browser.submit(By.cssSelector("button[aria-label='Remove Ada Lovelace from Design']"));
+        browser.submit(By.cssSelector(
+                "button[aria-label='Remove Ada Lovelace (ada.lovelace@northwind.example) from Design']"));
 
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Removed Ada Lovelace from Design.");
         assertThat(browser.text(By.id("team-member-count"))).isEqualTo("0 members");
@@ -264,7 +267,8 @@ class TeamsScreenTest {
         browser.open(org.tenant().path("/teams/" + org.design().value()));
         scenery.removeFromTeam(org.tenant(), org.design(), org.ada());
 
-        browser.submit(By.cssSelector("button[aria-label='Remove Ada Lovelace from Design']"));
+        browser.submit(By.cssSelector(
+                "button[aria-label='Remove Ada Lovelace (ada.lovelace@northwind.example) from Design']"));
 
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Ada Lovelace was no longer in Design.");
     }

@@ -197,7 +197,13 @@ public class MemberPagesController {
                         nameChanged ? editedName(workspace, member, name) : null,
                         displayNameChanged ? displayName : null,
                         form.version());
-                flash.addFlashAttribute(Flash.NOTICE, "Saved the changes to " + email + ".");
+                // a form saved as it was changes nothing (no event): say so rather than "saved"
+                boolean unchanged = email.equals(member.email()) && !nameChanged && !displayNameChanged;
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        unchanged
+                                ? "Nothing to save: " + email + " is as it was."
+                                : "Saved the changes to " + email + ".");
                 return "redirect:" + workspace.path("/members/" + member.id());
             } catch (RuntimeException e) {
                 refused(e, errors);
