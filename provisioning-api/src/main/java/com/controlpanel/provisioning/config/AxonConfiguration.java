@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -151,14 +152,26 @@ public class AxonConfiguration {
         return new RepositoryAggregateFactory<>(TeamAggregate.type(), axon);
     }
 
-    /** Each aggregate, snapshotted every {@code snapshotThreshold} events. */
+    /**
+     * Each aggregate, snapshotted every {@code snapshotThreshold} events. On H2, which only this process opens, the
+     * aggregates a command loaded stay in memory for the next (weakly held: the collector takes them back when memory
+     * runs short; a command that fails drops its aggregate from it). On PostgreSQL another node may have appended to
+     * an aggregate since: a kept one could decide on an old state, so each command loads it from the store.
+     */
     @Bean
-    public ConfigurerModule aggregates(ProvisioningProperties properties, List<AggregateFactory<?>> factories) {
+    public ConfigurerModule aggregates(
+            ProvisioningProperties properties, List<AggregateFactory<?>> factories, DataSourceProperties dataSource) {
         int threshold = properties.snapshotThreshold();
-        return configurer -> factories.forEach(factory ->
-                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
-                        .configureSnapshotTrigger(
-                                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))));
+        String url = dataSource.determineUrl();
+        boolean onlyThisProcess = url != null && url.startsWith("jdbc:h2:");
+        return configurer -> factories.forEach(factory -> {
+            AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold));
+            if (onlyThisProcess) {
+                aggregate.configureCache(c -> new WeakReferenceCache());
+            }
+            configurer.configureAggregate(aggregate);
+        });
     }
 
     /** The aggregate factory of an aggregate's event-sourcing repository, looked up when first needed. */
