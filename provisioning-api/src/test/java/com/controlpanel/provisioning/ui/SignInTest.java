@@ -91,6 +91,27 @@ class SignInTest {
     }
 
     @Test
+    void theTopBarNamesTheOrganizationOnAPhoneToo() {
+        Tenant tenant =
+                scenery.organization("Phone Org " + "Northwind ".repeat(4).strip());
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.resize(Browser.PHONE);
+        try {
+            browser.open(tenant.path("/members"));
+            WebElement name = browser.find(By.cssSelector(".topbar .org-name"));
+            assertThat(name.isDisplayed())
+                    .as("which organization an admin on a phone is changing")
+                    .isTrue();
+            assertThat(name.getText()).contains("Phone Org");
+            browser.assertNoHorizontalScroll();
+            browser.screenshotOfWindow("topbar-phone");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+            browser.signOut();
+        }
+    }
+
+    @Test
     void anAdminChangesTheirOwnPasswordFromTheirEmailAtTheTop() {
         Tenant tenant = scenery.organization("Password Org");
         browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
