@@ -11,7 +11,9 @@ its soft-delete period); Okta deactivates by default.
 
 See bench/README.md, "A deleted member leaves its teams on their record".
 """
-import argparse, base64, http.client, json, os, subprocess, sys, tempfile, time
+import argparse, base64, http.client, json, tempfile, time
+
+from service import running
 
 PASSWORD = "bench-password-1"
 SCIM = "application/scim+json"
@@ -24,31 +26,8 @@ def main():
     args.add_argument("--groups", type=int, default=5)
     args.add_argument("--port", type=int, default=18092)
     options = args.parse_args()
-    data_dir = tempfile.mkdtemp(prefix="deletes-bench-")
-    log = open(os.path.join(data_dir, "service.log"), "w")
-    service = subprocess.Popen(
-        ["java", "-jar", options.jar, "--server.port=%d" % options.port, "--provisioning.data-dir=" + data_dir],
-        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PROVISIONING_ADMIN_PASSWORD=PASSWORD))
-    try:
-        wait_for(options.port)
+    with running(options.jar, options.port, tempfile.mkdtemp(prefix="deletes-bench-"), PASSWORD):
         measure(options.port, options.users, options.groups)
-    finally:
-        service.terminate()
-        service.wait()
-
-
-def wait_for(port):
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            connection = http.client.HTTPConnection("localhost", port, timeout=2)
-            connection.request("GET", "/actuator/health")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(1)
-    sys.exit("the service did not start: see service.log in the data directory")
 
 
 def send(connection, method, path, body=None, headers=None, content_type="application/json"):

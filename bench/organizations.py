@@ -14,7 +14,9 @@ this script makes, one per run).
 
 See bench/README.md, "Thousands of organizations".
 """
-import argparse, base64, http.client, json, os, re, subprocess, sys, time, urllib.parse
+import argparse, base64, http.client, json, os, re, sys, time, urllib.parse
+
+from service import running
 
 # the operator's password on a data directory made by this script (or the one PROVISIONING_ADMIN_PASSWORD set then)
 PASSWORD = os.environ.get("PROVISIONING_ADMIN_PASSWORD", "bench-password-1")
@@ -27,32 +29,8 @@ def main():
     args.add_argument("--organizations", type=int, default=5000)
     args.add_argument("--port", type=int, default=18091)
     options = args.parse_args()
-    os.makedirs(options.data_dir, exist_ok=True)
-    log = open(os.path.join(options.data_dir, "service.log"), "w")
-    service = subprocess.Popen(
-        ["java", "-jar", options.jar, "--server.port=%d" % options.port,
-         "--provisioning.data-dir=" + options.data_dir],
-        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PROVISIONING_ADMIN_PASSWORD=PASSWORD))
-    try:
-        wait_for(options.port)
+    with running(options.jar, options.port, options.data_dir, PASSWORD):
         measure(options.port, options.organizations)
-    finally:
-        service.terminate()
-        service.wait()
-
-
-def wait_for(port):
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            connection = http.client.HTTPConnection("localhost", port, timeout=2)
-            connection.request("GET", "/actuator/health")
-            if connection.getresponse().status in (200, 401, 302):
-                return
-        except OSError:
-            pass
-        time.sleep(1)
-    sys.exit("the service did not start: see service.log in the data directory")
 
 
 def basic(user, password):

@@ -162,8 +162,7 @@ public class AxonConfiguration {
     public ConfigurerModule aggregates(
             ProvisioningProperties properties, List<AggregateFactory<?>> factories, DataSourceProperties dataSource) {
         int threshold = properties.snapshotThreshold();
-        String url = dataSource.determineUrl();
-        boolean onlyThisProcess = url != null && url.startsWith("jdbc:h2:");
+        boolean onlyThisProcess = onH2(dataSource);
         return configurer -> factories.forEach(factory -> {
             AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold));
@@ -237,9 +236,9 @@ public class AxonConfiguration {
      */
     @Bean
     public WriteDurability writeDurability(DataSourceProperties dataSource) {
-        String url = dataSource.determineUrl();
-        if (url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
-            return new H2GroupCommit(url, dataSource.determineUsername(), dataSource.determinePassword());
+        if (onH2(dataSource) && !dataSource.determineUrl().startsWith("jdbc:h2:mem:")) {
+            return new H2GroupCommit(
+                    dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
         }
         return WriteDurability.AT_COMMIT;
     }
@@ -276,5 +275,11 @@ public class AxonConfiguration {
     @Bean
     public TeamAdministration teamAdministration(Commands commands) {
         return new TeamAdministration(commands);
+    }
+
+    /** Whether the store is H2, which only this process opens (a file it locks, or memory). */
+    private static boolean onH2(DataSourceProperties dataSource) {
+        String url = dataSource.determineUrl();
+        return url != null && url.startsWith("jdbc:h2:");
     }
 }

@@ -1,0 +1,34 @@
+"""The packaged service, started for a benchmark script on a port and data directory of its own."""
+import contextlib, http.client, os, subprocess, sys, time
+
+
+@contextlib.contextmanager
+def running(jar, port, data_dir, password):
+    """Starts the service (its output in service.log of the data directory), waits until it answers, and stops it
+    when the block ends."""
+    os.makedirs(data_dir, exist_ok=True)
+    log = open(os.path.join(data_dir, "service.log"), "w")
+    service = subprocess.Popen(
+        ["java", "-jar", jar, "--server.port=%d" % port, "--provisioning.data-dir=" + data_dir],
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PROVISIONING_ADMIN_PASSWORD=password))
+    try:
+        wait_for(port)
+        yield service
+    finally:
+        service.terminate()
+        service.wait()
+        log.close()
+
+
+def wait_for(port):
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            connection = http.client.HTTPConnection("localhost", port, timeout=2)
+            connection.request("GET", "/actuator/health")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(1)
+    sys.exit("the service did not start: see service.log in the data directory")
