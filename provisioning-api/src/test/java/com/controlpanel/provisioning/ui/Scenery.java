@@ -153,6 +153,10 @@ final class Scenery {
         teams.rename(ADMIN, tenant.id(), team, name);
     }
 
+    void addToTeam(Tenant tenant, TeamId team, MemberId member) {
+        teams.addMember(ADMIN, tenant.id(), team, member);
+    }
+
     void removeFromTeam(Tenant tenant, TeamId team, MemberId member) {
         teams.removeMember(ADMIN, tenant.id(), team, member);
     }

@@ -209,8 +209,30 @@ class TeamsScreenTest {
         browser.submit(By.cssSelector(
                 "#candidates button[aria-label='Add Linus Torvalds (linus.torvalds@northwind.example)']"));
 
-        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Added Linus Torvalds to Design.");
-        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("2 members");
+        // the dialog is back, said what it did, and keeps the search and the focus: the next one can be added
+        browser.waitUntil(d -> browser.dialogOpen("add-dialog"));
+        assertThat(browser.text(By.cssSelector("#add-dialog #add-status")))
+                .isEqualTo("Added Linus Torvalds to Design.");
+        assertThat(browser.present(By.cssSelector(".flash-area .flash"))).isFalse();
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("id")).isEqualTo("candidate-q");
+        assertThat(focused.getAttribute("value")).isEqualTo("lin");
+        assertThat(browser.text(By.id("candidates"))).contains("No member who may join this team matches “lin”.");
+        browser.screenshot("team-add-member-dialog-after-add");
+        browser.type(By.id("candidate-q"), "ken");
+        browser.waitUntil(d -> candidateNames().equals(List.of("Ken Thompson")));
+        browser.submit(
+                By.cssSelector("#candidates button[aria-label='Add Ken Thompson (ken.thompson@northwind.example)']"));
+        browser.waitUntil(d -> browser.dialogOpen("add-dialog"));
+        assertThat(browser.text(By.id("add-status"))).isEqualTo("Added Ken Thompson to Design.");
+        assertThat(candidateNames()).isEmpty();
+
+        // "Done" gives the focus back to the button that opened the dialog, on the page that shows them
+        browser.click(By.cssSelector("#add-dialog footer button[data-dialog-close]"));
+        assertThat(browser.dialogOpen("add-dialog")).isFalse();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("add-member-button");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("3 members");
         WebElement linus = browser.find(
                 By.cssSelector("#team-members tr[data-member-id='" + org.linus().value() + "']"));
         assertThat(linus.findElements(By.cssSelector(".okta-badge"))).hasSize(1);
@@ -237,7 +259,8 @@ class TeamsScreenTest {
                 "document.querySelector('#candidates input[name=memberId]').value = arguments[0];",
                 org.grace().value());
         browser.submit(By.cssSelector("#candidates button[type=submit]"));
-        assertThat(browser.text(By.cssSelector(".flash-alert")))
+        browser.waitUntil(d -> browser.dialogOpen("add-dialog"));
+        assertThat(browser.text(By.cssSelector("#add-dialog .flash-alert[role=alert]")))
                 .contains("Grace Hopper was invited in the Control Panel and can not join Engineering");
         assertThat(browser.text(By.id("team-member-count"))).isEqualTo("1 member");
         assertThat(directory
@@ -271,6 +294,28 @@ class TeamsScreenTest {
                 "button[aria-label='Remove Ada Lovelace (ada.lovelace@northwind.example) from Design']"));
 
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Ada Lovelace was no longer in Design.");
+
+        // an addition someone else made meanwhile: said in the dialog, which stays open
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        browser.type(By.id("candidate-q"), "grace");
+        browser.waitUntil(d -> candidateNames().equals(List.of("Grace Hopper")));
+        scenery.addToTeam(org.tenant(), org.design(), org.grace());
+        browser.submit(
+                By.cssSelector("#candidates button[aria-label='Add Grace Hopper (grace.hopper@northwind.example)']"));
+        browser.waitUntil(d -> browser.dialogOpen("add-dialog"));
+        assertThat(browser.text(By.id("add-status"))).isEqualTo("Grace Hopper is already in Design.");
+
+        // the team became managed in Okta meanwhile: no dialog to reopen, so the page says why nothing was done
+        scenery.provisioningOff(org.tenant());
+        browser.open(org.tenant().path("/teams/" + org.engineering().value()));
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        browser.waitUntil(d -> candidateNames().contains("Linus Torvalds"));
+        scenery.provisioningOn(org.tenant());
+        browser.submit(By.cssSelector(
+                "#candidates button[aria-label='Add Linus Torvalds (linus.torvalds@northwind.example)']"));
+        assertThat(browser.present(By.id("add-dialog"))).isFalse();
+        assertThat(browser.text(By.cssSelector(".flash-area .flash-alert"))).contains("managed in Okta");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("1 member");
     }
 
     @Test

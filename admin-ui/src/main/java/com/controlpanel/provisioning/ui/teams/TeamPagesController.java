@@ -51,6 +51,11 @@ public class TeamPagesController {
 
     static final int CANDIDATES = 8;
 
+    /** What "Add" did, said inside the "Add a member" dialog it reopens (not on the page behind it). */
+    static final String ADD_NOTICE = "addNotice";
+
+    static final String ADD_ALERT = "addAlert";
+
     private final Workspaces workspaces;
     private final DirectoryQueries directory;
     private final TeamAdministration teams;
@@ -118,10 +123,21 @@ public class TeamPagesController {
             @PathVariable String org,
             @PathVariable String id,
             @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String add,
+            @RequestParam(required = false) String q,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
         showTeam(workspace, team, Paging.offset(offset), null, new FormErrors(), model);
+        if (add != null && !team.readOnly()) {
+            // back from "Add": the dialog again, as it was, so that several members are added in a row
+            addCandidates(workspace, team, q, model);
+            model.addAttribute("addOpen", true);
+        } else {
+            // managed in Okta since: no dialog to say it in, so the page says it
+            moveToPage(model, ADD_NOTICE, Flash.NOTICE);
+            moveToPage(model, ADD_ALERT, Flash.ALERT);
+        }
         return "teams/team";
     }
 
@@ -157,15 +173,20 @@ public class TeamPagesController {
             @PathVariable String org,
             @PathVariable String id,
             @RequestParam(required = false) String memberId,
+            @RequestParam(required = false) String q,
             HttpServletRequest request,
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
         MemberView member = member(workspace, memberId);
+        String backToDialog = workspace.path("/teams/" + team.id()) + "?add"
+                + (q == null || q.isBlank()
+                        ? ""
+                        : "&q=" + UriUtils.encodeQueryParam(q.strip(), StandardCharsets.UTF_8));
         if (inTeam(member, team)) {
             // a second click, or a page from before someone else added them: nothing to do, and not a success
-            flash.addFlashAttribute(Flash.NOTICE, member.label() + " is already in " + team.name() + ".");
-            return "redirect:" + workspace.path("/teams/" + team.id());
+            flash.addFlashAttribute(ADD_NOTICE, member.label() + " is already in " + team.name() + ".");
+            return "redirect:" + backToDialog;
         }
         try {
             teams.addMember(
@@ -173,11 +194,11 @@ public class TeamPagesController {
                     workspace.organization().organizationId(),
                     new TeamId(team.id()),
                     new MemberId(member.id()));
-            flash.addFlashAttribute(Flash.NOTICE, "Added " + member.label() + " to " + team.name() + ".");
+            flash.addFlashAttribute(ADD_NOTICE, "Added " + member.label() + " to " + team.name() + ".");
         } catch (RuntimeException e) {
-            flash.addFlashAttribute(Flash.ALERT, explainMembership(e, member, team));
+            flash.addFlashAttribute(ADD_ALERT, explainMembership(e, member, team));
         }
-        return "redirect:" + workspace.path("/teams/" + team.id());
+        return "redirect:" + backToDialog;
     }
 
     @PostMapping("/{id}/members/{memberId}/remove")
@@ -329,6 +350,13 @@ public class TeamPagesController {
         model.addAttribute("renameErrors", renameErrors);
         model.addAttribute("renameOpen", renameErrors.any());
         addCandidates(workspace, team, null, model);
+    }
+
+    private static void moveToPage(Model model, String dialogAttribute, String pageAttribute) {
+        Object said = model.getAttribute(dialogAttribute);
+        if (said != null && model.getAttribute(pageAttribute) == null) {
+            model.addAttribute(pageAttribute, said);
+        }
     }
 
     private void addCandidates(Workspace workspace, TeamView team, String q, Model model) {
