@@ -127,7 +127,25 @@ class TeamsScreenTest {
         browser.open(org.path("/teams/" + team.value()));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
         browser.assertNothingScrollsSideways();
+        // the trail keeps to one line and cuts the name; the heading shows it whole, the buttons under it
+        assertThat(browser.script("var e = document.querySelector('nav[aria-label=breadcrumb] [aria-current=page]');"
+                        + " var first = document.querySelector('nav[aria-label=breadcrumb] a');"
+                        + " return e.scrollWidth > e.clientWidth && e.getClientRects().length === 1"
+                        + " && (getComputedStyle(first).overflow === 'visible'"
+                        + " || first.scrollWidth <= first.clientWidth);"))
+                .isEqualTo(true);
+        assertThat(buttonsUnderTheHeading()).isTrue();
         browser.screenshot("team-page-long-names");
+
+        TeamId shortName = scenery.team(org, "Ops", member);
+        browser.open(org.path("/teams/" + shortName.value()));
+        assertThat(buttonsUnderTheHeading()).isFalse();
+    }
+
+    private boolean buttonsUnderTheHeading() {
+        return (Boolean)
+                browser.script("return document.getElementById('add-member-button').getBoundingClientRect().top"
+                        + " >= document.querySelector('.profile-header h1').getBoundingClientRect().bottom;");
     }
 
     @Test
