@@ -42,7 +42,7 @@ public class PasswordStamps {
     }
 
     /** The stamp of the admin's password as stored now; empty when the account is gone. */
-    Optional<String> current(AdminId adminId) {
+    public Optional<String> current(AdminId adminId) {
         return jdbc
                 .query(
                         "SELECT password_hash FROM admin_account WHERE admin_id = ?",

@@ -5,11 +5,17 @@ import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.application.Commands;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.ui.activity.LiveStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -378,22 +384,147 @@ class ActivityApiTest {
 
     private CompletableFuture<HttpResponse<Stream<String>>> openStream(
             String lastEventId, BlockingQueue<String> lines) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path("/activity/stream")))
+        return openStream(
+                path("/activity/stream"), ApplicationTest.ADMIN, ApplicationTest.PASSWORD, lastEventId, lines);
+    }
+
+    /** A stream read line by line into {@code lines}; a line {@link #ENDED} is added when the server ends it. */
+    private CompletableFuture<HttpResponse<Stream<String>>> openStream(
+            String streamPath, String email, String password, String lastEventId, BlockingQueue<String> lines) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + streamPath))
                 .header("Accept", "text/event-stream")
                 .header(
                         "Authorization",
                         "Basic "
                                 + Base64.getEncoder()
-                                        .encodeToString((ApplicationTest.ADMIN + ":" + ApplicationTest.PASSWORD)
-                                                .getBytes(StandardCharsets.UTF_8)));
+                                        .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         CompletableFuture<HttpResponse<Stream<String>>> response =
                 HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> CompletableFuture.runAsync(() -> r.body().forEach(lines::add)));
+        response.thenAccept(r -> CompletableFuture.runAsync(() -> {
+            try {
+                r.body().forEach(lines::add);
+                lines.add(ENDED);
+            } catch (RuntimeException e) {
+                lines.add(ENDED);
+            }
+        }));
         return response;
+    }
+
+    private static final String ENDED = "<the server ended the stream>";
+
+    @Test
+    void aStreamEndsOnceItsAdminMayNoLongerReadIt() throws Exception {
+        rowsOnceThere("", 1);
+        // an admin who stays, so that the watcher is not the organization's last
+        api.post(path("/admins"), Map.of("email", uniqueEmail("keeper"), "password", "keeper-password-1"));
+        for (String loss : List.of("removed from the organization", "password changed")) {
+            String email = uniqueEmail("watcher");
+            String password = "watcher-password-1";
+            String adminId = api.post(path("/admins"), Map.of("email", email, "password", password))
+                    .json()
+                    .get("id")
+                    .asText();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            CompletableFuture<HttpResponse<Stream<String>>> stream =
+                    openStream(path("/activity/stream"), email, password, null, lines);
+            awaitLine(lines, line -> line.startsWith(":live"));
+            api.post(path("/teams"), Map.of("name", "Seen " + loss));
+            awaitLine(lines, line -> line.contains("Seen " + loss));
+
+            if (loss.startsWith("removed")) {
+                assertThat(api.delete(path("/admins/" + adminId)).status()).isEqualTo(204);
+            } else {
+                Http watcher = Http.to("http://localhost:" + port).basic(email, password);
+                assertThat(watcher.post(
+                                        "/api/account/password",
+                                        Map.of("currentPassword", password, "newPassword", "a-new-password-2"))
+                                .status())
+                        .isEqualTo(204);
+            }
+            // an admin's access is asked again at most a second after it was last asked
+            Thread.sleep(LiveStream.RECHECK.toMillis() + 200);
+            api.post(path("/teams"), Map.of("name", "Hidden " + loss));
+            rowsOnceThere("?action=team.created", 2);
+
+            String last = awaitLine(lines, line -> line.equals(ENDED) || line.contains("Hidden " + loss));
+            assertThat(last).as(loss).isEqualTo(ENDED);
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsUpNoOtherStream() throws Exception {
+        // another organization whose timeline is large: each row carries an 800,000-character profile
+        String crowded = Fixtures.createOrganization(api, "Crowded");
+        api.post("/api/orgs/" + crowded + "/provisioning/enable", null);
+        OrganizationId crowdedId = new OrganizationId(crowded);
+        for (int i = 0; i < 10; i++) {
+            provisionLargeMember(crowdedId);
+        }
+        // three clients of it that never read: two resuming from the start, one live
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (String lastEventId : java.util.Arrays.asList("0", "0", null)) {
+                java.net.Socket socket = new java.net.Socket();
+                socket.setReceiveBufferSize(1024);
+                socket.connect(new java.net.InetSocketAddress("localhost", port));
+                socket.getOutputStream()
+                        .write(("GET /api/orgs/" + crowded + "/activity/stream HTTP/1.1\r\nHost: localhost\r\n"
+                                        + "Accept: text/event-stream\r\nAuthorization: Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((ApplicationTest.ADMIN + ":" + ApplicationTest.PASSWORD)
+                                                        .getBytes(StandardCharsets.UTF_8))
+                                        + (lastEventId == null ? "" : "\r\nLast-Event-ID: " + lastEventId)
+                                        + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                stalled.add(socket);
+            }
+            Thread.sleep(500);
+            // more large rows, live, for the client that does not read them
+            for (int i = 0; i < 6; i++) {
+                provisionLargeMember(crowdedId);
+            }
+
+            // this organization's stream, opened now, still gets its rows at once
+            rowsOnceThere("", 1);
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            CompletableFuture<HttpResponse<Stream<String>>> stream = openStream(null, lines);
+            awaitLine(lines, line -> line.startsWith(":live"));
+            api.post(path("/teams"), Map.of("name", "Not held up"));
+            assertThat(awaitLine(lines, line -> line.contains("Not held up"))).contains("team.created");
+            stream.cancel(true);
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    private void provisionLargeMember(OrganizationId organization) {
+        String email = uniqueEmail("large");
+        Map<String, Object> attributes = new java.util.HashMap<>();
+        // the timeline shows at most 2,000 characters of a value: 400 of them
+        for (int i = 0; i < 400; i++) {
+            attributes.put("urn:example:large:attribute" + i, "x".repeat(2_000));
+        }
+        MemberId id = MemberId.random();
+        commands.send(
+                Fixtures.OKTA,
+                new ProvisionMemberCommand(
+                        id,
+                        organization,
+                        new MemberProfile(
+                                new UserName(email),
+                                PersonName.of("Large", "Person"),
+                                null,
+                                List.of(EmailAddress.work(email)),
+                                null,
+                                attributes),
+                        true));
     }
 
     private static String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {

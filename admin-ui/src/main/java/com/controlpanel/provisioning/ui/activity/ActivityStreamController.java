@@ -3,12 +3,14 @@ package com.controlpanel.provisioning.ui.activity;
 import com.controlpanel.provisioning.activity.ActivityFeed;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +39,8 @@ public class ActivityStreamController implements DisposableBean {
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MS = 3000;
+    /** Positions that may wait for a slow page before it is sent away to reconnect. */
+    private static final int BACKLOG = 10_000;
 
     private final Workspaces workspaces;
     private final ActivityFeed feed;
@@ -48,10 +52,16 @@ public class ActivityStreamController implements DisposableBean {
         return thread;
     });
 
-    public ActivityStreamController(Workspaces workspaces, ActivityFeed feed, ActivityQueries activity) {
+    private final AdminOrganizations organizations;
+    /** The writes of open streams, each stream's on one thread at a time: a stalled page holds up only its own. */
+    private final ExecutorService writers = LiveStream.writers("control-panel-activity-writer");
+
+    public ActivityStreamController(
+            Workspaces workspaces, ActivityFeed feed, ActivityQueries activity, AdminOrganizations organizations) {
         this.workspaces = workspaces;
         this.feed = feed;
         this.activity = activity;
+        this.organizations = organizations;
     }
 
     @GetMapping(value = "/orgs/{org}/activity/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -63,7 +73,6 @@ public class ActivityStreamController implements DisposableBean {
         OrganizationId organizationId =
                 workspaces.open(admin, org, "activity").organization().organizationId();
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-        Object sending = new Object();
         try {
             // written at once, so the browser sees the stream open before the first action arrives
             emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MS).comment("live"));
@@ -71,36 +80,29 @@ public class ActivityStreamController implements DisposableBean {
             emitter.completeWithError(e);
             return emitter;
         }
+        // the rows themselves are fetched by the page, each request checked; the stream ends once the admin no
+        // longer manages the organization
+        LiveStream stream =
+                new LiveStream(emitter, writers, BACKLOG, () -> organizations.manages(admin, organizationId));
         if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-            long missed = activity.lastPosition(organizationId);
-            if (missed > Long.parseLong(lastEventId)) {
-                try {
-                    send(emitter, sending, missed);
-                } catch (IOException e) {
-                    emitter.completeWithError(e);
-                    return emitter;
+            long seen = Long.parseLong(lastEventId);
+            stream.offer(live -> {
+                long missed = activity.lastPosition(organizationId);
+                if (missed > seen) {
+                    send(live, missed);
                 }
-            }
+            });
         }
         ActivityFeed.Subscription subscription =
-                feed.subscribe(organizationId, row -> send(emitter, sending, row.position()));
+                feed.subscribe(organizationId, row -> stream.offer(live -> send(live, row.position())));
+        stream.start();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        synchronized (sending) {
-                            emitter.send(SseEmitter.event().comment("keep-alive"));
-                        }
-                    } catch (IOException | IllegalStateException e) {
-                        subscription.close();
-                    }
-                },
-                HEARTBEAT_SECONDS,
-                HEARTBEAT_SECONDS,
-                TimeUnit.SECONDS);
+                stream::keepAlive, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         open.add(emitter);
         Runnable close = () -> {
             subscription.close();
             heartbeat.cancel(false);
+            stream.end();
             open.remove(emitter);
         };
         emitter.onCompletion(close);
@@ -109,11 +111,9 @@ public class ActivityStreamController implements DisposableBean {
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, Object lock, long position) throws IOException {
+    private static void send(LiveStream stream, long position) throws IOException {
         String id = Long.toString(position);
-        synchronized (lock) {
-            emitter.send(SseEmitter.event().id(id).name("activity").data(id, MediaType.TEXT_PLAIN));
-        }
+        stream.send(SseEmitter.event().id(id).name("activity").data(id, MediaType.TEXT_PLAIN));
     }
 
     /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
@@ -127,5 +127,6 @@ public class ActivityStreamController implements DisposableBean {
     @Override
     public void destroy() {
         heartbeats.shutdownNow();
+        writers.shutdownNow();
     }
 }

@@ -14,11 +14,14 @@ import com.controlpanel.provisioning.rest.Instants;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
+import com.controlpanel.provisioning.ui.activity.LiveStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
@@ -58,6 +62,8 @@ public class ActivityController implements DisposableBean {
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
     /** Rows missed since {@code Last-Event-ID}, read this many at a time until none is left. */
     private static final int RESUME_PAGE = 500;
+    /** Rows that may wait for a slow client before it is sent away to reconnect and resume. */
+    static final int STREAM_BACKLOG = 2_000;
 
     private final OrganizationAccess access;
     private final ActivityQueries activity;
@@ -70,11 +76,8 @@ public class ActivityController implements DisposableBean {
         return thread;
     });
 
-    private final ExecutorService catchingUp = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "activity-stream-resume");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The writes of open streams, each stream's on one thread at a time: a stalled client holds up only its own. */
+    private final ExecutorService writers = LiveStream.writers("activity-stream-writer");
 
     public ActivityController(
             OrganizationAccess access, ActivityQueries activity, ActivityFeed feed, QueryGateway queries) {
@@ -162,63 +165,36 @@ public class ActivityController implements DisposableBean {
             @PathVariable String org,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         OrganizationRow organization = access.require(admin, org);
-        return openStream(organization.organizationId(), lastEventId);
+        return openStream(
+                organization.organizationId(), lastEventId, access.stillAllowed(admin, organization.organizationId()));
     }
 
-    SseEmitter openStream(OrganizationId organizationId, String lastEventId) {
+    SseEmitter openStream(OrganizationId organizationId, String lastEventId, BooleanSupplier stillAllowed) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-        Object sending = new Object();
-        Resuming listener = new Resuming(emitter, sending);
-        // subscribed first: what is stored while the missed rows are sent waits, and nothing falls in between
-        ActivityFeed.Subscription subscription = feed.subscribe(organizationId, listener);
         try {
-            synchronized (sending) {
-                // the status and headers go out now, not with the first row (a client or proxy may give up waiting)
-                emitter.send(SseEmitter.event().comment("live"));
-            }
+            // the status and headers go out now, not with the first row (a client or proxy may give up waiting)
+            emitter.send(SseEmitter.event().comment("live"));
         } catch (IOException | IllegalStateException e) {
-            subscription.close();
             emitter.completeWithError(e);
             return emitter;
         }
-        // the missed rows are sent from another thread once this one has handed the stream to the container, so
-        // that they go out as they are read rather than being held in memory until then
-        catchingUp.execute(() -> {
-            try {
-                if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-                    long after = Long.parseLong(lastEventId);
-                    List<ActivityRow> page;
-                    do {
-                        page = activity.after(organizationId, after, RESUME_PAGE);
-                        for (ActivityRow missed : page) {
-                            listener.missed(missed);
-                            after = missed.position();
-                        }
-                    } while (page.size() == RESUME_PAGE);
-                }
-                listener.caughtUp();
-            } catch (IOException | RuntimeException e) {
-                subscription.close();
-                emitter.completeWithError(e);
-            }
-        });
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        synchronized (sending) {
-                            emitter.send(SseEmitter.event().comment("keep-alive"));
-                        }
-                    } catch (IOException | IllegalStateException e) {
-                        subscription.close();
-                    }
-                },
-                15,
-                15,
-                TimeUnit.SECONDS);
+        LiveStream stream = new LiveStream(emitter, writers, STREAM_BACKLOG, stillAllowed);
+        Resuming resuming = new Resuming();
+        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+            long after = Long.parseLong(lastEventId);
+            stream.offer(live -> resuming.sendMissed(live, organizationId, after));
+        }
+        // subscribed before the missed rows are read, so that nothing falls in between; the rows the feed brings
+        // meanwhile queue behind them
+        ActivityFeed.Subscription subscription =
+                feed.subscribe(organizationId, row -> stream.offer(live -> resuming.sendLive(live, row)));
+        stream.start();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(stream::keepAlive, 15, 15, TimeUnit.SECONDS);
         open.add(emitter);
         Runnable close = () -> {
             subscription.close();
             heartbeat.cancel(false);
+            stream.end();
             open.remove(emitter);
         };
         emitter.onCompletion(close);
@@ -228,60 +204,43 @@ public class ActivityController implements DisposableBean {
     }
 
     /**
-     * A stream's listener: while the rows missed since {@code Last-Event-ID} are sent, page by page, the rows the feed
-     * brings are held; then those not sent yet follow, and from then on each is sent as it comes. No row twice.
+     * A stream's rows: those missed since {@code Last-Event-ID}, read page by page, then each the feed brings, none
+     * twice (a row stored while the missed ones were read comes both ways). Used on the stream's own thread only.
      */
-    private static final class Resuming implements ActivityFeed.Listener {
+    private final class Resuming {
 
-        private final SseEmitter emitter;
-        private final Object sending;
-        private final Set<Long> sent = new HashSet<>();
-        private List<ActivityRow> held = new ArrayList<>();
-
-        Resuming(SseEmitter emitter, Object sending) {
-            this.emitter = emitter;
-            this.sending = sending;
-        }
-
-        @Override
-        public void onRow(ActivityRow row) throws IOException {
-            synchronized (sending) {
-                if (held != null) {
-                    held.add(row);
-                } else {
-                    send(emitter, sending, row);
-                }
+        /** The last rows sent as missed: only a row stored while they were read can come from the feed too. */
+        private final Set<Long> sentAsMissed = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > RESUME_PAGE * 2;
             }
+        });
+
+        void sendMissed(LiveStream stream, OrganizationId organizationId, long after) throws IOException {
+            List<ActivityRow> page;
+            do {
+                page = activity.after(organizationId, after, RESUME_PAGE);
+                for (ActivityRow missed : page) {
+                    sentAsMissed.add(missed.position());
+                    send(stream, missed);
+                    after = missed.position();
+                }
+            } while (page.size() == RESUME_PAGE);
         }
 
-        void missed(ActivityRow row) throws IOException {
-            synchronized (sending) {
-                if (sent.add(row.position())) {
-                    send(emitter, sending, row);
-                }
-            }
-        }
-
-        void caughtUp() throws IOException {
-            synchronized (sending) {
-                for (ActivityRow row : held) {
-                    if (sent.add(row.position())) {
-                        send(emitter, sending, row);
-                    }
-                }
-                held = null;
-                sent.clear();
+        void sendLive(LiveStream stream, ActivityRow row) throws IOException {
+            if (!sentAsMissed.remove(row.position())) {
+                send(stream, row);
             }
         }
     }
 
-    private static void send(SseEmitter emitter, Object lock, ActivityRow row) throws IOException {
-        synchronized (lock) {
-            emitter.send(SseEmitter.event()
-                    .id(Long.toString(row.position()))
-                    .name("activity")
-                    .data(ActivityJson.of(row), MediaType.APPLICATION_JSON));
-        }
+    private static void send(LiveStream stream, ActivityRow row) throws IOException {
+        stream.send(SseEmitter.event()
+                .id(Long.toString(row.position()))
+                .name("activity")
+                .data(ActivityJson.of(row), MediaType.APPLICATION_JSON));
     }
 
     private static FindActivityQuery query(
@@ -358,6 +317,6 @@ public class ActivityController implements DisposableBean {
     @Override
     public void destroy() {
         heartbeats.shutdownNow();
-        catchingUp.shutdownNow();
+        writers.shutdownNow();
     }
 }
