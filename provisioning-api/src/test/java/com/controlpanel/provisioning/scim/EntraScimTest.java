@@ -248,6 +248,55 @@ class EntraScimTest extends ScimTestSupport {
     }
 
     @Test
+    void aWorkEmailWhoseValueIsReplacedByAnEmptyStringIsDropped() {
+        assertWorkEmailCleared(op("Replace", "emails[type eq \"work\"].value", ""));
+    }
+
+    @Test
+    void aWorkEmailWhoseValueIsRemovedIsDropped() {
+        assertWorkEmailCleared(op("Remove", "emails[type eq \"work\"].value", null));
+    }
+
+    private void assertWorkEmailCleared(Map<String, Object> clearing) {
+        String userName = unique("entra-no-mail");
+        ObjectNode sent = oktaUser(userName, "Nora", "Nomail");
+        sent.withArray("emails").addObject().put("value", "nora@home.example").put("type", "home");
+        String id = createUser(sent).get("id").asText();
+
+        var cleared = patch("/Users/" + id, patchOp(clearing));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        for (JsonNode user : List.of(cleared.json(), get("/Users/" + id).json())) {
+            assertThat(user.get("userName").asText()).isEqualTo(userName);
+            assertThat(user.get("emails").findValuesAsText("value")).containsExactly("nora@home.example");
+            assertThat(user.get("emails").findValuesAsText("type")).containsExactly("home");
+        }
+        // the last email goes the same way: a User without emails, as a POST may create one
+        var none = patch(
+                "/Users/" + id,
+                patchOp(op(clearing.get("op").toString(), "emails[type eq \"home\"].value", clearing.get("value"))));
+        assertThat(none.status()).as(none.toString()).isEqualTo(200);
+        assertThat(get("/Users/" + id).json().has("emails")).isFalse();
+        assertThat(get("/Users/" + id).json().get("userName").asText()).isEqualTo(userName);
+    }
+
+    @Test
+    void anEmailThatIsNoEmailIsRefusedNamingTheOperationAndTheAttribute() {
+        String id = createUser(unique("entra-bad-mail")).get("id").asText();
+        long events = eventCount();
+        var refused = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Replace", "displayName", "Bea Badmail"),
+                        op("Replace", "emails[type eq \"work\"].value", "not-an-email"),
+                        op("Replace", "title", "Tester")));
+        assertError(refused, 400, "invalidValue");
+        assertThat(refused.json().get("detail").asText())
+                .isEqualTo("Operation 2 (replace emails[type eq \"work\"].value): 'not-an-email' is not an email"
+                        + " address");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void removesGroupMembersGivenAsAValueList() {
         String ann = createUser(unique("entra-ann")).get("id").asText();
         String bob = createUser(unique("entra-bob")).get("id").asText();

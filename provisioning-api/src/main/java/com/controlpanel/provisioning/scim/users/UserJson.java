@@ -315,15 +315,23 @@ final class UserJson {
                 continue;
             }
             if (email.isTextual()) {
-                emails.add(new EmailAddress(email.textValue(), null, false, null));
+                if (!email.textValue().isBlank()) {
+                    emails.add(new EmailAddress(email.textValue(), null, false, null));
+                }
                 continue;
             }
             if (!email.isObject()) {
                 throw BadRequestException.invalidValue("Each of 'emails' must be an object with a value");
             }
+            String value = ScimValues.text(email.get("value"), "emails.value");
+            if (value == null || value.isBlank()) {
+                // An email without its address is no email: one emptied or removed (Entra ID's
+                // emails[type eq "work"].value) is gone.
+                continue;
+            }
             JsonNode primary = email.get("primary");
             emails.add(new EmailAddress(
-                    ScimValues.text(email.get("value"), "emails.value"),
+                    value,
                     ScimValues.text(email.get("type"), "emails.type"),
                     primary != null && !primary.isNull() && ScimValues.bool(primary, "emails.primary"),
                     ScimValues.text(email.get("display"), "emails.display")));

@@ -59,6 +59,27 @@ final class UserPatch {
     }
 
     /**
+     * The User after the operations, read back as a whole. A User they leave with a value it can not take is refused
+     * naming the first operation after which it could not be read ({@code Operation 2 (replace emails[type eq
+     * "work"].value): 'x' is not an email address}).
+     */
+    static UserJson.Input read(ObjectNode user, List<Operation> operations, String id) throws ScimException {
+        ObjectNode patched = apply(user, operations, id);
+        try {
+            return UserJson.read(patched);
+        } catch (BadRequestException refused) {
+            for (int applied = 1; applied < operations.size(); applied++) {
+                try {
+                    UserJson.read(apply(user, operations.subList(0, applied), id));
+                } catch (BadRequestException first) {
+                    throw withOperation(operations.get(applied - 1), first);
+                }
+            }
+            throw withOperation(operations.get(operations.size() - 1), refused);
+        }
+    }
+
+    /**
      * The operation to apply: an {@code add} to a sub-attribute of the values a filter selects
      * ({@code emails[type eq "work"].value}) replaces it where a value matches (RFC 7644 §3.5.2.1: the existing value
      * of a single-valued attribute is replaced; the SDK refuses instead), and creates the value where none does.

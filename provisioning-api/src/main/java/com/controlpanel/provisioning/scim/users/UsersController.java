@@ -192,8 +192,7 @@ public class UsersController {
                 throw new PreconditionFailedException("The User is at version " + ETags.of(current, teamsOf(current))
                         + ", not the one in If-Match: read it again and retry");
             }
-            ObjectNode patched = UserPatch.apply(UserJson.write(current, List.of(), false, links), operations, id);
-            UserJson.Input input = UserJson.read(patched);
+            UserJson.Input input = UserPatch.read(UserJson.write(current, List.of(), false, links), operations, id);
             boolean active = input.active() == null ? current.active() : input.active();
             try {
                 // The version read is the one the changes were computed on: a change in between is not overwritten.
