@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The service's own settings ({@code provisioning.*}, or {@code PROVISIONING_*} environment variables).
  *
  * @param dataDir where the embedded H2 database lives
- * @param publicBaseUrl the base URL Okta reaches this service at; null = the URL of the request that asks
+ * @param publicBaseUrl the base URL Okta reaches this service at (an absolute http or https URL, without its trailing
+ *     slash); null = the URL of the request that asks
  * @param adminEmail the first admin's email, created on first start
  * @param adminPassword the first admin's password; null = generate one and print it once
  * @param adminPasswordReset on a later start: sets the password of the admin {@code adminEmail} to
@@ -35,7 +38,8 @@ public record ProvisioningProperties(
 
     public ProvisioningProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
-        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : stripSlash(publicBaseUrl.strip());
+        publicBaseUrl =
+                publicBaseUrl == null || publicBaseUrl.isBlank() ? null : baseUrl(stripSlash(publicBaseUrl.strip()));
         adminEmail = adminEmail == null || adminEmail.isBlank() ? "admin@localhost" : adminEmail.strip();
         adminPassword = adminPassword == null || adminPassword.isEmpty() ? null : adminPassword;
         defaultOrganizationName = defaultOrganizationName == null || defaultOrganizationName.isBlank()
@@ -57,6 +61,41 @@ public record ProvisioningProperties(
         if (rebuildWriteWait.isNegative() || rebuildWriteWait.isZero()) {
             throw new IllegalArgumentException("provisioning.rebuild-write-wait must be positive");
         }
+    }
+
+    /**
+     * The public base URL as given, if it is one: every Tenant URL, {@code Location} and {@code meta.location} starts
+     * with it, so without a scheme and a host they would be relative (Okta and Entra ID follow them).
+     */
+    private static String baseUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean web =
+                uri != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        if (!web || !hasHost(uri) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("provisioning.public-base-url (PROVISIONING_PUBLIC_BASE_URL) must be an"
+                    + " absolute http or https URL with a host and no query or fragment, such as"
+                    + " https://provisioning.example.com, not '" + url + "'");
+        }
+        return url;
+    }
+
+    private static boolean hasHost(URI uri) {
+        if (uri.getHost() != null) {
+            return true;
+        }
+        // A host name java.net.URI does not take as one (an underscore, as in a Docker service name) is still a host.
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return false;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.lastIndexOf(':');
+        return !(port < 0 ? host : host.substring(0, port)).isEmpty();
     }
 
     private static String stripSlash(String url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.scim.ScimProperties;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -72,6 +73,44 @@ class ProvisioningPropertiesTest {
         assertThat(scim(Map.of("provisioning.scim.max-body-bytes", "1024")).maxBodyBytes())
                 .isEqualTo(1024);
         assertThat(scim(Map.of()).maxBodyBytes()).isEqualTo(2L * 1024 * 1024);
+    }
+
+    @Test
+    void aPublicBaseUrlIsKeptWithoutItsTrailingSlash() {
+        assertThat(bind(Map.of()).publicBaseUrl()).isNull();
+        assertThat(bind(Map.of("provisioning.public-base-url", "https://scim.example.com/"))
+                        .publicBaseUrl())
+                .isEqualTo("https://scim.example.com");
+        assertThat(bind(Map.of("provisioning.public-base-url", "http://localhost:8080/provisioning"))
+                        .publicBaseUrl())
+                .isEqualTo("http://localhost:8080/provisioning");
+        assertThat(bind(Map.of("provisioning.public-base-url", "http://provisioning_api:8080"))
+                        .publicBaseUrl())
+                .isEqualTo("http://provisioning_api:8080");
+    }
+
+    @Test
+    void aPublicBaseUrlThatIsNoAbsoluteHttpUrlWithAHostIsRefusedWithTheSettingsName() {
+        for (String url : List.of(
+                "scim.example.com",
+                "scim.example.com/",
+                "//scim.example.com",
+                "ftp://scim.example.com",
+                "https:scim.example.com",
+                "https:///scim",
+                "https://:8443",
+                "https://scim.example.com/?tenant=1",
+                "https://scim.example.com/#top",
+                "https://scim example.com")) {
+            assertThatThrownBy(() -> bind(Map.of("provisioning.public-base-url", url)))
+                    .as(url)
+                    .isInstanceOf(BindException.class)
+                    .rootCause()
+                    .hasMessageStartingWith("provisioning.public-base-url (PROVISIONING_PUBLIC_BASE_URL) must be an"
+                            + " absolute http or https URL with a host")
+                    .hasMessageEndingWith(
+                            "not '" + (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "'");
+        }
     }
 
     private static ScimProperties scim(Map<String, String> properties) {
