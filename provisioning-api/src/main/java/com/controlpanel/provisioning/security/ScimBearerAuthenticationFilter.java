@@ -7,14 +7,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Resolves {@code Authorization: Bearer <token>} on {@code /scim/v2/<tenant>/...} to the tenant's organization. A
- * missing, malformed, wrong, revoked or other tenant's token, or provisioning switched off, leaves the request
- * unauthenticated: the SCIM entry point answers 401.
+ * Resolves {@code Authorization: Bearer <token>} on {@code /scim/v2/<tenant>/...} to the tenant's organization (the
+ * tenant id percent-decoded, as the rest of the path is). A missing, malformed, wrong, revoked or other tenant's token,
+ * or provisioning switched off, leaves the request unauthenticated: the SCIM entry point answers 401.
  */
 public class ScimBearerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -47,7 +49,14 @@ public class ScimBearerAuthenticationFilter extends OncePerRequestFilter {
         }
         String rest = path.substring(SCIM_PREFIX.length());
         int slash = rest.indexOf('/');
-        String tenant = slash < 0 ? rest : rest.substring(0, slash);
+        String segment = slash < 0 ? rest : rest.substring(0, slash);
+        String tenant;
+        try {
+            // RFC 3986 §6.2.2.2: "%2D" is "-"; the segment is cut out first, so an encoded '/' splits nothing.
+            tenant = UriUtils.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
         return tenant.isEmpty() ? null : tenant;
     }
 

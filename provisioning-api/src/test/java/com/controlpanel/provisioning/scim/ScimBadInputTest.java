@@ -385,6 +385,40 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aTenantIdWithPercentEncodedCharactersIsTheSameTenant() {
+        String tenant = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        String scimBase = "http://localhost:" + port + "/scim/v2/";
+        // RFC 3986 §2.3: an unreserved character percent-encoded is the same character
+        Http dashesEncoded = Http.to(scimBase + tenant.replace("-", "%2D")).bearer(token);
+        var list = dashesEncoded.get("/Users");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("totalResults").asInt()).isEqualTo(1);
+        var user = dashesEncoded.get("/Users/" + userId);
+        assertThat(user.status()).as(user.toString()).isEqualTo(200);
+        assertThat(user.json().get("meta").get("location").asText()).isEqualTo(tenantUrl + "/Users/" + userId);
+
+        StringBuilder everyCharacter = new StringBuilder();
+        for (char c : tenant.toCharArray()) {
+            everyCharacter.append(String.format("%%%02x", (int) c));
+        }
+        var created = Http.to(scimBase + everyCharacter)
+                .bearer(token)
+                .send("POST", "/Users", oktaUser(unique("encoded"), "En", "Coded"), SCIM_JSON);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).startsWith(tenantUrl + "/Users/");
+
+        // decoded, it is still this tenant's address: another's token, or an id made by the encoding, is 401
+        var other = admin.post("/api/orgs", Map.of("name", "Other " + System.nanoTime()));
+        String otherToken = admin.post("/api/orgs/" + other.json().get("id").asText() + "/provisioning/enable", null)
+                .json()
+                .get("secretToken")
+                .asText();
+        assertError(dashesEncoded.bearer(otherToken).get("/Users"), 401, null);
+        assertError(Http.to(scimBase + tenant + "%20").bearer(token).get("/Users"), 401, null);
+        assertThat(eventCount()).isEqualTo(events + 1);
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
         huge.put("title", "x".repeat(3 * 1024 * 1024));
