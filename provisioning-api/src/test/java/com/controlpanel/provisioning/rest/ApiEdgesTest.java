@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +89,35 @@ class ApiEdgesTest {
                         .get(path("/activity/export"))
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aChangeSentByAnotherSitesPageIsRefusedEvenWithTheAdminsCredentials() {
+        assertThat(api.post(path("/provisioning/enable"), null).status()).isEqualTo(200);
+        long before = eventCount();
+        // what a browser adds to a form another site posts, sending the Basic credentials it remembers
+        for (Http crossSite : List.of(
+                api.header("Origin", "https://evil.example"),
+                api.header("Origin", "null"),
+                api.header("Origin", "http://localhost:" + port + ".evil.example"),
+                api.header("Sec-Fetch-Site", "cross-site"),
+                api.header("Sec-Fetch-Site", "same-site").header("Origin", "http://localhost:" + port))) {
+            for (String change : List.of("/provisioning/disable", "/provisioning/credentials")) {
+                assertProblem(crossSite.post(path(change), null), 403, "cross-site-request");
+            }
+            assertProblem(crossSite.delete(path("/admins/" + UUID.randomUUID())), 403, "cross-site-request");
+            // reading is harmless: another site's page can not see the answer
+            assertThat(crossSite.get(path("/provisioning")).status()).isEqualTo(200);
+        }
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(api.get(path("/provisioning")).json().get("enabled").asBoolean())
+                .isTrue();
+
+        // the service's own pages, and scripts (no Origin at all), may
+        Http sameOrigin = api.header("Origin", "http://localhost:" + port).header("Sec-Fetch-Site", "same-origin");
+        assertThat(sameOrigin.post(path("/provisioning/credentials"), null).status())
+                .isEqualTo(200);
+        assertThat(api.post(path("/provisioning/disable"), null).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,90 @@
+package com.controlpanel.provisioning.security;
+
+import com.controlpanel.provisioning.config.ProvisioningProperties;
+import com.controlpanel.provisioning.web.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a change to the JSON API sent by another site's page. A browser that was once given the API's HTTP Basic
+ * credentials sends them again on its own, also with a form another site posts to {@code /api/...}: without this, a
+ * page the admin merely visits could switch provisioning off or issue new credentials (both break Okta at once). A
+ * browser says where such a request comes from ({@code Sec-Fetch-Site}, {@code Origin}); scripts send neither, and
+ * are let through. Reads are let through too: a page of another site can not read their answers.
+ */
+final class CrossSiteWrites extends OncePerRequestFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final String publicOrigin;
+
+    CrossSiteWrites(ProvisioningProperties properties) {
+        this.publicOrigin = properties.publicBaseUrl() == null ? null : origin(properties.publicBaseUrl());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (READS.contains(request.getMethod().toUpperCase(Locale.ROOT)) || !crossSite(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ProblemResponses.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "cross-site-request",
+                "Refused: this change was sent by a page of another site (Origin "
+                        + String.valueOf(request.getHeader(HttpHeaders.ORIGIN))
+                        + "). Call the API from a script, which sends no Origin, or use the Control Panel.");
+    }
+
+    private boolean crossSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            String site = fetchSite.strip().toLowerCase(Locale.ROOT);
+            if (site.equals("cross-site") || site.equals("same-site")) {
+                return true;
+            }
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return false;
+        }
+        String given = origin(origin.strip());
+        if (given == null) {
+            // "null" (a sandboxed page, a file, some redirects) or no origin at all: from no page of this service
+            return true;
+        }
+        if (given.equals(publicOrigin)) {
+            return false;
+        }
+        // this service's own address as the browser used it (a proxy in front may change the scheme, not the host)
+        String host = request.getHeader(HttpHeaders.HOST);
+        return host == null || !given.substring(given.indexOf("://") + 3).equalsIgnoreCase(host.strip());
+    }
+
+    /** {@code scheme://host[:port]} of an absolute http(s) URL, in lower case; null for anything else. */
+    private static String origin(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (uri.getRawAuthority() == null
+                    || scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                return null;
+            }
+            return (scheme + "://" + uri.getRawAuthority()).toLowerCase(Locale.ROOT);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+}
