@@ -121,6 +121,16 @@ class ApiEdgesTest {
     }
 
     @Test
+    void anAddressWithRepeatedSlashesIsTheOneWithSingleSlashes() {
+        assertThat(api.get("/api//orgs/" + org + "//members").status()).isEqualTo(200);
+        var invited = api.post("/api/orgs/" + org + "//members", Map.of("email", Fixtures.uniqueEmail("slashes")));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        // still the organizations this admin may see, still checked
+        assertProblem(
+                Http.to("http://localhost:" + port).get("/api//orgs/" + org + "/members"), 401, "unauthenticated");
+    }
+
+    @Test
     void routesThatDoNotExistOrDoNotTakeTheMethodAreProblemDetails() {
         var unknown = api.get("/api/no-such-thing");
         assertProblem(unknown, 404, "not-found");

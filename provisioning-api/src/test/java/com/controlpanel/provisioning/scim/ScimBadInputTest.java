@@ -419,6 +419,26 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aTenantUrlTypedWithATrailingSlashStillWorks() {
+        // the client appends "/Users" to "<Tenant URL>/"
+        Http trailingSlash = Http.to(tenantUrl + "/").bearer(token);
+        var list = trailingSlash.get("/Users");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(trailingSlash.get("/Users/" + userId).json().get("id").asText())
+                .isEqualTo(userId);
+        var created = trailingSlash.send("POST", "/Users", oktaUser(unique("slash"), "Trailing", "Slash"), SCIM_JSON);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        // the links it gets back are the canonical ones
+        assertThat(created.header("Location")).startsWith(tenantUrl + "/Users/").doesNotContain("//Users");
+        assertThat(Http.to(tenantUrl + "//").bearer(token).get("/Groups").status())
+                .isEqualTo(200);
+        // the token is still checked
+        assertError(Http.to(tenantUrl + "/").bearer("wrong").get("/Users"), 401, null);
+        assertThat(eventCount()).isEqualTo(events + 1);
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
         huge.put("title", "x".repeat(3 * 1024 * 1024));
