@@ -1,0 +1,74 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.controlpanel.provisioning.ProvisioningApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** A start whose database can not be opened says which store and which settings to check, in a few lines. */
+@ExtendWith(OutputCaptureExtension.class)
+class DatabaseStartFailureTest {
+
+    @TempDir
+    Path temp;
+
+    private static void start(String... arguments) {
+        new SpringApplicationBuilder(ProvisioningApplication.class).run(arguments);
+    }
+
+    @Test
+    void aDataDirectoryH2CanNotWriteNamesTheDirectoryAndTheSetting(CapturedOutput output) throws Exception {
+        Path file = Files.createFile(temp.resolve("a-file"));
+        Path dataDir = file.resolve("data");
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The embedded H2 database in " + dataDir + " could not be opened")
+                .contains("Check PROVISIONING_DATA_DIR (now " + dataDir + ")")
+                .doesNotContain("Application run failed");
+    }
+
+    @Test
+    void aPostgreSqlServerOutOfReachNamesTheUrlAndTheSettings(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                        "--server.port=0",
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/provisioning?password=secret1",
+                        "--spring.datasource.username=someone"))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The database at jdbc:postgresql://127.0.0.1:1/provisioning?password=*** could not be"
+                        + " opened as user someone: Connection to 127.0.0.1:1 refused")
+                .contains("Check PROVISIONING_DB_URL")
+                .doesNotContain("secret1")
+                .doesNotContain("Application run failed");
+    }
+
+    @Test
+    void aUrlThatIsNoJdbcUrlSaysSo(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                        "--server.port=0",
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=postgres://someone@127.0.0.1:5432/provisioning"))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The database at postgres://someone@127.0.0.1:5432/provisioning could not be opened")
+                .contains("Check PROVISIONING_DB_URL (a JDBC URL such as")
+                .doesNotContain("Application run failed");
+    }
+}
