@@ -21,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every JSON API call checks first that its answer will be taken ({@link AcceptableAnswers}), and reads its body as
  * typed: a number is no name ({@code {"name": 5}}) and a number is no yes or no ({@code {"active": 0}}); both are 400
  * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}. A body is one JSON
- * value with each key once (which of two would count is nowhere said).
+ * value with each key once (which of two would count is nowhere said). A query parameter that takes one value is given
+ * once ({@link SingleValuedParameters}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiWebConfiguration implements WebMvcConfigurer {
@@ -29,6 +30,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AcceptableAnswers()).addPathPatterns("/api/**");
+        registry.addInterceptor(new SingleValuedParameters()).addPathPatterns("/api/**");
     }
 
     @Bean

@@ -131,6 +131,29 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aParameterThatTakesOneValueGivenTwiceIsRefusedNamingIt() {
+        String subject = UUID.randomUUID().toString();
+        for (String query : List.of(
+                "/activity?subject=" + subject + "&subject=" + UUID.randomUUID(),
+                "/activity?actor=system&actor=" + UUID.randomUUID(),
+                "/activity?limit=1&limit=2",
+                "/activity?from=2026-01-01T00:00:00Z&from=2026-02-01T00:00:00Z",
+                "/activity/export?format=csv&format=json",
+                "/members?q=ann&q=bob")) {
+            var refused = api.get(path(query));
+            assertProblem(refused, 400, "invalid-value");
+            String name = query.substring(query.indexOf('?') + 1, query.indexOf('='));
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("Parameter '" + name + "' is given 2 times: it takes one value");
+        }
+        // a parameter that takes several may repeat
+        assertThat(api.get(path("/activity?action=member.invited&action=team.created"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get(path("/activity?subject=" + subject)).status()).isEqualTo(200);
+    }
+
+    @Test
     void routesThatDoNotExistOrDoNotTakeTheMethodAreProblemDetails() {
         var unknown = api.get("/api/no-such-thing");
         assertProblem(unknown, 404, "not-found");

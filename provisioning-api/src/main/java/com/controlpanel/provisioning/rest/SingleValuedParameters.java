@@ -1,0 +1,42 @@
+package com.controlpanel.provisioning.rest;
+
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * A query parameter that takes one value, given more than once ({@code ?subject=a&subject=b}), is 400 naming it. The
+ * framework would join the values with a comma into one that matches nothing, and an empty answer would look like
+ * nothing happened. Parameters that take several values (a list, as {@code action}) may repeat.
+ */
+final class SingleValuedParameters implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null
+                    || Collection.class.isAssignableFrom(parameter.getParameterType())
+                    || parameter.getParameterType().isArray()) {
+                continue;
+            }
+            String name = !param.name().isEmpty()
+                    ? param.name()
+                    : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            String[] values = name == null ? null : request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                throw new InvalidValueException(
+                        "Parameter '" + name + "' is given " + values.length + " times: it takes one value");
+            }
+        }
+        return true;
+    }
+}
