@@ -197,8 +197,10 @@ public class SecurityConfiguration {
                                 "/js/**",
                                 "/img/**",
                                 "/favicon.ico",
-                                "/actuator/health",
-                                "/actuator/health/**")
+                                // health to anyone; any other actuator address is 404, not the sign-in page: a
+                                // mistyped probe (/actuator/healthz) must fail, not follow a redirect to a 200
+                                "/actuator",
+                                "/actuator/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

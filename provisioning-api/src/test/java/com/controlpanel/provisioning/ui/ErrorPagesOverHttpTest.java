@@ -48,6 +48,23 @@ class ErrorPagesOverHttpTest {
     }
 
     @Test
+    void aMistypedProbeFailsInsteadOfFollowingTheSignInToA200() {
+        Http probe = Http.to("http://localhost:" + port);
+        assertThat(probe.get("/actuator/health/liveness").status()).isEqualTo(200);
+        for (String mistyped :
+                List.of("/actuator/healthz", "/actuator/info", "/actuator", "/actuator/health/livenes")) {
+            Http.Response answer = probe.get(mistyped);
+            assertThat(answer.status()).as(mistyped).isEqualTo(404);
+            assertThat(answer.header("Location")).as(mistyped).isNull();
+        }
+        // not even for the operator: the actuator serves health and, on its own chain, the metrics
+        assertThat(probe.basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD)
+                        .get("/actuator")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theErrorAddressOpenedDirectlyIsPageNotFound() {
         Http.Response answer = http().sendRaw("GET", "/error");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
