@@ -46,6 +46,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** The methods the firewall lets through (its default list). */
+    private static final java.util.List<String> KNOWN_METHODS =
+            java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     /**
      * A request the firewall refuses (an encoded {@code .} or {@code ;} in the path, a double slash…) is answered in
      * the format of its edge: a SCIM error on {@code /scim}, a problem detail on {@code /api}, the Control Panel's
@@ -54,6 +58,15 @@ public class SecurityConfiguration {
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> {
+            if (!KNOWN_METHODS.contains(request.getMethod())) {
+                // RFC 9110 §9.1: a method the server does not know at all is 501, not a bad address
+                String detail = "The method " + request.getMethod() + " is not one this service takes: "
+                        + String.join(", ", KNOWN_METHODS);
+                if (!Edge.of(request).refuse(response, HttpStatus.NOT_IMPLEMENTED, "method-not-implemented", detail)) {
+                    response.sendError(HttpStatus.NOT_IMPLEMENTED.value());
+                }
+                return;
+            }
             String detail = "The request's address is not one this service accepts: " + rejected.getMessage();
             if (!Edge.of(request).refuse(response, HttpStatus.BAD_REQUEST, "invalid-request", detail)) {
                 response.sendError(HttpStatus.BAD_REQUEST.value());

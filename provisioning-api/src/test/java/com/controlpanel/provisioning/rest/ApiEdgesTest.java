@@ -154,6 +154,11 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aMethodNoServerKnowsIs501() {
+        assertProblem(api.sendRaw("PROPFIND", path("/members")), 501, "method-not-implemented");
+    }
+
+    @Test
     void routesThatDoNotExistOrDoNotTakeTheMethodAreProblemDetails() {
         var unknown = api.get("/api/no-such-thing");
         assertProblem(unknown, 404, "not-found");

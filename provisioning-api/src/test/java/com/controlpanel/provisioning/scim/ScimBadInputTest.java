@@ -439,6 +439,17 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aMethodNoServerKnowsIs501NotABadAddress() {
+        for (String method : List.of("PROPFIND", "FOO")) {
+            var answer = scim.sendRaw(method, "/Users");
+            assertError(answer, 501, null);
+            assertThat(answer.json().get("detail").asText())
+                    .isEqualTo("The method " + method + " is not one this service takes: GET, HEAD, POST, PUT, PATCH,"
+                            + " DELETE, OPTIONS");
+        }
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         ObjectNode huge = oktaUser(unique("huge"), "Huge", "Body");
         huge.put("title", "x".repeat(3 * 1024 * 1024));
