@@ -168,6 +168,9 @@ class DurabilityTest {
         try {
             Http api = Http.to("http://localhost:" + port).basic(ADMIN, PASSWORD);
             awaitHealthy(api, process);
+            // a first start on a fresh data directory warns of nothing (operators alert on warnings)
+            assertThat(Files.readAllLines(Path.of("target", "durability-crash-process.log")))
+                    .noneMatch(line -> line.matches(".*\\bWARN\\b.*"));
             org = api.get("/api/orgs").json().get(0).get("id").asText();
             Provisioning provisioning = enableProvisioning(api, org);
             token = provisioning.token();
