@@ -178,8 +178,10 @@ public class SecurityConfiguration {
 
     /** A chain for these paths that keeps nothing between requests: no session, no saved request, no CSRF token. */
     private static HttpSecurity stateless(HttpSecurity http, String... paths) throws Exception {
-        return http.securityMatcher(paths)
-                .csrf(AbstractHttpConfigurer::disable)
+        if (paths.length > 0) {
+            http.securityMatcher(paths);
+        }
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
@@ -191,8 +193,34 @@ public class SecurityConfiguration {
         response.getWriter().write(message + "\n");
     }
 
+    /**
+     * Any other address under {@code /actuator} (only health and the metrics are served): 404 to anyone, not the
+     * sign-in page, so that a mistyped probe ({@code /actuator/healthz}) fails instead of following a redirect to a
+     * 200; and an endpoint exposed later by a setting is refused to anyone rather than open to every admin.
+     */
     @Bean
     @Order(5)
+    public SecurityFilterChain actuatorElseChain(HttpSecurity http) throws Exception {
+        stateless(http)
+                .securityMatcher(new AndRequestMatcher(
+                        request -> {
+                            String path = Edge.path(request);
+                            return path.equals("/actuator") || path.startsWith("/actuator/");
+                        },
+                        request -> {
+                            String path = Edge.path(request);
+                            return !(path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
+                        }))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> plainText(response, HttpStatus.NOT_FOUND, "Not found"))
+                        .accessDeniedHandler(
+                                (request, response, e) -> plainText(response, HttpStatus.NOT_FOUND, "Not found")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(6)
     public SecurityFilterChain controlPanelChain(HttpSecurity http, PasswordStamps stamps) throws Exception {
         RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -210,10 +238,8 @@ public class SecurityConfiguration {
                                 "/js/**",
                                 "/img/**",
                                 "/favicon.ico",
-                                // health to anyone; any other actuator address is 404, not the sign-in page: a
-                                // mistyped probe (/actuator/healthz) must fail, not follow a redirect to a 200
-                                "/actuator",
-                                "/actuator/**")
+                                "/actuator/health",
+                                "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

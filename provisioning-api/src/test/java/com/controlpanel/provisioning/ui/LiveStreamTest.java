@@ -32,12 +32,14 @@ class LiveStreamTest {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<String> threads = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch hanging = new CountDownLatch(1);
         final CountDownLatch completed = new CountDownLatch(1);
         volatile boolean hang;
 
         @Override
         public void send(SseEventBuilder event) throws IOException {
             if (hang) {
+                hanging.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -105,10 +107,12 @@ class LiveStreamTest {
         LiveStream stream = stream(emitter, 5, () -> true);
         long started = System.nanoTime();
         // one write hangs on the client; five more may wait; the next one is one too many
-        for (int i = 0; i < 6; i++) {
+        offer(stream, 0);
+        assertThat(emitter.hanging.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i < 6; i++) {
             offer(stream, i);
         }
-        Thread.sleep(100);
+        assertThat(stream.ended()).isFalse();
         assertThat(stream.offer(live -> live.send(SseEmitter.event().id("late"))))
                 .isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -142,6 +146,7 @@ class LiveStreamTest {
         emitter.hang = true;
         LiveStream stream = stream(emitter, 10, () -> true);
         offer(stream, 1);
+        assertThat(emitter.hanging.await(5, TimeUnit.SECONDS)).isTrue();
         offer(stream, 2);
         stream.keepAlive();
         emitter.release.countDown();

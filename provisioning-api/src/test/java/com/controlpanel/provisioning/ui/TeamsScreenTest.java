@@ -248,8 +248,9 @@ class TeamsScreenTest {
         // "Done" gives the focus back to the button that opened the dialog, on the page that shows them
         browser.click(By.cssSelector("#add-dialog footer button[data-dialog-close]"));
         assertThat(browser.dialogOpen("add-dialog")).isFalse();
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
-                .isEqualTo("add-member-button");
+        // the focus comes back on the dialog's close event, a moment after the click
+        browser.waitUntil(d -> "add-member-button"
+                .equals(browser.driver().switchTo().activeElement().getAttribute("id")));
         assertThat(browser.text(By.id("team-member-count"))).isEqualTo("3 members");
         WebElement linus = browser.find(
                 By.cssSelector("#team-members tr[data-member-id='" + org.linus().value() + "']"));
