@@ -293,6 +293,18 @@ class EntraScimTest extends ScimTestSupport {
         assertThat(refused.json().get("detail").asText())
                 .isEqualTo("Operation 2 (replace emails[type eq \"work\"].value): 'not-an-email' is not an email"
                         + " address");
+        // a bad value a later operation puts right is not blamed; the one that stays is
+        var later = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Replace", "emails[type eq \"work\"].value", "first-bad"),
+                        op("Replace", "emails[type eq \"work\"].value", "bea@example.com"),
+                        op("Replace", "title", "Tester"),
+                        op("Replace", "emails[type eq \"work\"].value", "second-bad")));
+        assertError(later, 400, "invalidValue");
+        assertThat(later.json().get("detail").asText())
+                .isEqualTo("Operation 4 (replace emails[type eq \"work\"].value): 'second-bad' is not an email"
+                        + " address");
         assertThat(eventCount()).isEqualTo(events);
     }
 
