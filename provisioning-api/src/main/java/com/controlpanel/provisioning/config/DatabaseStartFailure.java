@@ -22,13 +22,34 @@ class DatabaseStartFailure implements FailureAnalyzer {
         this.environment = environment;
     }
 
+    /**
+     * Whether the database itself could not be opened (not a statement failing in it, such as a migration, which is
+     * left to the framework's report with its cause): SQL states of class 08 (connection), 28 (authorization), 3D (no
+     * such database), PostgreSQL's "cannot connect now"; H2's errors of files, locks and versions.
+     */
+    private static boolean notOpened(SQLException failure) {
+        String state = failure.getSQLState() == null ? "" : failure.getSQLState();
+        return state.startsWith("08")
+                || state.startsWith("28")
+                || state.startsWith("3D")
+                || state.equals("57P03")
+                || H2_NOT_OPENED.contains(failure.getErrorCode());
+    }
+
+    /**
+     * H2's: database not found (90013, 90146), already open (90020), file corrupted (90030), I/O (90028, 90031),
+     * file version or encryption (90048, 90049), read only (90097), closed (90098).
+     */
+    private static final java.util.Set<Integer> H2_NOT_OPENED =
+            java.util.Set.of(90013, 90146, 90020, 90030, 90028, 90031, 90048, 90049, 90097, 90098);
+
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         SQLException database = null;
         String notJdbc = null;
         String deepest = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && database == null) {
+            if (cause instanceof SQLException sql && database == null && notOpened(sql)) {
                 database = sql;
             }
             if (cause.getMessage() != null

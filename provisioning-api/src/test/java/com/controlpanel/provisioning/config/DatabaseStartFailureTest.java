@@ -58,6 +58,22 @@ class DatabaseStartFailureTest {
     }
 
     @Test
+    void aStatementFailingInADatabaseThatOpenedIsNotBlamedOnTheSettings(CapturedOutput output) throws Exception {
+        // a data directory whose database opens, but whose schema history says a migration failed
+        Path dataDir = temp.resolve("half-migrated");
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "");
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE \"flyway_schema_history\" (x INT)");
+        }
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll()).doesNotContain("could not be opened").doesNotContain("Check PROVISIONING_DATA_DIR");
+    }
+
+    @Test
     void aUrlThatIsNoJdbcUrlSaysSo(CapturedOutput output) {
         assertThatThrownBy(() -> start(
                         "--server.port=0",
