@@ -2,6 +2,8 @@ package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.SignedInSessions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link AdminAccounts#keepSignedIn}). The JSON API needs none of this: it checks the password on every request.
  */
 @Component
-public class PasswordStamps {
+public class PasswordStamps implements SignedInSessions {
 
     static final String SESSION_ATTRIBUTE = PasswordStamps.class.getName() + ".stamp";
     /** Where a session signed out this way is sent: the sign-in page says why. */
@@ -50,6 +52,18 @@ public class PasswordStamps {
                         adminId.value())
                 .stream()
                 .findFirst();
+    }
+
+    /** Not signed out, and stamped with the admin's password as stored now (the check every page makes). */
+    @Override
+    public boolean stillSignedIn(ControlPanelAdmin admin, HttpSession session) {
+        Object stamp;
+        try {
+            stamp = session.getAttribute(SESSION_ATTRIBUTE);
+        } catch (IllegalStateException signedOut) {
+            return false;
+        }
+        return stamp != null && current(admin.adminId()).map(stamp::equals).orElse(false);
     }
 
     /** Marks the session as signed in with the admin's password as it is stored now. */

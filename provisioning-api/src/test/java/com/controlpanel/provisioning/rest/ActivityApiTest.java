@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
 import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
+import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -401,14 +402,18 @@ class ActivityApiTest {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> response =
-                HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+                client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> CompletableFuture.runAsync(() -> {
             try {
                 r.body().forEach(lines::add);
-                lines.add(ENDED);
             } catch (RuntimeException e) {
+                // the stream broke off: ended all the same
+            } finally {
                 lines.add(ENDED);
+                // the client closes its connections once nothing holds it (a garbage collection would end the stream)
+                java.lang.ref.Reference.reachabilityFence(client);
             }
         }));
         return response;
@@ -454,6 +459,40 @@ class ActivityApiTest {
             assertThat(last).as(loss).isEqualTo(ENDED);
             stream.cancel(true);
         }
+    }
+
+    @Test
+    void theControlPanelsStreamEndsOnceItsSessionIsSignedOutByAPasswordChange() throws Exception {
+        rowsOnceThere("", 1);
+        api.post(path("/admins"), Map.of("email", uniqueEmail("keeper"), "password", "keeper-password-1"));
+        String email = uniqueEmail("page-watcher");
+        String password = "watcher-password-1";
+        api.post(path("/admins"), Map.of("email", email, "password", password));
+        FormSession page = FormSession.signIn(port, email, password);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        var stream = page.stream("/orgs/" + org + "/activity/stream", lines, ENDED);
+        awaitLine(lines, line -> line.startsWith(":live"));
+        api.post(path("/teams"), Map.of("name", "Seen on the page"));
+        String seen = rowsOnceThere("?action=team.created&limit=1", 1)
+                .get(0)
+                .get("position")
+                .asText();
+        // the rows of the admins added above may come first: the projection writes them in the background
+        awaitLine(lines, line -> line.equals("id:" + seen));
+
+        // the password changed elsewhere: this session is signed out, and its stream sends nothing more
+        Http elsewhere = Http.to("http://localhost:" + port).basic(email, password);
+        assertThat(elsewhere
+                        .post(
+                                "/api/account/password",
+                                Map.of("currentPassword", password, "newPassword", "a-new-password-2"))
+                        .status())
+                .isEqualTo(204);
+        Thread.sleep(LiveStream.RECHECK.toMillis() + 200);
+        api.post(path("/teams"), Map.of("name", "Not for a signed-out page"));
+        assertThat(awaitLine(lines, line -> line.equals(ENDED) || line.startsWith("id:")))
+                .isEqualTo(ENDED);
+        stream.cancel(true);
     }
 
     @Test

@@ -59,6 +59,29 @@ public final class FormSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A server-sent-events stream of the session (the Activity page's), its lines added to {@code lines} as they come
+     * and {@code ended} once the server ends it.
+     */
+    public java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream(
+            String path, java.util.concurrent.BlockingQueue<String> lines, String ended) {
+        var response = client.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                r.body().forEach(lines::add);
+            } finally {
+                lines.add(ended);
+                // the client closes its connections once nothing holds it: not while its stream is read
+                java.lang.ref.Reference.reachabilityFence(client);
+            }
+        }));
+        return response;
+    }
+
     /** A page, or (with {@code fragment}) an htmx request for one. */
     public HttpResponse<String> get(String path, boolean fragment) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));

@@ -5,7 +5,9 @@ import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.SignedInSessions;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +47,7 @@ public class ActivityStreamController implements DisposableBean {
     private final Workspaces workspaces;
     private final ActivityFeed feed;
     private final ActivityQueries activity;
-    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "control-panel-activity-heartbeat");
         thread.setDaemon(true);
@@ -53,15 +55,21 @@ public class ActivityStreamController implements DisposableBean {
     });
 
     private final AdminOrganizations organizations;
+    private final SignedInSessions sessions;
     /** The writes of open streams, each stream's on one thread at a time: a stalled page holds up only its own. */
     private final ExecutorService writers = LiveStream.writers("control-panel-activity-writer");
 
     public ActivityStreamController(
-            Workspaces workspaces, ActivityFeed feed, ActivityQueries activity, AdminOrganizations organizations) {
+            Workspaces workspaces,
+            ActivityFeed feed,
+            ActivityQueries activity,
+            AdminOrganizations organizations,
+            SignedInSessions sessions) {
         this.workspaces = workspaces;
         this.feed = feed;
         this.activity = activity;
         this.organizations = organizations;
+        this.sessions = sessions;
     }
 
     @GetMapping(value = "/orgs/{org}/activity/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -69,7 +77,8 @@ public class ActivityStreamController implements DisposableBean {
     SseEmitter stream(
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
-            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            HttpSession session) {
         OrganizationId organizationId =
                 workspaces.open(admin, org, "activity").organization().organizationId();
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
@@ -80,10 +89,13 @@ public class ActivityStreamController implements DisposableBean {
             emitter.completeWithError(e);
             return emitter;
         }
-        // the rows themselves are fetched by the page, each request checked; the stream ends once the admin no
-        // longer manages the organization
-        LiveStream stream =
-                new LiveStream(emitter, writers, BACKLOG, () -> organizations.manages(admin, organizationId));
+        // the rows themselves are fetched by the page, each request checked; the stream ends once the session is
+        // signed out (or its admin's password changed) or the admin no longer manages the organization
+        LiveStream stream = new LiveStream(
+                emitter,
+                writers,
+                BACKLOG,
+                () -> sessions.stillSignedIn(admin, session) && organizations.manages(admin, organizationId));
         if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
             long seen = Long.parseLong(lastEventId);
             stream.offer(live -> {
@@ -98,12 +110,12 @@ public class ActivityStreamController implements DisposableBean {
         stream.start();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
                 stream::keepAlive, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-        open.add(emitter);
+        open.add(stream);
         Runnable close = () -> {
             subscription.close();
             heartbeat.cancel(false);
             stream.end();
-            open.remove(emitter);
+            open.remove(stream);
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);
@@ -119,8 +131,9 @@ public class ActivityStreamController implements DisposableBean {
     /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     public void closeStreams() {
-        for (SseEmitter emitter : List.copyOf(open)) {
-            emitter.complete();
+        // ended on the streams' own threads: completing one here would wait for a write stalled on its client
+        for (LiveStream stream : List.copyOf(open)) {
+            stream.end();
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.axonframework.queryhandling.QueryGateway;
@@ -69,7 +70,7 @@ public class ActivityController implements DisposableBean {
     private final ActivityQueries activity;
     private final ActivityFeed feed;
     private final QueryGateway queries;
-    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "activity-stream-heartbeat");
         thread.setDaemon(true);
@@ -78,6 +79,8 @@ public class ActivityController implements DisposableBean {
 
     /** The writes of open streams, each stream's on one thread at a time: a stalled client holds up only its own. */
     private final ExecutorService writers = LiveStream.writers("activity-stream-writer");
+    /** Streams resuming after a restart all at once read their missed rows two at a time, not each on a connection. */
+    private final Semaphore resumeReads = new Semaphore(2);
 
     public ActivityController(
             OrganizationAccess access, ActivityQueries activity, ActivityFeed feed, QueryGateway queries) {
@@ -190,12 +193,12 @@ public class ActivityController implements DisposableBean {
                 feed.subscribe(organizationId, row -> stream.offer(live -> resuming.sendLive(live, row)));
         stream.start();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(stream::keepAlive, 15, 15, TimeUnit.SECONDS);
-        open.add(emitter);
+        open.add(stream);
         Runnable close = () -> {
             subscription.close();
             heartbeat.cancel(false);
             stream.end();
-            open.remove(emitter);
+            open.remove(stream);
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);
@@ -209,18 +212,21 @@ public class ActivityController implements DisposableBean {
      */
     private final class Resuming {
 
-        /** The last rows sent as missed: only a row stored while they were read can come from the feed too. */
+        /**
+         * The last rows sent as missed: only a row stored while they were read can come from the feed too, and at most
+         * a backlog of those can wait behind them.
+         */
         private final Set<Long> sentAsMissed = Collections.newSetFromMap(new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                return size() > RESUME_PAGE * 2;
+                return size() > STREAM_BACKLOG + RESUME_PAGE;
             }
         });
 
         void sendMissed(LiveStream stream, OrganizationId organizationId, long after) throws IOException {
             List<ActivityRow> page;
             do {
-                page = activity.after(organizationId, after, RESUME_PAGE);
+                page = readMissed(organizationId, after);
                 for (ActivityRow missed : page) {
                     sentAsMissed.add(missed.position());
                     send(stream, missed);
@@ -233,6 +239,21 @@ public class ActivityController implements DisposableBean {
             if (!sentAsMissed.remove(row.position())) {
                 send(stream, row);
             }
+        }
+    }
+
+    /** A page of missed rows, read by at most two streams at once (each on its own thread) to spare the pool. */
+    private List<ActivityRow> readMissed(OrganizationId organizationId, long after) throws IOException {
+        try {
+            resumeReads.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to read missed rows", e);
+        }
+        try {
+            return activity.after(organizationId, after, RESUME_PAGE);
+        } finally {
+            resumeReads.release();
         }
     }
 
@@ -309,8 +330,9 @@ public class ActivityController implements DisposableBean {
     /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     public void closeStreams() {
-        for (SseEmitter emitter : List.copyOf(open)) {
-            emitter.complete();
+        // ended on the streams' own threads: completing one here would wait for a write stalled on its client
+        for (LiveStream stream : List.copyOf(open)) {
+            stream.end();
         }
     }
 
