@@ -4,7 +4,9 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -15,6 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * nothing happened. Parameters that take several values (a list, as {@code action}) may repeat.
  */
 final class SingleValuedParameters implements HandlerInterceptor {
+
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -28,6 +32,8 @@ final class SingleValuedParameters implements HandlerInterceptor {
                     || parameter.getParameterType().isArray()) {
                 continue;
             }
+            // as the argument resolvers do before they read a name: until one has, the name is not known
+            parameter.initParameterNameDiscovery(NAMES);
             String name = !param.name().isEmpty()
                     ? param.name()
                     : !param.value().isEmpty() ? param.value() : parameter.getParameterName();

@@ -50,10 +50,9 @@ final class CrossSiteWrites extends OncePerRequestFilter {
     private boolean crossSite(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null) {
+            // set by the browser itself, never by a page: trusted either way
             String site = fetchSite.strip().toLowerCase(Locale.ROOT);
-            if (site.equals("cross-site") || site.equals("same-site")) {
-                return true;
-            }
+            return !(site.equals("same-origin") || site.equals("none"));
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {
@@ -69,7 +68,16 @@ final class CrossSiteWrites extends OncePerRequestFilter {
         }
         // this service's own address as the browser used it (a proxy in front may change the scheme, not the host)
         String host = request.getHeader(HttpHeaders.HOST);
-        return host == null || !given.substring(given.indexOf("://") + 3).equalsIgnoreCase(host.strip());
+        return host == null
+                || !withoutDefaultPort(given.substring(given.indexOf("://") + 3))
+                        .equals(withoutDefaultPort(host.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** {@code host:80} and {@code host:443} as {@code host}: a browser leaves the default port out, a proxy may not. */
+    private static String withoutDefaultPort(String hostAndPort) {
+        return hostAndPort.endsWith(":80") || hostAndPort.endsWith(":443")
+                ? hostAndPort.substring(0, hostAndPort.lastIndexOf(':'))
+                : hostAndPort;
     }
 
     /** {@code scheme://host[:port]} of an absolute http(s) URL, in lower case; null for anything else. */
@@ -82,7 +90,12 @@ final class CrossSiteWrites extends OncePerRequestFilter {
                     || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 return null;
             }
-            return (scheme + "://" + uri.getRawAuthority()).toLowerCase(Locale.ROOT);
+            String authority = uri.getRawAuthority().toLowerCase(Locale.ROOT);
+            String defaultPort = scheme.equalsIgnoreCase("https") ? ":443" : ":80";
+            if (authority.endsWith(defaultPort)) {
+                authority = authority.substring(0, authority.length() - defaultPort.length());
+            }
+            return scheme.toLowerCase(Locale.ROOT) + "://" + authority;
         } catch (java.net.URISyntaxException e) {
             return null;
         }

@@ -113,6 +113,12 @@ class ApiEdgesTest {
         assertThat(api.get(path("/provisioning")).json().get("enabled").asBoolean())
                 .isTrue();
 
+        // the browser's own word that the page is of this service counts, whatever a proxy made of the Host
+        assertThat(api.header("Sec-Fetch-Site", "same-origin")
+                        .header("Origin", "https://provisioning.example.com")
+                        .post(path("/provisioning/credentials"), null)
+                        .status())
+                .isEqualTo(200);
         // the service's own pages, and scripts (no Origin at all), may
         Http sameOrigin = api.header("Origin", "http://localhost:" + port).header("Sec-Fetch-Site", "same-origin");
         assertThat(sameOrigin.post(path("/provisioning/credentials"), null).status())
