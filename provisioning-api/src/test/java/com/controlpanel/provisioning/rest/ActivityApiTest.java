@@ -5,13 +5,8 @@ import static com.controlpanel.provisioning.testing.Fixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.application.Commands;
-import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
-import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
-import com.controlpanel.provisioning.domain.api.PersonName;
-import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
-import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.FormSession;
@@ -550,20 +545,7 @@ class ActivityApiTest {
         for (int i = 0; i < 400; i++) {
             attributes.put("urn:example:large:attribute" + i, "x".repeat(2_000));
         }
-        MemberId id = MemberId.random();
-        commands.send(
-                Fixtures.OKTA,
-                new ProvisionMemberCommand(
-                        id,
-                        organization,
-                        new MemberProfile(
-                                new UserName(email),
-                                PersonName.of("Large", "Person"),
-                                null,
-                                List.of(EmailAddress.work(email)),
-                                null,
-                                attributes),
-                        true));
+        provisionMember(commands, organization, email, attributes);
     }
 
     private static String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {

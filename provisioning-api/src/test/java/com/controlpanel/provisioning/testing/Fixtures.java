@@ -43,6 +43,12 @@ public final class Fixtures {
 
     /** A member pushed by Okta (provisioning must be on). */
     public static MemberId provisionMember(Commands commands, OrganizationId organization, String email) {
+        return provisionMember(commands, organization, email, Map.of());
+    }
+
+    /** A member pushed by Okta with these further attributes (provisioning must be on). */
+    public static MemberId provisionMember(
+            Commands commands, OrganizationId organization, String email, Map<String, Object> attributes) {
         MemberId id = MemberId.random();
         commands.send(
                 OKTA,
@@ -55,7 +61,7 @@ public final class Fixtures {
                                 null,
                                 List.of(EmailAddress.work(email)),
                                 "00u" + id.value().substring(0, 8),
-                                Map.of()),
+                                attributes),
                         true));
         return id;
     }
