@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.config;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -40,8 +41,8 @@ class DatabaseStartFailure implements FailureAnalyzer {
      * H2's: database not found (90013, 90146), already open (90020), file corrupted (90030), I/O (90028, 90031),
      * file version or encryption (90048, 90049), read only (90097), closed (90098).
      */
-    private static final java.util.Set<Integer> H2_NOT_OPENED =
-            java.util.Set.of(90013, 90146, 90020, 90030, 90028, 90031, 90048, 90049, 90097, 90098);
+    private static final Set<Integer> H2_NOT_OPENED =
+            Set.of(90013, 90146, 90020, 90030, 90028, 90031, 90048, 90049, 90097, 90098);
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {

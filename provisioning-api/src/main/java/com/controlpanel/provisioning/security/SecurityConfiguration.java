@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,8 +48,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     /** The methods the firewall lets through (its default list). */
-    private static final java.util.List<String> KNOWN_METHODS =
-            java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final List<String> KNOWN_METHODS =
+            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /**
      * A request the firewall refuses (an encoded {@code .} or {@code ;} in the path, a double slash…) is answered in
@@ -202,15 +203,11 @@ public class SecurityConfiguration {
     @Order(5)
     public SecurityFilterChain actuatorElseChain(HttpSecurity http) throws Exception {
         stateless(http)
-                .securityMatcher(new AndRequestMatcher(
-                        request -> {
-                            String path = Edge.path(request);
-                            return path.equals("/actuator") || path.startsWith("/actuator/");
-                        },
-                        request -> {
-                            String path = Edge.path(request);
-                            return !(path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
-                        }))
+                .securityMatcher(request -> {
+                    String path = Edge.path(request);
+                    return (path.equals("/actuator") || path.startsWith("/actuator/"))
+                            && !(path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
+                })
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, e) -> plainText(response, HttpStatus.NOT_FOUND, "Not found"))
                         .accessDeniedHandler(

@@ -268,46 +268,23 @@ class ScimBadInputTest extends ScimTestSupport {
 
     @Test
     void aGroupExternalIdOverItsBoundIsInvalidNotAServerError() {
-        var created = post(
-                "/Groups",
-                Map.of(
-                        "schemas",
-                        List.of(GROUP_SCHEMA),
-                        "displayName",
-                        "Long external id",
-                        "externalId",
-                        "e".repeat(600)));
+        var created = post("/Groups", group("Long external id", "e".repeat(600)));
         assertError(created, 400, "invalidValue");
         assertThat(created.json().get("detail").asText()).contains("externalId").contains("512");
         assertError(
                 patch("/Groups/" + groupId, patchOp(op("replace", "externalId", "e".repeat(513)))),
                 400,
                 "invalidValue");
-        assertError(
-                put(
-                        "/Groups/" + groupId,
-                        Map.of(
-                                "schemas",
-                                List.of(GROUP_SCHEMA),
-                                "displayName",
-                                "Existing",
-                                "externalId",
-                                "e".repeat(513))),
-                400,
-                "invalidValue");
+        assertError(put("/Groups/" + groupId, group("Existing", "e".repeat(513))), 400, "invalidValue");
         assertThat(eventCount()).isEqualTo(events);
         // the refused name is free, and 512 characters are kept
-        var kept = post(
-                "/Groups",
-                Map.of(
-                        "schemas",
-                        List.of(GROUP_SCHEMA),
-                        "displayName",
-                        "Long external id",
-                        "externalId",
-                        "e".repeat(512)));
+        var kept = post("/Groups", group("Long external id", "e".repeat(512)));
         assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
         assertThat(kept.json().get("externalId").asText()).hasSize(512);
+    }
+
+    private static Map<String, Object> group(String displayName, String externalId) {
+        return Map.of("schemas", List.of(GROUP_SCHEMA), "displayName", displayName, "externalId", externalId);
     }
 
     @Test

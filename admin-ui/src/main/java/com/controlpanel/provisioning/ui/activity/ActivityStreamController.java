@@ -9,17 +9,6 @@ import com.controlpanel.provisioning.ui.SignedInSessions;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,10 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * page then asks for the new rows its filters let through.
  */
 @Controller
-public class ActivityStreamController implements DisposableBean {
+public class ActivityStreamController {
 
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
-    private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MS = 3000;
     /** Positions that may wait for a slow page before it is sent away to reconnect. */
     private static final int BACKLOG = 10_000;
@@ -47,29 +35,23 @@ public class ActivityStreamController implements DisposableBean {
     private final Workspaces workspaces;
     private final ActivityFeed feed;
     private final ActivityQueries activity;
-    private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "control-panel-activity-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final AdminOrganizations organizations;
     private final SignedInSessions sessions;
-    /** The writes of open streams, each stream's on one thread at a time: a stalled page holds up only its own. */
-    private final ExecutorService writers = LiveStream.writers("control-panel-activity-writer");
+    private final LiveStreams streams;
 
     public ActivityStreamController(
             Workspaces workspaces,
             ActivityFeed feed,
             ActivityQueries activity,
             AdminOrganizations organizations,
-            SignedInSessions sessions) {
+            SignedInSessions sessions,
+            LiveStreams streams) {
         this.workspaces = workspaces;
         this.feed = feed;
         this.activity = activity;
         this.organizations = organizations;
         this.sessions = sessions;
+        this.streams = streams;
     }
 
     @GetMapping(value = "/orgs/{org}/activity/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -91,55 +73,27 @@ public class ActivityStreamController implements DisposableBean {
         }
         // the rows themselves are fetched by the page, each request checked; the stream ends once the session is
         // signed out (or its admin's password changed) or the admin no longer manages the organization
-        LiveStream stream = new LiveStream(
+        streams.open(
                 emitter,
-                writers,
                 BACKLOG,
-                () -> sessions.stillSignedIn(admin, session) && organizations.manages(admin, organizationId));
-        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-            long seen = Long.parseLong(lastEventId);
-            stream.offer(live -> {
-                long missed = activity.lastPosition(organizationId);
-                if (missed > seen) {
-                    send(live, missed);
-                }
-            });
-        }
-        ActivityFeed.Subscription subscription =
-                feed.subscribe(organizationId, row -> stream.offer(live -> send(live, row.position())));
-        stream.start();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
-                stream::keepAlive, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-        open.add(stream);
-        Runnable close = () -> {
-            subscription.close();
-            heartbeat.cancel(false);
-            stream.end();
-            open.remove(stream);
-        };
-        emitter.onCompletion(close);
-        emitter.onTimeout(close);
-        emitter.onError(e -> close.run());
+                () -> sessions.stillSignedIn(admin, session) && organizations.manages(admin, organizationId),
+                stream -> {
+                    if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+                        long seen = Long.parseLong(lastEventId);
+                        stream.offer(live -> {
+                            long missed = activity.lastPosition(organizationId);
+                            if (missed > seen) {
+                                send(live, missed);
+                            }
+                        });
+                    }
+                },
+                stream -> feed.subscribe(organizationId, row -> stream.offer(live -> send(live, row.position()))));
         return emitter;
     }
 
     private static void send(LiveStream stream, long position) throws IOException {
         String id = Long.toString(position);
         stream.send(SseEmitter.event().id(id).name("activity").data(id, MediaType.TEXT_PLAIN));
-    }
-
-    /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
-    @EventListener(ContextClosedEvent.class)
-    public void closeStreams() {
-        // ended on the streams' own threads: completing one here would wait for a write stalled on its client
-        for (LiveStream stream : List.copyOf(open)) {
-            stream.end();
-        }
-    }
-
-    @Override
-    public void destroy() {
-        heartbeats.shutdownNow();
-        writers.shutdownNow();
     }
 }

@@ -15,6 +15,7 @@ import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
+import com.controlpanel.provisioning.ui.activity.LiveStreams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,18 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,7 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping("/api/orgs/{org}/activity")
-public class ActivityController implements DisposableBean {
+public class ActivityController {
 
     /** A page: the rows, and the cursor of the next (older) page, null at the end. */
     public record ActivityPageJson(List<ActivityJson> items, String nextCursor) {}
@@ -70,24 +62,21 @@ public class ActivityController implements DisposableBean {
     private final ActivityQueries activity;
     private final ActivityFeed feed;
     private final QueryGateway queries;
-    private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "activity-stream-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** The writes of open streams, each stream's on one thread at a time: a stalled client holds up only its own. */
-    private final ExecutorService writers = LiveStream.writers("activity-stream-writer");
+    private final LiveStreams streams;
     /** Streams resuming after a restart all at once read their missed rows two at a time, not each on a connection. */
     private final Semaphore resumeReads = new Semaphore(2);
 
     public ActivityController(
-            OrganizationAccess access, ActivityQueries activity, ActivityFeed feed, QueryGateway queries) {
+            OrganizationAccess access,
+            ActivityQueries activity,
+            ActivityFeed feed,
+            QueryGateway queries,
+            LiveStreams streams) {
         this.access = access;
         this.activity = activity;
         this.feed = feed;
         this.queries = queries;
+        this.streams = streams;
     }
 
     @GetMapping
@@ -181,28 +170,20 @@ public class ActivityController implements DisposableBean {
             emitter.completeWithError(e);
             return emitter;
         }
-        LiveStream stream = new LiveStream(emitter, writers, STREAM_BACKLOG, stillAllowed);
         Resuming resuming = new Resuming();
-        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-            long after = Long.parseLong(lastEventId);
-            stream.offer(live -> resuming.sendMissed(live, organizationId, after));
-        }
-        // subscribed before the missed rows are read, so that nothing falls in between; the rows the feed brings
-        // meanwhile queue behind them
-        ActivityFeed.Subscription subscription =
-                feed.subscribe(organizationId, row -> stream.offer(live -> resuming.sendLive(live, row)));
-        stream.start();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(stream::keepAlive, 15, 15, TimeUnit.SECONDS);
-        open.add(stream);
-        Runnable close = () -> {
-            subscription.close();
-            heartbeat.cancel(false);
-            stream.end();
-            open.remove(stream);
-        };
-        emitter.onCompletion(close);
-        emitter.onTimeout(close);
-        emitter.onError(e -> close.run());
+        streams.open(
+                emitter,
+                STREAM_BACKLOG,
+                stillAllowed,
+                stream -> {
+                    if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+                        long after = Long.parseLong(lastEventId);
+                        stream.offer(live -> resuming.sendMissed(live, organizationId, after));
+                    }
+                },
+                // subscribed before the missed rows are read, so that nothing falls in between; the rows the feed
+                // brings meanwhile queue behind them
+                stream -> feed.subscribe(organizationId, row -> stream.offer(live -> resuming.sendLive(live, row))));
         return emitter;
     }
 
@@ -325,20 +306,5 @@ public class ActivityController implements DisposableBean {
                 toInstant,
                 before,
                 limit);
-    }
-
-    /** Ends every open stream when the application stops, so a graceful shutdown does not wait for them. */
-    @EventListener(ContextClosedEvent.class)
-    public void closeStreams() {
-        // ended on the streams' own threads: completing one here would wait for a write stalled on its client
-        for (LiveStream stream : List.copyOf(open)) {
-            stream.end();
-        }
-    }
-
-    @Override
-    public void destroy() {
-        heartbeats.shutdownNow();
-        writers.shutdownNow();
     }
 }
