@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -268,9 +269,13 @@ class AuditReplayScreensTest {
         browser.submit(By.id("start-rebuild"));
         assertThat(browser.path()).matches(".*/audit/rebuild/[0-9a-f-]{36}");
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Rebuild started.");
-        assertThat(browser.find(By.id("rebuild-bar")).getTagName()).isEqualTo("progress");
+        // the progress card replaces itself every 500 ms while the rebuild runs: read it through the retrying reads
+        String barTag =
+                browser.waitUntil(d -> browser.find(By.id("rebuild-bar")).getTagName());
+        assertThat(barTag).isEqualTo("progress");
         // a small store is rebuilt in well under a second; a big one shows the bar moving until it is done
         new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> "completed"
                         .equals(browser.find(By.id("rebuild-progress")).getAttribute("data-status")));
 
