@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
@@ -11,9 +12,11 @@ import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamDeleted;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UniquenessException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -140,6 +143,14 @@ public class CommandSideProjection {
     }
 
     @EventHandler
+    void on(MemberTakenOver event) {
+        jdbc.update(
+                "UPDATE cs_member SET source = ? WHERE member_id = ?",
+                Source.OKTA.name(),
+                event.memberId().value());
+    }
+
+    @EventHandler
     void on(MemberDeprovisioned event) {
         jdbc.update(
                 "DELETE FROM cs_member WHERE member_id = ?", event.memberId().value());
@@ -178,6 +189,14 @@ public class CommandSideProjection {
         } catch (DuplicateKeyException e) {
             throw UniquenessException.teamName(event.displayName());
         }
+    }
+
+    @EventHandler
+    void on(TeamTakenOver event) {
+        jdbc.update(
+                "UPDATE cs_team SET source = ? WHERE team_id = ?",
+                Source.OKTA.name(),
+                event.teamId().value());
     }
 
     @EventHandler

@@ -350,6 +350,55 @@ class MembersScreenTest {
     }
 
     @Test
+    void aMemberInvitedHereIsManagedInOktaOnceOktaTakesItOver() throws Exception {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Take-over");
+        scenery.provisioningOn(other);
+        MemberId invited = scenery.invite(other, "Ivy", "Invited");
+        browser.open(other.path("/members"));
+        assertThat(row(invited).findElements(By.cssSelector(".okta-badge"))).isEmpty();
+        assertThat(row(invited).findElements(By.cssSelector(".managed"))).isEmpty();
+
+        // Okta found the member by its email and pushes its profile: the command the SCIM endpoint sends for PUT
+        MemberSummary current = directory.findMember(other.id(), invited).orElseThrow();
+        commands.send(
+                Fixtures.OKTA,
+                new ReplaceProvisionedMemberCommand(
+                        invited, other.id(), current.member().profile(), true, null));
+
+        browser.open(other.path("/members"));
+        WebElement takenOver = row(invited);
+        assertThat(takenOver.findElements(By.cssSelector(".okta-badge"))).hasSize(1);
+        assertThat(takenOver.findElement(By.cssSelector(".managed")).getText()).isEqualTo("Managed in Okta");
+
+        browser.open(other.path("/members/" + invited.value()));
+        assertThat(browser.text(By.id("managed-note"))).contains("This member is managed in Okta");
+        browser.submit(By.id("member-history-link"));
+        assertThat((List<Object>)
+                        browser.script("return Array.from(document.querySelectorAll('.history-entry .entry-title'))"
+                                + ".map(e => e.textContent.trim());"))
+                .containsExactly("Invited in the Control Panel", "Taken over by Okta: managed in Okta from now on");
+
+        // Activity names the action and lets the timeline be filtered by it
+        String summary = null;
+        for (int tries = 0; tries < 50 && summary == null; tries++) {
+            browser.open(other.path("/activity?action=member.taken-over"));
+            List<WebElement> rows = browser.all(By.cssSelector("#activity-rows .summary-link"));
+            summary = rows.isEmpty() ? null : rows.get(0).getText();
+            if (summary == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(summary)
+                .isEqualTo("Took over member Ivy Invited ("
+                        + current.member().profile().userName().value()
+                        + "), invited in the Control Panel: managed in Okta from now on");
+        assertThat(new Select(browser.find(By.id("activity-action")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Member taken over by Okta");
+    }
+
+    @Test
     void switchingProvisioningOffMakesProvisionedMembersEditableAndKeepsTheBadge() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Labs");
         scenery.provisioningOn(other);

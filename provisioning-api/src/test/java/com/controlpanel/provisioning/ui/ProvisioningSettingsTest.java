@@ -101,6 +101,11 @@ class ProvisioningSettingsTest {
                 .contains("OAuth Bearer Token")
                 .contains("Test API Credentials")
                 .contains("Push Groups");
+        // what becomes of the members and teams made here before (ScimTakeOverTest holds the service to it)
+        assertThat(browser.text(By.id("okta-guide-existing")))
+                .contains("Okta finds a member you invited by their email")
+                .contains("managed in Okta")
+                .contains("A team is not taken over while a member invited here would stay in it");
         assertThat(browser.find(By.cssSelector(".sections a[aria-current=page]"))
                         .getText())
                 .isEqualTo("Settings");

@@ -22,6 +22,7 @@ public final class ActivityActions {
                     List.of(
                             new Action("member.provisioned", "Member provisioned"),
                             new Action("member.invited", "Member invited"),
+                            new Action("member.taken-over", "Member taken over by Okta"),
                             new Action("member.updated", "Member updated"),
                             new Action("member.deactivated", "Member deactivated"),
                             new Action("member.reactivated", "Member reactivated"),
@@ -33,6 +34,7 @@ public final class ActivityActions {
                     List.of(
                             new Action("team.pushed", "Team pushed"),
                             new Action("team.created", "Team created"),
+                            new Action("team.taken-over", "Team taken over by Okta"),
                             new Action("team.renamed", "Team renamed"),
                             new Action("team.external-id-changed", "Team external id changed"),
                             new Action("team.member-added", "Member added to team"),

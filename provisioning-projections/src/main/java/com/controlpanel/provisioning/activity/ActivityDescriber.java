@@ -12,6 +12,7 @@ import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
@@ -27,6 +28,7 @@ import com.controlpanel.provisioning.domain.api.TeamEvent;
 import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +122,13 @@ final class ActivityDescriber {
                 summary = "Updated member " + subjectName + ": "
                         + changes.findValuesAsText("field").stream().collect(Collectors.joining(", "));
                 names.put(subjectId, org, subjectName);
+            } else if (event instanceof MemberTakenOver) {
+                subjectName = before;
+                action = "member.taken-over";
+                summary = "Took over member " + subjectName
+                        + ", invited in the Control Panel: managed in Okta from now on";
+                details.put("source", Source.OKTA.name());
+                change(details, "source", Source.MANUAL.name(), Source.OKTA.name());
             } else if (event instanceof MemberDeactivated) {
                 subjectName = before;
                 action = "member.deactivated";
@@ -165,6 +174,13 @@ final class ActivityDescriber {
                 summary = "Renamed team " + e.previous().value() + " to " + subjectName;
                 change(details, "displayName", e.previous().value(), subjectName);
                 names.put(subjectId, org, subjectName);
+            } else if (event instanceof TeamTakenOver) {
+                subjectName = before;
+                action = "team.taken-over";
+                summary =
+                        "Took over team " + subjectName + ", created in the Control Panel: managed in Okta from now on";
+                details.put("source", Source.OKTA.name());
+                change(details, "source", Source.MANUAL.name(), Source.OKTA.name());
             } else if (event instanceof TeamExternalIdChanged e) {
                 subjectName = before;
                 action = "team.external-id-changed";

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
@@ -17,11 +18,13 @@ import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamDeleted;
 import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 
 /**
  * How each event changes the directory: organizations, members, teams and memberships. The one definition used by
@@ -59,6 +62,8 @@ final class DirectoryEvolver {
         } else if (event instanceof MemberProfileChanged e) {
             store.member(e.memberId())
                     .ifPresent(row -> store.updateMemberProfile(row.withProfile(e.profile(), at, version)));
+        } else if (event instanceof MemberTakenOver e) {
+            store.member(e.memberId()).ifPresent(row -> store.updateMember(row.withSource(Source.OKTA, at, version)));
         } else if (event instanceof MemberDeactivated e) {
             store.member(e.memberId()).ifPresent(row -> store.updateMember(row.withActive(false, at, version)));
         } else if (event instanceof MemberReactivated e) {
@@ -81,6 +86,8 @@ final class DirectoryEvolver {
                     0));
         } else if (event instanceof TeamRenamed e) {
             store.team(e.teamId()).ifPresent(row -> store.updateTeam(row.withName(e.displayName(), at, version), 0, 0));
+        } else if (event instanceof TeamTakenOver e) {
+            store.team(e.teamId()).ifPresent(row -> store.updateTeam(row.withSource(Source.OKTA, at, version), 0, 0));
         } else if (event instanceof TeamExternalIdChanged e) {
             store.team(e.teamId())
                     .ifPresent(row -> store.updateTeam(row.withExternalId(e.externalId(), at, version), 0, 0));

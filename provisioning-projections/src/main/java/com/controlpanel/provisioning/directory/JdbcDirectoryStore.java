@@ -122,7 +122,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public void updateMember(MemberRow row) {
         jdbc.update(
-                "UPDATE " + tables.member() + " SET active = ?, user_name = ?, user_name_key = ?, external_id = ?, "
+                "UPDATE " + tables.member()
+                        + " SET source = ?, active = ?, user_name = ?, user_name_key = ?, external_id = ?, "
                         + "display_name = ?, display_name_key = ?, given_name_key = ?, family_name_key = ?, email = ?, "
                         + "email_key = ?, label = ?, label_key = ?, profile = ?, last_modified_at = ?, version = ? "
                         + "WHERE member_id = ?",
@@ -163,9 +164,10 @@ final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public void updateTeam(TeamRow row, int memberCountChange, long membersDigestChange) {
         jdbc.update(
-                "UPDATE " + tables.team() + " SET display_name = ?, name_key = ?, external_id = ?, "
+                "UPDATE " + tables.team() + " SET source = ?, display_name = ?, name_key = ?, external_id = ?, "
                         + "last_modified_at = ?, version = ?, member_count = member_count + ?, "
                         + "members_digest = members_digest + ? WHERE team_id = ?",
+                row.source().name(),
                 row.displayName().value(),
                 row.displayName().key(),
                 row.externalId(),
@@ -464,14 +466,16 @@ final class JdbcDirectoryStore implements DirectoryStore {
         };
     }
 
-    /** The update statement's parameters: every column but the three that never change, then the key. */
+    /**
+     * The update statement's parameters: every column but the three that never change (the member's id, its
+     * organization and when it was created), then the key.
+     */
     private static Object[] shift(Object[] insertValues) {
-        Object[] values = new Object[16];
-        values[0] = insertValues[3];
-        System.arraycopy(insertValues, 4, values, 1, 12);
-        values[13] = insertValues[17];
-        values[14] = insertValues[18];
-        values[15] = insertValues[0];
+        Object[] values = new Object[17];
+        System.arraycopy(insertValues, 2, values, 0, 14);
+        values[14] = insertValues[17];
+        values[15] = insertValues[18];
+        values[16] = insertValues[0];
         return values;
     }
 

@@ -28,6 +28,10 @@ public record MemberRow(
         return new MemberRow(memberId, organizationId, source, active, newProfile, createdAt, at, newVersion);
     }
 
+    MemberRow withSource(Source newSource, Instant at, long newVersion) {
+        return new MemberRow(memberId, organizationId, newSource, active, profile, createdAt, at, newVersion);
+    }
+
     MemberRow withActive(boolean newActive, Instant at, long newVersion) {
         return new MemberRow(memberId, organizationId, source, newActive, profile, createdAt, at, newVersion);
     }

@@ -30,6 +30,20 @@ public record TeamRow(
         return with(name, externalId, memberCount, at, newVersion, membersDigest);
     }
 
+    TeamRow withSource(Source newSource, Instant at, long newVersion) {
+        return new TeamRow(
+                teamId,
+                organizationId,
+                newSource,
+                displayName,
+                externalId,
+                memberCount,
+                createdAt,
+                at,
+                newVersion,
+                membersDigest);
+    }
+
     TeamRow withExternalId(String newExternalId, Instant at, long newVersion) {
         return with(displayName, newExternalId, memberCount, at, newVersion, membersDigest);
     }

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.activity;
 
 import static com.controlpanel.provisioning.testing.EventExamples.ALICE;
+import static com.controlpanel.provisioning.testing.EventExamples.BOB;
 import static com.controlpanel.provisioning.testing.EventExamples.ENGINEERING;
 import static com.controlpanel.provisioning.testing.EventExamples.ORG;
 import static com.controlpanel.provisioning.testing.EventExamples.TOKEN_HASH;
@@ -17,6 +18,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
@@ -25,6 +27,7 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.testing.EventExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,12 +54,14 @@ class ActivityDescriberTest {
             Map.entry("OrganizationRenamed", "organization.renamed"),
             Map.entry("MemberProvisioned", "member.provisioned"),
             Map.entry("MemberProfileChanged", "member.updated"),
+            Map.entry("MemberTakenOver", "member.taken-over"),
             Map.entry("MemberDeactivated", "member.deactivated"),
             Map.entry("MemberReactivated", "member.reactivated"),
             Map.entry("MemberDeprovisioned", "member.deprovisioned"),
             Map.entry("MemberRemoved", "member.removed"),
             Map.entry("TeamProvisioned", "team.pushed"),
             Map.entry("TeamRenamed", "team.renamed"),
+            Map.entry("TeamTakenOver", "team.taken-over"),
             Map.entry("TeamExternalIdChanged", "team.external-id-changed"),
             Map.entry("MemberAddedToTeam", "team.member-added"),
             Map.entry("MemberRemovedFromTeam", "team.member-removed"),
@@ -139,6 +144,31 @@ class ActivityDescriberTest {
         ActivityRow row = describe(new MemberProvisioned(ORG, ALICE, Source.MANUAL, bob, true), ADMIN);
         assertThat(row.action()).isEqualTo("member.invited");
         assertThat(row.summary()).isEqualTo("Invited member bob@example.com");
+    }
+
+    @Test
+    void aTakeOverByOktaNamesTheSubjectAndTheSourceBeforeAndAfter() throws Exception {
+        MemberProfile bob = MemberProfile.invited("bob@example.com", PersonName.EMPTY);
+        describe(new MemberProvisioned(ORG, BOB, Source.MANUAL, bob, true), ADMIN);
+        ActivityRow member = describe(new MemberTakenOver(ORG, BOB), OKTA);
+        assertThat(member.action()).isEqualTo("member.taken-over");
+        assertThat(member.actorKind()).isEqualTo("IDENTITY_PROVIDER");
+        assertThat(member.subjectName()).isEqualTo("bob@example.com");
+        assertThat(member.summary())
+                .isEqualTo(
+                        "Took over member bob@example.com, invited in the Control Panel: managed in Okta from now on");
+        JsonNode change = json.readTree(member.details()).get("changes").get(0);
+        assertThat(change.get("field").asText()).isEqualTo("source");
+        assertThat(change.get("from").asText()).isEqualTo("MANUAL");
+        assertThat(change.get("to").asText()).isEqualTo("OKTA");
+        assertThat(ActivityActions.label("member.taken-over")).isEqualTo("Member taken over by Okta");
+
+        describe(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null), ADMIN);
+        ActivityRow team = describe(new TeamTakenOver(ORG, ENGINEERING), OKTA);
+        assertThat(team.action()).isEqualTo("team.taken-over");
+        assertThat(team.summary())
+                .isEqualTo("Took over team Engineering, created in the Control Panel: managed in Okta from now on");
+        assertThat(ActivityActions.known("team.taken-over")).isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
@@ -34,6 +35,7 @@ import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.TenantId;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
@@ -201,6 +203,37 @@ class DirectoryProjectionTest {
         on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
         assertThat(member(BOB).member().status()).isEqualTo(MemberStatus.INVITED);
         assertThat(member(BOB).member().source()).isEqualTo(Source.MANUAL);
+    }
+
+    @Test
+    void aMemberAndATeamTakenOverByOktaShowTheBadgeAndBecomeReadOnly() {
+        on(new ProvisioningEnabled(ORG, TENANT));
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        on(new MemberAddedToTeam(ORG, ENGINEERING, BOB));
+        assertThat(ids(query(null, Source.OKTA, null, null, MemberSort.NAME, false, 0, 10)))
+                .isEmpty();
+
+        on(new MemberTakenOver(ORG, BOB));
+        MemberSummary bob = member(BOB);
+        assertThat(bob.member().source()).isEqualTo(Source.OKTA);
+        assertThat(bob.member().status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(bob.member().profile()).isEqualTo(bobProfile());
+        assertThat(bob.member().version()).isEqualTo(1);
+        assertThat(bob.member().lastModifiedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(bob.readOnly()).isTrue();
+        assertThat(ids(query(null, Source.OKTA, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(BOB);
+        assertThat(ids(query(null, Source.MANUAL, null, null, MemberSort.NAME, false, 0, 10)))
+                .isEmpty();
+        assertThat(search("stone")).containsExactly(BOB);
+
+        on(new TeamTakenOver(ORG, ENGINEERING));
+        TeamSummary team = queries.findTeam(ORG, ENGINEERING).orElseThrow();
+        assertThat(team.team().source()).isEqualTo(Source.OKTA);
+        assertThat(team.team().memberCount()).isEqualTo(1);
+        assertThat(team.team().version()).isEqualTo(2);
+        assertThat(team.readOnly()).isTrue();
     }
 
     @Test

@@ -46,6 +46,8 @@ public record HistoryEntryView(
             Map.entry("ProvisioningEnabled", "User provisioning switched on"),
             Map.entry("ProvisioningDisabled", "User provisioning switched off"),
             Map.entry("ProvisioningCredentialsIssued", "New Secret Token issued"),
+            Map.entry("MemberTakenOver", "Taken over by Okta: managed in Okta from now on"),
+            Map.entry("TeamTakenOver", "Taken over by Okta: managed in Okta from now on"),
             Map.entry("MemberProfileChanged", "Profile changed"),
             Map.entry("MemberDeactivated", "Deactivated"),
             Map.entry("MemberReactivated", "Reactivated"),

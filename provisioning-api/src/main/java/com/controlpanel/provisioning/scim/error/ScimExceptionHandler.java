@@ -102,7 +102,7 @@ public class ScimExceptionHandler {
             case USER_NAME_TAKEN, TEAM_NAME_TAKEN -> error(request, 409, "uniqueness", e.getMessage());
             case MANUAL_MEMBER_IN_PROVISIONED_TEAM, INVALID_VALUE ->
                 error(request, 400, BadRequestException.INVALID_VALUE, e.getMessage());
-            case NOT_PROVISIONED, MANAGED_BY_IDENTITY_PROVIDER -> error(request, 403, null, e.getMessage());
+            case MANAGED_BY_IDENTITY_PROVIDER -> error(request, 403, null, e.getMessage());
             case PROVISIONING_DISABLED -> error(request, 401, null, e.getMessage());
             default ->
                 switch (code.kind()) {

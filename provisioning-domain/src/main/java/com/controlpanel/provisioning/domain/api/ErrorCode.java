@@ -8,7 +8,6 @@ public enum ErrorCode {
     ADMIN_ACCOUNT_EXISTS("admin-account-exists", Kind.CONFLICT),
     MANAGED_BY_IDENTITY_PROVIDER("managed-in-okta", Kind.RULE),
     MANUAL_MEMBER_IN_PROVISIONED_TEAM("manual-member-in-provisioned-team", Kind.RULE),
-    NOT_PROVISIONED("managed-in-control-panel", Kind.RULE),
     PROVISIONING_DISABLED("provisioning-disabled", Kind.RULE),
     LAST_ADMIN("last-admin", Kind.RULE),
     OPERATOR_ACCOUNT("operator-account", Kind.RULE),

@@ -43,11 +43,19 @@ public class RuleViolationException extends DomainException {
                         + " in the Control Panel can not join a team pushed from Okta");
     }
 
-    /** SCIM may change only what it provisioned; members and teams created by an admin stay the admin's. */
-    public static RuleViolationException managedInControlPanel(String what) {
+    /**
+     * Rule 3 when provisioning takes over a team created in the Control Panel: a member invited there, still in the
+     * team after the change, would be in a team managed in Okta. The team stays as it was, the admin's.
+     */
+    public static RuleViolationException manualMemberInTakenOverTeam(
+            MemberId member, String userName, TeamId team, TeamName teamName) {
+        String who = userName == null ? "member " + member : "member " + userName + " (" + member + ")";
         return new RuleViolationException(
-                ErrorCode.NOT_PROVISIONED,
-                "This " + what + " was created in the Control Panel and can not be changed by provisioning");
+                ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
+                "Team \"" + teamName.value() + "\" (" + team + ") was created in the Control Panel and would be"
+                        + " managed in Okta from this change on, but " + who + ", invited in the Control Panel,"
+                        + " would stay in it: push the group with its members (a manual member leaves it), or remove"
+                        + " the member from the team in the Control Panel first");
     }
 
     /** SCIM commands are refused while the organization's provisioning integration is switched off. */

@@ -19,6 +19,7 @@ import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRegistry;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
@@ -40,8 +41,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 
 /**
- * A member of an organization. Okta (over SCIM) may change only the members it provisioned; an admin may change any
- * member except, while provisioning is on, the provisioned ones (rule 1). The source never changes (rule 5).
+ * A member of an organization. An admin may change any member except, while provisioning is on, the provisioned ones
+ * (rule 1). Okta (over SCIM) changes the members it provisioned, and takes over one an admin invited when it writes to
+ * it (Okta found it by its userName): that member is provisioned from then on. A source only ever becomes Okta's, and
+ * stays so (rule 5).
  */
 @Revision("1") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Member {
@@ -85,7 +88,7 @@ class Member {
     void handle(ReplaceProvisionedMemberCommand command, ProvisioningStatus provisioning, MemberRegistry members) {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
-        requireProvisioned();
+        takeOver();
         changeProfile(command.profile(), members);
         changeActive(command.active());
     }
@@ -94,7 +97,7 @@ class Member {
     void handle(DeprovisionMemberCommand command, ProvisioningStatus provisioning) {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
-        requireProvisioned();
+        takeOver();
         apply(new MemberDeprovisioned(organizationId, memberId));
     }
 
@@ -195,9 +198,13 @@ class Member {
         }
     }
 
-    private void requireProvisioned() {
+    /**
+     * A member invited in the Control Panel becomes provisioned before provisioning's first change of it: Okta, told to
+     * provision someone the organization already has, found them by userName, and manages them from now on.
+     */
+    private void takeOver() {
         if (source != Source.OKTA) {
-            throw RuleViolationException.managedInControlPanel("member");
+            apply(new MemberTakenOver(organizationId, memberId));
         }
     }
 
@@ -250,6 +257,11 @@ class Member {
         source = event.source();
         profile = event.profile();
         active = event.active();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTakenOver event) {
+        source = Source.OKTA;
     }
 
     @EventSourcingHandler

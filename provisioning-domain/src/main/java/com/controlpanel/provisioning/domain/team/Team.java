@@ -29,6 +29,7 @@ import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRegistry;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import java.util.Collection;
@@ -45,6 +46,8 @@ import org.axonframework.serialization.Revision;
 /**
  * A team of an organization and who is in it. A team pushed from Okta never takes a member invited by an admin (rule
  * 3); a manual team takes any member of the organization (rule 4). Deleting a team never touches its members (rule 9).
+ * Okta changes the teams it pushed, and takes over one an admin created when it writes to it (a pushed group linked to
+ * it by name): that team is provisioned from then on, provided no member invited by an admin stays in it.
  */
 @Revision("1") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Team {
@@ -98,7 +101,7 @@ class Team {
             MemberRegistry members) {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
-        requireProvisioned();
+        boolean takenOver = takeOver();
         for (TeamChange change : command.changes()) {
             if (change instanceof TeamChange.Rename rename) {
                 rename(rename.displayName(), teams);
@@ -115,6 +118,9 @@ class Team {
                 addMembers(replace.memberIds(), members);
             }
         }
+        if (takenOver) {
+            requireNoManualMembers(members);
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -122,7 +128,7 @@ class Team {
     void handle(DeprovisionTeamCommand command, ProvisioningStatus provisioning) {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
-        requireProvisioned();
+        takeOver();
         apply(new TeamDeleted(organizationId, teamId));
     }
 
@@ -232,9 +238,33 @@ class Team {
         }
     }
 
-    private void requireProvisioned() {
-        if (source != Source.OKTA) {
-            throw RuleViolationException.managedInControlPanel("team");
+    /**
+     * A team created in the Control Panel becomes provisioned before provisioning's first change of it: Okta linked a
+     * pushed group to it and manages it from now on. Answers whether this command took it over.
+     */
+    private boolean takeOver() {
+        if (source == Source.OKTA) {
+            return false;
+        }
+        apply(new TeamTakenOver(organizationId, teamId));
+        return true;
+    }
+
+    /**
+     * Rule 3 for a team just taken over: a member invited in the Control Panel still in it after the change refuses
+     * the whole change (the members that joined in it were checked as they joined).
+     */
+    private void requireNoManualMembers(MemberRegistry members) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        Map<MemberId, RegisteredMember> found = members.findAll(organizationId, memberIds);
+        for (MemberId memberId : memberIds) {
+            RegisteredMember member = found.get(memberId);
+            if (member != null && member.source() == Source.MANUAL) {
+                throw RuleViolationException.manualMemberInTakenOverTeam(
+                        memberId, member.userNameKey(), teamId, displayName);
+            }
         }
     }
 
@@ -265,6 +295,11 @@ class Team {
         source = event.source();
         displayName = event.displayName();
         externalId = event.externalId();
+    }
+
+    @EventSourcingHandler
+    void on(TeamTakenOver event) {
+        source = Source.OKTA;
     }
 
     @EventSourcingHandler

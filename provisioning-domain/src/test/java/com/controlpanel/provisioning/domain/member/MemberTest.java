@@ -28,6 +28,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
@@ -381,12 +382,59 @@ class MemberTest {
     }
 
     @Test
-    void scimMayNotChangeAMemberInvitedByAnAdmin() {
+    void oktaTakesOverAMemberInvitedByAnAdminWhenItFirstChangesIt() {
         directory.record(provisioningOn());
+        MemberProfile fromOkta = profile("bob@acme.test", "Bob", "Brown");
         fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new ReplaceProvisionedMemberCommand(BOB, ACME, fromOkta, true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new MemberTakenOver(ACME, BOB),
+                        new MemberProfileChanged(
+                                ACME, BOB, MemberProfile.invited("bob@acme.test", PersonName.EMPTY), fromOkta))
+                .expectState(member -> assertThat(member.source()).isEqualTo(Source.OKTA));
+    }
+
+    @Test
+    void aMemberTakenOverByOktaIsTakenOverOnceAndThenReadOnlyForAdmins() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(invited(BOB, "bob@acme.test"), new MemberTakenOver(ACME, BOB)))
                 .when(new ReplaceProvisionedMemberCommand(
                         BOB, ACME, MemberProfile.invited("bob@acme.test", PersonName.EMPTY), false, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberDeactivated(ACME, BOB));
+        fixture.given(invited(BOB, "bob@acme.test"), new MemberTakenOver(ACME, BOB))
+                .when(new RemoveMemberCommand(BOB, ACME))
                 .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aScimDeleteOfAMemberInvitedByAnAdminRecordsTheTakeOverFirst() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new DeprovisionMemberCommand(BOB, ACME, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberTakenOver(ACME, BOB), new MemberDeprovisioned(ACME, BOB))
+                .expectMarkedDeleted();
+    }
+
+    @Test
+    void nothingIsTakenOverWhileProvisioningIsOff() {
+        fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new ReplaceProvisionedMemberCommand(
+                        BOB, ACME, profile("bob@acme.test", "Bob", "Brown"), true, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTakeOverThatCanNotBeCompletedIsNotRecorded() {
+        directory.record(provisioningOn(), provisioned(ALICE, aliceProfile()));
+        fixture.given(directory.record(invited(BOB, "bob@acme.test")))
+                .when(new ReplaceProvisionedMemberCommand(
+                        BOB, ACME, profile("alice@acme.test", "Bob", "Brown"), true, null))
+                .expectException(UniquenessException.class)
                 .expectNoEvents();
     }
 

@@ -38,6 +38,7 @@ import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.domain.testing.InMemoryDirectory;
@@ -331,12 +332,67 @@ class TeamTest {
     }
 
     @Test
-    void scimMayNotChangeATeamCreatedByAnAdmin() {
+    void oktaTakesOverATeamCreatedByAnAdminWhenItFirstChangesIt() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(manualTeam(SALES, "Sales"), new MemberAddedToTeam(ACME, SALES, ALICE)))
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES,
+                        ACME,
+                        List.of(
+                                new TeamChange.Rename(new TeamName("Sales EMEA")),
+                                new TeamChange.AddMembers(List.of(CAROL))),
+                        null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new TeamTakenOver(ACME, SALES),
+                        new TeamRenamed(ACME, SALES, new TeamName("Sales"), new TeamName("Sales EMEA")),
+                        new MemberAddedToTeam(ACME, SALES, CAROL))
+                .expectState(team -> assertThat(team.source()).isEqualTo(Source.OKTA));
+    }
+
+    @Test
+    void aTeamTakenOverByOktaIsReadOnlyForAdminsAndTakesNoManualMember() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(manualTeam(SALES, "Sales"), new TeamTakenOver(ACME, SALES)))
+                .when(new RenameTeamCommand(SALES, ACME, new TeamName("Mine")))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(manualTeam(SALES, "Sales"), new TeamTakenOver(ACME, SALES))
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES, ACME, List.of(new TeamChange.AddMembers(List.of(BOB))), null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rule3_aTeamHoldingAManualMemberIsNotTakenOverUnlessTheChangeLetsItGo() {
+        directory.record(provisioningOn());
+        Object[] salesWithBob = directory.record(manualTeam(SALES, "Sales"), new MemberAddedToTeam(ACME, SALES, BOB));
+        fixture.given(salesWithBob)
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES, ACME, List.of(new TeamChange.AddMembers(List.of(ALICE))), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                        "member bob@acme.test (" + BOB + "), invited in the Control Panel, would stay in it"))
+                .expectNoEvents();
+        fixture.given(salesWithBob)
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES, ACME, List.of(new TeamChange.ReplaceMembers(List.of(ALICE))), null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new TeamTakenOver(ACME, SALES),
+                        new MemberRemovedFromTeam(ACME, SALES, BOB),
+                        new MemberAddedToTeam(ACME, SALES, ALICE));
+    }
+
+    @Test
+    void aScimDeleteOfATeamCreatedByAnAdminRecordsTheTakeOverFirst() {
         directory.record(provisioningOn());
         fixture.given(directory.record(manualTeam(SALES, "Sales")))
                 .when(new DeprovisionTeamCommand(SALES, ACME, null))
-                .expectException(RuleViolationException.class)
-                .expectNoEvents();
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TeamTakenOver(ACME, SALES), new TeamDeleted(ACME, SALES))
+                .expectMarkedDeleted();
     }
 
     @Test

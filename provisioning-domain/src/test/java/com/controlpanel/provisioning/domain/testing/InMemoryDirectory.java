@@ -6,16 +6,19 @@ import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberRegistry;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningStatus;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamDeleted;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRegistry;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UserName;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,6 +64,15 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                                         old.value().source(),
                                         e.profile().userName().key()),
                                 e.profile().userName().key()));
+            } else if (event instanceof MemberTakenOver e) {
+                var old = members.get(e.memberId());
+                members.put(
+                        e.memberId(),
+                        new Registered<>(
+                                old.organizationId(),
+                                new RegisteredMember(
+                                        e.memberId(), Source.OKTA, old.value().userNameKey()),
+                                old.nameKey()));
             } else if (event instanceof MemberDeprovisioned e) {
                 members.remove(e.memberId());
             } else if (event instanceof MemberRemoved e) {
@@ -80,6 +92,12 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                                 old.organizationId(),
                                 old.value(),
                                 e.displayName().key()));
+            } else if (event instanceof TeamTakenOver e) {
+                var old = teams.get(e.teamId());
+                teams.put(
+                        e.teamId(),
+                        new Registered<>(
+                                old.organizationId(), new RegisteredTeam(e.teamId(), Source.OKTA), old.nameKey()));
             } else if (event instanceof TeamDeleted e) {
                 teams.remove(e.teamId());
             } else if (event instanceof ProvisioningEnabled e) {
