@@ -140,7 +140,7 @@ class ScimTakeOverTest extends ScimTestSupport {
         assertThat(refused.json().get("detail").asText())
                 .contains("was created in the Control Panel")
                 .contains("(" + invited + "), invited in the Control Panel, would stay in it")
-                .contains("push the group with its members");
+                .contains("push the group without them, have Okta update each of them first");
         assertThat(eventCount()).as("nothing taken over, nothing added").isEqualTo(events);
         assertThat(admin.get(api("/teams/" + team)).json().get("source").asText())
                 .isEqualTo("MANUAL");
@@ -172,6 +172,32 @@ class ScimTakeOverTest extends ScimTestSupport {
                         "team.member-added by IDENTITY_PROVIDER",
                         "team.member-removed by IDENTITY_PROVIDER",
                         "team.taken-over by IDENTITY_PROVIDER");
+    }
+
+    @Test
+    void aTeamTakenOverWhileAMemberIsInvitedIntoItIsPassedOverAndTheMemberInvited() {
+        String name = "Support " + unique("t");
+        String team = createTeam(name);
+        var linked = patch("/Groups/" + team, patchOp(op("replace", null, Map.of("id", team, "displayName", name))));
+        assertThat(linked.status()).as(linked.toString()).isIn(200, 204);
+        // the invitation's check of its teams read the team before Okta's take-over was stored: the lookup table
+        // still says it is a manual team, the team itself (which the joining asks) is Okta's
+        jdbc.update("UPDATE cs_team SET source = 'MANUAL' WHERE team_id = ?", team);
+        try {
+            String email = unique("late");
+            var invited =
+                    admin.post(api("/members"), Map.of("email", email, "name", "Lena Late", "teamIds", List.of(team)));
+            assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+            JsonNode member = admin.get(
+                            api("/members/" + invited.json().get("id").asText()))
+                    .json();
+            assertThat(member.get("source").asText()).isEqualTo("MANUAL");
+            assertThat(member.get("teams"))
+                    .as("rule 3: not in the team Okta manages")
+                    .isEmpty();
+        } finally {
+            jdbc.update("UPDATE cs_team SET source = 'OKTA' WHERE team_id = ?", team);
+        }
     }
 
     @Test

@@ -348,6 +348,32 @@ class ActivityScreenTest {
     }
 
     @Test
+    void whatOktaTookOverKeepsItsBadgeAfterItIsDeleted() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Take-overs");
+        MemberId tom = scenery.invite(org, "Tom", "Taken");
+        TeamId team = scenery.team(org, "Taken team");
+        scenery.invite(org, "Pat", "Plain");
+        scenery.provisioningOn(org);
+        // deleted over SCIM, each taken over first
+        scenery.oktaDeletes(org, tom);
+        scenery.oktaDeletes(org, team);
+        awaitActivity(org, 11);
+
+        browser.open(org.path("/activity"));
+        @SuppressWarnings("unchecked")
+        List<String> badged = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#activity-rows td[data-label=About]')).filter(cell => cell.querySelector('.subject-okta'))"
+                + ".map(cell => cell.querySelector('.subject-link').textContent.trim());");
+        assertThat(badged)
+                .anyMatch(name -> name.contains("Tom Taken"))
+                .anyMatch(name -> name.contains("Taken team"))
+                .noneMatch(name -> name.contains("Pat Plain"));
+        assertThat(rowValues(".action-badge"))
+                .containsSubsequence(
+                        "Team deleted", "Team taken over by Okta", "Member deprovisioned", "Member taken over by Okta");
+    }
+
+    @Test
     void aMemberWhoIsGoneIsFoundByTheNameTheTimelineGaveThem() {
         Tenant org = scenery.alsoManagedBy(tenant, "Northwind Departures");
         MemberId dan = scenery.invite(org, "Dan", "Brown");

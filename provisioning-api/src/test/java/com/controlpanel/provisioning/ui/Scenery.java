@@ -6,6 +6,8 @@ import com.controlpanel.provisioning.application.IssuedCredentials;
 import com.controlpanel.provisioning.application.MemberAdministration;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.application.TeamAdministration;
+import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
@@ -139,6 +141,16 @@ final class Scenery {
                 Fixtures.OKTA,
                 new ProvisionTeamCommand(id, tenant.id(), new TeamName(name), "00g" + name, List.of(memberIds)));
         return id;
+    }
+
+    /** Okta deletes a member (the command the SCIM endpoint sends for DELETE /Users/{id}, as Entra does). */
+    void oktaDeletes(Tenant tenant, MemberId member) {
+        commands.send(Fixtures.OKTA, new DeprovisionMemberCommand(member, tenant.id(), null));
+    }
+
+    /** Okta deletes a team (the command the SCIM endpoint sends for DELETE /Groups/{id}). */
+    void oktaDeletes(Tenant tenant, TeamId team) {
+        commands.send(Fixtures.OKTA, new DeprovisionTeamCommand(team, tenant.id(), null));
     }
 
     TeamId team(Tenant tenant, String name, MemberId... memberIds) {

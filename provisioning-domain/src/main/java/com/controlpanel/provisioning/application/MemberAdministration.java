@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.application;
 import com.controlpanel.provisioning.domain.api.AddMemberToTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeactivateMemberCommand;
 import com.controlpanel.provisioning.domain.api.EditMemberCommand;
+import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
@@ -10,6 +11,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.ReactivateMemberCommand;
 import com.controlpanel.provisioning.domain.api.RemoveMemberCommand;
+import com.controlpanel.provisioning.domain.api.RuleViolationException;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -29,7 +31,8 @@ public class MemberAdministration {
      * Invites a member and puts it in the chosen teams. The invitation checks every team first (each must be a manual
      * team of the organization, rule 3), so a bad choice refuses the whole invitation. A team deleted by someone else
      * between that check and the member's joining it is passed over: the member is invited, as if the deletion had come
-     * just after (a refusal then would have been untrue: the member exists).
+     * just after (a refusal then would have been untrue: the member exists). So is a team Okta took over in that
+     * instant: a member invited here can not join it any more (rule 3).
      */
     public MemberId invite(
             CommandContext context,
@@ -48,12 +51,27 @@ public class MemberAdministration {
             try {
                 commands.send(context, new AddMemberToTeamCommand(teamId, organizationId, memberId));
             } catch (RuntimeException e) {
-                if (!MemberDeletion.deleted(e)) {
+                if (!MemberDeletion.deleted(e) && !takenOverByOkta(e)) {
                     throw e;
                 }
             }
         }
         return memberId;
+    }
+
+    /**
+     * Whether joining a team failed because Okta took it over since the invitation checked it was a manual team: it is
+     * managed in Okta, or (provisioning switched off meanwhile) a team of Okta's that takes no member invited here.
+     */
+    private static boolean takenOverByOkta(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RuleViolationException refusal
+                    && (refusal.errorCode() == ErrorCode.MANAGED_BY_IDENTITY_PROVIDER
+                            || refusal.errorCode() == ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void edit(

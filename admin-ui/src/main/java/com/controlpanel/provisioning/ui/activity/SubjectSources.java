@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which members and teams the rows are about were provisioned by Okta, so that they carry its badge here too (rule 5:
- * everywhere, forever): from the directory, or, for one that is gone, from the row that made it.
+ * everywhere, forever): from the directory, or, for one that is gone, from the row that made it or the one that
+ * recorded Okta taking it over.
  */
 @Component
 public class SubjectSources {
@@ -52,13 +53,13 @@ public class SubjectSources {
                 var member = directory.findMember(organizationId, new MemberId(id));
                 return member.isPresent()
                         ? member.get().member().source() == Source.OKTA
-                        : madeBy(organizationId, id, "member.provisioned");
+                        : madeBy(organizationId, id, List.of("member.provisioned", "member.taken-over"));
             }
             if ("TEAM".equals(row.subjectType())) {
                 var team = directory.findTeam(organizationId, new TeamId(id));
                 return team.isPresent()
                         ? team.get().team().source() == Source.OKTA
-                        : madeBy(organizationId, id, "team.pushed");
+                        : madeBy(organizationId, id, List.of("team.pushed", "team.taken-over"));
             }
         } catch (RuntimeException e) {
             // an id of another shape (an organization): no badge
@@ -66,9 +67,9 @@ public class SubjectSources {
         return false;
     }
 
-    private boolean madeBy(OrganizationId organizationId, String id, String action) {
-        return !activity.find(
-                        new FindActivityQuery(organizationId, null, null, List.of(action), id, null, null, null, 1))
+    /** Whether one of these actions (Okta provisioning it, or taking it over) was about the subject. */
+    private boolean madeBy(OrganizationId organizationId, String id, List<String> actions) {
+        return !activity.find(new FindActivityQuery(organizationId, null, null, actions, id, null, null, null, 1))
                 .items()
                 .isEmpty();
     }

@@ -47,8 +47,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code <tenant URL>/Groups}: the organization's teams as SCIM Groups (Okta's Push Groups). Reads show every team;
- * writes may change only teams pushed over SCIM (others: 403). A membership change is a team command: members must
- * be Users of the same organization, and a member invited by an admin can not join a pushed team (rule 3, 400).
+ * a write to a team created by an admin takes it over first (a pushed group linked to it by name), provided no member
+ * invited by an admin stays in it. A membership change is a team command: members must be Users of the same
+ * organization, and a member invited by an admin can not join a pushed team (rule 3, 400).
  */
 @RestController
 @RequestMapping("/scim/v2/{tenant}/Groups")

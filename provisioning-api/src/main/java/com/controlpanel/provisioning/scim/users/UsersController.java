@@ -52,8 +52,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code <tenant URL>/Users}: the organization's members as SCIM Users. Reads show every member of the organization
- * (provisioned and invited); writes may change only members provisioned over SCIM (others: 403). Every write is one
- * command, recorded with the organization's SCIM integration as actor and the request id.
+ * (provisioned and invited); a write to a member invited by an admin takes it over first (Okta found it by its
+ * userName): it is provisioned from then on. Every write is one command, recorded with the organization's SCIM
+ * integration as actor and the request id.
  */
 @RestController
 @RequestMapping("/scim/v2/{tenant}/Users")

@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.domain.api;
 
+import java.util.List;
+
 /** A command that one of the product's rules forbids in the current state. */
 public class RuleViolationException extends DomainException {
 
@@ -44,18 +46,24 @@ public class RuleViolationException extends DomainException {
     }
 
     /**
-     * Rule 3 when provisioning takes over a team created in the Control Panel: a member invited there, still in the
-     * team after the change, would be in a team managed in Okta. The team stays as it was, the admin's.
+     * Rule 3 when provisioning takes over a team created in the Control Panel: members invited there, still in the team
+     * after the change, would be in a team managed in Okta. The team stays as it was, the admin's.
+     *
+     * @param members the members who would stay, each named "userName (id)" where its userName is known
      */
-    public static RuleViolationException manualMemberInTakenOverTeam(
-            MemberId member, String userName, TeamId team, TeamName teamName) {
-        String who = userName == null ? "member " + member : "member " + userName + " (" + member + ")";
+    public static RuleViolationException manualMembersInTakenOverTeam(
+            TeamId team, TeamName teamName, List<String> members) {
+        int shown = Math.min(members.size(), 5);
+        String who = (members.size() == 1 ? "member " : "members ")
+                + String.join(", ", members.subList(0, shown))
+                + (members.size() > shown ? " and " + (members.size() - shown) + " more" : "");
         return new RuleViolationException(
                 ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
                 "Team \"" + teamName.value() + "\" (" + team + ") was created in the Control Panel and would be"
                         + " managed in Okta from this change on, but " + who + ", invited in the Control Panel,"
-                        + " would stay in it: push the group with its members (a manual member leaves it), or remove"
-                        + " the member from the team in the Control Panel first");
+                        + " would stay in it: push the group without them, have Okta update each of them first (its"
+                        + " first change of a member takes it over), or remove them from the team in the Control"
+                        + " Panel");
     }
 
     /** SCIM commands are refused while the organization's provisioning integration is switched off. */

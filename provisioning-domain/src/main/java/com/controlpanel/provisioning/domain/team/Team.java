@@ -32,8 +32,10 @@ import com.controlpanel.provisioning.domain.api.TeamRenamed;
 import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -251,20 +253,23 @@ class Team {
     }
 
     /**
-     * Rule 3 for a team just taken over: a member invited in the Control Panel still in it after the change refuses
-     * the whole change (the members that joined in it were checked as they joined).
+     * Rule 3 for a team just taken over: members invited in the Control Panel still in it after the change refuse the
+     * whole change, all of them named (the members that joined in it were checked as they joined).
      */
     private void requireNoManualMembers(MemberRegistry members) {
         if (memberIds.isEmpty()) {
             return;
         }
         Map<MemberId, RegisteredMember> found = members.findAll(organizationId, memberIds);
+        List<String> manual = new ArrayList<>();
         for (MemberId memberId : memberIds) {
             RegisteredMember member = found.get(memberId);
             if (member != null && member.source() == Source.MANUAL) {
-                throw RuleViolationException.manualMemberInTakenOverTeam(
-                        memberId, member.userNameKey(), teamId, displayName);
+                manual.add(member.userNameKey() + " (" + memberId + ")");
             }
+        }
+        if (!manual.isEmpty()) {
+            throw RuleViolationException.manualMembersInTakenOverTeam(teamId, displayName, manual);
         }
     }
 

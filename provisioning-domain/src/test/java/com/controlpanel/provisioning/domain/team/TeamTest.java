@@ -22,6 +22,7 @@ import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
@@ -49,6 +50,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TeamTest {
+
+    private static final MemberId DAVE = new MemberId("dave");
 
     private final InMemoryDirectory directory = new InMemoryDirectory();
     private FixtureConfiguration<Team> fixture;
@@ -383,6 +386,31 @@ class TeamTest {
                         new TeamTakenOver(ACME, SALES),
                         new MemberRemovedFromTeam(ACME, SALES, BOB),
                         new MemberAddedToTeam(ACME, SALES, ALICE));
+    }
+
+    @Test
+    void rule3_aRemovalOfTheManualMembersLetsOktaTakeTheTeamOverAndARefusalNamesThemAll() {
+        directory.record(provisioningOn(), invited(DAVE, "dave@acme.test"));
+        Object[] salesWithBobAndDave = directory.record(
+                manualTeam(SALES, "Sales"),
+                new MemberAddedToTeam(ACME, SALES, BOB),
+                new MemberAddedToTeam(ACME, SALES, ALICE),
+                new MemberAddedToTeam(ACME, SALES, DAVE));
+        fixture.given(salesWithBobAndDave)
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES, ACME, List.of(new TeamChange.Rename(new TeamName("Sales EMEA"))), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("members bob@acme.test (" + BOB
+                        + "), dave@acme.test (" + DAVE + "), invited in the Control Panel, would stay in it"))
+                .expectNoEvents();
+        fixture.given(salesWithBobAndDave)
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES, ACME, List.of(new TeamChange.RemoveMembers(List.of(BOB, DAVE))), null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new TeamTakenOver(ACME, SALES),
+                        new MemberRemovedFromTeam(ACME, SALES, BOB),
+                        new MemberRemovedFromTeam(ACME, SALES, DAVE));
     }
 
     @Test
