@@ -14,10 +14,6 @@ public class ApiException extends RuntimeException {
         this.code = code;
     }
 
-    public static ApiException badRequest(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", message);
-    }
-
     public static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message);
     }

@@ -128,12 +128,18 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        String detail = e instanceof MethodArgumentTypeMismatchException mismatch
-                ? "Parameter '" + mismatch.getName() + "' has an invalid value"
-                : e.getMessage();
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    /** A query parameter that does not read as what it takes ({@code limit=abc}): a bad value, as any other. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-value",
+                "Parameter '" + e.getName() + "' must be " + expected(e.getRequiredType()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -137,6 +137,18 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aParameterThatIsNotANumberIsABadValueNamingWhatItTakes() {
+        for (String query : List.of(
+                "/activity?limit=abc", "/members?offset=1.5", "/members?limit=99999999999", "/teams?limit=ten")) {
+            var refused = api.get(path(query));
+            assertProblem(refused, 400, "invalid-value");
+            String name = query.substring(query.indexOf('?') + 1, query.indexOf('='));
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("Parameter '" + name + "' must be a whole number");
+        }
+    }
+
+    @Test
     void aParameterThatTakesOneValueGivenTwiceIsRefusedNamingIt() {
         String subject = UUID.randomUUID().toString();
         for (String query : List.of(
