@@ -14,7 +14,8 @@ import java.util.Map;
  * sub-attributes in their canonical case, booleans sent as strings ({@code "True"}, Entra ID) as booleans, a single
  * value where a list is expected as a list of one, a bare value where a complex one with a {@code value}
  * sub-attribute is expected as {@code {"value": ...}} (Entra ID's manager). A value of the wrong kind is 400
- * invalidValue. An empty string is no value: an attribute given only empty strings is unassigned.
+ * invalidValue. An empty string is no value: an attribute given only empty strings is unassigned, and an element of
+ * a multi-valued attribute named by its {@code value} is dropped without one.
  */
 public final class ScimValues {
 
@@ -27,16 +28,9 @@ public final class ScimValues {
         }
         if (attribute.multiValued()) {
             List<Object> values = new ArrayList<>();
-            if (node.isArray()) {
-                for (JsonNode element : node) {
-                    Object value = single(attribute, element, where);
-                    if (value != null) {
-                        values.add(value);
-                    }
-                }
-            } else {
-                Object value = single(attribute, node, where);
-                if (value != null) {
+            for (JsonNode element : node.isArray() ? node : List.of(node)) {
+                Object value = single(attribute, element, where);
+                if (value != null && !valueLess(attribute, value)) {
                     values.add(value);
                 }
             }
@@ -46,6 +40,18 @@ public final class ScimValues {
             throw BadRequestException.invalidValue("'" + where + "' takes a single value, not a list");
         }
         return single(attribute, node, where);
+    }
+
+    /**
+     * Whether a value of a multi-valued complex attribute whose values are named by their {@code value} (phone
+     * numbers, ims, photos, roles, entitlements, certificates) has none: one emptied or removed (Entra ID clears a
+     * work phone with {@code phoneNumbers[type eq "work"].value}) is gone, as an email without its address is.
+     */
+    private static boolean valueLess(ScimAttribute attribute, Object value) {
+        return attribute.complex()
+                && attribute.subAttribute("value").isPresent()
+                && value instanceof Map<?, ?> map
+                && map.get("value") == null;
     }
 
     /** The attributes of an object by a list of definitions; attributes it does not define are kept as sent. */

@@ -280,6 +280,36 @@ class EntraScimTest extends ScimTestSupport {
     }
 
     @Test
+    void aPhoneNumberWhoseValueIsEmptiedOrRemovedIsDropped() {
+        ObjectNode sent = oktaUser(unique("entra-phone"), "Pia", "Phone");
+        sent.putArray("phoneNumbers")
+                .add(JSON.createObjectNode().put("value", "555-0100").put("type", "work"))
+                .add(JSON.createObjectNode().put("value", "555-0199").put("type", "mobile"));
+        String id = createUser(sent).get("id").asText();
+
+        var emptied = patch("/Users/" + id, patchOp(op("Replace", "phoneNumbers[type eq \"work\"].value", "")));
+        assertThat(emptied.status()).as(emptied.toString()).isEqualTo(200);
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(user.get("phoneNumbers").findValuesAsText("type")).containsExactly("mobile");
+        assertThat(get("/Users?filter=" + filter("id eq \"" + id + "\" and phoneNumbers[type eq \"work\"]"))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
+
+        var removed = patch("/Users/" + id, patchOp(op("Remove", "phoneNumbers[type eq \"mobile\"].value", null)));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(get("/Users/" + id).json().has("phoneNumbers")).isFalse();
+
+        // a POST or PUT sending an entry without its value keeps none either
+        ObjectNode replaced = oktaUser(user.get("userName").asText(), "Pia", "Phone");
+        replaced.putArray("phoneNumbers").add(JSON.createObjectNode().put("type", "work"));
+        var put = put("/Users/" + id, replaced);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().has("phoneNumbers")).isFalse();
+    }
+
+    @Test
     void anEmailThatIsNoEmailIsRefusedNamingTheOperationAndTheAttribute() {
         String id = createUser(unique("entra-bad-mail")).get("id").asText();
         long events = eventCount();
