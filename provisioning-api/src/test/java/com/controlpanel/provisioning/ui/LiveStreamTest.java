@@ -119,8 +119,9 @@ class LiveStreamTest {
         assertThat(stream.ended()).isTrue();
         emitter.release.countDown();
         assertThat(emitter.completed.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100);
         // the write under way finishes; none of those waiting is made after the stream ended
+        awaitSent(emitter, 1);
+        Thread.sleep(100);
         assertThat(emitter.sent).containsExactly("id:0");
     }
 

@@ -205,12 +205,14 @@ class MembersScreenTest {
         browser.type(By.id("member-q"), "grace hop");
         waitForResults("q=grace");
         assertNames("Grace Hopper");
-        assertThat(browser.text(By.id("member-results-status"))).contains("1 of 25 members match");
+        // read through the retrying wait: the answer to a part of the search typed before a pause may be replaced
+        browser.waitUntil(d -> browser.text(By.id("member-results-status")).contains("1 of 25 members match"));
         browser.screenshot("members-search");
 
         browser.type(By.id("member-q"), "nobody-like-this");
         waitForResults("q=nobody");
-        assertThat(browser.text(By.cssSelector("#member-results .empty-state"))).contains("No member matches");
+        browser.waitUntil(d ->
+                browser.text(By.cssSelector("#member-results .empty-state")).contains("No member matches"));
 
         browser.open(tenant.path("/members"));
         new Select(browser.find(By.id("member-source"))).selectByValue("okta");
@@ -379,8 +381,10 @@ class MembersScreenTest {
                 .containsExactly("Invited in the Control Panel", "Taken over by Okta: managed in Okta from now on");
 
         // Activity names the action and lets the timeline be filtered by it
+        // written asynchronously: looked for up to a minute, as the other browser tests wait for Activity
         String summary = null;
-        for (int tries = 0; tries < 50 && summary == null; tries++) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (summary == null && System.nanoTime() < deadline) {
             browser.open(other.path("/activity?action=member.taken-over"));
             List<WebElement> rows = browser.all(By.cssSelector("#activity-rows .summary-link"));
             summary = rows.isEmpty() ? null : rows.get(0).getText();
@@ -474,8 +478,8 @@ class MembersScreenTest {
         // Escape closes it and gives focus back to the button
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waitUntil(d -> !browser.dialogOpen("invite-dialog"));
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
-                .isEqualTo("invite-button");
+        browser.waitUntil(d -> "invite-button"
+                .equals(browser.driver().switchTo().activeElement().getAttribute("id")));
 
         browser.openDialog(By.id("invite-button"), "invite-dialog");
         browser.submit(By.cssSelector("button[form=invite-form]"));
