@@ -64,14 +64,11 @@ public class MemberAdministration {
      * managed in Okta, or (provisioning switched off meanwhile) a team of Okta's that takes no member invited here.
      */
     private static boolean takenOverByOkta(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RuleViolationException refusal
-                    && (refusal.errorCode() == ErrorCode.MANAGED_BY_IDENTITY_PROVIDER
-                            || refusal.errorCode() == ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM)) {
-                return true;
-            }
-        }
-        return false;
+        return MemberDeletion.causedBy(
+                failure,
+                cause -> cause instanceof RuleViolationException refusal
+                        && (refusal.errorCode() == ErrorCode.MANAGED_BY_IDENTITY_PROVIDER
+                                || refusal.errorCode() == ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM));
     }
 
     public void edit(

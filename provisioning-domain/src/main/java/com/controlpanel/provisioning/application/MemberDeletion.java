@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ReleaseDeletedMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import java.util.List;
+import java.util.function.Predicate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,13 @@ public class MemberDeletion {
 
     /** Whether a command failed because its aggregate is deleted (or, never having existed, not found). */
     static boolean deleted(Throwable failure) {
+        return causedBy(failure, cause -> cause instanceof AggregateNotFoundException);
+    }
+
+    /** Whether the failure, or one of its causes, is one of these. */
+    static boolean causedBy(Throwable failure, Predicate<Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AggregateNotFoundException) {
+            if (kind.test(cause)) {
                 return true;
             }
         }

@@ -44,35 +44,21 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
     public Object[] record(Object... events) {
         for (Object event : events) {
             if (event instanceof MemberProvisioned e) {
-                members.put(
+                registerMember(
+                        e.organizationId(),
                         e.memberId(),
-                        new Registered<>(
-                                e.organizationId(),
-                                new RegisteredMember(
-                                        e.memberId(),
-                                        e.source(),
-                                        e.profile().userName().key()),
-                                e.profile().userName().key()));
+                        e.source(),
+                        e.profile().userName().key());
             } else if (event instanceof MemberProfileChanged e) {
                 var old = members.get(e.memberId());
-                members.put(
+                registerMember(
+                        old.organizationId(),
                         e.memberId(),
-                        new Registered<>(
-                                old.organizationId(),
-                                new RegisteredMember(
-                                        e.memberId(),
-                                        old.value().source(),
-                                        e.profile().userName().key()),
-                                e.profile().userName().key()));
+                        old.value().source(),
+                        e.profile().userName().key());
             } else if (event instanceof MemberTakenOver e) {
                 var old = members.get(e.memberId());
-                members.put(
-                        e.memberId(),
-                        new Registered<>(
-                                old.organizationId(),
-                                new RegisteredMember(
-                                        e.memberId(), Source.OKTA, old.value().userNameKey()),
-                                old.nameKey()));
+                registerMember(old.organizationId(), e.memberId(), Source.OKTA, old.nameKey());
             } else if (event instanceof MemberDeprovisioned e) {
                 members.remove(e.memberId());
             } else if (event instanceof MemberRemoved e) {
@@ -107,6 +93,12 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
             }
         }
         return events;
+    }
+
+    private void registerMember(OrganizationId organizationId, MemberId memberId, Source source, String userNameKey) {
+        members.put(
+                memberId,
+                new Registered<>(organizationId, new RegisteredMember(memberId, source, userNameKey), userNameKey));
     }
 
     @Override
