@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,12 +59,19 @@ class ActivityApiTest {
     private Http api;
     private String org;
     private OrganizationId orgId;
+    /** The streams a test opened, closed after it: each holds one of its admin's places until then. */
+    private final List<Stream<String>> openBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
         org = Fixtures.createOrganization(api, "Activity");
         orgId = new OrganizationId(org);
+    }
+
+    @AfterEach
+    void closeStreams() {
+        openBodies.forEach(Stream::close);
     }
 
     private String path(String rest) {
@@ -402,6 +410,7 @@ class ActivityApiTest {
         CompletableFuture<HttpResponse<Stream<String>>> response =
                 client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> CompletableFuture.runAsync(() -> {
+            openBodies.add(r.body());
             try {
                 r.body().forEach(lines::add);
             } catch (RuntimeException e) {
@@ -537,6 +546,88 @@ class ActivityApiTest {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void anAdminHoldsOnlySoManyStreamsOpenAtOnce() throws Exception {
+        rowsOnceThere("", 1);
+        String email = uniqueEmail("many-streams");
+        String password = "streams-password-1";
+        api.post(path("/admins"), Map.of("email", email, "password", password));
+        List<java.net.Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < LIVE_STREAMS_PER_ADMIN; i++) {
+                java.net.Socket socket = rawStream(email, password);
+                open.add(socket);
+                assertThat(statusLine(socket)).contains(" 200");
+            }
+
+            // one more is refused, the JSON API's and the Control Panel's alike, before its answer starts
+            Http.Response refused = Http.to("http://localhost:" + port)
+                    .basic(email, password)
+                    .header("Accept", "text/event-stream")
+                    .get(path("/activity/stream"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("code").asText()).isEqualTo("too-many-streams");
+            assertThat(refused.json().get("detail").asText())
+                    .contains(LIVE_STREAMS_PER_ADMIN + " live activity streams open already");
+            FormSession page = FormSession.signIn(port, email, password);
+            HttpResponse<Stream<String>> pageStream = page.stream(
+                            "/orgs/" + org + "/activity/stream", new LinkedBlockingQueue<>(), ENDED)
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(pageStream.statusCode()).isEqualTo(429);
+            pageStream.body().close();
+
+            // another admin's streams are theirs to count
+            java.net.Socket other = rawStream(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+            open.add(other);
+            assertThat(statusLine(other)).contains(" 200");
+
+            // one of them closed: its place is free again once the stream finds its client gone (at its next write)
+            open.remove(0).close();
+            int status = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (status != 200 && System.nanoTime() < deadline) {
+                api.post(path("/teams"), Map.of("name", "A row to write " + System.nanoTime()));
+                Thread.sleep(200);
+                java.net.Socket again = rawStream(email, password);
+                open.add(again);
+                status = Integer.parseInt(statusLine(again).split(" ")[1]);
+            }
+            assertThat(status).isEqualTo(200);
+        } finally {
+            for (java.net.Socket socket : open) {
+                socket.close();
+            }
+        }
+    }
+
+    /** As many live streams as one admin may hold open at once on a node, by default. */
+    private static final int LIVE_STREAMS_PER_ADMIN = 16;
+
+    /** A live stream of this organization opened over a plain socket, its answer not read yet. */
+    private java.net.Socket rawStream(String email, String password) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream()
+                .write(("GET " + path("/activity/stream") + " HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Accept: text/event-stream\r\nAuthorization: Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8))
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        return socket;
+    }
+
+    /** The status line of the answer on this socket (read byte by byte: nothing after it is consumed). */
+    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString().trim();
     }
 
     private void provisionLargeMember(OrganizationId organization) {

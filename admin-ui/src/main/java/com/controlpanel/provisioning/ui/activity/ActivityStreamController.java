@@ -63,17 +63,20 @@ public class ActivityStreamController {
             HttpSession session) {
         OrganizationId organizationId =
                 workspaces.open(admin, org, "activity").organization().organizationId();
+        LiveStreams.Place place = streams.reserve(admin.adminId());
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         try {
             // written at once, so the browser sees the stream open before the first action arrives
             emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MS).comment("live"));
         } catch (IOException e) {
+            place.release();
             emitter.completeWithError(e);
             return emitter;
         }
         // the rows themselves are fetched by the page, each request checked; the stream ends once the session is
         // signed out (or its admin's password changed) or the admin no longer manages the organization
         streams.open(
+                place,
                 emitter,
                 BACKLOG,
                 () -> sessions.stillSignedIn(admin, session) && organizations.manages(admin, organizationId),

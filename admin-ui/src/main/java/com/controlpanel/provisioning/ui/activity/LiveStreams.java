@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.activity;
 
 import com.controlpanel.provisioning.activity.ActivityFeed;
+import com.controlpanel.provisioning.domain.api.AdminId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,10 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,14 +25,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open live activity streams of this node (the JSON API's and the Control Panel's): their writer threads, a
  * keep-alive every 15 seconds, and their end, whichever way it comes (the client leaves, the stream times out or is
  * sent away, the application stops: then each is ended on its own thread, so that one stalled on its client does not
- * hold up the shutdown).
+ * hold up the shutdown). An admin may hold only so many streams open at once on this node, the JSON API's and the
+ * Control Panel's together ({@code provisioning.live-streams-per-admin}): each one holds a connection, a keep-alive and,
+ * while its client does not read, a writer thread, so a script that opens streams and never closes them is refused
+ * ({@link TooManyStreams}) before it holds more.
  */
 @Component
 public class LiveStreams implements DisposableBean {
 
     static final long HEARTBEAT_SECONDS = 15;
 
+    private final int perAdmin;
     private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<AdminId, Integer> openPerAdmin = new ConcurrentHashMap<>();
     private final ExecutorService writers = LiveStream.writers("activity-stream-writer");
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "activity-stream-heartbeat");
@@ -37,19 +45,57 @@ public class LiveStreams implements DisposableBean {
         return thread;
     });
 
+    public LiveStreams(@Value("${provisioning.live-streams-per-admin:16}") int perAdmin) {
+        if (perAdmin < 1) {
+            throw new IllegalArgumentException(
+                    "provisioning.live-streams-per-admin must be at least 1, not " + perAdmin);
+        }
+        this.perAdmin = perAdmin;
+    }
+
     /**
-     * A stream on this emitter. What {@code before} queues is written first; {@code subscribe} then subscribes the
-     * stream to the rows it follows (after {@code before}, so that nothing falls in between), and the stream starts.
+     * One of the admin's places for a stream, to be taken before the stream's answer starts and given to
+     * {@link #open}, which gives it back when the stream ends ({@link Place#release()} if the stream never opens).
+     *
+     * @throws TooManyStreams if the admin already has as many streams open on this node as it may
+     */
+    public Place reserve(AdminId admin) {
+        boolean[] taken = {false};
+        openPerAdmin.compute(admin, (key, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= perAdmin) {
+                return count;
+            }
+            taken[0] = true;
+            return current + 1;
+        });
+        if (!taken[0]) {
+            throw new TooManyStreams(perAdmin);
+        }
+        return new Place(admin);
+    }
+
+    /**
+     * A stream on this emitter, in the place reserved for it. What {@code before} queues is written first;
+     * {@code subscribe} then subscribes the stream to the rows it follows (after {@code before}, so that nothing falls
+     * in between), and the stream starts.
      */
     public LiveStream open(
+            Place place,
             SseEmitter emitter,
             int backlog,
             BooleanSupplier stillAllowed,
             Consumer<LiveStream> before,
             Function<LiveStream, ActivityFeed.Subscription> subscribe) {
         LiveStream stream = new LiveStream(emitter, writers, backlog, stillAllowed);
-        before.accept(stream);
-        ActivityFeed.Subscription subscription = subscribe.apply(stream);
+        ActivityFeed.Subscription subscription;
+        try {
+            before.accept(stream);
+            subscription = subscribe.apply(stream);
+        } catch (RuntimeException e) {
+            place.release();
+            throw e;
+        }
         stream.start();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
                 stream::keepAlive, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
@@ -59,6 +105,7 @@ public class LiveStreams implements DisposableBean {
             heartbeat.cancel(false);
             stream.end();
             open.remove(stream);
+            place.release();
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);
@@ -71,6 +118,37 @@ public class LiveStreams implements DisposableBean {
     public void endAll() {
         for (LiveStream stream : List.copyOf(open)) {
             stream.end();
+        }
+    }
+
+    /** An admin's place for one stream; given back once, however often {@link #release()} is called. */
+    public final class Place {
+
+        private final AdminId admin;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Place(AdminId admin) {
+            this.admin = admin;
+        }
+
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                openPerAdmin.computeIfPresent(admin, (key, count) -> count <= 1 ? null : count - 1);
+            }
+        }
+    }
+
+    /** An admin asked for one live stream more than it may hold open at once. */
+    public static final class TooManyStreams extends RuntimeException {
+
+        TooManyStreams(int perAdmin) {
+            super(
+                    "You have " + perAdmin
+                            + " live activity streams open already, the most one account may hold at once:"
+                            + " close one (a page or a script reading it), then try again",
+                    null,
+                    false,
+                    false);
         }
     }
 

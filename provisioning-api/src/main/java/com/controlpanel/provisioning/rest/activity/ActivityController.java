@@ -157,21 +157,33 @@ public class ActivityController {
             @PathVariable String org,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         OrganizationRow organization = access.require(admin, org);
+        LiveStreams.Place place;
+        try {
+            place = streams.reserve(admin.adminId());
+        } catch (LiveStreams.TooManyStreams e) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", e.getMessage());
+        }
         return openStream(
-                organization.organizationId(), lastEventId, access.stillAllowed(admin, organization.organizationId()));
+                place,
+                organization.organizationId(),
+                lastEventId,
+                access.stillAllowed(admin, organization.organizationId()));
     }
 
-    SseEmitter openStream(OrganizationId organizationId, String lastEventId, BooleanSupplier stillAllowed) {
+    SseEmitter openStream(
+            LiveStreams.Place place, OrganizationId organizationId, String lastEventId, BooleanSupplier stillAllowed) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         try {
             // the status and headers go out now, not with the first row (a client or proxy may give up waiting)
             emitter.send(SseEmitter.event().comment("live"));
         } catch (IOException | IllegalStateException e) {
+            place.release();
             emitter.completeWithError(e);
             return emitter;
         }
         Resuming resuming = new Resuming();
         streams.open(
+                place,
                 emitter,
                 STREAM_BACKLOG,
                 stillAllowed,
