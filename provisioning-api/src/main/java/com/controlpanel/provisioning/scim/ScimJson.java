@@ -1,18 +1,26 @@
 package com.controlpanel.provisioning.scim;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON of the SCIM wire. Requests are read into the SDK's case-insensitive trees (SCIM attribute names are
@@ -26,16 +34,32 @@ public final class ScimJson {
 
     /**
      * A request body as a tree whose object keys compare case-insensitively: one JSON value, nothing after it, no
-     * key twice in an object (which of the two would count is nowhere said).
+     * key twice in an object, in any mix of letter cases ({@code userName} and {@code USERNAME} name one attribute:
+     * which of the two would count is nowhere said).
      */
     public static JsonNode read(byte[] body, Charset charset) throws IOException {
         var reader = JsonUtils.getObjectReader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return charset == null || charset.equals(StandardCharsets.UTF_8)
-                ? reader.readTree(body)
-                : reader.readTree(new String(body, charset));
+        try {
+            return charset == null || charset.equals(StandardCharsets.UTF_8)
+                    ? reader.readTree(body)
+                    : reader.readTree(new String(body, charset));
+        } catch (MismatchedInputException e) {
+            // the same key in another letter case: said as the parser says an exact duplicate
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.lookingAt()) {
+                throw new JsonParseException(
+                        null,
+                        "Duplicate field '" + duplicate.group(1) + "' (names are compared ignoring case)",
+                        e.getLocation());
+            }
+            throw e;
+        }
     }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     /** A copy of a tree whose object keys compare case-insensitively (what PATCH operations are applied to). */
     public static ObjectNode caseInsensitive(ObjectNode node) {
@@ -44,6 +68,44 @@ public final class ScimJson {
         } catch (IOException e) {
             throw new IllegalStateException("A resource could not be copied", e);
         }
+    }
+
+    /**
+     * A resource's JSON with each attribute named without the resource's own schema in front ({@code
+     * urn:ietf:params:scim:schemas:core:2.0:User:title} is {@code title}, RFC 7644 §3.10), the attributes of an object
+     * under that schema's URN among the others. An attribute named twice that way is refused (which would count?).
+     */
+    public static ObjectNode unqualified(JsonNode body, String schema) throws BadRequestException {
+        ObjectNode plain = caseInsensitiveObject();
+        Map<String, String> named = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equalsIgnoreCase(schema)) {
+                if (!field.getValue().isObject()) {
+                    throw BadRequestException.invalidValue(
+                            "'" + field.getKey() + "' must be an object of the resource's attributes");
+                }
+                Iterator<Map.Entry<String, JsonNode>> wrapped = field.getValue().fields();
+                while (wrapped.hasNext()) {
+                    Map.Entry<String, JsonNode> inner = wrapped.next();
+                    put(plain, named, inner.getKey(), inner.getKey(), inner.getValue());
+                }
+            } else {
+                put(plain, named, field.getKey(), ScimSchemas.withoutSchema(field.getKey(), schema), field.getValue());
+            }
+        }
+        return plain;
+    }
+
+    private static void put(ObjectNode plain, Map<String, String> named, String sent, String name, JsonNode value)
+            throws BadRequestException {
+        String before = named.put(name.toLowerCase(Locale.ROOT), sent);
+        if (before != null) {
+            throw BadRequestException.invalidSyntax(
+                    "'" + sent + "' names the attribute that '" + before + "' names: give each attribute once");
+        }
+        plain.set(name, value);
     }
 
     /** An empty object whose keys compare case-insensitively. */

@@ -8,6 +8,7 @@ import static com.controlpanel.provisioning.scim.ScimAttribute.string;
 import com.controlpanel.provisioning.scim.ScimAttribute.Mutability;
 import com.controlpanel.provisioning.scim.ScimAttribute.Returned;
 import com.controlpanel.provisioning.scim.ScimAttribute.Type;
+import com.unboundid.scim2.common.Path;
 import java.util.List;
 
 /**
@@ -191,5 +192,54 @@ public final class ScimSchemas {
                                 .canonicalValues(canonicalTypes),
                         bool("primary", "Whether this value is the preferred one."))
                 .asMultiValued();
+    }
+
+    /**
+     * Whether a URN lies where RFC 7643 keeps its own schemas and messages (the core schemas, the messages, the
+     * Enterprise User extension): one there that this service does not serve names no schema at all, unlike a custom
+     * extension's ({@code urn:ietf:params:scim:schemas:extension:acme:2.0:User}).
+     */
+    public static boolean reserved(String urn) {
+        return startsWith(urn, "urn:ietf:params:scim:schemas:core:")
+                || startsWith(urn, "urn:ietf:params:scim:api:")
+                || startsWith(urn, "urn:ietf:params:scim:schemas:extension:enterprise:");
+    }
+
+    /**
+     * An attribute name as sent, without the resource's own schema in front: {@code
+     * urn:ietf:params:scim:schemas:core:2.0:User:title} is {@code title} (RFC 7644 §3.10: any attribute may be named
+     * in full); any other name as it is.
+     */
+    public static String withoutSchema(String name, String schema) {
+        return name.length() > schema.length() + 1 && startsWith(name, schema) && name.charAt(schema.length()) == ':'
+                ? name.substring(schema.length() + 1)
+                : name;
+    }
+
+    /** A PATCH path without the resource's own schema in front ({@code urn:…:core:2.0:User:name.givenName}). */
+    public static Path withoutSchema(Path path, String schema) {
+        if (path.getSchemaUrn() == null || !path.getSchemaUrn().equalsIgnoreCase(schema)) {
+            return path;
+        }
+        Path plain = Path.root();
+        for (Path.Element element : path) {
+            plain = plain.attribute(element.getAttribute(), element.getValueFilter());
+        }
+        return plain;
+    }
+
+    /**
+     * Whether a PATCH path names a whole schema ({@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}),
+     * which a parser reads as a URN ending in {@code 2.0} and an attribute {@code User}.
+     */
+    public static boolean namesSchema(Path path, String schema) {
+        return path.getSchemaUrn() != null
+                && path.size() == 1
+                && path.getElement(0).getValueFilter() == null
+                && (path.getSchemaUrn() + ":" + path.getElement(0).getAttribute()).equalsIgnoreCase(schema);
+    }
+
+    private static boolean startsWith(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

@@ -227,6 +227,34 @@ class ScimBadInputTest extends ScimTestSupport {
                 "POST", "/Users", user.replaceFirst("\\{", "{\"userName\":\"" + unique("first") + "\","), SCIM_JSON);
         assertError(twice, 400, "invalidSyntax");
         assertThat(twice.json().get("detail").asText()).contains("userName");
+        // attribute names are case-insensitive (RFC 7643 §2.1): in another letter case it is the same key twice
+        var cased = scim.send(
+                "POST", "/Users", user.replaceFirst("\\{", "{\"USERNAME\":\"" + unique("cased") + "\","), SCIM_JSON);
+        assertError(cased, 400, "invalidSyntax");
+        assertThat(cased.json().get("detail").asText())
+                .contains("Duplicate field")
+                .containsIgnoringCase("username");
+        assertThat(eventCount()).isEqualTo(events);
+        String someone = createUser(unique("cased.patch")).get("id").asText();
+        events = eventCount();
+        assertError(
+                scim.send(
+                        "PATCH",
+                        "/Users/" + someone,
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[],"
+                                + "\"OPERATIONS\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}",
+                        SCIM_JSON),
+                400,
+                "invalidSyntax");
+        assertError(
+                scim.send(
+                        "PATCH",
+                        "/Users/" + someone,
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":"
+                                + "\"replace\",\"value\":{\"displayName\":\"A\",\"DISPLAYNAME\":\"B\"}}]}",
+                        SCIM_JSON),
+                400,
+                "invalidSyntax");
         var deep = scim.send("POST", "/Users", "[".repeat(1200) + "]".repeat(1200), SCIM_JSON);
         assertError(deep, 400, "invalidSyntax");
         assertThat(deep.json().get("detail").asText()).doesNotContain("StreamReadConstraints");

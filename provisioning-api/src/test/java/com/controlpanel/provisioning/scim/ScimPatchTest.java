@@ -71,6 +71,116 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(get(path).json()).isEqualTo(removed);
     }
 
+    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+    @Test
+    void attributesNamedInFullWithTheirSchemaAreChanged() {
+        String id = aliceWithTwoEmails();
+        String path = "/Users/" + id;
+
+        var qualified = patch(
+                path,
+                patchOp(
+                        op("replace", USER + ":title", "Guide"),
+                        op("replace", USER + ":name.givenName", "Alicia"),
+                        op("replace", USER + ":emails[type eq \"work\"].value", "alicia@example.com"),
+                        op("add", null, Map.of(USER + ":nickName", "Al", USER, Map.of("displayName", "Alicia A."))),
+                        op("replace", USER + ":active", false)));
+        assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
+        JsonNode user = get(path).json();
+        assertThat(user.get("title").asText()).isEqualTo("Guide");
+        assertThat(user.get("name").get("givenName").asText()).isEqualTo("Alicia");
+        assertThat(user.get("emails").get(0).get("value").asText()).isEqualTo("alicia@example.com");
+        assertThat(user.get("nickName").asText()).isEqualTo("Al");
+        assertThat(user.get("displayName").asText()).isEqualTo("Alicia A.");
+        assertThat(user.get("active").asBoolean()).isFalse();
+
+        // a path naming the User's own schema: its value is attributes, as without a path
+        var whole = patch(path, patchOp(op("replace", USER, Map.of("title", "Lead", "active", true))));
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(get(path).json().get("title").asText()).isEqualTo("Lead");
+        assertThat(get(path).json().get("active").asBoolean()).isTrue();
+        assertThat(get(path).json().get("schemas")).extracting(JsonNode::asText).containsExactly(USER);
+
+        // the same attribute twice, once in full: which would count?
+        long events = eventCount();
+        assertError(
+                patch(path, patchOp(op("replace", null, Map.of("title", "A", USER + ":title", "B")))),
+                400,
+                "invalidSyntax");
+        assertError(patch(path, patchOp(op("remove", USER, null))), 400, "invalidPath");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(get(path).json().get("title").asText()).isEqualTo("Lead");
+    }
+
+    @Test
+    void aPathNamingTheEnterpriseExtensionChangesItsAttributes() {
+        ObjectNode sent = oktaUser(unique("whole.extension"), "Ena", "Enterprise");
+        sent.withArray("schemas").add(ENTERPRISE);
+        sent.putObject(ENTERPRISE).put("costCenter", "C-1").put("department", "Support");
+        String path = "/Users/" + createUser(sent).get("id").asText();
+
+        var replaced = patch(path, patchOp(op("replace", ENTERPRISE, Map.of("department", "Sales"))));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        JsonNode user = get(path).json();
+        assertThat(user.get(ENTERPRISE).get("department").asText()).isEqualTo("Sales");
+        assertThat(user.get(ENTERPRISE).get("costCenter").asText()).isEqualTo("C-1");
+        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, ENTERPRISE);
+
+        var removed = patch(path, patchOp(op("remove", ENTERPRISE, null)));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        user = get(path).json();
+        assertThat(user.has(ENTERPRISE)).isFalse();
+        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER);
+
+        // a schema RFC 7643 keeps that a User does not have is no extension to make up
+        long events = eventCount();
+        assertError(patch(path, patchOp(op("replace", GROUP + ":displayName", "x"))), 400, "invalidPath");
+        assertError(
+                patch(path, patchOp(op("add", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:Other:x", "y"))),
+                400,
+                "invalidPath");
+        assertError(patch(path, patchOp(op("replace", ENTERPRISE, "Sales"))), 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aUserSentWithAttributesNamedInFullKeepsThem() {
+        ObjectNode sent = oktaUser(unique("qualified.post"), "Quinn", "Qualified");
+        sent.put(USER + ":title", "Analyst");
+        sent.putObject("urn:ietf:params:scim:schemas:core:2.0")
+                .putObject("User")
+                .put("title", "Junk");
+        JsonNode created = createUser(sent);
+        assertThat(created.get("title").asText()).isEqualTo("Analyst");
+        assertThat(created.has("urn:ietf:params:scim:schemas:core:2.0")).isFalse();
+        assertThat(created.get("schemas")).extracting(JsonNode::asText).containsExactly(USER);
+
+        ObjectNode twice = oktaUser(unique("qualified.twice"), "Tia", "Twice");
+        twice.put("displayName", "Tia");
+        twice.put(USER + ":displayName", "Tia T.");
+        long events = eventCount();
+        assertError(post("/Users", twice), 400, "invalidSyntax");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aGroupsAttributesNamedInFullAreChanged() {
+        String group = createGroup(unique("Qualified group")).get("id").asText();
+        String renamed = unique("Renamed in full");
+        var pathless = patch("/Groups/" + group, patchOp(op("replace", null, Map.of(GROUP + ":displayName", renamed))));
+        assertThat(pathless.status()).as(pathless.toString()).isIn(200, 204);
+        assertThat(get("/Groups/" + group).json().get("displayName").asText()).isEqualTo(renamed);
+
+        String again = unique("Renamed whole");
+        var whole = patch("/Groups/" + group, patchOp(op("replace", GROUP, Map.of("displayName", again))));
+        assertThat(whole.status()).as(whole.toString()).isIn(200, 204);
+        assertThat(get("/Groups/" + group).json().get("displayName").asText()).isEqualTo(again);
+        assertError(patch("/Groups/" + group, patchOp(op("remove", GROUP, null))), 400, "invalidPath");
+    }
+
     @Test
     void replacingAnAttributeByNullRemovesIt() {
         ObjectNode sent = oktaUser(unique("nulled"), "Nia", "Null");

@@ -54,7 +54,8 @@ final class GroupJson {
         return group;
     }
 
-    static Input read(JsonNode body) throws BadRequestException {
+    static Input read(JsonNode sent) throws BadRequestException {
+        JsonNode body = ScimJson.unqualified(sent, ScimSchemas.GROUP);
         JsonNode schemas = body.get("schemas");
         if (schemas != null && !schemas.isNull()) {
             boolean group = false;

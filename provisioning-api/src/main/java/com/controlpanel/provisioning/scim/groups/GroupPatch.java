@@ -48,6 +48,17 @@ final class GroupPatch {
         for (Operation operation : operations) {
             if (operation.path() == null) {
                 pathless(operation, teamId, changes);
+            } else if (ScimSchemas.namesSchema(operation.path(), ScimSchemas.GROUP)) {
+                // the path names the Group's own schema: its value is the attributes, as without a path
+                if (operation.op() == Op.REMOVE) {
+                    throw BadRequestException.invalidPath(
+                            operation.describe() + ": the path names the Group itself; name the attributes to remove");
+                }
+                if (!operation.value().isObject()) {
+                    throw BadRequestException.invalidValue(operation.describe()
+                            + ": the path names a whole schema, so the value must be an object of its attributes");
+                }
+                pathless(new Operation(operation.index(), operation.op(), null, operation.value()), teamId, changes);
             } else {
                 withPath(operation, members, changes);
             }
@@ -56,7 +67,14 @@ final class GroupPatch {
     }
 
     private static void pathless(Operation operation, String teamId, List<TeamChange> changes) throws ScimException {
-        Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
+        Iterator<Map.Entry<String, JsonNode>> fields;
+        try {
+            fields = ScimJson.unqualified(operation.value(), ScimSchemas.GROUP).fields();
+        } catch (BadRequestException e) {
+            throw new BadRequestException(
+                    operation.describe() + ": " + e.getMessage(),
+                    e.getScimError().getScimType());
+        }
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();

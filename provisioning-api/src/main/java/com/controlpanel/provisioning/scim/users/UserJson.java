@@ -185,7 +185,8 @@ final class UserJson {
         String id = null;
         Map<String, Object> attributes = new LinkedHashMap<>();
         Map<String, Object> enterprise = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields =
+                ScimJson.unqualified(body, ScimSchemas.USER).fields();
         try {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -258,8 +259,7 @@ final class UserJson {
             }
             return;
         }
-        if (key.regionMatches(true, 0, "urn:", 0, 4)
-                && !key.regionMatches(true, 0, ScimSchemas.USER, 0, ScimSchemas.USER.length())) {
+        if (key.regionMatches(true, 0, "urn:", 0, 4) && !ScimSchemas.reserved(key)) {
             // An extension this server does not define (a custom one): kept as sent.
             if (value != null && !value.isNull()) {
                 attributes.put(key, ScimJson.value(value));

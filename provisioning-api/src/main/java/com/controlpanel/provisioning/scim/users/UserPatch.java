@@ -170,12 +170,31 @@ final class UserPatch {
                                 ScimValues.booleanText(primary.asText().strip())));
     }
 
-    /** The SDK operations one request operation amounts to. */
+    /**
+     * The SDK operations one request operation amounts to. A path that names a whole schema is an operation on its
+     * attributes: the core User's ({@code add}, {@code replace}: as if the value came without a path), or the
+     * Enterprise User extension's (a {@code remove} drops it all).
+     */
     private static List<Step> steps(Operation operation, String id) throws ScimException {
         List<Step> steps = new ArrayList<>();
-        if (operation.path() == null) {
+        Path path = operation.path();
+        if (path != null && ScimSchemas.namesSchema(path, ScimSchemas.USER)) {
+            if (operation.op() == Op.REMOVE) {
+                throw BadRequestException.invalidPath(
+                        operation.describe() + ": the path names the User itself; name the attributes to remove");
+            }
+            return steps(wholeSchema(operation, null), id);
+        }
+        if (path != null && ScimSchemas.namesSchema(path, ScimSchemas.ENTERPRISE_USER)) {
+            if (operation.op() == Op.REMOVE) {
+                return List.of(new Step(Op.REMOVE, Path.root(ScimSchemas.ENTERPRISE_USER), null));
+            }
+            return steps(wholeSchema(operation, ScimSchemas.ENTERPRISE_USER), id);
+        }
+        if (path == null) {
             ObjectNode rest = ScimJson.caseInsensitiveObject();
-            Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
+            Iterator<Map.Entry<String, JsonNode>> fields =
+                    unqualified(operation).fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String key = field.getKey();
@@ -189,9 +208,9 @@ final class UserPatch {
                         || key.equalsIgnoreCase("schemas")) {
                     // never kept, or read-only and left as it is
                 } else if (qualified(key)) {
-                    Path path = path(operation, key);
-                    if (allowed(operation, path)) {
-                        steps.add(new Step(operation.op(), BooleanValues.in(path), field.getValue()));
+                    Path keyPath = path(operation, key);
+                    if (allowed(operation, keyPath)) {
+                        steps.add(new Step(operation.op(), BooleanValues.in(keyPath), field.getValue()));
                     }
                 } else {
                     rest.set(key, field.getValue());
@@ -202,14 +221,42 @@ final class UserPatch {
             }
             return steps;
         }
-        if (allowed(operation, operation.path())) {
+        path = ScimSchemas.withoutSchema(path, ScimSchemas.USER);
+        if (allowed(operation, path)) {
             // A remove carries no value for a User (Entra ID sends one only for group members).
             steps.add(new Step(
-                    operation.op(),
-                    BooleanValues.in(operation.path()),
-                    operation.op() == Op.REMOVE ? null : operation.value()));
+                    operation.op(), BooleanValues.in(path), operation.op() == Op.REMOVE ? null : operation.value()));
         }
         return steps;
+    }
+
+    /**
+     * An {@code add} or {@code replace} whose path names a whole schema, as the same operation without a path: its
+     * value is the schema's attributes (for an extension, {@code {"<extension>": value}}).
+     */
+    private static Operation wholeSchema(Operation operation, String extension) throws BadRequestException {
+        if (!operation.value().isObject()) {
+            throw BadRequestException.invalidValue(operation.describe()
+                    + ": the path names a whole schema, so the value must be an object of its" + " attributes");
+        }
+        ObjectNode value = ScimJson.caseInsensitiveObject();
+        if (extension == null) {
+            value.setAll((ObjectNode) operation.value());
+        } else {
+            value.set(extension, operation.value());
+        }
+        return new Operation(operation.index(), operation.op(), null, value);
+    }
+
+    /** The attributes of a path-less operation's value, named without the User's schema in front. */
+    private static ObjectNode unqualified(Operation operation) throws BadRequestException {
+        try {
+            return ScimJson.unqualified(operation.value(), ScimSchemas.USER);
+        } catch (BadRequestException e) {
+            throw new BadRequestException(
+                    operation.describe() + ": " + e.getMessage(),
+                    e.getScimError().getScimType());
+        }
     }
 
     /** A key of a path-less value that is itself a path: {@code name.givenName}, {@code urn:...:User:department}. */
@@ -262,6 +309,9 @@ final class UserPatch {
                     path,
                     ScimSchemas.ENTERPRISE_USER_SCHEMA.attribute(name).orElse(null));
             return true;
+        }
+        if (ScimSchemas.reserved(urn)) {
+            throw BadRequestException.invalidPath(operation.describe() + ": '" + urn + "' is not a schema of a User");
         }
         // An extension this server does not define: kept as sent.
         return true;
