@@ -387,6 +387,20 @@ class ActivityScreenTest {
         assertThat(browser.text(By.id("filter-subject")))
                 .contains("About Dan Brown (dan.brown@northwind.example) (deleted)");
         assertThat(rowValues(".action-badge")).containsExactly("Member deleted", "Member invited");
+
+        // someone who came since under a name that matches too: both are offered, not the one still here alone
+        scenery.invite(org, "Dan", "Bright");
+        awaitActivity(org, 6);
+        browser.open(org.path("/activity?subject=dan"));
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.text(By.id("activity-subject-error")))
+                .isEqualTo("2 members and teams match “dan”: pick one, or type more of the name or email.");
+        assertThat(browser.all(By.cssSelector(".subject-choices a")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "Dan Bright (dan.bright@northwind.example)",
+                        "Dan Brown (dan.brown@northwind.example) (deleted)");
+        assertThat(browser.present(By.id("filter-subject"))).isFalse();
     }
 
     @Test

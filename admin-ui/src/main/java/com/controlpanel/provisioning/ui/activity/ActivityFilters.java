@@ -163,22 +163,22 @@ public class ActivityFilters {
                         summary.team().displayName().value(),
                         "team",
                         List.of(summary.team().displayName().value()))));
-        if (candidates.isEmpty()) {
-            // gone from the directory: found by the name the timeline gave them when they were removed
-            activity.removedSubjectsNamed(organizationId, text, CHOICES).forEach(row -> {
-                if (candidates.stream().noneMatch(candidate -> candidate.id().equals(row.subjectId()))) {
-                    candidates.add(new Candidate(
-                            row.subjectId(),
-                            row.subjectName() + " (deleted)",
-                            "TEAM".equals(row.subjectType()) ? "team" : "member",
-                            List.of(row.subjectName())));
-                }
-            });
-        }
+        // and those gone from the directory, found by the name the timeline gave them when they were removed: an
+        // auditor looking for someone who left must not get the history of someone who came since under that name
+        int live = candidates.size();
+        activity.removedSubjectsNamed(organizationId, text, CHOICES).forEach(row -> {
+            if (candidates.stream().noneMatch(candidate -> candidate.id().equals(row.subjectId()))) {
+                candidates.add(new Candidate(
+                        row.subjectId(),
+                        row.subjectName() + " (deleted)",
+                        "TEAM".equals(row.subjectType()) ? "team" : "member",
+                        List.of(row.subjectName())));
+            }
+        });
         List<Candidate> exact = candidates.stream()
                 .filter(candidate -> candidate.names().stream().anyMatch(text::equalsIgnoreCase))
                 .toList();
-        long total = Math.max(members.total() + teams.total(), candidates.size());
+        long total = Math.max(members.total() + teams.total() + (candidates.size() - live), candidates.size());
         if (exact.size() == 1 || (total == 1 && candidates.size() == 1)) {
             Candidate chosen = exact.size() == 1 ? exact.get(0) : candidates.get(0);
             return Optional.of(new Subject(chosen.id(), chosen.label()));
