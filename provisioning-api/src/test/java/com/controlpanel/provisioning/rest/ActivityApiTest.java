@@ -549,6 +549,33 @@ class ActivityApiTest {
     }
 
     @Test
+    void aReadRightAfterAWriteShowsItsRow() throws Exception {
+        rowsOnceThere("", 1);
+        for (int i = 0; i < 15; i++) {
+            String name = "Just made " + i;
+            api.post(path("/teams"), Map.of("name", name));
+            JsonNode newest = api.get(path("/activity?limit=1")).json().get("items");
+            assertThat(newest.toString())
+                    .as("the newest row right after the write")
+                    .contains(name);
+        }
+        api.post(path("/teams"), Map.of("name", "Just exported"));
+        assertThat(api.get(path("/activity/export?format=csv")).text()).contains("Just exported");
+
+        // the Control Panel's timeline and its export alike
+        FormSession page = FormSession.signIn(port, ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            String name = "Just shown " + i;
+            api.post(path("/teams"), Map.of("name", name));
+            assertThat(page.get("/orgs/" + org + "/activity", false).body()).contains(name);
+        }
+        api.post(path("/teams"), Map.of("name", "Just downloaded"));
+        assertThat(page.get("/orgs/" + org + "/activity/export?format=csv", false)
+                        .body())
+                .contains("Just downloaded");
+    }
+
+    @Test
     void anAdminHoldsOnlySoManyStreamsOpenAtOnce() throws Exception {
         rowsOnceThere("", 1);
         String email = uniqueEmail("many-streams");

@@ -1,8 +1,12 @@
 package com.controlpanel.provisioning.activity;
 
+import com.controlpanel.provisioning.domain.api.OrganizationId;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +19,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ActivityProgress {
+
+    /** How far behind the processor may be for a read to wait for it. */
+    static final long SHORT_WAY = 5_000;
+
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -37,6 +46,58 @@ public class ActivityProgress {
                                     new SimpleSerializedObject<>(token, byte[].class, type, null));
                 },
                 ActivityProjection.PROCESSING_GROUP);
+    }
+
+    /**
+     * Waits, at most {@code max}, until the processor has taken the organization's last event stored before the call,
+     * so that a read of the timeline right after a write shows the write's row (the timeline is written
+     * asynchronously, usually within milliseconds). It does not wait when the processor is more than
+     * {@link #SHORT_WAY} events behind (catching up after a start or a rebuild): no short wait would make that up,
+     * and the timeline is then answered as it stands.
+     *
+     * @return whether the processor had taken that event when the call returned
+     */
+    public boolean awaitLatest(OrganizationId organizationId, Duration max) {
+        Long latest = jdbc.queryForObject(
+                "SELECT MAX(global_index) FROM domain_event_entry WHERE organization_id = ?",
+                Long.class,
+                organizationId.value());
+        if (latest == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            List<TrackingToken> tokens = tokens();
+            if (tokens.isEmpty() || tokens.contains(null)) {
+                // not started here yet: nothing to wait for that would come soon
+                return false;
+            }
+            long behind = 0;
+            boolean taken = true;
+            for (TrackingToken token : tokens) {
+                long position = token.position().orElse(-1L);
+                behind = Math.max(behind, latest - position);
+                taken &= position >= latest
+                        && !(unwrapped(token) instanceof GapAwareTrackingToken gaps
+                                && gaps.getGaps().contains(latest));
+            }
+            if (taken) {
+                return true;
+            }
+            if (behind > SHORT_WAY || System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private static TrackingToken unwrapped(TrackingToken token) {
+        return token instanceof WrappedToken wrapped ? wrapped.lowerBound() : token;
     }
 
     /**

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui.activity;
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityPage;
+import com.controlpanel.provisioning.activity.ActivityProgress;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
@@ -55,9 +56,12 @@ public class ActivityPagesController {
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final Duration BEHIND_AFTER_FAILURE = Duration.ofMinutes(10);
+    /** How long the newest page or an export waits for the row of a write made just before it. */
+    private static final Duration READ_AFTER_WRITE = Duration.ofSeconds(2);
 
     private final Workspaces workspaces;
     private final ActivityQueries activity;
+    private final ActivityProgress progress;
     private final ActivityFilters filters;
     private final DirectoryQueries directory;
     private final SubjectSources sources;
@@ -67,6 +71,7 @@ public class ActivityPagesController {
     public ActivityPagesController(
             Workspaces workspaces,
             ActivityQueries activity,
+            ActivityProgress progress,
             ActivityFilters filters,
             DirectoryQueries directory,
             SubjectSources sources,
@@ -74,6 +79,7 @@ public class ActivityPagesController {
         this.failures = failures;
         this.workspaces = workspaces;
         this.activity = activity;
+        this.progress = progress;
         this.filters = filters;
         this.directory = directory;
         this.sources = sources;
@@ -175,6 +181,7 @@ public class ActivityPagesController {
         ActivityQueries.Format chosen = json ? ActivityQueries.Format.JSON : ActivityQueries.Format.CSV;
         String name = "activity-" + slug(workspace.organization().name()) + "-" + FILE_TIME.format(clock.instant())
                 + (json ? ".json" : ".csv");
+        progress.awaitLatest(workspace.organization().organizationId(), READ_AFTER_WRITE);
         StreamingResponseBody body = out -> activity.export(filter.query(), chosen, out);
         return ResponseEntity.ok()
                 .contentType(json ? MediaType.APPLICATION_JSON : new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -191,6 +198,10 @@ public class ActivityPagesController {
         List<ActivityRow> rows = List.of();
         Long next = null;
         if (filter.valid()) {
+            if (filter.query().before() == null) {
+                // the newest page shows the row of a write made just before (the timeline is written asynchronously)
+                progress.awaitLatest(organizationId, READ_AFTER_WRITE);
+            }
             ActivityPage page = activity.find(filter.query());
             rows = page.items();
             next = page.nextCursor();

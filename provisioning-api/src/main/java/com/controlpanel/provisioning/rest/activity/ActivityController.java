@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.rest.activity;
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityFeed;
 import com.controlpanel.provisioning.activity.ActivityPage;
+import com.controlpanel.provisioning.activity.ActivityProgress;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
@@ -17,6 +18,7 @@ import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
 import com.controlpanel.provisioning.ui.activity.LiveStreams;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -58,8 +60,12 @@ public class ActivityController {
     /** Rows that may wait for a slow client before it is sent away to reconnect and resume. */
     static final int STREAM_BACKLOG = 2_000;
 
+    /** How long a read of the timeline waits for the row of a write made just before it. */
+    private static final Duration READ_AFTER_WRITE = Duration.ofSeconds(2);
+
     private final OrganizationAccess access;
     private final ActivityQueries activity;
+    private final ActivityProgress progress;
     private final ActivityFeed feed;
     private final QueryGateway queries;
     private final LiveStreams streams;
@@ -69,11 +75,13 @@ public class ActivityController {
     public ActivityController(
             OrganizationAccess access,
             ActivityQueries activity,
+            ActivityProgress progress,
             ActivityFeed feed,
             QueryGateway queries,
             LiveStreams streams) {
         this.access = access;
         this.activity = activity;
+        this.progress = progress;
         this.feed = feed;
         this.queries = queries;
         this.streams = streams;
@@ -102,6 +110,10 @@ public class ActivityController {
                 to,
                 cursor,
                 Params.cursorLimit(limit, FindActivityQuery.MAX_LIMIT));
+        if (query.before() == null) {
+            // the newest page shows the row of a write made just before (the timeline is written asynchronously)
+            progress.awaitLatest(organization.organizationId(), READ_AFTER_WRITE);
+        }
         ActivityPage page = queries.query(query, ActivityPage.class).join();
         return new ActivityPageJson(
                 page.items().stream().map(ActivityJson::of).toList(),
@@ -133,6 +145,7 @@ public class ActivityController {
         ActivityQueries.Format chosen = Params.optionalEnum(format, ActivityQueries.Format.class, "format");
         FindActivityQuery query =
                 query(organization.organizationId(), actorKind, actor, action, subject, from, to, null, 0);
+        progress.awaitLatest(organization.organizationId(), READ_AFTER_WRITE);
         String extension = chosen == ActivityQueries.Format.CSV ? "csv" : "json";
         MediaType type = chosen == ActivityQueries.Format.CSV
                 ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
