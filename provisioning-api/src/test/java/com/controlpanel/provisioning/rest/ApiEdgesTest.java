@@ -112,6 +112,19 @@ class ApiEdgesTest {
         assertThat(eventCount()).isEqualTo(before);
         assertThat(api.get(path("/provisioning")).json().get("enabled").asBoolean())
                 .isTrue();
+        // the refusal names what told the site: the browser's word first, else the Origin
+        assertThat(api.header("Sec-Fetch-Site", "cross-site")
+                        .post(path("/provisioning/disable"), null)
+                        .json()
+                        .get("detail")
+                        .asText())
+                .contains("(Sec-Fetch-Site: cross-site)");
+        assertThat(api.header("Origin", "https://evil.example")
+                        .post(path("/provisioning/disable"), null)
+                        .json()
+                        .get("detail")
+                        .asText())
+                .contains("(Origin https://evil.example)");
 
         // the browser's own word that the page is of this service counts, whatever a proxy made of the Host
         assertThat(api.header("Sec-Fetch-Site", "same-origin")

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Http;
@@ -221,6 +222,20 @@ class ProvisioningSettingsTest {
         assertThat(credentials.verify(tenantId(), token))
                 .as("rule 6: the token is refused from now on")
                 .isEmpty();
+    }
+
+    @Test
+    void whileOffItSaysWhatOktaProvisionedEarlier() {
+        scenery.provisioningOn(tenant);
+        MemberId ann = scenery.oktaMember(tenant, "Ann", "Early");
+        scenery.oktaMember(tenant, "Bo", "Early");
+        scenery.oktaTeam(tenant, "Early birds", ann);
+        scenery.provisioningOff(tenant);
+
+        browser.open(tenant.path("/settings/provisioning"));
+        assertThat(browser.text(By.id("provisioned-counts")))
+                .isEqualTo("2 members and 1 team provisioned earlier keep their Okta badge and can be edited here while"
+                        + " provisioning is off.");
     }
 
     @Test
