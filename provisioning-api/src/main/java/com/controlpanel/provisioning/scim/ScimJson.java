@@ -59,7 +59,7 @@ public final class ScimJson {
         }
     }
 
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)' for ");
 
     /** A copy of a tree whose object keys compare case-insensitively (what PATCH operations are applied to). */
     public static ObjectNode caseInsensitive(ObjectNode node) {

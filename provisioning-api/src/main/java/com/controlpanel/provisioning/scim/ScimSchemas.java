@@ -229,14 +229,23 @@ public final class ScimSchemas {
     }
 
     /**
-     * Whether a PATCH path names a whole schema ({@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}),
-     * which a parser reads as a URN ending in {@code 2.0} and an attribute {@code User}.
+     * The schema a PATCH path names as a whole, if it does: {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}
+     * (which a parser reads as a URN ending in {@code 2.0} and an attribute named after the resource type), or a URN
+     * with a colon after it; null for a path to an attribute.
      */
-    public static boolean namesSchema(Path path, String schema) {
-        return path.getSchemaUrn() != null
-                && path.size() == 1
-                && path.getElement(0).getValueFilter() == null
-                && (path.getSchemaUrn() + ":" + path.getElement(0).getAttribute()).equalsIgnoreCase(schema);
+    public static String namedSchema(Path path, String resourceType) {
+        if (path.getSchemaUrn() == null) {
+            return null;
+        }
+        if (path.size() == 0) {
+            return path.getSchemaUrn();
+        }
+        Path.Element only = path.getElement(0);
+        return path.size() == 1
+                        && only.getValueFilter() == null
+                        && only.getAttribute().equalsIgnoreCase(resourceType)
+                ? path.getSchemaUrn() + ":" + only.getAttribute()
+                : null;
     }
 
     private static boolean startsWith(String text, String prefix) {

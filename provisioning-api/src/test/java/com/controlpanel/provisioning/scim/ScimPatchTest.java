@@ -143,7 +143,44 @@ class ScimPatchTest extends ScimTestSupport {
                 400,
                 "invalidPath");
         assertError(patch(path, patchOp(op("replace", ENTERPRISE, "Sales"))), 400, "invalidValue");
+        // an attribute given both in the extension's object and in full: which would count?
+        assertError(
+                patch(
+                        path,
+                        patchOp(op(
+                                "replace",
+                                null,
+                                Map.of(ENTERPRISE, Map.of("department", "A"), ENTERPRISE + ":department", "B")))),
+                400,
+                "invalidSyntax");
         assertThat(eventCount()).isEqualTo(events);
+
+        // written with a colon after it, the same whole schema
+        var again = patch(path, patchOp(op("add", ENTERPRISE + ":", Map.of("division", "North"))));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(get(path).json().get(ENTERPRISE).get("division").asText()).isEqualTo("North");
+    }
+
+    @Test
+    void aPathNamingACustomExtensionChangesItsAttributes() {
+        String custom = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+        ObjectNode sent = oktaUser(unique("custom.extension"), "Cus", "Tom");
+        sent.withArray("schemas").add(custom);
+        sent.putObject(custom).put("badge", "B-1").put("floor", "3");
+        String path = "/Users/" + createUser(sent).get("id").asText();
+
+        var replaced = patch(path, patchOp(op("replace", custom, Map.of("floor", "4"))));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        JsonNode user = get(path).json();
+        assertThat(user.get(custom).get("floor").asText()).isEqualTo("4");
+        assertThat(user.get(custom).get("badge").asText()).isEqualTo("B-1");
+        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, custom);
+
+        var removed = patch(path, patchOp(op("remove", custom, null)));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        user = get(path).json();
+        assertThat(user.has(custom)).isFalse();
+        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER);
     }
 
     @Test
@@ -163,6 +200,10 @@ class ScimPatchTest extends ScimTestSupport {
         twice.put(USER + ":displayName", "Tia T.");
         long events = eventCount();
         assertError(post("/Users", twice), 400, "invalidSyntax");
+        ObjectNode extensionTwice = oktaUser(unique("extension.twice"), "Eli", "Twice");
+        extensionTwice.putObject(ENTERPRISE).put("department", "A");
+        extensionTwice.put(ENTERPRISE + ":department", "B");
+        assertError(post("/Users", extensionTwice), 400, "invalidSyntax");
         assertThat(eventCount()).isEqualTo(events);
     }
 
@@ -179,6 +220,16 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(whole.status()).as(whole.toString()).isIn(200, 204);
         assertThat(get("/Groups/" + group).json().get("displayName").asText()).isEqualTo(again);
         assertError(patch("/Groups/" + group, patchOp(op("remove", GROUP, null))), 400, "invalidPath");
+        String colon = unique("Renamed with a colon");
+        var withColon = patch("/Groups/" + group, patchOp(op("replace", GROUP + ":", Map.of("displayName", colon))));
+        assertThat(withColon.status()).as(withColon.toString()).isIn(200, 204);
+        assertThat(get("/Groups/" + group).json().get("displayName").asText()).isEqualTo(colon);
+        assertError(
+                patch(
+                        "/Groups/" + group,
+                        patchOp(op("add", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:", Map.of()))),
+                400,
+                "invalidPath");
     }
 
     @Test

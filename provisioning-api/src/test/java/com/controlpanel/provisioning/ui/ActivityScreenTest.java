@@ -401,6 +401,16 @@ class ActivityScreenTest {
                         "Dan Bright (dan.bright@northwind.example)",
                         "Dan Brown (dan.brown@northwind.example) (deleted)");
         assertThat(browser.present(By.id("filter-subject"))).isFalse();
+
+        // a rehire: the same name, typed in full, means either of them
+        scenery.invite(org, "Dan", "Brown");
+        awaitActivity(org, 7);
+        browser.open(org.path("/activity?subject=Dan+Brown"));
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.all(By.cssSelector(".subject-choices a")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "Dan Brown (dan.brown@northwind.example)", "Dan Brown (dan.brown@northwind.example) (deleted)");
     }
 
     @Test

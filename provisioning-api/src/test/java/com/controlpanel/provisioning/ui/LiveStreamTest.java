@@ -1,8 +1,11 @@
 package com.controlpanel.provisioning.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
+import com.controlpanel.provisioning.ui.activity.LiveStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +56,42 @@ class LiveStreamTest {
         @Override
         public void complete() {
             completed.countDown();
+        }
+    }
+
+    @Test
+    void aStreamThatEndsBeforeItsResponseBeganGivesItsPlaceBack() throws Exception {
+        LiveStreams streams = new LiveStreams(1);
+        try {
+            AdminId admin = AdminId.random();
+            LiveStreams.Place place = streams.reserve(admin);
+            assertThatThrownBy(() -> streams.reserve(admin)).isInstanceOf(LiveStreams.TooManyStreams.class);
+            AtomicBoolean unsubscribed = new AtomicBoolean();
+            // its first write fails before the container takes the emitter, whose callbacks then never come
+            streams.open(
+                    place,
+                    new SseEmitter(),
+                    10,
+                    () -> true,
+                    stream -> stream.offer(live -> {
+                        throw new IOException("the missed rows could not be read");
+                    }),
+                    stream -> () -> unsubscribed.set(true));
+
+            LiveStreams.Place again = null;
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (again == null && Instant.now().isBefore(deadline)) {
+                try {
+                    again = streams.reserve(admin);
+                } catch (LiveStreams.TooManyStreams e) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(again).as("the admin's place is free again").isNotNull();
+            assertThat(unsubscribed).as("the stream no longer follows the feed").isTrue();
+        } finally {
+            streams.endAll();
+            streams.destroy();
         }
     }
 

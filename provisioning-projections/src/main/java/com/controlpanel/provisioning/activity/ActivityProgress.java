@@ -4,6 +4,8 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -22,6 +24,9 @@ public class ActivityProgress {
 
     /** How far behind the processor may be for a read to wait for it. */
     static final long SHORT_WAY = 5_000;
+
+    /** How long the processor may stand still, its tokens unchanged, before a read stops waiting for it. */
+    static final Duration STILL = Duration.ofSeconds(1);
 
     private static final Duration POLL = Duration.ofMillis(10);
 
@@ -49,13 +54,14 @@ public class ActivityProgress {
     }
 
     /**
-     * Waits, at most {@code max}, until the processor has taken the organization's last event stored before the call,
+     * Waits, at most {@code max}, until the processor has taken every event of the organization stored before the call,
      * so that a read of the timeline right after a write shows the write's row (the timeline is written
-     * asynchronously, usually within milliseconds). It does not wait when the processor is more than
-     * {@link #SHORT_WAY} events behind (catching up after a start or a rebuild): no short wait would make that up,
-     * and the timeline is then answered as it stands.
+     * asynchronously, up to about half a second later). It gives up early when the processor is more than
+     * {@link #SHORT_WAY} events behind (catching up after a start or a rebuild: no short wait would make that up) or
+     * has not moved for {@link #STILL} (stopped, or retrying a failing event): the timeline is then answered as it
+     * stands.
      *
-     * @return whether the processor had taken that event when the call returned
+     * @return whether the processor had taken those events when the call returned
      */
     public boolean awaitLatest(OrganizationId organizationId, Duration max) {
         Long latest = jdbc.queryForObject(
@@ -66,25 +72,24 @@ public class ActivityProgress {
             return true;
         }
         long deadline = System.nanoTime() + max.toNanos();
+        long movedAt = System.nanoTime();
+        List<Long> positions = null;
         while (true) {
             List<TrackingToken> tokens = tokens();
-            if (tokens.isEmpty() || tokens.contains(null)) {
-                // not started here yet: nothing to wait for that would come soon
+            if (tokens.isEmpty()) {
+                // the processor has never run: nothing it would take soon
                 return false;
             }
-            long behind = 0;
-            boolean taken = true;
-            for (TrackingToken token : tokens) {
-                long position = token.position().orElse(-1L);
-                behind = Math.max(behind, latest - position);
-                taken &= position >= latest
-                        && !(unwrapped(token) instanceof GapAwareTrackingToken gaps
-                                && gaps.getGaps().contains(latest));
-            }
-            if (taken) {
+            if (taken(organizationId, tokens, latest)) {
                 return true;
             }
-            if (behind > SHORT_WAY || System.nanoTime() >= deadline) {
+            List<Long> now = tokens.stream().map(ActivityProgress::position).toList();
+            if (!now.equals(positions)) {
+                positions = now;
+                movedAt = System.nanoTime();
+            }
+            long behind = latest - now.stream().mapToLong(Long::longValue).min().orElse(-1L);
+            if (behind > SHORT_WAY || System.nanoTime() >= deadline || System.nanoTime() - movedAt >= STILL.toNanos()) {
                 return false;
             }
             try {
@@ -94,6 +99,38 @@ public class ActivityProgress {
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether every segment has passed {@code latest} and none of the organization's events up to it is among the
+     * positions a segment passed while their transactions were still open (its gaps: such an event committed later,
+     * as concurrent writes do, and is taken when the processor comes back for it).
+     */
+    private boolean taken(OrganizationId organizationId, List<TrackingToken> tokens, long latest) {
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (TrackingToken token : tokens) {
+            if (position(token) < latest) {
+                return false;
+            }
+            if (unwrapped(token) instanceof GapAwareTrackingToken aware) {
+                gaps.addAll(aware.getGaps().headSet(latest + 1).tailSet(latest - SHORT_WAY));
+            }
+        }
+        if (gaps.isEmpty()) {
+            return true;
+        }
+        List<Long> stored = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE organization_id = ?"
+                        + " AND global_index BETWEEN ? AND ?",
+                Long.class,
+                organizationId.value(),
+                gaps.first(),
+                gaps.last());
+        return stored.stream().noneMatch(gaps::contains);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1L : token.position().orElse(-1L);
     }
 
     private static TrackingToken unwrapped(TrackingToken token) {

@@ -172,7 +172,7 @@ public class ActivityFilters {
                         row.subjectId(),
                         row.subjectName() + " (deleted)",
                         "TEAM".equals(row.subjectType()) ? "team" : "member",
-                        List.of(row.subjectName())));
+                        namesIn(row.subjectName())));
             }
         });
         List<Candidate> exact = candidates.stream()
@@ -244,6 +244,20 @@ public class ActivityFilters {
         String label = profile.label();
         String email = profile.email() == null ? profile.userName().value() : profile.email();
         return label.equalsIgnoreCase(email) ? email : label + " (" + email + ")";
+    }
+
+    /**
+     * The names a removed subject's name at the time answers to: all of it, and for a member its name and its email
+     * apart ({@code Dan Brown (dan@example.com)}), as the names of one here now do, so that typing a name both a
+     * departed member and someone here now have offers both.
+     */
+    private static List<String> namesIn(String subjectName) {
+        int open = subjectName.lastIndexOf(" (");
+        if (open < 0 || !subjectName.endsWith(")")) {
+            return List.of(subjectName);
+        }
+        return List.of(
+                subjectName, subjectName.substring(0, open), subjectName.substring(open + 2, subjectName.length() - 1));
     }
 
     private static String shorten(String text) {

@@ -68,7 +68,7 @@ public class ActivityStreamController {
         try {
             // written at once, so the browser sees the stream open before the first action arrives
             emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MS).comment("live"));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             place.release();
             emitter.completeWithError(e);
             return emitter;

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class LiveStream {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicReference<Runnable> whenEnded = new AtomicReference<>();
     private volatile boolean started;
     private long allowedUntil;
 
@@ -118,9 +120,28 @@ public final class LiveStream {
         return ended.get();
     }
 
+    /**
+     * Runs {@code action} once, when the stream ends (at once if it has): what the stream holds goes with it even when
+     * the emitter's own callbacks never come, as for a stream ended before its response began.
+     */
+    public void whenEnded(Runnable action) {
+        whenEnded.set(action);
+        if (ended.get()) {
+            runWhenEnded();
+        }
+    }
+
+    private void runWhenEnded() {
+        Runnable action = whenEnded.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
+    }
+
     /** Ends the stream: nothing more is written, and the response is completed (on a writer, never the caller). */
     public void end() {
         if (ended.compareAndSet(false, true)) {
+            runWhenEnded();
             queue.clear();
             try {
                 writers.execute(() -> {
@@ -143,6 +164,7 @@ public final class LiveStream {
             } catch (RejectedExecutionException e) {
                 writing.set(false);
                 ended.set(true);
+                runWhenEnded();
             }
         }
     }

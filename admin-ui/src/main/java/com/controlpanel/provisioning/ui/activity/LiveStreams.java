@@ -100,16 +100,21 @@ public class LiveStreams implements DisposableBean {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
                 stream::keepAlive, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         open.add(stream);
+        AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
-            subscription.close();
-            heartbeat.cancel(false);
-            stream.end();
-            open.remove(stream);
-            place.release();
+            if (closed.compareAndSet(false, true)) {
+                subscription.close();
+                heartbeat.cancel(false);
+                stream.end();
+                open.remove(stream);
+                place.release();
+            }
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(e -> close.run());
+        // a stream that ends before its response began never hears the emitter's callbacks
+        stream.whenEnded(close);
         return stream;
     }
 

@@ -170,17 +170,14 @@ public class ActivityController {
             @PathVariable String org,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         OrganizationRow organization = access.require(admin, org);
+        BooleanSupplier stillAllowed = access.stillAllowed(admin, organization.organizationId());
         LiveStreams.Place place;
         try {
             place = streams.reserve(admin.adminId());
         } catch (LiveStreams.TooManyStreams e) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", e.getMessage());
         }
-        return openStream(
-                place,
-                organization.organizationId(),
-                lastEventId,
-                access.stillAllowed(admin, organization.organizationId()));
+        return openStream(place, organization.organizationId(), lastEventId, stillAllowed);
     }
 
     SseEmitter openStream(

@@ -48,7 +48,7 @@ final class GroupPatch {
         for (Operation operation : operations) {
             if (operation.path() == null) {
                 pathless(operation, teamId, changes);
-            } else if (ScimSchemas.namesSchema(operation.path(), ScimSchemas.GROUP)) {
+            } else if (ScimSchemas.GROUP.equalsIgnoreCase(ScimSchemas.namedSchema(operation.path(), "Group"))) {
                 // the path names the Group's own schema: its value is the attributes, as without a path
                 if (operation.op() == Op.REMOVE) {
                     throw BadRequestException.invalidPath(
@@ -103,6 +103,9 @@ final class GroupPatch {
         Path path = operation.path();
         if (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(ScimSchemas.GROUP)) {
             throw BadRequestException.invalidPath(operation.describe() + ": a Group has no extension attributes");
+        }
+        if (path.size() == 0) {
+            throw BadRequestException.invalidPath(operation.describe() + ": the path names no attribute");
         }
         Path.Element first = path.getElement(0);
         String attribute = first.getAttribute();

@@ -245,7 +245,12 @@ final class UserJson {
             if (!value.isObject()) {
                 throw BadRequestException.invalidValue("'" + extension + "' must be an object");
             }
-            enterprise.putAll(ScimValues.object(ScimSchemas.ENTERPRISE_USER_SCHEMA.attributes(), value, extension));
+            Map<String, Object> sent =
+                    ScimValues.object(ScimSchemas.ENTERPRISE_USER_SCHEMA.attributes(), value, extension);
+            for (String name : sent.keySet()) {
+                requireOnce(enterprise, name);
+            }
+            enterprise.putAll(sent);
             return;
         }
         if (key.length() > extension.length() + 1
@@ -255,6 +260,7 @@ final class UserJson {
             String attributeName = key.substring(extension.length() + 1);
             var definition = ScimSchemas.ENTERPRISE_USER_SCHEMA.attribute(attributeName);
             if (definition.isPresent()) {
+                requireOnce(enterprise, definition.get().name());
                 put(enterprise, definition.get().name(), ScimValues.read(definition.get(), value, key));
             }
             return;
@@ -266,6 +272,14 @@ final class UserJson {
             }
         }
         // Anything else is no attribute of a User: ignored.
+    }
+
+    /** An Enterprise User attribute given both in the extension's object and named in full: which would count? */
+    private static void requireOnce(Map<String, Object> enterprise, String name) throws BadRequestException {
+        if (enterprise.containsKey(name)) {
+            throw BadRequestException.invalidSyntax("The Enterprise User attribute '" + name
+                    + "' is given twice (in the extension's object and named in full): give each attribute once");
+        }
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {

@@ -172,27 +172,35 @@ final class UserPatch {
 
     /**
      * The SDK operations one request operation amounts to. A path that names a whole schema is an operation on its
-     * attributes: the core User's ({@code add}, {@code replace}: as if the value came without a path), or the
-     * Enterprise User extension's (a {@code remove} drops it all).
+     * attributes: the core User's ({@code add}, {@code replace}: as if the value came without a path), or an
+     * extension's, the Enterprise User's or a custom one (a {@code remove} drops it all).
      */
     private static List<Step> steps(Operation operation, String id) throws ScimException {
         List<Step> steps = new ArrayList<>();
         Path path = operation.path();
-        if (path != null && ScimSchemas.namesSchema(path, ScimSchemas.USER)) {
+        String schema = path == null ? null : ScimSchemas.namedSchema(path, "User");
+        if (schema != null && schema.equalsIgnoreCase(ScimSchemas.USER)) {
             if (operation.op() == Op.REMOVE) {
                 throw BadRequestException.invalidPath(
                         operation.describe() + ": the path names the User itself; name the attributes to remove");
             }
             return steps(wholeSchema(operation, null), id);
         }
-        if (path != null && ScimSchemas.namesSchema(path, ScimSchemas.ENTERPRISE_USER)) {
-            if (operation.op() == Op.REMOVE) {
-                return List.of(new Step(Op.REMOVE, Path.root(ScimSchemas.ENTERPRISE_USER), null));
+        if (schema != null) {
+            boolean enterprise = schema.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER);
+            String extension = enterprise ? ScimSchemas.ENTERPRISE_USER : schema;
+            if (!enterprise && ScimSchemas.reserved(extension)) {
+                throw BadRequestException.invalidPath(
+                        operation.describe() + ": '" + extension + "' is not a schema of a User");
             }
-            return steps(wholeSchema(operation, ScimSchemas.ENTERPRISE_USER), id);
+            if (operation.op() == Op.REMOVE) {
+                return List.of(new Step(Op.REMOVE, Path.root(extension), null));
+            }
+            return steps(wholeSchema(operation, extension), id);
         }
         if (path == null) {
             ObjectNode rest = ScimJson.caseInsensitiveObject();
+            List<String> inFull = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> fields =
                     unqualified(operation).fields();
             while (fields.hasNext()) {
@@ -212,8 +220,19 @@ final class UserPatch {
                     if (allowed(operation, keyPath)) {
                         steps.add(new Step(operation.op(), BooleanValues.in(keyPath), field.getValue()));
                     }
+                    if (ScimSchemas.ENTERPRISE_USER.equalsIgnoreCase(keyPath.getSchemaUrn())) {
+                        inFull.add(keyPath.getElement(0).getAttribute());
+                    }
                 } else {
                     rest.set(key, field.getValue());
+                }
+            }
+            JsonNode extension = rest.get(ScimSchemas.ENTERPRISE_USER);
+            for (String name : inFull) {
+                if (extension != null && extension.isObject() && extension.has(name)) {
+                    throw BadRequestException.invalidSyntax(operation.describe() + ": the Enterprise User attribute '"
+                            + name + "' is given twice (in the extension's object and named in full): give each"
+                            + " attribute once");
                 }
             }
             if (!rest.isEmpty()) {
@@ -237,7 +256,7 @@ final class UserPatch {
     private static Operation wholeSchema(Operation operation, String extension) throws BadRequestException {
         if (!operation.value().isObject()) {
             throw BadRequestException.invalidValue(operation.describe()
-                    + ": the path names a whole schema, so the value must be an object of its" + " attributes");
+                    + ": the path names a whole schema, so the value must be an object of its attributes");
         }
         ObjectNode value = ScimJson.caseInsensitiveObject();
         if (extension == null) {
@@ -286,7 +305,7 @@ final class UserPatch {
         }
         String urn = path.getSchemaUrn();
         String name = path.getElement(0).getAttribute();
-        if (urn == null || urn.equalsIgnoreCase(ScimSchemas.USER)) {
+        if (urn == null) {
             if (name.equalsIgnoreCase("password")) {
                 return false;
             }
