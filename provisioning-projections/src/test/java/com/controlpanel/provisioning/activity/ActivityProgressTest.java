@@ -6,11 +6,8 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -43,18 +40,7 @@ class ActivityProgressTest {
     }
 
     private void tokenAt(long position, Long... gaps) {
-        SerializedObject<byte[]> token =
-                serializer.serialize(GapAwareTrackingToken.newInstance(position, List.of(gaps)), byte[].class);
-        if (jdbc.update(
-                        "UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = 'activity'",
-                        token.getData(),
-                        token.getType().getName())
-                == 0) {
-            jdbc.update(
-                    "INSERT INTO token_entry (processor_name, segment, token, token_type) VALUES ('activity', 0, ?, ?)",
-                    token.getData(),
-                    token.getType().getName());
-        }
+        ActivityTokenRows.tokenAt(jdbc, serializer, position, gaps);
     }
 
     private static void sleep(long millis) {

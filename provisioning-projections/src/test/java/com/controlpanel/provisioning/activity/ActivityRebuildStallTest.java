@@ -8,13 +8,10 @@ import com.controlpanel.provisioning.testing.SettableClock;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -31,18 +28,7 @@ class ActivityRebuildStallTest {
     private final Serializer serializer = JacksonSerializer.defaultSerializer();
 
     private void tokenAt(long position) {
-        SerializedObject<byte[]> token =
-                serializer.serialize(GapAwareTrackingToken.newInstance(position, List.of()), byte[].class);
-        if (jdbc.update(
-                        "UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = 'activity'",
-                        token.getData(),
-                        token.getType().getName())
-                == 0) {
-            jdbc.update(
-                    "INSERT INTO token_entry (processor_name, segment, token, token_type) VALUES ('activity', 0, ?, ?)",
-                    token.getData(),
-                    token.getType().getName());
-        }
+        ActivityTokenRows.tokenAt(jdbc, serializer, position);
     }
 
     private ReadModelRebuild.Session session(Duration stallPatience) {
