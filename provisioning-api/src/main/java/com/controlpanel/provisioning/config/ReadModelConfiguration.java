@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -153,17 +154,31 @@ public class ReadModelConfiguration {
                 new RebuildJournal(jdbc, Clock.systemUTC()));
     }
 
+    /** How often the Activity processor's coordinator is told to look for new events (see {@link NudgedEventSource}). */
+    private static final Duration ACTIVITY_NUDGE = Duration.ofMillis(50);
+
+    /** The thread that tells the Activity processor's coordinator to look for new events. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService activityNudges() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "activity-nudges");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /**
      * Activity > Actions: a pooled streaming processor, one segment per node by default, batches of 100 events per
      * transaction. A failing event is retried, never skipped (a skipped event would be a hole in the audit trail).
      */
     @Bean
-    public ConfigurerModule activityProcessor(ActivityFailures failures) {
+    public ConfigurerModule activityProcessor(ActivityFailures failures, ScheduledExecutorService activityNudges) {
         return configurer -> configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessor(
                         ActivityProjection.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
+                        configuration ->
+                                new NudgedEventSource(configuration.eventStore(), activityNudges, ACTIVITY_NUDGE),
                         (configuration, builder) -> builder.batchSize(100).initialSegmentCount(1))
                 .registerListenerInvocationErrorHandler(ActivityProjection.PROCESSING_GROUP, c -> failures);
     }

@@ -56,7 +56,7 @@ public class ActivityProgress {
     /**
      * Waits, at most {@code max}, until the processor has taken every event of the organization stored before the call,
      * so that a read of the timeline right after a write shows the write's row (the timeline is written
-     * asynchronously, up to about half a second later). It gives up early when the processor is more than
+     * asynchronously, tens of milliseconds later on this node). It gives up early when the processor is more than
      * {@link #SHORT_WAY} events behind (catching up after a start or a rebuild: no short wait would make that up) or
      * has not moved for {@link #STILL} (stopped, or retrying a failing event): the timeline is then answered as it
      * stands.
