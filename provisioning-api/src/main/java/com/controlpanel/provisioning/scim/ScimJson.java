@@ -76,6 +76,10 @@ public final class ScimJson {
      * under that schema's URN among the others. An attribute named twice that way is refused (which would count?).
      */
     public static ObjectNode unqualified(JsonNode body, String schema) throws BadRequestException {
+        if (body instanceof ObjectNode object && !namesInFull(object, schema)) {
+            // as nearly every body is (and every User a PATCH leaves): nothing to copy
+            return object;
+        }
         ObjectNode plain = caseInsensitiveObject();
         Map<String, String> named = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
@@ -96,6 +100,18 @@ public final class ScimJson {
             }
         }
         return plain;
+    }
+
+    /** Whether a key of the object is the schema's URN or starts with it. */
+    private static boolean namesInFull(ObjectNode object, String schema) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.regionMatches(true, 0, schema, 0, schema.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void put(ObjectNode plain, Map<String, String> named, String sent, String name, JsonNode value)

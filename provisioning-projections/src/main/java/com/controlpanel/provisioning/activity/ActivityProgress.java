@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityProgress {
 
+    /** How long a read of the timeline waits for the rows of the writes made just before it. */
+    public static final Duration READ_AFTER_WRITE = Duration.ofSeconds(2);
+
     /** How far behind the processor may be for a read to wait for it. */
     static final long SHORT_WAY = 5_000;
 

@@ -56,8 +56,6 @@ public class ActivityPagesController {
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final Duration BEHIND_AFTER_FAILURE = Duration.ofMinutes(10);
-    /** How long the newest page or an export waits for the row of a write made just before it. */
-    private static final Duration READ_AFTER_WRITE = Duration.ofSeconds(2);
 
     private final Workspaces workspaces;
     private final ActivityQueries activity;
@@ -181,7 +179,7 @@ public class ActivityPagesController {
         ActivityQueries.Format chosen = json ? ActivityQueries.Format.JSON : ActivityQueries.Format.CSV;
         String name = "activity-" + slug(workspace.organization().name()) + "-" + FILE_TIME.format(clock.instant())
                 + (json ? ".json" : ".csv");
-        progress.awaitLatest(workspace.organization().organizationId(), READ_AFTER_WRITE);
+        progress.awaitLatest(workspace.organization().organizationId(), ActivityProgress.READ_AFTER_WRITE);
         StreamingResponseBody body = out -> activity.export(filter.query(), chosen, out);
         return ResponseEntity.ok()
                 .contentType(json ? MediaType.APPLICATION_JSON : new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -200,7 +198,7 @@ public class ActivityPagesController {
         if (filter.valid()) {
             if (filter.query().before() == null) {
                 // the newest page shows the row of a write made just before (the timeline is written asynchronously)
-                progress.awaitLatest(organizationId, READ_AFTER_WRITE);
+                progress.awaitLatest(organizationId, ActivityProgress.READ_AFTER_WRITE);
             }
             ActivityPage page = activity.find(filter.query());
             rows = page.items();

@@ -18,7 +18,6 @@ import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
 import com.controlpanel.provisioning.ui.activity.LiveStreams;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,9 +58,6 @@ public class ActivityController {
     private static final int RESUME_PAGE = 500;
     /** Rows that may wait for a slow client before it is sent away to reconnect and resume. */
     static final int STREAM_BACKLOG = 2_000;
-
-    /** How long a read of the timeline waits for the row of a write made just before it. */
-    private static final Duration READ_AFTER_WRITE = Duration.ofSeconds(2);
 
     private final OrganizationAccess access;
     private final ActivityQueries activity;
@@ -112,7 +108,7 @@ public class ActivityController {
                 Params.cursorLimit(limit, FindActivityQuery.MAX_LIMIT));
         if (query.before() == null) {
             // the newest page shows the row of a write made just before (the timeline is written asynchronously)
-            progress.awaitLatest(organization.organizationId(), READ_AFTER_WRITE);
+            progress.awaitLatest(organization.organizationId(), ActivityProgress.READ_AFTER_WRITE);
         }
         ActivityPage page = queries.query(query, ActivityPage.class).join();
         return new ActivityPageJson(
@@ -145,7 +141,7 @@ public class ActivityController {
         ActivityQueries.Format chosen = Params.optionalEnum(format, ActivityQueries.Format.class, "format");
         FindActivityQuery query =
                 query(organization.organizationId(), actorKind, actor, action, subject, from, to, null, 0);
-        progress.awaitLatest(organization.organizationId(), READ_AFTER_WRITE);
+        progress.awaitLatest(organization.organizationId(), ActivityProgress.READ_AFTER_WRITE);
         String extension = chosen == ActivityQueries.Format.CSV ? "csv" : "json";
         MediaType type = chosen == ActivityQueries.Format.CSV
                 ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
