@@ -358,21 +358,28 @@
     }
 
     var stream = new EventSource(status.getAttribute('data-activity-stream'));
-    stream.addEventListener('open', function () {
+    // refused: the admin holds as many live streams as it may; the server says so, and the browser asks again later
+    var refused = false;
+    stream.addEventListener('ready', function () {
+      refused = false;
       idle();
       refresh();
+    });
+    stream.addEventListener('refused', function (event) {
+      refused = true;
+      say('paused', event.data);
     });
     stream.addEventListener('activity', refresh);
     stream.addEventListener('error', function () {
       if (stream.readyState === EventSource.CLOSED) {
         say('off', 'Live updates stopped. Reload the page to see new actions.');
-      } else {
+      } else if (!refused) {
         say('connecting', 'Reconnecting to live updates…');
       }
     });
     // after a filter or page change the view is new: say whether it is live, and fetch what it may have missed
     document.addEventListener('htmx:afterSettle', function () {
-      if (stream.readyState === EventSource.OPEN) {
+      if (stream.readyState === EventSource.OPEN && !refused) {
         idle();
         refresh();
       }

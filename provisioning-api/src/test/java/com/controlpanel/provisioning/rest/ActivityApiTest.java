@@ -476,7 +476,7 @@ class ActivityApiTest {
         FormSession page = FormSession.signIn(port, email, password);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         var stream = page.stream("/orgs/" + org + "/activity/stream", lines, ENDED);
-        awaitLine(lines, line -> line.startsWith(":live"));
+        awaitLine(lines, line -> line.equals("event:ready"));
         api.post(path("/teams"), Map.of("name", "Seen on the page"));
         String seen = rowsOnceThere("?action=team.created&limit=1", 1)
                 .get(0)
@@ -599,12 +599,18 @@ class ActivityApiTest {
             assertThat(refused.json().get("code").asText()).isEqualTo("too-many-streams");
             assertThat(refused.json().get("detail").asText())
                     .contains(LIVE_STREAMS_PER_ADMIN + " live activity streams open already");
+            // the Control Panel's page is told why in the stream (a browser can not read a 429), and to ask again later
             FormSession page = FormSession.signIn(port, email, password);
-            HttpResponse<Stream<String>> pageStream = page.stream(
-                            "/orgs/" + org + "/activity/stream", new LinkedBlockingQueue<>(), ENDED)
+            BlockingQueue<String> pageLines = new LinkedBlockingQueue<>();
+            HttpResponse<Stream<String>> pageStream = page.stream("/orgs/" + org + "/activity/stream", pageLines, ENDED)
                     .get(10, TimeUnit.SECONDS);
-            assertThat(pageStream.statusCode()).isEqualTo(429);
-            pageStream.body().close();
+            assertThat(pageStream.statusCode()).isEqualTo(200);
+            assertThat(awaitLine(pageLines, line -> !line.isEmpty())).isEqualTo("retry:10000");
+            assertThat(awaitLine(pageLines, line -> !line.isEmpty())).isEqualTo("event:refused");
+            assertThat(awaitLine(pageLines, line -> !line.isEmpty()))
+                    .startsWith("data:Live updates are paused: your account has " + LIVE_STREAMS_PER_ADMIN
+                            + " live Activity pages or streams open already");
+            assertThat(awaitLine(pageLines, line -> !line.isEmpty())).isEqualTo(ENDED);
 
             // another admin's streams are theirs to count
             java.net.Socket other = rawStream(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);

@@ -439,6 +439,88 @@ class ActivityScreenTest {
     }
 
     @Test
+    void aPageOverTheAdminsLiveStreamCapSaysSoAndGoesLiveOnceAnotherStreamEnds() throws Exception {
+        // an organization whose admin has no live stream open yet, signed in in the browser
+        Tenant capped = scenery.organization("Northwind Capped");
+        scenery.invite(capped, "Mary", "Jackson");
+        awaitActivity(capped, 1);
+        browser.open(tenant.path("/members"));
+        browser.signOut();
+        browser.signIn(capped.adminEmail(), Scenery.PASSWORD);
+        // the admin's other live streams, as a script would hold them, up to the cap
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+            while (true) {
+                java.net.Socket socket = rawStream(capped);
+                if (statusLine(socket).contains(" 429")) {
+                    socket.close();
+                    break;
+                }
+                held.add(socket);
+                assertThat(held).as("streams before the cap").hasSizeLessThanOrEqualTo(16);
+            }
+
+            assertThat(held).as("streams open at once, by default").hasSize(16);
+
+            browser.open(capped.path("/activity"));
+            browser.waitUntil(d -> browser.text(By.id("activity-live")).contains("Live updates are paused"));
+            assertThat(browser.text(By.id("activity-live")))
+                    .contains("live Activity pages or streams open already")
+                    .contains("goes live by itself once one of them is closed");
+            assertThat(browser.find(By.id("activity-live")).getAttribute("data-state"))
+                    .isEqualTo("paused");
+            // the browser asks again on its own and is refused again: the page still says why
+            Thread.sleep(12_000);
+            assertThat(browser.text(By.id("activity-live"))).contains("Live updates are paused");
+
+            // the script's streams close; each frees its place at its next write (here: a new action)
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+            held.clear();
+            scenery.invite(capped, "Christine", "Darden");
+            browser.waitUntil(
+                    java.time.Duration.ofSeconds(30),
+                    d -> "live".equals(browser.find(By.id("activity-live")).getAttribute("data-state")));
+            // the action made while it was paused is fetched once it is live, and the next ones come live
+            browser.waitUntil(d -> String.join("\n", summaries()).contains("Christine Darden"));
+            scenery.invite(capped, "Katherine", "Goble");
+            browser.waitUntil(d -> String.join("\n", summaries()).contains("Katherine Goble"));
+        } finally {
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+            browser.open(capped.path("/members"));
+            browser.signOut();
+            browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        }
+    }
+
+    /** A live stream of this organization opened by its admin over a plain socket, its answer not read yet. */
+    private java.net.Socket rawStream(Tenant org) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        socket.setSoTimeout(10_000);
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString(
+                        (org.adminEmail() + ":" + Scenery.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        socket.getOutputStream()
+                .write(("GET /api/orgs/" + org.id().value() + "/activity/stream HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Accept: text/event-stream\r\nAuthorization: Basic " + basic + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return socket;
+    }
+
+    /** The status line of the answer on this socket (nothing after it is read). */
+    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString().trim();
+    }
+
+    @Test
     void aNewActionAppearsLiveIfTheFiltersLetItThrough() {
         Tenant live = scenery.alsoManagedBy(tenant, "Northwind Live");
         awaitActivity(live, 2);

@@ -188,8 +188,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
+        return waitUntil(Duration.ofSeconds(10), condition);
+    }
+
+    <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
         // htmx may replace what a condition looks at while it looks: try again
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition::apply);
     }

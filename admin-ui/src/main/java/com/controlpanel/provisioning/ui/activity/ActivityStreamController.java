@@ -20,15 +20,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Tells an open Activity page, under the admin's session, that its organization has a new action: server-sent events
- * ({@code event: activity}, {@code id} and data = the row's position), a comment at once and every 15 seconds to keep the
- * connection open, and, after a reconnect with {@code Last-Event-ID}, one event at once if anything was missed. The
- * page then asks for the new rows its filters let through.
+ * ({@code event: ready} at once, then {@code event: activity}, {@code id} and data = the row's position), a comment every
+ * 15 seconds to keep the connection open, and, after a reconnect with {@code Last-Event-ID}, one event at once if
+ * anything was missed. The page then asks for the new rows its filters let through.
+ *
+ * <p>An admin who already holds as many live streams as it may ({@link LiveStreams}) gets {@code event: refused}, whose
+ * data is what the page shows, and the stream ends: a browser's {@code EventSource} can not read the status of an
+ * answer other than 200, so a 429 would leave the page unable to say why it is not live. The browser asks again after
+ * the {@code retry} the event gives, and the page goes live by itself once one of the admin's other streams has ended.
  */
 @Controller
 public class ActivityStreamController {
 
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
     private static final long RECONNECT_MS = 3000;
+    /** How long a refused page waits before it asks again. */
+    static final long REFUSED_RETRY_MS = 10_000;
     /** Positions that may wait for a slow page before it is sent away to reconnect. */
     private static final int BACKLOG = 10_000;
 
@@ -63,11 +70,17 @@ public class ActivityStreamController {
             HttpSession session) {
         OrganizationId organizationId =
                 workspaces.open(admin, org, "activity").organization().organizationId();
-        LiveStreams.Place place = streams.reserve(admin.adminId());
+        LiveStreams.Place place;
+        try {
+            place = streams.reserve(admin.adminId());
+        } catch (LiveStreams.TooManyStreams e) {
+            return refused(e);
+        }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         try {
-            // written at once, so the browser sees the stream open before the first action arrives
-            emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MS).comment("live"));
+            // written at once, so the page knows it is live before the first action arrives
+            emitter.send(
+                    SseEmitter.event().reconnectTime(RECONNECT_MS).name("ready").data("live"));
         } catch (IOException | IllegalStateException e) {
             place.release();
             emitter.completeWithError(e);
@@ -92,6 +105,22 @@ public class ActivityStreamController {
                     }
                 },
                 stream -> feed.subscribe(organizationId, row -> stream.offer(live -> send(live, row.position()))));
+        return emitter;
+    }
+
+    private static SseEmitter refused(LiveStreams.TooManyStreams e) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        try {
+            emitter.send(SseEmitter.event()
+                    .reconnectTime(REFUSED_RETRY_MS)
+                    .name("refused")
+                    .data("Live updates are paused: your account has " + e.perAdmin()
+                            + " live Activity pages or streams open already, the most it may hold at once."
+                            + " This page goes live by itself once one of them is closed."));
+            emitter.complete();
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
         return emitter;
     }
 

@@ -146,6 +146,8 @@ public class LiveStreams implements DisposableBean {
     /** An admin asked for one live stream more than it may hold open at once. */
     public static final class TooManyStreams extends RuntimeException {
 
+        private final int perAdmin;
+
         TooManyStreams(int perAdmin) {
             super(
                     "You have " + perAdmin
@@ -154,6 +156,12 @@ public class LiveStreams implements DisposableBean {
                     null,
                     false,
                     false);
+            this.perAdmin = perAdmin;
+        }
+
+        /** As many streams as one admin may hold open at once on this node. */
+        public int perAdmin() {
+            return perAdmin;
         }
     }
 

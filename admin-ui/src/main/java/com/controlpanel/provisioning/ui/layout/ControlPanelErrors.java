@@ -4,7 +4,6 @@ import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.ui.RequestIds;
-import com.controlpanel.provisioning.ui.activity.LiveStreams;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,12 +40,6 @@ public class ControlPanelErrors {
     @ExceptionHandler(NotAllowed.class)
     ModelAndView notAllowed(NotAllowed e, HttpServletRequest request, HttpServletResponse response) {
         return page(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request, response);
-    }
-
-    @ExceptionHandler(LiveStreams.TooManyStreams.class)
-    ModelAndView tooManyStreams(
-            LiveStreams.TooManyStreams e, HttpServletRequest request, HttpServletResponse response) {
-        return page(HttpStatus.TOO_MANY_REQUESTS, "Too many live pages", e.getMessage(), request, response);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
