@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui;
 
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 
 /**
  * An admin's own password, changed by the admin; answered by the application's admin accounts. A change signs out the
@@ -8,12 +9,36 @@ import jakarta.servlet.http.HttpSession;
  */
 public interface AdminPasswords {
 
-    /** How a change went: done, or refused because the current password given is not the admin's (or too often not). */
-    enum Outcome {
-        CHANGED,
-        WRONG_CURRENT_PASSWORD,
-        /** Ten wrong current passwords within 15 minutes: refused without a check until then. */
-        TOO_MANY_ATTEMPTS
+    /**
+     * How a change went: done, or refused because the current password given is not the admin's (or too often not: then
+     * also for how long it will be refused).
+     */
+    record Outcome(Kind kind, Duration retryAfter) {
+
+        public static final Outcome CHANGED = new Outcome(Kind.CHANGED, Duration.ZERO);
+        public static final Outcome WRONG_CURRENT_PASSWORD = new Outcome(Kind.WRONG_CURRENT_PASSWORD, Duration.ZERO);
+
+        public enum Kind {
+            CHANGED,
+            WRONG_CURRENT_PASSWORD,
+            /** Ten wrong current passwords within 15 minutes: refused without a check until then. */
+            TOO_MANY_ATTEMPTS
+        }
+
+        public static Outcome tooManyAttempts(Duration retryAfter) {
+            return new Outcome(Kind.TOO_MANY_ATTEMPTS, retryAfter);
+        }
+
+        /** Whole seconds, at least one: for {@code Retry-After}. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+
+        /** "a minute" or "N minutes", rounded up: for a message. */
+        public String retryAfterInWords() {
+            long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+            return minutes == 1 ? "a minute" : minutes + " minutes";
+        }
     }
 
     /**

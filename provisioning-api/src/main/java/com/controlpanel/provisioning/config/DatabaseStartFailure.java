@@ -39,10 +39,11 @@ class DatabaseStartFailure implements FailureAnalyzer {
 
     /**
      * H2's: database not found (90013, 90146), already open (90020), file corrupted (90030), I/O (90028, 90031),
-     * file version or encryption (90048, 90049), read only (90097), closed (90098).
+     * a file or directory it can not create (90062), its trace file not writable (90034), file version or encryption
+     * (90048, 90049), read only (90097), closed (90098).
      */
     private static final Set<Integer> H2_NOT_OPENED =
-            Set.of(90013, 90146, 90020, 90030, 90028, 90031, 90048, 90049, 90097, 90098);
+            Set.of(90013, 90146, 90020, 90030, 90028, 90031, 90062, 90034, 90048, 90049, 90097, 90098);
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -50,7 +51,8 @@ class DatabaseStartFailure implements FailureAnalyzer {
         String notJdbc = null;
         String deepest = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && database == null && notOpened(sql)) {
+            // the innermost: "Error while creating file" rather than the trace file's failure that wraps it
+            if (cause instanceof SQLException sql && notOpened(sql)) {
                 database = sql;
             }
             if (cause.getMessage() != null

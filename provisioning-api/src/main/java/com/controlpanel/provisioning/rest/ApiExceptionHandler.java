@@ -46,7 +46,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(e.status(), e.code(), e.getMessage());
+        if (e.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(e.status())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                    .body(problem.getBody());
+        }
+        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

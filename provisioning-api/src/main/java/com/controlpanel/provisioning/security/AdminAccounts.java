@@ -138,7 +138,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
             // whoever holds a session of the admin's guesses their password at most as fast as a stranger signing in
             attempt = throttle.attempt(account.email(), CHANGING_PASSWORD);
         } catch (SignInThrottledException e) {
-            return Outcome.TOO_MANY_ATTEMPTS;
+            return Outcome.tooManyAttempts(e.retryAfter());
         }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPassword())) {
             attempt.failed();

@@ -40,6 +40,22 @@ class DatabaseStartFailureTest {
     }
 
     @Test
+    void aDataDirectoryThatCanNotBeMadeNamesTheDirectoryAndTheSetting(CapturedOutput output) {
+        // no user may make a directory here (not even root)
+        Path dataDir =
+                Path.of("/proc/provisioning-test-" + ProcessHandle.current().pid(), "data");
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The embedded H2 database in " + dataDir + " could not be opened: Error while creating file")
+                .contains("Check PROVISIONING_DATA_DIR (now " + dataDir + ")")
+                .doesNotContain("Application run failed");
+    }
+
+    @Test
     void aPostgreSqlServerOutOfReachNamesTheUrlAndTheSettings(CapturedOutput output) {
         assertThatThrownBy(() -> start(
                         "--server.port=0",

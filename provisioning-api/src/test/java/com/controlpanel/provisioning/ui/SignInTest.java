@@ -112,6 +112,29 @@ class SignInTest {
     }
 
     @Test
+    void tooManyWrongCurrentPasswordsSayForHowLongTheChangeIsRefused() {
+        Tenant tenant = scenery.organization("Guessed Password Org");
+        // ten wrong current passwords, over the JSON API (the same count as the page's)
+        Http script = Http.to("http://localhost:" + port).basic(tenant.adminEmail(), Scenery.PASSWORD);
+        for (int i = 0; i < 10; i++) {
+            assertThat(script.post(
+                                    "/api/account/password",
+                                    java.util.Map.of(
+                                            "currentPassword", "guess-" + i, "newPassword", "a-new-password-1"))
+                            .status())
+                    .isEqualTo(400);
+        }
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/account"));
+        browser.type(By.id("current-password"), Scenery.PASSWORD);
+        browser.type(By.id("new-password"), "a-new-password-1");
+        browser.type(By.id("confirm-password"), "a-new-password-1");
+        browser.submit(By.cssSelector("#password-form button[type=submit]"));
+        assertThat(browser.text(By.id("current-password-error")))
+                .isEqualTo("Too many wrong current passwords: try again in 15 minutes (nothing was changed)");
+    }
+
+    @Test
     void anAdminChangesTheirOwnPasswordFromTheirEmailAtTheTop() {
         Tenant tenant = scenery.organization("Password Org");
         browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);

@@ -74,12 +74,13 @@ public class AccountPagesController {
         if (!errors.any()) {
             try {
                 AdminPasswords.Outcome outcome = passwords.change(admin, currentPassword, newPassword);
-                if (outcome == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
+                if (outcome.kind() == AdminPasswords.Outcome.Kind.WRONG_CURRENT_PASSWORD) {
                     errors.field("currentPassword", "This is not your current password");
-                } else if (outcome == AdminPasswords.Outcome.TOO_MANY_ATTEMPTS) {
+                } else if (outcome.kind() == AdminPasswords.Outcome.Kind.TOO_MANY_ATTEMPTS) {
                     errors.field(
                             "currentPassword",
-                            "Too many wrong current passwords: try again in at most 15 minutes (nothing was changed)");
+                            "Too many wrong current passwords: try again in " + outcome.retryAfterInWords()
+                                    + " (nothing was changed)");
                 } else {
                     passwords.keepSignedIn(admin, request.getSession());
                     flash.addFlashAttribute(

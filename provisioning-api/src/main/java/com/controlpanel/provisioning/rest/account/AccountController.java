@@ -35,15 +35,16 @@ public class AccountController {
             throw new InvalidValueException("currentPassword and newPassword are required");
         }
         AdminPasswords.Outcome outcome = accounts.change(admin, body.currentPassword(), body.newPassword());
-        if (outcome == AdminPasswords.Outcome.WRONG_CURRENT_PASSWORD) {
+        if (outcome.kind() == AdminPasswords.Outcome.Kind.WRONG_CURRENT_PASSWORD) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST, "wrong-current-password", "currentPassword is not this admin's password");
         }
-        if (outcome == AdminPasswords.Outcome.TOO_MANY_ATTEMPTS) {
+        if (outcome.kind() == AdminPasswords.Outcome.Kind.TOO_MANY_ATTEMPTS) {
             throw new ApiException(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-attempts",
-                    "Too many wrong current passwords for this admin: try again in at most 15 minutes");
+                    "Too many wrong current passwords for this admin: try again in " + outcome.retryAfterInWords(),
+                    outcome.retryAfterSeconds());
         }
         return ResponseEntity.noContent().build();
     }
