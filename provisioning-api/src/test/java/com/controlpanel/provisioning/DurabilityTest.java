@@ -19,11 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** What was acknowledged survives a stop and a start on the same data directory, and a crash of the process. */
+@ExtendWith(OutputCaptureExtension.class)
 class DurabilityTest {
 
     private static final String ADMIN = "durable@example.com";
@@ -58,7 +62,7 @@ class DurabilityTest {
      * switch sets it (a lost password), and one naming an admin that does not exist is refused.
      */
     @Test
-    void aLostAdminPasswordIsResetByOneStartWithTheResetSwitch() {
+    void aLostAdminPasswordIsResetByOneStartWithTheResetSwitch(CapturedOutput output) {
         try (ConfigurableApplicationContext first = start()) {
             assertThat(status(first, ADMIN, PASSWORD)).isEqualTo(200);
         }
@@ -76,6 +80,11 @@ class DurabilityTest {
                 start(ADMIN, "another-password-2", "--provisioning.admin-password-reset=true")) {
             assertThat(status(reset, ADMIN, "another-password-2")).isEqualTo(200);
             assertThat(status(reset, ADMIN, PASSWORD)).isEqualTo(401);
+            // the start-up summary names the password just set, not the first start's, and what to remove
+            assertThat(output.getOut())
+                    .contains("Log in as     : " + ADMIN + "  with the password this start set from"
+                            + " PROVISIONING_ADMIN_PASSWORD (remove it, PROVISIONING_ADMIN_PASSWORD_RESET and"
+                            + " PROVISIONING_ADMIN_EMAIL before the next start)");
         }
         assertThatThrownBy(() ->
                         start("nobody@example.com", "third-password-3", "--provisioning.admin-password-reset=true"))

@@ -29,6 +29,7 @@ public class FirstStart implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final ProvisioningProperties properties;
     private volatile String generatedPassword;
+    private volatile boolean passwordReset;
 
     public FirstStart(
             AdminAccounts accounts,
@@ -82,8 +83,10 @@ public class FirstStart implements ApplicationRunner {
             }
             log.warn(
                     "Set the password of admin {} from PROVISIONING_ADMIN_PASSWORD (PROVISIONING_ADMIN_PASSWORD_RESET):"
-                            + " remove both variables now",
+                            + " remove PROVISIONING_ADMIN_PASSWORD_RESET, PROVISIONING_ADMIN_PASSWORD and"
+                            + " PROVISIONING_ADMIN_EMAIL now",
                     email);
+            passwordReset = true;
             return;
         }
         if (accounts.findByEmail(email).isEmpty() || properties.adminPassword() != null) {
@@ -100,6 +103,11 @@ public class FirstStart implements ApplicationRunner {
                 .map(admin -> admin.email())
                 .or(accounts::firstOperatorEmail)
                 .orElse(properties.adminEmail());
+    }
+
+    /** Whether this start set the admin's password from the reset switch. */
+    boolean passwordReset() {
+        return passwordReset;
     }
 
     /** The first admin's password if this start generated it; it is shown once and never stored in clear. */

@@ -76,7 +76,12 @@ public class StartupReport {
                                 .append("  (generated, shown only this once: set PROVISIONING_ADMIN_PASSWORD to choose"
                                         + " your own on a fresh database)\n"),
                         () -> out.append(
-                                "  with the password set on first start (PROVISIONING_ADMIN_PASSWORD, or the one printed then)\n"));
+                                firstStart.passwordReset()
+                                        ? "  with the password this start set from PROVISIONING_ADMIN_PASSWORD (remove it,"
+                                                + " PROVISIONING_ADMIN_PASSWORD_RESET and PROVISIONING_ADMIN_EMAIL before"
+                                                + " the next start)\n"
+                                        : "  with the password set on first start (PROVISIONING_ADMIN_PASSWORD, or the"
+                                                + " one printed then), or changed since\n"));
         System.out.println(out);
     }
 }
