@@ -90,6 +90,33 @@ class DatabaseStartFailureTest {
     }
 
     @Test
+    void aDatabaseANewerVersionMigratedIsRefusedSayingSo(CapturedOutput output) throws Exception {
+        Path dataDir = temp.resolve("upgraded");
+        new SpringApplicationBuilder(ProvisioningApplication.class)
+                .run("--server.port=0", "--provisioning.data-dir=" + dataDir)
+                .close();
+        // a later version's migration, as that version would have recorded it
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "");
+                var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+                    + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\","
+                    + " \"execution_time\", \"success\") VALUES (99, '99', 'from a later version', 'SQL',"
+                    + " 'V99__from_a_later_version.sql', 0, 'SA', CURRENT_TIMESTAMP, 1, TRUE)");
+        }
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The database was migrated by a later version of the service: its schema has migration"
+                        + " 99, which this version does not have")
+                .contains("restore the backup taken before the upgrade")
+                .doesNotContain("Application run failed");
+    }
+
+    @Test
     void aUrlThatIsNoJdbcUrlSaysSo(CapturedOutput output) {
         assertThatThrownBy(() -> start(
                         "--server.port=0",
