@@ -399,6 +399,14 @@
     document.querySelectorAll('dialog[data-open-on-load="true"]').forEach(function (dialog) {
       openDialog(dialog, document.querySelector('[data-dialog-open="' + dialog.id + '"]'));
     });
+    // a form sent back with errors: the focus goes to its first refused field, whose error is read with it
+    // (a dialog's fields are focused as the dialog opens)
+    if (!document.querySelector('dialog[open]')) {
+      var refused = document.querySelector('main form [aria-invalid="true"]');
+      if (refused) {
+        refused.focus();
+      }
+    }
     liveTimeline();
   }
 

@@ -1,0 +1,139 @@
+package com.controlpanel.provisioning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * What an accessibility checker (axe-core, WCAG 2.1 AA) and a keyboard user found on the Control Panel, held in the
+ * browser: text contrast, names of fields and controls that contain what they show, a visible focus on read-only
+ * fields, the focus on the first refused field of a form sent back, and no sideways scrolling at the narrowest widths.
+ */
+@ExtendWith(ChromiumAvailable.class)
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityScreenTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private Browser browser;
+    private Scenery scenery;
+    private Tenant tenant;
+    private MemberId grace;
+
+    @BeforeAll
+    void start() {
+        scenery = new Scenery(context);
+        // a long name, with a word longer than a phone's width, and a second organization for the switcher
+        tenant = scenery.organization(
+                "Internationale Wolfeschlegelsteinhausenbergerdorffverwaltungsgesellschaft Holding Europe GmbH");
+        scenery.alsoManagedBy(tenant, "Northwind Second");
+        grace = scenery.invite(tenant, "Grace", "Hopper");
+        browser = Browser.start(port);
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** The contrast ratio (WCAG 2.1) of an element's text color on the page's background. */
+    private double contrastOnPage(By element) {
+        WebElement found = browser.find(element);
+        return ((Number) browser.script(
+                        "function rgb(c) { return c.match(/[\\d.]+/g).slice(0, 3).map(Number); }"
+                                + "function lum(c) { return rgb(c).map(v => { v /= 255;"
+                                + " return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })"
+                                + " .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0); }"
+                                + "const a = lum(getComputedStyle(arguments[0]).color);"
+                                + "const b = lum(getComputedStyle(document.body).backgroundColor);"
+                                + "return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);",
+                        found))
+                .doubleValue();
+    }
+
+    @Test
+    void mutedTextHasTheContrastOfBodyText() {
+        browser.open(tenant.path("/members"));
+        // the subtitle, the filters' labels and the results' status are all in the muted color
+        assertThat(contrastOnPage(By.cssSelector(".subtitle"))).isGreaterThanOrEqualTo(4.5);
+        assertThat(contrastOnPage(By.cssSelector("label[for=member-q]"))).isGreaterThanOrEqualTo(4.5);
+        browser.open(tenant.path("/no-such-page"));
+        assertThat(contrastOnPage(By.cssSelector(".error-code"))).isGreaterThanOrEqualTo(3.0);
+    }
+
+    @Test
+    void controlsAreNamedWithWhatTheyShow() {
+        browser.open(tenant.path("/settings/general"));
+        assertThat(browser.find(By.id("organization-id")).getAccessibleName()).isEqualTo("Organization id");
+        // the switcher and the exports: a speech user says what they see
+        WebElement switcher = browser.find(By.cssSelector(".org-switcher summary"));
+        assertThat(switcher.getAccessibleName())
+                .startsWith("Switch organization")
+                .contains(tenant.name());
+        browser.open(tenant.path("/activity"));
+        for (String export : List.of("export-csv", "export-json")) {
+            WebElement link = browser.find(By.id(export));
+            assertThat(link.getAccessibleName()).as(export).contains(link.getText());
+        }
+    }
+
+    @Test
+    void aReadOnlyFieldShowsWhereTheFocusIs() {
+        browser.open(tenant.path("/settings/general"));
+        WebElement field = browser.find(By.id("organization-id"));
+        String unfocused = (String) browser.script("return getComputedStyle(arguments[0]).outlineStyle;", field);
+        browser.script("arguments[0].focus();", field);
+        assertThat(browser.script("return document.activeElement.id;")).isEqualTo("organization-id");
+        assertThat(unfocused).isEqualTo("none");
+        assertThat(browser.script("return getComputedStyle(arguments[0]).outlineStyle;", field))
+                .isEqualTo("solid");
+    }
+
+    @Test
+    void aFormSentBackWithAnErrorHasTheFocusOnTheRefusedField() {
+        browser.open(tenant.path("/members/" + grace.value()));
+        browser.type(By.id("member-email"), "grace@");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.id("member-email-error"))).contains("is not an email address");
+        assertThat(browser.script("return document.activeElement.id;")).isEqualTo("member-email");
+        assertThat(browser.find(By.id("member-email")).getAttribute("aria-describedby"))
+                .contains("member-email-error");
+    }
+
+    @Test
+    void nothingScrollsSidewaysOnAPhoneWithALongOrganizationName() {
+        try {
+            for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
+                browser.resize(width);
+                for (String page : List.of("/settings/general", "/settings/provisioning", "/members", "/audit")) {
+                    browser.open(tenant.path(page));
+                    browser.assertNoHorizontalScroll();
+                }
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+}
