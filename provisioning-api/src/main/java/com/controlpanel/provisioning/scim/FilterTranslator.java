@@ -91,10 +91,17 @@ public final class FilterTranslator {
         return parsed.visit(new Translation(), Scope.TOP);
     }
 
-    /** The SDK's parser closes an unclosed value filter by itself; a filter must close what it opens. */
+    /** How deep parentheses and brackets may nest in a filter: deeper, its translation would run out of stack. */
+    static final int MAX_NESTING = 100;
+
+    /**
+     * The SDK's parser closes an unclosed value filter by itself; a filter must close what it opens, and nest at most
+     * {@link #MAX_NESTING} deep.
+     */
     private static void requireBalanced(String filter) throws BadRequestException {
         int brackets = 0;
         int parentheses = 0;
+        int deepest = 0;
         boolean quoted = false;
         for (int i = 0; i < filter.length(); i++) {
             char c = filter.charAt(i);
@@ -117,10 +124,15 @@ public final class FilterTranslator {
             if (brackets < 0 || parentheses < 0) {
                 break;
             }
+            deepest = Math.max(deepest, brackets + parentheses);
         }
         if (quoted || brackets != 0 || parentheses != 0) {
             throw BadRequestException.invalidFilter(
                     "Invalid filter '" + filter + "': unbalanced quotes, brackets or parentheses");
+        }
+        if (deepest > MAX_NESTING) {
+            throw BadRequestException.invalidFilter("Invalid filter: its parentheses and brackets nest " + deepest
+                    + " deep, more than the " + MAX_NESTING + " this service takes");
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,22 @@ public final class PatchRequestBody {
         }
     }
 
+    /**
+     * The most operations one PATCH may hold. Okta and Entra ID send a few (a group's members go as the values of one
+     * operation); each operation is applied to the whole resource, so thousands of them on a large User would hold a
+     * core for many seconds.
+     */
+    public static final int MAX_OPERATIONS = 1000;
+
     private PatchRequestBody() {}
 
-    public static List<Operation> operations(ObjectNode body) throws BadRequestException {
+    /**
+     * The operations of the body.
+     *
+     * @throws ScimException 400 for a body that is no PATCH request; 413 for more than {@link #MAX_OPERATIONS}
+     *     operations (as RFC 7644 §3.7.4 answers a bulk request over its {@code maxOperations})
+     */
+    public static List<Operation> operations(ObjectNode body) throws ScimException {
         JsonNode schemas = body.get("schemas");
         if (schemas != null && !schemas.isNull()) {
             boolean patchOp = false;
@@ -51,6 +65,13 @@ public final class PatchRequestBody {
         if (operations.isEmpty()) {
             // RFC 7644 §3.5.2: "an array of one or more patch operations"
             throw BadRequestException.invalidSyntax("A PATCH request needs at least one operation in 'Operations'");
+        }
+        if (operations.size() > MAX_OPERATIONS) {
+            throw new ScimException(
+                    413,
+                    null,
+                    "A PATCH request may hold at most " + MAX_OPERATIONS + " operations, not " + operations.size()
+                            + ": send them in several requests (or many values in one operation)");
         }
         List<Operation> parsed = new ArrayList<>();
         int index = 1;

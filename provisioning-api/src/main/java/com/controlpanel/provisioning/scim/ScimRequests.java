@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -73,8 +74,34 @@ public class ScimRequests {
         if (node == null || !node.isObject()) {
             throw BadRequestException.invalidSyntax("The body must be a JSON object");
         }
+        if (deeperThan(node, MAX_NESTING)) {
+            // stored in an event, it would be too deep to write (the parser's own limit is 1,000)
+            throw BadRequestException.invalidSyntax(
+                    "The body nests objects and arrays more than " + MAX_NESTING + " deep");
+        }
         requireUnicode(node, "");
         return (ObjectNode) node;
+    }
+
+    /** How deep objects and arrays may nest in a body: no SCIM resource needs more than a few levels. */
+    static final int MAX_NESTING = 100;
+
+    /** Whether objects and arrays nest more than {@code limit} deep in this value (walked without recursion). */
+    static boolean deeperThan(JsonNode root, int limit) {
+        java.util.ArrayDeque<Map.Entry<JsonNode, Integer>> open = new java.util.ArrayDeque<>();
+        open.push(Map.entry(root, 1));
+        while (!open.isEmpty()) {
+            Map.Entry<JsonNode, Integer> next = open.pop();
+            if (next.getValue() > limit) {
+                return true;
+            }
+            for (JsonNode child : next.getKey()) {
+                if (child.isContainerNode()) {
+                    open.push(Map.entry(child, next.getValue() + 1));
+                }
+            }
+        }
+        return false;
     }
 
     /** Every string of the body is Unicode text: not half of a surrogate pair, which JSON can escape. */

@@ -137,6 +137,31 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aFilterNestedTooDeepIsRefusedNot500() {
+        String deep = "not(".repeat(1500) + "userName pr" + ")".repeat(1500);
+        for (String search : List.of("/Users/.search", "/Groups/.search")) {
+            var refused = post(
+                    search,
+                    Map.of("schemas", List.of("urn:ietf:params:scim:api:messages:2.0:SearchRequest"), "filter", deep));
+            assertError(refused, 400, "invalidFilter");
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("Invalid filter: its parentheses and brackets nest 1500 deep, more than the 100 this"
+                            + " service takes");
+        }
+        // a hundred deep is still read
+        String hundred = "not(".repeat(50) + "userName pr" + ")".repeat(50);
+        assertThat(post(
+                                "/Users/.search",
+                                Map.of(
+                                        "schemas",
+                                        List.of("urn:ietf:params:scim:api:messages:2.0:SearchRequest"),
+                                        "filter",
+                                        hundred))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aQueryWithABrokenPercentEscapeIsRefusedNotServedWithoutTheParameter() {
         // the container drops a parameter it can not decode: this search would have listed every user
         var search = scim.sendRaw("GET", "/Users?filter=userName%20eq%20%22nobody%ZZ@example.com%22&count=1");
@@ -452,6 +477,41 @@ class ScimBadInputTest extends ScimTestSupport {
                     .isEqualTo("The method " + method + " is not one this service takes: GET, HEAD, POST, PUT, PATCH,"
                             + " DELETE, OPTIONS");
         }
+    }
+
+    @Test
+    void aPatchOfMoreThanAThousandOperationsIs413AndChangesNothing() {
+        Object[] many = new Object[1001];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = op("add", "phoneNumbers", List.of(Map.of("value", "+1 555 01" + i)));
+        }
+        for (String resource : List.of("/Users/" + userId, "/Groups/" + groupId)) {
+            var refused = patch(resource, patchOp(many));
+            assertError(refused, 413, null);
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("A PATCH request may hold at most 1000 operations, not 1001: send them in several"
+                            + " requests (or many values in one operation)");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+
+        // a thousand are taken
+        Object[] thousand = java.util.Arrays.copyOf(many, 1000);
+        assertThat(patch("/Users/" + userId, patchOp(thousand)).status()).isEqualTo(200);
+        assertThat(get("/Users/" + userId).json().get("phoneNumbers")).hasSize(1000);
+    }
+
+    @Test
+    void aBodyNestedTooDeepIsRefusedNot500() {
+        // 998 levels: under the parser's limit, but too deep to store in an event (it was a 500)
+        String deep = "{\"a\":".repeat(996) + "1" + "}".repeat(996);
+        String body = oktaUser(unique("deep"), "Deep", "Body")
+                .toString()
+                .replaceFirst("^\\{", "{\"urn:example:deep\":" + deep + ",");
+        var refused = scim.send("POST", "/Users", body, SCIM_JSON);
+        assertError(refused, 400, "invalidSyntax");
+        assertThat(refused.json().get("detail").asText())
+                .isEqualTo("The body nests objects and arrays more than 100 deep");
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test
