@@ -395,7 +395,28 @@
     });
   }
 
+  // the organization switcher (a details element): Escape closes it and gives the focus back to it, and it closes
+  // once the focus leaves it, as a menu does
+  function switcher() {
+    document.querySelectorAll('details.dropdown').forEach(function (menu) {
+      var summary = menu.querySelector('summary');
+      menu.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && menu.open) {
+          menu.open = false;
+          summary.focus();
+          event.preventDefault();
+        }
+      });
+      menu.addEventListener('focusout', function (event) {
+        if (menu.open && event.relatedTarget && !menu.contains(event.relatedTarget)) {
+          menu.open = false;
+        }
+      });
+    });
+  }
+
   function init() {
+    switcher();
     document.querySelectorAll('dialog[data-open-on-load="true"]').forEach(function (dialog) {
       openDialog(dialog, document.querySelector('[data-dialog-open="' + dialog.id + '"]'));
     });

@@ -100,6 +100,23 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void theOrganizationSwitcherClosesOnEscapeAndWhenTheFocusLeavesIt() {
+        browser.open(tenant.path("/members"));
+        WebElement switcher = browser.find(By.cssSelector("details.org-switcher"));
+        WebElement summary = switcher.findElement(By.tagName("summary"));
+        summary.click();
+        assertThat(switcher.getAttribute("open")).isNotNull();
+        summary.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(switcher.getAttribute("open")).isNull();
+        assertThat(browser.script("return document.activeElement.tagName;")).isEqualTo("SUMMARY");
+
+        summary.click();
+        assertThat(switcher.getAttribute("open")).isNotNull();
+        browser.script("document.getElementById('main').focus();");
+        assertThat(switcher.getAttribute("open")).isNull();
+    }
+
+    @Test
     void aReadOnlyFieldShowsWhereTheFocusIs() {
         browser.open(tenant.path("/settings/general"));
         WebElement field = browser.find(By.id("organization-id"));
