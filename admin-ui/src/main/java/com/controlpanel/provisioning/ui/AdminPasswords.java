@@ -34,9 +34,9 @@ public interface AdminPasswords {
             return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         }
 
-        /** "a minute" or "N minutes", rounded up: for a message. */
+        /** "a minute" or "N minutes", rounded up from {@link #retryAfterSeconds()}: for a message. */
         public String retryAfterInWords() {
-            long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+            long minutes = (retryAfterSeconds() + 59) / 60;
             return minutes == 1 ? "a minute" : minutes + " minutes";
         }
     }

@@ -1,12 +1,18 @@
 package com.controlpanel.provisioning.config;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A start on a database that a later version of the service migrated (its schema history holds migrations this
@@ -32,6 +38,22 @@ class LaterSchemaFailure implements FailureAnalyzer {
                 if (versions.isEmpty()) {
                     return null;
                 }
+                Optional<BigDecimal> newest = newestKnown();
+                boolean later = newest.isPresent()
+                        && versions.stream()
+                                .allMatch(version -> order(version)
+                                        .map(order -> order.compareTo(newest.get()) > 0)
+                                        .orElse(false));
+                if (!later) {
+                    return new FailureAnalysis(
+                            "The database's schema history has migration" + (versions.size() == 1 ? " " : "s ")
+                                    + String.join(", ", versions) + ", which this version does not have and which"
+                                    + " no later version adds (it is older than this version's newest): the history"
+                                    + " was changed by hand, or this is not the service's database.",
+                            "Restore the database from a backup, or start the version that wrote it. Do not run"
+                                    + " Flyway's repair.",
+                            failure);
+                }
                 return new FailureAnalysis(
                         "The database was migrated by a later version of the service: its schema has migration"
                                 + (versions.size() == 1 ? " " : "s ") + String.join(", ", versions)
@@ -44,5 +66,45 @@ class LaterSchemaFailure implements FailureAnalyzer {
             }
         }
         return null;
+    }
+
+    private static final Pattern MIGRATION = Pattern.compile("V([0-9][0-9._]*)__.*\\.(sql|class)");
+
+    /** The newest migration this version has (its SQL scripts and Java migrations under {@code db/migration}). */
+    private static Optional<BigDecimal> newestKnown() {
+        try {
+            BigDecimal newest = null;
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*")) {
+                Matcher name = MIGRATION.matcher(String.valueOf(resource.getFilename()));
+                if (name.matches()) {
+                    Optional<BigDecimal> order = order(name.group(1));
+                    if (order.isPresent() && (newest == null || order.get().compareTo(newest) > 0)) {
+                        newest = order.get();
+                    }
+                }
+            }
+            return Optional.ofNullable(newest);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A migration version as a number to compare ({@code 9}, {@code 5.5}; {@code 5_5} is {@code 5.5}). */
+    private static Optional<BigDecimal> order(String version) {
+        try {
+            String[] parts = version.replace('_', '.').split("\\.");
+            StringBuilder number = new StringBuilder(parts[0]);
+            if (parts.length > 1) {
+                number.append('.');
+                for (int i = 1; i < parts.length; i++) {
+                    // 5.10 after 5.9: each part after the first in three digits
+                    number.append(String.format(Locale.ROOT, "%03d", Integer.parseInt(parts[i])));
+                }
+            }
+            return Optional.of(new BigDecimal(number.toString()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -101,7 +101,6 @@ public final class FilterTranslator {
     private static void requireBalanced(String filter) throws BadRequestException {
         int brackets = 0;
         int parentheses = 0;
-        int deepest = 0;
         boolean quoted = false;
         for (int i = 0; i < filter.length(); i++) {
             char c = filter.charAt(i);
@@ -124,21 +123,54 @@ public final class FilterTranslator {
             if (brackets < 0 || parentheses < 0) {
                 break;
             }
-            deepest = Math.max(deepest, brackets + parentheses);
         }
         if (quoted || brackets != 0 || parentheses != 0) {
             throw BadRequestException.invalidFilter(
                     "Invalid filter '" + filter + "': unbalanced quotes, brackets or parentheses");
         }
+        int deepest = nesting(filter);
         if (deepest > MAX_NESTING) {
             throw BadRequestException.invalidFilter("Invalid filter: its parentheses and brackets nest " + deepest
                     + " deep, more than the " + MAX_NESTING + " this service takes");
         }
     }
 
+    /**
+     * How deep parentheses and brackets nest in a filter or a path, outside its quoted strings: the SDK parses and
+     * evaluates them recursively, so a deep one must be refused before it is parsed (a PATCH path's value filter as
+     * much as a search's filter).
+     */
+    static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> quoted = true;
+                case '[', '(' -> deepest = Math.max(deepest, ++depth);
+                case ']', ')' -> depth--;
+                default -> {}
+            }
+        }
+        return deepest;
+    }
+
     private String sortBy(String sortBy) throws ScimException {
         if (sortBy == null) {
             return null;
+        }
+        if (nesting(sortBy) > MAX_NESTING) {
+            throw BadRequestException.invalidValue(
+                    "sortBy nests brackets more than " + MAX_NESTING + " deep: it must name one attribute");
         }
         Path path;
         try {

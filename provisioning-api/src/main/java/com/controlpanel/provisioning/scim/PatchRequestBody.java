@@ -102,6 +102,12 @@ public final class PatchRequestBody {
             if (!pathNode.isTextual() || pathNode.textValue().isBlank()) {
                 throw BadRequestException.invalidPath("Operation " + index + ": path must be a non-empty string");
             }
+            int nesting = FilterTranslator.nesting(pathNode.textValue());
+            if (nesting > FilterTranslator.MAX_NESTING) {
+                throw BadRequestException.invalidPath("Operation " + index + ": its path's brackets and parentheses"
+                        + " nest " + nesting + " deep, more than the " + FilterTranslator.MAX_NESTING
+                        + " this service takes");
+            }
             try {
                 path = Path.fromString(pathNode.textValue());
             } catch (BadRequestException e) {

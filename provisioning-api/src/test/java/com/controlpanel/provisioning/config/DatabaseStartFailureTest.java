@@ -117,6 +117,30 @@ class DatabaseStartFailureTest {
     }
 
     @Test
+    void aMigrationMissingBelowTheNewestIsNotBlamedOnALaterVersion(CapturedOutput output) throws Exception {
+        Path dataDir = temp.resolve("edited");
+        new SpringApplicationBuilder(ProvisioningApplication.class)
+                .run("--server.port=0", "--provisioning.data-dir=" + dataDir)
+                .close();
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "");
+                var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+                    + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\","
+                    + " \"execution_time\", \"success\") VALUES (98, '5.5', 'nobody wrote this', 'SQL',"
+                    + " 'V5_5__nobody_wrote_this.sql', 0, 'SA', CURRENT_TIMESTAMP, 1, TRUE)");
+        }
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("The database's schema history has migration 5.5, which this version does not have and"
+                        + " which no later version adds")
+                .doesNotContain("migrated by a later version");
+    }
+
+    @Test
     void aUrlThatIsNoJdbcUrlSaysSo(CapturedOutput output) {
         assertThatThrownBy(() -> start(
                         "--server.port=0",

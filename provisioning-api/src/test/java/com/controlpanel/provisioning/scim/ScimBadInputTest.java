@@ -148,17 +148,27 @@ class ScimBadInputTest extends ScimTestSupport {
                     .isEqualTo("Invalid filter: its parentheses and brackets nest 1500 deep, more than the 100 this"
                             + " service takes");
         }
-        // a hundred deep is still read
-        String hundred = "not(".repeat(50) + "userName pr" + ")".repeat(50);
-        assertThat(post(
-                                "/Users/.search",
-                                Map.of(
-                                        "schemas",
-                                        List.of("urn:ietf:params:scim:api:messages:2.0:SearchRequest"),
-                                        "filter",
-                                        hundred))
+        // a hundred deep is still read, one more is not
+        String search = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+        String hundred = "not(".repeat(100) + "userName pr" + ")".repeat(100);
+        assertThat(post("/Users/.search", Map.of("schemas", List.of(search), "filter", hundred))
                         .status())
                 .isEqualTo(200);
+        assertError(
+                post("/Users/.search", Map.of("schemas", List.of(search), "filter", "(" + hundred + ")")),
+                400,
+                "invalidFilter");
+        // nor in a PATCH path's value filter, nor in sortBy
+        String deepValues = "emails[" + "not(".repeat(5000) + "value pr" + ")".repeat(5000) + "]";
+        var patched = patch("/Users/" + userId, patchOp(op("remove", deepValues, null)));
+        assertError(patched, 400, "invalidPath");
+        assertThat(patched.json().get("detail").asText())
+                .isEqualTo("Operation 1: its path's brackets and parentheses nest 5001 deep, more than the 100 this"
+                        + " service takes");
+        String deepSort = "emails[" + "not(".repeat(150) + "value pr" + ")".repeat(150) + "]";
+        assertError(
+                post("/Users/.search", Map.of("schemas", List.of(search), "sortBy", deepSort)), 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test

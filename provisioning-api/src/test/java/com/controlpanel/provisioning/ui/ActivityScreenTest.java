@@ -466,7 +466,7 @@ class ActivityScreenTest {
             browser.waitUntil(d -> browser.text(By.id("activity-live")).contains("Live updates are paused"));
             assertThat(browser.text(By.id("activity-live")))
                     .contains("live Activity pages or streams open already")
-                    .contains("goes live by itself once one of them is closed");
+                    .contains("goes live by itself soon after one of them is closed");
             assertThat(browser.find(By.id("activity-live")).getAttribute("data-state"))
                     .isEqualTo("paused");
             // the browser asks again on its own and is refused again: the page still says why

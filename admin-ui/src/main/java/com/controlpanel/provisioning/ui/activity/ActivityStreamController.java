@@ -116,7 +116,8 @@ public class ActivityStreamController {
                     .name("refused")
                     .data("Live updates are paused: your account has " + e.perAdmin()
                             + " live Activity pages or streams open already, the most it may hold at once."
-                            + " This page goes live by itself once one of them is closed."));
+                            + " This page goes live by itself soon after one of them is closed (within half a"
+                            + " minute)."));
             emitter.complete();
         } catch (IOException | IllegalStateException gone) {
             emitter.completeWithError(gone);
