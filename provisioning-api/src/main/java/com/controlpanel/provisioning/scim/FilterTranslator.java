@@ -99,39 +99,14 @@ public final class FilterTranslator {
      * {@link #MAX_NESTING} deep.
      */
     private static void requireBalanced(String filter) throws BadRequestException {
-        int brackets = 0;
-        int parentheses = 0;
-        boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-                continue;
-            }
-            switch (c) {
-                case '"' -> quoted = true;
-                case '[' -> brackets++;
-                case ']' -> brackets--;
-                case '(' -> parentheses++;
-                case ')' -> parentheses--;
-                default -> {}
-            }
-            if (brackets < 0 || parentheses < 0) {
-                break;
-            }
-        }
-        if (quoted || brackets != 0 || parentheses != 0) {
+        Brackets brackets = Brackets.of(filter);
+        if (!brackets.balanced()) {
             throw BadRequestException.invalidFilter(
                     "Invalid filter '" + filter + "': unbalanced quotes, brackets or parentheses");
         }
-        int deepest = nesting(filter);
-        if (deepest > MAX_NESTING) {
-            throw BadRequestException.invalidFilter("Invalid filter: its parentheses and brackets nest " + deepest
-                    + " deep, more than the " + MAX_NESTING + " this service takes");
+        if (brackets.deepest() > MAX_NESTING) {
+            throw BadRequestException.invalidFilter("Invalid filter: its parentheses and brackets nest "
+                    + brackets.deepest() + " deep, more than the " + MAX_NESTING + " this service takes");
         }
     }
 
@@ -141,27 +116,39 @@ public final class FilterTranslator {
      * much as a search's filter).
      */
     static int nesting(String text) {
-        int depth = 0;
-        int deepest = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
+        return Brackets.of(text).deepest();
+    }
+
+    /** The brackets and parentheses of a filter or path, outside its quoted strings. */
+    private record Brackets(boolean balanced, int deepest) {
+
+        static Brackets of(String text) {
+            int brackets = 0;
+            int parentheses = 0;
+            int deepest = 0;
+            boolean quoted = false;
+            for (int i = 0; i < text.length() && brackets >= 0 && parentheses >= 0; i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    }
+                    continue;
                 }
-                continue;
+                switch (c) {
+                    case '"' -> quoted = true;
+                    case '[' -> brackets++;
+                    case ']' -> brackets--;
+                    case '(' -> parentheses++;
+                    case ')' -> parentheses--;
+                    default -> {}
+                }
+                deepest = Math.max(deepest, brackets + parentheses);
             }
-            switch (c) {
-                case '"' -> quoted = true;
-                case '[', '(' -> deepest = Math.max(deepest, ++depth);
-                case ']', ')' -> depth--;
-                default -> {}
-            }
+            return new Brackets(!quoted && brackets == 0 && parentheses == 0, deepest);
         }
-        return deepest;
     }
 
     private String sortBy(String sortBy) throws ScimException {

@@ -89,21 +89,29 @@ class DatabaseStartFailureTest {
         assertThat(output.getAll()).doesNotContain("could not be opened").doesNotContain("Check PROVISIONING_DATA_DIR");
     }
 
-    @Test
-    void aDatabaseANewerVersionMigratedIsRefusedSayingSo(CapturedOutput output) throws Exception {
-        Path dataDir = temp.resolve("upgraded");
+    /** A data directory this version migrated, whose schema history then records one more migration. */
+    private Path migratedWithOneMore(String name, String version) throws Exception {
+        Path dataDir = temp.resolve(name);
         new SpringApplicationBuilder(ProvisioningApplication.class)
                 .run("--server.port=0", "--provisioning.data-dir=" + dataDir)
                 .close();
-        // a later version's migration, as that version would have recorded it
         try (var connection = java.sql.DriverManager.getConnection(
                         "jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "");
-                var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
-                    + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\","
-                    + " \"execution_time\", \"success\") VALUES (99, '99', 'from a later version', 'SQL',"
-                    + " 'V99__from_a_later_version.sql', 0, 'SA', CURRENT_TIMESTAMP, 1, TRUE)");
+                var statement = connection.prepareStatement("INSERT INTO \"flyway_schema_history\""
+                        + " (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\","
+                        + " \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
+                        + " VALUES (99, ?, 'one more', 'SQL', ?, 0, 'SA', CURRENT_TIMESTAMP, 1, TRUE)")) {
+            statement.setString(1, version);
+            statement.setString(2, "V" + version.replace('.', '_') + "__one_more.sql");
+            statement.executeUpdate();
         }
+        return dataDir;
+    }
+
+    @Test
+    void aDatabaseANewerVersionMigratedIsRefusedSayingSo(CapturedOutput output) throws Exception {
+        // a later version's migration, as that version would have recorded it
+        Path dataDir = migratedWithOneMore("upgraded", "99");
 
         assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
                 .isNotNull();
@@ -118,18 +126,7 @@ class DatabaseStartFailureTest {
 
     @Test
     void aMigrationMissingBelowTheNewestIsNotBlamedOnALaterVersion(CapturedOutput output) throws Exception {
-        Path dataDir = temp.resolve("edited");
-        new SpringApplicationBuilder(ProvisioningApplication.class)
-                .run("--server.port=0", "--provisioning.data-dir=" + dataDir)
-                .close();
-        try (var connection = java.sql.DriverManager.getConnection(
-                        "jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "");
-                var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
-                    + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\","
-                    + " \"execution_time\", \"success\") VALUES (98, '5.5', 'nobody wrote this', 'SQL',"
-                    + " 'V5_5__nobody_wrote_this.sql', 0, 'SA', CURRENT_TIMESTAMP, 1, TRUE)");
-        }
+        Path dataDir = migratedWithOneMore("edited", "5.5");
 
         assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
                 .isNotNull();

@@ -11,6 +11,7 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.RawStreams;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -586,7 +587,7 @@ class ActivityApiTest {
             for (int i = 0; i < LIVE_STREAMS_PER_ADMIN; i++) {
                 java.net.Socket socket = rawStream(email, password);
                 open.add(socket);
-                assertThat(statusLine(socket)).contains(" 200");
+                assertThat(RawStreams.statusLine(socket)).contains(" 200");
             }
 
             // one more is refused, the JSON API's and the Control Panel's alike, before its answer starts
@@ -615,7 +616,7 @@ class ActivityApiTest {
             // another admin's streams are theirs to count
             java.net.Socket other = rawStream(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
             open.add(other);
-            assertThat(statusLine(other)).contains(" 200");
+            assertThat(RawStreams.statusLine(other)).contains(" 200");
 
             // one of them closed: its place is free again once the stream finds its client gone (at its next write)
             open.remove(0).close();
@@ -626,7 +627,7 @@ class ActivityApiTest {
                 Thread.sleep(200);
                 java.net.Socket again = rawStream(email, password);
                 open.add(again);
-                status = Integer.parseInt(statusLine(again).split(" ")[1]);
+                status = Integer.parseInt(RawStreams.statusLine(again).split(" ")[1]);
             }
             assertThat(status).isEqualTo(200);
         } finally {
@@ -641,26 +642,7 @@ class ActivityApiTest {
 
     /** A live stream of this organization opened over a plain socket, its answer not read yet. */
     private java.net.Socket rawStream(String email, String password) throws java.io.IOException {
-        java.net.Socket socket = new java.net.Socket("localhost", port);
-        socket.setSoTimeout(10_000);
-        socket.getOutputStream()
-                .write(("GET " + path("/activity/stream") + " HTTP/1.1\r\nHost: localhost\r\n"
-                                + "Accept: text/event-stream\r\nAuthorization: Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8))
-                                + "\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-        return socket;
-    }
-
-    /** The status line of the answer on this socket (read byte by byte: nothing after it is consumed). */
-    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
-        StringBuilder line = new StringBuilder();
-        java.io.InputStream in = socket.getInputStream();
-        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-            line.append((char) b);
-        }
-        return line.toString().trim();
+        return RawStreams.open(port, path("/activity/stream"), email, password);
     }
 
     private void provisionLargeMember(OrganizationId organization) {

@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.RawStreams;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -452,7 +453,7 @@ class ActivityScreenTest {
         try {
             while (true) {
                 java.net.Socket socket = rawStream(capped);
-                if (statusLine(socket).contains(" 429")) {
+                if (RawStreams.statusLine(socket).contains(" 429")) {
                     socket.close();
                     break;
                 }
@@ -498,26 +499,8 @@ class ActivityScreenTest {
 
     /** A live stream of this organization opened by its admin over a plain socket, its answer not read yet. */
     private java.net.Socket rawStream(Tenant org) throws java.io.IOException {
-        java.net.Socket socket = new java.net.Socket("localhost", port);
-        socket.setSoTimeout(10_000);
-        String basic = java.util.Base64.getEncoder()
-                .encodeToString(
-                        (org.adminEmail() + ":" + Scenery.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        socket.getOutputStream()
-                .write(("GET /api/orgs/" + org.id().value() + "/activity/stream HTTP/1.1\r\nHost: localhost\r\n"
-                                + "Accept: text/event-stream\r\nAuthorization: Basic " + basic + "\r\n\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        return socket;
-    }
-
-    /** The status line of the answer on this socket (nothing after it is read). */
-    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
-        StringBuilder line = new StringBuilder();
-        java.io.InputStream in = socket.getInputStream();
-        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-            line.append((char) b);
-        }
-        return line.toString().trim();
+        return RawStreams.open(
+                port, "/api/orgs/" + org.id().value() + "/activity/stream", org.adminEmail(), Scenery.PASSWORD);
     }
 
     @Test
