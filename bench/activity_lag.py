@@ -11,13 +11,13 @@ trails a write. Prints p50/p90/max over --writes writes (after --warmup of them)
 import argparse
 import base64
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 import urllib.request
+
+from service import running
 
 
 def call(base, auth, method, path, body=None):
@@ -39,43 +39,33 @@ def main():
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="activity-lag-")
     password = "lag-password-1"
-    env = dict(os.environ, PROVISIONING_ADMIN_PASSWORD=password)
-    service = subprocess.Popen(
-        ["java", "-jar", args.jar, "--server.port=%d" % args.port, "--provisioning.data-dir=" + data_dir],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = "http://localhost:%d" % args.port
     auth = "Basic " + base64.b64encode(("admin@localhost:" + password).encode()).decode()
     try:
-        for _ in range(120):
-            try:
-                organizations = call(base, auth, "GET", "/api/orgs")
-                break
-            except Exception:
-                time.sleep(1)
-        else:
-            raise SystemExit("the service did not start")
-        items = organizations["items"] if isinstance(organizations, dict) else organizations
-        org = items[0]["id"]
-        lags = []
-        for i in range(args.warmup + args.writes):
-            name = "Lag %d %d" % (i, time.time_ns())
-            call(base, auth, "POST", "/api/orgs/%s/teams" % org, {"name": name})
-            started = time.perf_counter()
-            page = call(base, auth, "GET", "/api/orgs/%s/activity?limit=1" % org)
-            took = (time.perf_counter() - started) * 1000
-            if name not in json.dumps(page):
-                print("write %d: its row was not on the newest page" % i)
-            if i >= args.warmup:
-                lags.append(took)
-            time.sleep(0.05)
-        lags.sort()
-        print("newest page read right after a write, %d writes: p50 %.1f ms  p90 %.1f ms  max %.1f ms" % (
-            len(lags), statistics.median(lags), lags[int(len(lags) * 0.9) - 1], lags[-1]))
+        with running(args.jar, args.port, data_dir, password):
+            organizations = call(base, auth, "GET", "/api/orgs")
+            items = organizations["items"] if isinstance(organizations, dict) else organizations
+            measure(base, auth, items[0]["id"], args.warmup, args.writes)
     finally:
-        service.terminate()
-        service.wait()
         shutil.rmtree(data_dir, ignore_errors=True)
 
+
+def measure(base, auth, org, warmup, writes):
+    lags = []
+    for i in range(warmup + writes):
+        name = "Lag %d %d" % (i, time.time_ns())
+        call(base, auth, "POST", "/api/orgs/%s/teams" % org, {"name": name})
+        started = time.perf_counter()
+        page = call(base, auth, "GET", "/api/orgs/%s/activity?limit=1" % org)
+        took = (time.perf_counter() - started) * 1000
+        if name not in json.dumps(page):
+            print("write %d: its row was not on the newest page" % i)
+        if i >= warmup:
+            lags.append(took)
+        time.sleep(0.05)
+    lags.sort()
+    print("newest page read right after a write, %d writes: p50 %.1f ms  p90 %.1f ms  max %.1f ms" % (
+        len(lags), statistics.median(lags), lags[int(len(lags) * 0.9) - 1], lags[-1]))
 
 if __name__ == "__main__":
     main()

@@ -31,13 +31,12 @@ public interface AdminPasswords {
 
         /** Whole seconds, at least one: for {@code Retry-After}. */
         public long retryAfterSeconds() {
-            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            return RetryAfter.seconds(retryAfter);
         }
 
-        /** "a minute" or "N minutes", rounded up from {@link #retryAfterSeconds()}: for a message. */
+        /** "a minute" or "N minutes", rounded up: for a message. */
         public String retryAfterInWords() {
-            long minutes = (retryAfterSeconds() + 59) / 60;
-            return minutes == 1 ? "a minute" : minutes + " minutes";
+            return RetryAfter.inWords(retryAfter);
         }
     }
 

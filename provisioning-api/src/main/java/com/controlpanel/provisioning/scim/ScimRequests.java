@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -74,38 +73,23 @@ public class ScimRequests {
         if (node == null || !node.isObject()) {
             throw BadRequestException.invalidSyntax("The body must be a JSON object");
         }
-        if (deeperThan(node, MAX_NESTING)) {
-            // stored in an event, it would be too deep to write (the parser's own limit is 1,000)
-            throw BadRequestException.invalidSyntax(
-                    "The body nests objects and arrays more than " + MAX_NESTING + " deep");
-        }
-        requireUnicode(node, "");
+        requireReadable(node, "", 1);
         return (ObjectNode) node;
     }
 
     /** How deep objects and arrays may nest in a body: no SCIM resource needs more than a few levels. */
     static final int MAX_NESTING = 100;
 
-    /** Whether objects and arrays nest more than {@code limit} deep in this value (walked without recursion). */
-    static boolean deeperThan(JsonNode root, int limit) {
-        java.util.ArrayDeque<Map.Entry<JsonNode, Integer>> open = new java.util.ArrayDeque<>();
-        open.push(Map.entry(root, 1));
-        while (!open.isEmpty()) {
-            Map.Entry<JsonNode, Integer> next = open.pop();
-            if (next.getValue() > limit) {
-                return true;
-            }
-            for (JsonNode child : next.getKey()) {
-                if (child.isContainerNode()) {
-                    open.push(Map.entry(child, next.getValue() + 1));
-                }
-            }
+    /**
+     * Objects and arrays nest at most {@link #MAX_NESTING} deep in the body (stored in an event, a deeper one would be
+     * too deep to write; the parser's own limit is 1,000), and every string is Unicode text: not half of a surrogate
+     * pair, which JSON can escape. One walk of the body for both.
+     */
+    private static void requireReadable(JsonNode node, String pointer, int depth) throws BadRequestException {
+        if (node.isContainerNode() && depth > MAX_NESTING) {
+            throw BadRequestException.invalidSyntax(
+                    "The body nests objects and arrays more than " + MAX_NESTING + " deep");
         }
-        return false;
-    }
-
-    /** Every string of the body is Unicode text: not half of a surrogate pair, which JSON can escape. */
-    private static void requireUnicode(JsonNode node, String pointer) throws BadRequestException {
         if (node.isTextual()) {
             int at = UnicodeText.loneSurrogate(node.textValue());
             if (at >= 0) {
@@ -116,11 +100,11 @@ public class ScimRequests {
         } else if (node.isObject()) {
             for (var fields = node.fields(); fields.hasNext(); ) {
                 var field = fields.next();
-                requireUnicode(field.getValue(), pointer + "/" + field.getKey());
+                requireReadable(field.getValue(), pointer + "/" + field.getKey(), depth + 1);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                requireUnicode(node.get(i), pointer + "/" + i);
+                requireReadable(node.get(i), pointer + "/" + i, depth + 1);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.security;
 
+import com.controlpanel.provisioning.ui.RetryAfter;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
@@ -9,13 +10,9 @@ public class SignInThrottledException extends AuthenticationException {
     private final Duration retryAfter;
 
     public SignInThrottledException(Duration retryAfter) {
-        super("Too many wrong passwords for this email from this address: try again in " + minutes(retryAfter));
+        super("Too many wrong passwords for this email from this address: try again in "
+                + RetryAfter.inWords(retryAfter));
         this.retryAfter = retryAfter;
-    }
-
-    private static String minutes(Duration retryAfter) {
-        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
-        return minutes == 1 ? "a minute" : minutes + " minutes";
     }
 
     public Duration retryAfter() {
@@ -24,6 +21,6 @@ public class SignInThrottledException extends AuthenticationException {
 
     /** Whole seconds, at least one: for {@code Retry-After}. */
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return RetryAfter.seconds(retryAfter);
     }
 }

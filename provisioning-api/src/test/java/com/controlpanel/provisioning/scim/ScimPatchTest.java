@@ -115,25 +115,37 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(get(path).json().get("title").asText()).isEqualTo("Lead");
     }
 
-    @Test
-    void aPathNamingTheEnterpriseExtensionChangesItsAttributes() {
+    /**
+     * A User with this extension holding {@code kept} and {@code changed}: a replace whose path is the whole schema
+     * changes {@code changed} and keeps {@code kept}; a remove of it drops the extension and its schema. The User's
+     * path.
+     */
+    private String replaceThenRemoveWholeExtension(
+            String schema, String kept, String keptValue, String changed, String before, String after) {
         ObjectNode sent = oktaUser(unique("whole.extension"), "Ena", "Enterprise");
-        sent.withArray("schemas").add(ENTERPRISE);
-        sent.putObject(ENTERPRISE).put("costCenter", "C-1").put("department", "Support");
+        sent.withArray("schemas").add(schema);
+        sent.putObject(schema).put(kept, keptValue).put(changed, before);
         String path = "/Users/" + createUser(sent).get("id").asText();
 
-        var replaced = patch(path, patchOp(op("replace", ENTERPRISE, Map.of("department", "Sales"))));
+        var replaced = patch(path, patchOp(op("replace", schema, Map.of(changed, after))));
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         JsonNode user = get(path).json();
-        assertThat(user.get(ENTERPRISE).get("department").asText()).isEqualTo("Sales");
-        assertThat(user.get(ENTERPRISE).get("costCenter").asText()).isEqualTo("C-1");
-        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, ENTERPRISE);
+        assertThat(user.get(schema).get(changed).asText()).isEqualTo(after);
+        assertThat(user.get(schema).get(kept).asText()).isEqualTo(keptValue);
+        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, schema);
 
-        var removed = patch(path, patchOp(op("remove", ENTERPRISE, null)));
+        var removed = patch(path, patchOp(op("remove", schema, null)));
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
         user = get(path).json();
-        assertThat(user.has(ENTERPRISE)).isFalse();
+        assertThat(user.has(schema)).isFalse();
         assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER);
+        return path;
+    }
+
+    @Test
+    void aPathNamingTheEnterpriseExtensionChangesItsAttributes() {
+        String path =
+                replaceThenRemoveWholeExtension(ENTERPRISE, "costCenter", "C-1", "department", "Support", "Sales");
 
         // a schema RFC 7643 keeps that a User does not have is no extension to make up
         long events = eventCount();
@@ -163,24 +175,8 @@ class ScimPatchTest extends ScimTestSupport {
 
     @Test
     void aPathNamingACustomExtensionChangesItsAttributes() {
-        String custom = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
-        ObjectNode sent = oktaUser(unique("custom.extension"), "Cus", "Tom");
-        sent.withArray("schemas").add(custom);
-        sent.putObject(custom).put("badge", "B-1").put("floor", "3");
-        String path = "/Users/" + createUser(sent).get("id").asText();
-
-        var replaced = patch(path, patchOp(op("replace", custom, Map.of("floor", "4"))));
-        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
-        JsonNode user = get(path).json();
-        assertThat(user.get(custom).get("floor").asText()).isEqualTo("4");
-        assertThat(user.get(custom).get("badge").asText()).isEqualTo("B-1");
-        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, custom);
-
-        var removed = patch(path, patchOp(op("remove", custom, null)));
-        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
-        user = get(path).json();
-        assertThat(user.has(custom)).isFalse();
-        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER);
+        replaceThenRemoveWholeExtension(
+                "urn:ietf:params:scim:schemas:extension:acme:2.0:User", "badge", "B-1", "floor", "3", "4");
     }
 
     @Test
