@@ -216,8 +216,62 @@ class EntraScimTest extends ScimTestSupport {
         assertThat(user.get("emails").get(0).get("value").asText()).isEqualTo("rhea.new@example.com");
         assertThat(user.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0199", "555-0142");
 
-        var otherRoles = patch("/Users/" + id, patchOp(op("replace", "roles[primary eq \"False\"].value", "x")));
-        assertError(otherRoles, 400, "noTarget");
+        var otherRoles = patch("/Users/" + id, patchOp(op("replace", "roles[primary eq \"False\"].value", "writer")));
+        assertThat(otherRoles.status()).as(otherRoles.toString()).isEqualTo(200);
+        assertThat(get("/Users/" + id).json().get("roles").findValuesAsText("value"))
+                .as("a replace no value matches creates the value, as an add does")
+                .containsExactly("reader", "writer");
+    }
+
+    @Test
+    void aReplaceOfAFilteredValueThatIsNotThereYetCreatesIt() {
+        // Entra's delta sync once an attribute gets a value after the first sync: a replace, whether or not the value
+        // exists. Refusing it (RFC 7644 §3.5.2.3's noTarget) would refuse the whole request, the deactivation with it.
+        ObjectNode sent = oktaUser(unique("entra-delta"), "Dora", "Delta");
+        sent.putArray("emails").addObject().put("type", "home").put("value", "dora@home.example.com");
+        String id = createUser(sent).get("id").asText();
+
+        var patched = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Replace", "active", "False"),
+                        op("Replace", "phoneNumbers[type eq \"work\"].value", "+1 425 555 0100"),
+                        op("Replace", "addresses[type eq \"work\"].formatted", "18/2111"),
+                        op("Replace", "emails[type eq \"work\"].value", "dora@example.com"),
+                        op("Add", ENTERPRISE + ":department", "Retail")));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+        JsonNode user = get("/Users/" + id).json();
+        assertThat(user.get("active").asBoolean()).isFalse();
+        assertThat(user.get("phoneNumbers")).hasSize(1);
+        assertThat(user.get("phoneNumbers").get(0).get("type").asText()).isEqualTo("work");
+        assertThat(user.get("phoneNumbers").get(0).get("value").asText()).isEqualTo("+1 425 555 0100");
+        assertThat(user.get("addresses").get(0).get("type").asText()).isEqualTo("work");
+        assertThat(user.get("addresses").get(0).get("formatted").asText()).isEqualTo("18/2111");
+        assertThat(user.get("emails").findValuesAsText("value"))
+                .containsExactlyInAnyOrder("dora@home.example.com", "dora@example.com");
+        assertThat(user.get(ENTERPRISE).get("department").asText()).isEqualTo("Retail");
+
+        // the next delta sync replaces the values it created, it does not add more
+        var again = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Replace", "phoneNumbers[type eq \"work\"].value", "+1 425 555 0199"),
+                        op("Replace", "emails[type eq \"work\"].value", "dora.delta@example.com")));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        JsonNode after = get("/Users/" + id).json();
+        assertThat(after.get("phoneNumbers").findValuesAsText("value")).containsExactly("+1 425 555 0199");
+        assertThat(after.get("emails").findValuesAsText("value"))
+                .containsExactlyInAnyOrder("dora@home.example.com", "dora.delta@example.com");
+
+        // clearing a value that is not there leaves nothing behind
+        var cleared = patch(
+                "/Users/" + id,
+                patchOp(
+                        op("Replace", "phoneNumbers[type eq \"mobile\"].value", ""),
+                        op("Replace", "emails[type eq \"other\"].value", "")));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(get("/Users/" + id).json()).isEqualTo(after);
     }
 
     @Test

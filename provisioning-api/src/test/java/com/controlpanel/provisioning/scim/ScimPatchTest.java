@@ -317,7 +317,7 @@ class ScimPatchTest extends ScimTestSupport {
                 patchOp(
                         op("replace", "displayName", "Changed"),
                         op("add", "title", "Changed too"),
-                        op("replace", "emails[type eq \"fax\"].value", "nobody@example.com")));
+                        op("replace", "emails[type eq \"fax\"]", Map.of("value", "nobody@example.com"))));
         assertError(refused, 400, "noTarget");
         assertThat(refused.json().get("detail").asText()).contains("Operation 3");
         assertThat(get("/Users/" + id).json()).isEqualTo(before);

@@ -27,7 +27,8 @@ import java.util.Map;
  * and extension-qualified keys in a value without path ({@code {"name.givenName": "Ann"}}) become operations on
  * those paths, and booleans sent as strings are read as booleans, in values and in the filters of paths
  * ({@code roles[primary eq "True"].value}). An {@code add} to a sub-attribute of values a filter selects replaces it
- * where a value matches; a value made primary makes the others of its attribute not primary. {@code password} is
+ * where a value matches, a {@code replace} of one creates the value where none matches ({@link #opOn}); a value made
+ * primary makes the others of its attribute not primary. {@code password} is
  * dropped; {@code id}, {@code meta} and {@code groups} are read-only (400 mutability).
  */
 final class UserPatch {
@@ -92,13 +93,17 @@ final class UserPatch {
     }
 
     /**
-     * The operation to apply: an {@code add} to a sub-attribute of the values a filter selects
-     * ({@code emails[type eq "work"].value}) replaces it where a value matches (RFC 7644 §3.5.2.1: the existing value
-     * of a single-valued attribute is replaced; the SDK refuses instead), and creates the value where none does.
+     * The operation to apply to a sub-attribute of the values a filter selects ({@code emails[type eq "work"].value}):
+     * an {@code add} or a {@code replace} replaces it where a value matches and creates the value where none does. An
+     * {@code add} replaces because the existing value of a single-valued attribute is replaced (RFC 7644 §3.5.2.1; the
+     * SDK refuses instead). A {@code replace} creates because Entra ID's delta sync sends one, not an {@code add}, once
+     * an attribute mapped so gets its first value (a phone number, a work address): RFC 7644 §3.5.2.3 would refuse it
+     * as {@code noTarget}, and with it the whole request, a deactivation sent along included. A {@code replace} of a
+     * whole filtered value ({@code emails[type eq "fax"]}) that matches none is still {@code noTarget}.
      */
     private static Op opOn(ObjectNode user, Step step) throws ScimException {
         Path path = step.path();
-        if (step.op() != Op.ADD || path == null || path.size() < 2) {
+        if ((step.op() != Op.ADD && step.op() != Op.REPLACE) || path == null || path.size() < 2) {
             return step.op();
         }
         Path.Element selected = path.getElement(0);
