@@ -44,7 +44,9 @@ public final class AttributeSelection {
 
     /** From the query string of a request for one resource. */
     public static AttributeSelection of(HttpServletRequest request) {
-        return of(names(request.getParameter("attributes")), names(request.getParameter("excludedAttributes")));
+        return of(
+                names(ListRequest.parameter(request, "attributes")),
+                names(ListRequest.parameter(request, "excludedAttributes")));
     }
 
     /** The names in a comma-separated parameter. */

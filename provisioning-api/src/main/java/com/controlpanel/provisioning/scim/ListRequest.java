@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A list or search request (RFC 7644 §3.4.2, §3.4.3): filter, order, page and which attributes to return, from the
@@ -31,23 +33,43 @@ public record ListRequest(
 
     public static ListRequest of(HttpServletRequest request, ScimProperties properties) throws BadRequestException {
         for (String name : PARAMETERS) {
-            String[] values = request.getParameterValues(name);
-            if (values != null && values.length > 1) {
+            List<String> values = parameterValues(request, name);
+            if (values.size() > 1) {
                 // which one was meant? serving one of them would answer a question the client did not ask
-                String detail = "The query parameter '" + name + "' is given " + values.length + " times: give it once";
+                String detail = "The query parameter '" + name + "' is given " + values.size() + " times: give it once";
                 throw name.equals("filter")
                         ? BadRequestException.invalidFilter(detail)
                         : BadRequestException.invalidValue(detail);
             }
         }
         return new ListRequest(
-                blankToNull(request.getParameter("filter")),
-                blankToNull(request.getParameter("sortBy")),
-                descending(request.getParameter("sortOrder")),
-                startIndex(request.getParameter("startIndex")),
-                count(request.getParameter("count"), properties),
-                AttributeSelection.names(request.getParameter("attributes")),
-                AttributeSelection.names(request.getParameter("excludedAttributes")));
+                filter(parameter(request, "filter")),
+                blankToNull(parameter(request, "sortBy")),
+                descending(parameter(request, "sortOrder")),
+                startIndex(parameter(request, "startIndex")),
+                count(parameter(request, "count"), properties),
+                AttributeSelection.names(parameter(request, "attributes")),
+                AttributeSelection.names(parameter(request, "excludedAttributes")));
+    }
+
+    /**
+     * The value of a query parameter, whatever the case of its name ({@code Filter}, {@code startindex}): ignoring a
+     * filter for its name's case would answer with the unfiltered list, whose first User a client may take for the
+     * one it looked for. The first value if the parameter is given more than once; null if it is not given.
+     */
+    public static String parameter(HttpServletRequest request, String name) {
+        List<String> values = parameterValues(request, name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static List<String> parameterValues(HttpServletRequest request, String name) {
+        List<String> values = new ArrayList<>();
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (parameter.getKey().equalsIgnoreCase(name)) {
+                values.addAll(Arrays.asList(parameter.getValue()));
+            }
+        }
+        return values;
     }
 
     /** From the body of {@code POST .../.search}. */
@@ -58,7 +80,7 @@ public record ListRequest(
                     "A search request must have the schema " + ScimSchemas.SEARCH_REQUEST);
         }
         return new ListRequest(
-                blankToNull(text(body, "filter")),
+                filter(text(body, "filter")),
                 blankToNull(text(body, "sortBy")),
                 descending(text(body, "sortOrder")),
                 startIndex(text(body, "startIndex")),
@@ -151,6 +173,15 @@ public record ListRequest(
             }
             throw BadRequestException.invalidValue(name + " must be an integer, not '" + value + "'");
         }
+    }
+
+    /** A filter given empty is refused: listing everything is not what a client that sent one asked for. */
+    private static String filter(String value) throws BadRequestException {
+        if (value != null && value.isBlank()) {
+            throw BadRequestException.invalidFilter(
+                    "The filter is empty: give one, or leave the parameter out to list" + " every resource");
+        }
+        return value;
     }
 
     private static String blankToNull(String value) {

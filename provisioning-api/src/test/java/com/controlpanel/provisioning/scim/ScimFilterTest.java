@@ -219,6 +219,41 @@ class ScimFilterTest extends ScimTestSupport {
     }
 
     @Test
+    void readsItsQueryParametersWhateverTheCaseOfTheirNames() {
+        // ignored, "Filter" would answer with every User, the first of which a client may take for the one it asked for
+        var bob = get("/Users?Filter=" + filter("userName eq \"bob@example.com\""));
+        assertThat(bob.json().get("totalResults").asInt()).as(bob.toString()).isEqualTo(1);
+        assertThat(bob.json().get("Resources").get(0).get("id").asText()).isEqualTo(ids.get("bob"));
+
+        assertThat(order("/Users?SORTBY=userName&sortorder=descending&StartIndex=2&COUNT=2"))
+                .containsExactly("carol", "bob");
+        JsonNode onlyUserName =
+                get("/Users/" + ids.get("alice") + "?Attributes=userName").json();
+        assertThat(fieldNames(onlyUserName)).containsExactly("schemas", "id", "userName");
+        assertThat(get("/Groups?ExcludedAttributes=members").json().findValues("members"))
+                .isEmpty();
+
+        // the same parameter in two cases is the same parameter twice
+        assertError(
+                get("/Users?filter=" + filter("userName eq \"alice@example.com\"") + "&FILTER="
+                        + filter("userName eq \"bob@example.com\"")),
+                400,
+                "invalidFilter");
+        assertError(get("/Users?count=1&Count=2"), 400, "invalidValue");
+        assertError(get("/Schemas?Filter=" + filter("id eq \"x\"")), 403, null);
+    }
+
+    @Test
+    void refusesAnEmptyFilterRatherThanListingEverything() {
+        assertError(get("/Users?filter="), 400, "invalidFilter");
+        assertError(get("/Users?filter=%20%20"), 400, "invalidFilter");
+        assertError(get("/Groups?filter="), 400, "invalidFilter");
+        assertError(post("/Users/.search", Map.of("filter", "")), 400, "invalidFilter");
+        // leaving it out lists every User
+        assertThat(get("/Users").json().get("totalResults").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void sortsByTheAttributeAskedForWithoutDataLast() {
         assertThat(order("/Users?sortBy=userName")).containsExactly("alice", "bob", "carol", "dave");
         assertThat(order("/Users?sortBy=userName&sortOrder=descending"))

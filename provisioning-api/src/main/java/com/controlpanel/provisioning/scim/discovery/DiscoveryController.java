@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.scim.discovery;
 
+import com.controlpanel.provisioning.scim.ListRequest;
 import com.controlpanel.provisioning.scim.ScimAttribute;
 import com.controlpanel.provisioning.scim.ScimJson;
 import com.controlpanel.provisioning.scim.ScimLinks;
@@ -109,7 +110,7 @@ public class DiscoveryController {
 
     /** RFC 7644 §4: a filter on these endpoints is refused rather than silently ignored. */
     private static void refuseFilter(HttpServletRequest request) throws ForbiddenException {
-        if (request.getParameter("filter") != null) {
+        if (ListRequest.parameter(request, "filter") != null) {
             throw new ForbiddenException("Discovery endpoints can not be filtered");
         }
     }

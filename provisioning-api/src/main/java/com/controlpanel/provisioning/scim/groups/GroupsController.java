@@ -149,7 +149,8 @@ public class GroupsController {
                 request,
                 new UpdateProvisionedTeamCommand(
                         current.teamId(), organization(), changes, ETags.ifMatch(request, current)));
-        if (request.getParameter("attributes") == null && request.getParameter("excludedAttributes") == null) {
+        if (ListRequest.parameter(request, "attributes") == null
+                && ListRequest.parameter(request, "excludedAttributes") == null) {
             // the ETag of the state this PATCH made, not of a change that came right after it (nor none if gone)
             return search.team(organization(), current.teamId())
                     .filter(changed -> version != null && changed.version() == version)
