@@ -30,6 +30,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a SCIM filter (RFC 7644 §3.4.2.2, parsed by the UnboundID SDK's {@code Filter.fromString}) into a
@@ -84,11 +86,83 @@ public final class FilterTranslator {
         requireBalanced(filter);
         Filter parsed;
         try {
-            parsed = Filter.fromString(filter);
+            parsed = Filter.fromString(subAttributeComparisons(filter));
         } catch (BadRequestException e) {
             throw BadRequestException.invalidFilter("Invalid filter '" + filter + "': " + clean(e.getMessage()));
         }
         return parsed.visit(new Translation(), Scope.TOP);
+    }
+
+    /** A sub-attribute compared right after a value filter's bracket: {@code ].value eq }, {@code ].value pr}. */
+    private static final Pattern SUB_ATTRIBUTE_COMPARISON = Pattern.compile(
+            "\\.([A-Za-z][\\w$-]*)\\s+(?:(pr)(?![\\w$-])|(eq|ne|co|sw|ew|gt|ge|lt|le)\\s+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A comparison of one sub-attribute of filtered values, {@code emails[type eq "work"].value eq "ann@example.com"},
+     * read as the value filter it means, {@code emails[(type eq "work") and value eq "ann@example.com"]}: one email both
+     * of type work and of that address. Entra ID sends that form when a mapping of {@code emails[type eq "work"].value}
+     * matches its users; RFC 7644's grammar ends a value path at its bracket, so the SDK refuses it. Quoted strings are
+     * left as they are. The filter's brackets and quotes are balanced ({@link #requireBalanced}).
+     */
+    static String subAttributeComparisons(String filter) {
+        StringBuilder read = new StringBuilder(filter.length() + 16);
+        int copied = 0;
+        int opened = -1;
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '[' && depth++ == 0) {
+                opened = i;
+            } else if (c == ']' && --depth == 0) {
+                Matcher comparison = SUB_ATTRIBUTE_COMPARISON.matcher(filter).region(i + 1, filter.length());
+                if (comparison.lookingAt()) {
+                    boolean present = comparison.group(2) != null;
+                    int end = present ? comparison.end() : valueEnd(filter, comparison.end());
+                    read.append(filter, copied, opened + 1)
+                            .append('(')
+                            .append(filter, opened + 1, i)
+                            .append(") and ")
+                            .append(comparison.group(1))
+                            .append(' ')
+                            .append(present ? comparison.group(2) : comparison.group(3));
+                    if (!present) {
+                        read.append(' ').append(filter, comparison.end(), end);
+                    }
+                    read.append(']');
+                    copied = end;
+                    i = end - 1;
+                }
+            }
+        }
+        return copied == 0
+                ? filter
+                : read.append(filter, copied, filter.length()).toString();
+    }
+
+    /** Where the value starting at {@code start} ends: after its closing quote, or before a space or parenthesis. */
+    private static int valueEnd(String filter, int start) {
+        int i = start;
+        if (i < filter.length() && filter.charAt(i) == '"') {
+            for (i++; i < filter.length() && filter.charAt(i) != '"'; i++) {
+                if (filter.charAt(i) == '\\') {
+                    i++;
+                }
+            }
+            return Math.min(i + 1, filter.length());
+        }
+        while (i < filter.length() && !Character.isWhitespace(filter.charAt(i)) && filter.charAt(i) != ')') {
+            i++;
+        }
+        return i;
     }
 
     /** How deep parentheses and brackets may nest in a filter: deeper, its translation would run out of stack. */

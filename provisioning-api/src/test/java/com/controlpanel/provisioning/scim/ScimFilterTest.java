@@ -135,6 +135,16 @@ class ScimFilterTest extends ScimTestSupport {
         table.put(ENTERPRISE + ":manager.value eq \"m-1\"", List.of("alice"));
         table.put(ENTERPRISE + ":manager pr", List.of("alice"));
         table.put("phoneNumbers[type eq \"work\" and value eq \"555-0100\"]", List.of("alice"));
+        // Entra ID's form: a sub-attribute of the filtered values compared after the bracket, read as one value filter
+        table.put("emails[type eq \"work\"].value eq \"alice@example.com\"", List.of("alice"));
+        table.put("emails[type eq \"home\"].value eq \"alice@example.com\"", List.of());
+        table.put("emails[TYPE eq \"work\"].VALUE eq \"DAVE2@example.com\"", List.of("dave"));
+        table.put("emails[type eq \"work\"].value pr", List.of("alice", "bob", "dave"));
+        table.put(
+                "emails[type eq \"work\"].value ew \"example.com\" and not (emails[type eq \"home\"].value pr)",
+                List.of("bob", "dave"));
+        table.put("phoneNumbers[type eq \"work\"].value eq \"555-0100\"", List.of("alice"));
+        table.put("userName eq \"emails[type eq \\\"work\\\"].value eq x\"", List.of());
         table.put("meta.created gt \"2000-01-01T00:00:00Z\"", List.of("alice", "bob", "carol", "dave"));
         table.put("meta.lastModified lt \"2000-01-01T00:00:00Z\"", List.of());
         table.put("groups.value eq \"" + ids.get("Sales") + "\"", List.of("alice", "bob"));
@@ -193,6 +203,9 @@ class ScimFilterTest extends ScimTestSupport {
                 "userName xx \"a\"",
                 "userName eq \"a\" and",
                 "emails[type eq \"work\"",
+                "emails[type eq \"work\"].value",
+                "emails[type eq \"work\"].value eq ",
+                "emails[type eq \"work\"].value xx \"a\"",
                 "foo eq \"bar\"",
                 "name.nickName eq \"x\"",
                 "active gt true",
