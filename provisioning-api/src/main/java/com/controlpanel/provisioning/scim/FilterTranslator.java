@@ -194,7 +194,7 @@ public final class FilterTranslator {
     }
 
     /** The brackets and parentheses of a filter or path, outside its quoted strings. */
-    private record Brackets(boolean balanced, int deepest) {
+    record Brackets(boolean balanced, int deepest) {
 
         static Brackets of(String text) {
             int brackets = 0;

@@ -102,11 +102,16 @@ public final class PatchRequestBody {
             if (!pathNode.isTextual() || pathNode.textValue().isBlank()) {
                 throw BadRequestException.invalidPath("Operation " + index + ": path must be a non-empty string");
             }
-            int nesting = FilterTranslator.nesting(pathNode.textValue());
-            if (nesting > FilterTranslator.MAX_NESTING) {
+            FilterTranslator.Brackets brackets = FilterTranslator.Brackets.of(pathNode.textValue());
+            if (brackets.deepest() > FilterTranslator.MAX_NESTING) {
                 throw BadRequestException.invalidPath("Operation " + index + ": its path's brackets and parentheses"
-                        + " nest " + nesting + " deep, more than the " + FilterTranslator.MAX_NESTING
+                        + " nest " + brackets.deepest() + " deep, more than the " + FilterTranslator.MAX_NESTING
                         + " this service takes");
+            }
+            if (!brackets.balanced()) {
+                // the SDK's parser closes an unclosed value filter by itself, and the path then selects nothing
+                throw BadRequestException.invalidPath("Operation " + index + ": '" + pathNode.textValue()
+                        + "' is not a valid path: unbalanced quotes, brackets or parentheses");
             }
             try {
                 path = Path.fromString(pathNode.textValue());

@@ -354,6 +354,12 @@ class ScimPatchTest extends ScimTestSupport {
         assertError(patch(path, patchOp(op("replace", "shoeSize", "9"))), 400, "invalidPath");
         assertError(patch(path, patchOp(op("replace", "name.nickName", "x"))), 400, "invalidPath");
         assertError(patch(path, patchOp(op("replace", "emails[type eq", "x"))), 400, "invalidPath");
+        assertError(patch(path, patchOp(op("replace", "emails[type eq \"work\"", "x"))), 400, "invalidPath");
+        assertError(patch(path, patchOp(op("remove", "emails[type eq \"work\"", null))), 400, "invalidPath");
+        assertError(
+                patch(path, patchOp(op("add", "emails[type eq \"work\"]].value", "x@example.com"))),
+                400,
+                "invalidPath");
         assertError(patch(path, patchOp(op("remove", null, null))), 400, "noTarget");
         assertError(patch(path, patchOp(op("move", "title", "x"))), 400, "invalidSyntax");
         assertError(patch(path, patchOp(op("replace", "title", null))), 400, "invalidSyntax");
