@@ -8,19 +8,26 @@ import com.controlpanel.provisioning.ui.login.LoginController;
 import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -28,6 +35,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -220,12 +228,15 @@ public class SecurityConfiguration {
     @Order(6)
     public SecurityFilterChain controlPanelChain(HttpSecurity http, PasswordStamps stamps) throws Exception {
         RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
+        RequestMatcher eventStream = SecurityConfiguration::asksForEventStream;
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
-        // only a page the admin asked for is worth returning to after sign-in, never an htmx fragment
+        // only a page the admin asked for is worth returning to after sign-in, never an htmx fragment nor the live
+        // Activity stream (a page left open after signing out elsewhere asks for it again)
         requestCache.setRequestMatcher(new AndRequestMatcher(
                 request -> "GET".equals(request.getMethod()),
                 new NegatedRequestMatcher(htmx),
+                new NegatedRequestMatcher(eventStream),
                 new NegatedRequestMatcher(request -> request.getRequestURI().startsWith("/error"))));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
@@ -254,7 +265,8 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .addFilterAfter(stamps.filter(), SecurityContextHolderFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(htmx, eventStream))
+                        .accessDeniedHandler(sessionEndedOrDenied(htmx)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
@@ -284,16 +296,47 @@ public class SecurityConfiguration {
 
     /**
      * Not signed in: to the sign-in page; for an htmx request (a session that ended while a page was open) the whole
-     * page goes there, not the fragment.
+     * page goes there, not the fragment. The live Activity stream is answered 401: a browser's EventSource can not
+     * follow a redirect to a page, and stops.
      */
-    private static AuthenticationEntryPoint signInFirst(RequestMatcher htmx) {
+    private static AuthenticationEntryPoint signInFirst(RequestMatcher htmx, RequestMatcher eventStream) {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
         byRequest.put(htmx, (request, response, e) -> {
             response.setHeader("HX-Redirect", "/login?expired");
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
         });
+        byRequest.put(
+                eventStream,
+                (request, response, e) -> plainText(response, HttpStatus.UNAUTHORIZED, "Sign in to the Control Panel"));
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
         entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
         return entryPoint;
+    }
+
+    private static boolean asksForEventStream(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
+    }
+
+    /**
+     * A form sent from a page whose session has ended (signed out in another tab, expired) fails its cross-site check,
+     * as it must; what the admin needs to hear is that the session ended, so it is the sign-in page, as for a link.
+     * Refused to a signed-in admin, it stays the page that says they may not do this.
+     */
+    private static AccessDeniedHandler sessionEndedOrDenied(RequestMatcher htmx) {
+        AccessDeniedHandler denied = new AccessDeniedHandlerImpl();
+        AuthenticationTrustResolver signedIn = new AuthenticationTrustResolverImpl();
+        return (request, response, e) -> {
+            if (!(e instanceof CsrfException)
+                    || signedIn.isAuthenticated(
+                            SecurityContextHolder.getContext().getAuthentication())) {
+                denied.handle(request, response, e);
+            } else if (htmx.matches(request)) {
+                response.setHeader("HX-Redirect", "/login?expired");
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            }
+        };
     }
 }

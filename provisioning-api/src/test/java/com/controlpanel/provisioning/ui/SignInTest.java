@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -360,6 +363,62 @@ class SignInTest {
 
         assertThat(browser.script("return window.injected === true;")).isEqualTo(false);
         assertThat(browser.pageProblems()).anyMatch(problem -> problem.contains("Content Security Policy"));
+    }
+
+    @Test
+    void signingInAgainAfterSigningOutInAnotherTabLeadsToAPageNotToTheLiveStream() {
+        Tenant tenant = scenery.organization("Two Tabs Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        WebDriver driver = browser.driver();
+        String activityTab = driver.getWindowHandle();
+        browser.open(tenant.path("/activity"));
+        browser.waitUntil(d -> browser.text(By.id("activity-live")).startsWith("Live:"));
+        driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.open(tenant.path("/members"));
+            browser.signOut();
+            // the Activity page's stream learns at its next action that its session ended; it asks again, signed out
+            scenery.invite(tenant, "Tess", "Tabs");
+            String otherTab = driver.getWindowHandle();
+            driver.switchTo().window(activityTab);
+            browser.waitUntil(
+                    Duration.ofSeconds(30),
+                    d -> browser.text(By.id("activity-live")).contains("Live updates stopped"));
+            driver.switchTo().window(otherTab);
+
+            browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+            assertThat(browser.path()).doesNotContain("/activity/stream");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Members");
+        } finally {
+            driver.close();
+            driver.switchTo().window(activityTab);
+        }
+    }
+
+    @Test
+    void aFormSentAfterSigningOutInAnotherTabLeadsToTheSignInPage() {
+        Tenant tenant = scenery.organization("Late Form Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        WebDriver driver = browser.driver();
+        String formTab = driver.getWindowHandle();
+        browser.open(tenant.path("/members"));
+        browser.openDialog(By.id("invite-button"), "invite-dialog");
+        driver.switchTo().newWindow(WindowType.TAB);
+        browser.open(tenant.path("/members"));
+        browser.signOut();
+        driver.close();
+        driver.switchTo().window(formTab);
+
+        browser.type(By.id("invite-email"), "late.form@example.com");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+
+        browser.waitUntil(d -> browser.path().startsWith("/login"));
+        assertThat(browser.path()).isEqualTo("/login?expired");
+        assertThat(browser.text(By.cssSelector("[role=status]")))
+                .isEqualTo("Your session ended. Sign in again to go on.");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/members?q=late.form"));
+        assertThat(browser.text(By.tagName("main"))).doesNotContain("late.form@example.com");
     }
 
     @Test
