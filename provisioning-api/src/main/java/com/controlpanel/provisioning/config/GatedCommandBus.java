@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.domain.api.OrganizationCommand;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import jakarta.annotation.Nonnull;
 import org.axonframework.commandhandling.CommandBus;
@@ -12,7 +13,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 
 /**
  * The command bus with every dispatch passing the {@link WriteGate}. The local bus handles a command in the
- * dispatching thread, unit of work and commit included, so a closed gate means no write is in flight.
+ * dispatching thread, unit of work and commit included, so a closed gate means no write is in flight, and a command
+ * passes it after the one of its organization in flight has committed ({@link OrganizationCommand}).
  */
 public class GatedCommandBus implements CommandBus {
 
@@ -26,7 +28,7 @@ public class GatedCommandBus implements CommandBus {
 
     @Override
     public <C> void dispatch(@Nonnull CommandMessage<C> command) {
-        gate.pass(() -> {
+        gate.pass(organizationOf(command), () -> {
             delegate.dispatch(command);
             return null;
         });
@@ -35,10 +37,17 @@ public class GatedCommandBus implements CommandBus {
     @Override
     public <C, R> void dispatch(
             @Nonnull CommandMessage<C> command, @Nonnull CommandCallback<? super C, ? super R> callback) {
-        gate.pass(() -> {
+        gate.pass(organizationOf(command), () -> {
             delegate.dispatch(command, callback);
             return null;
         });
+    }
+
+    /** The organization whose commands this one waits for (see {@link OrganizationCommand}); null for none. */
+    static String organizationOf(CommandMessage<?> command) {
+        return command.getPayload() instanceof OrganizationCommand scoped && scoped.organizationId() != null
+                ? scoped.organizationId().value()
+                : null;
     }
 
     @Override

@@ -61,9 +61,10 @@ public class ReadModelConfiguration {
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         if (gate.cluster().acrossNodes()) {
-            // in the command's transaction, which the bus has begun, before the handler loads or stores anything
+            // in the command's transaction, which the bus has begun, before the handler loads or stores anything: the
+            // organization's lock too, so that one organization's commands on every node commit one after the other
             bus.registerHandlerInterceptor((unitOfWork, chain) -> {
-                gate.enterInTransaction();
+                gate.enterInTransaction(GatedCommandBus.organizationOf(unitOfWork.getMessage()));
                 return chain.proceed();
             });
         }

@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       rollback): commands on every node run side by side;
  *   <li>a rebuild takes the write lock exclusively for the moment it catches up and switches: it waits for every
  *       node's commands in flight to end, and new ones wait for it;
+ *   <li>a command of an organization then takes that <em>organization</em>'s lock exclusively, in the same
+ *       transaction: one organization's commands run one after the other across the nodes, each to its commit, so
+ *       that its events are committed in the order they are stored in;
  *   <li>a rebuild holds the <em>rebuild</em> lock for as long as it runs, on a connection of its own.
  * </ul>
  *
@@ -38,6 +41,7 @@ public class ClusterLocks {
     // constants inlined into SQL: keep them free of quotes
     private static final String WRITE = "provisioning.write-gate.";
     private static final String REBUILD = "provisioning.rebuild.";
+    private static final String ORGANIZATION = "provisioning.organization.";
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Logger log = LoggerFactory.getLogger(ClusterLocks.class);
@@ -67,19 +71,26 @@ public class ClusterLocks {
     }
 
     /**
-     * Takes the write lock shared in the transaction the caller runs in (a command's), until that transaction ends.
+     * Takes the write lock shared in the transaction the caller runs in (a command's), until that transaction ends;
+     * with an organization, then that organization's lock exclusively (one write of an organization at a time, on
+     * every node: its events are committed in the order they are stored in).
      * Waits while a rebuild holds it, at most the write wait: then {@link WritesHeldException} (the caller
      * answers "retry"), so that a rebuild node that hangs while holding the writes never hangs every node with it.
      */
-    public void enterWrite() {
+    public void enterWrite(String organizationId) {
         if (dataSource == null) {
             return;
         }
+        // the organization's lock: a number in the key space of two-number advisory locks, named after the schema
+        String organization = organizationId == null
+                ? ""
+                : "; SELECT pg_advisory_xact_lock(hashtext('" + ORGANIZATION + "' || current_schema()), "
+                        + organizationId.hashCode() + ")";
         try {
-            // one round trip; the wait limit applies to this lock only, not to the rest of the command
+            // one round trip; the wait limit applies to the write lock only, not to the rest of the command
             jdbc.execute("SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
                     + "SELECT pg_advisory_xact_lock_shared(hashtext('" + WRITE + "' || current_schema())); "
-                    + "SET LOCAL lock_timeout = DEFAULT");
+                    + "SET LOCAL lock_timeout = DEFAULT" + organization);
         } catch (DataAccessException e) {
             if (DatabaseFailures.sqlState(e).map(LOCK_NOT_AVAILABLE::equals).orElse(false)) {
                 throw new WritesHeldException(e);

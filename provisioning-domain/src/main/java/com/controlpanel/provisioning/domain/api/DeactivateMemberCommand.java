@@ -4,4 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Admin: deactivate a member. */
 public record DeactivateMemberCommand(
-        @TargetAggregateIdentifier MemberId memberId, OrganizationId organizationId) {}
+        @TargetAggregateIdentifier MemberId memberId, OrganizationId organizationId) implements OrganizationCommand {}

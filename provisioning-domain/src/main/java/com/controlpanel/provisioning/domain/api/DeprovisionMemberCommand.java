@@ -7,4 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 public record DeprovisionMemberCommand(
         @TargetAggregateIdentifier MemberId memberId,
         OrganizationId organizationId,
-        @TargetAggregateVersion Long expectedVersion) {}
+        @TargetAggregateVersion Long expectedVersion)
+        implements OrganizationCommand {}

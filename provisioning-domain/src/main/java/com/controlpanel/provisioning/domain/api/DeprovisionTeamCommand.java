@@ -7,4 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 public record DeprovisionTeamCommand(
         @TargetAggregateIdentifier TeamId teamId,
         OrganizationId organizationId,
-        @TargetAggregateVersion Long expectedVersion) {}
+        @TargetAggregateVersion Long expectedVersion)
+        implements OrganizationCommand {}

@@ -4,4 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Switch user provisioning off: the current token stops working at once. */
 public record DisableProvisioningCommand(
-        @TargetAggregateIdentifier OrganizationId organizationId) {}
+        @TargetAggregateIdentifier OrganizationId organizationId) implements OrganizationCommand {}

@@ -14,7 +14,8 @@ public record EditMemberCommand(
         PersonName name,
         String displayName,
         Boolean active,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion)
+        implements OrganizationCommand {
 
     /** A change of the profile only. */
     public EditMemberCommand(

@@ -8,7 +8,8 @@ public record InviteMemberCommand(
         @TargetAggregateIdentifier MemberId memberId,
         OrganizationId organizationId,
         MemberProfile profile,
-        Set<TeamId> teamIds) {
+        Set<TeamId> teamIds)
+        implements OrganizationCommand {
 
     public InviteMemberCommand {
         teamIds = teamIds == null

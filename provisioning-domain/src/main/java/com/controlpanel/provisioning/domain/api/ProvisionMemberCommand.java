@@ -7,4 +7,5 @@ public record ProvisionMemberCommand(
         @TargetAggregateIdentifier MemberId memberId,
         OrganizationId organizationId,
         MemberProfile profile,
-        boolean active) {}
+        boolean active)
+        implements OrganizationCommand {}

@@ -9,7 +9,8 @@ public record ProvisionTeamCommand(
         OrganizationId organizationId,
         TeamName displayName,
         String externalId,
-        List<MemberId> memberIds) {
+        List<MemberId> memberIds)
+        implements OrganizationCommand {
 
     public ProvisionTeamCommand {
         externalId = TeamChange.checkedExternalId(externalId);

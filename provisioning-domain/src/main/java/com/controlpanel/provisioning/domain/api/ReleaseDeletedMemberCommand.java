@@ -7,4 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * history and its Activity rows say so. Only a deleted member is let go this way; for any other, nothing is recorded.
  */
 public record ReleaseDeletedMemberCommand(
-        @TargetAggregateIdentifier TeamId teamId, OrganizationId organizationId, MemberId memberId) {}
+        @TargetAggregateIdentifier TeamId teamId, OrganizationId organizationId, MemberId memberId)
+        implements OrganizationCommand {}

@@ -4,4 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Admin: remove a member from a team. */
 public record RemoveMemberFromTeamCommand(
-        @TargetAggregateIdentifier TeamId teamId, OrganizationId organizationId, MemberId memberId) {}
+        @TargetAggregateIdentifier TeamId teamId, OrganizationId organizationId, MemberId memberId)
+        implements OrganizationCommand {}

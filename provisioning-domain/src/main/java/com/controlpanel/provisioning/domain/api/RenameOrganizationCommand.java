@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Give an organization another name; its id, tenant, members, teams and Activity stay as they are. */
 public record RenameOrganizationCommand(
-        @TargetAggregateIdentifier OrganizationId organizationId, String name) {
+        @TargetAggregateIdentifier OrganizationId organizationId, String name) implements OrganizationCommand {
 
     public RenameOrganizationCommand {
         name = Text.required(name, "organization name", 200);

@@ -9,4 +9,5 @@ public record ReplaceProvisionedMemberCommand(
         OrganizationId organizationId,
         MemberProfile profile,
         boolean active,
-        @TargetAggregateVersion Long expectedVersion) {}
+        @TargetAggregateVersion Long expectedVersion)
+        implements OrganizationCommand {}

@@ -4,4 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Stop an admin account from managing the organization; its last admin stays. */
 public record RevokeOrganizationAdminCommand(
-        @TargetAggregateIdentifier OrganizationId organizationId, AdminId adminId) {}
+        @TargetAggregateIdentifier OrganizationId organizationId, AdminId adminId) implements OrganizationCommand {}

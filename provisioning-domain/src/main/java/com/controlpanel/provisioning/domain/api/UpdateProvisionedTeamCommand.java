@@ -9,7 +9,8 @@ public record UpdateProvisionedTeamCommand(
         @TargetAggregateIdentifier TeamId teamId,
         OrganizationId organizationId,
         List<TeamChange> changes,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion)
+        implements OrganizationCommand {
 
     public UpdateProvisionedTeamCommand {
         changes = changes == null ? List.of() : List.copyOf(changes);
