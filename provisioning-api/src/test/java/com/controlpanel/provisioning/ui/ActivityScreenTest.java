@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -346,6 +349,40 @@ class ActivityScreenTest {
                 + "'#activity-rows td[data-label=About]')).filter(cell => !cell.querySelector('.subject-okta'))"
                 + ".map(cell => cell.querySelector('.subject-link').textContent.trim());");
         assertThat(plain).anyMatch(name -> name.contains("Ada")).noneMatch(name -> name.contains("Linus"));
+    }
+
+    @Test
+    void oktasActionsAreThoseOfEverySecretTokenItUsedAndOneTokensAreOneLinkFurther() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Two Tokens Activity");
+        scenery.provisioningOn(org);
+        scenery.oktaMember(org, "Una", "Early");
+        CommandContext laterToken = new CommandContext(
+                Actor.identityProvider(new CredentialId("test-credential-regenerated")),
+                null,
+                "Okta SCIM Client 1.0.0");
+        scenery.oktaMember(org, laterToken, "Ida", "Later");
+        browser.open(org.path("/activity"));
+        browser.waitUntil(d -> summaries().stream().anyMatch(summary -> summary.contains("Ida Later"))
+                && summaries().stream().anyMatch(summary -> summary.contains("Una Early")));
+
+        // Okta in the Who column: every action of the integration, whichever Secret Token it used
+        browser.click(By.cssSelector("#activity-rows .actor-name"));
+        browser.waitUntil(d -> browser.path().contains("actor=okta"));
+        browser.waitUntil(d -> summaries().size() == 2);
+        assertThat(summaries()).anyMatch(summary -> summary.contains("Una Early"));
+        assertThat(summaries()).anyMatch(summary -> summary.contains("Ida Later"));
+
+        // an action's details: all of Okta's, or those made with the token this one was
+        browser.click(By.xpath("//a[contains(@class,'summary-link')][contains(., 'Una Early')]"));
+        browser.waitUntil(d -> browser.present(By.id("token-actions-link")));
+        assertThat(browser.find(By.id("actor-actions-link")).getText()).isEqualTo("All actions by Okta (SCIM)");
+        assertThat(browser.find(By.id("actor-actions-link")).getAttribute("href"))
+                .endsWith("/activity?actor=okta");
+        browser.click(By.id("token-actions-link"));
+        browser.waitUntil(d -> browser.present(By.id("filter-by")));
+        assertThat(browser.text(By.id("filter-by"))).contains("Okta (SCIM) with one Secret Token");
+        browser.waitUntil(d -> summaries().size() == 1);
+        assertThat(summaries().get(0)).contains("Una Early");
     }
 
     @Test

@@ -116,10 +116,15 @@ final class Scenery {
      * on). {@link Fixtures#provisionMember} does the same with a fixed name.
      */
     MemberId oktaMember(Tenant tenant, String givenName, String familyName) {
+        return oktaMember(tenant, Fixtures.OKTA, givenName, familyName);
+    }
+
+    /** A member pushed by Okta with this context's Secret Token (one the organization issued after another). */
+    MemberId oktaMember(Tenant tenant, CommandContext okta, String givenName, String familyName) {
         MemberId id = MemberId.random();
         String email = email(givenName, familyName);
         commands.send(
-                Fixtures.OKTA,
+                okta,
                 new ProvisionMemberCommand(
                         id,
                         tenant.id(),

@@ -2,7 +2,6 @@ package com.controlpanel.provisioning.ui.activity;
 
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityQueries;
-import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.FindMembersQuery;
@@ -235,7 +234,11 @@ public class ActivityFilters {
                 .items()
                 .stream()
                 .findFirst()
-                .map(ActivityRow::actorName)
+                .map(row -> "IDENTITY_PROVIDER".equals(row.actorKind())
+                        // an identity provider's actor is the Secret Token it used: Okta's actions with another
+                        // token (regenerated, or provisioning switched off and on) are not among these
+                        ? (row.actorName().isBlank() ? "Okta (SCIM)" : row.actorName()) + " with one Secret Token"
+                        : row.actorName())
                 .filter(name -> !name.isBlank())
                 .orElse(actorId);
     }
