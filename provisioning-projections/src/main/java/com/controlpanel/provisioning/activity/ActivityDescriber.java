@@ -101,7 +101,7 @@ final class ActivityDescriber {
                 details.put("email", e.profile().email());
                 details.put("source", e.source().name());
                 details.put("active", e.active());
-                details.set("profile", JSON.valueToTree(flatten(e.profile())));
+                details.set("profile", JSON.valueToTree(cut(flatten(e.profile()))));
                 names.put(subjectId, org, subjectName);
             } else if (event instanceof MemberProfileChanged e) {
                 subjectName = name(e.profile());
@@ -112,11 +112,12 @@ final class ActivityDescriber {
                 TreeSet<String> fields = new TreeSet<>(from.keySet());
                 fields.addAll(to.keySet());
                 for (String field : fields) {
+                    // whole values compared, cut values shown: a change past the cut is still listed
                     if (!Objects.equals(from.get(field), to.get(field))) {
                         ObjectNode change = changes.addObject();
                         change.put("field", field);
-                        change.put("from", from.get(field));
-                        change.put("to", to.get(field));
+                        change.put("from", cut(from.get(field), VALUE_MAX));
+                        change.put("to", cut(to.get(field), VALUE_MAX));
                     }
                 }
                 summary = "Updated member " + subjectName + ": "
@@ -298,7 +299,7 @@ final class ActivityDescriber {
         return cut(label.equals(userName) ? userName : label + " (" + userName + ")", NAME_MAX);
     }
 
-    /** A profile as field → shown value, for before/after comparisons. */
+    /** A profile as field → whole value, for before/after comparisons (cut to be shown). */
     static Map<String, String> flatten(MemberProfile profile) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("userName", profile.userName().value());
@@ -325,12 +326,20 @@ final class ActivityDescriber {
                 fields.put(attribute.getKey(), text(attribute.getValue()));
             }
         }
+        return fields;
+    }
+
+    /** The fields with each value cut to {@link #VALUE_MAX}, to be shown. */
+    private static Map<String, String> cut(Map<String, String> fields) {
         fields.replaceAll((field, value) -> cut(value, VALUE_MAX));
         return fields;
     }
 
+    /** An email as the details show it: its address, type, primary mark and display name. */
     private static String email(EmailAddress email) {
-        String tags = (email.type() == null ? "" : email.type()) + (email.primary() ? ", primary" : "");
+        String tags = (email.type() == null ? "" : email.type())
+                + (email.primary() ? ", primary" : "")
+                + (email.display() == null ? "" : ", shown as \"" + email.display() + "\"");
         return tags.isEmpty() ? email.value() : email.value() + " (" + tags.replaceFirst("^, ", "") + ")";
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.CredentialId;
+import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
@@ -32,6 +33,7 @@ import com.controlpanel.provisioning.testing.EventExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -181,6 +183,46 @@ class ActivityDescriberTest {
         assertThat(userName.get("from").asText()).isEqualTo("alice@example.com");
         assertThat(userName.get("to").asText()).isEqualTo("alice.adams@example.com");
         assertThat(row.summary()).isEqualTo("Updated member Alice Adams (alice.adams@example.com): emails, userName");
+    }
+
+    @Test
+    void aChangeOnlyAnEmailsDisplayNameOrAValuePastTheCutMakesIsStillListed() throws Exception {
+        MemberProfile before = aliceProfile();
+        MemberProfile shownAs = new MemberProfile(
+                before.userName(),
+                before.name(),
+                before.displayName(),
+                List.of(new EmailAddress("alice@example.com", "work", true, "Alice at work")),
+                before.externalId(),
+                before.attributes());
+        ActivityRow display = describe(new MemberProfileChanged(ORG, ALICE, before, shownAs), OKTA);
+        JsonNode emails = json.readTree(display.details()).get("changes").get(0);
+        assertThat(emails.get("field").asText()).isEqualTo("emails");
+        assertThat(emails.get("from").asText()).isEqualTo("alice@example.com (work, primary)");
+        assertThat(emails.get("to").asText())
+                .isEqualTo("alice@example.com (work, primary, shown as \"Alice at work\")");
+        assertThat(display.summary()).isEqualTo("Updated member Alice Adams (alice@example.com): emails");
+
+        String longTitle = "T".repeat(2_500);
+        MemberProfile titledA = withTitle(before, longTitle + "A");
+        MemberProfile titledB = withTitle(before, longTitle + "B");
+        ActivityRow title = describe(new MemberProfileChanged(ORG, ALICE, titledA, titledB), OKTA);
+        JsonNode change = json.readTree(title.details()).get("changes").get(0);
+        assertThat(change.get("field").asText()).isEqualTo("title");
+        assertThat(change.get("from").asText()).hasSize(2_000).endsWith("…");
+        assertThat(title.summary()).endsWith(": title");
+    }
+
+    private static MemberProfile withTitle(MemberProfile profile, String title) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(profile.attributes());
+        attributes.put("title", title);
+        return new MemberProfile(
+                profile.userName(),
+                profile.name(),
+                profile.displayName(),
+                profile.emails(),
+                profile.externalId(),
+                attributes);
     }
 
     @Test
