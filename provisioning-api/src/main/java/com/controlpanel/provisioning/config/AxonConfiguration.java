@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.directory.DirectoryProjection;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.MemberTeams;
 import com.controlpanel.provisioning.domain.member.MemberAggregate;
 import com.controlpanel.provisioning.domain.organization.OrganizationAggregate;
 import com.controlpanel.provisioning.domain.team.TeamAggregate;
@@ -254,17 +255,21 @@ public class AxonConfiguration {
     }
 
     /**
-     * A member's deletion, then its teams' record of it leaving; the teams read from the directory, which the command
-     * just before has updated in its own transaction.
+     * The teams a member is in, from the directory, which every command updates in its own transaction: what a member's
+     * deletion answers (read in the deletion's transaction) and what its teams are then told.
      */
     @Bean
-    public MemberDeletion memberDeletion(Commands commands, DirectoryQueries directory) {
-        return new MemberDeletion(
-                commands,
-                (organizationId, memberId) ->
-                        directory.teamsOf(List.of(memberId)).getOrDefault(memberId, List.of()).stream()
-                                .map(TeamRef::teamId)
-                                .toList());
+    public MemberTeams memberTeams(DirectoryQueries directory) {
+        return (organizationId, memberId) ->
+                directory.teamsOf(List.of(memberId)).getOrDefault(memberId, List.of()).stream()
+                        .map(TeamRef::teamId)
+                        .toList();
+    }
+
+    /** A member's deletion, then its teams' record of it leaving. */
+    @Bean
+    public MemberDeletion memberDeletion(Commands commands, MemberTeams memberTeams) {
+        return new MemberDeletion(commands, memberTeams);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberRegistry;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberTakenOver;
+import com.controlpanel.provisioning.domain.api.MemberTeams;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisionMemberCommand;
@@ -93,12 +94,19 @@ class Member {
         changeActive(command.active());
     }
 
+    /**
+     * Deletes the member; answers the teams it was in, read in the deletion's own transaction, so that each records it
+     * leaving ({@code MemberDeletion}): the organization's commands commit one at a time, so a team that added the
+     * member just before is among them, and one that tries to just after finds it gone.
+     */
     @CommandHandler
-    void handle(DeprovisionMemberCommand command, ProvisioningStatus provisioning) {
+    List<TeamId> handle(DeprovisionMemberCommand command, ProvisioningStatus provisioning, MemberTeams teams) {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
+        List<TeamId> left = teams.teamsOf(organizationId, memberId);
         takeOver();
         apply(new MemberDeprovisioned(organizationId, memberId));
+        return left;
     }
 
     @CommandHandler
@@ -138,11 +146,14 @@ class Member {
         changeActive(true);
     }
 
+    /** Deletes a member invited in the Control Panel; answers its teams as the deletion by Okta does. */
     @CommandHandler
-    void handle(RemoveMemberCommand command, ProvisioningStatus provisioning) {
+    List<TeamId> handle(RemoveMemberCommand command, ProvisioningStatus provisioning, MemberTeams teams) {
         requireSameOrganization(command.organizationId());
         requireEditableByAdmin(provisioning);
+        List<TeamId> left = teams.teamsOf(organizationId, memberId);
         apply(new MemberRemoved(organizationId, memberId));
+        return left;
     }
 
     private void changeProfile(MemberProfile changed, MemberRegistry members) {

@@ -21,6 +21,7 @@ import com.controlpanel.provisioning.domain.api.EditMemberCommand;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.InviteMemberCommand;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
@@ -332,6 +333,17 @@ class MemberTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MemberDeprovisioned(ACME, ALICE))
                 .expectMarkedDeleted();
+    }
+
+    @Test
+    void aDeletionAnswersTheTeamsTheMemberWasInForThemToRecordItLeaving() {
+        directory.record(provisioningOn());
+        directory.record(new MemberAddedToTeam(ACME, ENGINEERING, ALICE));
+        fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
+                .when(new DeprovisionMemberCommand(ALICE, ACME, null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(List.of(ENGINEERING))
+                .expectEvents(new MemberDeprovisioned(ACME, ALICE));
     }
 
     @Test

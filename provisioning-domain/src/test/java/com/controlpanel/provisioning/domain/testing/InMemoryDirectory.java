@@ -1,12 +1,15 @@
 package com.controlpanel.provisioning.domain.testing;
 
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberRegistry;
 import com.controlpanel.provisioning.domain.api.MemberRemoved;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.MemberTakenOver;
+import com.controlpanel.provisioning.domain.api.MemberTeams;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
@@ -24,6 +27,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,13 +36,14 @@ import java.util.Set;
  * The domain's ports, kept in memory and fed with the same events the real lookup tables are fed with, so that a
  * fixture's "given" history and the lookups agree.
  */
-public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, ProvisioningStatus {
+public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, ProvisioningStatus, MemberTeams {
 
     private record Registered<T>(OrganizationId organizationId, T value, String nameKey) {}
 
     private final Map<MemberId, Registered<RegisteredMember>> members = new HashMap<>();
     private final Map<TeamId, Registered<RegisteredTeam>> teams = new HashMap<>();
     private final Set<OrganizationId> provisioningOn = new HashSet<>();
+    private final Map<MemberId, Set<TeamId>> memberships = new HashMap<>();
 
     /** Records what these events tell; events of other kinds are ignored. Returns them for {@code given(..)}. */
     public Object[] record(Object... events) {
@@ -84,8 +89,15 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                         e.teamId(),
                         new Registered<>(
                                 old.organizationId(), new RegisteredTeam(e.teamId(), Source.OKTA), old.nameKey()));
+            } else if (event instanceof MemberAddedToTeam e) {
+                memberships
+                        .computeIfAbsent(e.memberId(), member -> new java.util.LinkedHashSet<>())
+                        .add(e.teamId());
+            } else if (event instanceof MemberRemovedFromTeam e) {
+                memberships.getOrDefault(e.memberId(), new HashSet<>()).remove(e.teamId());
             } else if (event instanceof TeamDeleted e) {
                 teams.remove(e.teamId());
+                memberships.values().forEach(joined -> joined.remove(e.teamId()));
             } else if (event instanceof ProvisioningEnabled e) {
                 provisioningOn.add(e.organizationId());
             } else if (event instanceof ProvisioningDisabled e) {
@@ -99,6 +111,15 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
         members.put(
                 memberId,
                 new Registered<>(organizationId, new RegisteredMember(memberId, source, userNameKey), userNameKey));
+    }
+
+    @Override
+    public List<TeamId> teamsOf(OrganizationId organizationId, MemberId memberId) {
+        Registered<RegisteredMember> member = members.get(memberId);
+        if (member == null || !member.organizationId().equals(organizationId)) {
+            return List.of();
+        }
+        return List.copyOf(memberships.getOrDefault(memberId, Set.of()));
     }
 
     @Override
