@@ -24,12 +24,20 @@ public record Avatar(String initials, String colour, boolean okta) {
         if (at > 0) {
             text = text.substring(0, at);
         }
+        // the first letters (or digits) of the first two words; a word is a run of letters, marks and digits, so that
+        // brackets, punctuation and any kind of space separate words and are never an initial
         StringBuilder initials = new StringBuilder();
-        for (String word : text.split("[\\s._-]+")) {
-            if (!word.isEmpty() && initials.length() < 2) {
+        int taken = 0;
+        for (String word : text.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            if (!word.isEmpty() && taken < 2) {
                 initials.appendCodePoint(word.codePointAt(0));
+                taken++;
             }
         }
-        return initials.length() == 0 ? "?" : initials.toString().toUpperCase(Locale.ROOT);
+        if (taken == 0) {
+            // no word at all (emoji, symbols): its first character, whole
+            initials.appendCodePoint(text.codePointAt(0));
+        }
+        return initials.toString().toUpperCase(Locale.ROOT);
     }
 }
