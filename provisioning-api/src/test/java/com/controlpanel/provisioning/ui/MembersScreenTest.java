@@ -258,6 +258,34 @@ class MembersScreenTest {
     }
 
     @Test
+    void aLinkToTheMembersOfATeamDeletedSinceSaysTheTeamIsGone() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Gone Team Traders");
+        scenery.invite(org, "Stay", "Here");
+        scenery.provisioningOn(org);
+        MemberId leaving = scenery.oktaMember(org, "Left", "Behind");
+        TeamId gone = scenery.oktaTeam(org, "Dissolved", leaving);
+        String link = org.path("/members?team=" + gone.value());
+        browser.open(link);
+        assertThat(browser.text(By.cssSelector("#member-results .member-table")))
+                .contains("Left Behind");
+
+        scenery.oktaDeletes(org, gone);
+        browser.open(link);
+
+        assertThat(browser.text(By.cssSelector(".empty-state h2"))).isEqualTo("This team no longer exists");
+        assertThat(new Select(browser.find(By.id("member-team")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("A team that no longer exists");
+        assertThat(browser.text(By.id("member-team-error")))
+                .isEqualTo("This team no longer exists (or never did): choose another.");
+        assertThat(browser.find(By.id("member-team")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        browser.open(org.path("/members?team=not-a-team-id"));
+        assertThat(browser.text(By.cssSelector(".empty-state h2"))).isEqualTo("This team no longer exists");
+    }
+
+    @Test
     void longNamesAndEmailsWrapAndNothingScrollsSideways() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Long Names");
         TeamId team = scenery.team(other, "Team" + "t".repeat(250));

@@ -316,9 +316,19 @@ public class MemberPagesController {
                         .toList());
         model.addAttribute(
                 "invitableTeams", invitable.stream().map(TeamChip::of).toList());
+        // a link or bookmark to the members of a team deleted since: say so, rather than "no member matches"
+        model.addAttribute("teamGone", !params.team().isEmpty() && teamGone(organizationId, params.team()));
         model.addAttribute("invite", invite);
         model.addAttribute("inviteErrors", inviteErrors);
         model.addAttribute("inviteOpen", inviteOpen);
+    }
+
+    private boolean teamGone(OrganizationId organizationId, String team) {
+        try {
+            return directory.findTeam(organizationId, new TeamId(team)).isEmpty();
+        } catch (InvalidValueException e) {
+            return true;
+        }
     }
 
     private void showMember(Workspace workspace, MemberView member, MemberForm form, FormErrors errors, Model model) {
