@@ -232,11 +232,22 @@ class ActivityScreenTest {
         assertThat(browser.text(By.id("filter-subject"))).contains("About Grace Hopper");
         assertThat(summaries(1)).containsExactly("Invited member Grace Hopper (grace.hopper@northwind.example)");
 
-        // a name that means one: filtered at once, also the team changes about a member
+        // a name that means one: filtered at once, also the team changes about a member; the address then names that
+        // member by id, so that a bookmark keeps meaning them once someone else answers to the name too
         browser.open(tenant.path("/activity?subject=ada.lovelace%40northwind.example"));
         assertThat(browser.text(By.id("filter-subject"))).contains("About Ada King");
         assertThat(rowValues(".action-badge"))
                 .containsExactly("Member updated", "Member added to team", "Member invited");
+        assertThat(browser.path()).contains("subject=" + ada.value()).doesNotContain("northwind.example");
+        browser.open(tenant.path("/activity"));
+        browser.type(By.id("activity-subject"), "ada.lovelace");
+        browser.find(By.id("activity-subject")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> browser.present(By.id("filter-subject")));
+        browser.waitUntil(d -> browser.path().contains("subject=" + ada.value()));
+        browser.driver().navigate().refresh();
+        assertThat(browser.text(By.id("filter-subject"))).contains("About Ada King");
+        assertThat(browser.find(By.id("activity-subject")).getDomProperty("value"))
+                .contains("Ada King");
 
         // one actor, from a row
         browser.open(tenant.path("/activity"));
@@ -424,6 +435,7 @@ class ActivityScreenTest {
 
         assertThat(browser.text(By.id("filter-subject")))
                 .contains("About Dan Brown (dan.brown@northwind.example) (deleted)");
+        assertThat(browser.path()).as("named by id from then on").contains("subject=" + dan.value());
         assertThat(rowValues(".action-badge")).containsExactly("Member deleted", "Member invited");
 
         // someone who came since under a name that matches too: both are offered, not the one still here alone

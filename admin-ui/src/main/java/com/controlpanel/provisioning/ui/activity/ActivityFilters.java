@@ -204,7 +204,10 @@ public class ActivityFilters {
         return Optional.empty();
     }
 
-    /** How a member or team given by id is named: as it is now, or as the timeline last named it. */
+    /**
+     * How a member or team given by id is named: as it is now, or as the timeline last named it, marked deleted (as when
+     * it is found by that name).
+     */
     private String nameOf(OrganizationId organizationId, String id) {
         MemberId memberId = new MemberId(id);
         Optional<String> member = directory
@@ -224,7 +227,11 @@ public class ActivityFilters {
                 .items()
                 .stream()
                 .findFirst()
-                .map(row -> id.equals(row.subjectId()) ? row.subjectName() : id)
+                .map(row -> !id.equals(row.subjectId())
+                        ? id
+                        : "MEMBER".equals(row.subjectType()) || "TEAM".equals(row.subjectType())
+                                ? row.subjectName() + " (deleted)"
+                                : row.subjectName())
                 .orElse(id);
     }
 

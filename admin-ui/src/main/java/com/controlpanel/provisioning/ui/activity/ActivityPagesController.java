@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -90,14 +91,24 @@ public class ActivityPagesController {
             @PathVariable String org,
             @ModelAttribute("params") ActivityParams params,
             @RequestParam(required = false) String picked,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "activity");
-        showTimeline(
+        String canonical = showTimeline(
                 workspace,
                 filters.withPicked(workspace.organization().organizationId(), params, picked),
                 response,
                 model);
+        if (canonical != null) {
+            // a typed name that meant one member or team: the address names it by its id, so that a bookmark or a
+            // reload keeps meaning that one, even once another answers to the name too
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Push-Url", canonical);
+            } else {
+                return "redirect:" + canonical;
+            }
+        }
         return "activity/timeline";
     }
 
@@ -189,10 +200,18 @@ public class ActivityPagesController {
                 .body(body);
     }
 
-    private void showTimeline(Workspace workspace, ActivityParams params, HttpServletResponse response, Model model) {
+    /**
+     * Shows the timeline the filters ask for; answers its address with the member or team given by its id, when a
+     * typed name stood for it (null otherwise).
+     */
+    private String showTimeline(Workspace workspace, ActivityParams params, HttpServletResponse response, Model model) {
         OrganizationId organizationId = workspace.organization().organizationId();
         String path = workspace.path("/activity");
         ActivityFilter filter = filters.read(organizationId, params, path, PAGE_SIZE);
+        String subjectId = filter.valid() ? filter.query().subjectId() : null;
+        String canonical = subjectId != null && !subjectId.equals(params.subject())
+                ? params.withSubject(subjectId).at(path, params.before())
+                : null;
         List<ActivityRow> rows = List.of();
         Long next = null;
         if (filter.valid()) {
@@ -225,6 +244,7 @@ public class ActivityPagesController {
         model.addAttribute("newRowsUrl", params.on(workspace.path("/activity/new"), "after", ""));
         model.addAttribute("exportCsv", params.on(workspace.path("/activity/export"), "format", "csv"));
         model.addAttribute("exportJson", params.on(workspace.path("/activity/export"), "format", "json"));
+        return canonical;
     }
 
     private String subjectPage(Workspace workspace, String type, String id) {
