@@ -7,6 +7,8 @@ import com.controlpanel.provisioning.domain.api.AddMemberToTeamCommand;
 import com.controlpanel.provisioning.domain.api.CreateTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.LookAlikes;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberRegistry;
@@ -285,7 +287,16 @@ class Team {
         }
     }
 
+    /**
+     * A name new to this team: written plainly (two names that look the same on screen, "Sales" with a no-break or a
+     * zero-width space, would pass the uniqueness rule and could not be told apart where a team is picked), and no
+     * other team's. A name the team already has is not checked again (Okta sends it with every membership update).
+     */
     private static void requireFreeName(TeamRegistry teams, OrganizationId organizationId, TeamName name, TeamId self) {
+        if (LookAlikes.looksLikeAnother(name.value())) {
+            throw new InvalidValueException("team name '" + name.value() + "' must be written plainly: "
+                    + LookAlikes.why(name.value()) + ", which makes it look like another");
+        }
         teams.findByName(organizationId, name)
                 .filter(owner -> !owner.equals(self))
                 .ifPresent(owner -> {

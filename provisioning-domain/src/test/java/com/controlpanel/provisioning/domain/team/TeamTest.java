@@ -20,6 +20,7 @@ import com.controlpanel.provisioning.domain.api.AddMemberToTeamCommand;
 import com.controlpanel.provisioning.domain.api.CreateTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeleteTeamCommand;
 import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -106,6 +107,28 @@ class TeamTest {
         fixture.givenNoPriorActivity()
                 .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("ENGINEERING"), null, List.of()))
                 .expectException(UniquenessException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesANewNameThatLooksLikeAnotherButKeepsOneTheTeamAlreadyHas() {
+        directory.record(provisioningOn());
+        for (String lookAlike : List.of("Tab\tname", "No-break\u00A0space", "Zero\u200Bwidth", "Ｆｕｌｌ width")) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTeamCommand(SALES, ACME, new TeamName(lookAlike)))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("must be written plainly"))
+                    .expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Eng\u00A0team"), null, List.of()))
+                .expectException(InvalidValueException.class)
+                .expectNoEvents();
+        // a team stored with such a name before keeps it: Okta sends the name with every membership update
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Eng\u00A0team")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING, ACME, List.of(new TeamChange.Rename(new TeamName("Eng\u00A0team"))), null))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
