@@ -85,11 +85,28 @@
       dialog.removeAttribute('data-reopening');
       return;
     }
+    forgetDialogInAddress(dialog);
     var opener = openers.get(dialog);
     if (opener && document.contains(opener) && typeof opener.focus === 'function') {
       opener.focus();
     }
   }, true);
+
+  // a dialog the address opened (?add after adding a member, ?invite after a refused invitation): once it is closed,
+  // the address no longer says to open it, so that a reload or a bookmark shows the page
+  function forgetDialogInAddress(dialog) {
+    var names = dialog.getAttribute('data-address-params');
+    if (!names || !window.URL || !window.history || !window.history.replaceState) {
+      return;
+    }
+    var url = new URL(window.location.href);
+    names.split(' ').forEach(function (name) {
+      url.searchParams.delete(name);
+    });
+    if (url.href !== window.location.href) {
+      window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    }
+  }
 
   function selectAndCopy(field) {
     field.focus();

@@ -252,6 +252,7 @@ class TeamsScreenTest {
         browser.waitUntil(d -> browser.dialogOpen("add-dialog"));
         assertThat(browser.text(By.id("add-status"))).isEqualTo("Added Ken Thompson to Design.");
         assertThat(candidateNames()).isEmpty();
+        assertThat(browser.path()).contains("add");
 
         // "Done" gives the focus back to the button that opened the dialog, on the page that shows them
         browser.click(By.cssSelector("#add-dialog footer button[data-dialog-close]"));
@@ -259,6 +260,10 @@ class TeamsScreenTest {
         // the focus comes back on the dialog's close event, a moment after the click
         browser.waitUntil(d -> "add-member-button"
                 .equals(browser.driver().switchTo().activeElement().getAttribute("id")));
+        // and the address no longer opens the dialog: a reload shows the page
+        browser.waitUntil(d -> !browser.path().contains("?"));
+        browser.driver().navigate().refresh();
+        assertThat(browser.dialogOpen("add-dialog")).isFalse();
         assertThat(browser.text(By.id("team-member-count"))).isEqualTo("3 members");
         WebElement linus = browser.find(
                 By.cssSelector("#team-members tr[data-member-id='" + org.linus().value() + "']"));
