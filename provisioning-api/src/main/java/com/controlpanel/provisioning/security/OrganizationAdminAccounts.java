@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.storage.SqlLike;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import java.sql.ResultSet;
@@ -45,6 +46,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     private final AdminAccounts accounts;
     private final OrganizationAdministration organizations;
     private final TransactionTemplate transaction;
+    private final WriteGate gate;
     /** Held while admins are removed on this node: an account's deletion checks and removes in one turn. */
     private final Object removals = new Object();
 
@@ -52,11 +54,13 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
             JdbcTemplate jdbc,
             AdminAccounts accounts,
             OrganizationAdministration organizations,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            WriteGate gate) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.organizations = organizations;
         this.transaction = transaction;
+        this.gate = gate;
     }
 
     @Override
@@ -78,11 +82,16 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         if (email == null || email.isBlank()) {
             throw new InvalidValueException("email is required");
         }
-        try {
-            return transaction.execute(status -> addOnce(context, organizationId, email, password, byOperator));
-        } catch (DuplicateKeyException createdMeanwhile) {
-            return transaction.execute(status -> addOnce(context, organizationId, email, password, byOperator));
-        }
+        // the account and the organization's command commit together: the organization's turn lasts until then, so
+        // that its events are committed in the order they are stored in (the gate's lock; on PostgreSQL the command's
+        // advisory lock lasts until this transaction ends anyway)
+        return gate.pass(organizationId.value(), () -> {
+            try {
+                return transaction.execute(status -> addOnce(context, organizationId, email, password, byOperator));
+            } catch (DuplicateKeyException createdMeanwhile) {
+                return transaction.execute(status -> addOnce(context, organizationId, email, password, byOperator));
+            }
+        });
     }
 
     private Added addOnce(

@@ -84,13 +84,15 @@ public class ClusterLocks {
         // the organization's lock: a number in the key space of two-number advisory locks, named after the schema
         String organization = organizationId == null
                 ? ""
-                : "; SELECT pg_advisory_xact_lock(hashtext('" + ORGANIZATION + "' || current_schema()), "
-                        + organizationId.hashCode() + ")";
+                : "SELECT pg_advisory_xact_lock(hashtext('" + ORGANIZATION + "' || current_schema()), "
+                        + organizationId.hashCode() + "); ";
         try {
-            // one round trip; the wait limit applies to the write lock only, not to the rest of the command
+            // one round trip; the wait limit applies to these locks only, not to the rest of the command (a node that
+            // stopped in a command of the organization holds its lock until its session ends: its writes then retry)
             jdbc.execute("SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
                     + "SELECT pg_advisory_xact_lock_shared(hashtext('" + WRITE + "' || current_schema())); "
-                    + "SET LOCAL lock_timeout = DEFAULT" + organization);
+                    + organization
+                    + "SET LOCAL lock_timeout = DEFAULT");
         } catch (DataAccessException e) {
             if (DatabaseFailures.sqlState(e).map(LOCK_NOT_AVAILABLE::equals).orElse(false)) {
                 throw new WritesHeldException(e);
