@@ -17,6 +17,15 @@ public final class LookAlikes {
     }
 
     /**
+     * Whether the text holds an invisible or special character: a format character (U+200B), a control character (a
+     * tab, a line break) or a space other than the plain one. Compatibility letters are not counted: a display name in
+     * Japanese or Chinese is written with full-width brackets and digits and half-width katakana as a matter of course.
+     */
+    public static boolean holdsHidden(String text) {
+        return text.codePoints().anyMatch(LookAlikes::hidden);
+    }
+
+    /**
      * What makes the text look like other text, for an error message: the first hidden character by its code point
      * ({@code U+200B}), else the text as it is usually written.
      */

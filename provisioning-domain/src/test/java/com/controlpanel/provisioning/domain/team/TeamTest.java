@@ -113,7 +113,7 @@ class TeamTest {
     @Test
     void refusesANewNameThatLooksLikeAnotherButKeepsOneTheTeamAlreadyHas() {
         directory.record(provisioningOn());
-        for (String lookAlike : List.of("Tab\tname", "No-break\u00A0space", "Zero\u200Bwidth", "Ｆｕｌｌ width")) {
+        for (String lookAlike : List.of("Tab\tname", "No-break\u00A0space", "Zero\u200Bwidth", "Line\nbreak")) {
             fixture.givenNoPriorActivity()
                     .when(new CreateTeamCommand(SALES, ACME, new TeamName(lookAlike)))
                     .expectException(InvalidValueException.class)
@@ -124,6 +124,10 @@ class TeamTest {
                 .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Eng\u00A0team"), null, List.of()))
                 .expectException(InvalidValueException.class)
                 .expectNoEvents();
+        // full-width brackets and digits, half-width katakana: how names in Japanese are written
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("営業（東京）第１課 ｴｲｷﾞｮｳ"), null, List.of()))
+                .expectSuccessfulHandlerExecution();
         // a team stored with such a name before keeps it: Okta sends the name with every membership update
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Eng\u00A0team")))
                 .when(new UpdateProvisionedTeamCommand(
