@@ -269,7 +269,8 @@ class EntraScimTest extends ScimTestSupport {
                 "/Users/" + id,
                 patchOp(
                         op("Replace", "phoneNumbers[type eq \"mobile\"].value", ""),
-                        op("Replace", "emails[type eq \"other\"].value", "")));
+                        op("Replace", "emails[type eq \"other\"].value", ""),
+                        op("Replace", "addresses[type eq \"home\"].formatted", "")));
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         assertThat(get("/Users/" + id).json()).isEqualTo(after);
     }

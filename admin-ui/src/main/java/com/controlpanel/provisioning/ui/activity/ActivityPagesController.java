@@ -235,15 +235,17 @@ public class ActivityPagesController {
         model.addAttribute("fromValue", Dates.field(params.from()));
         model.addAttribute("toValue", Dates.field(params.to()));
         model.addAttribute("rows", sources.views(workspace.organization().organizationId(), rows));
-        model.addAttribute("olderLink", next == null ? null : params.at(path, next.toString()));
-        model.addAttribute("newestLink", params.newest() ? null : params.at(path, ""));
+        // the links go on with the member or team the typed name meant, by its id, as the address does
+        ActivityParams linked = canonical != null ? params.withSubject(subjectId) : params;
+        model.addAttribute("olderLink", next == null ? null : linked.at(path, next.toString()));
+        model.addAttribute("newestLink", params.newest() ? null : linked.at(path, ""));
         model.addAttribute("live", filter.valid() && params.newest());
         // the timeline stands still while the processor retries an event it can not store
         model.addAttribute("behind", failures.failing(BEHIND_AFTER_FAILURE));
         model.addAttribute("lastPosition", lastPosition);
-        model.addAttribute("newRowsUrl", params.on(workspace.path("/activity/new"), "after", ""));
-        model.addAttribute("exportCsv", params.on(workspace.path("/activity/export"), "format", "csv"));
-        model.addAttribute("exportJson", params.on(workspace.path("/activity/export"), "format", "json"));
+        model.addAttribute("newRowsUrl", linked.on(workspace.path("/activity/new"), "after", ""));
+        model.addAttribute("exportCsv", linked.on(workspace.path("/activity/export"), "format", "csv"));
+        model.addAttribute("exportJson", linked.on(workspace.path("/activity/export"), "format", "json"));
         return canonical;
     }
 

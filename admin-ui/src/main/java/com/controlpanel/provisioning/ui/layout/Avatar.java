@@ -35,9 +35,15 @@ public record Avatar(String initials, String colour, boolean okta) {
             }
         }
         if (taken == 0) {
-            // no word at all (emoji, symbols): its first character, whole
-            initials.appendCodePoint(text.codePointAt(0));
+            // no word at all (emoji, symbols): its first visible character, whole
+            text.codePoints()
+                    .filter(c -> !Character.isWhitespace(c)
+                            && !Character.isSpaceChar(c)
+                            && Character.getType(c) != Character.FORMAT
+                            && !Character.isISOControl(c))
+                    .findFirst()
+                    .ifPresent(initials::appendCodePoint);
         }
-        return initials.toString().toUpperCase(Locale.ROOT);
+        return initials.isEmpty() ? "?" : initials.toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -45,8 +45,11 @@ final class UserPatch {
             Map<String, List<JsonNode>> primaryBefore = primaryValues(patched);
             for (Step step : steps(operation, id)) {
                 try {
-                    sdk(operation, opOn(patched, step), step.path(), step.value())
-                            .apply(patched);
+                    Op op = opOn(patched, step);
+                    if (op == null) {
+                        continue;
+                    }
+                    sdk(operation, op, step.path(), step.value()).apply(patched);
                 } catch (ScimException e) {
                     throw withOperation(operation, e);
                 } catch (RuntimeException e) {
@@ -99,7 +102,8 @@ final class UserPatch {
      * SDK refuses instead). A {@code replace} creates because Entra ID's delta sync sends one, not an {@code add}, once
      * an attribute mapped so gets its first value (a phone number, a work address): RFC 7644 §3.5.2.3 would refuse it
      * as {@code noTarget}, and with it the whole request, a deactivation sent along included. A {@code replace} of a
-     * whole filtered value ({@code emails[type eq "fax"]}) that matches none is still {@code noTarget}.
+     * whole filtered value ({@code emails[type eq "fax"]}) that matches none is still {@code noTarget}. A
+     * {@code replace} by an empty value that matches none does nothing (null).
      */
     private static Op opOn(ObjectNode user, Step step) throws ScimException {
         Path path = step.path();
@@ -112,7 +116,14 @@ final class UserPatch {
         }
         Path values = (path.getSchemaUrn() == null ? Path.root() : Path.root(path.getSchemaUrn()))
                 .attribute(selected.getAttribute(), selected.getValueFilter());
-        return JsonUtils.pathExists(values, user) ? Op.REPLACE : Op.ADD;
+        if (JsonUtils.pathExists(values, user)) {
+            return Op.REPLACE;
+        }
+        // clearing what is not there (Entra: a replace by "") leaves nothing behind, not a value with only its type
+        boolean empty = step.value() == null
+                || step.value().isNull()
+                || (step.value().isTextual() && step.value().textValue().isBlank());
+        return step.op() == Op.REPLACE && empty ? null : Op.ADD;
     }
 
     /**

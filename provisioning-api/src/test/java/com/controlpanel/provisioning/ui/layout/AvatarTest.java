@@ -27,6 +27,7 @@ class AvatarTest {
     void aNameWithoutWordsShowsItsFirstCharacterWhole() {
         assertThat(Avatar.initials("😀😀 🚀")).isEqualTo("😀");
         assertThat(Avatar.initials("   ")).isEqualTo("?");
+        assertThat(Avatar.initials("\u00A0\u200B")).isEqualTo("?");
         assertThat(Avatar.initials(null)).isEqualTo("?");
     }
 }
