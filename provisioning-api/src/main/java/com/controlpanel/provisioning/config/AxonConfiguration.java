@@ -268,8 +268,8 @@ public class AxonConfiguration {
 
     /** A member's deletion, then its teams' record of it leaving. */
     @Bean
-    public MemberDeletion memberDeletion(Commands commands, MemberTeams memberTeams) {
-        return new MemberDeletion(commands, memberTeams);
+    public MemberDeletion memberDeletion(Commands commands) {
+        return new MemberDeletion(commands);
     }
 
     @Bean

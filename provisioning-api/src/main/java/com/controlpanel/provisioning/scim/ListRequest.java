@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A list or search request (RFC 7644 §3.4.2, §3.4.3): filter, order, page and which attributes to return, from the
@@ -32,8 +33,9 @@ public record ListRequest(
     }
 
     public static ListRequest of(HttpServletRequest request, ScimProperties properties) throws BadRequestException {
+        Map<String, List<String>> given = byName(request);
         for (String name : PARAMETERS) {
-            List<String> values = parameterValues(request, name);
+            List<String> values = given.getOrDefault(name, List.of());
             if (values.size() > 1) {
                 // which one was meant? serving one of them would answer a question the client did not ask
                 String detail = "The query parameter '" + name + "' is given " + values.size() + " times: give it once";
@@ -43,13 +45,13 @@ public record ListRequest(
             }
         }
         return new ListRequest(
-                filter(parameter(request, "filter")),
-                blankToNull(parameter(request, "sortBy")),
-                descending(parameter(request, "sortOrder")),
-                startIndex(parameter(request, "startIndex")),
-                count(parameter(request, "count"), properties),
-                AttributeSelection.names(parameter(request, "attributes")),
-                AttributeSelection.names(parameter(request, "excludedAttributes")));
+                filter(first(given, "filter")),
+                blankToNull(first(given, "sortBy")),
+                descending(first(given, "sortOrder")),
+                startIndex(first(given, "startIndex")),
+                count(first(given, "count"), properties),
+                AttributeSelection.names(first(given, "attributes")),
+                AttributeSelection.names(first(given, "excludedAttributes")));
     }
 
     /**
@@ -58,18 +60,21 @@ public record ListRequest(
      * one it looked for. The first value if the parameter is given more than once; null if it is not given.
      */
     public static String parameter(HttpServletRequest request, String name) {
-        List<String> values = parameterValues(request, name);
-        return values.isEmpty() ? null : values.get(0);
+        return first(byName(request), name);
     }
 
-    private static List<String> parameterValues(HttpServletRequest request, String name) {
-        List<String> values = new ArrayList<>();
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (parameter.getKey().equalsIgnoreCase(name)) {
-                values.addAll(Arrays.asList(parameter.getValue()));
-            }
-        }
-        return values;
+    /** The query's parameters by name compared ignoring case, each with every value given under any case of it. */
+    private static Map<String, List<String>> byName(HttpServletRequest request) {
+        Map<String, List<String>> given = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.getParameterMap()
+                .forEach((name, values) ->
+                        given.computeIfAbsent(name, key -> new ArrayList<>()).addAll(Arrays.asList(values)));
+        return given;
+    }
+
+    private static String first(Map<String, List<String>> given, String name) {
+        List<String> values = given.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** From the body of {@code POST .../.search}. */

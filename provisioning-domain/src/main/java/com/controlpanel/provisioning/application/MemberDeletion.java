@@ -1,13 +1,10 @@
 package com.controlpanel.provisioning.application;
 
 import com.controlpanel.provisioning.domain.api.MemberId;
-import com.controlpanel.provisioning.domain.api.MemberTeams;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ReleaseDeletedMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamId;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -25,25 +22,19 @@ public class MemberDeletion {
     private static final Logger log = LoggerFactory.getLogger(MemberDeletion.class);
 
     private final Commands commands;
-    private final MemberTeams memberTeams;
 
-    public MemberDeletion(Commands commands, MemberTeams memberTeams) {
+    public MemberDeletion(Commands commands) {
         this.commands = commands;
-        this.memberTeams = memberTeams;
     }
 
     /**
      * Sends the deletion command of this member, then a {@link ReleaseDeletedMemberCommand} to each of its teams: those
      * the deletion answers, read in its own transaction (a team that added the member while the deletion was on its
-     * way is among them), else those it was in when the deletion was sent.
+     * way is among them).
      */
     public void delete(CommandContext context, OrganizationId organizationId, MemberId memberId, Object deletion) {
-        List<TeamId> before = memberTeams.teamsOf(organizationId, memberId);
         List<TeamId> answered = commands.send(context, deletion);
-        Set<TeamId> teams = new LinkedHashSet<>(before);
-        if (answered != null) {
-            teams.addAll(answered);
-        }
+        List<TeamId> teams = answered == null ? List.of() : answered;
         for (TeamId teamId : teams) {
             try {
                 commands.send(context, new ReleaseDeletedMemberCommand(teamId, organizationId, memberId));
