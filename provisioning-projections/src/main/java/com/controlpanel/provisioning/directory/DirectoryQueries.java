@@ -212,7 +212,7 @@ public class DirectoryQueries {
     private void appendWords(
             StringBuilder where, List<Object> args, DirectoryTables t, OrganizationId organizationId, String text) {
         List<String> prefixes = ProfileIndex.splitWords(text).stream()
-                .map(word -> ProfileIndex.key(word, ProfileIndex.MAX_TERM_LENGTH) + "%")
+                .map(word -> ProfileIndex.termKey(word) + "%")
                 .distinct()
                 .toList();
         if (prefixes.isEmpty()) {

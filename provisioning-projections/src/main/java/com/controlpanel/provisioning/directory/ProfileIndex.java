@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.directory;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.PersonName;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,21 @@ final class ProfileIndex {
 
     static final int MAX_VALUE_LENGTH = 512;
     static final int MAX_TERM_LENGTH = 128;
+
+    /** Letters that Unicode does not decompose, as they are spelt without them. */
+    private static final Map<Integer, String> SPELT = Map.ofEntries(
+            Map.entry((int) 'ø', "o"),
+            Map.entry((int) 'ł', "l"),
+            Map.entry((int) 'đ', "d"),
+            Map.entry((int) 'ð', "d"),
+            Map.entry((int) 'ħ', "h"),
+            Map.entry((int) 'ı', "i"),
+            Map.entry((int) 'ŀ', "l"),
+            Map.entry((int) 'ŧ', "t"),
+            Map.entry((int) 'ß', "ss"),
+            Map.entry((int) 'æ', "ae"),
+            Map.entry((int) 'œ', "oe"),
+            Map.entry((int) 'þ', "th"));
 
     /** One indexed value of one attribute. */
     record Attribute(String path, int ordinal, String value) {}
@@ -87,7 +103,7 @@ final class ProfileIndex {
 
     private static void addWhole(Set<String> terms, String text) {
         if (text != null && !text.isBlank()) {
-            terms.add(key(text, MAX_TERM_LENGTH));
+            terms.add(termKey(text));
         }
     }
 
@@ -96,16 +112,63 @@ final class ProfileIndex {
             return;
         }
         for (String word : splitWords(text)) {
-            terms.add(key(word, MAX_TERM_LENGTH));
+            terms.add(termKey(word));
         }
     }
 
-    /** The words of a search text or a name: runs of letters and digits, lower-cased. */
+    /**
+     * A search term as it is stored and as a searched word is looked up: lower-cased and without accents, so that
+     * "jose" finds José and "josé" finds Jose, "lodz" Łódź and "strasse" Straße. Letters that Unicode does not
+     * decompose into a base letter and a mark (ø, ł, đ, ß, æ, œ, þ…) are spelt as people type them on a keyboard
+     * without them.
+     */
+    static String termKey(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String folded = lower;
+        if (!isAscii(lower)) {
+            StringBuilder plain = new StringBuilder(lower.length());
+            Normalizer.normalize(lower, Normalizer.Form.NFKD).codePoints().forEach(c -> {
+                int type = Character.getType(c);
+                if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                    return;
+                }
+                String spelt = SPELT.get(c);
+                if (spelt != null) {
+                    plain.append(spelt);
+                } else {
+                    plain.appendCodePoint(c);
+                }
+            });
+            folded = Normalizer.normalize(plain, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        }
+        return folded.length() > MAX_TERM_LENGTH ? folded.substring(0, MAX_TERM_LENGTH) : folded;
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words of a search text or a name: runs of letters and digits, with the marks that combine with them (an
+     * accent typed apart from its letter, a vowel sign of Devanagari), lower-cased.
+     */
     static List<String> splitWords(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         text.codePoints().forEach(c -> {
-            if (Character.isLetterOrDigit(c)) {
+            if (Character.isLetterOrDigit(c) || (word.length() > 0 && isMark(c))) {
                 word.appendCodePoint(Character.toLowerCase(c));
             } else if (word.length() > 0) {
                 words.add(word.toString());

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberDeactivated;
 import com.controlpanel.provisioning.domain.api.MemberDeprovisioned;
+import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
@@ -262,6 +263,69 @@ class DirectoryProjectionTest {
         assertThat(search("ann%x")).containsExactly(ALICE);
         assertThat(search("ann")).containsExactlyInAnyOrder(ALICE, BOB);
         assertThat(search("  ")).containsExactlyInAnyOrder(ALICE, BOB);
+    }
+
+    @Test
+    void aSearchFindsNamesWithAndWithoutTheirAccents() {
+        MemberId jose = MemberId.random();
+        MemberId lukasz = MemberId.random();
+        MemberId plain = MemberId.random();
+        MemberId zoe = MemberId.random();
+        on(new MemberProvisioned(
+                ORG,
+                jose,
+                Source.OKTA,
+                MemberProfile.invited("jnunez@example.com", PersonName.of("José", "Núñez")),
+                true));
+        on(new MemberProvisioned(
+                ORG,
+                lukasz,
+                Source.OKTA,
+                MemberProfile.invited("lz@example.com", PersonName.of("Łukasz", "Straße")),
+                true));
+        on(new MemberProvisioned(
+                ORG,
+                plain,
+                Source.MANUAL,
+                MemberProfile.invited("jose@example.com", PersonName.of("Jose", "Nunez")),
+                true));
+        // "Zoë Øberg" as some systems send it: the diaeresis a combining mark after its letter
+        on(new MemberProvisioned(
+                ORG,
+                zoe,
+                Source.OKTA,
+                MemberProfile.invited("zo@example.com", PersonName.of("Zoe\u0308", "Øberg")),
+                true));
+        assertThat(search("jose")).containsExactlyInAnyOrder(jose, plain);
+        assertThat(search("JOSÉ núñ")).containsExactlyInAnyOrder(jose, plain);
+        assertThat(search("lukasz")).containsExactly(lukasz);
+        assertThat(search("strasse")).containsExactly(lukasz);
+        assertThat(search("straße")).containsExactly(lukasz);
+        assertThat(search("zoë")).containsExactly(zoe);
+        assertThat(search("zoe oberg")).containsExactly(zoe);
+    }
+
+    @Test
+    void theTermsOfMembersAlreadyStoredAreMadeAgainWithoutAccents() throws Exception {
+        MemberId jose = MemberId.random();
+        on(new MemberProvisioned(
+                ORG,
+                jose,
+                Source.OKTA,
+                MemberProfile.invited("jnunez@example.com", PersonName.of("José", "Núñez")),
+                true));
+        on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
+        List<String> kept = terms();
+        // the terms as the projection wrote them before it read names without their accents
+        jdbc.update("UPDATE dir_member_term_a SET term = 'josé' WHERE term = 'jose'");
+        jdbc.update("UPDATE dir_member_term_a SET term = 'núñez' WHERE term = 'nunez'");
+        assertThat(search("jose")).isEmpty();
+
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            SearchTerms.recompute(connection, "a");
+        }
+        assertThat(terms()).containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(search("jose nunez")).containsExactly(jose);
     }
 
     @Test

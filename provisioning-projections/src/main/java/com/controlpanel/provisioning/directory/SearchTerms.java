@@ -1,0 +1,71 @@
+package com.controlpanel.provisioning.directory;
+
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.eventstore.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The member search's terms of a slot made again from the members' profiles, as the projection makes them now. Only
+ * members whose searched names hold a character outside ASCII are rewritten: for the others the terms are the same
+ * whichever way accents and marks are read.
+ */
+public final class SearchTerms {
+
+    private SearchTerms() {}
+
+    public static void recompute(Connection connection, String slot) throws SQLException {
+        DirectoryTables t = DirectoryTables.of(slot);
+        ObjectMapper json = EventJson.events();
+        List<String[]> members = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(1000);
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT member_id, organization_id, profile FROM " + t.member())) {
+                while (rs.next()) {
+                    String profile = rs.getString(3);
+                    if (!isAscii(profile)) {
+                        members.add(new String[] {rs.getString(1), rs.getString(2), profile});
+                    }
+                }
+            }
+        }
+        try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM " + t.memberTerm() + " WHERE member_id = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO " + t.memberTerm() + " (member_id, organization_id, term) VALUES (?,?,?)")) {
+            for (String[] member : members) {
+                Set<String> terms = ProfileIndex.terms(read(json, member[2]));
+                delete.setString(1, member[0]);
+                delete.executeUpdate();
+                for (String term : terms) {
+                    insert.setString(1, member[0]);
+                    insert.setString(2, member[1]);
+                    insert.setString(3, term);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
+    }
+
+    private static MemberProfile read(ObjectMapper json, String text) {
+        try {
+            return json.readValue(text, MemberProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored member profile could not be read", e);
+        }
+    }
+}
