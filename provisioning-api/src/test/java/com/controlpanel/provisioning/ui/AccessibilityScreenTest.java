@@ -140,6 +140,30 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void everyDialogsCloseButtonIsATargetOfAtLeast24Pixels() {
+        int dialogs = 0;
+        for (String page : List.of("/members", "/members/" + grace.value(), "/teams", "/settings/provisioning")) {
+            browser.open(tenant.path(page));
+            @SuppressWarnings("unchecked")
+            List<List<Object>> sizes = (List<List<Object>>)
+                    browser.script("return Array.from(document.querySelectorAll('dialog')).map(d => {"
+                            + " d.showModal(); const b = d.querySelector('header [rel=prev]');"
+                            + " const size = [b.offsetWidth, b.offsetHeight, d.id]; d.close(); return size; });");
+            for (List<Object> size : sizes) {
+                // WCAG 2.2 success criterion 2.5.8, target size (minimum)
+                assertThat(((Number) size.get(0)).doubleValue())
+                        .as(page + " width " + size.get(2))
+                        .isGreaterThanOrEqualTo(24);
+                assertThat(((Number) size.get(1)).doubleValue())
+                        .as(page + " height")
+                        .isGreaterThanOrEqualTo(24);
+                dialogs++;
+            }
+        }
+        assertThat(dialogs).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void nothingScrollsSidewaysOnAPhoneWithALongOrganizationName() {
         try {
             for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
@@ -148,6 +172,15 @@ class AccessibilityScreenTest {
                     browser.open(tenant.path(page));
                     browser.assertNoHorizontalScroll();
                 }
+                // the organization switcher, open: its list of names within the screen, the long one wrapped
+                browser.click(By.cssSelector(".org-switcher summary"));
+                assertThat(browser.find(By.cssSelector("details.org-switcher")).getAttribute("open"))
+                        .isNotNull();
+                assertThat((Boolean) browser.script("const r = document.querySelector('.org-switcher ul')"
+                                + ".getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;"))
+                        .as("the switcher's list within " + width)
+                        .isTrue();
+                browser.assertNoHorizontalScroll();
             }
         } finally {
             browser.resize(Browser.LAPTOP);

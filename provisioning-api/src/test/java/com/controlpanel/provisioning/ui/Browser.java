@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -96,6 +97,10 @@ final class Browser implements AutoCloseable {
 
     Browser open(String path) {
         driver.get(base + path);
+        // under load the driver may answer before the page's styles are in: measure a finished page only
+        waitUntil(d -> "complete".equals(script("return document.readyState;"))
+                && (Long) script("return document.styleSheets.length;")
+                        >= (Long) script("return document.querySelectorAll('link[rel=stylesheet]').length;"));
         return this;
     }
 
@@ -244,10 +249,22 @@ final class Browser implements AutoCloseable {
 
     /** The page must fit the window's width: nothing sticks out sideways. */
     void assertNoHorizontalScroll() {
-        Long overflow = (Long) script(
-                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+        String measure =
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);";
+        try {
+            // right after a resize, a page may be laid out once more at the new width: a real overflow stays
+            waitUntil(Duration.ofSeconds(3), d -> ((Long) script(measure)) == 0L);
+        } catch (TimeoutException stillOverflowing) {
+            // reported below
+        }
+        Long overflow = (Long) script(measure);
         assertThat(overflow)
-                .as("horizontal overflow in px at " + driver.manage().window().getSize())
+                .as(() -> "horizontal overflow in px at "
+                        + driver.manage().window().getSize() + " on " + path()
+                        + ", sticking out: "
+                        + script("return Array.from(document.querySelectorAll('body *'))"
+                                + ".filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(-3)"
+                                + ".map(e => e.tagName + '.' + e.className).join(', ');"))
                 .isZero();
     }
 
