@@ -57,6 +57,7 @@ public final class FilterTranslator {
     private static final Resource GROUPS = new Resource("Group", ScimSchemas.GROUP_SCHEMA, null, false);
 
     private final Resource resource;
+    private int comparisons;
 
     private FilterTranslator(Resource resource) {
         this.resource = resource;
@@ -88,7 +89,7 @@ public final class FilterTranslator {
         try {
             parsed = Filter.fromString(subAttributeComparisons(filter));
         } catch (BadRequestException e) {
-            throw BadRequestException.invalidFilter("Invalid filter '" + filter + "': " + clean(e.getMessage()));
+            throw BadRequestException.invalidFilter("Invalid filter '" + shown(filter) + "': " + clean(e.getMessage()));
         }
         return parsed.visit(new Translation(), Scope.TOP);
     }
@@ -148,6 +149,11 @@ public final class FilterTranslator {
                 : read.append(filter, copied, filter.length()).toString();
     }
 
+    /** A filter as an error quotes it: its first 200 characters. */
+    private static String shown(String filter) {
+        return filter.length() <= 200 ? filter : filter.substring(0, 200) + "…";
+    }
+
     /** Where the value starting at {@code start} ends: after its closing quote, or before a space or parenthesis. */
     private static int valueEnd(String filter, int start) {
         int i = start;
@@ -169,6 +175,19 @@ public final class FilterTranslator {
     static final int MAX_NESTING = 100;
 
     /**
+     * How many comparisons a filter may hold. Okta and Entra ID send one or two; each is a condition of the database's
+     * query, and thousands of them made one search hold a connection for minutes, starving every organization.
+     */
+    static final int MAX_COMPARISONS = 100;
+
+    private void count() throws BadRequestException {
+        if (++comparisons > MAX_COMPARISONS) {
+            throw BadRequestException.invalidFilter(
+                    "Invalid filter: it holds more than the " + MAX_COMPARISONS + " comparisons this service takes");
+        }
+    }
+
+    /**
      * The SDK's parser closes an unclosed value filter by itself; a filter must close what it opens, and nest at most
      * {@link #MAX_NESTING} deep.
      */
@@ -176,7 +195,7 @@ public final class FilterTranslator {
         Brackets brackets = Brackets.of(filter);
         if (!brackets.balanced()) {
             throw BadRequestException.invalidFilter(
-                    "Invalid filter '" + filter + "': unbalanced quotes, brackets or parentheses");
+                    "Invalid filter '" + shown(filter) + "': unbalanced quotes, brackets or parentheses");
         }
         if (brackets.deepest() > MAX_NESTING) {
             throw BadRequestException.invalidFilter("Invalid filter: its parentheses and brackets nest "
@@ -368,6 +387,7 @@ public final class FilterTranslator {
         }
 
         private DirectoryFilter present(Path path, Scope scope) throws ScimException {
+            count();
             ScimAttribute attribute = scope.element() == null && path.size() == 1 ? topLevel(path) : null;
             if (attribute != null && attribute.complex() && !attribute.multiValued()) {
                 // A single complex value (name) is present when any of its sub-attributes is.
@@ -383,6 +403,7 @@ public final class FilterTranslator {
 
         private DirectoryFilter compare(Path path, Comparison comparison, JsonNode value, Scope scope)
                 throws ScimException {
+            count();
             Resolved resolved = resolve(path, scope);
             String op = comparison.name().toLowerCase(Locale.ROOT);
             if (value == null || value.isNull()) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requestsPerSecond the requests each organization may make per second, on average (429 above it)
  * @param burst the requests an organization may make at once after a quiet spell
  * @param maxConcurrentRequests SCIM requests served at once by this node, all organizations together
+ * @param maxConcurrentRequestsPerOrganization SCIM requests of one organization served at once by this node: below the
+ *     database connections, so that one organization's slow searches can not take them all from the others
  * @param overloadWait how long a request waits for its turn when that many are being served, before a 429
  */
 @ConfigurationProperties("provisioning.scim")
@@ -24,6 +26,7 @@ public record ScimProperties(
         Double requestsPerSecond,
         Integer burst,
         Integer maxConcurrentRequests,
+        Integer maxConcurrentRequestsPerOrganization,
         Duration overloadWait) {
 
     public ScimProperties {
@@ -40,6 +43,8 @@ public record ScimProperties(
         }
         burst = burst == null ? (int) Math.max(1, Math.ceil(requestsPerSecond)) : positive(burst, 1, "burst");
         maxConcurrentRequests = positive(maxConcurrentRequests, 64, "max-concurrent-requests");
+        maxConcurrentRequestsPerOrganization =
+                positive(maxConcurrentRequestsPerOrganization, 8, "max-concurrent-requests-per-organization");
         overloadWait = overloadWait == null ? Duration.ofSeconds(2) : overloadWait;
         if (overloadWait.isNegative()) {
             throw new IllegalArgumentException("provisioning.scim.overload-wait must not be negative");

@@ -19,8 +19,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Keeps one organization from taking the service for itself, and the service from drowning: each organization may
  * make {@code requests-per-second} SCIM requests per second on average, in bursts of up to {@code burst} (a token
- * bucket), and at most {@code max-concurrent-requests} SCIM requests are served at once. Beyond either, the answer is
- * 429 with {@code Retry-After} (seconds), which Okta and Entra ID honour.
+ * bucket), at most {@code max-concurrent-requests-per-organization} of its SCIM requests are served at once (so that
+ * its slow searches leave database connections to the others), and at most {@code max-concurrent-requests} SCIM
+ * requests of all organizations together. A request waits up to {@code overload-wait} for its turn; beyond any of
+ * these, the answer is 429 with {@code Retry-After} (seconds), which Okta and Entra ID honour.
  */
 @Component
 public class ScimTrafficGuard implements HandlerInterceptor {
@@ -29,6 +31,7 @@ public class ScimTrafficGuard implements HandlerInterceptor {
 
     private final ScimProperties properties;
     private final ConcurrentHashMap<OrganizationId, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrganizationId, Semaphore> organizationsInFlight = new ConcurrentHashMap<>();
     private final Semaphore inFlight;
 
     public ScimTrafficGuard(ScimProperties properties) {
@@ -55,26 +58,42 @@ public class ScimTrafficGuard implements HandlerInterceptor {
                             + " SCIM requests per second: retry in " + seconds + " s");
             return false;
         }
-        boolean admitted;
-        try {
-            admitted = inFlight.tryAcquire(properties.overloadWait().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
+        Semaphore organization = organizationsInFlight.computeIfAbsent(
+                client.organizationId(), id -> new Semaphore(properties.maxConcurrentRequestsPerOrganization()));
+        long deadline = System.nanoTime() + properties.overloadWait().toNanos();
+        if (!acquire(organization, deadline)) {
+            refuse(
+                    request,
+                    response,
+                    1,
+                    "This organization has " + properties.maxConcurrentRequestsPerOrganization()
+                            + " SCIM requests being served, the most it may: retry in 1 s");
+            return false;
         }
-        if (!admitted) {
+        if (!acquire(inFlight, deadline)) {
+            organization.release();
             refuse(request, response, 1, "The service is busy: retry in 1 s");
             return false;
         }
-        request.setAttribute(ADMITTED, Boolean.TRUE);
+        request.setAttribute(ADMITTED, organization);
         return true;
+    }
+
+    private static boolean acquire(Semaphore permits, long deadline) {
+        try {
+            return permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-        if (request.getAttribute(ADMITTED) != null) {
+        if (request.getAttribute(ADMITTED) instanceof Semaphore organization) {
             request.removeAttribute(ADMITTED);
             inFlight.release();
+            organization.release();
         }
     }
 

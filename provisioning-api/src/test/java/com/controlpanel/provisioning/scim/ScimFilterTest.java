@@ -232,6 +232,40 @@ class ScimFilterTest extends ScimTestSupport {
     }
 
     @Test
+    void takesAHundredComparisonsInAFilterAndRefusesMore() {
+        // one User by userName among many that find nobody, as a client batching its lookups might send
+        List<String> hundred = new java.util.ArrayList<>();
+        hundred.add("userName eq \"bob@example.com\"");
+        for (int i = 1; i < 100; i++) {
+            hundred.add(
+                    i % 2 == 0
+                            ? "emails[value eq \"nobody" + i + "@example.com\"]"
+                            : "externalId eq \"nobody-" + i + "\"");
+        }
+        var found = post("/Users/.search", Map.of("filter", String.join(" or ", hundred)));
+        assertThat(found.json().get("totalResults").asInt())
+                .as(found.toString())
+                .isEqualTo(1);
+
+        // each comparison is a condition of the database's query: thousands held a connection for minutes
+        List<String> more = new java.util.ArrayList<>(hundred);
+        more.add("title eq \"x\"");
+        var refused = post("/Users/.search", Map.of("filter", String.join(" or ", more)));
+        assertError(refused, 400, "invalidFilter");
+        assertThat(refused.json().get("detail").asText())
+                .contains("more than the 100 comparisons")
+                .hasSizeLessThan(400);
+        assertError(
+                post("/Users/.search", Map.of("filter", String.join(" or ", more) + " or (")), 400, "invalidFilter");
+        assertThat(post("/Users/.search", Map.of("filter", String.join(" or ", more) + " or ("))
+                        .json()
+                        .get("detail")
+                        .asText())
+                .as("an error quotes the start of a long filter only")
+                .hasSizeLessThan(400);
+    }
+
+    @Test
     void readsItsQueryParametersWhateverTheCaseOfTheirNames() {
         // ignored, "Filter" would answer with every User, the first of which a client may take for the one it asked for
         var bob = get("/Users?Filter=" + filter("userName eq \"bob@example.com\""));
