@@ -279,6 +279,37 @@ class PostgresClusterRebuildTest {
     }
 
     @Test
+    void aWriteRightAfterASwitchWhoseNodeStoppedLandsInTheNewLiveReadModels() throws Exception {
+        // both slots alike: a rebuild, and nothing written since
+        RebuildProgress rebuilt = nodeA.getBean(RebuildService.class).runNow();
+        assertThat(rebuilt.verified())
+                .as(String.valueOf(rebuilt.verification()))
+                .isTrue();
+        assertThat(listed(nodeB, "nobody-" + System.nanoTime() + "@example.com"))
+                .isFalse(); // node B has just read which slot is live
+
+        // what a rebuilding node does when it switches, and then stops at once: its hold of the writes ends with it
+        JdbcTemplate database = nodeA.getBean(JdbcTemplate.class);
+        database.update("UPDATE projection_slot SET live_slot = CASE live_slot WHEN 'a' THEN 'b' ELSE 'a' END,"
+                + " switched_at = CURRENT_TIMESTAMP");
+        String email = "right-after-" + System.nanoTime() + "@example.com";
+        long started = System.nanoTime();
+        assertThat(invite(nodeB, email).status()).isEqualTo(201);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("the write waited until every node had read the switch")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+
+        Thread.sleep(1500); // longer than any node uses the slot it read
+        assertThat(listed(nodeB, email)).as("on node B").isTrue();
+        assertThat(listed(nodeA, email)).as("on node A").isTrue();
+        String live = database.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        assertThat(database.queryForObject(
+                        "SELECT COUNT(*) FROM dir_member_" + live + " WHERE email = ?", Integer.class, email))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRebuildIsRefusedOnEitherNodeWhileOneRuns() {
         ClusterLocks.Lease running =
                 nodeA.getBean(WriteGate.class).cluster().tryRebuild().orElseThrow();

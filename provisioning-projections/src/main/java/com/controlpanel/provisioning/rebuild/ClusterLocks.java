@@ -1,17 +1,20 @@
 package com.controlpanel.provisioning.rebuild;
 
+import com.controlpanel.provisioning.slots.ProjectionSlot;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -86,19 +89,56 @@ public class ClusterLocks {
                 ? ""
                 : "SELECT pg_advisory_xact_lock(hashtext('" + ORGANIZATION + "' || current_schema()), "
                         + organizationId.hashCode() + "); ";
+        long settling;
         try {
             // one round trip; the wait limit applies to these locks only, not to the rest of the command (a node that
-            // stopped in a command of the organization holds its lock until its session ends: its writes then retry)
-            jdbc.execute("SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
-                    + "SELECT pg_advisory_xact_lock_shared(hashtext('" + WRITE + "' || current_schema())); "
-                    + organization
-                    + "SET LOCAL lock_timeout = DEFAULT");
+            // stopped in a command of the organization holds its lock until its session ends: its writes then retry).
+            // Its last answer: how long until the latest switch of a live slot has settled (0 long after it)
+            settling = jdbc.execute((ConnectionCallback<Long>) connection -> lastAnswer(
+                    connection,
+                    "SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
+                            + "SELECT pg_advisory_xact_lock_shared(hashtext('" + WRITE + "' || current_schema())); "
+                            + organization
+                            + "SET LOCAL lock_timeout = DEFAULT; "
+                            + "SELECT CAST(CEIL(GREATEST(0, EXTRACT(EPOCH FROM MAX(switched_at) + INTERVAL '"
+                            + ProjectionSlot.SWITCH_SETTLED.toMillis() + " milliseconds' - clock_timestamp())"
+                            + " * 1000)) AS BIGINT) FROM projection_slot"));
         } catch (DataAccessException e) {
             if (DatabaseFailures.sqlState(e).map(LOCK_NOT_AVAILABLE::equals).orElse(false)) {
                 throw new WritesHeldException(e);
             }
             throw e;
         }
+        if (settling > 0) {
+            // a rebuild switched a moment ago and let the writes go before every node could have read the switch (it
+            // stopped while it held them): a node may still use the former slot, so nothing is written until then
+            try {
+                Thread.sleep(Math.min(settling, ProjectionSlot.SWITCH_SETTLED.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WritesHeldException(e);
+            }
+        }
+    }
+
+    /** Runs statements in one round trip; the number in the first column of the last row they answer (0 if none). */
+    private static Long lastAnswer(Connection connection, String statements) throws SQLException {
+        String answer = null;
+        try (Statement statement = connection.createStatement()) {
+            boolean rows = statement.execute(statements);
+            while (rows || statement.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        while (result.next()) {
+                            // the locks answer void, an empty text
+                            answer = result.getString(1);
+                        }
+                    }
+                }
+                rows = statement.getMoreResults();
+            }
+        }
+        return answer == null || answer.isEmpty() ? 0L : Long.parseLong(answer);
     }
 
     /**

@@ -25,12 +25,16 @@ public record RebuildProgress(
     /**
      * A phase done, how long it took and the events it applied: {@code replay} (the events read and folded in
      * memory), {@code write} (the rebuilt tables written and indexed), {@code catch-up} (what came meanwhile),
-     * {@code last-catch-up} and {@code snapshot-and-switch} (with writes held), {@code verify}.
+     * {@code last-catch-up} and {@code snapshot-and-switch} (with writes held), {@code switch-settle} (on a database
+     * shared by several nodes, writes held until every node has read the switch), {@code verify}.
      */
     public record PhaseTime(String name, long millis, long events) {}
 
     /** The phase after which the rebuilt read models are live. */
     public static final String SWITCH = "snapshot-and-switch";
+
+    /** On a database shared by several nodes: the writes held after the switch until every node has read it. */
+    public static final String SETTLE = "switch-settle";
 
     /** Whether it had switched to the rebuilt read models when it last reported. */
     public boolean switched() {

@@ -201,12 +201,15 @@ public class RebuildService implements DisposableBean {
                     throw e;
                 }
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
-                if (gate.cluster().acrossNodes()) {
-                    // other nodes may use the former live slot for a moment: nothing is written until they all
-                    // have read the switch
-                    sleepThrough(ProjectionSlot.SHARED_STALENESS.plusMillis(500));
-                }
                 timings.mark(RebuildProgress.SWITCH);
+                if (gate.cluster().acrossNodes()) {
+                    // told at once: should this node stop now, the rebuilt read models are live
+                    report(job);
+                    // other nodes may use the former live slot for a moment: nothing is written until they all
+                    // have read the switch (were this node to stop, every write would wait for that by itself)
+                    sleepThrough(ProjectionSlot.SWITCH_SETTLED);
+                    timings.mark(RebuildProgress.SETTLE);
+                }
             });
             try {
                 afterSwitch.run();

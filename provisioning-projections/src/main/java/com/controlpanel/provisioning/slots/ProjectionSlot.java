@@ -13,12 +13,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * several nodes may share (PostgreSQL), another node's rebuild may switch it: a node uses what it read for at most
  * {@link #SHARED_STALENESS}, and a rebuild keeps the writes of every node held for longer than that after switching.
  * So the first write into the new slot happens after every node has read the switch; until then, a node still
- * reading the former slot reads the read model as it was before the rebuild, with every write up to the switch.
+ * reading the former slot reads the read model as it was before the rebuild, with every write up to the switch. Should
+ * the rebuilding node stop during that hold (its lock then released at once), every command still waits, after taking
+ * the shared write lock, until {@link #SWITCH_SETTLED} has passed since the switch ({@code switched_at}, see
+ * {@code rebuild.ClusterLocks#enterWrite}).
  */
 public final class ProjectionSlot {
 
     /** How long a node that shares its database with others uses the live slot it has read. */
     public static final Duration SHARED_STALENESS = Duration.ofSeconds(1);
+
+    /** How long after a switch no node writes: the staleness, and a margin for the switch's own commit. */
+    public static final Duration SWITCH_SETTLED = SHARED_STALENESS.plusMillis(500);
 
     private final JdbcTemplate jdbc;
     private final String projection;
@@ -69,7 +75,10 @@ public final class ProjectionSlot {
 
     /** Makes the other slot live; the caller holds the write gate, so no write is in flight. */
     public void switchTo(String slot) {
-        jdbc.update("UPDATE projection_slot SET live_slot = ? WHERE projection = ?", slot, projection);
+        jdbc.update(
+                "UPDATE projection_slot SET live_slot = ?, switched_at = CURRENT_TIMESTAMP WHERE projection = ?",
+                slot,
+                projection);
         known = new Known(slot, nanoTime.getAsLong() + SHARED_STALENESS.toNanos());
     }
 

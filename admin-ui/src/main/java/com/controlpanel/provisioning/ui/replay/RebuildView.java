@@ -34,6 +34,7 @@ public record RebuildView(
                 case "catch-up" -> "catching up";
                 case "last-catch-up" -> "catching up with writes held";
                 case RebuildProgress.SWITCH -> "switching";
+                case RebuildProgress.SETTLE -> "holding the writes until every node reads the switch";
                 case "verify" -> "verifying";
                 default -> phase.name();
             };
