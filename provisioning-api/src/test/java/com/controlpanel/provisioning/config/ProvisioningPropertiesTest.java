@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.scim.ScimProperties;
+import com.controlpanel.provisioning.ui.activity.LiveStreamSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,26 @@ class ProvisioningPropertiesTest {
                     .hasMessageEndingWith(
                             "not '" + (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "'");
         }
+    }
+
+    @Test
+    void anAdminMayHoldSixteenLiveStreamsUnlessSetAndAtLeastOne() {
+        assertThat(liveStreams(Map.of()).liveStreamsPerAdmin()).isEqualTo(16);
+        assertThat(liveStreams(Map.of("provisioning.live-streams-per-admin", "2"))
+                        .liveStreamsPerAdmin())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> liveStreams(Map.of("provisioning.live-streams-per-admin", "0")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.live-streams-per-admin must be at least 1, not 0");
+        assertThatThrownBy(() -> liveStreams(Map.of("provisioning.live-streams-per-admin", "abc")))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("provisioning.live-streams-per-admin");
+    }
+
+    private static LiveStreamSettings liveStreams(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("provisioning", LiveStreamSettings.class);
     }
 
     private static ScimProperties scim(Map<String, String> properties) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
+import com.controlpanel.provisioning.ui.activity.LiveStreamSettings;
 import com.controlpanel.provisioning.ui.activity.LiveStreams;
 import java.io.IOException;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class LiveStreamTest {
 
     @Test
     void aStreamThatEndsBeforeItsResponseBeganGivesItsPlaceBack() throws Exception {
-        LiveStreams streams = new LiveStreams(1);
+        LiveStreams streams = new LiveStreams(new LiveStreamSettings(1));
         try {
             AdminId admin = AdminId.random();
             LiveStreams.Place place = streams.reserve(admin);

@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,12 +44,8 @@ public class LiveStreams implements DisposableBean {
         return thread;
     });
 
-    public LiveStreams(@Value("${provisioning.live-streams-per-admin:16}") int perAdmin) {
-        if (perAdmin < 1) {
-            throw new IllegalArgumentException(
-                    "provisioning.live-streams-per-admin must be at least 1, not " + perAdmin);
-        }
-        this.perAdmin = perAdmin;
+    public LiveStreams(LiveStreamSettings settings) {
+        this.perAdmin = settings.liveStreamsPerAdmin();
     }
 
     /**
