@@ -217,6 +217,11 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                     + "' holds invisible, space or compatibility characters (a full-width letter, a long s…) that"
                     + " make it look like another address");
         }
+        Optional<String> passing = LookAlikes.emailPassingForAnother(normalized);
+        if (passing.isPresent()) {
+            throw new InvalidValueException("An admin's email must be written plainly: '" + normalized + "' would pass"
+                    + " for another address: " + passing.get());
+        }
         try {
             EmailAddress.work(normalized);
         } catch (InvalidValueException e) {

@@ -1,6 +1,11 @@
 package com.controlpanel.provisioning.domain.api;
 
 import java.text.Normalizer;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Text that would look like other text on screen: written with invisible (format) or control characters, spaces other
@@ -37,6 +42,45 @@ public final class LookAlikes {
                 .orElseGet(() -> "it is written with compatibility characters or a separate accent; plainly: '"
                         + plain(text) + "'");
     }
+
+    /**
+     * Why an email address would pass for another one written with other letters, if it would: a part of it (before
+     * the {@code @}, or one label of the domain) that mixes letters of alphabets that share shapes (a Cyrillic а among
+     * Latin letters: "аdmin" reads "admin"), or a dotless i or dotted capital I (which case-fold to look like i). Han,
+     * hiragana and katakana mix with each other and with Latin as a matter of course and are not counted.
+     */
+    public static Optional<String> emailPassingForAnother(String email) {
+        if (email.indexOf('\u0131') >= 0 || email.indexOf('\u0130') >= 0) {
+            return Optional.of("it holds a dotless i (ı) or a dotted capital I (İ)");
+        }
+        for (String part : email.split("[@.]")) {
+            Set<Character.UnicodeScript> scripts = new TreeSet<>();
+            part.codePoints().filter(Character::isLetter).forEach(c -> {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (!MIXING_FREELY.contains(script)) {
+                    scripts.add(script);
+                }
+            });
+            if (scripts.size() > 1) {
+                return Optional.of("'" + part + "' mixes letters of several alphabets ("
+                        + String.join(
+                                " and ",
+                                scripts.stream()
+                                        .map(script -> script.name().charAt(0)
+                                                + script.name().substring(1).toLowerCase(Locale.ROOT))
+                                        .toList())
+                        + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Set<Character.UnicodeScript> MIXING_FREELY = EnumSet.of(
+            Character.UnicodeScript.COMMON,
+            Character.UnicodeScript.INHERITED,
+            Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA,
+            Character.UnicodeScript.KATAKANA);
 
     private static boolean hidden(int c) {
         return (Character.isSpaceChar(c) && c != ' ')
