@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.security.AdminAccounts;
 import com.controlpanel.provisioning.security.AdminUser;
@@ -49,8 +50,11 @@ public class FirstStart implements ApplicationRunner {
                 laterStart();
                 return;
             }
+            refusedAs("PROVISIONING_ADMIN_EMAIL", () -> AdminAccounts.checkedEmail(properties.adminEmail()));
             String password = properties.adminPassword();
-            if (password == null) {
+            if (password != null) {
+                refusedAs("PROVISIONING_ADMIN_PASSWORD", () -> AdminAccounts.requireStrong(properties.adminPassword()));
+            } else {
                 password = AdminAccounts.generatePassword();
                 generatedPassword = password;
             }
@@ -74,12 +78,14 @@ public class FirstStart implements ApplicationRunner {
         String email = properties.adminEmail();
         if (properties.adminPasswordReset()) {
             if (properties.adminPassword() == null) {
-                throw new IllegalStateException(
-                        "PROVISIONING_ADMIN_PASSWORD_RESET needs PROVISIONING_ADMIN_PASSWORD (the new password)");
+                throw new SettingRefused(
+                        "PROVISIONING_ADMIN_PASSWORD_RESET", "it needs PROVISIONING_ADMIN_PASSWORD (the new password)");
             }
+            refusedAs("PROVISIONING_ADMIN_PASSWORD", () -> AdminAccounts.requireStrong(properties.adminPassword()));
             if (!accounts.setPassword(email, properties.adminPassword())) {
-                throw new IllegalStateException("PROVISIONING_ADMIN_PASSWORD_RESET: there is no admin " + email
-                        + " (PROVISIONING_ADMIN_EMAIL) whose password to set");
+                throw new SettingRefused(
+                        "PROVISIONING_ADMIN_PASSWORD_RESET",
+                        "there is no admin " + email + " (PROVISIONING_ADMIN_EMAIL) whose password to set");
             }
             log.warn(
                     "Set the password of admin {} from PROVISIONING_ADMIN_PASSWORD (PROVISIONING_ADMIN_PASSWORD_RESET):"
@@ -94,6 +100,15 @@ public class FirstStart implements ApplicationRunner {
                     "PROVISIONING_ADMIN_EMAIL and PROVISIONING_ADMIN_PASSWORD apply to the first start only and are"
                             + " ignored now (admins exist). To set a new password for an existing admin, start once with"
                             + " PROVISIONING_ADMIN_EMAIL, PROVISIONING_ADMIN_PASSWORD and PROVISIONING_ADMIN_PASSWORD_RESET=true");
+        }
+    }
+
+    /** Runs a check of a setting; what it refuses stops the start, naming the setting. */
+    private static void refusedAs(String setting, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidValueException e) {
+            throw new SettingRefused(setting, e.getMessage());
         }
     }
 

@@ -168,7 +168,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
      * At least 8 characters, not all of them spaces, and at most the 72 bytes bcrypt hashes (more would be cut off, so
      * it refuses them).
      */
-    private static void requireStrong(String rawPassword) {
+    public static void requireStrong(String rawPassword) {
         if (rawPassword == null || rawPassword.length() < 8) {
             throw new InvalidValueException("An admin password must be at least 8 characters");
         }
@@ -205,7 +205,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
      * @throws InvalidValueException for one that is no email, too long, or written with characters that make it look
      *     like another
      */
-    static String checkedEmail(String email) {
+    public static String checkedEmail(String email) {
         String normalized = email == null ? "" : email.strip();
         if (normalized.isEmpty()
                 || normalized.length() > 254
