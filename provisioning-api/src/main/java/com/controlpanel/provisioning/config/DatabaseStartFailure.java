@@ -1,8 +1,10 @@
 package com.controlpanel.provisioning.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -82,8 +84,10 @@ class DatabaseStartFailure implements FailureAnalyzer {
                     .toAbsolutePath()
                     .normalize()
                     .toString();
+            String why = pathProblem(Path.of(dataDir));
             return new FailureAnalysis(
-                    "The embedded H2 database in " + dataDir + " could not be opened: " + reason,
+                    "The embedded H2 database in " + dataDir + " could not be opened: "
+                            + (why == null ? reason : why + " (" + reason + ")"),
                     "Check PROVISIONING_DATA_DIR (now " + dataDir + "): it must be a directory, or a path where one"
                             + " can be made, that this user may write; and no other running copy of the service may"
                             + " use it.",
@@ -96,5 +100,39 @@ class DatabaseStartFailure implements FailureAnalyzer {
                         + " PROVISIONING_DB_USER and PROVISIONING_DB_PASSWORD, and that the PostgreSQL server runs and"
                         + " takes connections from this machine.",
                 failure);
+    }
+
+    /**
+     * What is wrong with the data directory, if the file system tells: a file where a directory must be (the directory
+     * itself, or one of its parents), or a directory or database file this user may not write. H2's own message names
+     * only the file it failed on.
+     */
+    static String pathProblem(Path dataDir) {
+        return pathProblem(dataDir, Files::isWritable);
+    }
+
+    /** As {@link #pathProblem(Path)}, with what this user may write as given (root may write whatever the modes say). */
+    static String pathProblem(Path dataDir, Predicate<Path> writable) {
+        String user = System.getProperty("user.name");
+        Path existing = dataDir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return null;
+        }
+        if (!Files.isDirectory(existing)) {
+            return existing + " is a file, not a directory";
+        }
+        if (!writable.test(existing)) {
+            return "this user (" + user + ") may not write " + existing;
+        }
+        for (String file : new String[] {"provisioning.mv.db", "provisioning.trace.db"}) {
+            Path database = dataDir.resolve(file);
+            if (existing.equals(dataDir) && Files.exists(database) && !writable.test(database)) {
+                return "this user (" + user + ") may not write " + database;
+            }
+        }
+        return null;
     }
 }

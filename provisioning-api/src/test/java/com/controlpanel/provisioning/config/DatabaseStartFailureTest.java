@@ -34,9 +34,26 @@ class DatabaseStartFailureTest {
 
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
-                .contains("The embedded H2 database in " + dataDir + " could not be opened")
+                .contains("The embedded H2 database in " + dataDir + " could not be opened: " + file
+                        + " is a file, not a directory")
                 .contains("Check PROVISIONING_DATA_DIR (now " + dataDir + ")")
                 .doesNotContain("Application run failed");
+    }
+
+    @Test
+    void aDataDirectoryOrDatabaseFileThisUserMayNotWriteIsNamed() throws Exception {
+        Path dataDir = Files.createDirectory(temp.resolve("data"));
+        assertThat(DatabaseStartFailure.pathProblem(dataDir)).isNull();
+        assertThat(DatabaseStartFailure.pathProblem(dataDir.resolve("not/yet"))).isNull();
+        Path database = Files.createFile(dataDir.resolve("provisioning.mv.db"));
+        String user = System.getProperty("user.name");
+        // what this user may write, as the file system would answer for a user other than root
+        assertThat(DatabaseStartFailure.pathProblem(dataDir, path -> !path.equals(database)))
+                .isEqualTo("this user (" + user + ") may not write " + database);
+        assertThat(DatabaseStartFailure.pathProblem(dataDir.resolve("new"), path -> !path.equals(dataDir)))
+                .isEqualTo("this user (" + user + ") may not write " + dataDir);
+        assertThat(DatabaseStartFailure.pathProblem(database.resolve("data")))
+                .isEqualTo(database + " is a file, not a directory");
     }
 
     @Test
