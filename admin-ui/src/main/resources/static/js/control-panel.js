@@ -46,6 +46,15 @@
     }
   });
 
+  // a link shown as a button acts on Space too, as a button does (Enter it takes as a link)
+  document.addEventListener('keydown', function (event) {
+    var link = event.target.closest && event.target.closest('a[role="button"]');
+    if (link && (event.key === ' ' || event.key === 'Spacebar') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      link.click();
+    }
+  });
+
   document.addEventListener('click', function (event) {
     var opener = event.target.closest('[data-dialog-open]');
     if (opener) {

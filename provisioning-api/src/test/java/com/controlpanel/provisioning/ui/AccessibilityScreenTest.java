@@ -140,6 +140,78 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void aLinkShownAsAButtonActsOnSpaceAsAButtonDoes() {
+        browser.open(tenant.path("/members"));
+        WebElement invite = browser.find(By.id("invite-button"));
+        invite.sendKeys(org.openqa.selenium.Keys.SPACE);
+        browser.waitUntil(d -> browser.script("return document.getElementById('invite-dialog').open;")
+                .equals(true));
+        assertThat(browser.script("return window.scrollY;"))
+                .as("the page did not scroll")
+                .isEqualTo(0L);
+    }
+
+    @Test
+    void theFocusRingOfLinksAndButtonsStandsOutFromTheBackgroundByAtLeast3To1() {
+        browser.open(tenant.path("/members"));
+        // a primary button (a link shown as one) and a secondary one (the filters' Apply)
+        for (String button : List.of("#invite-button", "form.filters button[type=submit]")) {
+            browser.script("document.querySelector(arguments[0]).focus();", button);
+            // the ring comes in with a transition of 0.2 s
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            String shadow = (String)
+                    browser.script("return getComputedStyle(document.querySelector(arguments[0])).boxShadow;", button);
+            java.util.regex.Matcher rgba = java.util.regex.Pattern.compile(
+                            "rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)(?:, ([\\d.]+))?\\)")
+                    .matcher(shadow);
+            double ring = 0;
+            while (rgba.find()) {
+                double alpha = rgba.group(4) == null ? 1 : Double.parseDouble(rgba.group(4));
+                if (alpha == 0) {
+                    continue;
+                }
+                // the ring's color as it shows over white
+                double[] rgb = new double[3];
+                for (int i = 0; i < 3; i++) {
+                    rgb[i] = alpha * Double.parseDouble(rgba.group(i + 1)) + (1 - alpha) * 255;
+                }
+                ring = Math.max(ring, contrastWithWhite(rgb));
+            }
+            assertThat(ring).as(button + ": " + shadow).isGreaterThanOrEqualTo(3.0);
+        }
+    }
+
+    private static double contrastWithWhite(double[] rgb) {
+        double luminance = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double v = rgb[i] / 255;
+            luminance += weights[i] * (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+        }
+        return 1.05 / (luminance + 0.05);
+    }
+
+    @Test
+    void theLogoLinkIsNamedAtEveryWidth() {
+        try {
+            for (Dimension width : List.of(Browser.LAPTOP, new Dimension(375, 800))) {
+                browser.resize(width);
+                browser.open(tenant.path("/members"));
+                assertThat(browser.find(By.cssSelector("a.brand")).getAccessibleName())
+                        .as("at " + width)
+                        .isEqualTo("Control Panel");
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
     void everyDialogsCloseButtonIsATargetOfAtLeast24Pixels() {
         int dialogs = 0;
         for (String page : List.of("/members", "/members/" + grace.value(), "/teams", "/settings/provisioning")) {
@@ -148,7 +220,8 @@ class AccessibilityScreenTest {
             List<List<Object>> sizes = (List<List<Object>>)
                     browser.script("return Array.from(document.querySelectorAll('dialog')).map(d => {"
                             + " d.showModal(); const b = d.querySelector('header [rel=prev]');"
-                            + " const size = [b.offsetWidth, b.offsetHeight, d.id]; d.close(); return size; });");
+                            + " const size = [b.offsetWidth, b.offsetHeight, d.id, getComputedStyle(b).opacity]; d.close();"
+                            + " return size; });");
             for (List<Object> size : sizes) {
                 // WCAG 2.2 success criterion 2.5.8, target size (minimum)
                 assertThat(((Number) size.get(0)).doubleValue())
@@ -157,6 +230,8 @@ class AccessibilityScreenTest {
                 assertThat(((Number) size.get(1)).doubleValue())
                         .as(page + " height")
                         .isGreaterThanOrEqualTo(24);
+                // Pico's half opacity left its cross at 1.7:1 on white
+                assertThat(size.get(3)).as(page + " opacity " + size.get(2)).isEqualTo("1");
                 dialogs++;
             }
         }

@@ -732,6 +732,41 @@ class ProvisioningSettingsTest {
         assertThat(browser.driver().getCurrentUrl()).contains("offset=50");
     }
 
+    @Test
+    void onAPhoneTheAccountsAndAdminsShowTheirEmailsWhole() {
+        String longEmail = "another.admin.with.a.long.address-" + java.util.UUID.randomUUID()
+                + "@company-with-a-long-domain-name.example.com";
+        Http operatorApi = Http.to(browser.base()).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        assertThat(operatorApi
+                        .post(
+                                "/api/orgs/" + tenant.id().value() + "/admins",
+                                java.util.Map.of("email", longEmail, "password", Scenery.PASSWORD))
+                        .status())
+                .isEqualTo(201);
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        try {
+            for (org.openqa.selenium.Dimension width :
+                    java.util.List.of(new org.openqa.selenium.Dimension(768, 900), Browser.PHONE)) {
+                browser.resize(width);
+                browser.open(tenant.path("/settings/accounts?q=" + longEmail));
+                // the top bar's short "Account" stands for the signed-in admin's email; an account row's is its own
+                assertThat(browser.find(By.cssSelector("#accounts .account-email"))
+                                .isDisplayed())
+                        .as("an account's email at " + width)
+                        .isTrue();
+                assertThat(emails()).as("at " + width).containsExactly(longEmail);
+                browser.assertNothingScrollsSideways();
+                browser.open(tenant.path("/settings/admins"));
+                assertThat(adminRows()).as("at " + width).anyMatch(row -> row.contains(longEmail));
+                browser.assertNothingScrollsSideways();
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
     private java.util.List<String> emails() {
         return browser.all(By.cssSelector("#accounts .account-email")).stream()
                 .map(cell -> cell.getText().strip())
