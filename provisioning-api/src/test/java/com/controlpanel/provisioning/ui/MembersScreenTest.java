@@ -294,14 +294,33 @@ class MembersScreenTest {
         String longAddress = "e".repeat(112) + "@northwind.example";
         MemberId longEmail = scenery.invite(other, longAddress, PersonName.of("Erin", "Mail"), team);
 
-        browser.open(other.path("/members"));
-        browser.assertNothingScrollsSideways();
-        for (MemberId member : List.of(longName, longEmail)) {
-            WebElement edit = row(member).findElement(By.cssSelector(".row-actions a"));
-            assertThat(edit.isDisplayed()).isTrue();
-            assertThat(edit.getRect().getX() + edit.getRect().getWidth())
-                    .as("Edit is on screen")
-                    .isLessThanOrEqualTo(((Long) browser.script("return window.innerWidth;")).intValue());
+        // and members Okta provisioned, in several teams, as a pushed directory has them
+        scenery.provisioningOn(other);
+        MemberId pushed = scenery.oktaMember(other, "Александра-Виктория", "Константинопольская");
+        for (String name : List.of("Поддержка клиентов", "Onboarding Europe", "Engineering Platform")) {
+            scenery.oktaTeam(other, name, pushed);
+        }
+        // on a laptop and on a tablet, where the table is not yet one card a member
+        try {
+            for (org.openqa.selenium.Dimension width :
+                    List.of(Browser.LAPTOP, new org.openqa.selenium.Dimension(768, 900))) {
+                browser.resize(width);
+                browser.open(other.path("/members"));
+                browser.assertNothingScrollsSideways();
+                WebElement managed = row(pushed).findElement(By.cssSelector(".row-actions"));
+                assertThat(managed.getRect().getX() + managed.getRect().getWidth())
+                        .as("the Okta member's row end is on screen at " + width)
+                        .isLessThanOrEqualTo(((Long) browser.script("return window.innerWidth;")).intValue());
+                for (MemberId member : List.of(longName, longEmail)) {
+                    WebElement edit = row(member).findElement(By.cssSelector(".row-actions a"));
+                    assertThat(edit.isDisplayed()).isTrue();
+                    assertThat(edit.getRect().getX() + edit.getRect().getWidth())
+                            .as("Edit is on screen at " + width)
+                            .isLessThanOrEqualTo(((Long) browser.script("return window.innerWidth;")).intValue());
+                }
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
         }
         browser.screenshot("members-long-names");
 
