@@ -175,11 +175,38 @@
       pagedTo(swapped, from.getAttribute('rel'));
       return;
     }
-    var status = swapped.querySelector('[role="status"]');
+    var status = swapped.querySelector('.results-status');
+    var said = resultsAnnouncement(swapped, status);
+    if (said) {
+      // the results' own status is new with them: a live region inserted so is not reliably read out
+      announce(said);
+    }
     if (document.activeElement === document.body && status) {
       status.focus();
     }
   });
+
+  // What a search or a filter found, as a screen reader is told it: "3 of 45 members match", "No member matches", or
+  // for Activity the order and how many actions the page shows.
+  function resultsAnnouncement(swapped, status) {
+    if (!status) {
+      return null;
+    }
+    var parts = [];
+    var count = status.querySelector('span');
+    if (count && count.textContent.trim()) {
+      parts.push(count.textContent.trim());
+    }
+    var empty = swapped.querySelector('.empty-state h2');
+    if (empty && empty.textContent.trim()) {
+      parts.push(empty.textContent.trim());
+    }
+    var rows = swapped.querySelectorAll('#activity-rows tr[data-position]').length;
+    if (swapped.querySelector('#activity-rows') && rows > 0) {
+      parts.push(rows === 1 ? '1 action on this page' : rows + ' actions on this page');
+    }
+    return parts.length ? parts.join('. ') : null;
+  }
 
   // A page of a list opened from its pager (Next, Previous): focus stays on the pager, on the same link when the new
   // page has one, and the page is announced ("Page 2 of 5: members 21–40 of 95").

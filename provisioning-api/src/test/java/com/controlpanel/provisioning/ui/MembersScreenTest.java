@@ -207,12 +207,15 @@ class MembersScreenTest {
         assertNames("Grace Hopper");
         // read through the retrying wait: the answer to a part of the search typed before a pause may be replaced
         browser.waitUntil(d -> browser.text(By.id("member-results-status")).contains("1 of 25 members match"));
+        // told to screen readers through the page's lasting live region, the results' own being new with them
+        browser.waitUntil(d -> "1 of 25 members match".equals(announced()));
         browser.screenshot("members-search");
 
         browser.type(By.id("member-q"), "nobody-like-this");
         waitForResults("q=nobody");
         browser.waitUntil(d ->
                 browser.text(By.cssSelector("#member-results .empty-state")).contains("No member matches"));
+        browser.waitUntil(d -> "No member matches".equals(announced()));
 
         browser.open(tenant.path("/members"));
         new Select(browser.find(By.id("member-source"))).selectByValue("okta");
