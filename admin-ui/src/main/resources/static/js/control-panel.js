@@ -470,6 +470,12 @@
 
   function init() {
     switcher();
+    // what a form sent with a full page load did ("Renamed the team to …", "Added … to …") is on the new page from
+    // the start, where a screen reader does not read a status out: it is said through the lasting live region
+    var done = document.querySelector('#add-status') || document.querySelector('.flash-area .flash');
+    if (done && done.textContent.trim()) {
+      announce(done.textContent.replace(/\s+/g, ' ').trim());
+    }
     document.querySelectorAll('dialog[data-open-on-load="true"]').forEach(function (dialog) {
       openDialog(dialog, document.querySelector('[data-dialog-open="' + dialog.id + '"]'));
     });

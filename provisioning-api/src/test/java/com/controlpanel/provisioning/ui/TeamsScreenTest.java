@@ -389,6 +389,9 @@ class TeamsScreenTest {
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Product Design");
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Renamed the team to Product Design.");
+        // a status on the page from its load is not read out: the page's lasting live region says it
+        browser.waitUntil(d -> "Renamed the team to Product Design."
+                .equals(browser.script("return document.getElementById('announcer').textContent;")));
 
         // the name it already has: nothing changes, and the page does not claim it did
         browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
