@@ -559,7 +559,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
         }
     }
 
-    private static MemberProfile read(ObjectMapper json, String text) {
+    static MemberProfile read(ObjectMapper json, String text) {
         try {
             return json.readValue(text, MemberProfile.class);
         } catch (JsonProcessingException e) {

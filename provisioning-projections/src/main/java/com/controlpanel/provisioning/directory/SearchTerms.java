@@ -1,8 +1,6 @@
 package com.controlpanel.provisioning.directory;
 
-import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.eventstore.EventJson;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +30,7 @@ public final class SearchTerms {
                     statement.executeQuery("SELECT member_id, organization_id, profile FROM " + t.member())) {
                 while (rs.next()) {
                     String profile = rs.getString(3);
-                    if (!isAscii(profile)) {
+                    if (!ProfileIndex.isAscii(profile)) {
                         members.add(new String[] {rs.getString(1), rs.getString(2), profile});
                     }
                 }
@@ -43,7 +41,7 @@ public final class SearchTerms {
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO " + t.memberTerm() + " (member_id, organization_id, term) VALUES (?,?,?)")) {
             for (String[] member : members) {
-                Set<String> terms = ProfileIndex.terms(read(json, member[2]));
+                Set<String> terms = ProfileIndex.terms(JdbcDirectoryStore.read(json, member[2]));
                 delete.setString(1, member[0]);
                 delete.executeUpdate();
                 for (String term : terms) {
@@ -54,18 +52,6 @@ public final class SearchTerms {
                 }
                 insert.executeBatch();
             }
-        }
-    }
-
-    private static boolean isAscii(String text) {
-        return text.chars().allMatch(c -> c < 0x80);
-    }
-
-    private static MemberProfile read(ObjectMapper json, String text) {
-        try {
-            return json.readValue(text, MemberProfile.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored member profile could not be read", e);
         }
     }
 }

@@ -271,31 +271,11 @@ class DirectoryProjectionTest {
         MemberId lukasz = MemberId.random();
         MemberId plain = MemberId.random();
         MemberId zoe = MemberId.random();
-        on(new MemberProvisioned(
-                ORG,
-                jose,
-                Source.OKTA,
-                MemberProfile.invited("jnunez@example.com", PersonName.of("José", "Núñez")),
-                true));
-        on(new MemberProvisioned(
-                ORG,
-                lukasz,
-                Source.OKTA,
-                MemberProfile.invited("lz@example.com", PersonName.of("Łukasz", "Straße")),
-                true));
-        on(new MemberProvisioned(
-                ORG,
-                plain,
-                Source.MANUAL,
-                MemberProfile.invited("jose@example.com", PersonName.of("Jose", "Nunez")),
-                true));
+        provision(jose, Source.OKTA, "jnunez@example.com", "José", "Núñez");
+        provision(lukasz, Source.OKTA, "lz@example.com", "Łukasz", "Straße");
+        provision(plain, Source.MANUAL, "jose@example.com", "Jose", "Nunez");
         // "Zoë Øberg" as some systems send it: the diaeresis a combining mark after its letter
-        on(new MemberProvisioned(
-                ORG,
-                zoe,
-                Source.OKTA,
-                MemberProfile.invited("zo@example.com", PersonName.of("Zoe\u0308", "Øberg")),
-                true));
+        provision(zoe, Source.OKTA, "zo@example.com", "Zoe\u0308", "Øberg");
         assertThat(search("jose")).containsExactlyInAnyOrder(jose, plain);
         assertThat(search("JOSÉ núñ")).containsExactlyInAnyOrder(jose, plain);
         assertThat(search("lukasz")).containsExactly(lukasz);
@@ -305,15 +285,15 @@ class DirectoryProjectionTest {
         assertThat(search("zoe oberg")).containsExactly(zoe);
     }
 
+    private void provision(MemberId member, Source source, String email, String givenName, String familyName) {
+        on(new MemberProvisioned(
+                ORG, member, source, MemberProfile.invited(email, PersonName.of(givenName, familyName)), true));
+    }
+
     @Test
     void theTermsOfMembersAlreadyStoredAreMadeAgainWithoutAccents() throws Exception {
         MemberId jose = MemberId.random();
-        on(new MemberProvisioned(
-                ORG,
-                jose,
-                Source.OKTA,
-                MemberProfile.invited("jnunez@example.com", PersonName.of("José", "Núñez")),
-                true));
+        provision(jose, Source.OKTA, "jnunez@example.com", "José", "Núñez");
         on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
         List<String> kept = terms();
         // the terms as the projection wrote them before it read names without their accents

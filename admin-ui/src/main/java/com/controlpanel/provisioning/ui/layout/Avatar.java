@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.layout;
 
+import com.controlpanel.provisioning.domain.api.LookAlikes;
 import com.controlpanel.provisioning.domain.api.Source;
 import java.util.Locale;
 
@@ -37,10 +38,7 @@ public record Avatar(String initials, String colour, boolean okta) {
         if (taken == 0) {
             // no word at all (emoji, symbols): its first visible character, whole
             text.codePoints()
-                    .filter(c -> !Character.isWhitespace(c)
-                            && !Character.isSpaceChar(c)
-                            && Character.getType(c) != Character.FORMAT
-                            && !Character.isISOControl(c))
+                    .filter(c -> c != ' ' && !LookAlikes.hidden(c))
                     .findFirst()
                     .ifPresent(initials::appendCodePoint);
         }

@@ -82,7 +82,8 @@ public final class LookAlikes {
             Character.UnicodeScript.HIRAGANA,
             Character.UnicodeScript.KATAKANA);
 
-    private static boolean hidden(int c) {
+    /** Whether a character is invisible or special: a format or control character, or a space other than the plain one. */
+    public static boolean hidden(int c) {
         return (Character.isSpaceChar(c) && c != ' ')
                 || Character.getType(c) == Character.FORMAT
                 || Character.isISOControl(c);
