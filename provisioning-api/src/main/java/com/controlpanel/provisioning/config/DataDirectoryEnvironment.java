@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -24,6 +25,7 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         }
         String dataDir = environment.getProperty("provisioning.data-dir", "data");
         Path database = Path.of(dataDir).toAbsolutePath().normalize().resolve("provisioning");
+        refuseWhenPostgresWasMeant(environment, database.getParent());
         String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64";
         environment
                 .getPropertySources()
@@ -34,4 +36,49 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                                 "spring.datasource.username", "sa",
                                 "spring.datasource.password", "")));
     }
+
+    /**
+     * A deployment meant for PostgreSQL whose profile is misspelt ({@code postgress}) or missing (only
+     * {@code PROVISIONING_DB_URL} set) would otherwise start on an empty H2 database in the working directory and
+     * answer every request: Okta's pushes acknowledged into a file nobody backs up, the admins' data nowhere to be
+     * seen. The start stops instead, naming the setting. A profile of the operator's own is accepted when a
+     * configuration file of that name was read ({@code application-<profile>.yml} or {@code .properties}).
+     */
+    private static void refuseWhenPostgresWasMeant(ConfigurableEnvironment environment, Path dataDir) {
+        for (String profile : environment.getActiveProfiles()) {
+            if (!configuredProfile(environment, profile)) {
+                throw new SettingRefused(
+                        PROFILES,
+                        "no configuration names the profile '" + profile + "'. This service knows '"
+                                + POSTGRES + "' (PostgreSQL); without it, it would store everything in the embedded"
+                                + " H2 database under " + dataDir + ". A profile of your own needs its"
+                                + " application-" + profile + ".yml (or .properties) where the service reads its"
+                                + " configuration.");
+            }
+        }
+        for (String setting : POSTGRES_SETTINGS) {
+            if (environment.containsProperty(setting)) {
+                throw new SettingRefused(
+                        PROFILES,
+                        setting + " is set, but the '" + POSTGRES + "' profile is not active: the service would"
+                                + " store everything in the embedded H2 database under " + dataDir + " instead."
+                                + " Set " + PROFILES + "=" + POSTGRES + " to use PostgreSQL, or leave " + setting
+                                + " unset to use H2.");
+            }
+        }
+    }
+
+    private static boolean configuredProfile(ConfigurableEnvironment environment, String profile) {
+        if (POSTGRES.equals(profile)) {
+            return true;
+        }
+        String file = "application-" + profile + ".";
+        return environment.getPropertySources().stream()
+                .anyMatch(source -> source.getName().contains(file));
+    }
+
+    static final String PROFILES = "SPRING_PROFILES_ACTIVE";
+    private static final String POSTGRES = "postgres";
+    private static final List<String> POSTGRES_SETTINGS =
+            List.of("PROVISIONING_DB_URL", "PROVISIONING_DB_USER", "PROVISIONING_DB_PASSWORD");
 }

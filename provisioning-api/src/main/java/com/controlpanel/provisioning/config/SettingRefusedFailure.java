@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import java.util.Locale;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -10,7 +11,13 @@ class SettingRefusedFailure extends AbstractFailureAnalyzer<SettingRefused> {
     protected FailureAnalysis analyze(Throwable rootFailure, SettingRefused cause) {
         return new FailureAnalysis(
                 "The service can not start with this setting. " + cause.getMessage(),
-                "Correct " + cause.setting() + " (or the provisioning.* property of the same name) and start again.",
+                "Correct " + cause.setting() + " (or " + property(cause.setting()) + ") and start again.",
                 cause);
+    }
+
+    private static String property(String setting) {
+        return setting.startsWith("PROVISIONING_")
+                ? "the provisioning.* property of the same name"
+                : setting.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 }
