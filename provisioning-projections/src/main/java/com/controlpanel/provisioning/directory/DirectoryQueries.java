@@ -282,8 +282,8 @@ public class DirectoryQueries {
             args.add(query.source().name());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" AND name_key LIKE ? ESCAPE '!'");
-            args.add("%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            where.append(" AND search_key LIKE ? ESCAPE '!'");
+            args.add("%" + likeEscaped(ProfileIndex.folded(query.text().strip())) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + t.team() + where, Long.class, args.toArray());
         List<TeamRow> rows = List.of();

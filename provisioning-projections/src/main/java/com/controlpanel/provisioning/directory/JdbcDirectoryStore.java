@@ -41,11 +41,13 @@ final class JdbcDirectoryStore implements DirectoryStore {
             + "external_id, display_name, display_name_key, given_name_key, family_name_key, email, email_key, "
             + "label, label_key, profile, created_at, last_modified_at, version";
     static final String TEAM_COLUMNS = "team_id, organization_id, source, display_name, name_key, external_id, "
-            + "member_count, created_at, last_modified_at, version, members_digest";
+            + "member_count, created_at, last_modified_at, version, members_digest, search_key";
     static final String ORGANIZATION_COLUMNS = "organization_id, name, tenant_id, provisioning_enabled, "
             + "credential_id, token_issued_at, created_at, version";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDirectoryStore.class);
     private static final int BATCH = 1000;
+    /** The length of {@code dir_team.search_key}: a name of 256 characters, with room for what folding spells out. */
+    static final int MAX_SEARCH_KEY = 1024;
     /** The transaction resource holding the members whose memberships are settled after it commits. */
     private static final String SETTLE_KEY = JdbcDirectoryStore.class.getName() + ".settle:";
 
@@ -157,7 +159,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public void insertTeam(TeamRow row) {
         jdbc.update(
-                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 teamValues(row));
     }
 
@@ -166,7 +168,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
         jdbc.update(
                 "UPDATE " + tables.team() + " SET source = ?, display_name = ?, name_key = ?, external_id = ?, "
                         + "last_modified_at = ?, version = ?, member_count = member_count + ?, "
-                        + "members_digest = members_digest + ? WHERE team_id = ?",
+                        + "members_digest = members_digest + ?, search_key = ? WHERE team_id = ?",
                 row.source().name(),
                 row.displayName().value(),
                 row.displayName().key(),
@@ -175,6 +177,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 row.version(),
                 memberCountChange,
                 membersDigestChange,
+                searchKey(row.displayName().value()),
                 row.teamId().value());
     }
 
@@ -367,7 +370,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             insertIndex(chunk);
         }
         batch(
-                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 folded.teams().stream().map(JdbcDirectoryStore::teamValues).toList());
         List<Object[]> memberships = new ArrayList<>();
         for (var team : folded.memberships().entrySet()) {
@@ -491,8 +494,18 @@ final class JdbcDirectoryStore implements DirectoryStore {
             time(row.createdAt()),
             time(row.lastModifiedAt()),
             row.version(),
-            row.membersDigest()
+            row.membersDigest(),
+            searchKey(row.displayName().value())
         };
+    }
+
+    /**
+     * What the team list's search reads of a team's name: lower-cased and without accents, as the member search reads
+     * names ("equipe" finds Équipe), kept apart from {@code name_key}, which SCIM's {@code displayName eq} compares.
+     */
+    static String searchKey(String name) {
+        String folded = ProfileIndex.folded(name);
+        return folded.length() > MAX_SEARCH_KEY ? folded.substring(0, MAX_SEARCH_KEY) : folded;
     }
 
     static MemberRow member(ResultSet rs, ObjectMapper json) throws SQLException {

@@ -123,6 +123,12 @@ final class ProfileIndex {
      * without them.
      */
     static String termKey(String value) {
+        String folded = folded(value);
+        return folded.length() > MAX_TERM_LENGTH ? folded.substring(0, MAX_TERM_LENGTH) : folded;
+    }
+
+    /** A text lower-cased and without accents, as {@link #termKey} reads a term, whatever its length. */
+    static String folded(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         String folded = lower;
         if (!isAscii(lower)) {
@@ -141,7 +147,7 @@ final class ProfileIndex {
             });
             folded = Normalizer.normalize(plain, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         }
-        return folded.length() > MAX_TERM_LENGTH ? folded.substring(0, MAX_TERM_LENGTH) : folded;
+        return folded;
     }
 
     private static boolean isMark(int c) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The member search's terms of a slot made again from the members' profiles, as the projection makes them now. Only
+ * The search terms of a slot made again from the members' profiles, as the projection makes them now. Only
  * members whose searched names hold a character outside ASCII are rewritten: for the others the terms are the same
  * whichever way accents and marks are read.
  */
@@ -52,6 +52,32 @@ public final class SearchTerms {
                 }
                 insert.executeBatch();
             }
+        }
+    }
+
+    /** The team list's search keys of a slot, made from the teams' names as the projection makes them now. */
+    public static void recomputeTeams(Connection connection, String slot) throws SQLException {
+        DirectoryTables t = DirectoryTables.of(slot);
+        List<String[]> teams = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(1000);
+            try (ResultSet rs = statement.executeQuery("SELECT team_id, display_name FROM " + t.team())) {
+                while (rs.next()) {
+                    teams.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE " + t.team() + " SET search_key = ? WHERE team_id = ?")) {
+            for (int i = 0; i < teams.size(); i++) {
+                update.setString(1, JdbcDirectoryStore.searchKey(teams.get(i)[1]));
+                update.setString(2, teams.get(i)[0]);
+                update.addBatch();
+                if (i % 1000 == 999) {
+                    update.executeBatch();
+                }
+            }
+            update.executeBatch();
         }
     }
 }

@@ -33,6 +33,7 @@ import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamDeleted;
 import com.controlpanel.provisioning.domain.api.TeamExternalIdChanged;
+import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
@@ -306,6 +307,47 @@ class DirectoryProjectionTest {
         }
         assertThat(terms()).containsExactlyInAnyOrderElementsOf(kept);
         assertThat(search("jose nunez")).containsExactly(jose);
+    }
+
+    @Test
+    void theTeamSearchFindsNamesWithAndWithoutTheirAccents() {
+        TeamId equipe = TeamId.random();
+        TeamId plain = TeamId.random();
+        on(new TeamProvisioned(ORG, equipe, Source.OKTA, new TeamName("Équipe Łódź"), null));
+        on(new TeamProvisioned(ORG, plain, Source.MANUAL, new TeamName("Equipe Lodz"), null));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Straße 100%"), null));
+
+        assertThat(teamsNamed("equipe")).containsExactlyInAnyOrder(equipe, plain);
+        assertThat(teamsNamed("ÉQUIPE ŁÓDŹ")).containsExactlyInAnyOrder(equipe, plain);
+        assertThat(teamsNamed("strasse")).containsExactly(ENGINEERING);
+        assertThat(teamsNamed("e 100%")).containsExactly(ENGINEERING);
+        assertThat(teamsNamed("e 10_%")).isEmpty();
+
+        on(new TeamRenamed(ORG, plain, new TeamName("Equipe Lodz"), new TeamName("Zoë")));
+        assertThat(teamsNamed("zoe")).containsExactly(plain);
+        assertThat(teamsNamed("lodz")).containsExactly(equipe);
+    }
+
+    @Test
+    void theSearchKeysOfTeamsAlreadyStoredAreMadeFromTheirNames() throws Exception {
+        TeamId equipe = TeamId.random();
+        on(new TeamProvisioned(ORG, equipe, Source.OKTA, new TeamName("Équipe"), null));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        // the keys as migration V12 finds them before it fills them
+        jdbc.update("UPDATE dir_team_a SET search_key = ''");
+        assertThat(teamsNamed("equipe")).isEmpty();
+
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            SearchTerms.recomputeTeams(connection, "a");
+        }
+        assertThat(teamsNamed("equipe")).containsExactly(equipe);
+        assertThat(teamsNamed("gin")).containsExactly(ENGINEERING);
+    }
+
+    private List<TeamId> teamsNamed(String text) {
+        return queries.findTeams(new FindTeamsQuery(ORG, text, null, TeamSort.NAME, false, 0, 50)).items().stream()
+                .map(summary -> summary.team().teamId())
+                .toList();
     }
 
     @Test
