@@ -21,15 +21,21 @@ import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
+import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
+import com.controlpanel.provisioning.rebuild.TablePair;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +45,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** Rebuilding every read model from the event store, over HTTP, while the service keeps serving. */
 @ApplicationTest
@@ -392,6 +400,111 @@ class RebuildTest {
             assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
         } finally {
             failingToDrop.destroy();
+        }
+    }
+
+    @Test
+    void aRebuildThatFailsAtItsSwitchGivesBackEveryConnectionItTook() {
+        String liveBefore = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        CountedConnections counted = new CountedConnections(dataSource);
+        List<ReadModelRebuild> failingToSwitch =
+                readModels.stream().map(RebuildTest::failingToSwitch).toList();
+        RebuildService failing = new RebuildService(
+                reader, gate, counted, failingToSwitch, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
+        try {
+            RebuildProgress result = failing.runNow();
+
+            assertThat(result.status()).isEqualTo(RebuildProgress.Status.FAILED);
+            assertThat(result.error()).contains("the switch failed");
+            assertThat(counted.taken.get())
+                    .as("connections taken for the verification")
+                    .isPositive();
+            assertThat(counted.givenBack.get()).as("connections given back").isEqualTo(counted.taken.get());
+            assertThat(jdbc.queryForObject(
+                            "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                    .isEqualTo(liveBefore);
+        } finally {
+            failing.destroy();
+        }
+        assertThat(rebuilds.runNow().verified()).isTrue();
+    }
+
+    private static ReadModelRebuild failingToSwitch(ReadModelRebuild readModel) {
+        return new ReadModelRebuild() {
+            @Override
+            public String name() {
+                return readModel.name();
+            }
+
+            @Override
+            public Session begin() {
+                Session session = readModel.begin();
+                return new Session() {
+                    @Override
+                    public void fold(StoredEvent event) {
+                        session.fold(event);
+                    }
+
+                    @Override
+                    public void flush() {
+                        session.flush();
+                    }
+
+                    @Override
+                    public void catchUp(StoredEvent event) {
+                        session.catchUp(event);
+                    }
+
+                    @Override
+                    public void finish() {
+                        session.finish();
+                    }
+
+                    @Override
+                    public void awaitLive(long head, Duration patience) {
+                        session.awaitLive(head, patience);
+                    }
+
+                    @Override
+                    public List<TablePair> comparisons() {
+                        return session.comparisons();
+                    }
+
+                    @Override
+                    public void switchLive() {
+                        throw new IllegalStateException("the switch failed");
+                    }
+                };
+            }
+        };
+    }
+
+    /** A data source counting the connections taken from it and given back (closed). */
+    private static final class CountedConnections extends DelegatingDataSource {
+
+        final AtomicInteger taken = new AtomicInteger();
+        final AtomicInteger givenBack = new AtomicInteger();
+
+        CountedConnections(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            taken.incrementAndGet();
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            givenBack.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 

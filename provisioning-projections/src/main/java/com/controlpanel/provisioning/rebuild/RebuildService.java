@@ -145,6 +145,8 @@ public class RebuildService implements DisposableBean {
     private void run(Job job, ClusterLocks.Lease lease) {
         RebuildProgress.Status outcome = RebuildProgress.Status.FAILED;
         String failure = null;
+        // the frozen read models to verify, opened under the hold: given back however the rebuild ends
+        Snapshot[] snapshot = {null};
         try {
             job.total = reader.count();
             List<ReadModelRebuild.Session> sessions = new ArrayList<>();
@@ -169,7 +171,6 @@ public class RebuildService implements DisposableBean {
 
             long[] head = {0};
             List<TablePair> pairs = new ArrayList<>();
-            Snapshot[] snapshot = {null};
             // what came during the bulk is applied, and the live processors awaited, while writes still go on: the
             // pause below has only the last few events to apply and wait for
             phase(job, "Catching up");
@@ -192,14 +193,9 @@ public class RebuildService implements DisposableBean {
                     tables.add(pair.rebuiltTable());
                 });
                 snapshot[0] = Snapshot.of(dataSource, tables);
-                try {
-                    // a lock whose session was cut is released: switch only while both are surely held
-                    gate.cluster().confirmWritesHeld();
-                    lease.confirm();
-                } catch (RuntimeException e) {
-                    snapshot[0].close();
-                    throw e;
-                }
+                // a lock whose session was cut is released: switch only while both are surely held
+                gate.cluster().confirmWritesHeld();
+                lease.confirm();
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
                 timings.mark(RebuildProgress.SWITCH);
                 if (gate.cluster().acrossNodes()) {
@@ -219,10 +215,8 @@ public class RebuildService implements DisposableBean {
             }
             phase(job, "Verifying");
             List<TableComparison> verification = new ArrayList<>();
-            try (Snapshot frozen = snapshot[0]) {
-                for (TablePair pair : pairs) {
-                    verification.add(TableComparer.compare(frozen.connection(), pair));
-                }
+            for (TablePair pair : pairs) {
+                verification.add(TableComparer.compare(snapshot[0].connection(), pair));
             }
             timings.mark("verify");
             job.verification = List.copyOf(verification);
@@ -239,6 +233,13 @@ public class RebuildService implements DisposableBean {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
             // free for the next rebuild, on any node, before anyone waiting on this one is told it ended
+            if (snapshot[0] != null) {
+                try {
+                    snapshot[0].close();
+                } catch (RuntimeException e) {
+                    log.warn("Rebuild {}: could not give back the connection of its verification", job.id, e);
+                }
+            }
             try {
                 lease.close();
             } finally {

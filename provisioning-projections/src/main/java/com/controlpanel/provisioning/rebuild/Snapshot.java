@@ -14,14 +14,16 @@ import javax.sql.DataSource;
 public final class Snapshot implements AutoCloseable {
 
     private final Connection connection;
+    private boolean closed;
 
     private Snapshot(Connection connection) {
         this.connection = connection;
     }
 
     public static Snapshot of(DataSource dataSource, Collection<String> tables) {
+        Connection connection = null;
         try {
-            Connection connection = dataSource.getConnection();
+            connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
@@ -30,8 +32,13 @@ public final class Snapshot implements AutoCloseable {
                 }
             }
             return new Snapshot(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not open a snapshot of the read models", e);
+        } catch (SQLException | RuntimeException e) {
+            if (connection != null) {
+                new Snapshot(connection).close(e);
+            }
+            throw e instanceof SQLException
+                    ? new IllegalStateException("Could not open a snapshot of the read models", e)
+                    : (RuntimeException) e;
         }
     }
 
@@ -39,13 +46,28 @@ public final class Snapshot implements AutoCloseable {
         return connection;
     }
 
+    /** Ends the transaction and gives the connection back to the pool; once only, whatever the rollback does. */
     @Override
     public void close() {
+        close(null);
+    }
+
+    private void close(Throwable failing) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            connection.rollback();
-            connection.close();
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            if (failing == null) {
+                throw new IllegalStateException("Could not close a snapshot of the read models", e);
+            }
+            failing.addSuppressed(e);
         }
     }
 }
