@@ -555,6 +555,16 @@ class MembersScreenTest {
                 .as("the form's label, not the domain's name for the value")
                 .isEqualTo("Email must be at most 254 characters");
 
+        // a full-width "ｐ": it would pass for paul.otlet@… on screen
+        browser.type(By.id("invite-email"), "\uff50aul.otlet@northwind.example");
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.text(By.id("invite-email-error")))
+                .as("next to the field, with its label")
+                .startsWith("Email '\uff50aul.otlet@northwind.example' must be written plainly: ")
+                .contains("plainly: 'paul.otlet@northwind.example'");
+        assertThat(browser.present(By.cssSelector("#invite-dialog .form-error")))
+                .isFalse();
+
         browser.type(By.id("invite-email"), "ADA.lovelace@northwind.example");
         browser.submit(By.cssSelector("button[form=invite-form]"));
         assertThat(browser.text(By.id("invite-email-error")))

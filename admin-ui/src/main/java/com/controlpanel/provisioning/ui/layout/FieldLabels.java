@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * The domain names a value at the start of its refusal ({@code name.givenName must be at most 256 characters},
- * {@code team name is required}); a form says it with the label the admin sees next to the field.
+ * {@code team name is required}, {@code userName 'x' must be written plainly: …}); a form says it with the label the
+ * admin sees next to the field.
  */
 public final class FieldLabels {
 
-    private static final Pattern VALUE_NAME = Pattern.compile("^([A-Za-z][A-Za-z.]*(?: [a-z]+)?) (?=(?:must|is) )");
+    private static final Pattern VALUE_NAME =
+            Pattern.compile("(?s)^([A-Za-z][A-Za-z.]*(?: [a-z]+)?)(?= (?:'.*' )?(?:must|is) )");
 
     private FieldLabels() {}
 

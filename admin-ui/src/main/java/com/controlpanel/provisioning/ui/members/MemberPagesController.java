@@ -65,6 +65,8 @@ public class MemberPagesController {
 
     private static final Map<String, Field> FIELDS = Map.of(
             "email", new Field("email", "Email"),
+            // a member's email is its SCIM userName: the domain refuses one that looks like another by that name
+            "userName", new Field("email", "Email"),
             "name.givenName", new Field("givenName", "First name"),
             "name.familyName", new Field("familyName", "Last name"),
             "displayName", new Field("displayName", "Display name"));
