@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.application.Commands;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.FindMembersQuery;
+import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.MemberStatus;
 import com.controlpanel.provisioning.directory.MemberSummary;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -286,6 +287,26 @@ class MembersScreenTest {
                 .isEqualTo("true");
         browser.open(org.path("/members?team=not-a-team-id"));
         assertThat(browser.text(By.cssSelector(".empty-state h2"))).isEqualTo("This team no longer exists");
+    }
+
+    @Test
+    void aLinkToTheMembersOfATeamBeyondTheFilterListsFirstTeamsShowsThatTeamChosen() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Many Teams Traders");
+        for (int i = 0; i < FindTeamsQuery.MAX_LIMIT; i++) {
+            scenery.team(org, "Alpha %03d".formatted(i));
+        }
+        MemberId zoe = scenery.invite(org, "Zoe", "Last");
+        scenery.invite(org, "Not", "Chosen");
+        TeamId last = scenery.team(org, "Zulu", zoe);
+
+        browser.open(org.path("/members?team=" + last.value()));
+
+        assertNames("Zoe Last");
+        assertThat(new Select(browser.find(By.id("member-team")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Zulu");
+        assertThat(browser.present(By.id("member-team-error"))).isFalse();
     }
 
     @Test

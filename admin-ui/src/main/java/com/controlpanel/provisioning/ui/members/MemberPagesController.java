@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.MemberPage;
 import com.controlpanel.provisioning.directory.MemberSummary;
 import com.controlpanel.provisioning.directory.TeamRef;
+import com.controlpanel.provisioning.directory.TeamSummary;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
@@ -29,10 +30,12 @@ import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -308,29 +311,37 @@ public class MemberPagesController {
                         page.items().size()));
         model.addAttribute("memberCount", everyone);
         model.addAttribute("provisionedCount", provisioned);
-        model.addAttribute(
-                "teams",
+        List<TeamChip> teams = new ArrayList<>(
                 directory.findTeams(FindTeamsQuery.all(organizationId, 0, FindTeamsQuery.MAX_LIMIT)).items().stream()
-                        .map(team -> new TeamChip(
-                                team.team().teamId().value(),
-                                team.team().displayName().value(),
-                                team.team().source() == Source.OKTA))
+                        .map(MemberPagesController::chip)
                         .toList());
+        Optional<TeamChip> chosen = params.team().isEmpty() ? Optional.empty() : chosenTeam(organizationId, params);
+        // the team a link from its page chose, when it is not among the first teams by name the list offers
+        chosen.filter(team -> teams.stream().noneMatch(t -> t.id().equals(team.id())))
+                .ifPresent(team -> teams.add(0, team));
+        model.addAttribute("teams", teams);
         model.addAttribute(
                 "invitableTeams", invitable.stream().map(TeamChip::of).toList());
         // a link or bookmark to the members of a team deleted since: say so, rather than "no member matches"
-        model.addAttribute("teamGone", !params.team().isEmpty() && teamGone(organizationId, params.team()));
+        model.addAttribute("teamGone", !params.team().isEmpty() && chosen.isEmpty());
         model.addAttribute("invite", invite);
         model.addAttribute("inviteErrors", inviteErrors);
         model.addAttribute("inviteOpen", inviteOpen);
     }
 
-    private boolean teamGone(OrganizationId organizationId, String team) {
+    private Optional<TeamChip> chosenTeam(OrganizationId organizationId, MemberListParams params) {
         try {
-            return directory.findTeam(organizationId, new TeamId(team)).isEmpty();
+            return directory.findTeam(organizationId, new TeamId(params.team())).map(MemberPagesController::chip);
         } catch (InvalidValueException e) {
-            return true;
+            return Optional.empty();
         }
+    }
+
+    private static TeamChip chip(TeamSummary team) {
+        return new TeamChip(
+                team.team().teamId().value(),
+                team.team().displayName().value(),
+                team.team().source() == Source.OKTA);
     }
 
     private void showMember(Workspace workspace, MemberView member, MemberForm form, FormErrors errors, Model model) {
