@@ -27,7 +27,7 @@ public final class SignInThrottle {
     static final int ALLOWED_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(5);
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
 
     private record Key(String email, String client) {}
 
@@ -144,9 +144,16 @@ public final class SignInThrottle {
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
+    /**
+     * Keeps the memory bounded when a flood of guesses on many emails fills it: first the pairs at rest that are not
+     * locked go (a window ended, or a few failures forgotten), so that a lock already set holds; only a memory full
+     * of locked pairs is emptied.
+     */
     private void evictIfFull(Instant now) {
         if (counts.size() >= MAX_TRACKED) {
-            counts.values().removeIf(seen -> seen.expiredAt(now) && seen.running() == 0);
+            counts.values()
+                    .removeIf(
+                            seen -> seen.running() == 0 && (seen.expiredAt(now) || seen.failures() < ALLOWED_FAILURES));
             if (counts.size() >= MAX_TRACKED) {
                 counts.clear();
             }

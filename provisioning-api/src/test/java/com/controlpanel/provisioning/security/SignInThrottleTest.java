@@ -53,6 +53,18 @@ class SignInThrottleTest {
     }
 
     @Test
+    void aFloodOfGuessesOnOtherEmailsDoesNotLiftALock() {
+        fail(SignInThrottle.ALLOWED_FAILURES, "ann@example.com", "10.0.0.1");
+        for (int i = 0; i < SignInThrottle.MAX_TRACKED + 10; i++) {
+            throttle.attempt("guess-" + i + "@example.com", "10.0.0.1").failed();
+        }
+
+        assertThat(throttle.lockedFor("ann@example.com", "10.0.0.1")).isPresent();
+        assertThatThrownBy(() -> throttle.attempt("ann@example.com", "10.0.0.1"))
+                .isInstanceOf(SignInThrottledException.class);
+    }
+
+    @Test
     void theRightPasswordStartsAfreshAndNoAnswerGivesThePlaceBack() {
         fail(SignInThrottle.ALLOWED_FAILURES - 1, "ann@example.com", "10.0.0.1");
         throttle.attempt("ann@example.com", "10.0.0.1").passed();
