@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Every failure of a SCIM request as an RFC 7644 §3.12 error ({@code schemas}, {@code status} as a string,
  * {@code scimType}, {@code detail}) in {@code application/scim+json}: bad input 4xx, never a stack trace. 4xx are
- * logged at debug, 5xx at warn.
+ * logged at debug; a failure on our side (500) once at error with its trace, as the JSON API and the Control Panel log
+ * theirs; a 503 (the database out of reach, writes held, overload) once at warn.
  */
 @RestControllerAdvice(basePackages = "com.controlpanel.provisioning.scim")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -84,16 +85,16 @@ public class ScimExceptionHandler {
                     request.getRequestURI(),
                     RequestIdFilter.requestId(request),
                     e);
-            return error(request, 503, null, DatabaseFailures.retryMessage(e));
+            return answer(request, 503, null, DatabaseFailures.retryMessage(e));
         }
         String requestId = RequestIdFilter.requestId(request);
-        log.warn(
+        log.error(
                 "SCIM request {} {} failed (request id {})",
                 request.getMethod(),
                 request.getRequestURI(),
                 requestId,
                 e);
-        return error(request, 500, null, "The request failed on our side; quote request id " + requestId);
+        return answer(request, 500, null, "The request failed on our side; quote request id " + requestId);
     }
 
     private ResponseEntity<String> domain(DomainException e, HttpServletRequest request) {
@@ -116,9 +117,16 @@ public class ScimExceptionHandler {
 
     /** The error answer; also used where a request is refused outside a controller. */
     public static ResponseEntity<String> error(HttpServletRequest request, int status, String scimType, String detail) {
-        if (status >= 500) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             log.warn("SCIM {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, detail);
-        } else if (log.isDebugEnabled()) {
+        }
+        return answer(request, status, scimType, detail);
+    }
+
+    /** The error answer, whose failure, if it was ours, is already logged. */
+    private static ResponseEntity<String> answer(
+            HttpServletRequest request, int status, String scimType, String detail) {
+        if (log.isDebugEnabled()) {
             log.debug(
                     "SCIM {} {} answered {} {}: {}",
                     request.getMethod(),
