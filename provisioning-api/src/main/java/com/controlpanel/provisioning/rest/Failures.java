@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rest;
 
+import com.controlpanel.provisioning.application.Causes;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import java.util.Optional;
 
@@ -9,24 +10,10 @@ public final class Failures {
     private Failures() {}
 
     public static Optional<DomainException> domainCause(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof DomainException domain) {
-                return Optional.of(domain);
-            }
-            current = current.getCause();
-        }
-        return Optional.empty();
+        return Causes.find(failure, DomainException.class);
     }
 
     public static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (type.isInstance(current)) {
-                return Optional.of(type.cast(current));
-            }
-            current = current.getCause();
-        }
-        return Optional.empty();
+        return Causes.find(failure, type);
     }
 }

@@ -96,7 +96,8 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                     adminId.value());
         } catch (DataAccessException e) {
             signInsWritten.remove(adminId);
-            log.debug("Could not note the sign-in of admin {}", adminId.value(), e);
+            // the admin is signed in; All accounts shows the previous sign-in until the next one is noted
+            log.warn("Could not note the sign-in of admin {}: {}", adminId.value(), e.toString());
         }
     }
 

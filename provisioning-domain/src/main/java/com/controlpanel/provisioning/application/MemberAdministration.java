@@ -64,7 +64,7 @@ public class MemberAdministration {
      * managed in Okta, or (provisioning switched off meanwhile) a team of Okta's that takes no member invited here.
      */
     private static boolean takenOverByOkta(Throwable failure) {
-        return MemberDeletion.causedBy(
+        return Causes.any(
                 failure,
                 cause -> cause instanceof RuleViolationException refusal
                         && (refusal.errorCode() == ErrorCode.MANAGED_BY_IDENTITY_PROVIDER

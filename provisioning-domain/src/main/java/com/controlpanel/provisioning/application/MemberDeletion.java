@@ -5,7 +5,6 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ReleaseDeletedMemberCommand;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import java.util.List;
-import java.util.function.Predicate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +39,7 @@ public class MemberDeletion {
                 commands.send(context, new ReleaseDeletedMemberCommand(teamId, organizationId, memberId));
             } catch (RuntimeException e) {
                 if (!deleted(e)) {
-                    log.warn(
-                            "Member {} was deleted, but team {} could not record that it left: {}",
-                            memberId,
-                            teamId,
-                            e.toString());
+                    log.warn("Member {} was deleted, but team {} could not record that it left", memberId, teamId, e);
                 }
             }
         }
@@ -52,16 +47,6 @@ public class MemberDeletion {
 
     /** Whether a command failed because its aggregate is deleted (or, never having existed, not found). */
     static boolean deleted(Throwable failure) {
-        return causedBy(failure, cause -> cause instanceof AggregateNotFoundException);
-    }
-
-    /** Whether the failure, or one of its causes, is one of these. */
-    static boolean causedBy(Throwable failure, Predicate<Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (kind.test(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, AggregateNotFoundException.class).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.layout;
 
+import com.controlpanel.provisioning.application.Causes;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import java.util.Optional;
@@ -35,13 +36,6 @@ public final class Refusals {
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (type.isInstance(current)) {
-                return Optional.of(type.cast(current));
-            }
-            current = current.getCause();
-        }
-        return Optional.empty();
+        return Causes.find(failure, type);
     }
 }
