@@ -35,7 +35,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The audit side: the activity processor, reads of the event store, and rebuilds with their write gate. */
+/**
+ * The command bus and what rides with the read models: the write gate rebuilds close, the activity processor, reads of
+ * the event store, rebuilds, the keeping of directory states for "as of an instant" and the sweep of left-over
+ * memberships. The command gateway and its retries are in {@link AxonConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
 
@@ -169,8 +173,8 @@ public class ReadModelConfiguration {
     }
 
     /**
-     * Activity > Actions: a pooled streaming processor, one segment per node by default, batches of 100 events per
-     * transaction. A failing event is retried, never skipped (a skipped event would be a hole in the audit trail).
+     * Activity > Actions: a pooled streaming processor of one segment (one node of a cluster processes at a time; the
+     * others take over its claim should it stop), batches of 100 events per transaction. A failing event is retried, never skipped (a skipped event would be a hole in the audit trail).
      */
     @Bean
     public ConfigurerModule activityProcessor(ActivityFailures failures, ScheduledExecutorService activityNudges) {

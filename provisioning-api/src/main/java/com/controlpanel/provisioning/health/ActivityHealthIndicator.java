@@ -1,7 +1,6 @@
 package com.controlpanel.provisioning.health;
 
 import com.controlpanel.provisioning.activity.ActivityFailures;
-import java.time.Duration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -17,8 +16,6 @@ import org.springframework.stereotype.Component;
 public class ActivityHealthIndicator implements HealthIndicator {
 
     /** The processor retries with growing pauses, up to a minute: a failure older than this has passed. */
-    private static final Duration RECENT = Duration.ofMinutes(10);
-
     private final ActivityFailures failures;
 
     public ActivityHealthIndicator(ActivityFailures failures) {
@@ -27,7 +24,7 @@ public class ActivityHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return failures.failingSince(RECENT)
+        return failures.failingSince(ActivityFailures.FAILING_WINDOW)
                 .map(since -> Health.down()
                         .withDetail("failingSince", since.toString())
                         .withDetail(

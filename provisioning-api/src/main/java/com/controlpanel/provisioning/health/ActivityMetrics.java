@@ -5,7 +5,6 @@ import com.controlpanel.provisioning.activity.ActivityProgress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class ActivityMetrics implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityMetrics.class);
-    private static final Duration RECENT = Duration.ofMinutes(10);
 
     private final ActivityProgress progress;
     private final ActivityFailures failures;
@@ -35,7 +33,10 @@ public class ActivityMetrics implements MeterBinder {
                 .baseUnit("events")
                 .description("Stored events the Activity > Actions processor has not taken yet")
                 .register(registry);
-        Gauge.builder("provisioning.activity.failing", failures, f -> f.failing(RECENT) ? 1 : 0)
+        Gauge.builder(
+                        "provisioning.activity.failing",
+                        failures,
+                        f -> f.failing(ActivityFailures.FAILING_WINDOW) ? 1 : 0)
                 .description("1 while the Activity > Actions processor can not store an event (it retries it)")
                 .register(registry);
     }

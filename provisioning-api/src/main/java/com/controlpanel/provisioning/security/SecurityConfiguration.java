@@ -47,10 +47,11 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The chains: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's email and
- * password, stateless), and the Control Panel (its own sign-in page, session, CSRF, a strict Content-Security-Policy:
- * scripts and styles from this origin only; a session ends when its admin's password changes elsewhere); besides
- * them the metrics (the operator, HTTP Basic) and the addresses under {@code /scim} that are no Tenant URL.
+ * The chains, in their order: SCIM (bearer token of the tenant, stateless), the JSON API (HTTP Basic with an admin's
+ * email and password, stateless), the addresses under {@code /scim} that are no Tenant URL, the metrics (the operator,
+ * HTTP Basic), the other paths under {@code /actuator} (404), and last, for everything else, the
+ * Control Panel (its own sign-in page, session, CSRF, a strict Content-Security-Policy: scripts and styles from this
+ * origin only; a session ends when its admin's password changes elsewhere).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {

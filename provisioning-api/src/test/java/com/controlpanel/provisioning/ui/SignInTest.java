@@ -163,7 +163,9 @@ class SignInTest {
         browser.type(By.id("new-password"), "short");
         browser.type(By.id("confirm-password"), "short");
         browser.submit(By.cssSelector("#password-form button[type=submit]"));
-        assertThat(browser.text(By.id("new-password-error"))).contains("at least 8 characters");
+        assertThat(browser.text(By.id("new-password-error")))
+                .as("said of the field, in the page's words")
+                .isEqualTo("The new password must be at least 8 characters");
         assertThat(browser.driver().getPageSource()).doesNotContain(Scenery.PASSWORD);
 
         browser.type(By.id("current-password"), Scenery.PASSWORD);

@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityFailures implements ListenerInvocationErrorHandler {
 
+    /**
+     * How recent a failure keeps the processor "failing" for the health check, the metrics and the Activity page's
+     * "behind" notice alike: the three say the same.
+     */
+    public static final Duration FAILING_WINDOW = Duration.ofMinutes(10);
+
     private record Failure(Instant since, Instant at, String eventId, String error) {}
 
     private final Clock clock;

@@ -300,7 +300,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            // the command is committed and done; a membership left over shows as a rebuild's difference
+            // the command is committed and done; a membership left over is dropped by LeftoverMemberships' sweep
             LOG.warn("Could not settle the memberships of members {} in slot {}", members, tables.slot(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

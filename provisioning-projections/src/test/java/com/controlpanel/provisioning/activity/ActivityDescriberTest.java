@@ -72,10 +72,15 @@ class ActivityDescriberTest {
     private final ObjectMapper json = new ObjectMapper();
     private final SubjectNames.InMemory names = new SubjectNames.InMemory();
 
+    /** The row of an event; every action the describer names is one a filter by action may name. */
     private ActivityRow describe(OrganizationEvent event, Actor actor) {
-        return ActivityDescriber.describe(
+        ActivityRow row = ActivityDescriber.describe(
                 new ActivityDescriber.Input(42, "event-42", AT, event, actor, "req-1", "Okta SCIM Client 1.0.0"),
                 names);
+        assertThat(ActivityActions.known(row.action()))
+                .as("%s is among ActivityActions' (a filter by it would be refused)", row.action())
+                .isTrue();
+        return row;
     }
 
     @TestFactory

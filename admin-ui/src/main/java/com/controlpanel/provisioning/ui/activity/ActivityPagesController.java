@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -55,8 +54,6 @@ public class ActivityPagesController {
     static final int LIVE_BATCH = 50;
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    private static final Duration BEHIND_AFTER_FAILURE = Duration.ofMinutes(10);
 
     private final Workspaces workspaces;
     private final ActivityQueries activity;
@@ -241,7 +238,7 @@ public class ActivityPagesController {
         model.addAttribute("newestLink", params.newest() ? null : linked.at(path, ""));
         model.addAttribute("live", filter.valid() && params.newest());
         // the timeline stands still while the processor retries an event it can not store
-        model.addAttribute("behind", failures.failing(BEHIND_AFTER_FAILURE));
+        model.addAttribute("behind", failures.failing(ActivityFailures.FAILING_WINDOW));
         model.addAttribute("lastPosition", lastPosition);
         model.addAttribute("newRowsUrl", linked.on(workspace.path("/activity/new"), "after", ""));
         model.addAttribute("exportCsv", linked.on(workspace.path("/activity/export"), "format", "csv"));

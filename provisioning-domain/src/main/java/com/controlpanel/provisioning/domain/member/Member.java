@@ -146,7 +146,10 @@ class Member {
         changeActive(true);
     }
 
-    /** Deletes a member invited in the Control Panel; answers its teams as the deletion by Okta does. */
+    /**
+     * Deletes a member an admin may edit (invited here, or Okta's while provisioning is off); answers its teams as
+     * the deletion by Okta does.
+     */
     @CommandHandler
     List<TeamId> handle(RemoveMemberCommand command, ProvisioningStatus provisioning, MemberTeams teams) {
         requireSameOrganization(command.organizationId());
