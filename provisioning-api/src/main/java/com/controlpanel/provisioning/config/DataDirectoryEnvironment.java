@@ -14,16 +14,25 @@ import org.springframework.core.env.MapPropertySource;
  * {@link H2GroupCommit} makes every command wait until its commit is written, many commits to one write: a 2xx still
  * means the event is on disk, without one file write per request. Each
  * connection keeps its parsed statements ({@code QUERY_CACHE_SIZE}): a SCIM write runs about a dozen different
- * statements, and with H2's default of 8 every one of them was parsed again on every request.
+ * statements, and with H2's default of 8 every one of them was parsed again on every request. A start that would land
+ * on H2 while its settings meant PostgreSQL stops here instead ({@link #refuseWhenPostgresWasMeant}).
  */
 public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
+
+    /** Where the embedded database is kept when {@code PROVISIONING_DATA_DIR} says nothing: beside the start. */
+    static final String DEFAULT_DATA_DIR = "data";
+
+    static final String PROFILES = "SPRING_PROFILES_ACTIVE";
+    private static final String POSTGRES = "postgres";
+    private static final List<String> POSTGRES_SETTINGS =
+            List.of("PROVISIONING_DB_URL", "PROVISIONING_DB_USER", "PROVISIONING_DB_PASSWORD");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
-        String dataDir = environment.getProperty("provisioning.data-dir", "data");
+        String dataDir = environment.getProperty("provisioning.data-dir", DEFAULT_DATA_DIR);
         Path database = Path.of(dataDir).toAbsolutePath().normalize().resolve("provisioning");
         refuseWhenPostgresWasMeant(environment, database.getParent());
         String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64";
@@ -76,9 +85,4 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         return environment.getPropertySources().stream()
                 .anyMatch(source -> source.getName().contains(file));
     }
-
-    static final String PROFILES = "SPRING_PROFILES_ACTIVE";
-    private static final String POSTGRES = "postgres";
-    private static final List<String> POSTGRES_SETTINGS =
-            List.of("PROVISIONING_DB_URL", "PROVISIONING_DB_USER", "PROVISIONING_DB_PASSWORD");
 }

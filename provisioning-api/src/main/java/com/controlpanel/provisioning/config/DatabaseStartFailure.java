@@ -80,7 +80,8 @@ class DatabaseStartFailure implements FailureAnalyzer {
                 .orElse("")
                 .strip();
         if (h2) {
-            String dataDir = Path.of(environment.getProperty("provisioning.data-dir", "data"))
+            String dataDir = Path.of(
+                            environment.getProperty("provisioning.data-dir", DataDirectoryEnvironment.DEFAULT_DATA_DIR))
                     .toAbsolutePath()
                     .normalize()
                     .toString();

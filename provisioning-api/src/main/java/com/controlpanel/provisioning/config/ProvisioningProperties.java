@@ -37,7 +37,7 @@ public record ProvisioningProperties(
         Duration rebuildWriteWait) {
 
     public ProvisioningProperties {
-        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        dataDir = dataDir == null ? Path.of(DataDirectoryEnvironment.DEFAULT_DATA_DIR) : dataDir;
         publicBaseUrl =
                 publicBaseUrl == null || publicBaseUrl.isBlank() ? null : baseUrl(stripSlash(publicBaseUrl.strip()));
         adminEmail = adminEmail == null || adminEmail.isBlank() ? "admin@localhost" : adminEmail.strip();

@@ -47,6 +47,19 @@ class FirstStartSettingsTest {
     }
 
     @Test
+    void aServerPortNoTcpPortCanBeIsReportedByItsSettingBeforeAnythingStarts() {
+        FailureAnalysis analysis =
+                reported(catchThrowable(() -> new SpringApplicationBuilder(ProvisioningApplication.class)
+                        .run("--server.port=99999", "--provisioning.data-dir=" + data)
+                        .close()));
+
+        assertThat(analysis.getDescription())
+                .contains("SERVER_PORT: 99999 is not a TCP port: choose one from 1 to 65535");
+        assertThat(analysis.getAction()).contains("Correct SERVER_PORT (or server.port) and start again");
+        assertThat(data.resolve("provisioning.mv.db")).doesNotExist();
+    }
+
+    @Test
     void aPasswordResetWithoutAPasswordOrForNobodyIsReportedByItsSetting() {
         assertThat(start("--provisioning.admin-password=first-password-1")).isNull();
         FailureAnalysis withoutPassword = reported(start("--provisioning.admin-password-reset=true"));

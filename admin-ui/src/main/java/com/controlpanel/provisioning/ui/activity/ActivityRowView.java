@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.ui.activity;
 
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityRow;
+import com.controlpanel.provisioning.ui.layout.ActorLabels;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import java.util.List;
 import java.util.Locale;
@@ -61,11 +62,7 @@ public record ActivityRowView(
 
     /** Who acted, in words: the admin's email, the SCIM integration, or the service itself. */
     public String who() {
-        return switch (actorKind) {
-            case "ADMIN" -> actorName.isBlank() ? "An admin" : actorName;
-            case "IDENTITY_PROVIDER" -> actorName.isBlank() ? "Okta (SCIM)" : actorName;
-            default -> "System";
-        };
+        return ActorLabels.who(ActorLabels.kindOf(actorKind), actorName);
     }
 
     /** {@link #who()} in the pieces a line may break between: an email after its {@code @}. */
@@ -79,11 +76,7 @@ public record ActivityRowView(
 
     /** What kind of actor, for the small line under the name. */
     public String whoKind() {
-        return switch (actorKind) {
-            case "ADMIN" -> "Admin";
-            case "IDENTITY_PROVIDER" -> "SCIM integration";
-            default -> "The service";
-        };
+        return ActorLabels.kind(ActorLabels.kindOf(actorKind));
     }
 
     public String subjectKind() {

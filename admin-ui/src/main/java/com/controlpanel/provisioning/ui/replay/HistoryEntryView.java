@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.history.HistoryEntry;
+import com.controlpanel.provisioning.ui.layout.ActorLabels;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,16 +74,8 @@ public record HistoryEntryView(
                 Dates.time(entry.occurredAt()),
                 Dates.precise(entry.occurredAt()),
                 Dates.iso(entry.occurredAt()),
-                switch (actor.kind()) {
-                    case ADMIN -> actor.name().isBlank() ? "An admin" : actor.name();
-                    case IDENTITY_PROVIDER -> actor.name().isBlank() ? "Okta (SCIM)" : actor.name();
-                    case SYSTEM -> "System";
-                },
-                switch (actor.kind()) {
-                    case ADMIN -> "Admin";
-                    case IDENTITY_PROVIDER -> "SCIM integration";
-                    case SYSTEM -> "The service";
-                },
+                ActorLabels.who(actor.kind(), actor.name()),
+                ActorLabels.kind(actor.kind()),
                 actor.kind() == Actor.Kind.IDENTITY_PROVIDER,
                 actor.id(),
                 entry.requestId(),
