@@ -35,6 +35,14 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         String dataDir = environment.getProperty("provisioning.data-dir", DEFAULT_DATA_DIR);
         Path database = Path.of(dataDir).toAbsolutePath().normalize().resolve("provisioning");
         refuseWhenPostgresWasMeant(environment, database.getParent());
+        // said before H2 tries: it would print its own traces of the file it could not make first
+        String problem = DatabaseStartFailure.pathProblem(database.getParent());
+        if (problem != null) {
+            throw new SettingRefused(
+                    "PROVISIONING_DATA_DIR",
+                    "the embedded H2 database can not be kept in " + database.getParent() + ": " + problem
+                            + ". It must be a directory, or a path where one can be made, that this user may write");
+        }
         String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64";
         environment
                 .getPropertySources()
