@@ -1,14 +1,11 @@
 package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.controlpanel.provisioning.ProvisioningApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
@@ -22,24 +19,12 @@ class DatabaseChoiceTest {
     Path data;
 
     private Throwable start(String... settings) {
-        String[] args = new String[settings.length + 2];
-        args[0] = "--server.port=0";
-        args[1] = "--provisioning.data-dir=" + data;
-        System.arraycopy(settings, 0, args, 2, settings.length);
-        return catchThrowable(() -> new SpringApplicationBuilder(ProvisioningApplication.class)
-                .run(args)
-                .close());
-    }
-
-    private static FailureAnalysis reported(Throwable failure) {
-        FailureAnalysis analysis = new SettingRefusedFailure().analyze(failure);
-        assertThat(analysis).as("a failure analysis of " + failure).isNotNull();
-        return analysis;
+        return StartAttempts.start(data, settings);
     }
 
     @Test
     void aMisspeltProfileStopsTheStartBeforeAnyH2DatabaseIsMade() {
-        FailureAnalysis analysis = reported(start("--spring.profiles.active=postgress"));
+        FailureAnalysis analysis = StartAttempts.reported(start("--spring.profiles.active=postgress"));
 
         assertThat(analysis.getDescription())
                 .contains("SPRING_PROFILES_ACTIVE: no configuration names the profile 'postgress'")
@@ -53,7 +38,7 @@ class DatabaseChoiceTest {
     @Test
     void aPostgresUrlWithoutThePostgresProfileStopsTheStart() {
         FailureAnalysis analysis =
-                reported(start("--PROVISIONING_DB_URL=jdbc:postgresql://db.example.com/provisioning"));
+                StartAttempts.reported(start("--PROVISIONING_DB_URL=jdbc:postgresql://db.example.com/provisioning"));
 
         assertThat(analysis.getDescription())
                 .contains("PROVISIONING_DB_URL is set, but the 'postgres' profile is not active")
