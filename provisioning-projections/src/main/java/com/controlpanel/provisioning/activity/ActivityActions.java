@@ -77,6 +77,17 @@ public final class ActivityActions {
         return dot < 0 ? "other" : name.substring(0, dot);
     }
 
+    /**
+     * The actions of a category ("member": member.provisioned, member.invited…), or nothing if it is none this
+     * version knows.
+     */
+    public static List<String> actionsOf(String category) {
+        return CATEGORIES.stream()
+                .filter(known -> known.name().equals(category))
+                .flatMap(known -> known.actions().stream().map(Action::name))
+                .toList();
+    }
+
     private static Optional<Action> find(String name) {
         return CATEGORIES.stream()
                 .flatMap(category -> category.actions().stream())
