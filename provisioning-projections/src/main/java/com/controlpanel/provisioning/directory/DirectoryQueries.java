@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +34,38 @@ public class DirectoryQueries {
     /** How many organization ids one query names at most. */
     private static final int IN_LIST_MAX = 500;
 
-    /** How many terms {@link #rarest} counts for a word at most. */
-    private static final int RAREST_BOUND = 1000;
+    /**
+     * How many terms {@link #rarest} counts for a word at most: a word with as many is common ("example" of an email
+     * domain, a common first name), and its members are better checked one by one than gathered.
+     */
+    private static final int RAREST_BOUND = 10_000;
+
+    /**
+     * How many members a page of a search read in the order of the sort index may pass over at most, checking each
+     * against the words, when the words match nearly every member ("example" of an email domain): then that walk is
+     * shorter than gathering every match first.
+     */
+    private static final long DENSE_WALK = 10_000;
 
     private final JdbcTemplate jdbc;
     private final DirectorySlots slots;
 
+    /** The bounds a search reads its pages by: the constants, or smaller ones to try every way on a few members. */
+    record Bounds(long sortedOnceRead, int rarestBound, long denseWalk) {
+        static final Bounds DEFAULT = new Bounds(SORTED_ONCE_READ, RAREST_BOUND, DENSE_WALK);
+    }
+
+    private final Bounds bounds;
+
+    @Autowired
     public DirectoryQueries(JdbcTemplate jdbc, DirectorySlots slots) {
+        this(jdbc, slots, Bounds.DEFAULT);
+    }
+
+    DirectoryQueries(JdbcTemplate jdbc, DirectorySlots slots, Bounds bounds) {
         this.jdbc = jdbc;
         this.slots = slots;
+        this.bounds = bounds;
     }
 
     public Optional<OrganizationRow> organization(OrganizationId organizationId) {
@@ -140,23 +164,53 @@ public class DirectoryQueries {
                     .append(" ms WHERE ms.team_id = ?)");
             args.add(query.teamId().value());
         }
-        if (query.text() != null) {
-            appendWords(where, args, t, query.organizationId(), query.text());
+        Words words = query.text() == null ? null : words(t, query.organizationId(), query.text());
+        // a search alone is counted in the term index, without reading a member row
+        boolean wordsOnly = words != null
+                && !words.prefixes().isEmpty()
+                && query.source() == null
+                && query.status() == null
+                && query.teamId() == null;
+        if (words != null) {
+            // common words beside another filter: the members the filter keeps are checked one by one
+            appendWords(where, args, t, query.organizationId(), words, !wordsOnly && words.common());
         }
-        Long total =
-                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
+        Long total = wordsOnly ? countFromTerms(t, query.organizationId(), words) : null;
+        if (total == null) {
+            total = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
+        }
         List<MemberRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
-            rows = memberPage(
-                    t,
-                    where,
-                    args,
-                    query.sort().column,
-                    query.descending(),
-                    query.offset(),
-                    query.limit(),
-                    total,
-                    query.text() != null || query.teamId() != null);
+            if (wordsOnly && nearlyEveryone(t, query, total)) {
+                StringBuilder walk = new StringBuilder(" WHERE m.organization_id = ?");
+                List<Object> walkArgs =
+                        new ArrayList<>(List.of(query.organizationId().value()));
+                for (String prefix : words.prefixes()) {
+                    appendTermExists(walk, walkArgs, t, prefix);
+                }
+                rows = memberPage(
+                        t,
+                        walk,
+                        walkArgs,
+                        query.sort().column,
+                        query.descending(),
+                        query.offset(),
+                        query.limit(),
+                        total,
+                        false);
+            } else {
+                rows = memberPage(
+                        t,
+                        where,
+                        args,
+                        query.sort().column,
+                        query.descending(),
+                        query.offset(),
+                        query.limit(),
+                        total,
+                        query.text() != null || query.teamId() != null);
+            }
         }
         return new MemberPage(
                 summaries(query.organizationId(), rows), total == null ? 0 : total, query.offset(), query.limit());
@@ -181,7 +235,7 @@ public class DirectoryQueries {
             int limit,
             long total,
             boolean byCandidates) {
-        boolean fromIndex = !byCandidates || total > SORTED_ONCE_READ;
+        boolean fromIndex = !byCandidates || total > bounds.sortedOnceRead();
         long from = offset;
         long size = Math.min(limit, total - offset);
         if (descending) {
@@ -203,54 +257,152 @@ public class DirectoryQueries {
     }
 
     /**
-     * Every word of the search text must start one of the member's terms (words of names and emails, whole emails);
-     * words are runs of letters and digits, so punctuation separates them and is never a wildcard.
-     * The word with the fewest matching terms picks the candidates from the term index; the other words are checked
-     * per candidate. Asking every word for its whole set instead costs as much as the commonest word: in
-     * "ana@example.com", "example" and "com" match every member of the organization.
+     * The words of a search text as prefixes of terms (words of names and emails, whole emails; words are runs of
+     * letters and digits, so punctuation separates them and is never a wildcard); no prefix for a text of punctuation
+     * only. With the one matching the fewest terms, whether even that one is common (matches {@link #RAREST_BOUND}
+     * terms or more), and, of several words, whether every one matches five times as many: then the members matching
+     * them all are counted faster from the terms of them all than by checking each of the rarest's members.
      */
-    private void appendWords(
-            StringBuilder where, List<Object> args, DirectoryTables t, OrganizationId organizationId, String text) {
+    private record Words(String text, List<String> prefixes, String rarest, boolean common, boolean allVeryCommon) {}
+
+    private Words words(DirectoryTables t, OrganizationId organizationId, String text) {
         List<String> prefixes = ProfileIndex.splitWords(text).stream()
                 .map(word -> ProfileIndex.termKey(word) + "%")
                 .distinct()
                 .toList();
         if (prefixes.isEmpty()) {
+            return new Words(text, prefixes, null, false, false);
+        }
+        int bound = bounds.rarestBound();
+        long[] fewest = {Long.MAX_VALUE};
+        String rarest = rarest(t, organizationId, prefixes, bound, fewest);
+        if (fewest[0] < bound) {
+            return new Words(text, prefixes, rarest, false, false);
+        }
+        if (prefixes.size() == 1) {
+            return new Words(text, prefixes, rarest, true, false);
+        }
+        // every word is common: which is the rarest, counted further
+        rarest = rarest(t, organizationId, prefixes, 10 * bound, fewest);
+        return new Words(text, prefixes, rarest, true, fewest[0] >= 5L * bound);
+    }
+
+    /**
+     * Every word of the search text must start one of the member's terms. The word with the fewest matching terms
+     * picks the candidates from the term index; the other words are checked per candidate. Asking every word for its
+     * whole set instead costs as much as the commonest word: in "ana@example.com", "example" and "com" match every
+     * member of the organization. When even the rarest word is common ({@code oneByOne}), every word is checked per
+     * member the other filters keep, without gathering any word's set.
+     */
+    private void appendWords(
+            StringBuilder where,
+            List<Object> args,
+            DirectoryTables t,
+            OrganizationId organizationId,
+            Words words,
+            boolean oneByOne) {
+        if (words.prefixes().isEmpty()) {
             // a search of only punctuation ("%", "_", "-") finds nobody, rather than everybody
-            if (!text.isBlank()) {
+            if (!words.text().isBlank()) {
                 where.append(" AND 1 = 0");
             }
             return;
         }
-        String rarest = prefixes.size() == 1 ? prefixes.get(0) : rarest(t, organizationId, prefixes);
+        if (oneByOne) {
+            for (String prefix : words.prefixes()) {
+                appendTermExists(where, args, t, prefix);
+            }
+            return;
+        }
         where.append(" AND m.member_id IN (SELECT w.member_id FROM ")
                 .append(t.memberTerm())
                 .append(" w WHERE w.organization_id = ? AND w.term LIKE ?)");
         args.add(organizationId.value());
-        args.add(rarest);
-        for (String prefix : prefixes) {
-            if (!prefix.equals(rarest)) {
-                where.append(" AND EXISTS (SELECT 1 FROM ")
-                        .append(t.memberTerm())
-                        .append(" w WHERE w.member_id = m.member_id AND w.term LIKE ?)");
-                args.add(prefix);
+        args.add(words.rarest());
+        for (String prefix : words.prefixes()) {
+            if (!prefix.equals(words.rarest())) {
+                appendTermExists(where, args, t, prefix);
             }
         }
     }
 
+    private static void appendTermExists(StringBuilder where, List<Object> args, DirectoryTables t, String prefix) {
+        where.append(" AND EXISTS (SELECT 1 FROM ")
+                .append(t.memberTerm())
+                .append(" w WHERE w.member_id = m.member_id AND w.term LIKE ?)");
+        args.add(prefix);
+    }
+
     /**
-     * The prefix matching the fewest terms, each counted only up to a bound so that a common word costs little. The
-     * rows are counted here rather than in a {@code COUNT(*)} over a limited subquery, for which H2 plans its range on
-     * the index before it knows the prefix and reads every term of the organization.
+     * How many members a search matches, read from the term index alone (no member row, no set of candidates to
+     * probe the members with): one word, the members among its terms; several words that all match very many, the members
+     * whose terms match each of them. Null when the candidates' way is the quicker (a rare word among several).
      */
-    private String rarest(DirectoryTables t, OrganizationId organizationId, List<String> prefixes) {
+    private Long countFromTerms(DirectoryTables t, OrganizationId organizationId, Words words) {
+        List<String> prefixes = words.prefixes();
+        if (prefixes.size() == 1) {
+            return jdbc.queryForObject(
+                    "SELECT COUNT(DISTINCT w.member_id) FROM " + t.memberTerm()
+                            + " w WHERE w.organization_id = ? AND w.term LIKE ?",
+                    Long.class,
+                    organizationId.value(),
+                    prefixes.get(0));
+        }
+        if (!words.allVeryCommon()) {
+            return null;
+        }
+        List<Object> args = new ArrayList<>(List.of(organizationId.value()));
+        StringBuilder any = new StringBuilder();
+        StringBuilder each = new StringBuilder();
+        for (String prefix : prefixes) {
+            any.append(any.length() == 0 ? "" : " OR ").append("w.term LIKE ?");
+            args.add(prefix);
+        }
+        for (String prefix : prefixes) {
+            each.append(each.length() == 0 ? "" : " AND ").append("MAX(CASE WHEN w.term LIKE ? THEN 1 ELSE 0 END) = 1");
+            args.add(prefix);
+        }
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM (SELECT w.member_id FROM " + t.memberTerm() + " w WHERE w.organization_id = ?"
+                        + " AND (" + any + ") GROUP BY w.member_id HAVING " + each + ") matched",
+                Long.class,
+                args.toArray());
+    }
+
+    /**
+     * Whether the search matches so nearly every member that its page is read quicker along the sort index, each
+     * member checked against the words, than from the set of its matches: the members passed over before the page
+     * (those not matching, wherever they sit in the order, and those of the pages before) stay within
+     * {@link #DENSE_WALK}.
+     */
+    private boolean nearlyEveryone(DirectoryTables t, FindMembersQuery query, long total) {
+        if (total <= bounds.sortedOnceRead()) {
+            return false;
+        }
+        long size = Math.min(query.limit(), total - query.offset());
+        long before = query.descending() ? total - query.offset() - size : query.offset();
+        Long members = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + t.member() + " WHERE organization_id = ?",
+                Long.class,
+                query.organizationId().value());
+        return members != null && (members - total) + before + size <= bounds.denseWalk();
+    }
+
+    /**
+     * The prefix matching the fewest terms, each counted only up to a bound so that a common word costs little
+     * ({@code least} gets how many the rarest matched). The rows are counted here rather than in a {@code COUNT(*)}
+     * over a limited subquery, for which H2 plans its range on the index before it knows the prefix and reads every
+     * term of the organization.
+     */
+    private String rarest(
+            DirectoryTables t, OrganizationId organizationId, List<String> prefixes, int bound, long[] least) {
         String rarest = prefixes.get(0);
         long fewest = Long.MAX_VALUE;
         for (String prefix : prefixes) {
             long[] count = {0};
             jdbc.query(
                     "SELECT w.member_id FROM " + t.memberTerm()
-                            + " w WHERE w.organization_id = ? AND w.term LIKE ? LIMIT " + RAREST_BOUND,
+                            + " w WHERE w.organization_id = ? AND w.term LIKE ? LIMIT " + bound,
                     rs -> {
                         count[0]++;
                     },
@@ -261,6 +413,7 @@ public class DirectoryQueries {
                 rarest = prefix;
             }
         }
+        least[0] = fewest;
         return rarest;
     }
 
@@ -341,7 +494,8 @@ public class DirectoryQueries {
             where.append(" AND m.source = 'OKTA'");
         }
         if (text != null) {
-            appendWords(where, args, t, organizationId, text);
+            Words words = words(t, organizationId, text);
+            appendWords(where, args, t, organizationId, words, words.common());
         }
         Long total =
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());

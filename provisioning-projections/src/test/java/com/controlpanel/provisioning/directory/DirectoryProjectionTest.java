@@ -310,6 +310,74 @@ class DirectoryProjectionTest {
     }
 
     @Test
+    void aSearchAnswersTheSameTotalAndPagesWhicheverWayItReadsThem() {
+        Map<MemberId, MemberProfile> profiles = new HashMap<>();
+        Map<MemberId, Source> sources = new HashMap<>();
+        String[] given = {"Bench", "Benoît", "Ana", "Zoë"};
+        for (int i = 0; i < 48; i++) {
+            MemberId member = MemberId.random();
+            String email = (i % 5 == 0 ? "bench" : "user") + i + "@" + (i % 7 == 0 ? "sample.org" : "example.com");
+            Source source = i % 2 == 0 ? Source.OKTA : Source.MANUAL;
+            provision(member, source, email, given[i % 4], "Person " + (char) ('a' + i % 26));
+            profiles.put(member, member(member).member().profile());
+            sources.put(member, source);
+        }
+        // the default bounds read these few members' matches and sort them; these read them every other way: along
+        // the sort index through the candidates or checking every member (a walk), counted from the candidates or
+        // from the term index, words that all match many checked member by member beside another filter
+        List<DirectoryQueries> ways = List.of(
+                queries,
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1, 1000)),
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1, 0)),
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1000, 1000)),
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1000, 0)));
+        for (String text :
+                List.of("bench", "example", "bench example", "ben example", "person", "ana ben", "zoe", "x")) {
+            for (Source source : new Source[] {null, Source.OKTA, Source.MANUAL}) {
+                for (MemberSort sort : MemberSort.values()) {
+                    assertEveryWayAnswersAlike(ways, text, source, sort, false, profiles, sources);
+                    assertEveryWayAnswersAlike(ways, text, source, sort, true, profiles, sources);
+                }
+            }
+        }
+    }
+
+    private void assertEveryWayAnswersAlike(
+            List<DirectoryQueries> ways,
+            String text,
+            Source source,
+            MemberSort sort,
+            boolean descending,
+            Map<MemberId, MemberProfile> profiles,
+            Map<MemberId, Source> sources) {
+        List<MemberId> matching = ids(queries.findMembers(
+                        new FindMembersQuery(ORG, null, null, null, null, sort, descending, 0, 100)))
+                .stream()
+                .filter(member -> matches(profiles.get(member), text))
+                .filter(member -> source == null || sources.get(member) == source)
+                .toList();
+        for (int offset : new int[] {0, 7, 30}) {
+            FindMembersQuery query = new FindMembersQuery(ORG, text, source, null, null, sort, descending, offset, 10);
+            List<MemberId> page =
+                    matching.subList(Math.min(offset, matching.size()), Math.min(offset + 10, matching.size()));
+            String what =
+                    "'" + text + "' of " + source + " by " + sort + (descending ? " desc" : "") + " from " + offset;
+            for (DirectoryQueries way : ways) {
+                MemberPage found = way.findMembers(query);
+                assertThat(found.total()).as("total of " + what).isEqualTo(matching.size());
+                assertThat(ids(found)).as("page of " + what).isEqualTo(page);
+            }
+        }
+    }
+
+    /** Whether every word of the text starts one of the member's terms: the search's rule, written plainly. */
+    private static boolean matches(MemberProfile profile, String text) {
+        return ProfileIndex.splitWords(text).stream()
+                .map(ProfileIndex::termKey)
+                .allMatch(word -> ProfileIndex.terms(profile).stream().anyMatch(term -> term.startsWith(word)));
+    }
+
+    @Test
     void theTeamSearchFindsNamesWithAndWithoutTheirAccents() {
         TeamId equipe = TeamId.random();
         TeamId plain = TeamId.random();
