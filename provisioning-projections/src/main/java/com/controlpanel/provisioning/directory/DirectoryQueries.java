@@ -180,35 +180,27 @@ public class DirectoryQueries {
         }
         List<MemberRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
-            if (wordsOnly && nearlyEveryone(t, query, total)) {
-                StringBuilder walk = new StringBuilder(" WHERE m.organization_id = ?");
-                List<Object> walkArgs =
-                        new ArrayList<>(List.of(query.organizationId().value()));
+            // a search matching nearly everyone: its page read along the sort index, each member checked
+            boolean walk = wordsOnly && nearlyEveryone(t, query, total);
+            StringBuilder pageWhere = where;
+            List<Object> pageArgs = args;
+            if (walk) {
+                pageWhere = new StringBuilder(" WHERE m.organization_id = ?");
+                pageArgs = new ArrayList<>(List.of(query.organizationId().value()));
                 for (String prefix : words.prefixes()) {
-                    appendTermExists(walk, walkArgs, t, prefix);
+                    appendTermExists(pageWhere, pageArgs, t, prefix);
                 }
-                rows = memberPage(
-                        t,
-                        walk,
-                        walkArgs,
-                        query.sort().column,
-                        query.descending(),
-                        query.offset(),
-                        query.limit(),
-                        total,
-                        false);
-            } else {
-                rows = memberPage(
-                        t,
-                        where,
-                        args,
-                        query.sort().column,
-                        query.descending(),
-                        query.offset(),
-                        query.limit(),
-                        total,
-                        query.text() != null || query.teamId() != null);
             }
+            rows = memberPage(
+                    t,
+                    pageWhere,
+                    pageArgs,
+                    query.sort().column,
+                    query.descending(),
+                    query.offset(),
+                    query.limit(),
+                    total,
+                    !walk && (query.text() != null || query.teamId() != null));
         }
         return new MemberPage(
                 summaries(query.organizationId(), rows), total == null ? 0 : total, query.offset(), query.limit());
