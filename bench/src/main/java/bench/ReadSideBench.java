@@ -386,11 +386,16 @@ public final class ReadSideBench {
         apiQueries.put("members, page 1000 by name", members + "?limit=50&offset=50000");
         apiQueries.put("members, search \"c01234\"", members + "?q=c01234&limit=50");
         apiQueries.put("members, search by email", members + "?q=" + encode(someone) + "&limit=50");
+        // words most members share: the domain of every email, and it beside a filter
+        apiQueries.put("members, search \"bench\" (everyone)", members + "?q=bench&limit=50");
+        apiQueries.put("members, search \"bench.example\"", members + "?q=bench.example&limit=50");
+        apiQueries.put("members, search \"bench\", deactivated", members + "?q=bench&status=DEACTIVATED&limit=50");
         apiQueries.put("members, deactivated, by email desc", members + "?status=DEACTIVATED&sort=email&order=desc");
         apiQueries.put("members, source OKTA, by created", members + "?source=OKTA&sort=created&limit=50");
         apiQueries.put("members of a team", members + "?team=" + groupId + "&limit=50");
         apiQueries.put("teams, first page", "/api/orgs/" + org + "/teams?limit=50");
         apiQueries.put("activity, newest 50", "/api/orgs/" + org + "/activity?limit=50");
+        apiQueries.put("activity, member actions", "/api/orgs/" + org + "/activity?action=member&limit=50");
         System.out.printf("queries (%d times each, one after another; JSON API with HTTP Basic):%n", repeat);
         for (Map.Entry<String, String> query : apiQueries.entrySet()) {
             measure(query.getKey(), repeat, () -> api("GET", query.getValue(), null));

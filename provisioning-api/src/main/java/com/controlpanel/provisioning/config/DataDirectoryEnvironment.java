@@ -22,7 +22,7 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
     /** Where the embedded database is kept when {@code PROVISIONING_DATA_DIR} says nothing: beside the start. */
     static final String DEFAULT_DATA_DIR = "data";
 
-    static final String PROFILES = "SPRING_PROFILES_ACTIVE";
+    private static final String PROFILES = "SPRING_PROFILES_ACTIVE";
     private static final String POSTGRES = "postgres";
     private static final List<String> POSTGRES_SETTINGS =
             List.of("PROVISIONING_DB_URL", "PROVISIONING_DB_USER", "PROVISIONING_DB_PASSWORD");
@@ -33,14 +33,15 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
             return;
         }
         String dataDir = environment.getProperty("provisioning.data-dir", DEFAULT_DATA_DIR);
-        Path database = Path.of(dataDir).toAbsolutePath().normalize().resolve("provisioning");
-        refuseWhenPostgresWasMeant(environment, database.getParent());
+        Path directory = Path.of(dataDir).toAbsolutePath().normalize();
+        Path database = directory.resolve("provisioning");
+        refuseWhenPostgresWasMeant(environment, directory);
         // said before H2 tries: it would print its own traces of the file it could not make first
-        String problem = DatabaseStartFailure.pathProblem(database.getParent());
+        String problem = DatabaseStartFailure.pathProblem(directory);
         if (problem != null) {
             throw new SettingRefused(
                     "PROVISIONING_DATA_DIR",
-                    "the embedded H2 database can not be kept in " + database.getParent() + ": " + problem
+                    "the embedded H2 database can not be kept in " + directory + ": " + problem
                             + ". It must be a directory, or a path where one can be made, that this user may write");
         }
         String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64";

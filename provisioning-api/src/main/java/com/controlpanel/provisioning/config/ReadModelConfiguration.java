@@ -174,7 +174,8 @@ public class ReadModelConfiguration {
 
     /**
      * Activity > Actions: a pooled streaming processor of one segment (one node of a cluster processes at a time; the
-     * others take over its claim should it stop), batches of 100 events per transaction. A failing event is retried, never skipped (a skipped event would be a hole in the audit trail).
+     * others take over its claim should it stop), batches of 100 events per transaction. A failing event is retried,
+     * never skipped (a skipped event would be a hole in the audit trail).
      */
     @Bean
     public ConfigurerModule activityProcessor(ActivityFailures failures, ScheduledExecutorService activityNudges) {

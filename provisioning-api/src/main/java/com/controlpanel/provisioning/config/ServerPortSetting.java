@@ -11,7 +11,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ServerPortSetting implements EnvironmentPostProcessor {
 
-    static final String SETTING = "SERVER_PORT";
+    private static final String SETTING = "SERVER_PORT";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,8 +1,9 @@
 package com.controlpanel.provisioning.config;
 
 /**
- * A {@code PROVISIONING_*} setting the start can not use (a first admin's password too short, an email that is no
- * email): the start stops, and {@link SettingRefusedFailure} reports it in a few lines naming the setting.
+ * A setting the start can not use (a first admin's password too short, an email that is no email, a profile no
+ * configuration names, a port no TCP port can be): the start stops, and {@link SettingRefusedFailure} reports it in a
+ * few lines naming the setting.
  */
 public class SettingRefused extends RuntimeException {
 

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("activity")
 public class ActivityHealthIndicator implements HealthIndicator {
 
-    /** The processor retries with growing pauses, up to a minute: a failure older than this has passed. */
     private final ActivityFailures failures;
 
     public ActivityHealthIndicator(ActivityFailures failures) {

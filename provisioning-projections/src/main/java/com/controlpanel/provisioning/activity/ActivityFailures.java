@@ -19,7 +19,8 @@ public class ActivityFailures implements ListenerInvocationErrorHandler {
 
     /**
      * How recent a failure keeps the processor "failing" for the health check, the metrics and the Activity page's
-     * "behind" notice alike: the three say the same.
+     * "behind" notice alike: the three say the same. The processor retries with growing pauses, up to a minute: a
+     * failure older than this has passed.
      */
     public static final Duration FAILING_WINDOW = Duration.ofMinutes(10);
 

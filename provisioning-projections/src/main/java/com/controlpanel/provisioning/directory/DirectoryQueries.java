@@ -268,11 +268,10 @@ public class DirectoryQueries {
         int bound = bounds.rarestBound();
         long[] fewest = {Long.MAX_VALUE};
         String rarest = rarest(t, organizationId, prefixes, bound, fewest);
-        if (fewest[0] < bound) {
-            return new Words(text, prefixes, rarest, false);
+        if (fewest[0] >= bound) {
+            // every word is common: which is the rarest, and how common, counted further
+            rarest = rarest(t, organizationId, prefixes, 10 * bound, fewest);
         }
-        // every word is common: which is the rarest, and how common, counted further
-        rarest = rarest(t, organizationId, prefixes, 10 * bound, fewest);
         return new Words(text, prefixes, rarest, fewest[0] >= 5L * bound);
     }
 
@@ -378,8 +377,8 @@ public class DirectoryQueries {
     }
 
     /**
-     * The prefix matching the fewest terms, each counted only up to a bound so that a common word costs little
-     * ({@code least} gets how many the rarest matched). The rows are counted here rather than in a {@code COUNT(*)}
+     * The prefix matching the fewest terms, each counted only up to a bound, and no further than the rarest so far, so
+     * that a common word costs little ({@code least} gets how many the rarest matched). The rows are counted here rather than in a {@code COUNT(*)}
      * over a limited subquery, for which H2 plans its range on the index before it knows the prefix and reads every
      * term of the organization.
      */
@@ -391,7 +390,7 @@ public class DirectoryQueries {
             long[] count = {0};
             jdbc.query(
                     "SELECT w.member_id FROM " + t.memberTerm()
-                            + " w WHERE w.organization_id = ? AND w.term LIKE ? LIMIT " + bound,
+                            + " w WHERE w.organization_id = ? AND w.term LIKE ? LIMIT " + Math.min(bound, fewest),
                     rs -> {
                         count[0]++;
                     },

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 public final class Snapshot implements AutoCloseable {
 
     private final Connection connection;
-    private boolean closed;
 
     private Snapshot(Connection connection) {
         this.connection = connection;
@@ -46,17 +45,13 @@ public final class Snapshot implements AutoCloseable {
         return connection;
     }
 
-    /** Ends the transaction and gives the connection back to the pool; once only, whatever the rollback does. */
+    /** Ends the transaction and gives the connection back to the pool, whatever the rollback does. */
     @Override
     public void close() {
         close(null);
     }
 
     private void close(Throwable failing) {
-        if (closed) {
-            return;
-        }
-        closed = true;
         try {
             try {
                 connection.rollback();
