@@ -1,7 +1,7 @@
 package com.controlpanel.provisioning.activity;
 
+import com.controlpanel.provisioning.directory.SearchText;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
-import com.controlpanel.provisioning.storage.SqlLike;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -104,19 +104,33 @@ public class ActivityQueries {
     }
 
     /**
-     * Members and teams that are gone, whose name when they went contains the text (any case): their removal rows,
-     * newest first. What an auditor types to find "who deleted Dan", when the directory no longer knows Dan.
+     * Members and teams that are gone, whose name when they went contains the text (any case, with or without
+     * accents, as the directory's searches read names): their removal rows, newest first. What an auditor types to
+     * find "who deleted Dan", when the directory no longer knows Dan. The names are compared here, not in SQL, which
+     * has no common way to drop accents; the rows are read newest first until enough match.
      */
     public List<ActivityRow> removedSubjectsNamed(OrganizationId organizationId, String text, int limit) {
-        String pattern = "%" + SqlLike.escaped(text.strip().toLowerCase(Locale.ROOT)) + "%";
-        return jdbc.query(
-                "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
-                        + " WHERE organization_id = ? AND action IN ('member.removed', 'member.deprovisioned',"
-                        + " 'team.deleted') AND LOWER(subject_name) LIKE ? ESCAPE '!' ORDER BY position DESC LIMIT ?",
-                ActivityStore::row,
-                organizationId.value(),
-                pattern,
-                limit);
+        String wanted = SearchText.folded(text.strip());
+        String sql = "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
+                + " WHERE organization_id = ? AND action IN ('member.removed', 'member.deprovisioned', 'team.deleted')"
+                + " ORDER BY position DESC";
+        return readOnly.execute(status -> jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    statement.setFetchSize(EXPORT_FETCH_SIZE);
+                    statement.setString(1, organizationId.value());
+                    return statement;
+                },
+                rs -> {
+                    List<ActivityRow> found = new ArrayList<>();
+                    while (found.size() < limit && rs.next()) {
+                        String name = rs.getString("subject_name");
+                        if (name != null && SearchText.folded(name).contains(wanted)) {
+                            found.add(ActivityStore.row(rs, 0));
+                        }
+                    }
+                    return found;
+                }));
     }
 
     public long lastPosition(OrganizationId organizationId) {

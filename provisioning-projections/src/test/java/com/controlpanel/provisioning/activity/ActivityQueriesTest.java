@@ -103,6 +103,35 @@ class ActivityQueriesTest {
     }
 
     @Test
+    void findsMembersAndTeamsThatAreGoneWithOrWithoutTheAccentsOfTheirName() {
+        seed();
+        store.insert(row(ORG, "ADMIN", "admin-1", "member.removed", "zoe", null, "Zoë Dupré"));
+        store.insert(row(ORG, "IDENTITY_PROVIDER", "okta", "team.deleted", "paris", null, "Equipe Paris"));
+
+        assertThat(queries.removedSubjectsNamed(ORG, "zoe DUPRE", 10))
+                .extracting(ActivityRow::subjectId)
+                .containsExactly("zoe");
+        assertThat(queries.removedSubjectsNamed(ORG, "Dupré", 10))
+                .extracting(ActivityRow::subjectId)
+                .containsExactly("zoe");
+        assertThat(queries.removedSubjectsNamed(ORG, "équipe", 10))
+                .extracting(ActivityRow::subjectId)
+                .containsExactly("paris");
+    }
+
+    @Test
+    void findsNoMoreMembersAndTeamsThatAreGoneThanAsked() {
+        seed();
+        for (int i = 0; i < 5; i++) {
+            store.insert(row(ORG, "ADMIN", "admin-1", "member.removed", "gone-" + i, null, "Gone " + i));
+        }
+
+        assertThat(queries.removedSubjectsNamed(ORG, "gone", 3))
+                .extracting(ActivityRow::subjectId)
+                .containsExactly("gone-4", "gone-3", "gone-2");
+    }
+
+    @Test
     void newestFirstAndOnlyTheOrganizationsOwn() {
         seed();
         assertThat(positions(FindActivityQuery.latest(ORG, 50))).containsExactly(5L, 4L, 3L, 2L, 1L);
