@@ -21,8 +21,10 @@ import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -858,6 +860,45 @@ class JsonApiTest {
                         .get("id")
                         .asText())
                 .isEqualTo(team);
+    }
+
+    @Test
+    void rules1to4_aTeamsCandidatesAreTheMembersAnAdminMayAddToItNow() {
+        enableProvisioning();
+        MemberId okta = provisionMember(commands, orgId, uniqueEmail("okta"));
+        TeamId pushed = provisionTeam(commands, orgId, "Pushed " + System.nanoTime());
+        String team = createTeam("Mixed " + System.nanoTime());
+        invite(uniqueEmail("inside"), team);
+        String manual = invite(uniqueEmail("outside"));
+
+        JsonNode candidates = api.get(path("/teams/" + team + "/candidates")).json();
+        assertThat(ids(candidates)).containsExactlyInAnyOrder(okta.value(), manual);
+        assertThat(candidates.get("total").asLong()).isEqualTo(2);
+        assertThat(ids(api.get(path("/teams/" + team + "/candidates?q=outside")).json()))
+                .containsExactly(manual);
+        JsonNode firstPage =
+                api.get(path("/teams/" + team + "/candidates?limit=1")).json();
+        assertThat(firstPage.get("items")).hasSize(1);
+        assertThat(firstPage.get("total").asLong()).isEqualTo(2);
+        assertThat(ids(api.get(path("/teams/" + pushed.value() + "/candidates")).json()))
+                .as("nobody is added to a team Okta manages (rule 1)")
+                .isEmpty();
+
+        api.post(path("/provisioning/disable"), null);
+        assertThat(ids(api.get(path("/teams/" + pushed.value() + "/candidates")).json()))
+                .as("into a team pushed from Okta, only members Okta provisioned (rule 3)")
+                .containsExactly(okta.value());
+        api.post(path("/teams/" + team + "/members"), Map.of("memberId", okta.value()));
+        assertThat(ids(api.get(path("/teams/" + team + "/candidates")).json())).containsExactly(manual);
+
+        assertProblem(api.get(path("/teams/" + UUID.randomUUID() + "/candidates")), 404, "team-not-found");
+        assertProblem(api.get(path("/teams/" + team + "/candidates?limit=501")), 400, "invalid-value");
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.security.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -158,6 +159,30 @@ public class TeamsController {
                 Params.offset(offset),
                 Params.limit(limit, FindMembersQuery.MAX_LIMIT));
         return PageJson.of(queries.query(query, MemberPage.class).join());
+    }
+
+    /**
+     * The members an admin may add to the team now, by name: those not in it, into a team pushed from Okta only
+     * members Okta provisioned (rules 3 and 4); nobody while Okta manages the team (rule 1). {@code q} narrows them as
+     * the member list's search does.
+     */
+    @GetMapping("/{id}/candidates")
+    public PageJson<MemberJson> candidates(
+            @AuthenticationPrincipal AdminUser admin,
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit) {
+        OrganizationRow organization = access.require(admin, org);
+        TeamSummary team = find(organization, id);
+        int from = Params.offset(offset);
+        int size = Params.limit(limit, FindMembersQuery.MAX_LIMIT);
+        if (team.readOnly()) {
+            return PageJson.of(new MemberPage(List.of(), 0, from, size));
+        }
+        return PageJson.of(directory.eligibleMembers(
+                organization.organizationId(), team.team().teamId(), q == null || q.isBlank() ? null : q, from, size));
     }
 
     @PostMapping("/{id}/members")
