@@ -412,6 +412,20 @@ class ScimPatchTest extends ScimTestSupport {
                         .status())
                 .isEqualTo(204);
         assertThat(eventCount()).as("retries and no-ops record nothing").isEqualTo(events);
+        String version = get(path).json().get("meta").get("version").asText();
+        var undone = patch(
+                path,
+                patchOp(
+                        op("remove", "members[value eq \"" + ann + "\"]", null),
+                        op("add", "members", List.of(Map.of("value", ann))),
+                        op("replace", "displayName", "Renamed on the way"),
+                        op("replace", "displayName", "Membership forms")));
+        assertThat(undone.status()).isEqualTo(204);
+        assertThat(eventCount())
+                .as("operations that undo each other record nothing")
+                .isEqualTo(events);
+        assertThat(get(path).json().get("meta").get("version").asText()).isEqualTo(version);
+        assertThat(members(group)).containsExactlyInAnyOrder(ann, bob, carl);
 
         assertThat(patch(path, patchOp(op("remove", "members[display eq \"Carl Cox\"]", null)))
                         .status())

@@ -94,8 +94,10 @@ class Team {
     }
 
     /**
-     * Applies a SCIM change of the team, all of it or nothing; answers the team's version after it (the sequence
-     * number of its last event, unchanged when nothing changed), which the caller's ETag needs.
+     * Applies a SCIM change of the team, all of it or nothing, its operations in order; answers the team's version
+     * after it (the sequence number of its last event, unchanged when nothing changed), which the caller's ETag needs.
+     * What it records is what the operations changed together: a member added and removed again in one request, or a
+     * name changed and changed back, is no change (every member added on the way is still checked).
      */
     @CommandHandler
     long handle(
@@ -106,21 +108,39 @@ class Team {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
         boolean takenOver = takeOver();
+        TeamName name = displayName;
+        String newExternalId = externalId;
+        boolean externalIdChanged = false;
+        Set<MemberId> after = new LinkedHashSet<>(memberIds);
+        Set<MemberId> added = new LinkedHashSet<>();
         for (TeamChange change : command.changes()) {
             if (change instanceof TeamChange.Rename rename) {
-                rename(rename.displayName(), teams);
+                name = rename.displayName();
             } else if (change instanceof TeamChange.ChangeExternalId changeExternalId) {
-                changeExternalId(changeExternalId.externalId());
+                newExternalId = changeExternalId.externalId();
+                externalIdChanged = true;
             } else if (change instanceof TeamChange.AddMembers add) {
-                addMembers(add.memberIds(), members);
+                add.memberIds().stream().filter(after::add).forEach(added::add);
             } else if (change instanceof TeamChange.RemoveMembers remove) {
-                removeMembers(remove.memberIds());
+                remove.memberIds().forEach(after::remove);
             } else if (change instanceof TeamChange.ReplaceMembers replace) {
-                Set<MemberId> leaving = new LinkedHashSet<>(memberIds);
-                replace.memberIds().forEach(leaving::remove);
-                removeMembers(leaving);
-                addMembers(replace.memberIds(), members);
+                after = new LinkedHashSet<>(replace.memberIds());
+                added.addAll(after);
             }
+        }
+        added.removeAll(memberIds);
+        requireMembers(members, organizationId, added, teamId, name, source);
+        Set<MemberId> leaving = new LinkedHashSet<>(memberIds);
+        leaving.removeAll(after);
+        Set<MemberId> joining = new LinkedHashSet<>(after);
+        joining.removeAll(memberIds);
+        rename(name, teams);
+        if (externalIdChanged) {
+            changeExternalId(newExternalId);
+        }
+        removeMembers(leaving);
+        for (MemberId memberId : joining) {
+            apply(new MemberAddedToTeam(organizationId, teamId, memberId));
         }
         if (takenOver) {
             requireNoManualMembers(members);

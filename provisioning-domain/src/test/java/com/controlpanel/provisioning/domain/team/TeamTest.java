@@ -283,8 +283,9 @@ class TeamTest {
     }
 
     @Test
-    void oktaPatchAppliesRemoveThenAddInOrder() {
+    void oktaPatchAppliesItsOperationsInOrderAndRecordsWhatTheyChangedTogether() {
         directory.record(provisioningOn());
+        // Alice removed and added again stays; Carol added and removed again never joins
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
                 .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
                 .when(new UpdateProvisionedTeamCommand(
@@ -293,14 +294,77 @@ class TeamTest {
                         List.of(
                                 new TeamChange.RemoveMembers(List.of(ALICE)),
                                 new TeamChange.AddMembers(List.of(ALICE, CAROL)),
-                                new TeamChange.ChangeExternalId("okta-2")),
+                                new TeamChange.ChangeExternalId("okta-2"),
+                                new TeamChange.RemoveMembers(List.of(CAROL))),
+                        null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TeamExternalIdChanged(ACME, ENGINEERING, "okta-Engineering", "okta-2"))
+                .expectState(team -> assertThat(team.memberIds()).containsExactly(ALICE));
+        // the last of the operations on one member decides: added, then removed, then added again
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.AddMembers(List.of(CAROL)),
+                                new TeamChange.ReplaceMembers(List.of()),
+                                new TeamChange.AddMembers(List.of(CAROL, ALICE))),
                         null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
-                        new MemberRemovedFromTeam(ACME, ENGINEERING, ALICE),
-                        new MemberAddedToTeam(ACME, ENGINEERING, ALICE),
                         new MemberAddedToTeam(ACME, ENGINEERING, CAROL),
-                        new TeamExternalIdChanged(ACME, ENGINEERING, "okta-Engineering", "okta-2"));
+                        new MemberAddedToTeam(ACME, ENGINEERING, ALICE));
+    }
+
+    @Test
+    void oktaNameChangedAndChangedBackInOnePatchRecordsNothing() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.Rename(new TeamName("R&D")),
+                                new TeamChange.ChangeExternalId("okta-2"),
+                                new TeamChange.Rename(new TeamName("Engineering")),
+                                new TeamChange.ChangeExternalId("okta-Engineering")),
+                        null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(new TeamChange.Rename(new TeamName("R&D")), new TeamChange.Rename(new TeamName("Ops"))),
+                        null))
+                .expectEvents(new TeamRenamed(ACME, ENGINEERING, new TeamName("Engineering"), new TeamName("Ops")));
+    }
+
+    @Test
+    void aMemberAddedAndRemovedAgainInOnePatchIsStillCheckedAndRefusesTheWholePatch() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.AddMembers(List.of(BOB)),
+                                new TeamChange.RemoveMembers(List.of(BOB)),
+                                new TeamChange.AddMembers(List.of(ALICE))),
+                        null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
+                .when(new UpdateProvisionedTeamCommand(
+                        ENGINEERING,
+                        ACME,
+                        List.of(
+                                new TeamChange.AddMembers(List.of(DAVE)),
+                                new TeamChange.ReplaceMembers(List.of(ALICE))),
+                        null))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
     }
 
     @Test
