@@ -143,6 +143,28 @@ class ActivityApiTest {
     }
 
     @Test
+    void aMembersTrailShowsThatItLeftATeamThatWasDeleted() throws Exception {
+        String member = api.post(path("/members"), Map.of("email", uniqueEmail("left"), "name", "Left Behind"))
+                .json()
+                .get("id")
+                .asText();
+        String team = api.post(path("/teams"), Map.of("name", "Short-lived"))
+                .json()
+                .get("id")
+                .asText();
+        api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));
+        assertThat(api.delete(path("/teams/" + team)).status()).isEqualTo(204);
+
+        JsonNode trail = rowsOnceThere("?subject=" + member, 3);
+        assertThat(values(trail, "action"))
+                .containsExactly("team.member-removed", "team.member-added", "member.invited");
+        assertThat(trail.get(0).get("summary").asText()).contains("Left Behind").contains("Short-lived");
+        assertThat(api.get(path("/members/" + member)).json().get("teams")).isEmpty();
+        assertThat(values(rowsOnceThere("?subject=" + team, 4), "action"))
+                .containsExactly("team.deleted", "team.member-removed", "team.member-added", "team.created");
+    }
+
+    @Test
     void filtersAndCursorPagingOverHttp() throws Exception {
         api.post(path("/provisioning/enable"), null);
         MemberId okta = provisionMember(commands, orgId, uniqueEmail("filtered"));

@@ -153,7 +153,7 @@ class Team {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
         takeOver();
-        apply(new TeamDeleted(organizationId, teamId));
+        delete();
     }
 
     @CommandHandler
@@ -167,6 +167,15 @@ class Team {
     void handle(DeleteTeamCommand command, ProvisioningStatus provisioning) {
         requireSameOrganization(command.organizationId());
         requireEditableByAdmin(provisioning);
+        delete();
+    }
+
+    /**
+     * The members leave first, each on the record, then the team goes (its members stay, rule 9): a member's own trail
+     * shows that it left the team, as it shows that it joined.
+     */
+    private void delete() {
+        removeMembers(List.copyOf(memberIds));
         apply(new TeamDeleted(organizationId, teamId));
     }
 

@@ -258,13 +258,28 @@ class TeamTest {
     }
 
     @Test
-    void rule9_deletingTeamNeverRemovesItsMembers() {
+    void rule9_deletingTeamNeverRemovesItsMembersAndRecordsThatEachLeftIt() {
         directory.record(provisioningOn());
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
+                .andGiven(
+                        new MemberAddedToTeam(ACME, ENGINEERING, ALICE),
+                        new MemberAddedToTeam(ACME, ENGINEERING, CAROL))
                 .when(new DeprovisionTeamCommand(ENGINEERING, ACME, null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TeamDeleted(ACME, ENGINEERING))
+                .expectEvents(
+                        new MemberRemovedFromTeam(ACME, ENGINEERING, ALICE),
+                        new MemberRemovedFromTeam(ACME, ENGINEERING, CAROL),
+                        new TeamDeleted(ACME, ENGINEERING))
+                .expectMarkedDeleted();
+    }
+
+    @Test
+    void anAdminDeletingATeamRecordsThatEachMemberLeftIt() {
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .andGiven(new MemberAddedToTeam(ACME, SALES, BOB))
+                .when(new DeleteTeamCommand(SALES, ACME))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberRemovedFromTeam(ACME, SALES, BOB), new TeamDeleted(ACME, SALES))
                 .expectMarkedDeleted();
     }
 
