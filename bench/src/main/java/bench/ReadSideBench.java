@@ -396,6 +396,12 @@ public final class ReadSideBench {
         apiQueries.put("teams, first page", "/api/orgs/" + org + "/teams?limit=50");
         apiQueries.put("activity, newest 50", "/api/orgs/" + org + "/activity?limit=50");
         apiQueries.put("activity, member actions", "/api/orgs/" + org + "/activity?action=member&limit=50");
+        // a team's "Add a member": a team made here (the pushed ones take no admin's additions while Okta manages them)
+        String candidates = "/api/orgs/" + org + "/teams/" + manualTeam() + "/candidates";
+        apiQueries.put("team candidates, no search", candidates + "?limit=8");
+        apiQueries.put("team candidates, search \"bench\"", candidates + "?q=bench&limit=8");
+        apiQueries.put("team candidates, search \"c01\"", candidates + "?q=c01&limit=8");
+        apiQueries.put("team candidates, search \"c012\"", candidates + "?q=c012&limit=8");
         System.out.printf("queries (%d times each, one after another; JSON API with HTTP Basic):%n", repeat);
         for (Map.Entry<String, String> query : apiQueries.entrySet()) {
             measure(query.getKey(), repeat, () -> api("GET", query.getValue(), null));
@@ -405,6 +411,17 @@ public final class ReadSideBench {
         measure("SCIM Users page at 50001", repeat, () -> scim(
                 template[0], template[1], "GET", "/Users?startIndex=50001&count=100", null));
         measure("SCIM Groups first page", repeat, () -> scim(template[0], template[1], "GET", "/Groups?count=5", null));
+    }
+
+    /** The id of the team the bench makes by hand in the organization, made on the first run that asks. */
+    private String manualTeam() throws Exception {
+        String name = "Bench manual team";
+        String found = expect(
+                api("GET", "/api/orgs/" + org + "/teams?source=manual&q=" + encode(name) + "&limit=1", null), 200);
+        if (!"0".equals(number(found, "total"))) {
+            return field(found, "id");
+        }
+        return field(expect(api("POST", "/api/orgs/" + org + "/teams", "{\"name\":\"" + name + "\"}"), 201), "id");
     }
 
     /**

@@ -364,15 +364,20 @@ public class DirectoryQueries {
      * {@link #DENSE_WALK}.
      */
     private boolean nearlyEveryone(DirectoryTables t, FindMembersQuery query, long total) {
-        if (total <= bounds.sortedOnceRead()) {
+        return dense(t, query.organizationId(), total, query.descending(), query.offset(), query.limit());
+    }
+
+    private boolean dense(
+            DirectoryTables t, OrganizationId organizationId, long total, boolean descending, long offset, int limit) {
+        if (total <= bounds.sortedOnceRead() || total <= offset) {
             return false;
         }
-        long size = Math.min(query.limit(), total - query.offset());
-        long before = query.descending() ? total - query.offset() - size : query.offset();
+        long size = Math.min(limit, total - offset);
+        long before = descending ? total - offset - size : offset;
         Long members = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM " + t.member() + " WHERE organization_id = ?",
                 Long.class,
-                query.organizationId().value());
+                organizationId.value());
         return members != null && (members - total) + before + size <= bounds.denseWalk();
     }
 
@@ -478,23 +483,87 @@ public class DirectoryQueries {
         StringBuilder where = new StringBuilder(" WHERE m.organization_id = ? AND m.member_id NOT IN (SELECT "
                 + "ms.member_id FROM " + t.membership() + " ms WHERE ms.team_id = ?)");
         List<Object> args = new ArrayList<>(List.of(organizationId.value(), teamId.value()));
-        if (team.get().team().source() == Source.OKTA) {
+        boolean oktaOnly = team.get().team().source() == Source.OKTA;
+        if (oktaOnly) {
             where.append(" AND m.source = 'OKTA'");
         }
-        if (text != null) {
-            Words words = words(t, organizationId, text, false);
-            // the matches gathered, as the team's exclusion and the source keep nearly everyone: checking each member
-            // instead was measured slower for a word half the members share (1.9 s against 1.1 s at 100,000 members)
-            appendWords(where, args, t, organizationId, words, false);
+        Words words = text == null ? null : words(t, organizationId, text, true);
+        Long total = null;
+        boolean walk = false;
+        if (words != null && words.veryCommon()) {
+            // words nearly everyone shares: counted from the term index, less the members the team or the source
+            // leaves out, rather than checking every member; the page read along the name index when it is dense
+            total = commonWordsCount(t, organizationId, teamId, words, oktaOnly);
+            walk = dense(t, organizationId, total, false, Math.max(0, offset), limit);
         }
-        Long total =
-                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
+        StringBuilder pageWhere = where;
+        List<Object> pageArgs = args;
+        if (words != null) {
+            pageWhere = new StringBuilder(where);
+            pageArgs = new ArrayList<>(args);
+            // otherwise the matches gathered, as the team's exclusion and the source keep nearly everyone: checking
+            // each member instead was measured slower for a word half the members share (1.9 s against 1.1 s)
+            appendWords(pageWhere, pageArgs, t, organizationId, words, walk);
+        }
+        if (total == null) {
+            total = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM " + t.member() + " m" + pageWhere, Long.class, pageArgs.toArray());
+        }
         List<MemberRow> rows = List.of();
         if (limit > 0 && total != null && total > Math.max(0, offset)) {
             rows = memberPage(
-                    t, where, args, MemberSort.NAME.column, false, Math.max(0, offset), limit, total, text != null);
+                    t,
+                    pageWhere,
+                    pageArgs,
+                    MemberSort.NAME.column,
+                    false,
+                    Math.max(0, offset),
+                    limit,
+                    total,
+                    words != null && !walk);
         }
         return new MemberPage(summaries(organizationId, rows), total == null ? 0 : total, offset, limit);
+    }
+
+    /**
+     * How many members words that nearly everyone shares match, less those the team already has and, into a team
+     * pushed from Okta, the manual ones: the matches counted in the term index alone, those left out counted among the
+     * team's members and the manual members (few, where Okta provisions), each checked against the words.
+     */
+    private long commonWordsCount(
+            DirectoryTables t, OrganizationId organizationId, TeamId teamId, Words words, boolean oktaOnly) {
+        Long matching = countFromTerms(t, organizationId, words);
+        if (matching == null) {
+            // not reached: words that are all very common are counted from the terms
+            throw new IllegalStateException("no count from the terms for " + words.prefixes());
+        }
+        StringBuilder inTeam = new StringBuilder(" WHERE m.organization_id = ? AND m.member_id IN (SELECT "
+                + "ms.member_id FROM " + t.membership() + " ms WHERE ms.team_id = ?)");
+        List<Object> inTeamArgs = new ArrayList<>(List.of(organizationId.value(), teamId.value()));
+        if (oktaOnly) {
+            inTeam.append(" AND m.source = 'OKTA'");
+        }
+        long left = matchingAmong(t, inTeam, inTeamArgs, words);
+        if (oktaOnly) {
+            // the manual members read along the status index (organization, active, source)
+            for (boolean active : new boolean[] {true, false}) {
+                left += matchingAmong(
+                        t,
+                        new StringBuilder(" WHERE m.organization_id = ? AND m.active = ? AND m.source = 'MANUAL'"),
+                        new ArrayList<>(List.of(organizationId.value(), active)),
+                        words);
+            }
+        }
+        return matching - left;
+    }
+
+    private long matchingAmong(DirectoryTables t, StringBuilder where, List<Object> args, Words words) {
+        for (String prefix : words.prefixes()) {
+            appendTermExists(where, args, t, prefix);
+        }
+        Long count =
+                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
+        return count == null ? 0 : count;
     }
 
     private boolean provisioningOn(OrganizationId organizationId) {

@@ -41,9 +41,12 @@ import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.TenantId;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -313,15 +316,7 @@ class DirectoryProjectionTest {
     void aSearchAnswersTheSameTotalAndPagesWhicheverWayItReadsThem() {
         Map<MemberId, MemberProfile> profiles = new HashMap<>();
         Map<MemberId, Source> sources = new HashMap<>();
-        String[] given = {"Bench", "Benoît", "Ana", "Zoë"};
-        for (int i = 0; i < 48; i++) {
-            MemberId member = MemberId.random();
-            String email = (i % 5 == 0 ? "bench" : "user") + i + "@" + (i % 7 == 0 ? "sample.org" : "example.com");
-            Source source = i % 2 == 0 ? Source.OKTA : Source.MANUAL;
-            provision(member, source, email, given[i % 4], "Person " + (char) ('a' + i % 26));
-            profiles.put(member, member(member).member().profile());
-            sources.put(member, source);
-        }
+        fewMembersOfEveryKind(profiles, sources);
         // the default bounds read these few members' matches and sort them; these read them every other way: along
         // the sort index through the candidates or checking every member (a walk), counted from the candidates or
         // from the term index, words that all match many checked member by member beside another filter
@@ -337,6 +332,72 @@ class DirectoryProjectionTest {
                 for (MemberSort sort : MemberSort.values()) {
                     assertEveryWayAnswersAlike(ways, text, source, sort, false, profiles, sources);
                     assertEveryWayAnswersAlike(ways, text, source, sort, true, profiles, sources);
+                }
+            }
+        }
+    }
+
+    /** 48 members: common and rare words in their names and emails, manual and provisioned ones. */
+    private void fewMembersOfEveryKind(Map<MemberId, MemberProfile> profiles, Map<MemberId, Source> sources) {
+        String[] given = {"Bench", "Benoît", "Ana", "Zoë"};
+        for (int i = 0; i < 48; i++) {
+            MemberId member = MemberId.random();
+            String email = (i % 5 == 0 ? "bench" : "user") + i + "@" + (i % 7 == 0 ? "sample.org" : "example.com");
+            Source source = i % 2 == 0 ? Source.OKTA : Source.MANUAL;
+            provision(member, source, email, given[i % 4], "Person " + (char) ('a' + i % 26));
+            profiles.put(member, member(member).member().profile());
+            sources.put(member, source);
+        }
+    }
+
+    @Test
+    void aTeamsCandidatesAreTheSameWhicheverWayTheyAreRead() {
+        Map<MemberId, MemberProfile> profiles = new HashMap<>();
+        Map<MemberId, Source> sources = new HashMap<>();
+        fewMembersOfEveryKind(profiles, sources);
+        TeamId pushed = TeamId.random();
+        on(new TeamProvisioned(ORG, pushed, Source.OKTA, new TeamName("Pushed"), null));
+        on(new TeamProvisioned(ORG, ENGINEERING, Source.MANUAL, new TeamName("Engineering"), null));
+        List<MemberId> byName = ids(queries.findMembers(FindMembersQuery.all(ORG, 0, 100)));
+        Map<TeamId, Set<MemberId>> teams = Map.of(pushed, new HashSet<>(), ENGINEERING, new HashSet<>());
+        for (int i = 0; i < byName.size(); i++) {
+            MemberId member = byName.get(i);
+            if (i % 3 == 0 && sources.get(member) == Source.OKTA) {
+                on(new MemberAddedToTeam(ORG, pushed, member));
+                teams.get(pushed).add(member);
+            }
+            if (i % 4 == 1) {
+                on(new MemberAddedToTeam(ORG, ENGINEERING, member));
+                teams.get(ENGINEERING).add(member);
+            }
+        }
+        // the matches gathered and sorted, along the name index through them, counted from the term index less
+        // those left out and read along the name index checking every member (a walk)
+        List<DirectoryQueries> ways = List.of(
+                queries,
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1000, 0)),
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1, 0)),
+                new DirectoryQueries(jdbc, new DirectorySlots(jdbc), new DirectoryQueries.Bounds(0, 1, 1000)));
+        for (TeamId team : teams.keySet()) {
+            for (String text : Arrays.asList(
+                    null, "bench", "example", "bench example", "ben example", "person", "ana ben", "zoe", "x", "%")) {
+                List<MemberId> candidates = byName.stream()
+                        // a search of punctuation alone finds nobody
+                        .filter(member -> text == null
+                                || (!ProfileIndex.splitWords(text).isEmpty() && matches(profiles.get(member), text)))
+                        .filter(member -> !teams.get(team).contains(member))
+                        .filter(member -> team.equals(ENGINEERING) || sources.get(member) == Source.OKTA)
+                        .toList();
+                for (int offset : new int[] {0, 7, 30}) {
+                    List<MemberId> page = candidates.subList(
+                            Math.min(offset, candidates.size()), Math.min(offset + 10, candidates.size()));
+                    String what = "'" + text + "' for " + (team.equals(ENGINEERING) ? "a manual" : "a pushed")
+                            + " team from " + offset;
+                    for (DirectoryQueries way : ways) {
+                        MemberPage found = way.eligibleMembers(ORG, team, text, offset, 10);
+                        assertThat(found.total()).as("total of " + what).isEqualTo(candidates.size());
+                        assertThat(ids(found)).as("page of " + what).isEqualTo(page);
+                    }
                 }
             }
         }
