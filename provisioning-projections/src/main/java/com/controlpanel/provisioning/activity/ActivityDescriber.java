@@ -74,6 +74,8 @@ final class ActivityDescriber {
     static final int DETAILS_MAX = 1_000_000;
     /** The most of one value shown in the details (before → after): the entity's history has it whole. */
     static final int VALUE_MAX = 2000;
+    /** How much of two values alike up to past the cut is shown before where they part. */
+    private static final int SHOWN_BEFORE_PARTING = 40;
 
     private ActivityDescriber() {}
 
@@ -116,8 +118,9 @@ final class ActivityDescriber {
                     if (!Objects.equals(from.get(field), to.get(field))) {
                         ObjectNode change = changes.addObject();
                         change.put("field", field);
-                        change.put("from", cut(from.get(field), VALUE_MAX));
-                        change.put("to", cut(to.get(field), VALUE_MAX));
+                        String[] shown = shownApart(from.get(field), to.get(field));
+                        change.put("from", shown[0]);
+                        change.put("to", shown[1]);
                     }
                 }
                 summary = "Updated member " + subjectName + ": "
@@ -386,6 +389,29 @@ final class ActivityDescriber {
     }
 
     /** The text, or as much of it as fits in {@code max} characters with "…" at the end (a pair kept whole). */
+    /**
+     * A changed value before and after, as shown: each cut at {@link #VALUE_MAX}; when they part only past the cut
+     * (the cut values alike), both from a little before where they part, after a "…", so that the change shows.
+     */
+    static String[] shownApart(String from, String to) {
+        String before = cut(from, VALUE_MAX);
+        String after = cut(to, VALUE_MAX);
+        if (from == null || to == null || !before.equals(after)) {
+            return new String[] {before, after};
+        }
+        int parting = 0;
+        while (parting < from.length() && parting < to.length() && from.charAt(parting) == to.charAt(parting)) {
+            parting++;
+        }
+        int start = Math.max(0, parting - SHOWN_BEFORE_PARTING);
+        if (Character.isLowSurrogate(from.charAt(start))) {
+            start--;
+        }
+        return new String[] {
+            "…" + cut(from.substring(start), VALUE_MAX - 1), "…" + cut(to.substring(start), VALUE_MAX - 1)
+        };
+    }
+
     static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;

@@ -214,8 +214,32 @@ class ActivityDescriberTest {
         ActivityRow title = describe(new MemberProfileChanged(ORG, ALICE, titledA, titledB), OKTA);
         JsonNode change = json.readTree(title.details()).get("changes").get(0);
         assertThat(change.get("field").asText()).isEqualTo("title");
-        assertThat(change.get("from").asText()).hasSize(2_000).endsWith("…");
+        // alike up to past the cut: both shown from a little before where they part
+        assertThat(change.get("from").asText())
+                .startsWith("…TTT")
+                .endsWith("TA")
+                .hasSizeLessThanOrEqualTo(2_000);
+        assertThat(change.get("to").asText()).startsWith("…TTT").endsWith("TB").hasSizeLessThanOrEqualTo(2_000);
         assertThat(title.summary()).endsWith(": title");
+        // parting before the cut: each shown from its start, cut
+        ActivityRow early =
+                describe(new MemberProfileChanged(ORG, ALICE, withTitle(before, "A" + longTitle), titledB), OKTA);
+        JsonNode earlyChange = json.readTree(early.details()).get("changes").get(0);
+        assertThat(earlyChange.get("from").asText())
+                .startsWith("AT")
+                .hasSize(2_000)
+                .endsWith("…");
+        assertThat(earlyChange.get("to").asText())
+                .startsWith("TT")
+                .hasSize(2_000)
+                .endsWith("…");
+        // one value longer than the other, alike up to past the cut
+        ActivityRow longer = describe(
+                new MemberProfileChanged(ORG, ALICE, withTitle(before, longTitle), withTitle(before, longTitle + "+")),
+                OKTA);
+        JsonNode longerChange = json.readTree(longer.details()).get("changes").get(0);
+        assertThat(longerChange.get("from").asText()).isEqualTo("…" + "T".repeat(40));
+        assertThat(longerChange.get("to").asText()).isEqualTo("…" + "T".repeat(40) + "+");
     }
 
     private static MemberProfile withTitle(MemberProfile profile, String title) {
