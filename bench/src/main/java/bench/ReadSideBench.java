@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * copying: the service itself creates a template directory through SCIM (members, groups with members, some
  * deactivated), is stopped, and the template's events are copied into the event store under new ids, names and
  * times, as if Okta had pushed the same directory many times over. The copies are real events of the real shapes,
- * which the service's projections and replay read like any other. Then the service starts again on that store.
+ * which the service's projections and replay read like any other; the command side's rows of the template's members
+ * and teams (what later commands look up: a member exists, a userName or a name is taken) are copied along, so that
+ * SCIM writes about a copy are answered as about a member Okta created. Then the service starts again on that store.
  */
 public final class ReadSideBench {
 
@@ -263,6 +265,23 @@ public final class ReadSideBench {
                 }
             }
             List<String> aggregates = template.stream().map(Row::aggregateId).distinct().toList();
+            // the command side's own rows of the template's members and teams (the lookups of later commands: a
+            // copied member can be added to a group, its userName is taken), copied along
+            List<String[]> registered = new ArrayList<>();
+            try (Statement statement = connection.createStatement()) {
+                for (String table : List.of("cs_member", "cs_team")) {
+                    String id = table.equals("cs_member") ? "member_id" : "team_id";
+                    String key = table.equals("cs_member") ? "user_name_key" : "name_key";
+                    try (ResultSet rows = statement.executeQuery(
+                            "SELECT " + id + ", organization_id, " + key + ", source FROM " + table)) {
+                        while (rows.next()) {
+                            registered.add(new String[] {
+                                table, id, key, rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)
+                            });
+                        }
+                    }
+                }
+            }
             // as Axon writes it: ISO-8601, UTC, milliseconds always present
             DateTimeFormatter format =
                     DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -276,6 +295,7 @@ public final class ReadSideBench {
                     + " (event_identifier, aggregate_identifier, sequence_number, aggregate_type, time_stamp,"
                     + " payload_type, payload_revision, payload, meta_data, organization_id)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                Map<String, PreparedStatement> registers = new HashMap<>();
                 for (int copy = 1; copy <= copies; copy++) {
                     Map<String, String> ids = new HashMap<>();
                     for (String aggregate : aggregates) {
@@ -297,7 +317,23 @@ public final class ReadSideBench {
                         insert.addBatch();
                         copied++;
                     }
+                    for (String[] row : registered) {
+                        if (ids.containsKey(row[3])) {
+                            PreparedStatement register = registers.computeIfAbsent(row[0], table -> prepare(
+                                    connection,
+                                    "INSERT INTO " + table + " (" + row[1] + ", organization_id, " + row[2]
+                                            + ", source) VALUES (?,?,?,?)"));
+                            register.setString(1, ids.get(row[3]));
+                            register.setString(2, row[4]);
+                            register.setString(3, row[5].replace("tpl-", prefix));
+                            register.setString(4, row[6]);
+                            register.addBatch();
+                        }
+                    }
                     if (copy % 20 == 0 || copy == copies) {
+                        for (PreparedStatement register : registers.values()) {
+                            register.executeBatch();
+                        }
                         insert.executeBatch();
                         connection.commit();
                     }
@@ -313,6 +349,14 @@ public final class ReadSideBench {
                 last = rows.getLong(2);
             }
             return new CopyResult(total, copied, last, first, format.format(time));
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql) {
+        try {
+            return connection.prepareStatement(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
