@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.rest;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.storage.OutageLog;
 import com.controlpanel.provisioning.web.BodyTooLargeException;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import com.controlpanel.provisioning.web.UnicodeText;
@@ -200,7 +201,8 @@ public class ApiExceptionHandler {
             return retryShortly("writes-held", held.get().getMessage());
         }
         if (DatabaseFailures.unavailable(e)) {
-            log.warn("Request {}: the database is out of reach", RequestIdFilter.requestId(request), e);
+            OutageLog.SHARED.unavailable(
+                    log, "Request " + RequestIdFilter.requestId(request) + ": the database is out of reach", e);
             return retryShortly("database-unavailable", DatabaseFailures.retryMessage(e));
         }
         log.error("Request {} failed", RequestIdFilter.requestId(request), e);

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.web;
 
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.storage.OutageLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -122,11 +123,10 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         String requestId = RequestIdFilter.requestId(request);
         boolean unavailable = DatabaseFailures.unavailable(e);
         if (unavailable) {
-            log.warn(
-                    "{} {} (request id {}): the database is out of reach",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    requestId,
+            OutageLog.SHARED.unavailable(
+                    log,
+                    request.getMethod() + " " + request.getRequestURI() + " (request id " + requestId
+                            + "): the database is out of reach",
                     e);
         } else {
             log.error("{} {} failed (request id {})", request.getMethod(), request.getRequestURI(), requestId, e);

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui.layout;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.storage.OutageLog;
 import com.controlpanel.provisioning.ui.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,7 +77,8 @@ public class ControlPanelErrors {
                     response);
         }
         if (DatabaseFailures.unavailable(e)) {
-            log.warn("Control Panel request {}: the database is out of reach", requestIds.idOf(request), e);
+            OutageLog.SHARED.unavailable(
+                    log, "Control Panel request " + requestIds.idOf(request) + ": the database is out of reach", e);
             return tryAgainSoon(
                     "The Control Panel can not reach its database",
                     "Try again in a moment. If you were saving a change, look whether it was saved before you repeat it.",

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.rest.Failures;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.storage.OutageLog;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -79,11 +80,10 @@ public class ScimExceptionHandler {
             return error(request, 503, null, held.get().getMessage());
         }
         if (DatabaseFailures.unavailable(e)) {
-            log.warn(
-                    "SCIM {} {} (request id {}): the database is out of reach",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    RequestIdFilter.requestId(request),
+            OutageLog.SHARED.unavailable(
+                    log,
+                    "SCIM " + request.getMethod() + " " + request.getRequestURI() + " (request id "
+                            + RequestIdFilter.requestId(request) + "): the database is out of reach",
                     e);
             return answer(request, 503, null, DatabaseFailures.retryMessage(e));
         }
