@@ -410,26 +410,42 @@
         });
     }
 
-    var stream = new EventSource(status.getAttribute('data-activity-stream'));
+    var stream = null;
     // refused: the admin holds as many live streams as it may; the server says so, and the browser asks again later
     var refused = false;
-    stream.addEventListener('ready', function () {
-      refused = false;
-      idle();
-      refresh();
-    });
-    stream.addEventListener('refused', function (event) {
-      refused = true;
-      say('paused', event.data);
-    });
-    stream.addEventListener('activity', refresh);
-    stream.addEventListener('error', function () {
-      if (stream.readyState === EventSource.CLOSED) {
-        say('off', 'Live updates stopped. Reload the page to see new actions.');
-      } else if (!refused) {
-        say('connecting', 'Reconnecting to live updates…');
-      }
-    });
+    var left = false;
+    var retryIn = 0;
+    function connect() {
+      stream = new EventSource(status.getAttribute('data-activity-stream'));
+      stream.addEventListener('ready', function () {
+        refused = false;
+        retryIn = 0;
+        idle();
+        refresh();
+      });
+      stream.addEventListener('refused', function (event) {
+        refused = true;
+        say('paused', event.data);
+      });
+      stream.addEventListener('activity', refresh);
+      stream.addEventListener('error', function () {
+        if (stream.readyState === EventSource.CLOSED) {
+          // the browser gives up on an answer that is no stream (the service or its database out of reach for a
+          // moment, a 503): ask again later, less often the longer it lasts; a signed-out session is sent to sign in
+          retryIn = Math.min(retryIn ? retryIn * 2 : 5, 60);
+          say('connecting', 'Live updates paused: the service could not be reached. Trying again in ' + retryIn + ' s…');
+          setTimeout(function () {
+            if (!left) {
+              refresh();
+              connect();
+            }
+          }, retryIn * 1000);
+        } else if (!refused) {
+          say('connecting', 'Reconnecting to live updates…');
+        }
+      });
+    }
+    connect();
     // after a filter or page change the view is new: say whether it is live, and fetch what it may have missed
     document.addEventListener('htmx:afterSettle', function () {
       if (stream.readyState === EventSource.OPEN && !refused) {
@@ -438,6 +454,7 @@
       }
     });
     window.addEventListener('pagehide', function () {
+      left = true;
       stream.close();
     });
     // back to a page the browser kept: its stream is closed and it may have missed actions
