@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,17 +50,28 @@ public class ActivityQueries {
             "requestId",
             "client",
             "eventId");
-    private static final int EXPORT_FETCH_SIZE = 500;
+    /** How many rows an export reads at a time (and how many it holds at most). */
+    private static final int EXPORT_PAGE = 500;
+    /** How many rows a streamed read asks of the database at a time. */
+    private static final int FETCH_SIZE = 500;
 
     private final JdbcTemplate jdbc;
     private final ActivitySlots slots;
     private final TransactionTemplate readOnly;
+    private final int exportPage;
 
+    @Autowired
     public ActivityQueries(JdbcTemplate jdbc, ActivitySlots slots, PlatformTransactionManager transactions) {
+        this(jdbc, slots, transactions, EXPORT_PAGE);
+    }
+
+    /** With exports read {@code exportPage} rows at a time: a few rows make several pages in a test. */
+    ActivityQueries(JdbcTemplate jdbc, ActivitySlots slots, PlatformTransactionManager transactions, int exportPage) {
         this.jdbc = jdbc;
         this.slots = slots;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.exportPage = exportPage;
     }
 
     @QueryHandler
@@ -117,7 +129,7 @@ public class ActivityQueries {
         return readOnly.execute(status -> jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement(sql);
-                    statement.setFetchSize(EXPORT_FETCH_SIZE);
+                    statement.setFetchSize(FETCH_SIZE);
                     statement.setString(1, organizationId.value());
                     return statement;
                 },
@@ -143,36 +155,33 @@ public class ActivityQueries {
 
     /**
      * Writes every row the query matches (its limit ignored), newest first, as CSV (RFC 4180, with a header) or a
-     * JSON array, streaming from the database: memory does not grow with the number of rows.
+     * JSON array: read a page of rows at a time, each page after the last position written, with no database
+     * connection held while the rows go to the client. A client that stops reading holds its own request only: when
+     * a connection was held for the whole export, 16 exports never read took every connection of the pool, and the
+     * node answered nothing else until they timed out. Memory does not grow with the number of rows.
      */
     public void export(FindActivityQuery query, Format format, OutputStream out) {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity() + where(query, args)
-                + " ORDER BY organization_id DESC, position DESC";
-        readOnly.executeWithoutResult(status -> {
-            try {
-                RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);
-                jdbc.query(
-                        connection -> {
-                            var statement = connection.prepareStatement(sql);
-                            statement.setFetchSize(EXPORT_FETCH_SIZE);
-                            for (int i = 0; i < args.size(); i++) {
-                                statement.setObject(i + 1, args.get(i));
-                            }
-                            return statement;
-                        },
-                        rs -> {
-                            try {
-                                writer.write(ActivityStore.row(rs, 0));
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                writer.finish();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);
+            FindActivityQuery page = query;
+            while (true) {
+                List<Object> args = new ArrayList<>();
+                String sql = "SELECT " + ActivityStore.COLUMNS + " FROM "
+                        + slots.live().activity() + where(page, args)
+                        + " ORDER BY organization_id DESC, position DESC LIMIT " + exportPage;
+                List<ActivityRow> rows = jdbc.query(sql, ActivityStore::row, args.toArray());
+                for (ActivityRow row : rows) {
+                    writer.write(row);
+                }
+                if (rows.size() < exportPage) {
+                    break;
+                }
+                page = page.withBefore(rows.get(rows.size() - 1).position());
             }
-        });
+            writer.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String where(FindActivityQuery query, List<Object> args) {

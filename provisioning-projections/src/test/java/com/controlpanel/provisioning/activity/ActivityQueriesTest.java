@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +34,11 @@ class ActivityQueriesTest {
     private ActivityQueries queries;
     private long position;
 
+    private DataSource dataSource;
+
     @BeforeEach
     void setUp() {
-        DataSource dataSource = TestDatabase.migrated();
+        dataSource = TestDatabase.migrated();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         ActivitySlots slots = new ActivitySlots(jdbc);
         store = slots.liveStore();
@@ -219,6 +226,81 @@ class ActivityQueriesTest {
                 .containsExactly("member.updated", "member.invited", "member.provisioned");
         assertThat(rows.get(0).get("details").get("n").asInt()).isEqualTo(5);
         assertThat(rows.get(0).has("relatedId")).isTrue();
+    }
+
+    @Test
+    void anExportReadsEveryPageAndHoldsNoConnectionWhileItsRowsGoToTheClient() throws Exception {
+        seed();
+        for (int i = 0; i < 7; i++) {
+            store.insert(row(ORG, "ADMIN", "admin-1", "member.invited", "p" + i, null, "Paged " + i));
+        }
+        AtomicInteger open = new AtomicInteger();
+        DataSource counted = counting(dataSource, open);
+        JdbcTemplate jdbc = new JdbcTemplate(counted);
+        ActivityQueries paged =
+                new ActivityQueries(jdbc, new ActivitySlots(jdbc), new DataSourceTransactionManager(counted), 2);
+        List<Integer> openWhileWriting = new ArrayList<>();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        OutputStream client = new OutputStream() {
+            @Override
+            public void write(int b) {
+                openWhileWriting.add(open.get());
+                written.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                openWhileWriting.add(open.get());
+                written.write(bytes, offset, length);
+            }
+        };
+
+        for (FindActivityQuery query :
+                List.of(FindActivityQuery.latest(ORG, 500), query(null, null, List.of("member"), null, null, null))) {
+            written.reset();
+            paged.export(query, ActivityQueries.Format.JSON, client);
+            List<Long> exported = new ArrayList<>();
+            new ObjectMapper()
+                    .readTree(written.toByteArray())
+                    .forEach(row -> exported.add(row.get("position").asLong()));
+            // every row the query matches, whatever its limit (one page of up to 500 here)
+            assertThat(exported).isNotEmpty().isEqualTo(positions(query));
+        }
+        assertThat(openWhileWriting).isNotEmpty().containsOnly(0);
+    }
+
+    /** A data source that counts how many of its connections are open at the moment. */
+    private static DataSource counting(DataSource target, AtomicInteger open) {
+        return (DataSource) Proxy.newProxyInstance(
+                ActivityQueriesTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    open.incrementAndGet();
+                    Connection connection = (Connection) result;
+                    boolean[] closed = {false};
+                    return Proxy.newProxyInstance(
+                            ActivityQueriesTest.class.getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("close") && !closed[0]) {
+                                    closed[0] = true;
+                                    open.decrementAndGet();
+                                }
+                                return invoke(m, connection, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
