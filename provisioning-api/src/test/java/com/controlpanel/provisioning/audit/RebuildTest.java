@@ -431,6 +431,66 @@ class RebuildTest {
     }
 
     private static ReadModelRebuild failingToSwitch(ReadModelRebuild readModel) {
+        return changed(readModel, session -> new DelegatingSession(session) {
+            @Override
+            public void switchLive() {
+                throw new IllegalStateException("the switch failed");
+            }
+        });
+    }
+
+    @Test
+    void aRebuildThatFailsAfterItsSwitchSaysThatTheRebuiltReadModelsAreLive() {
+        String liveBefore = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        // the database goes away once the switch is done: the verification can not read the frozen read models
+        AtomicBoolean switched = new AtomicBoolean();
+        List<ReadModelRebuild> switching = readModels.stream()
+                .map(readModel -> changed(readModel, session -> new DelegatingSession(session) {
+                    @Override
+                    public void switchLive() {
+                        super.switchLive();
+                        switched.set(true);
+                    }
+                }))
+                .toList();
+        DataSource goneAfterTheSwitch = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (switched.get() && method.getName().endsWith("Statement")) {
+                                throw new SQLException("the database went away");
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        RebuildService failing = new RebuildService(
+                reader, gate, goneAfterTheSwitch, switching, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
+        try {
+            RebuildProgress result = failing.runNow();
+
+            assertThat(result.status()).isEqualTo(RebuildProgress.Status.FAILED);
+            assertThat(result.error())
+                    .startsWith("The rebuilt read models are live (the switch was done); what failed after it: ");
+            assertThat(jdbc.queryForObject(
+                            "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                    .isNotEqualTo(liveBefore);
+        } finally {
+            failing.destroy();
+        }
+        assertThat(rebuilds.runNow().verified()).isTrue();
+    }
+
+    /** A read model whose rebuild sessions are changed as given. */
+    private static ReadModelRebuild changed(
+            ReadModelRebuild readModel, java.util.function.UnaryOperator<ReadModelRebuild.Session> change) {
         return new ReadModelRebuild() {
             @Override
             public String name() {
@@ -439,45 +499,53 @@ class RebuildTest {
 
             @Override
             public Session begin() {
-                Session session = readModel.begin();
-                return new Session() {
-                    @Override
-                    public void fold(StoredEvent event) {
-                        session.fold(event);
-                    }
-
-                    @Override
-                    public void flush() {
-                        session.flush();
-                    }
-
-                    @Override
-                    public void catchUp(StoredEvent event) {
-                        session.catchUp(event);
-                    }
-
-                    @Override
-                    public void finish() {
-                        session.finish();
-                    }
-
-                    @Override
-                    public void awaitLive(long head, Duration patience) {
-                        session.awaitLive(head, patience);
-                    }
-
-                    @Override
-                    public List<TablePair> comparisons() {
-                        return session.comparisons();
-                    }
-
-                    @Override
-                    public void switchLive() {
-                        throw new IllegalStateException("the switch failed");
-                    }
-                };
+                return change.apply(readModel.begin());
             }
         };
+    }
+
+    /** A rebuild session doing what another does, for a test to change one step of it. */
+    private static class DelegatingSession implements ReadModelRebuild.Session {
+        private final ReadModelRebuild.Session session;
+
+        DelegatingSession(ReadModelRebuild.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void fold(StoredEvent event) {
+            session.fold(event);
+        }
+
+        @Override
+        public void flush() {
+            session.flush();
+        }
+
+        @Override
+        public void catchUp(StoredEvent event) {
+            session.catchUp(event);
+        }
+
+        @Override
+        public void finish() {
+            session.finish();
+        }
+
+        @Override
+        public void awaitLive(long head, Duration patience) {
+            session.awaitLive(head, patience);
+        }
+
+        @Override
+        public List<TablePair> comparisons() {
+            return session.comparisons();
+        }
+
+        @Override
+        public void switchLive() {
+            session.switchLive();
+        }
     }
 
     /** A data source counting the connections taken from it and given back (closed). */

@@ -147,6 +147,7 @@ public class RebuildService implements DisposableBean {
         String failure = null;
         // the frozen read models to verify, opened under the hold: given back however the rebuild ends
         Snapshot[] snapshot = {null};
+        boolean[] switched = {false};
         try {
             job.total = reader.count();
             List<ReadModelRebuild.Session> sessions = new ArrayList<>();
@@ -197,6 +198,7 @@ public class RebuildService implements DisposableBean {
                 gate.cluster().confirmWritesHeld();
                 lease.confirm();
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
+                switched[0] = true;
                 timings.mark(RebuildProgress.SWITCH);
                 if (gate.cluster().acrossNodes()) {
                     // told at once: should this node stop now, the rebuilt read models are live
@@ -229,8 +231,12 @@ public class RebuildService implements DisposableBean {
                     timings,
                     verification.stream().allMatch(TableComparison::equal) ? "verified equal" : "DIFFER");
         } catch (RuntimeException | Error e) {
-            log.error("Rebuild {} failed", job.id, e);
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (switched[0]) {
+                // an operator must not think the former read models still serve
+                failure = "The rebuilt read models are live (the switch was done); what failed after it: " + failure;
+            }
+            log.error("Rebuild {} failed: {}", job.id, failure, e);
         } finally {
             // free for the next rebuild, on any node, before anyone waiting on this one is told it ended
             if (snapshot[0] != null) {
