@@ -44,9 +44,11 @@ import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.domain.testing.InMemoryDirectory;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -297,34 +299,32 @@ class TeamTest {
                 .expectState(team -> assertThat(team.memberIds()).containsExactly(CAROL));
     }
 
+    /** One SCIM change of the pushed team Engineering, provisioning on, after the events given. */
+    private ResultValidator<Team> oktaChanges(List<?> alsoGiven, TeamChange... changes) {
+        directory.record(provisioningOn());
+        List<Object> given = new ArrayList<>(List.of(directory.record(pushedTeam(ENGINEERING, "Engineering"))));
+        given.addAll(alsoGiven);
+        return fixture.given(given).when(new UpdateProvisionedTeamCommand(ENGINEERING, ACME, List.of(changes), null));
+    }
+
     @Test
     void oktaPatchAppliesItsOperationsInOrderAndRecordsWhatTheyChangedTogether() {
-        directory.record(provisioningOn());
         // Alice removed and added again stays; Carol added and removed again never joins
-        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .andGiven(new MemberAddedToTeam(ACME, ENGINEERING, ALICE))
-                .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING,
-                        ACME,
-                        List.of(
-                                new TeamChange.RemoveMembers(List.of(ALICE)),
-                                new TeamChange.AddMembers(List.of(ALICE, CAROL)),
-                                new TeamChange.ChangeExternalId("okta-2"),
-                                new TeamChange.RemoveMembers(List.of(CAROL))),
-                        null))
+        oktaChanges(
+                        List.of(new MemberAddedToTeam(ACME, ENGINEERING, ALICE)),
+                        new TeamChange.RemoveMembers(List.of(ALICE)),
+                        new TeamChange.AddMembers(List.of(ALICE, CAROL)),
+                        new TeamChange.ChangeExternalId("okta-2"),
+                        new TeamChange.RemoveMembers(List.of(CAROL)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new TeamExternalIdChanged(ACME, ENGINEERING, "okta-Engineering", "okta-2"))
                 .expectState(team -> assertThat(team.memberIds()).containsExactly(ALICE));
         // the last of the operations on one member decides: added, then removed, then added again
-        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING,
-                        ACME,
-                        List.of(
-                                new TeamChange.AddMembers(List.of(CAROL)),
-                                new TeamChange.ReplaceMembers(List.of()),
-                                new TeamChange.AddMembers(List.of(CAROL, ALICE))),
-                        null))
+        oktaChanges(
+                        List.of(),
+                        new TeamChange.AddMembers(List.of(CAROL)),
+                        new TeamChange.ReplaceMembers(List.of()),
+                        new TeamChange.AddMembers(List.of(CAROL, ALICE)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new MemberAddedToTeam(ACME, ENGINEERING, CAROL),
@@ -333,51 +333,29 @@ class TeamTest {
 
     @Test
     void oktaNameChangedAndChangedBackInOnePatchRecordsNothing() {
-        directory.record(provisioningOn());
-        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING,
-                        ACME,
-                        List.of(
-                                new TeamChange.Rename(new TeamName("R&D")),
-                                new TeamChange.ChangeExternalId("okta-2"),
-                                new TeamChange.Rename(new TeamName("Engineering")),
-                                new TeamChange.ChangeExternalId("okta-Engineering")),
-                        null))
+        oktaChanges(
+                        List.of(),
+                        new TeamChange.Rename(new TeamName("R&D")),
+                        new TeamChange.ChangeExternalId("okta-2"),
+                        new TeamChange.Rename(new TeamName("Engineering")),
+                        new TeamChange.ChangeExternalId("okta-Engineering"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
-        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING,
-                        ACME,
-                        List.of(new TeamChange.Rename(new TeamName("R&D")), new TeamChange.Rename(new TeamName("Ops"))),
-                        null))
+        oktaChanges(List.of(), new TeamChange.Rename(new TeamName("R&D")), new TeamChange.Rename(new TeamName("Ops")))
                 .expectEvents(new TeamRenamed(ACME, ENGINEERING, new TeamName("Engineering"), new TeamName("Ops")));
     }
 
     @Test
     void aMemberAddedAndRemovedAgainInOnePatchIsStillCheckedAndRefusesTheWholePatch() {
-        directory.record(provisioningOn());
-        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING,
-                        ACME,
-                        List.of(
-                                new TeamChange.AddMembers(List.of(BOB)),
-                                new TeamChange.RemoveMembers(List.of(BOB)),
-                                new TeamChange.AddMembers(List.of(ALICE))),
-                        null))
+        oktaChanges(
+                        List.of(),
+                        new TeamChange.AddMembers(List.of(BOB)),
+                        new TeamChange.RemoveMembers(List.of(BOB)),
+                        new TeamChange.AddMembers(List.of(ALICE)))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
-        fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .when(new UpdateProvisionedTeamCommand(
-                        ENGINEERING,
-                        ACME,
-                        List.of(
-                                new TeamChange.AddMembers(List.of(DAVE)),
-                                new TeamChange.ReplaceMembers(List.of(ALICE))),
-                        null))
+        oktaChanges(List.of(), new TeamChange.AddMembers(List.of(DAVE)), new TeamChange.ReplaceMembers(List.of(ALICE)))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
