@@ -501,8 +501,8 @@ public class DirectoryQueries {
         if (words != null) {
             pageWhere = new StringBuilder(where);
             pageArgs = new ArrayList<>(args);
-            // otherwise the matches gathered, as the team's exclusion and the source keep nearly everyone: checking
-            // each member instead was measured slower for a word half the members share (1.9 s against 1.1 s)
+            // checked per member on a walk; else the matches gathered (the team's exclusion and the source keep nearly
+            // everyone: checking each member was measured slower for a word half the members share, 1.9 s to 1.1 s)
             appendWords(pageWhere, pageArgs, t, organizationId, words, walk);
         }
         if (total == null) {
