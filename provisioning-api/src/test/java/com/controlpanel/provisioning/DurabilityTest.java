@@ -108,6 +108,65 @@ class DurabilityTest {
         return Http.to("http://localhost:" + Nodes.port(context)).basic(ADMIN, PASSWORD);
     }
 
+    /**
+     * H2 shuts its database down under the running service, as it does when a write to its file fails (a full disk):
+     * every pooled connection is of a closed database. The service opens the database again by itself, without a
+     * restart: what was stored is there and writes go on.
+     */
+    @Test
+    void aDatabaseH2ShutDownUnderTheServiceIsOpenedAgainWithoutARestart() throws Exception {
+        try (ConfigurableApplicationContext node = start()) {
+            Http api = api(node);
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            Provisioning provisioning = enableProvisioning(api, org);
+            Http scim = Http.to(provisioning.tenantUrl()).bearer(provisioning.token());
+            assertThat(createUser(scim, "before.shutdown@example.com").status()).isEqualTo(201);
+            // every connection of the pool taken at once: all of them are of the database shut down
+            List<java.sql.Connection> pooled = new ArrayList<>();
+            javax.sql.DataSource dataSource = node.getBean(javax.sql.DataSource.class);
+            for (int i = 0; i < 5; i++) {
+                pooled.add(dataSource.getConnection());
+            }
+            try (java.sql.Statement statement = pooled.get(0).createStatement()) {
+                statement.execute("SHUTDOWN IMMEDIATELY");
+            } catch (java.sql.SQLException expected) {
+                // the connection that shut it down is closed with it
+            }
+            for (java.sql.Connection connection : pooled) {
+                try {
+                    connection.close();
+                } catch (java.sql.SQLException expected) {
+                    // given back to the pool, whose rollback finds the database closed
+                }
+            }
+
+            Http.Response read = scim.get("/Users?filter="
+                    + java.net.URLEncoder.encode(
+                            "userName eq \"before.shutdown@example.com\"", java.nio.charset.StandardCharsets.UTF_8));
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (read.status() != 200 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                read = scim.get("/Users?filter="
+                        + java.net.URLEncoder.encode(
+                                "userName eq \"before.shutdown@example.com\"",
+                                java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().get("totalResults").asInt()).isEqualTo(1);
+            assertThat(createUser(scim, "after.shutdown@example.com").status()).isEqualTo(201);
+            assertThat(Http.to("http://localhost:" + Nodes.port(node))
+                            .get("/actuator/health/readiness")
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private static Http.Response createUser(Http scim, String userName) {
+        return scim.post(
+                "/Users",
+                Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", userName));
+    }
+
     @Test
     void everyMemberTeamAndSettingSurvivesARestart() {
         String org;

@@ -19,10 +19,13 @@ import com.controlpanel.provisioning.eventstore.EventStoreSchema;
 import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
 import com.controlpanel.provisioning.eventstore.TrackedEventsWithGaps;
 import com.controlpanel.provisioning.registry.CommandSideProjection;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -46,6 +49,8 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -60,6 +65,8 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
 
     @Bean
     @Primary
@@ -236,12 +243,26 @@ public class AxonConfiguration {
      * commit record to disk before the commit returns.
      */
     @Bean
-    public WriteDurability writeDurability(DataSourceProperties dataSource) {
+    public WriteDurability writeDurability(DataSourceProperties dataSource, DataSource pool) {
         if (onH2(dataSource) && !dataSource.determineUrl().startsWith("jdbc:h2:mem:")) {
             return new H2GroupCommit(
-                    dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
+                    dataSource.determineUrl(),
+                    dataSource.determineUsername(),
+                    dataSource.determinePassword(),
+                    () -> evictPooledConnections(pool));
         }
         return WriteDurability.AT_COMMIT;
+    }
+
+    /** Closes the pool's connections (each as soon as it is given back) so that the next ones are opened afresh. */
+    private static void evictPooledConnections(DataSource pool) {
+        try {
+            if (pool.isWrapperFor(HikariDataSource.class)) {
+                pool.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not close the pooled connections of the H2 database", e);
+        }
     }
 
     @Bean

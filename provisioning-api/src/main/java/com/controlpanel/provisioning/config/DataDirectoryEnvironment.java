@@ -50,9 +50,18 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                 .addLast(new MapPropertySource(
                         "provisioningDataDirectory",
                         Map.of(
-                                "spring.datasource.url", url,
-                                "spring.datasource.username", "sa",
-                                "spring.datasource.password", "")));
+                                "spring.datasource.url",
+                                url,
+                                "spring.datasource.username",
+                                "sa",
+                                "spring.datasource.password",
+                                "",
+                                // a database H2 shut down (its disk was full) keeps answering isValid(): a pooled
+                                // connection is checked by a query, and one of a closed database is dropped
+                                "spring.datasource.hikari.connection-test-query",
+                                "SELECT 1",
+                                "spring.datasource.hikari.exception-override-class-name",
+                                H2ClosedDatabaseEviction.class.getName())));
     }
 
     /**

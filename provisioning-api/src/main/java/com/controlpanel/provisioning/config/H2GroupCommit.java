@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.application.WriteDurability;
+import java.nio.channels.OverlappingFileLockException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,27 +18,51 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * is still on disk: it survives the process being killed the moment after.
  *
  * <p>The checkpoint runs on a connection of its own, so that a caller holding a pooled connection (a transaction
- * around several commands) can never starve it.
+ * around several commands) can never starve it; one for each checkpoint, so that it never keeps a database open that
+ * the pool can not reach (below).
+ *
+ * <p>A checkpoint that fails (the disk full) fails every commit that had asked before it failed: H2 then shuts the
+ * database down, and what it had not written is not in the file. A later checkpoint, maybe of the database opened
+ * afresh from the file, says nothing of those commits, so none of them is ever answered as stored.
  */
 final class H2GroupCommit implements WriteDurability, AutoCloseable {
 
-    private final String url;
-    private final String user;
-    private final String password;
+    /** Writes what H2 holds of the committed transactions to its file. */
+    interface Checkpoint {
+        void run() throws SQLException;
+    }
+
+    private final Checkpoint checkpoint;
+    private final Runnable evictPool;
 
     private final Object lock = new Object();
     /** Commits that asked to be made durable, numbered in the order they asked. */
     private long requested;
     /** Every commit numbered up to this one is on disk. */
     private long durable;
+    /** Every commit numbered up to this one had asked when a checkpoint failed: never answered as on disk. */
+    private long failedUpTo;
 
     private boolean checkpointRunning;
-    private Connection connection;
 
-    H2GroupCommit(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    /**
+     * @param evictPool closes the pool's connections: run when this process itself holds the file through a database
+     *     H2 no longer lists, which only closing those connections lets go
+     */
+    H2GroupCommit(String url, String user, String password, Runnable evictPool) {
+        this(
+                () -> {
+                    try (Connection connection = DriverManager.getConnection(url, user, password);
+                            Statement statement = connection.createStatement()) {
+                        statement.execute("CHECKPOINT");
+                    }
+                },
+                evictPool);
+    }
+
+    H2GroupCommit(Checkpoint checkpoint, Runnable evictPool) {
+        this.checkpoint = checkpoint;
+        this.evictPool = evictPool;
     }
 
     @Override
@@ -68,7 +93,8 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
         });
     }
 
-    private void awaitCheckpointCoveringNow() {
+    /** Waits until the commit that just ended is on disk; throws if it may never get there. */
+    void awaitCheckpointCoveringNow() {
         long ticket;
         synchronized (lock) {
             ticket = ++requested;
@@ -76,11 +102,14 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
         while (true) {
             long covers;
             synchronized (lock) {
-                while (checkpointRunning && durable < ticket) {
+                while (checkpointRunning && durable < ticket && failedUpTo < ticket) {
                     waitForCheckpoint();
                 }
                 if (durable >= ticket) {
                     return;
+                }
+                if (failedUpTo >= ticket) {
+                    throw notWritten(null);
                 }
                 checkpointRunning = true;
                 // Every ticket handed out so far belongs to a commit that had ended before this checkpoint starts.
@@ -95,6 +124,9 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
                     checkpointRunning = false;
                     if (written) {
                         durable = Math.max(durable, covers);
+                    } else {
+                        // also the commits that asked while it ran: they may have ended in the database H2 shut down
+                        failedUpTo = Math.max(failedUpTo, requested);
                     }
                     lock.notifyAll();
                 }
@@ -115,33 +147,33 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
     /** Only ever one thread at a time gets here. */
     private void checkpoint() {
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(url, user, password);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
-            }
+            checkpoint.run();
         } catch (SQLException e) {
-            closeQuietly();
-            throw new DataAccessResourceFailureException("Could not write committed changes to the H2 file", e);
+            if (lockedInThisProcess(e)) {
+                // After H2 shut the database down, a statement on one of the pool's old connections makes it forget
+                // (by name) the database opened afresh since, which the pool's newer connections keep open, the file
+                // locked: no connection can be opened until those are closed.
+                evictPool.run();
+            }
+            throw notWritten(e);
         }
+    }
+
+    private static DataAccessResourceFailureException notWritten(SQLException cause) {
+        return new DataAccessResourceFailureException("Could not write committed changes to the H2 file", cause);
+    }
+
+    private static boolean lockedInThisProcess(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof OverlappingFileLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing after a failure: the next checkpoint opens a new one
-            }
-            connection = null;
-        }
+        // nothing held between checkpoints
     }
 }

@@ -1,0 +1,86 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.channels.OverlappingFileLockException;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** The group commit's promise: a commit is answered as on disk only after a checkpoint that covers it was written. */
+class H2GroupCommitTest {
+
+    @Test
+    void aCommitThatAskedBeforeACheckpointFailedIsNeverAnsweredAsOnDisk() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch secondAsked = new CountDownLatch(1);
+        AtomicInteger checkpoints = new AtomicInteger();
+        H2GroupCommit commits = new H2GroupCommit(
+                () -> {
+                    if (checkpoints.incrementAndGet() == 1) {
+                        // the disk is full: H2 shuts the database down; meanwhile another commit asks
+                        firstRunning.countDown();
+                        await(secondAsked);
+                        throw new SQLException("No space left on device");
+                    }
+                    // a later checkpoint succeeds: of a database opened afresh from the file, without those commits
+                },
+                () -> {});
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(commits::awaitCheckpointCoveringNow);
+        await(firstRunning);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(commits::awaitCheckpointCoveringNow);
+        // the second has its ticket once it waits for the running checkpoint
+        Thread.sleep(200);
+        secondAsked.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+                .as("the commit that asked while the failing checkpoint ran")
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(checkpoints)
+                .as("no checkpoint answers for the commits before the failure")
+                .hasValue(1);
+
+        // a commit after the failure is written by the next checkpoint
+        commits.awaitCheckpointCoveringNow();
+        assertThat(checkpoints).hasValue(2);
+    }
+
+    @Test
+    void theFileHeldInThisProcessClosesThePooledConnections() {
+        AtomicInteger evicted = new AtomicInteger();
+        H2GroupCommit commits = new H2GroupCommit(
+                () -> {
+                    throw new SQLException("Database may be already in use", new OverlappingFileLockException());
+                },
+                evicted::incrementAndGet);
+
+        assertThatThrownBy(commits::awaitCheckpointCoveringNow).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(evicted).hasValue(1);
+
+        H2GroupCommit otherFailure = new H2GroupCommit(
+                () -> {
+                    throw new SQLException("No space left on device");
+                },
+                evicted::incrementAndGet);
+        assertThatThrownBy(otherFailure::awaitCheckpointCoveringNow)
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(evicted).as("only for a file held in this process").hasValue(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
