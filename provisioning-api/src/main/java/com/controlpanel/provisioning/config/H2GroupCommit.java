@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -159,8 +160,9 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
         }
     }
 
-    private static DataAccessResourceFailureException notWritten(SQLException cause) {
-        return new DataAccessResourceFailureException("Could not write committed changes to the H2 file", cause);
+    /** Answered 503 with {@code Retry-After} (nothing of it is kept: the client sends it again), never 500. */
+    private static TransientDataAccessResourceException notWritten(SQLException cause) {
+        return new TransientDataAccessResourceException("Could not write committed changes to the H2 file", cause);
     }
 
     private static boolean lockedInThisProcess(Throwable failure) {

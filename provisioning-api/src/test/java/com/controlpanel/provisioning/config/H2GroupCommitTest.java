@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 /** The group commit's promise: a commit is answered as on disk only after a checkpoint that covers it was written. */
 class H2GroupCommitTest {
@@ -40,10 +40,10 @@ class H2GroupCommitTest {
         secondAsked.countDown();
 
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+                .hasCauseInstanceOf(TransientDataAccessResourceException.class);
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS))
                 .as("the commit that asked while the failing checkpoint ran")
-                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+                .hasCauseInstanceOf(TransientDataAccessResourceException.class);
         assertThat(checkpoints)
                 .as("no checkpoint answers for the commits before the failure")
                 .hasValue(1);
@@ -62,7 +62,8 @@ class H2GroupCommitTest {
                 },
                 evicted::incrementAndGet);
 
-        assertThatThrownBy(commits::awaitCheckpointCoveringNow).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(commits::awaitCheckpointCoveringNow)
+                .isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(evicted).hasValue(1);
 
         H2GroupCommit otherFailure = new H2GroupCommit(
@@ -71,7 +72,7 @@ class H2GroupCommitTest {
                 },
                 evicted::incrementAndGet);
         assertThatThrownBy(otherFailure::awaitCheckpointCoveringNow)
-                .isInstanceOf(DataAccessResourceFailureException.class);
+                .isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(evicted).as("only for a file held in this process").hasValue(1);
     }
 

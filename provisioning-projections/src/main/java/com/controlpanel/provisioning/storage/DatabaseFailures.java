@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -47,6 +48,7 @@ public final class DatabaseFailures {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 15; depth++) {
             if (current instanceof CannotGetJdbcConnectionException
+                    || current instanceof TransientDataAccessResourceException
                     || current instanceof CannotCreateTransactionException
                     || current instanceof SQLTransientConnectionException
                     || current instanceof SQLNonTransientConnectionException) {

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** A client hears whether the database is out of reach or every connection was only in use. */
@@ -31,6 +32,16 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.unavailable(failure)).isTrue();
         assertThat(DatabaseFailures.busy(failure)).isTrue();
         assertThat(DatabaseFailures.retryMessage(failure)).isEqualTo(DatabaseFailures.RETRY_BUSY);
+    }
+
+    @Test
+    void aWriteThatCouldNotReachTheFileIsWorthARetry() {
+        // the embedded store's group commit, its checkpoint failed (a full disk): nothing of it is kept
+        var notWritten = new TransientDataAccessResourceException(
+                "Could not write committed changes to the H2 file", new SQLException("No space left on device"));
+        assertThat(DatabaseFailures.unavailable(notWritten)).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("Syntax error", "42000")))
+                .isFalse();
     }
 
     @Test
