@@ -13,11 +13,14 @@ import org.slf4j.Logger;
  */
 public final class OutageLog {
 
-    /** The one every edge shares: a trace a minute for the whole service, not one per edge. */
-    public static final OutageLog SHARED = new OutageLog(System::nanoTime);
-
     private static final long TRACE_EVERY = TimeUnit.MINUTES.toNanos(1);
     private static final int CAUSE_MAX = 300;
+
+    /**
+     * The one every edge shares: a trace a minute for the whole service, not one per edge. Made after the constants
+     * above, which its first trace needs (made before them, it took the service's first outage for one a minute old).
+     */
+    public static final OutageLog SHARED = new OutageLog(System::nanoTime);
 
     private final LongSupplier nanoTime;
     private final AtomicLong lastTrace;

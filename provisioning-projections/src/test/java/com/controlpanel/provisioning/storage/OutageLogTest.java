@@ -31,6 +31,14 @@ class OutageLogTest {
     }
 
     @Test
+    void theLogEveryEdgeSharesTracesTheFirstRequestOfTheServicesFirstOutage() {
+        OutageLog.SHARED.unavailable(log, "GET /api/orgs (request id s): the database is out of reach", outage());
+
+        assertThat(lines.list).hasSize(1);
+        assertThat(lines.list.get(0).getThrowableProxy()).isNotNull();
+    }
+
+    @Test
     void theFirstRequestOfAnOutageIsLoggedWithItsTraceTheOthersInOneLineUntilAMinuteHasPassed() {
         outages.unavailable(log, "SCIM GET /Users (request id a): the database is out of reach", outage());
         now.addAndGet(TimeUnit.SECONDS.toNanos(59));
