@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.application.Causes;
 import com.controlpanel.provisioning.application.WriteDurability;
 import java.nio.channels.OverlappingFileLockException;
 import java.sql.Connection;
@@ -150,7 +151,7 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
         try {
             checkpoint.run();
         } catch (SQLException e) {
-            if (lockedInThisProcess(e)) {
+            if (Causes.find(e, OverlappingFileLockException.class).isPresent()) {
                 // After H2 shut the database down, a statement on one of the pool's old connections makes it forget
                 // (by name) the database opened afresh since, which the pool's newer connections keep open, the file
                 // locked: no connection can be opened until those are closed.
@@ -163,15 +164,6 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
     /** Answered 503 with {@code Retry-After} (nothing of it is kept: the client sends it again), never 500. */
     private static TransientDataAccessResourceException notWritten(SQLException cause) {
         return new TransientDataAccessResourceException("Could not write committed changes to the H2 file", cause);
-    }
-
-    private static boolean lockedInThisProcess(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (current instanceof OverlappingFileLockException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

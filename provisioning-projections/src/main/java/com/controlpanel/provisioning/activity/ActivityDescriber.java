@@ -388,7 +388,6 @@ final class ActivityDescriber {
         }
     }
 
-    /** The text, or as much of it as fits in {@code max} characters with "…" at the end (a pair kept whole). */
     /**
      * A changed value before and after, as shown: each cut at {@link #VALUE_MAX}; when they part only past the cut
      * (the cut values alike), both from a little before where they part, after a "…", so that the change shows.
@@ -412,6 +411,7 @@ final class ActivityDescriber {
         };
     }
 
+    /** The text, or as much of it as fits in {@code max} characters with "…" at the end (a pair kept whole). */
     static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;

@@ -181,15 +181,14 @@ public class DirectoryQueries {
         List<MemberRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
             // a search matching nearly everyone: its page read along the sort index, each member checked
-            boolean walk = wordsOnly && nearlyEveryone(t, query, total);
+            boolean walk = wordsOnly
+                    && dense(t, query.organizationId(), total, query.descending(), query.offset(), query.limit());
             StringBuilder pageWhere = where;
             List<Object> pageArgs = args;
             if (walk) {
                 pageWhere = new StringBuilder(" WHERE m.organization_id = ?");
                 pageArgs = new ArrayList<>(List.of(query.organizationId().value()));
-                for (String prefix : words.prefixes()) {
-                    appendTermExists(pageWhere, pageArgs, t, prefix);
-                }
+                appendWords(pageWhere, pageArgs, t, query.organizationId(), words, true);
             }
             rows = memberPage(
                     t,
@@ -323,8 +322,8 @@ public class DirectoryQueries {
 
     /**
      * How many members a search matches, read from the term index alone (no member row, no set of candidates to
-     * probe the members with): one word, the members among its terms; several words that all match very many, the members
-     * whose terms match each of them. Null when the candidates' way is the quicker (a rare word among several).
+     * probe the members with): one word, the members among its terms; several words that all match very many, the
+     * members whose terms match each of them. Null when the candidates' way is the quicker (a rare word among several).
      */
     private Long countFromTerms(DirectoryTables t, OrganizationId organizationId, Words words) {
         List<String> prefixes = words.prefixes();
@@ -363,10 +362,6 @@ public class DirectoryQueries {
      * (those not matching, wherever they sit in the order, and those of the pages before) stay within
      * {@link #DENSE_WALK}.
      */
-    private boolean nearlyEveryone(DirectoryTables t, FindMembersQuery query, long total) {
-        return dense(t, query.organizationId(), total, query.descending(), query.offset(), query.limit());
-    }
-
     private boolean dense(
             DirectoryTables t, OrganizationId organizationId, long total, boolean descending, long offset, int limit) {
         if (total <= bounds.sortedOnceRead() || total <= offset) {
@@ -383,9 +378,9 @@ public class DirectoryQueries {
 
     /**
      * The prefix matching the fewest terms, each counted only up to a bound, and no further than the rarest so far, so
-     * that a common word costs little ({@code least} gets how many the rarest matched). The rows are counted here rather than in a {@code COUNT(*)}
-     * over a limited subquery, for which H2 plans its range on the index before it knows the prefix and reads every
-     * term of the organization.
+     * that a common word costs little ({@code least} gets how many the rarest matched). The rows are counted here
+     * rather than in a {@code COUNT(*)} over a limited subquery, for which H2 plans its range on the index before it
+     * knows the prefix and reads every term of the organization.
      */
     private String rarest(
             DirectoryTables t, OrganizationId organizationId, List<String> prefixes, int bound, long[] least) {
