@@ -59,6 +59,13 @@ public class RebuildService implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    /** Reads the former live side of each table pair while the rebuild's thread reads the rebuilt one. */
+    private final ExecutorService verifier = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rebuild-verify");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rebuild-report");
         thread.setDaemon(true);
@@ -145,8 +152,9 @@ public class RebuildService implements DisposableBean {
     private void run(Job job, ClusterLocks.Lease lease) {
         RebuildProgress.Status outcome = RebuildProgress.Status.FAILED;
         String failure = null;
-        // the frozen read models to verify, opened under the hold: given back however the rebuild ends
-        Snapshot[] snapshot = {null};
+        // the frozen read models to verify (the former live tables, the rebuilt ones), each on its own connection so
+        // that both sides are read at once; opened under the hold, given back however the rebuild ends
+        Snapshot[] snapshots = {null, null};
         boolean[] switched = {false};
         try {
             job.total = reader.count();
@@ -188,12 +196,10 @@ public class RebuildService implements DisposableBean {
                 sessions.forEach(session -> session.awaitLive(head[0], UNDER_HOLD_PATIENCE));
                 timings.mark("last-catch-up");
                 sessions.forEach(session -> pairs.addAll(session.comparisons()));
-                List<String> tables = new ArrayList<>();
-                pairs.forEach(pair -> {
-                    tables.add(pair.liveTable());
-                    tables.add(pair.rebuiltTable());
-                });
-                snapshot[0] = Snapshot.of(dataSource, tables);
+                snapshots[0] = Snapshot.of(
+                        dataSource, pairs.stream().map(TablePair::liveTable).toList());
+                snapshots[1] = Snapshot.of(
+                        dataSource, pairs.stream().map(TablePair::rebuiltTable).toList());
                 // a lock whose session was cut is released: switch only while both are surely held
                 gate.cluster().confirmWritesHeld();
                 lease.confirm();
@@ -218,7 +224,8 @@ public class RebuildService implements DisposableBean {
             phase(job, "Verifying");
             List<TableComparison> verification = new ArrayList<>();
             for (TablePair pair : pairs) {
-                verification.add(TableComparer.compare(snapshot[0].connection(), pair));
+                verification.add(
+                        TableComparer.compare(snapshots[0].connection(), snapshots[1].connection(), pair, verifier));
             }
             timings.mark("verify");
             job.verification = List.copyOf(verification);
@@ -239,11 +246,13 @@ public class RebuildService implements DisposableBean {
             log.error("Rebuild {} failed: {}", job.id, failure, e);
         } finally {
             // free for the next rebuild, on any node, before anyone waiting on this one is told it ended
-            if (snapshot[0] != null) {
-                try {
-                    snapshot[0].close();
-                } catch (RuntimeException e) {
-                    log.warn("Rebuild {}: could not give back the connection of its verification", job.id, e);
+            for (Snapshot snapshot : snapshots) {
+                if (snapshot != null) {
+                    try {
+                        snapshot.close();
+                    } catch (RuntimeException e) {
+                        log.warn("Rebuild {}: could not give back a connection of its verification", job.id, e);
+                    }
                 }
             }
             try {
@@ -434,6 +443,7 @@ public class RebuildService implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        verifier.shutdownNow();
         reporter.shutdownNow();
     }
 }

@@ -6,6 +6,8 @@ import com.controlpanel.provisioning.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,50 @@ class TableComparerTest {
         assertThat(members.equal()).isFalse();
         assertThat(members.differences())
                 .containsExactly("member_id=m1: external_id is 'okta-1' live, 'okta-2' rebuilt");
+    }
+
+    @Test
+    void eachSideReadOnItsOwnConnectionAndThreadIsComparedTheSameWay() throws Exception {
+        term("dir_member_term_a", "m1", "ada");
+        term("dir_member_term_a", "m2", "grace");
+        term("dir_member_term_b", "m2", "grace");
+        term("dir_member_term_b", "m3", "alan");
+        member("dir_member_a", "m1", "okta-1");
+        member("dir_member_b", "m1", "okta-1");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection rebuilt = dataSource.getConnection()) {
+            TableComparison terms = TableComparer.compare(connection, rebuilt, TERMS, executor);
+            TableComparison members = TableComparer.compare(connection, rebuilt, MEMBERS, executor);
+
+            assertThat(terms.equal()).isFalse();
+            assertThat(terms.differences())
+                    .containsExactly(
+                            "member_id=m1, term=ada: only in the live read model",
+                            "member_id=m3, term=alan: only in the rebuilt read model");
+            assertThat(members.equal()).isTrue();
+            assertThat(members.liveChecksum()).isEqualTo(members.rebuiltChecksum());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void eachSideIsReadInItsOwnSnapshot() {
+        term("dir_member_term_a", "m1", "ada");
+        term("dir_member_term_b", "m1", "ada");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Snapshot live = Snapshot.of(dataSource, List.of("dir_member_term_a"));
+                Snapshot rebuilt = Snapshot.of(dataSource, List.of("dir_member_term_b"))) {
+            term("dir_member_term_a", "m2", "written after the live snapshot");
+            term("dir_member_term_b", "m3", "written after the rebuilt snapshot");
+
+            TableComparison terms = TableComparer.compare(live.connection(), rebuilt.connection(), TERMS, executor);
+
+            assertThat(terms.equal()).isTrue();
+            assertThat(terms.liveRows()).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
