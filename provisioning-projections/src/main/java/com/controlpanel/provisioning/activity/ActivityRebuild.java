@@ -85,7 +85,13 @@ public class ActivityRebuild implements ReadModelRebuild {
     private final class ActivitySession implements Session {
         private final ActivityStore target;
         private final SecondaryIndexes.Dropped droppedIndexes;
-        private final SubjectNames.InMemory names = new SubjectNames.InMemory();
+        private final SubjectNames.InMemory folded = new SubjectNames.InMemory();
+        /**
+         * In memory while the bulk is folded; then written out with it, and the standby's own table from there on:
+         * what the catch-up renames is written as it goes, so the switch, with writes held, has no names to write.
+         */
+        private SubjectNames names = folded;
+
         private final List<ActivityRow> pending = new ArrayList<>(BATCH);
         private boolean indexed;
 
@@ -107,6 +113,10 @@ public class ActivityRebuild implements ReadModelRebuild {
         @Override
         public void flush() {
             write();
+            if (names == folded) {
+                target.writeSubjects(folded.all());
+                names = target;
+            }
             if (!indexed) {
                 indexes.create(droppedIndexes);
                 indexed = true;
@@ -132,8 +142,7 @@ public class ActivityRebuild implements ReadModelRebuild {
 
         @Override
         public void finish() {
-            write();
-            target.writeSubjects(names.all());
+            flush();
         }
 
         /**
