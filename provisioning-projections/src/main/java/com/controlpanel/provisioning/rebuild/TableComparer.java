@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -102,7 +103,7 @@ public final class TableComparer {
         } catch (SQLException | RuntimeException e) {
             try {
                 liveSum.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+            } catch (CompletionException | CancellationException ignored) {
                 // the rebuilt side's failure is the one reported
             }
             throw e;
