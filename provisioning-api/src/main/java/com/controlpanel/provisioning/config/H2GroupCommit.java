@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * database down, and what it had not written is not in the file. A later checkpoint, maybe of the database opened
  * afresh from the file, says nothing of those commits, so none of them is ever answered as stored.
  */
-final class H2GroupCommit implements WriteDurability, AutoCloseable {
+final class H2GroupCommit implements WriteDurability {
 
     /** Writes what H2 holds of the committed transactions to its file. */
     interface Checkpoint {
@@ -164,10 +164,5 @@ final class H2GroupCommit implements WriteDurability, AutoCloseable {
     /** Answered 503 with {@code Retry-After} (nothing of it is kept: the client sends it again), never 500. */
     private static TransientDataAccessResourceException notWritten(SQLException cause) {
         return new TransientDataAccessResourceException("Could not write committed changes to the H2 file", cause);
-    }
-
-    @Override
-    public void close() {
-        // nothing held between checkpoints
     }
 }

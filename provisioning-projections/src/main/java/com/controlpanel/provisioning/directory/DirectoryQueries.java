@@ -538,12 +538,13 @@ public class DirectoryQueries {
         if (oktaOnly) {
             inTeam.append(" AND m.source = 'OKTA'");
         }
-        long left = matchingAmong(t, inTeam, inTeamArgs, words);
+        long left = matchingAmong(t, organizationId, inTeam, inTeamArgs, words);
         if (oktaOnly) {
             // the manual members read along the status index (organization, active, source)
             for (boolean active : new boolean[] {true, false}) {
                 left += matchingAmong(
                         t,
+                        organizationId,
                         new StringBuilder(" WHERE m.organization_id = ? AND m.active = ? AND m.source = 'MANUAL'"),
                         new ArrayList<>(List.of(organizationId.value(), active)),
                         words);
@@ -552,10 +553,9 @@ public class DirectoryQueries {
         return matching - left;
     }
 
-    private long matchingAmong(DirectoryTables t, StringBuilder where, List<Object> args, Words words) {
-        for (String prefix : words.prefixes()) {
-            appendTermExists(where, args, t, prefix);
-        }
+    private long matchingAmong(
+            DirectoryTables t, OrganizationId organizationId, StringBuilder where, List<Object> args, Words words) {
+        appendWords(where, args, t, organizationId, words, true);
         Long count =
                 jdbc.queryForObject("SELECT COUNT(*) FROM " + t.member() + " m" + where, Long.class, args.toArray());
         return count == null ? 0 : count;
