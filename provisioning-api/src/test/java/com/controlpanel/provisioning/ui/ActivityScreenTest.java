@@ -155,6 +155,13 @@ class ActivityScreenTest {
                         "Issued a new SCIM secret token (any earlier one stops working)",
                         "Switched user provisioning on")
                 .endsWith("Created organization Northwind Activity");
+        // the times are UTC, and the column says so (also where the phone layout labels each cell)
+        assertThat(browser.find(By.cssSelector("#activity-table thead th"))
+                        .getAttribute("textContent")
+                        .strip())
+                .isEqualTo("When (UTC)");
+        assertThat(browser.find(By.cssSelector("#activity-rows td.date")).getAttribute("data-label"))
+                .isEqualTo("When (UTC)");
         List<String> who = rowValues(".actor-name");
         assertThat(who.get(0)).isEqualTo(tenant.adminEmail());
         assertThat(who.get(1)).isEqualTo("Okta (SCIM)");
