@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.domain.api.MemberTeams;
 import com.controlpanel.provisioning.domain.member.MemberAggregate;
 import com.controlpanel.provisioning.domain.organization.OrganizationAggregate;
 import com.controlpanel.provisioning.domain.team.TeamAggregate;
+import com.controlpanel.provisioning.eventstore.AddedFieldUpcaster;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.eventstore.EventStoreSchema;
 import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
@@ -49,6 +50,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,6 +100,15 @@ public class AxonConfiguration {
     @Primary
     public PersistenceExceptionResolver eventStoreConflicts() {
         return new EventStoreConflicts();
+    }
+
+    /**
+     * Brings events stored in an older form to the current one, wherever the store is read: the aggregates, the
+     * processors, history, "as of" and rebuilds.
+     */
+    @Bean
+    public EventUpcasterChain eventUpcasters() {
+        return new EventUpcasterChain(AddedFieldUpcaster.all());
     }
 
     @Bean

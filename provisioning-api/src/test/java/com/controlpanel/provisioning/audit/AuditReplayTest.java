@@ -258,6 +258,16 @@ class AuditReplayTest {
                         "ProvisioningCredentialsIssued",
                         "ProvisioningDisabled");
         assertThat(response.text()).doesNotContain(token);
+        // each event that ends a token names it (by its credential id): the new credentials, then switching off
+        JsonNode history = response.json();
+        String first = history.get(2).get("payload").get("credentialId").asText();
+        String second = history.get(3).get("payload").get("credentialId").asText();
+        assertThat(history.get(2).get("payload").get("previousCredentialId").isNull())
+                .isTrue();
+        assertThat(history.get(3).get("payload").get("previousCredentialId").asText())
+                .isEqualTo(first);
+        assertThat(history.get(4).get("payload").get("credentialId").asText()).isEqualTo(second);
+        assertThat(history.get(4).get("revision").asText()).isEqualTo("2");
     }
 
     @Test

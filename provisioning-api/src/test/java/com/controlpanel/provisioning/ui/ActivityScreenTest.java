@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.application.CommandContext;
+import com.controlpanel.provisioning.application.IssuedCredentials;
 import com.controlpanel.provisioning.domain.api.Actor;
 import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -401,6 +402,51 @@ class ActivityScreenTest {
         assertThat(browser.text(By.id("filter-by"))).contains("Okta (SCIM) with one Secret Token");
         browser.waitUntil(d -> summaries().size() == 1);
         assertThat(summaries().get(0)).contains("Una Early");
+    }
+
+    @Test
+    void newCredentialsAndSwitchingOffLeadToTheActionsMadeWithTheTokenThatStoppedWorking() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Regenerated Activity");
+        IssuedCredentials first = scenery.provisioningOn(org);
+        scenery.oktaMember(org, okta(first), "Olga", "Old");
+        IssuedCredentials second = scenery.newCredentials(org);
+        scenery.oktaMember(org, okta(second), "Nina", "New");
+        scenery.provisioningOff(org);
+        browser.open(org.path("/activity"));
+        browser.waitUntil(
+                d -> summaries().stream().anyMatch(summary -> summary.startsWith("Switched user provisioning off")));
+
+        // regenerated: the token it replaced and the one it issued are each one link away
+        browser.click(
+                By.xpath("//a[contains(@class,'summary-link')][contains(., 'the one it replaces stops working')]"));
+        browser.waitUntil(d -> browser.present(By.id("revoked-token-actions-link")));
+        assertThat(browser.text(By.id("action-facts")))
+                .contains(first.credentialId().value())
+                .contains(second.credentialId().value())
+                .doesNotContain(first.secretToken().reveal())
+                .doesNotContain(second.secretToken().reveal());
+        String regenerated = browser.path();
+        browser.click(By.id("revoked-token-actions-link"));
+        browser.waitUntil(d -> browser.present(By.id("filter-by")));
+        assertThat(summaries()).containsExactly("Provisioned member Olga Old (olga.old@northwind.example)");
+        browser.open(regenerated);
+        browser.click(By.id("issued-token-actions-link"));
+        browser.waitUntil(d -> browser.present(By.id("filter-by")));
+        assertThat(summaries()).containsExactly("Provisioned member Nina New (nina.new@northwind.example)");
+
+        // switched off: the token that stopped working then
+        browser.open(org.path("/activity"));
+        browser.click(
+                By.xpath("//a[contains(@class,'summary-link')][starts-with(., 'Switched user provisioning off')]"));
+        browser.waitUntil(d -> browser.present(By.id("revoked-token-actions-link")));
+        assertThat(browser.present(By.id("issued-token-actions-link"))).isFalse();
+        browser.click(By.id("revoked-token-actions-link"));
+        browser.waitUntil(d -> browser.present(By.id("filter-by")));
+        assertThat(summaries()).containsExactly("Provisioned member Nina New (nina.new@northwind.example)");
+    }
+
+    private static CommandContext okta(IssuedCredentials credentials) {
+        return new CommandContext(Actor.identityProvider(credentials.credentialId()), null, "Okta SCIM Client 1.0.0");
     }
 
     @Test

@@ -92,6 +92,11 @@ final class Scenery {
         return organizations.enableProvisioning(ADMIN, tenant.id()).orElseThrow();
     }
 
+    /** New credentials, as "Regenerate" issues them: the token before them stops working. */
+    IssuedCredentials newCredentials(Tenant tenant) {
+        return organizations.issueCredentials(ADMIN, tenant.id());
+    }
+
     void provisioningOff(Tenant tenant) {
         organizations.disableProvisioning(ADMIN, tenant.id());
     }

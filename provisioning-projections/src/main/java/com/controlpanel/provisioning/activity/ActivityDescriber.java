@@ -237,14 +237,23 @@ final class ActivityDescriber {
                 action = "provisioning.enabled";
                 summary = "Switched user provisioning on";
                 details.put("tenantId", e.tenantId().value());
-            } else if (event instanceof ProvisioningDisabled) {
+            } else if (event instanceof ProvisioningDisabled e) {
                 action = "provisioning.disabled";
                 summary = "Switched user provisioning off: the secret token no longer works";
+                if (e.credentialId() != null) {
+                    details.put("revokedCredentialId", e.credentialId().value());
+                }
             } else if (event instanceof ProvisioningCredentialsIssued e) {
                 action = "provisioning.credentials-issued";
-                // also the first token, issued when provisioning is first switched on: no "previous" token then
-                summary = "Issued a new SCIM secret token (any earlier one stops working)";
                 details.put("credentialId", e.credentialId().value());
+                if (e.previousCredentialId() != null) {
+                    summary = "Issued a new SCIM secret token: the one it replaces stops working";
+                    details.put("revokedCredentialId", e.previousCredentialId().value());
+                } else {
+                    // the first token, or the first since switching off (which revoked the last one), or an event
+                    // recorded before the events named the token they revoke
+                    summary = "Issued a new SCIM secret token (any earlier one stops working)";
+                }
             } else if (event instanceof OrganizationAdminGranted e) {
                 action = "organization.admin-granted";
                 summary = "Made " + e.email() + " an admin of the organization";

@@ -24,6 +24,8 @@ import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
+import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
@@ -114,6 +116,35 @@ class ActivityDescriberTest {
         assertThat(row.client()).isEqualTo("Okta SCIM Client 1.0.0");
         assertThat(row.subjectName()).isEqualTo("Alice Adams (alice@example.com)");
         assertThat(row.summary()).isEqualTo("Provisioned member Alice Adams (alice@example.com)");
+    }
+
+    @Test
+    void newCredentialsAndSwitchingOffNameTheTokenThatStopsWorkingNeverTheToken() throws Exception {
+        CredentialId first = new CredentialId("cred-first");
+        CredentialId second = new CredentialId("cred-second");
+
+        ActivityRow firstIssued = describe(new ProvisioningCredentialsIssued(ORG, first, TOKEN_HASH, null), ADMIN);
+        assertThat(firstIssued.summary()).isEqualTo("Issued a new SCIM secret token (any earlier one stops working)");
+        assertThat(json.readTree(firstIssued.details()).get("credentialId").asText())
+                .isEqualTo("cred-first");
+        assertThat(json.readTree(firstIssued.details()).has("revokedCredentialId"))
+                .isFalse();
+
+        ActivityRow regenerated = describe(new ProvisioningCredentialsIssued(ORG, second, TOKEN_HASH, first), ADMIN);
+        assertThat(regenerated.summary())
+                .isEqualTo("Issued a new SCIM secret token: the one it replaces stops working");
+        JsonNode details = json.readTree(regenerated.details());
+        assertThat(details.get("credentialId").asText()).isEqualTo("cred-second");
+        assertThat(details.get("revokedCredentialId").asText()).isEqualTo("cred-first");
+
+        ActivityRow off = describe(new ProvisioningDisabled(ORG, second), ADMIN);
+        assertThat(json.readTree(off.details()).get("revokedCredentialId").asText())
+                .isEqualTo("cred-second");
+        // recorded before the events named it: nothing made up
+        assertThat(json.readTree(describe(new ProvisioningDisabled(ORG, null), ADMIN)
+                                .details())
+                        .has("revokedCredentialId"))
+                .isFalse();
     }
 
     @Test

@@ -155,13 +155,13 @@ class DirectoryProjectionTest {
     @Test
     void provisioningSwitchedOnShowsWhenTheTokenWasIssuedAndOffForgetsIt() {
         on(new ProvisioningEnabled(ORG, TENANT));
-        on(new ProvisioningCredentialsIssued(ORG, CREDENTIAL, TOKEN_HASH));
+        on(new ProvisioningCredentialsIssued(ORG, CREDENTIAL, TOKEN_HASH, null));
         OrganizationRow on = queries.organization(ORG).orElseThrow();
         assertThat(on.provisioningEnabled()).isTrue();
         assertThat(on.credentialId()).isEqualTo(CREDENTIAL);
         assertThat(on.tokenIssuedAt()).isEqualTo(T0.plusSeconds(2));
 
-        on(new ProvisioningDisabled(ORG));
+        on(new ProvisioningDisabled(ORG, CREDENTIAL));
         OrganizationRow off = queries.organization(ORG).orElseThrow();
         assertThat(off.provisioningEnabled()).isFalse();
         assertThat(off.credentialId()).isNull();
@@ -195,7 +195,7 @@ class DirectoryProjectionTest {
         on(new ProvisioningEnabled(ORG, TENANT));
         on(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));
         on(new TeamProvisioned(ORG, ENGINEERING, Source.OKTA, new TeamName("Engineering"), null));
-        on(new ProvisioningDisabled(ORG));
+        on(new ProvisioningDisabled(ORG, CREDENTIAL));
         assertThat(member(ALICE).member().source()).isEqualTo(Source.OKTA);
         assertThat(member(ALICE).readOnly()).isFalse();
         TeamSummary team = queries.findTeam(ORG, ENGINEERING).orElseThrow();

@@ -24,8 +24,9 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * The stored form of every event is pinned by a file under {@code src/test/resources/events/}. A change to an event's
- * shape fails here: keep old events readable with a new revision and an upcaster, then update the file. Run with
- * {@code -Dgolden.update=true} to rewrite the files after such a deliberate change.
+ * shape fails here: keep old events readable with a new revision and an upcaster, keep the old file as
+ * {@code <Type>.<old revision>.json} (read through the upcasters by {@link AddedFieldUpcasterTest}), then update the
+ * file. Run with {@code -Dgolden.update=true} to rewrite the files after such a deliberate change.
  */
 class GoldenEventJsonTest {
 

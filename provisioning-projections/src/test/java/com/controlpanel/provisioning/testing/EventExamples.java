@@ -47,6 +47,7 @@ public final class EventExamples {
     public static final MemberId BOB = new MemberId("a7f26def-0197-44e3-85fb-093209cb883d");
     public static final TeamId ENGINEERING = new TeamId("33f32a59-0a8f-4039-92be-47ce2c8018ff");
     public static final CredentialId CREDENTIAL = new CredentialId("0b7e3f4c-5d1a-4c8e-9f2b-6a1d3e5f7a9c");
+    public static final CredentialId PREVIOUS_CREDENTIAL = new CredentialId("5f0c2a91-7d3e-4b6a-8c1f-2e9d4a7b3c60");
     public static final SecretTokenHash TOKEN_HASH =
             new SecretTokenHash("3f0a9c1d2b4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8");
 
@@ -87,8 +88,8 @@ public final class EventExamples {
         Map<String, Object> all = new LinkedHashMap<>();
         put(all, new OrganizationCreated(ORG, "Acme", TENANT));
         put(all, new ProvisioningEnabled(ORG, TENANT));
-        put(all, new ProvisioningCredentialsIssued(ORG, CREDENTIAL, TOKEN_HASH));
-        put(all, new ProvisioningDisabled(ORG));
+        put(all, new ProvisioningCredentialsIssued(ORG, CREDENTIAL, TOKEN_HASH, PREVIOUS_CREDENTIAL));
+        put(all, new ProvisioningDisabled(ORG, CREDENTIAL));
         put(
                 all,
                 new OrganizationAdminGranted(

@@ -54,6 +54,15 @@ public record ActivityDetailsView(
                 shown, List.copyOf(changes), List.copyOf(facts), pretty, row.requestId(), row.client(), row.eventId());
     }
 
+    /** The value of a recorded fact, or null if the action recorded none by that name. */
+    public String fact(String name) {
+        return facts.stream()
+                .filter(fact -> fact.name().equals(name))
+                .map(Fact::value)
+                .findFirst()
+                .orElse(null);
+    }
+
     private static void flatten(String name, JsonNode value, List<Fact> facts) {
         if (value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Activity > Actions: the organization's timeline, newest first, with filters (who, what, about whom, when), pages
@@ -155,10 +156,17 @@ public class ActivityPagesController {
         ActivityRow row = activity.row(organizationId, position)
                 .orElseThrow(() -> new PageNotFound("This action is not in this organization's timeline."));
         model.addAttribute("workspace", workspace);
+        ActivityDetailsView details = ActivityDetailsView.of(
+                row, sources.view(workspace.organization().organizationId(), row));
+        model.addAttribute("details", details);
+        // new credentials and switching off name the Secret Token that stopped working (never the token): the
+        // actions Okta made with it are one link away, and those made with the new one
         model.addAttribute(
-                "details",
-                ActivityDetailsView.of(
-                        row, sources.view(workspace.organization().organizationId(), row)));
+                "tokenActions",
+                "provisioning.credentials-issued".equals(row.action())
+                        ? actionsBy(workspace, details.fact("credentialId"))
+                        : null);
+        model.addAttribute("revokedTokenActions", actionsBy(workspace, details.fact("revokedCredentialId")));
         model.addAttribute("subjectPage", subjectPage(workspace, row.subjectType(), row.subjectId()));
         model.addAttribute("subjectHistory", historyPath(workspace, row.subjectType(), row.subjectId()));
         model.addAttribute(
@@ -244,6 +252,13 @@ public class ActivityPagesController {
         model.addAttribute("exportCsv", linked.on(workspace.path("/activity/export"), "format", "csv"));
         model.addAttribute("exportJson", linked.on(workspace.path("/activity/export"), "format", "json"));
         return canonical;
+    }
+
+    /** The timeline of one actor (an admin, or one Secret Token of the SCIM integration); null for no actor. */
+    private static String actionsBy(Workspace workspace, String actorId) {
+        return actorId == null || actorId.isBlank()
+                ? null
+                : workspace.path("/activity") + "?by=" + UriUtils.encodeQueryParam(actorId, StandardCharsets.UTF_8);
     }
 
     private String subjectPage(Workspace workspace, String type, String id) {

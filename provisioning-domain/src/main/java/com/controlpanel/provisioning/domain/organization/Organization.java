@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.domain.organization;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.controlpanel.provisioning.domain.api.CreateOrganizationCommand;
+import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.DisableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
@@ -34,7 +35,7 @@ import org.axonframework.serialization.Revision;
  * (rule 6). It keeps its admins: one is added once, and the last one is never removed. It may be renamed; the same
  * name again records nothing.
  */
-@Revision("3") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
+@Revision("4") // the form of its snapshots: raise it when a field changes, so that older snapshots are passed over
 class Organization {
 
     @AggregateIdentifier
@@ -44,6 +45,8 @@ class Organization {
     private TenantId tenantId;
     private boolean provisioningEnabled;
     private SecretTokenHash currentToken;
+    /** Which token {@link #currentToken} is, so that the event that revokes it can say so. */
+    private CredentialId currentCredential;
     /** The admins granted this organization (by admin id), with the email each had when granted. */
     private Map<String, String> admins = new HashMap<>();
 
@@ -70,14 +73,14 @@ class Organization {
             return false;
         }
         apply(new ProvisioningEnabled(organizationId, tenantId));
-        apply(new ProvisioningCredentialsIssued(organizationId, command.credentialId(), command.tokenHash()));
+        apply(new ProvisioningCredentialsIssued(organizationId, command.credentialId(), command.tokenHash(), null));
         return true;
     }
 
     @CommandHandler
     void handle(DisableProvisioningCommand command) {
         if (provisioningEnabled) {
-            apply(new ProvisioningDisabled(organizationId));
+            apply(new ProvisioningDisabled(organizationId, currentCredential));
         }
     }
 
@@ -86,7 +89,8 @@ class Organization {
         if (!provisioningEnabled) {
             throw RuleViolationException.provisioningDisabled();
         }
-        apply(new ProvisioningCredentialsIssued(organizationId, command.credentialId(), command.tokenHash()));
+        apply(new ProvisioningCredentialsIssued(
+                organizationId, command.credentialId(), command.tokenHash(), currentCredential));
     }
 
     @CommandHandler
@@ -130,11 +134,13 @@ class Organization {
     void on(ProvisioningDisabled event) {
         provisioningEnabled = false;
         currentToken = null;
+        currentCredential = null;
     }
 
     @EventSourcingHandler
     void on(ProvisioningCredentialsIssued event) {
         currentToken = event.tokenHash();
+        currentCredential = event.credentialId();
     }
 
     @EventSourcingHandler

@@ -261,7 +261,7 @@ class MemberTest {
     @Test
     void rule5_provisionedMemberKeepsItsOktaSourceWhenEditedAfterProvisioningIsOff() {
         fixture.given(directory.record(provisioned(ALICE, aliceProfile())))
-                .andGiven(directory.record(new ProvisioningDisabled(ACME)))
+                .andGiven(directory.record(new ProvisioningDisabled(ACME, null)))
                 .when(new EditMemberCommand(ALICE, ACME, null, PersonName.of("Alice", "Archer"), null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectState(member -> assertThat(member.source()).isEqualTo(Source.OKTA));

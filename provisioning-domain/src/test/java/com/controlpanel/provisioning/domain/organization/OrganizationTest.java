@@ -114,7 +114,7 @@ class OrganizationTest {
                 .expectResultMessagePayload(true)
                 .expectEvents(
                         new ProvisioningEnabled(ACME, ACME_TENANT),
-                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash()))
+                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash(), null))
                 .expectState(organization ->
                         assertThat(organization.accepts(firstToken.reveal())).isTrue());
     }
@@ -124,7 +124,7 @@ class OrganizationTest {
         fixture.given(
                         created(),
                         new ProvisioningEnabled(ACME, ACME_TENANT),
-                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash()))
+                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash(), null))
                 .when(new EnableProvisioningCommand(ACME, SECOND, secondToken.hash()))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(false)
@@ -138,9 +138,10 @@ class OrganizationTest {
         fixture.given(
                         created(),
                         new ProvisioningEnabled(ACME, ACME_TENANT),
-                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash()))
+                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash(), null))
                 .when(new DisableProvisioningCommand(ACME))
-                .expectEvents(new ProvisioningDisabled(ACME))
+                // names the token that stops working, for the audit trail
+                .expectEvents(new ProvisioningDisabled(ACME, FIRST))
                 .expectState(organization -> {
                     assertThat(organization.provisioningEnabled()).isFalse();
                     assertThat(organization.accepts(firstToken.reveal())).isFalse();
@@ -152,12 +153,12 @@ class OrganizationTest {
         fixture.given(
                         created(),
                         new ProvisioningEnabled(ACME, ACME_TENANT),
-                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash()),
-                        new ProvisioningDisabled(ACME))
+                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash(), null),
+                        new ProvisioningDisabled(ACME, FIRST))
                 .when(new EnableProvisioningCommand(ACME, SECOND, secondToken.hash()))
                 .expectEvents(
                         new ProvisioningEnabled(ACME, ACME_TENANT),
-                        new ProvisioningCredentialsIssued(ACME, SECOND, secondToken.hash()))
+                        new ProvisioningCredentialsIssued(ACME, SECOND, secondToken.hash(), null))
                 .expectState(organization -> {
                     assertThat(organization.accepts(firstToken.reveal())).isFalse();
                     assertThat(organization.accepts(secondToken.reveal())).isTrue();
@@ -177,9 +178,10 @@ class OrganizationTest {
         fixture.given(
                         created(),
                         new ProvisioningEnabled(ACME, ACME_TENANT),
-                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash()))
+                        new ProvisioningCredentialsIssued(ACME, FIRST, firstToken.hash(), null))
                 .when(new IssueProvisioningCredentialsCommand(ACME, SECOND, secondToken.hash()))
-                .expectEvents(new ProvisioningCredentialsIssued(ACME, SECOND, secondToken.hash()))
+                // names the token it revokes, for the audit trail
+                .expectEvents(new ProvisioningCredentialsIssued(ACME, SECOND, secondToken.hash(), FIRST))
                 .expectState(organization -> {
                     assertThat(organization.accepts(firstToken.reveal())).isFalse();
                     assertThat(organization.accepts(secondToken.reveal())).isTrue();

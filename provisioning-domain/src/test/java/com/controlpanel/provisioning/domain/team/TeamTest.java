@@ -240,7 +240,7 @@ class TeamTest {
     @Test
     void rule6_adminRenamesPushedTeamOnceProvisioningIsOff() {
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))
-                .andGiven(directory.record(new ProvisioningDisabled(ACME)))
+                .andGiven(directory.record(new ProvisioningDisabled(ACME, null)))
                 .when(new RenameTeamCommand(ENGINEERING, ACME, new TeamName("R&D")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new TeamRenamed(ACME, ENGINEERING, new TeamName("Engineering"), new TeamName("R&D")));
