@@ -152,7 +152,17 @@ class ApiEdgesTest {
     @Test
     void aParameterThatIsNotANumberIsABadValueNamingWhatItTakes() {
         for (String query : List.of(
-                "/activity?limit=abc", "/members?offset=1.5", "/members?limit=99999999999", "/teams?limit=ten")) {
+                "/activity?limit=abc",
+                "/members?offset=1.5",
+                "/members?limit=99999999999",
+                "/teams?limit=ten",
+                // what Java or Spring would also read as a number, and no one writes as a page size
+                "/members?limit=0x10",
+                "/members?limit=%2310",
+                "/activity?limit=%E0%A5%A8",
+                "/members?offset=%2B5",
+                "/members?limit=%205",
+                "/teams?offset=-")) {
             var refused = api.get(path(query));
             assertProblem(refused, 400, "invalid-value");
             String name = query.substring(query.indexOf('?') + 1, query.indexOf('='));

@@ -1,0 +1,71 @@
+package com.controlpanel.provisioning.web;
+
+import java.beans.PropertyEditorSupport;
+import java.util.function.Function;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * A number in an address ({@code limit=20}, {@code offset=40}, {@code after=1234}) is written in ASCII decimal digits,
+ * with a minus sign if negative, and nothing else. Spring on its own also reads {@code 0x10} and {@code #10} as 16,
+ * digits of other scripts (Devanagari {@code २} as 2), a leading {@code +} and surrounding spaces; none of those is
+ * what a person or a script means by a page size, so they are refused like any other value that is not a number (400
+ * naming the parameter, on the JSON API and in the Control Panel). An empty value stays "not given".
+ *
+ * <p>An editor, not a converter: Spring falls back to its own number editor when a converter refuses a value, and
+ * that one reads the hexadecimal.
+ */
+@ControllerAdvice
+public class DecimalParameters {
+
+    @InitBinder
+    void decimalNumbers(WebDataBinder binder) {
+        binder.registerCustomEditor(Integer.class, new Decimal<>(Integer::valueOf, true));
+        binder.registerCustomEditor(int.class, new Decimal<>(Integer::valueOf, false));
+        binder.registerCustomEditor(Long.class, new Decimal<>(Long::valueOf, true));
+        binder.registerCustomEditor(long.class, new Decimal<>(Long::valueOf, false));
+    }
+
+    /** Reads the text if it is an optional minus and ASCII digits only; refuses anything else. */
+    static final class Decimal<N extends Number> extends PropertyEditorSupport {
+
+        private final Function<String, N> parse;
+        private final boolean emptyIsNull;
+
+        Decimal(Function<String, N> parse, boolean emptyIsNull) {
+            this.parse = parse;
+            this.emptyIsNull = emptyIsNull;
+        }
+
+        @Override
+        public void setAsText(String text) {
+            if (text == null || (text.isEmpty() && emptyIsNull)) {
+                setValue(null);
+                return;
+            }
+            setValue(parse.apply(checked(text)));
+        }
+
+        @Override
+        public String getAsText() {
+            Object value = getValue();
+            return value == null ? "" : value.toString();
+        }
+    }
+
+    /** The text, if it is decimal; otherwise a NumberFormatException (an IllegalArgumentException). */
+    static String checked(String text) {
+        int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+        if (start == text.length()) {
+            throw new NumberFormatException("not a number: " + text);
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("not a decimal number: " + text);
+            }
+        }
+        return text;
+    }
+}
