@@ -110,10 +110,13 @@ class ActivityApiTest {
                 .asText();
         api.post(path("/provisioning/credentials"), null);
         api.post(path("/provisioning/disable"), null);
+        // editable once provisioning is off: deleted, Okta's member keeps its badge in the rows about it (rule 5)
+        assertThat(api.delete(path("/members/" + okta.value())).status()).isEqualTo(204);
 
-        JsonNode rows = rowsOnceThere("?limit=50", 7);
+        JsonNode rows = rowsOnceThere("?limit=50", 8);
         assertThat(values(rows, "action"))
                 .containsExactly(
+                        "member.removed",
                         "provisioning.disabled",
                         "provisioning.credentials-issued",
                         "member.invited",
@@ -121,25 +124,42 @@ class ActivityApiTest {
                         "provisioning.credentials-issued",
                         "provisioning.enabled",
                         "organization.created");
-        JsonNode provisioned = rows.get(3);
+        assertThat(rows.get(0).get("subject").get("id").asText()).isEqualTo(okta.value());
+        assertThat(rows.get(0).get("subject").get("source").asText()).isEqualTo("OKTA");
+        JsonNode provisioned = rows.get(4);
         assertThat(provisioned.get("actor").get("kind").asText()).isEqualTo("IDENTITY_PROVIDER");
         assertThat(provisioned.get("client").asText()).isEqualTo("Okta SCIM Client 1.0.0");
         assertThat(provisioned.get("subject").get("id").asText()).isEqualTo(okta.value());
         assertThat(provisioned.get("subject").get("type").asText()).isEqualTo("MEMBER");
-        JsonNode invitation = rows.get(2);
+        assertThat(provisioned.get("subject").get("source").asText()).isEqualTo("OKTA");
+        JsonNode invitation = rows.get(3);
         assertThat(invitation.get("actor").get("kind").asText()).isEqualTo("ADMIN");
         assertThat(invitation.get("actor").get("name").asText()).isEqualTo(ApplicationTest.ADMIN);
         assertThat(invitation.get("subject").get("id").asText()).isEqualTo(invited);
+        assertThat(invitation.get("subject").get("source").asText()).isEqualTo("MANUAL");
+        assertThat(rows.get(1).get("subject").get("source").isNull())
+                .as("the organization has no source")
+                .isTrue();
         assertThat(invitation.get("summary").asText()).startsWith("Invited member Manual Person");
         assertThat(invitation.get("requestId").asText()).isNotBlank();
-        assertThat(rows.get(0).get("summary").asText()).containsIgnoringCase("switched user provisioning off");
+        assertThat(rows.get(1).get("summary").asText()).containsIgnoringCase("switched user provisioning off");
         String everything = api.get(path("/activity/export?format=json")).text();
         assertThat(everything).doesNotContain(token);
+        // the same in the exports, the member removed included
+        JsonNode exported = new ObjectMapper().readTree(everything);
+        assertThat(exported.get(0).get("action").asText()).isEqualTo("member.removed");
+        assertThat(exported.get(0).get("subjectSource").asText()).isEqualTo("OKTA");
+        assertThat(api.get(path("/activity/export?format=csv&action=member.removed"))
+                        .text()
+                        .split("\r\n")[1])
+                .contains("," + okta.value() + ",")
+                .contains(",OKTA,");
 
         var one = api.get(path("/activity/" + invitation.get("position").asLong()));
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().get("eventId").asText())
                 .isEqualTo(invitation.get("eventId").asText());
+        assertThat(one.json().get("subject").get("source").asText()).isEqualTo("MANUAL");
     }
 
     @Test
@@ -252,6 +272,7 @@ class ActivityApiTest {
         String data = awaitLine(lines, line -> line.startsWith("data:") && line.contains("Live team"));
         JsonNode row = new ObjectMapper().readTree(data.substring(5));
         assertThat(row.get("action").asText()).isEqualTo("team.created");
+        assertThat(row.get("subject").get("source").asText()).isEqualTo("MANUAL");
         stream.cancel(true);
 
         // reconnecting with the last id seen replays what came since

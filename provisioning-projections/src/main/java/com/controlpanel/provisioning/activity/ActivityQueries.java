@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.activity;
 
 import com.controlpanel.provisioning.directory.SearchText;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,7 @@ public class ActivityQueries {
             "subjectType",
             "subjectId",
             "subjectName",
+            "subjectSource",
             "relatedId",
             "summary",
             "details",
@@ -158,9 +161,11 @@ public class ActivityQueries {
      * JSON array: read a page of rows at a time, each page after the last position written, with no database
      * connection held while the rows go to the client. A client that stops reading holds its own request only: when
      * a connection was held for the whole export, 16 exports never read took every connection of the pool, and the
-     * node answered nothing else until they timed out. Memory does not grow with the number of rows.
+     * node answered nothing else until they timed out. Memory does not grow with the number of rows. Each member and
+     * team is given its source ({@code subjectSource}: OKTA or MANUAL, empty for the organization), read for a page
+     * of rows at a time.
      */
-    public void export(FindActivityQuery query, Format format, OutputStream out) {
+    public void export(FindActivityQuery query, Format format, SubjectSources sources, OutputStream out) {
         try {
             RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);
             FindActivityQuery page = query;
@@ -170,8 +175,9 @@ public class ActivityQueries {
                         + slots.live().activity() + where(page, args)
                         + " ORDER BY organization_id DESC, position DESC LIMIT " + exportPage;
                 List<ActivityRow> rows = jdbc.query(sql, ActivityStore::row, args.toArray());
+                Map<String, Source> pageSources = sources.of(query.organizationId(), rows);
                 for (ActivityRow row : rows) {
-                    writer.write(row);
+                    writer.write(row, pageSources.get(row.subjectId()));
                 }
                 if (rows.size() < exportPage) {
                     break;
@@ -231,7 +237,7 @@ public class ActivityQueries {
     }
 
     private interface RowWriter {
-        void write(ActivityRow row) throws IOException;
+        void write(ActivityRow row, Source subjectSource) throws IOException;
 
         void finish() throws IOException;
     }
@@ -247,7 +253,7 @@ public class ActivityQueries {
         }
 
         @Override
-        public void write(ActivityRow row) throws IOException {
+        public void write(ActivityRow row, Source subjectSource) throws IOException {
             String[] cells = {
                 Long.toString(row.position()),
                 row.occurredAt().toString(),
@@ -258,6 +264,7 @@ public class ActivityQueries {
                 row.subjectType(),
                 row.subjectId(),
                 row.subjectName(),
+                subjectSource == null ? null : subjectSource.name(),
                 row.relatedId(),
                 row.summary(),
                 row.details(),
@@ -306,7 +313,7 @@ public class ActivityQueries {
         }
 
         @Override
-        public void write(ActivityRow row) throws IOException {
+        public void write(ActivityRow row, Source subjectSource) throws IOException {
             json.writeStartObject();
             json.writeNumberField("position", row.position());
             json.writeStringField("occurredAt", row.occurredAt().toString());
@@ -317,6 +324,7 @@ public class ActivityQueries {
             json.writeStringField("subjectType", row.subjectType());
             json.writeStringField("subjectId", row.subjectId());
             json.writeStringField("subjectName", row.subjectName());
+            json.writeStringField("subjectSource", subjectSource == null ? null : subjectSource.name());
             json.writeStringField("relatedId", row.relatedId());
             json.writeStringField("summary", row.summary());
             json.writeFieldName("details");

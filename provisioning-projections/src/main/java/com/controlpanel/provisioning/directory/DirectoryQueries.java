@@ -31,7 +31,7 @@ public class DirectoryQueries {
      */
     private static final long SORTED_ONCE_READ = 5_000;
 
-    /** How many organization ids one query names at most. */
+    /** How many ids (organizations, members, teams) one query names at most. */
     private static final int IN_LIST_MAX = 500;
 
     /**
@@ -403,6 +403,42 @@ public class DirectoryQueries {
         }
         least[0] = fewest;
         return rarest;
+    }
+
+    /**
+     * The source of each of these members and teams that the organization has now, by id; those it no longer has (or
+     * never had) are not in the map. One read per kind and 500 ids, each id a lookup by key (joined as a list of
+     * values, which H2 reads one by one, where an {@code IN (…)} beside the organization may be read as a filter).
+     */
+    public Map<String, Source> sources(
+            OrganizationId organizationId, Collection<String> memberIds, Collection<String> teamIds) {
+        DirectoryTables t = slots.live();
+        Map<String, Source> sources = new HashMap<>();
+        readSources(sources, t.member(), "member_id", organizationId, memberIds);
+        readSources(sources, t.team(), "team_id", organizationId, teamIds);
+        return sources;
+    }
+
+    private void readSources(
+            Map<String, Source> sources,
+            String table,
+            String key,
+            OrganizationId organizationId,
+            Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += IN_LIST_MAX) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_MAX));
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(organizationId.value());
+            jdbc.query(
+                    "SELECT t." + key + ", t.source FROM (VALUES "
+                            + String.join(",", Collections.nCopies(chunk.size(), "(?)")) + ") AS v(id) JOIN " + table
+                            + " t ON t." + key + " = v.id AND t.organization_id = ?",
+                    rs -> {
+                        sources.put(rs.getString(1), Source.valueOf(rs.getString(2)));
+                    },
+                    args.toArray());
+        }
     }
 
     public Optional<MemberSummary> findMember(OrganizationId organizationId, MemberId memberId) {

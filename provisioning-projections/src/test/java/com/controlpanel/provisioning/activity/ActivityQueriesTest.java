@@ -2,6 +2,8 @@ package com.controlpanel.provisioning.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.DirectorySlots;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ class ActivityQueriesTest {
 
     private ActivityStore store;
     private ActivityQueries queries;
+    private SubjectSources sources;
     private long position;
 
     private DataSource dataSource;
@@ -43,6 +46,7 @@ class ActivityQueriesTest {
         ActivitySlots slots = new ActivitySlots(jdbc);
         store = slots.liveStore();
         queries = new ActivityQueries(jdbc, slots, new DataSourceTransactionManager(dataSource));
+        sources = new SubjectSources(new DirectoryQueries(jdbc, new DirectorySlots(jdbc)), jdbc, slots);
     }
 
     private ActivityRow row(
@@ -199,7 +203,7 @@ class ActivityQueriesTest {
         store.insert(row(ORG, "ADMIN", "admin-1", "team.created", "t2", null, "=HYPERLINK(\"x\")"));
         store.insert(row(ORG, "ADMIN", "admin-1", "team.member-added", "t2", "m7", "Rockets"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        queries.export(FindActivityQuery.latest(ORG, 0), ActivityQueries.Format.CSV, out);
+        queries.export(FindActivityQuery.latest(ORG, 0), ActivityQueries.Format.CSV, sources, out);
         String csv = out.toString(StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo(String.join(",", ActivityQueries.CSV_COLUMNS));
@@ -208,24 +212,30 @@ class ActivityQueriesTest {
         assertThat(csv).contains(",\"{\"\"n\"\":1}\",");
         assertThat(parseCsv(csv))
                 .hasSize(4)
-                .allSatisfy(record -> assertThat(record).hasSize(15));
+                .allSatisfy(record -> assertThat(record).hasSize(16));
         assertThat(parseCsv(csv).get(3).get(8)).isEqualTo("Sales, \"West\"\nand East");
+        // where the team came from, beside its name (made by hand, and gone from the directory)
+        assertThat(parseCsv(csv).get(0).get(9)).isEqualTo("subjectSource");
+        assertThat(parseCsv(csv).get(3).get(9)).isEqualTo("MANUAL");
         // the member a team's membership row is also about, as the list has it
-        assertThat(parseCsv(csv).get(1).get(9)).isEqualTo("m7");
-        assertThat(parseCsv(csv).get(0).get(9)).isEqualTo("relatedId");
+        assertThat(parseCsv(csv).get(1).get(10)).isEqualTo("m7");
+        assertThat(parseCsv(csv).get(0).get(10)).isEqualTo("relatedId");
     }
 
     @Test
     void jsonExportIsAnArrayWithDetailsAsObjects() throws Exception {
         seed();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        queries.export(query(null, null, List.of("member"), null, null, null), ActivityQueries.Format.JSON, out);
+        queries.export(
+                query(null, null, List.of("member"), null, null, null), ActivityQueries.Format.JSON, sources, out);
         JsonNode rows = new ObjectMapper().readTree(out.toByteArray());
         assertThat(rows.isArray()).isTrue();
         assertThat(rows.findValuesAsText("action"))
                 .containsExactly("member.updated", "member.invited", "member.provisioned");
         assertThat(rows.get(0).get("details").get("n").asInt()).isEqualTo(5);
         assertThat(rows.get(0).has("relatedId")).isTrue();
+        // each member with where it came from: Okta's (provisioned) and the one invited by hand
+        assertThat(rows.findValuesAsText("subjectSource")).containsExactly("MANUAL", "MANUAL", "OKTA");
     }
 
     @Test
@@ -239,6 +249,9 @@ class ActivityQueriesTest {
         JdbcTemplate jdbc = new JdbcTemplate(counted);
         ActivityQueries paged =
                 new ActivityQueries(jdbc, new ActivitySlots(jdbc), new DataSourceTransactionManager(counted), 2);
+        // the sources of each page are read through the same pool, and given back before its rows are written
+        SubjectSources pagedSources =
+                new SubjectSources(new DirectoryQueries(jdbc, new DirectorySlots(jdbc)), jdbc, new ActivitySlots(jdbc));
         List<Integer> openWhileWriting = new ArrayList<>();
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         OutputStream client = new OutputStream() {
@@ -258,7 +271,7 @@ class ActivityQueriesTest {
         for (FindActivityQuery query :
                 List.of(FindActivityQuery.latest(ORG, 500), query(null, null, List.of("member"), null, null, null))) {
             written.reset();
-            paged.export(query, ActivityQueries.Format.JSON, client);
+            paged.export(query, ActivityQueries.Format.JSON, pagedSources, client);
             List<Long> exported = new ArrayList<>();
             new ObjectMapper()
                     .readTree(written.toByteArray())
@@ -322,7 +335,7 @@ class ActivityQueriesTest {
                 }
             }
         };
-        queries.export(FindActivityQuery.latest(ORG, 0), ActivityQueries.Format.CSV, counting);
+        queries.export(FindActivityQuery.latest(ORG, 0), ActivityQueries.Format.CSV, sources, counting);
         assertThat(lines[0]).isEqualTo(100_001);
     }
 

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.activity.ActivityPage;
 import com.controlpanel.provisioning.activity.ActivityProgress;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.ActivityRow;
+import com.controlpanel.provisioning.activity.SubjectSources;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
@@ -61,6 +62,7 @@ public class ActivityPagesController {
     private final ActivityProgress progress;
     private final ActivityFilters filters;
     private final DirectoryQueries directory;
+    private final ActivityRowViews views;
     private final SubjectSources sources;
     private final ActivityFailures failures;
     private final Clock clock;
@@ -71,6 +73,7 @@ public class ActivityPagesController {
             ActivityProgress progress,
             ActivityFilters filters,
             DirectoryQueries directory,
+            ActivityRowViews views,
             SubjectSources sources,
             ActivityFailures failures) {
         this.failures = failures;
@@ -79,6 +82,7 @@ public class ActivityPagesController {
         this.progress = progress;
         this.filters = filters;
         this.directory = directory;
+        this.views = views;
         this.sources = sources;
         this.clock = Clock.systemUTC();
     }
@@ -137,7 +141,7 @@ public class ActivityPagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         }
         model.addAttribute("workspace", workspace);
-        model.addAttribute("rows", sources.views(workspace.organization().organizationId(), rows));
+        model.addAttribute("rows", views.views(workspace.organization().organizationId(), rows));
         model.addAttribute(
                 "lastPosition",
                 rows.isEmpty() ? after : Math.max(after, rows.get(0).position()));
@@ -156,8 +160,8 @@ public class ActivityPagesController {
         ActivityRow row = activity.row(organizationId, position)
                 .orElseThrow(() -> new PageNotFound("This action is not in this organization's timeline."));
         model.addAttribute("workspace", workspace);
-        ActivityDetailsView details = ActivityDetailsView.of(
-                row, sources.view(workspace.organization().organizationId(), row));
+        ActivityDetailsView details =
+                ActivityDetailsView.of(row, views.view(workspace.organization().organizationId(), row));
         model.addAttribute("details", details);
         // new credentials and switching off name the Secret Token that stopped working (never the token): the
         // actions Okta made with it are one link away, and those made with the new one
@@ -196,7 +200,7 @@ public class ActivityPagesController {
         String name = "activity-" + slug(workspace.organization().name()) + "-" + FILE_TIME.format(clock.instant())
                 + (json ? ".json" : ".csv");
         progress.awaitLatest(workspace.organization().organizationId(), ActivityProgress.READ_AFTER_WRITE);
-        StreamingResponseBody body = out -> activity.export(filter.query(), chosen, out);
+        StreamingResponseBody body = out -> activity.export(filter.query(), chosen, sources, out);
         return ResponseEntity.ok()
                 .contentType(json ? MediaType.APPLICATION_JSON : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -239,7 +243,7 @@ public class ActivityPagesController {
         model.addAttribute("categories", ActivityActions.CATEGORIES);
         model.addAttribute("fromValue", Dates.field(params.from()));
         model.addAttribute("toValue", Dates.field(params.to()));
-        model.addAttribute("rows", sources.views(workspace.organization().organizationId(), rows));
+        model.addAttribute("rows", views.views(workspace.organization().organizationId(), rows));
         // the links go on with the member or team the typed name meant, by its id, as the address does
         ActivityParams linked = canonical != null ? params.withSubject(subjectId) : params;
         model.addAttribute("olderLink", next == null ? null : linked.at(path, next.toString()));

@@ -7,9 +7,11 @@ import com.controlpanel.provisioning.activity.ActivityProgress;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.activity.SubjectSources;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.rest.Instants;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
@@ -65,6 +67,7 @@ public class ActivityController {
     private final ActivityFeed feed;
     private final QueryGateway queries;
     private final LiveStreams streams;
+    private final SubjectSources sources;
     /** Streams resuming after a restart all at once read their missed rows two at a time, not each on a connection. */
     private final Semaphore resumeReads = new Semaphore(2);
 
@@ -74,13 +77,15 @@ public class ActivityController {
             ActivityProgress progress,
             ActivityFeed feed,
             QueryGateway queries,
-            LiveStreams streams) {
+            LiveStreams streams,
+            SubjectSources sources) {
         this.access = access;
         this.activity = activity;
         this.progress = progress;
         this.feed = feed;
         this.queries = queries;
         this.streams = streams;
+        this.sources = sources;
     }
 
     @GetMapping
@@ -111,8 +116,11 @@ public class ActivityController {
             progress.awaitLatest(organization.organizationId(), ActivityProgress.READ_AFTER_WRITE);
         }
         ActivityPage page = queries.query(query, ActivityPage.class).join();
+        Map<String, Source> subjects = sources.of(organization.organizationId(), page.items());
         return new ActivityPageJson(
-                page.items().stream().map(ActivityJson::of).toList(),
+                page.items().stream()
+                        .map(row -> ActivityJson.of(row, subjects.get(row.subjectId())))
+                        .toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString());
     }
 
@@ -121,7 +129,7 @@ public class ActivityController {
             @AuthenticationPrincipal AdminUser admin, @PathVariable String org, @PathVariable long position) {
         OrganizationRow organization = access.require(admin, org);
         return activity.row(organization.organizationId(), position)
-                .map(ActivityJson::of)
+                .map(row -> ActivityJson.of(row, sources.of(organization.organizationId(), row)))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "No such activity row"));
     }
 
@@ -146,7 +154,7 @@ public class ActivityController {
         MediaType type = chosen == ActivityQueries.Format.CSV
                 ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
                 : MediaType.APPLICATION_JSON;
-        StreamingResponseBody body = out -> activity.export(query, chosen, out);
+        StreamingResponseBody body = out -> activity.export(query, chosen, sources, out);
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(
@@ -256,11 +264,12 @@ public class ActivityController {
         }
     }
 
-    private static void send(LiveStream stream, ActivityRow row) throws IOException {
+    private void send(LiveStream stream, ActivityRow row) throws IOException {
+        Source subject = sources.of(new OrganizationId(row.organizationId()), row);
         stream.send(SseEmitter.event()
                 .id(Long.toString(row.position()))
                 .name("activity")
-                .data(ActivityJson.of(row), MediaType.APPLICATION_JSON));
+                .data(ActivityJson.of(row, subject), MediaType.APPLICATION_JSON));
     }
 
     private static FindActivityQuery query(

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rest.activity;
 
 import com.controlpanel.provisioning.activity.ActivityRow;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -22,12 +23,16 @@ public record ActivityJson(
     /** Who acted. */
     public record Actor(String kind, String id, String name) {}
 
-    /** On what: a member, a team or the organization, with its name at the time. */
-    public record Subject(String type, String id, String name) {}
+    /**
+     * On what: a member, a team or the organization, with its name at the time, and where a member or team came from
+     * ({@code OKTA} or {@code MANUAL}, also once it is gone; null for the organization).
+     */
+    public record Subject(String type, String id, String name, Source source) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static ActivityJson of(ActivityRow row) {
+    /** @param subjectSource where the member or team the row is about came from; null for the organization */
+    public static ActivityJson of(ActivityRow row, Source subjectSource) {
         JsonNode details;
         try {
             details = JSON.readTree(row.details());
@@ -42,7 +47,7 @@ public record ActivityJson(
                 row.requestId(),
                 row.client(),
                 row.action(),
-                new Subject(row.subjectType(), row.subjectId(), row.subjectName()),
+                new Subject(row.subjectType(), row.subjectId(), row.subjectName(), subjectSource),
                 row.relatedId(),
                 row.summary(),
                 details);
