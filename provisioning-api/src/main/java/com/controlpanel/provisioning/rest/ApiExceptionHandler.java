@@ -180,6 +180,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failure(Exception e, HttpServletRequest request) {
+        if (Failures.cause(e, AsyncRequestNotUsableException.class).isPresent()) {
+            // a client gone, whatever wrapped it on the way (an export's writer): nobody to answer, nothing failed
+            clientGone(Failures.cause(e, AsyncRequestNotUsableException.class).get());
+            return null;
+        }
         var domain = Failures.domainCause(e);
         if (domain.isPresent()) {
             return domain(domain.get());

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -163,31 +162,29 @@ public class ActivityQueries {
      * a connection was held for the whole export, 16 exports never read took every connection of the pool, and the
      * node answered nothing else until they timed out. Memory does not grow with the number of rows. Each member and
      * team is given its source ({@code subjectSource}: OKTA or MANUAL, empty for the organization), read for a page
-     * of rows at a time.
+     * of rows at a time. A client that goes away ends it with the stream's own {@link IOException}, which the web layer
+     * knows for a client gone (wrapped in an unchecked one, it was logged as a failure of the service).
      */
-    public void export(FindActivityQuery query, Format format, SubjectSources sources, OutputStream out) {
-        try {
-            RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);
-            FindActivityQuery page = query;
-            while (true) {
-                List<Object> args = new ArrayList<>();
-                String sql = "SELECT " + ActivityStore.COLUMNS + " FROM "
-                        + slots.live().activity() + where(page, args)
-                        + " ORDER BY organization_id DESC, position DESC LIMIT " + exportPage;
-                List<ActivityRow> rows = jdbc.query(sql, ActivityStore::row, args.toArray());
-                Map<String, Source> pageSources = sources.of(query.organizationId(), rows);
-                for (ActivityRow row : rows) {
-                    writer.write(row, pageSources.get(row.subjectId()));
-                }
-                if (rows.size() < exportPage) {
-                    break;
-                }
-                page = page.withBefore(rows.get(rows.size() - 1).position());
+    public void export(FindActivityQuery query, Format format, SubjectSources sources, OutputStream out)
+            throws IOException {
+        RowWriter writer = format == Format.CSV ? new CsvWriter(out) : new JsonWriter(out);
+        FindActivityQuery page = query;
+        while (true) {
+            List<Object> args = new ArrayList<>();
+            String sql = "SELECT " + ActivityStore.COLUMNS + " FROM "
+                    + slots.live().activity() + where(page, args)
+                    + " ORDER BY organization_id DESC, position DESC LIMIT " + exportPage;
+            List<ActivityRow> rows = jdbc.query(sql, ActivityStore::row, args.toArray());
+            Map<String, Source> pageSources = sources.of(query.organizationId(), rows);
+            for (ActivityRow row : rows) {
+                writer.write(row, pageSources.get(row.subjectId()));
             }
-            writer.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (rows.size() < exportPage) {
+                break;
+            }
+            page = page.withBefore(rows.get(rows.size() - 1).position());
         }
+        writer.finish();
     }
 
     private static String where(FindActivityQuery query, List<Object> args) {

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.DirectorySlots;
@@ -9,6 +10,7 @@ import com.controlpanel.provisioning.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -198,7 +200,7 @@ class ActivityQueriesTest {
     }
 
     @Test
-    void csvExportEscapesCommasQuotesAndLineBreaksAndDefusesFormulas() {
+    void csvExportEscapesCommasQuotesAndLineBreaksAndDefusesFormulas() throws Exception {
         store.insert(row(ORG, "ADMIN", "admin-1", "team.created", "t1", null, "Sales, \"West\"\nand East"));
         store.insert(row(ORG, "ADMIN", "admin-1", "team.created", "t2", null, "=HYPERLINK(\"x\")"));
         store.insert(row(ORG, "ADMIN", "admin-1", "team.member-added", "t2", "m7", "Rockets"));
@@ -317,7 +319,23 @@ class ActivityQueriesTest {
     }
 
     @Test
-    void exportsAHundredThousandRows() {
+    void aClientThatGoesAwayEndsTheExportWithItsOwnIOException() {
+        seed();
+        IOException gone = new IOException("Broken pipe");
+        OutputStream leaving = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw gone;
+            }
+        };
+        // as it is, for the web layer to know a client gone (not a failure of the service to log as one)
+        assertThatThrownBy(() ->
+                        queries.export(FindActivityQuery.latest(ORG, 0), ActivityQueries.Format.JSON, sources, leaving))
+                .isSameAs(gone);
+    }
+
+    @Test
+    void exportsAHundredThousandRows() throws Exception {
         List<ActivityRow> rows = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
             rows.add(row(ORG, "IDENTITY_PROVIDER", "okta", "member.provisioned", "m" + i, null, "Member " + i));

@@ -61,6 +61,13 @@ public class ControlPanelErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView failure(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException gone) {
+                // a browser gone, whatever wrapped it on the way (an export's writer): nobody to answer
+                clientGone(gone);
+                return new ModelAndView();
+            }
+        }
         var refusal = Refusals.domainCause(e);
         if (refusal.isPresent() && refusal.get().errorCode().kind() == ErrorCode.Kind.NOT_FOUND) {
             return page(HttpStatus.NOT_FOUND, "Not found", notFoundMessage(refusal.get()), request, response);
