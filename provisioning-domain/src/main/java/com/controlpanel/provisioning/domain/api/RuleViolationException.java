@@ -22,12 +22,15 @@ public class RuleViolationException extends DomainException {
      * (Okta's push report, a script) knows them: by userName and team name where known, with their ids.
      *
      * @param userName the member's userName, or null to name it by id only
+     * @param team the team, or null for one being created (an id no one can look up: it is named by its name only)
      * @param teamName the team's name, or null to name it by id only
      */
     public static RuleViolationException manualMemberInProvisionedTeam(
             MemberId member, String userName, TeamId team, TeamName teamName) {
         String who = userName == null ? "Member " + member : "Member " + userName + " (" + member + ")";
-        String where = teamName == null ? "team " + team : "team \"" + teamName.value() + "\" (" + team + ")";
+        String where = team == null
+                ? "the new team \"" + teamName.value() + "\""
+                : teamName == null ? "team " + team : "team \"" + teamName.value() + "\" (" + team + ")";
         return new RuleViolationException(
                 ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
                 who + " was invited in the Control Panel and can not be added to " + where

@@ -77,7 +77,7 @@ class Team {
                 members,
                 command.organizationId(),
                 command.memberIds(),
-                command.teamId(),
+                null, // not created: a refusal names it by its name only
                 command.displayName(),
                 Source.OKTA);
         apply(new TeamProvisioned(

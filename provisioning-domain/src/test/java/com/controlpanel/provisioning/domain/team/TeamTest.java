@@ -104,6 +104,21 @@ class TeamTest {
     }
 
     @Test
+    void rule3_aPushWithAManualMemberCreatesNothingAndNamesTheTeamByItsNameOnly() {
+        directory.record(provisioningOn());
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Engineering"), "okta-1", List.of(BOB)))
+                .expectException(RuleViolationException.class)
+                // the id it was to have would be looked up in vain: nothing was created
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("Member bob@acme.test (" + BOB
+                                + ") was invited in the Control Panel and can not be added to the new team"
+                                + " \"Engineering\", which is managed in Okta"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(ENGINEERING.value()))))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsTakenTeamNameWhateverItsCase() {
         directory.record(provisioningOn(), manualTeam(SALES, "Engineering"));
         fixture.givenNoPriorActivity()
