@@ -89,6 +89,18 @@ class ApiEdgesTest {
                         .get(path("/activity/export"))
                         .status())
                 .isEqualTo(200);
+        // the export answers the type its format names: an Accept that takes neither it nor any is refused too
+        assertProblem(xml.get(path("/activity/export?format=csv")), 406, "not-acceptable");
+        assertProblem(
+                api.header("Accept", "text/csv").get(path("/activity/export?format=json")), 406, "not-acceptable");
+        assertThat(api.header("Accept", "application/json")
+                        .get(path("/activity/export?format=json"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .get(path("/activity/export"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

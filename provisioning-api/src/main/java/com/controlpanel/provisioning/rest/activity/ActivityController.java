@@ -32,6 +32,7 @@ import java.util.function.BooleanSupplier;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -133,11 +134,15 @@ public class ActivityController {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "No such activity row"));
     }
 
-    /** The whole filtered timeline (no paging) as a file: CSV (default) or JSON. */
+    /**
+     * The whole filtered timeline (no paging) as a file: CSV (default) or JSON, as {@code format} says; an
+     * {@code Accept} that takes neither that type nor any is refused (406) as on every other call.
+     */
     @GetMapping("/export")
     public ResponseEntity<StreamingResponseBody> export(
             @AuthenticationPrincipal AdminUser admin,
             @PathVariable String org,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestParam(required = false, defaultValue = "csv") String format,
             @RequestParam(required = false) String actorKind,
             @RequestParam(required = false) String actor,
@@ -154,6 +159,14 @@ public class ActivityController {
         MediaType type = chosen == ActivityQueries.Format.CSV
                 ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
                 : MediaType.APPLICATION_JSON;
+        if (!takes(accept, type)) {
+            throw new ApiException(
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "not-acceptable",
+                    "This export answers " + type.getType() + "/" + type.getSubtype()
+                            + " (format=" + extension + "), which the request's Accept header (" + accept
+                            + ") does not take: accept it, or leave Accept out");
+        }
         StreamingResponseBody body = out -> activity.export(query, chosen, sources, out);
         return ResponseEntity.ok()
                 .contentType(type)
@@ -262,6 +275,23 @@ public class ActivityController {
         } finally {
             resumeReads.release();
         }
+    }
+
+    /** Whether an Accept header (none: anything) takes this type; one that is no list of types is refused. */
+    private static boolean takes(String accept, MediaType type) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "The Accept header is not a list of media types: send the export's type, or leave Accept out");
+        }
+        return accepted.stream().anyMatch(taken -> taken.getQualityValue() > 0 && taken.isCompatibleWith(type));
     }
 
     private void send(LiveStream stream, ActivityRow row) throws IOException {
