@@ -303,14 +303,20 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint signInFirst(RequestMatcher htmx, RequestMatcher eventStream) {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
         byRequest.put(htmx, (request, response, e) -> {
-            response.setHeader("HX-Redirect", "/login?expired");
+            // a search or a page's part asked for: back to the page it was on once signed in
+            SessionEnded.returnTo(request, request.getHeader("HX-Current-URL"));
+            response.setHeader("HX-Redirect", SessionEnded.SIGN_IN);
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
         });
         byRequest.put(
                 eventStream,
                 (request, response, e) -> plainText(response, HttpStatus.UNAUTHORIZED, "Sign in to the Control Panel"));
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
-        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        // a page asked for (kept by the request cache); from a link on a page of the Control Panel, the session ended
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        LoginUrlAuthenticationEntryPoint sessionEnded = new LoginUrlAuthenticationEntryPoint(SessionEnded.SIGN_IN);
+        entryPoint.setDefaultEntryPoint((request, response, e) ->
+                (SessionEnded.fromAPage(request) ? sessionEnded : signIn).commence(request, response, e));
         return entryPoint;
     }
 
@@ -333,10 +339,13 @@ public class SecurityConfiguration {
                             SecurityContextHolder.getContext().getAuthentication())) {
                 denied.handle(request, response, e);
             } else if (htmx.matches(request)) {
-                response.setHeader("HX-Redirect", "/login?expired");
+                SessionEnded.returnTo(request, request.getHeader("HX-Current-URL"));
+                response.setHeader("HX-Redirect", SessionEnded.SIGN_IN);
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
             } else {
-                response.sendRedirect(request.getContextPath() + "/login?expired");
+                // back to the page the form was on (what it held is not kept)
+                SessionEnded.returnTo(request, request.getHeader(HttpHeaders.REFERER));
+                response.sendRedirect(request.getContextPath() + SessionEnded.SIGN_IN);
             }
         };
     }

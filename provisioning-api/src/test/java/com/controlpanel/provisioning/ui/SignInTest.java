@@ -423,7 +423,7 @@ class SignInTest {
         browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
         WebDriver driver = browser.driver();
         String formTab = driver.getWindowHandle();
-        browser.open(tenant.path("/members"));
+        browser.open(tenant.path("/members?sort=email"));
         browser.openDialog(By.id("invite-button"), "invite-dialog");
         driver.switchTo().newWindow(WindowType.TAB);
         browser.open(tenant.path("/members"));
@@ -439,6 +439,8 @@ class SignInTest {
         assertThat(browser.text(By.cssSelector("[role=status]")))
                 .isEqualTo("Your session ended. Sign in again to go on.");
         browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        // back on the page the form was sent from, as it was (not the start)
+        assertThat(browser.path()).isEqualTo(tenant.path("/members?sort=email"));
         browser.open(tenant.path("/members?q=late.form"));
         assertThat(browser.text(By.tagName("main"))).doesNotContain("late.form@example.com");
     }
@@ -455,5 +457,41 @@ class SignInTest {
         browser.waitUntil(d -> browser.path().startsWith("/login"));
         assertThat(browser.text(By.cssSelector("[role=status]")))
                 .isEqualTo("Your session ended. Sign in again to go on.");
+        signInHere(tenant);
+
+        // on another page than the start, that page is the one signed in to again
+        browser.open(tenant.path("/teams"));
+        browser.driver().manage().deleteAllCookies();
+        browser.type(By.id("team-q"), "anything");
+        browser.waitUntil(d -> browser.path().startsWith("/login"));
+        assertThat(browser.path()).isEqualTo("/login?expired");
+        signInHere(tenant);
+        assertThat(browser.path()).startsWith(tenant.path("/teams"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Teams");
+    }
+
+    @Test
+    void aLinkClickedAfterTheSessionEndedSaysSoAndLeadsBackToItsPage() {
+        Tenant tenant = scenery.organization("Late Link Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/members"));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.click(By.cssSelector("nav.sections a[href$='/teams']"));
+
+        browser.waitUntil(d -> browser.path().startsWith("/login"));
+        assertThat(browser.path()).isEqualTo("/login?expired");
+        assertThat(browser.text(By.cssSelector("[role=status]")))
+                .isEqualTo("Your session ended. Sign in again to go on.");
+        signInHere(tenant);
+        assertThat(browser.path()).isEqualTo(tenant.path("/teams"));
+    }
+
+    /** Signs in on the sign-in page the browser is on (opening it afresh would be another visit). */
+    private void signInHere(Tenant tenant) {
+        browser.type(By.id("email"), tenant.adminEmail());
+        browser.type(By.id("password"), Scenery.PASSWORD);
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.waitUntil(d -> !browser.path().startsWith("/login"));
     }
 }
