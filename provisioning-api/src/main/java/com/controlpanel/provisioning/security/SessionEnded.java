@@ -57,6 +57,10 @@ final class SessionEnded {
             return null;
         }
         String inApp = path.substring(context.length());
+        if (inApp.startsWith("//") || inApp.contains("\\") || inApp.contains("%5C") || inApp.contains("%5c")) {
+            // "//host/…" is another site to a browser following a redirect
+            return null;
+        }
         if (inApp.equals("/login")
                 || inApp.startsWith("/login/")
                 || inApp.startsWith("/error")
