@@ -220,8 +220,15 @@ class AccessibilityScreenTest {
             List<List<Object>> sizes = (List<List<Object>>)
                     browser.script("return Array.from(document.querySelectorAll('dialog')).map(d => {"
                             + " d.showModal(); const b = d.querySelector('header [rel=prev]');"
-                            + " const size = [b.offsetWidth, b.offsetHeight, d.id, getComputedStyle(b).opacity]; d.close();"
-                            + " return size; });");
+                            + " const r = b.getBoundingClientRect();"
+                            // the target's edges, each just inside (its rounded corners aside), are the button's:
+                            // none of it is cut off by the dialog's edge or covered by the title
+                            + " const mx = (r.left + r.right) / 2, my = (r.top + r.bottom) / 2;"
+                            + " const whole = [[mx, r.top + 1], [mx, r.bottom - 1], [r.left + 1, my], [r.right - 1, my]]"
+                            + ".every(([x, y]) => {"
+                            + " const hit = document.elementFromPoint(x, y); return hit === b || b.contains(hit); });"
+                            + " const size = [b.offsetWidth, b.offsetHeight, d.id, getComputedStyle(b).opacity, whole];"
+                            + " d.close(); return size; });");
             for (List<Object> size : sizes) {
                 // WCAG 2.2 success criterion 2.5.8, target size (minimum)
                 assertThat(((Number) size.get(0)).doubleValue())
@@ -232,6 +239,9 @@ class AccessibilityScreenTest {
                         .isGreaterThanOrEqualTo(24);
                 // Pico's half opacity left its cross at 1.7:1 on white
                 assertThat(size.get(3)).as(page + " opacity " + size.get(2)).isEqualTo("1");
+                assertThat(size.get(4))
+                        .as(page + " whole target " + size.get(2))
+                        .isEqualTo(true);
                 dialogs++;
             }
         }
