@@ -181,8 +181,15 @@
       // the results' own status is new with them: a live region inserted so is not reliably read out
       announce(said);
     }
-    if (document.activeElement === document.body && status) {
-      status.focus();
+    if (document.activeElement === document.body) {
+      // focus lost with what was replaced: to a field the new content refuses (its error is read with it), as for
+      // a form sent back with an error; else to the results' status
+      var refused = document.querySelector('main form [aria-invalid="true"]');
+      if (refused) {
+        refused.focus();
+      } else if (status) {
+        status.focus();
+      }
     }
   });
 

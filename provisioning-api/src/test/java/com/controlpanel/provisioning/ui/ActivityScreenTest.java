@@ -690,6 +690,9 @@ class ActivityScreenTest {
         browser.click(By.cssSelector("#activity-filters button[type=submit]"));
         browser.waitUntil(d -> browser.present(By.id("activity-to-error")));
         assertThat(browser.text(By.id("activity-to-error"))).isEqualTo("Choose a moment after the start of the range.");
+        // as with a form sent back with an error: the focus on the refused field, whose error is read with it
+        browser.waitUntil(d ->
+                "activity-to".equals(browser.driver().switchTo().activeElement().getAttribute("id")));
         assertThat(browser.present(By.cssSelector(".flash-alert"))).isFalse();
         assertThat(browser.pageProblems()).isEmpty();
     }
