@@ -245,6 +245,8 @@ class AuditReplayScreensTest {
 
         browser.open(tenant.path("/audit?at=2999-01-01T00:00:00Z"));
         assertThat(browser.text(By.id("as-of-at-error"))).startsWith("That moment is still to come");
+        // the moment asked for stays in the field, to be corrected
+        assertThat(browser.find(By.id("as-of-at")).getAttribute("value")).isEqualTo("2999-01-01T00:00");
 
         // Java reads a moment a billion years ago; no database holds one
         browser.open(tenant.path("/audit?at=-999999999-01-01T00:00:00Z"));

@@ -57,6 +57,8 @@ public class AsOfController {
         } catch (Moments.NotAMoment e) {
             errors.field("at", e.getMessage());
         }
+        // the field shows the moment asked for, also one refused for being still to come (to correct it)
+        String atValue = instant == null ? "" : Dates.field(instant);
         if (instant != null && instant.isAfter(clock.instant())) {
             errors.field("at", "That moment is still to come: choose one in the past. Members and Teams show now.");
             instant = null;
@@ -91,7 +93,7 @@ public class AsOfController {
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", admin.operator());
         model.addAttribute("errors", errors);
-        model.addAttribute("atValue", instant == null ? "" : Dates.field(instant));
+        model.addAttribute("atValue", atValue);
         model.addAttribute("state", view);
         model.addAttribute("createdAt", Dates.precise(workspace.organization().createdAt()));
         return "replay/as-of";
