@@ -290,6 +290,30 @@ class ActivityScreenTest {
     }
 
     @Test
+    void whatChangedWrapsALongEmailWithinItsCardAtTheNarrowestPhoneWidth() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Narrow Changes Activity");
+        MemberId member = scenery.invite(org, "Nora", "Narrow");
+        scenery.changeEmail(org, member, "nora.narrow-renamed-for-the-audit@northwind.example");
+        browser.open(org.path("/activity"));
+        browser.waitUntil(d -> summaries().stream().anyMatch(summary -> summary.startsWith("Updated member")));
+        browser.click(By.xpath("//a[contains(@class,'summary-link')][starts-with(., 'Updated member')]"));
+        browser.waitUntil(d -> browser.present(By.id("action-changes")));
+        browser.resize(new org.openqa.selenium.Dimension(320, 800));
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> outside = (List<String>) browser.script("const card = document.getElementById("
+                    + "'action-changes').getBoundingClientRect();"
+                    + " return Array.from(document.querySelectorAll('#action-changes :is(ins, del, code)'))"
+                    + ".filter(e => e.getBoundingClientRect().right > card.right + 0.5).map(e => e.textContent);");
+            assertThat(outside).as("cut off at the card's right edge").isEmpty();
+            browser.assertNoHorizontalScroll();
+            browser.screenshotOfWindow("activity-details-narrow");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
     void longNamesWrapAndAnOrdinaryEmailStaysOnOneLine() {
         Tenant org = scenery.alsoManagedBy(tenant, "Northwind Long Activity");
         MemberId member =

@@ -183,6 +183,10 @@ final class Scenery {
         teams.removeMember(ADMIN, tenant.id(), team, member);
     }
 
+    void changeEmail(Tenant tenant, MemberId member, String email) {
+        members.edit(ADMIN, tenant.id(), member, email, null, null, null);
+    }
+
     void rename(Tenant tenant, MemberId member, String givenName, String familyName) {
         members.edit(ADMIN, tenant.id(), member, null, PersonName.of(givenName, familyName), null, null);
     }
