@@ -4,7 +4,6 @@ import com.controlpanel.provisioning.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,12 +29,9 @@ public class AcceptableAnswers implements HandlerInterceptor {
             return true;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        List<MediaType> accepted;
+        boolean taken;
         try {
-            accepted = MediaType.parseMediaTypes(accept);
+            taken = takes(accept, MediaType.APPLICATION_JSON);
         } catch (InvalidMediaTypeException e) {
             // written here: an answer negotiated against this header would fail again, and be empty
             ProblemResponses.write(
@@ -45,8 +41,7 @@ public class AcceptableAnswers implements HandlerInterceptor {
                     "The Accept header is not a list of media types: send application/json, or leave Accept out");
             return false;
         }
-        if (accepted.stream()
-                .noneMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+        if (!taken) {
             ProblemResponses.write(
                     response,
                     HttpStatus.NOT_ACCEPTABLE,
@@ -56,6 +51,20 @@ public class AcceptableAnswers implements HandlerInterceptor {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether an {@code Accept} header (none: anything) takes this type, at a quality above 0; for the routes that
+     * choose their own type too.
+     *
+     * @throws InvalidMediaTypeException when the header is not a list of media types
+     */
+    public static boolean takes(String accept, MediaType type) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        return MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(taken -> taken.getQualityValue() > 0 && taken.isCompatibleWith(type));
     }
 
     private static boolean choosesItsOwnType(HandlerMethod method) {

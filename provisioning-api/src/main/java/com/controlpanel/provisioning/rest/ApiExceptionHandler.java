@@ -180,9 +180,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failure(Exception e, HttpServletRequest request) {
-        if (Failures.cause(e, AsyncRequestNotUsableException.class).isPresent()) {
+        var gone = Failures.cause(e, AsyncRequestNotUsableException.class);
+        if (gone.isPresent()) {
             // a client gone, whatever wrapped it on the way (an export's writer): nobody to answer, nothing failed
-            clientGone(Failures.cause(e, AsyncRequestNotUsableException.class).get());
+            clientGone(gone.get());
             return null;
         }
         var domain = Failures.domainCause(e);

@@ -130,7 +130,7 @@ public class PasswordStamps implements SignedInSessions {
             session.invalidate();
             contexts.clearContext();
             // a password changed, or the account deleted (then the sign-in says only that the session ended)
-            String signIn = stored.isPresent() ? SIGNED_OUT : "/login?expired";
+            String signIn = stored.isPresent() ? SIGNED_OUT : SessionEnded.SIGN_IN;
             if ("true".equals(request.getHeader("HX-Request"))) {
                 // a fragment: the whole page goes to the sign-in
                 response.setHeader("HX-Redirect", signIn);

@@ -302,12 +302,8 @@ public class SecurityConfiguration {
      */
     private static AuthenticationEntryPoint signInFirst(RequestMatcher htmx, RequestMatcher eventStream) {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
-        byRequest.put(htmx, (request, response, e) -> {
-            // a search or a page's part asked for: back to the page it was on once signed in
-            SessionEnded.returnTo(request, request.getHeader("HX-Current-URL"));
-            response.setHeader("HX-Redirect", SessionEnded.SIGN_IN);
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        });
+        // a search or a page's part asked for: the whole page to the sign-in, back to it once signed in
+        byRequest.put(htmx, (request, response, e) -> SessionEnded.htmxToSignIn(request, response));
         byRequest.put(
                 eventStream,
                 (request, response, e) -> plainText(response, HttpStatus.UNAUTHORIZED, "Sign in to the Control Panel"));
@@ -339,9 +335,7 @@ public class SecurityConfiguration {
                             SecurityContextHolder.getContext().getAuthentication())) {
                 denied.handle(request, response, e);
             } else if (htmx.matches(request)) {
-                SessionEnded.returnTo(request, request.getHeader("HX-Current-URL"));
-                response.setHeader("HX-Redirect", SessionEnded.SIGN_IN);
-                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                SessionEnded.htmxToSignIn(request, response);
             } else {
                 // back to the page the form was on (what it held is not kept)
                 SessionEnded.returnTo(request, request.getHeader(HttpHeaders.REFERER));

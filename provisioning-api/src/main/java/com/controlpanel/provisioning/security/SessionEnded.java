@@ -1,10 +1,12 @@
 package com.controlpanel.provisioning.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 
 /**
@@ -22,6 +24,13 @@ final class SessionEnded {
     private static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
 
     private SessionEnded() {}
+
+    /** An htmx request (a search, a page's part): the whole page goes to the sign-in, and returns to it after. */
+    static void htmxToSignIn(HttpServletRequest request, HttpServletResponse response) {
+        returnTo(request, request.getHeader("HX-Current-URL"));
+        response.setHeader("HX-Redirect", SIGN_IN);
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    }
 
     /** Keeps this page (an absolute URL the browser sent) as the one to return to after sign-in, if it is one. */
     static void returnTo(HttpServletRequest request, String pageUrl) {

@@ -3,9 +3,9 @@ package com.controlpanel.provisioning.activity;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.storage.IdValues;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,8 +28,6 @@ public class SubjectSources {
     /** What Okta provisioning a member or a team, or taking over one made by hand, is recorded as. */
     static final List<String> MADE_BY_OKTA =
             List.of("member.provisioned", "member.taken-over", "team.pushed", "team.taken-over");
-
-    private static final int IN_LIST_MAX = 500;
 
     private final DirectoryQueries directory;
     private final JdbcTemplate jdbc;
@@ -71,19 +69,17 @@ public class SubjectSources {
 
     /**
      * Those of these subjects (gone from the directory) whose rows record Okta provisioning or taking them over: their
-     * rows (a few each) are read along the subject index, one lookup per id. The ids are joined as a list of values:
-     * given as {@code subject_id IN (…)}, H2 looks up the organization only and filters, every row of the
-     * organization read for each page of an export (67 s to export 100,000 rows; 4 s so).
+     * rows (a few each) are read along the subject index, one lookup per id ({@link IdValues}: given as
+     * {@code subject_id IN (…)}, every row of the organization was read for each page of an export, 67 s to export
+     * 100,000 rows; 4 s so).
      */
     private Set<String> madeByOkta(OrganizationId organizationId, List<String> ids) {
         Set<String> okta = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
+        for (List<String> chunk : IdValues.chunks(ids)) {
             List<Object> args = new ArrayList<>(chunk);
             args.add(organizationId.value());
             jdbc.query(
-                    "SELECT a.subject_id, a.action FROM (VALUES "
-                            + String.join(",", Collections.nCopies(chunk.size(), "(?)")) + ") AS v(id) JOIN "
+                    "SELECT a.subject_id, a.action FROM " + IdValues.table(chunk.size()) + " JOIN "
                             + slots.live().activity() + " a ON a.organization_id = ? AND a.subject_id = v.id",
                     rs -> {
                         if (MADE_BY_OKTA.contains(rs.getString(2))) {

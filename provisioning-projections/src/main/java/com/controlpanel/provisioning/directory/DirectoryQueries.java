@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TenantId;
+import com.controlpanel.provisioning.storage.IdValues;
 import com.controlpanel.provisioning.storage.SqlLike;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +32,7 @@ public class DirectoryQueries {
      */
     private static final long SORTED_ONCE_READ = 5_000;
 
-    /** How many ids (organizations, members, teams) one query names at most. */
+    /** How many organization ids one query names at most. */
     private static final int IN_LIST_MAX = 500;
 
     /**
@@ -407,8 +408,7 @@ public class DirectoryQueries {
 
     /**
      * The source of each of these members and teams that the organization has now, by id; those it no longer has (or
-     * never had) are not in the map. One read per kind and 500 ids, each id a lookup by key (joined as a list of
-     * values, which H2 reads one by one, where an {@code IN (…)} beside the organization may be read as a filter).
+     * never had) are not in the map. One read per kind and {@link IdValues#MAX} ids, each id a lookup by key.
      */
     public Map<String, Source> sources(
             OrganizationId organizationId, Collection<String> memberIds, Collection<String> teamIds) {
@@ -425,14 +425,11 @@ public class DirectoryQueries {
             String key,
             OrganizationId organizationId,
             Collection<String> ids) {
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += IN_LIST_MAX) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_MAX));
+        for (List<String> chunk : IdValues.chunks(ids)) {
             List<Object> args = new ArrayList<>(chunk);
             args.add(organizationId.value());
             jdbc.query(
-                    "SELECT t." + key + ", t.source FROM (VALUES "
-                            + String.join(",", Collections.nCopies(chunk.size(), "(?)")) + ") AS v(id) JOIN " + table
+                    "SELECT t." + key + ", t.source FROM " + IdValues.table(chunk.size()) + " JOIN " + table
                             + " t ON t." + key + " = v.id AND t.organization_id = ?",
                     rs -> {
                         sources.put(rs.getString(1), Source.valueOf(rs.getString(2)));

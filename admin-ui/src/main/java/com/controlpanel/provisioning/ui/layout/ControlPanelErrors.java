@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.layout;
 
+import com.controlpanel.provisioning.application.Causes;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
@@ -61,12 +62,11 @@ public class ControlPanelErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView failure(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AsyncRequestNotUsableException gone) {
-                // a browser gone, whatever wrapped it on the way (an export's writer): nobody to answer
-                clientGone(gone);
-                return new ModelAndView();
-            }
+        var gone = Causes.find(e, AsyncRequestNotUsableException.class);
+        if (gone.isPresent()) {
+            // a browser gone, whatever wrapped it on the way (an export's writer): nobody to answer
+            clientGone(gone.get());
+            return new ModelAndView();
         }
         var refusal = Refusals.domainCause(e);
         if (refusal.isPresent() && refusal.get().errorCode().kind() == ErrorCode.Kind.NOT_FOUND) {

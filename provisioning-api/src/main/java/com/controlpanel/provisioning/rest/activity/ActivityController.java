@@ -12,6 +12,7 @@ import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.rest.AcceptableAnswers;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.rest.Instants;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
@@ -279,19 +280,14 @@ public class ActivityController {
 
     /** Whether an Accept header (none: anything) takes this type; one that is no list of types is refused. */
     private static boolean takes(String accept, MediaType type) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        List<MediaType> accepted;
         try {
-            accepted = MediaType.parseMediaTypes(accept);
+            return AcceptableAnswers.takes(accept, type);
         } catch (InvalidMediaTypeException e) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
                     "invalid-request",
                     "The Accept header is not a list of media types: send the export's type, or leave Accept out");
         }
-        return accepted.stream().anyMatch(taken -> taken.getQualityValue() > 0 && taken.isCompatibleWith(type));
     }
 
     private void send(LiveStream stream, ActivityRow row) throws IOException {
