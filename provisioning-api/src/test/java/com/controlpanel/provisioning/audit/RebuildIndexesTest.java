@@ -70,7 +70,7 @@ class RebuildIndexesTest {
                 .isTrue();
 
         for (int rebuild = 1; rebuild <= 2; rebuild++) {
-            RebuildProgress done = rebuilds.runNow();
+            RebuildProgress done = rebuilds.runNow(true);
             assertThat(done.status()).as(done.toString()).isEqualTo(RebuildProgress.Status.COMPLETED);
             assertThat(done.verified()).isTrue();
             assertThat(indexes("a")).as("slot a after rebuild " + rebuild).isEqualTo(complete);

@@ -26,6 +26,7 @@ import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
+import com.controlpanel.provisioning.rebuild.RowSink;
 import com.controlpanel.provisioning.rebuild.TablePair;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.testing.ApplicationTest;
@@ -153,7 +154,7 @@ class RebuildTest {
     }
 
     @Test
-    void rebuildsOverTenThousandEventsVerifiedEqualWhileRequestsKeepBeingServed() throws Exception {
+    void rebuildsOverTenThousandEventsIntoFreshTablesVerifiedEqualWhileRequestsKeepBeingServed() throws Exception {
         produceMixedEvents();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         assertThat(events).isGreaterThan(10_000);
@@ -189,7 +190,9 @@ class RebuildTest {
         });
         traffic.start();
 
-        var started = api.post("/api/admin/rebuild", null);
+        String liveBefore = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        var started = api.post("/api/admin/rebuild?fresh=true", null);
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.header("Location")).startsWith("/api/admin/rebuild/");
         String id = started.json().get("id").asText();
@@ -222,6 +225,14 @@ class RebuildTest {
         }
         assertThat(phases)
                 .containsExactly("replay", "write", "catch-up", "last-catch-up", "snapshot-and-switch", "verify");
+        assertThat(progress.get("fresh").asBoolean()).isTrue();
+        assertThat(progress.get("replaced"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("directory", "activity");
+        assertThat(jdbc.queryForObject(
+                        "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                .as("switched to the fresh tables")
+                .isNotEqualTo(liveBefore);
         JsonNode replay = progress.get("phases").get(0);
         assertThat(replay.get("events").asLong())
                 .as("the stored events, read and folded before anything is written")
@@ -251,6 +262,96 @@ class RebuildTest {
             assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
         }
         assertThat(api.get(path("/members/" + someoneId)).json().toString()).isEqualTo(someone);
+    }
+
+    @Test
+    void verifiesOverTenThousandEventsInPlaceWhileWritesGoOnAndReplacesNothing() throws Exception {
+        produceMixedEvents();
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        String liveBefore = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        insertKeptState(UUID.randomUUID().toString());
+        long keptStates = jdbc.queryForObject("SELECT COUNT(*) FROM state_checkpoint", Long.class);
+        AtomicBoolean checking = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        List<String> invitedDuring = new CopyOnWriteArrayList<>();
+        Thread traffic = new Thread(() -> {
+            while (checking.get()) {
+                var invited = api.post(path("/members"), Map.of("email", uniqueEmail("during-check")));
+                if (invited.status() != 201) {
+                    failures.add("invite " + invited);
+                } else {
+                    invitedDuring.add(invited.json().get("id").asText());
+                }
+            }
+        });
+        traffic.start();
+
+        var started = api.post("/api/admin/rebuild", null);
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().get("fresh").asBoolean()).isFalse();
+        String id = started.json().get("id").asText();
+        JsonNode progress = started.json();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (progress.get("status").asText().equals("RUNNING")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            progress = api.get("/api/admin/rebuild/" + id).json();
+        }
+        checking.set(false);
+        traffic.join();
+
+        assertThat(progress.get("status").asText()).as(progress.toString()).isEqualTo("COMPLETED");
+        assertThat(progress.get("verified").asBoolean()).as(progress.toString()).isTrue();
+        assertThat(progress.get("replaced")).as("no read model differed").isEmpty();
+        assertThat(progress.get("eventsDone").asLong()).isGreaterThanOrEqualTo(events);
+        assertThat(progress.get("eventsTotal").asLong())
+                .isEqualTo(progress.get("eventsDone").asLong());
+        List<String> phases = new ArrayList<>();
+        progress.get("phases").forEach(phase -> phases.add(phase.get("name").asText()));
+        assertThat(phases).containsExactly("check-snapshot", "check-replay", "check-rows", "check-compare");
+        List<String> tables = new ArrayList<>();
+        for (JsonNode table : progress.get("verification")) {
+            assertThat(table.get("equal").asBoolean()).as(table.toString()).isTrue();
+            assertThat(table.get("liveChecksum").asText())
+                    .isEqualTo(table.get("rebuiltChecksum").asText());
+            assertThat(table.get("liveRows").asLong())
+                    .isEqualTo(table.get("rebuiltRows").asLong());
+            tables.add(table.get("table").asText());
+        }
+        assertThat(tables)
+                .containsExactlyInAnyOrder(
+                        "dir_organization",
+                        "dir_member",
+                        "dir_member_attr",
+                        "dir_member_term",
+                        "dir_team",
+                        "dir_membership",
+                        "activity",
+                        "activity_subject");
+        JsonNode members = progress.get("verification").get(tables.indexOf("dir_member"));
+        assertThat(members.get("liveRows").asLong())
+                .as("the members the organizations had at the snapshot")
+                .isGreaterThan(1_000);
+        System.out.println("Rebuild verified in place, " + progress.get("eventsDone") + " events: "
+                + progress.get("eventsPerSecond") + " events/s");
+
+        assertThat(failures).isEmpty();
+        assertThat(invitedDuring).isNotEmpty();
+        assertThat(jdbc.queryForObject(
+                        "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                .as("nothing switched")
+                .isEqualTo(liveBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_checkpoint", Long.class))
+                .as("the kept states stay: the fold gives the same read models")
+                .isGreaterThanOrEqualTo(keptStates);
+        // what was written meanwhile, after the snapshot's head, is in the live read models, as the next check finds
+        for (String member : invitedDuring) {
+            assertThat(api.get(path("/members/" + member)).status()).isEqualTo(200);
+        }
+        RebuildProgress again = rebuilds.runNow();
+        assertThat(again.verified()).isTrue();
+        assertThat(again.replaced()).isEmpty();
     }
 
     @Test
@@ -344,6 +445,18 @@ class RebuildTest {
 
         assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
         assertThat(result.verified()).isFalse();
+        assertThat(result.replaced()).as("only the read model that differed").containsExactly("directory");
+        assertThat(result.phases())
+                .extracting(RebuildProgress.PhaseTime::name)
+                .startsWith("check-snapshot", "check-replay", "check-rows", "check-compare", "replay", "write");
+        assertThat(result.verification())
+                .filteredOn(table -> table.readModel().equals("activity"))
+                .hasSize(2)
+                .allSatisfy(table -> assertThat(table.equal()).isTrue());
+        assertThat(jdbc.queryForObject(
+                        "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                .as("the directory switched to its fresh tables")
+                .isNotEqualTo(slot);
         var memberTable = result.verification().stream()
                 .filter(table -> table.table().equals("dir_member"))
                 .findFirst()
@@ -359,12 +472,12 @@ class RebuildTest {
     }
 
     @Test
-    void aRebuildDropsTheDirectoryStatesKeptFromTheFormerFold() {
+    void aRebuildThatReplacesTheReadModelsDropsTheDirectoryStatesKeptFromTheFormerFold() {
         // a kept state of an organization without events: no later round of keeping states writes or drops it
         String former = UUID.randomUUID().toString();
         insertKeptState(former);
 
-        RebuildProgress result = rebuilds.runNow();
+        RebuildProgress result = rebuilds.runNow(true);
 
         assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
         assertThat(jdbc.queryForObject(
@@ -390,7 +503,7 @@ class RebuildTest {
                 },
                 new RebuildJournal(jdbc, Clock.systemUTC()));
         try {
-            RebuildProgress result = failingToDrop.runNow();
+            RebuildProgress result = failingToDrop.runNow(true);
 
             assertThat(result.status()).isEqualTo(RebuildProgress.Status.COMPLETED);
             assertThat(result.verified()).isTrue();
@@ -413,7 +526,7 @@ class RebuildTest {
         RebuildService failing = new RebuildService(
                 reader, gate, counted, failingToSwitch, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
         try {
-            RebuildProgress result = failing.runNow();
+            RebuildProgress result = failing.runNow(true);
 
             assertThat(result.status()).isEqualTo(RebuildProgress.Status.FAILED);
             assertThat(result.error()).contains("the switch failed");
@@ -474,7 +587,7 @@ class RebuildTest {
         RebuildService failing = new RebuildService(
                 reader, gate, goneAfterTheSwitch, switching, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
         try {
-            RebuildProgress result = failing.runNow();
+            RebuildProgress result = failing.runNow(true);
 
             assertThat(result.status()).isEqualTo(RebuildProgress.Status.FAILED);
             assertThat(result.error())
@@ -500,6 +613,11 @@ class RebuildTest {
             @Override
             public Session begin() {
                 return change.apply(readModel.begin());
+            }
+
+            @Override
+            public Check check(RowSink expected) {
+                return readModel.check(expected);
             }
         };
     }

@@ -275,14 +275,31 @@ class AuditReplayScreensTest {
         String barTag =
                 browser.waitUntil(d -> browser.find(By.id("rebuild-bar")).getTagName());
         assertThat(barTag).isEqualTo("progress");
-        // a small store is rebuilt in well under a second; a big one shows the bar moving until it is done
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> "completed"
-                        .equals(browser.find(By.id("rebuild-progress")).getAttribute("data-status")));
+        awaitCompleted();
 
+        // the read models are as the events make them: compared, and none replaced
+        assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("Verified: nothing to replace");
+        assertThat(browser.text(By.id("rebuild-verdict")))
+                .isEqualTo("Verified: every live table equals the rows its events make, so none was replaced.");
+        assertThat(browser.text(By.id("rebuild-replaced"))).isEqualTo("Verified in place: activity, directory.");
+        assertThat(texts("#rebuild-phases .rebuild-phase")).hasSize(4);
+        assertThat(texts("#rebuild-phases .rebuild-phase").get(1))
+                .matches("replaying the events [0-9,]+ (ms|s) \\([0-9,]+ events per second\\)");
+        assertThat(browser.text(By.id("rebuild-phases")))
+                .startsWith("Time per phase: holding writes for a snapshot of the live read models")
+                .containsPattern(" · comparing them with the live read models [0-9,]+ (ms|s)\\.$");
+        assertVerifiedTables();
+        browser.screenshot("audit-rebuild-in-place");
+
+        // asked for fresh tables: every read model written again, switched, and compared with the one it replaced
+        browser.find(By.id("rebuild-fresh")).click();
+        browser.submit(By.id("start-rebuild"));
+        awaitCompleted();
         assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("Rebuilt and verified");
-        assertThat(browser.text(By.id("rebuild-verdict"))).startsWith("Verified:");
+        assertThat(browser.text(By.id("rebuild-verdict")))
+                .isEqualTo("Verified: every rebuilt table equals the live one it replaced.");
+        assertThat(browser.text(By.id("rebuild-replaced")))
+                .isEqualTo("Rebuilt into fresh tables and switched: activity, directory.");
         assertThat(texts("#rebuild-phases .rebuild-phase"))
                 .hasSize(6)
                 .first()
@@ -292,6 +309,20 @@ class AuditReplayScreensTest {
                 .startsWith("Time per phase: replaying the events")
                 .contains(" · writing the read models ", " · switching ")
                 .containsPattern(" · verifying [0-9,]+ (ms|s)\\.$");
+        assertVerifiedTables();
+        browser.screenshot("audit-rebuild");
+    }
+
+    /** Waits until the progress card, which replaces itself while the rebuild runs, says it completed. */
+    private void awaitCompleted() {
+        // a small store is rebuilt in well under a second; a big one shows the bar moving until it is done
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> "completed"
+                        .equals(browser.find(By.id("rebuild-progress")).getAttribute("data-status")));
+    }
+
+    private void assertVerifiedTables() {
         WebElement bar = browser.find(By.id("rebuild-bar"));
         assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
         List<WebElement> tables = browser.all(By.cssSelector("#rebuild-verification tr.comparison"));
@@ -301,7 +332,6 @@ class AuditReplayScreensTest {
         assertThat(browser.find(By.id("rebuild-progress")).getAttribute("hx-trigger"))
                 .as("polling stops when it is done")
                 .isNull();
-        browser.screenshot("audit-rebuild");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.activity;
 
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.rebuild.RowSink;
 import com.controlpanel.provisioning.rebuild.SecondaryIndexes;
 import com.controlpanel.provisioning.rebuild.TablePair;
 import java.time.Duration;
@@ -82,6 +83,135 @@ public class ActivityRebuild implements ReadModelRebuild {
         return new ActivitySession(target, dropped);
     }
 
+    @Override
+    public Check check(RowSink expected) {
+        ActivityTables live = slots.live();
+        SubjectNames.InMemory names = new SubjectNames.InMemory();
+        List<Object[]> pending = new ArrayList<>(BATCH);
+        return new Check() {
+            @Override
+            public void fold(StoredEvent event) {
+                if (event.isOrganizationEvent()) {
+                    pending.add(ActivityStore.values(describe(event, names)));
+                    if (pending.size() >= BATCH) {
+                        give();
+                    }
+                }
+            }
+
+            private void give() {
+                expected.rows(live.activity(), ActivityStore.COLUMNS, pending);
+                pending.clear();
+            }
+
+            @Override
+            public void finish() {
+                give();
+                ActivityStore.subjectRows(
+                        names.all(), rows -> expected.rows(live.subject(), ActivityStore.SUBJECT_COLUMNS, rows));
+            }
+
+            @Override
+            public void awaitLive(long head, Duration patience) {
+                awaitLiveProcessor(head, patience);
+            }
+
+            @Override
+            public List<TablePair> tables() {
+                return pairs(live, live);
+            }
+        };
+    }
+
+    /**
+     * Waits for the live processor; gives up early, with the reason, when its tokens have not moved for
+     * {@code stallPatience}: a processor failing on an event retries it for ever (a skipped event would be a hole
+     * in the audit trail), and the rebuild would otherwise wait out its whole patience saying nothing.
+     */
+    private void awaitLiveProcessor(long head, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<TrackingToken> seen = null;
+        long movedAt = System.nanoTime();
+        while (true) {
+            List<TrackingToken> tokens = progress.tokens();
+            if (caughtUp(tokens, head)) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (!tokens.equals(seen)) {
+                seen = tokens;
+                movedAt = now;
+            } else if (now - movedAt > stallPatience.toNanos()) {
+                throw new IllegalStateException("Activity > Actions has not moved for " + stallPatience.toSeconds()
+                        + " s, short of position " + head + " ("
+                        + failure.get()
+                                .map(error -> "its processor fails on an event: " + error)
+                                .orElse("its processor is stopped or failing on an event")
+                        + "). Nothing was switched: see the log, fix the cause, then rebuild again");
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("The activity processor did not reach position " + head + " within "
+                        + patience.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Whether every segment of the live activity processor has passed the head and left no stored event behind in
+     * a gap (an event whose transaction committed late, which the processor has yet to pick up).
+     */
+    private boolean caughtUp(List<TrackingToken> tokens, long head) {
+        if (tokens.isEmpty()) {
+            return head == 0;
+        }
+        for (TrackingToken token : tokens) {
+            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+            if (position.orElse(-1L) < head) {
+                return false;
+            }
+            var gaps = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                    .map(GapAwareTrackingToken::getGaps)
+                    .orElse(java.util.Collections.emptySortedSet());
+            if (!gaps.isEmpty() && storedAmong(gaps)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean storedAmong(java.util.Collection<Long> positions) {
+        List<Long> list = List.copyOf(positions);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            Integer found = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE global_index IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    Integer.class,
+                    chunk.toArray());
+            if (found != null && found > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<TablePair> pairs(ActivityTables live, ActivityTables rebuilt) {
+        return List.of(
+                new TablePair(name(), live.activity(), rebuilt.activity(), List.of("position")),
+                new TablePair(name(), live.subject(), rebuilt.subject(), List.of("subject_id")));
+    }
+
+    private static ActivityRow describe(StoredEvent event, SubjectNames names) {
+        return ActivityDescriber.describe(
+                ActivityProjection.input(event.event(), event.message(), event.position()), names);
+    }
+
     private final class ActivitySession implements Session {
         private final ActivityStore target;
         private final SecondaryIndexes.Dropped droppedIndexes;
@@ -136,8 +266,7 @@ public class ActivityRebuild implements ReadModelRebuild {
         }
 
         private ActivityRow describe(StoredEvent event) {
-            return ActivityDescriber.describe(
-                    ActivityProjection.input(event.event(), event.message(), event.position()), names);
+            return ActivityRebuild.describe(event, names);
         }
 
         @Override
@@ -145,91 +274,14 @@ public class ActivityRebuild implements ReadModelRebuild {
             flush();
         }
 
-        /**
-         * Waits for the live processor; gives up early, with the reason, when its tokens have not moved for
-         * {@code stallPatience}: a processor failing on an event retries it for ever (a skipped event would be a hole
-         * in the audit trail), and the rebuild would otherwise wait out its whole patience saying nothing.
-         */
         @Override
         public void awaitLive(long head, Duration patience) {
-            long deadline = System.nanoTime() + patience.toNanos();
-            List<TrackingToken> seen = null;
-            long movedAt = System.nanoTime();
-            while (true) {
-                List<TrackingToken> tokens = progress.tokens();
-                if (caughtUp(tokens, head)) {
-                    return;
-                }
-                long now = System.nanoTime();
-                if (!tokens.equals(seen)) {
-                    seen = tokens;
-                    movedAt = now;
-                } else if (now - movedAt > stallPatience.toNanos()) {
-                    throw new IllegalStateException("Activity > Actions has not moved for " + stallPatience.toSeconds()
-                            + " s, short of position " + head + " ("
-                            + failure.get()
-                                    .map(error -> "its processor fails on an event: " + error)
-                                    .orElse("its processor is stopped or failing on an event")
-                            + "). Nothing was switched: see the log, fix the cause, then rebuild again");
-                }
-                if (now > deadline) {
-                    throw new IllegalStateException("The activity processor did not reach position " + head + " within "
-                            + patience.toSeconds() + " s");
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-
-        /**
-         * Whether every segment of the live activity processor has passed the head and left no stored event behind in
-         * a gap (an event whose transaction committed late, which the processor has yet to pick up).
-         */
-        private boolean caughtUp(List<TrackingToken> tokens, long head) {
-            if (tokens.isEmpty()) {
-                return head == 0;
-            }
-            for (TrackingToken token : tokens) {
-                OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-                if (position.orElse(-1L) < head) {
-                    return false;
-                }
-                var gaps = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                        .map(GapAwareTrackingToken::getGaps)
-                        .orElse(java.util.Collections.emptySortedSet());
-                if (!gaps.isEmpty() && storedAmong(gaps)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean storedAmong(java.util.Collection<Long> positions) {
-            List<Long> list = List.copyOf(positions);
-            for (int from = 0; from < list.size(); from += 500) {
-                List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
-                Integer found = jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM domain_event_entry WHERE global_index IN ("
-                                + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                        Integer.class,
-                        chunk.toArray());
-                if (found != null && found > 0) {
-                    return true;
-                }
-            }
-            return false;
+            awaitLiveProcessor(head, patience);
         }
 
         @Override
         public List<TablePair> comparisons() {
-            ActivityTables live = slots.live();
-            return List.of(
-                    new TablePair(name(), live.activity(), target.tables().activity(), List.of("position")),
-                    new TablePair(name(), live.subject(), target.tables().subject(), List.of("subject_id")));
+            return pairs(slots.live(), target.tables());
         }
 
         @Override

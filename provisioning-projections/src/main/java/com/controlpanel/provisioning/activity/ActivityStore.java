@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Activity rows and subject names in one slot's tables, in the caller's transaction. */
@@ -15,6 +16,7 @@ final class ActivityStore implements SubjectNames {
 
     static final String COLUMNS = "position, event_id, organization_id, occurred_at, actor_kind, actor_id, actor_name, "
             + "request_id, client, action, subject_type, subject_id, subject_name, related_id, summary, details";
+    static final String SUBJECT_COLUMNS = "subject_id, organization_id, name";
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
@@ -86,12 +88,24 @@ final class ActivityStore implements SubjectNames {
     /** Replaces every subject name with these (subject id → [organization id, name]). */
     void writeSubjects(Map<String, String[]> names) {
         jdbc.update("DELETE FROM " + tables.subject());
-        List<Object[]> rows = new ArrayList<>(names.size());
-        names.forEach((id, entry) -> rows.add(new Object[] {id, entry[0], entry[1]}));
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbc.batchUpdate(
-                    "INSERT INTO " + tables.subject() + " (subject_id, organization_id, name) VALUES (?,?,?)",
-                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        subjectRows(
+                names,
+                rows -> jdbc.batchUpdate(
+                        "INSERT INTO " + tables.subject() + " (" + SUBJECT_COLUMNS + ") VALUES (?,?,?)", rows));
+    }
+
+    /** The subject table's rows of these names (subject id → [organization id, name]), in batches. */
+    static void subjectRows(Map<String, String[]> names, Consumer<List<Object[]>> batch) {
+        List<Object[]> rows = new ArrayList<>(Math.min(names.size(), BATCH));
+        for (Map.Entry<String, String[]> name : names.entrySet()) {
+            rows.add(new Object[] {name.getKey(), name.getValue()[0], name.getValue()[1]});
+            if (rows.size() == BATCH) {
+                batch.accept(rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.accept(rows);
         }
     }
 

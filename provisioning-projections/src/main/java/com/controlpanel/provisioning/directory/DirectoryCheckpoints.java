@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       how many events of the organization the store held up to {@code P}; a state whose count no longer matches is
  *       discarded when read, never used.
  *   <li>A change in how events fold ({@link DirectoryEvolver}, the rows, their JSON): {@link #FORMAT} is stored with
- *       each state, and states of another format are ignored. A full rebuild also discards every kept state.
+ *       each state, and states of another format are ignored. A rebuild that replaces a read model also discards
+ *       every kept state; one that finds the read models as the events make them keeps them.
  * </ul>
  *
  * <p>This is a cache of the event store, not a read model of its own: emptying the table loses nothing, and a round

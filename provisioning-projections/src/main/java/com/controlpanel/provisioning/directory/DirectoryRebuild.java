@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.directory;
 
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
+import com.controlpanel.provisioning.rebuild.RowSink;
 import com.controlpanel.provisioning.rebuild.SecondaryIndexes;
 import com.controlpanel.provisioning.rebuild.TablePair;
 import java.util.ArrayList;
@@ -44,6 +45,49 @@ public class DirectoryRebuild implements ReadModelRebuild {
         return new DirectorySession(standby, target, dropped);
     }
 
+    @Override
+    public Check check(RowSink expected) {
+        DirectoryTables live = slots.live();
+        JdbcDirectoryStore store = slots.store(live);
+        InMemoryDirectoryStore folded = new InMemoryDirectoryStore();
+        return new Check() {
+            @Override
+            public void fold(StoredEvent event) {
+                if (event.isOrganizationEvent()) {
+                    DirectoryEvolver.apply(event.event(), context(event), folded);
+                }
+            }
+
+            @Override
+            public void finish() {
+                store.writeAll(folded, expected);
+            }
+
+            @Override
+            public List<TablePair> tables() {
+                return pairs(live, live);
+            }
+        };
+    }
+
+    private List<TablePair> pairs(DirectoryTables live, DirectoryTables rebuilt) {
+        return List.of(
+                pair(live.organization(), rebuilt.organization(), "organization_id"),
+                pair(live.member(), rebuilt.member(), "member_id"),
+                pair(live.memberAttribute(), rebuilt.memberAttribute(), "member_id", "path", "ordinal", "value_key"),
+                pair(live.memberTerm(), rebuilt.memberTerm(), "member_id", "term"),
+                pair(live.team(), rebuilt.team(), "team_id"),
+                pair(live.membership(), rebuilt.membership(), "team_id", "member_id"));
+    }
+
+    private TablePair pair(String live, String rebuilt, String... keys) {
+        return new TablePair(name(), live, rebuilt, List.of(keys));
+    }
+
+    private static EventContext context(StoredEvent event) {
+        return new EventContext(event.timestamp(), event.message().getSequenceNumber());
+    }
+
     private final class DirectorySession implements Session {
         private final DirectoryTables standby;
         private final JdbcDirectoryStore target;
@@ -82,33 +126,12 @@ public class DirectoryRebuild implements ReadModelRebuild {
 
         @Override
         public List<TablePair> comparisons() {
-            DirectoryTables live = slots.live();
-            return List.of(
-                    pair(live.organization(), standby.organization(), "organization_id"),
-                    pair(live.member(), standby.member(), "member_id"),
-                    pair(
-                            live.memberAttribute(),
-                            standby.memberAttribute(),
-                            "member_id",
-                            "path",
-                            "ordinal",
-                            "value_key"),
-                    pair(live.memberTerm(), standby.memberTerm(), "member_id", "term"),
-                    pair(live.team(), standby.team(), "team_id"),
-                    pair(live.membership(), standby.membership(), "team_id", "member_id"));
-        }
-
-        private TablePair pair(String live, String rebuilt, String... keys) {
-            return new TablePair(name(), live, rebuilt, List.of(keys));
+            return pairs(slots.live(), standby);
         }
 
         @Override
         public void switchLive() {
             slots.switchTo(standby);
-        }
-
-        private static EventContext context(StoredEvent event) {
-            return new EventContext(event.timestamp(), event.message().getSequenceNumber());
         }
     }
 }

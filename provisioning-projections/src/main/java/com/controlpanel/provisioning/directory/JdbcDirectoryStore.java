@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TenantId;
+import com.controlpanel.provisioning.rebuild.RowSink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -355,22 +356,29 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     /** Writes a whole folded directory into this (empty) slot in batches. */
     void writeAll(InMemoryDirectoryStore folded) {
-        batch(
-                "INSERT INTO " + tables.organization() + " (" + ORGANIZATION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)",
+        writeAll(folded, inserting());
+    }
+
+    /** The folded directory's rows, table by table, into a sink: written into this slot, or summed to compare. */
+    void writeAll(InMemoryDirectoryStore folded, RowSink sink) {
+        sink.rows(
+                tables.organization(),
+                ORGANIZATION_COLUMNS,
                 folded.organizations().stream()
                         .map(JdbcDirectoryStore::organizationValues)
                         .toList());
         List<MemberRow> members = new ArrayList<>(folded.members());
         for (int from = 0; from < members.size(); from += BATCH) {
             List<MemberRow> chunk = members.subList(from, Math.min(members.size(), from + BATCH));
-            batch(
-                    "INSERT INTO " + tables.member() + " (" + MEMBER_COLUMNS
-                            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            sink.rows(
+                    tables.member(),
+                    MEMBER_COLUMNS,
                     chunk.stream().map(row -> memberValues(row, json)).toList());
-            insertIndex(chunk);
+            indexRows(chunk, sink);
         }
-        batch(
-                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        sink.rows(
+                tables.team(),
+                TEAM_COLUMNS,
                 folded.teams().stream().map(JdbcDirectoryStore::teamValues).toList());
         List<Object[]> memberships = new ArrayList<>();
         for (var team : folded.memberships().entrySet()) {
@@ -387,13 +395,22 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 });
             }
         }
-        batch(
-                "INSERT INTO " + tables.membership()
-                        + " (team_id, member_id, organization_id, added_at) VALUES (?,?,?,?)",
-                memberships);
+        sink.rows(tables.membership(), "team_id, member_id, organization_id, added_at", memberships);
+    }
+
+    /** Inserts the rows given into this slot's tables, in batches. */
+    private RowSink inserting() {
+        return (table, columns, rows) -> batch(
+                "INSERT INTO " + table + " (" + columns + ") VALUES ("
+                        + String.join(",", Collections.nCopies(columns.split(",").length, "?")) + ")",
+                rows);
     }
 
     private void insertIndex(List<MemberRow> rows) {
+        indexRows(rows, inserting());
+    }
+
+    private void indexRows(List<MemberRow> rows, RowSink sink) {
         List<Object[]> attributes = new ArrayList<>();
         List<Object[]> terms = new ArrayList<>();
         for (MemberRow row : rows) {
@@ -412,11 +429,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 });
             }
         }
-        batch(
-                "INSERT INTO " + tables.memberAttribute()
-                        + " (member_id, organization_id, path, ordinal, value_key) VALUES (?,?,?,?,?)",
-                attributes);
-        batch("INSERT INTO " + tables.memberTerm() + " (member_id, organization_id, term) VALUES (?,?,?)", terms);
+        sink.rows(tables.memberAttribute(), "member_id, organization_id, path, ordinal, value_key", attributes);
+        sink.rows(tables.memberTerm(), "member_id, organization_id, term", terms);
     }
 
     private void deleteIndex(MemberId memberId) {

@@ -12,6 +12,29 @@ public interface ReadModelRebuild {
     /** Empties the standby slot and starts a rebuild into it. */
     Session begin();
 
+    /**
+     * Starts folding the events in memory into the rows the live tables should hold, given to {@code expected}
+     * instead of written: a rebuild compares them with the live tables first, and builds fresh tables only for a read
+     * model whose live tables differ.
+     */
+    Check check(RowSink expected);
+
+    /** One read model's rows folded from the events up to a head, for comparing with its live tables. */
+    interface Check {
+
+        /** An event up to the head, in store order. */
+        void fold(StoredEvent event);
+
+        /** Gives the sink whatever rows are still held in memory. */
+        void finish();
+
+        /** Waits until the live read model has taken every event up to the head, at most {@code patience}. */
+        default void awaitLive(long head, Duration patience) {}
+
+        /** The live tables the rows are for, each with its key columns (the rebuilt side is not used). */
+        List<TablePair> tables();
+    }
+
     /** One rebuild of one read model, driven by {@link RebuildService}. */
     interface Session {
 

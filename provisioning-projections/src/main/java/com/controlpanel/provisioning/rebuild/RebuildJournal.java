@@ -113,7 +113,9 @@ public class RebuildJournal {
                                 : "It had not switched, as far as it reported: the read models are those from before"
                                         + " it.")
                         + " Start another rebuild to rebuild and verify them.",
-                progress.phases());
+                progress.phases(),
+                progress.fresh(),
+                progress.replaced());
     }
 
     private RebuildProgress read(String text) {

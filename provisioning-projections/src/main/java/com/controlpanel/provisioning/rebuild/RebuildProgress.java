@@ -20,7 +20,9 @@ public record RebuildProgress(
         Boolean verified,
         List<TableComparison> verification,
         String error,
-        List<PhaseTime> phases) {
+        List<PhaseTime> phases,
+        boolean fresh,
+        List<String> replaced) {
 
     /**
      * A phase done, how long it took and the events it applied: {@code replay} (the events read and folded in

@@ -3,13 +3,17 @@ package com.controlpanel.provisioning.rebuild;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.slots.ProjectionSlot;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -93,8 +97,17 @@ public class RebuildService implements DisposableBean {
         this.journal = journal;
     }
 
-    /** Starts a rebuild in the background; refuses while one runs. */
-    public synchronized RebuildProgress start() {
+    /** Starts a rebuild in the background that replaces only the read models that differ; refuses while one runs. */
+    public RebuildProgress start() {
+        return start(false);
+    }
+
+    /**
+     * Starts a rebuild in the background; refuses while one runs.
+     *
+     * @param fresh build every read model into fresh tables and switch to them, even those found equal to the events
+     */
+    public synchronized RebuildProgress start(boolean fresh) {
         if (running != null) {
             throw new RebuildAlreadyRunningException(running.id);
         }
@@ -102,7 +115,7 @@ public class RebuildService implements DisposableBean {
                 .tryRebuild()
                 .orElseThrow(() -> RebuildAlreadyRunningException.onAnotherNode(
                         journal.running().orElse(null)));
-        Job job = new Job(UUID.randomUUID().toString());
+        Job job = new Job(UUID.randomUUID().toString(), fresh);
         jobs.put(job.id, job);
         running = job;
         try {
@@ -134,7 +147,12 @@ public class RebuildService implements DisposableBean {
 
     /** Runs a rebuild in the caller's thread, for tests and tools. */
     public RebuildProgress runNow() {
-        RebuildProgress started = start();
+        return runNow(false);
+    }
+
+    /** Runs a rebuild in the caller's thread, for tests and tools; {@code fresh} as for {@link #start(boolean)}. */
+    public RebuildProgress runNow(boolean fresh) {
+        RebuildProgress started = start(fresh);
         Job job = jobs.get(started.id());
         synchronized (job) {
             while (!job.settled) {
@@ -158,12 +176,40 @@ public class RebuildService implements DisposableBean {
         boolean[] switched = {false};
         try {
             job.total = reader.count();
+            Timings timings = new Timings(job);
+            List<ReadModelRebuild> replacing = readModels;
+            Map<String, List<TableComparison>> checked = job.fresh ? Map.of() : check(job, timings);
+            if (!job.fresh) {
+                replacing = readModels.stream()
+                        .filter(readModel ->
+                                !checked.get(readModel.name()).stream().allMatch(TableComparison::equal))
+                        .toList();
+                job.replaced = replacing.stream().map(ReadModelRebuild::name).toList();
+                if (replacing.isEmpty()) {
+                    job.verification =
+                            checked.values().stream().flatMap(List::stream).toList();
+                    // the kept directory states stay: the fold gives the same read models, and a change in how
+                    // events fold that they would not show is told by the states' own format
+                    outcome = RebuildProgress.Status.COMPLETED;
+                    log.info(
+                            "Rebuild {} replayed {} events at {} events/s ({}); read models verified equal in place",
+                            job.id,
+                            job.done,
+                            Math.round(job.rate()),
+                            timings);
+                    return;
+                }
+                // the read models that differ are built again into fresh tables, from the first event
+                job.done = 0;
+                job.total = reader.count();
+            } else {
+                job.replaced = readModels.stream().map(ReadModelRebuild::name).toList();
+            }
             List<ReadModelRebuild.Session> sessions = new ArrayList<>();
-            for (ReadModelRebuild readModel : readModels) {
+            for (ReadModelRebuild readModel : replacing) {
                 sessions.add(readModel.begin());
             }
             RebuildCursor cursor = new RebuildCursor();
-            Timings timings = new Timings(job);
             phase(job, REPLAYING);
             Consumer<StoredEvent> fold = applying(sessions, job, ReadModelRebuild.Session::fold);
             for (boolean more = true; more; ) {
@@ -215,12 +261,7 @@ public class RebuildService implements DisposableBean {
                     timings.mark(RebuildProgress.SETTLE);
                 }
             });
-            try {
-                afterSwitch.run();
-            } catch (RuntimeException e) {
-                // the rebuilt read models are live; what is derived from the fold is only a cache
-                log.error("Rebuild {}: could not drop the state derived from the former fold", job.id, e);
-            }
+            dropFoldedStates(job);
             phase(job, "Verifying");
             List<TableComparison> verification = new ArrayList<>();
             for (TablePair pair : pairs) {
@@ -228,7 +269,15 @@ public class RebuildService implements DisposableBean {
                         TableComparer.compare(snapshots[0].connection(), snapshots[1].connection(), pair, verifier));
             }
             timings.mark("verify");
-            job.verification = List.copyOf(verification);
+            // in the read models' order: those verified equal in place, and those replaced
+            List<TableComparison> all = new ArrayList<>();
+            for (ReadModelRebuild readModel : readModels) {
+                List<TableComparison> own = verification.stream()
+                        .filter(comparison -> comparison.readModel().equals(readModel.name()))
+                        .toList();
+                all.addAll(own.isEmpty() ? checked.getOrDefault(readModel.name(), List.of()) : own);
+            }
+            job.verification = List.copyOf(all);
             outcome = RebuildProgress.Status.COMPLETED;
             log.info(
                     "Rebuild {} replayed {} events at {} events/s ({}); read models {}",
@@ -264,6 +313,133 @@ public class RebuildService implements DisposableBean {
                 reportOutcome(job);
                 job.settle();
             }
+        }
+    }
+
+    /**
+     * Compares every read model's live tables with the rows the events make, writing nothing: with writes held for a
+     * moment, takes the head of the store and a snapshot of the live tables, which the live processors have brought
+     * to that head; then folds every event up to the head in memory into the checksums of the rows each table should
+     * hold, while the verifier's thread reads the snapshot's. Returns each read model's comparisons, by name.
+     */
+    private Map<String, List<TableComparison>> check(Job job, Timings timings) {
+        ExpectedRows expected = new ExpectedRows(dataSource);
+        List<ReadModelRebuild.Check> checks = new ArrayList<>();
+        for (ReadModelRebuild readModel : readModels) {
+            checks.add(readModel.check(expected));
+        }
+        List<TablePair> tables =
+                checks.stream().flatMap(check -> check.tables().stream()).toList();
+        phase(job, "Taking a snapshot of the read models");
+        long nearlyHead = reader.head();
+        checks.forEach(check -> check.awaitLive(nearlyHead, BEFORE_HOLD_PATIENCE));
+        long[] head = {0};
+        Snapshot[] live = {null};
+        gate.closedWhile(() -> {
+            head[0] = reader.head();
+            checks.forEach(check -> check.awaitLive(head[0], UNDER_HOLD_PATIENCE));
+            live[0] = Snapshot.of(
+                    dataSource, tables.stream().map(TablePair::liveTable).toList());
+        });
+        try {
+            timings.mark("check-snapshot");
+            phase(job, REPLAYING);
+            CompletableFuture<List<TableComparer.Checksum>> liveSums = CompletableFuture.supplyAsync(
+                    () -> {
+                        long began = System.nanoTime();
+                        List<TableComparer.Checksum> sums = new ArrayList<>();
+                        for (TablePair table : tables) {
+                            try {
+                                sums.add(TableComparer.checksum(live[0].connection(), table.liveTable()));
+                            } catch (SQLException e) {
+                                throw new IllegalStateException("Reading " + table.liveTable() + " failed", e);
+                            }
+                        }
+                        log.info(
+                                "Rebuild {}: read the live tables in {} ms",
+                                job.id,
+                                (System.nanoTime() - began) / 1_000_000);
+                        return sums;
+                    },
+                    verifier);
+            try {
+                Consumer<StoredEvent> fold = event -> {
+                    checks.forEach(check -> check.fold(event));
+                    job.done++;
+                };
+                long[] last = {0};
+                for (boolean more = true; more; ) {
+                    int read = reader.after(last[0], PAGE, event -> {
+                        last[0] = event.position();
+                        if (event.position() <= head[0]) {
+                            fold.accept(event);
+                        }
+                    });
+                    more = read == PAGE && last[0] < head[0];
+                }
+                timings.mark("check-replay");
+                checks.forEach(ReadModelRebuild.Check::finish);
+                job.total = job.done;
+                timings.mark("check-rows");
+                phase(job, "Comparing with the live read models");
+            } catch (RuntimeException | Error e) {
+                // the snapshot is closed only once its reading has ended; the replay's failure is the one told
+                try {
+                    liveSums.join();
+                } catch (RuntimeException reading) {
+                    e.addSuppressed(reading);
+                }
+                throw e;
+            }
+            List<TableComparer.Checksum> sums = join(liveSums);
+            Map<String, List<TableComparison>> comparisons = new LinkedHashMap<>();
+            for (int i = 0; i < tables.size(); i++) {
+                TablePair table = tables.get(i);
+                TableComparer.Checksum liveSum = sums.get(i);
+                TableComparer.Checksum rebuiltSum = expected.checksum(table.liveTable());
+                Optional<String> shape = expected.shapeDiffers(table.liveTable());
+                boolean equal = shape.isEmpty() && liveSum.equals(rebuiltSum);
+                comparisons
+                        .computeIfAbsent(table.readModel(), name -> new ArrayList<>())
+                        .add(new TableComparison(
+                                table.readModel(),
+                                table.liveTable().replaceAll("_[ab]$", ""),
+                                liveSum.rows(),
+                                rebuiltSum.rows(),
+                                liveSum.hex(),
+                                rebuiltSum.hex(),
+                                equal,
+                                equal
+                                        ? List.of()
+                                        : List.of(shape.orElse(
+                                                "the checksums differ: the read model is built again into fresh "
+                                                        + "tables, compared row by row"))));
+            }
+            timings.mark("check-compare");
+            return comparisons;
+        } finally {
+            live[0].close();
+        }
+    }
+
+    /**
+     * Drops what is derived from the way events fold (the directory states kept for "as of an instant"): a read model
+     * was replaced, so the fold may have changed with the code; they are folded again in the background.
+     */
+    private void dropFoldedStates(Job job) {
+        try {
+            afterSwitch.run();
+        } catch (RuntimeException e) {
+            // the read models are as the events make them; what is derived from the fold is only a cache
+            log.error("Rebuild {}: could not drop the state derived from the former fold", job.id, e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
@@ -387,8 +563,13 @@ public class RebuildService implements DisposableBean {
         /** Finished and its outcome recorded for every node: what {@link #runNow} waits for. */
         volatile boolean settled;
 
-        Job(String id) {
+        final boolean fresh;
+        /** The read models built into fresh tables and switched live; null until the check has told. */
+        volatile List<String> replaced;
+
+        Job(String id, boolean fresh) {
             this.id = id;
+            this.fresh = fresh;
         }
 
         double rate() {
@@ -426,7 +607,9 @@ public class RebuildService implements DisposableBean {
                     checked == null ? null : checked.stream().allMatch(TableComparison::equal),
                     checked,
                     error,
-                    List.copyOf(phases));
+                    List.copyOf(phases),
+                    fresh,
+                    replaced);
         }
     }
 

@@ -33,7 +33,9 @@ class RebuildJournalTest {
                 null,
                 null,
                 null,
-                List.of(new RebuildProgress.PhaseTime("replay", 1200, 900)));
+                List.of(new RebuildProgress.PhaseTime("replay", 1200, 900)),
+                false,
+                null);
     }
 
     @Test
@@ -64,7 +66,9 @@ class RebuildJournalTest {
                 List.of(
                         new RebuildProgress.PhaseTime("replay", 1200, 900),
                         new RebuildProgress.PhaseTime("write", 900, 0),
-                        new RebuildProgress.PhaseTime("verify", 400, 0)));
+                        new RebuildProgress.PhaseTime("verify", 400, 0)),
+                false,
+                List.of("directory", "activity"));
         now.set(START.plusSeconds(3));
         journal.report(done);
 
@@ -143,7 +147,9 @@ class RebuildJournalTest {
                 null,
                 List.of(
                         new RebuildProgress.PhaseTime("replay", 1200, 1000),
-                        new RebuildProgress.PhaseTime(RebuildProgress.SWITCH, 30, 0))));
+                        new RebuildProgress.PhaseTime(RebuildProgress.SWITCH, 30, 0)),
+                true,
+                List.of("directory", "activity")));
         now.set(START.plus(RebuildJournal.SILENT).plus(Duration.ofSeconds(1)));
 
         RebuildProgress lost = journal.find("r3").orElseThrow();

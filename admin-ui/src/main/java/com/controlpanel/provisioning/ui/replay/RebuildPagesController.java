@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,11 +45,15 @@ public class RebuildPagesController {
     }
 
     @PostMapping
-    String start(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, RedirectAttributes flash) {
+    String start(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(defaultValue = "false") boolean fresh,
+            RedirectAttributes flash) {
         Workspace workspace = operatorOnly(admin, org);
         String id;
         try {
-            id = rebuilds.start().id();
+            id = rebuilds.start(fresh).id();
             flash.addFlashAttribute(Flash.NOTICE, "Rebuild started. The service keeps answering meanwhile.");
         } catch (RebuildAlreadyRunningException e) {
             if (e.runningId() == null) {

@@ -22,13 +22,19 @@ public record RebuildView(
         List<Table> tables,
         String error,
         List<Phase> phases,
-        boolean switched) {
+        boolean switched,
+        boolean fresh,
+        List<String> replaced) {
 
     /** A phase done: what it was, how long it took, and its rate when it applied events in bulk (the replay). */
     public record Phase(String label, String took, String rate) {
 
         static Phase of(RebuildProgress.PhaseTime phase) {
             String label = switch (phase.name()) {
+                case "check-snapshot" -> "holding writes for a snapshot of the live read models";
+                case "check-replay" -> "replaying the events";
+                case "check-rows" -> "summing the rows the events make";
+                case "check-compare" -> "comparing them with the live read models";
                 case "replay" -> "replaying the events";
                 case "write" -> "writing the read models";
                 case "catch-up" -> "catching up";
@@ -38,7 +44,8 @@ public record RebuildView(
                 case "verify" -> "verifying";
                 default -> phase.name();
             };
-            String rate = "replay".equals(phase.name()) && phase.millis() > 0
+            boolean replay = "replay".equals(phase.name()) || "check-replay".equals(phase.name());
+            String rate = replay && phase.millis() > 0
                     ? String.format(Locale.ENGLISH, "%,.0f", phase.events() * 1000.0 / phase.millis())
                     : null;
             return new Phase(label, millis(Duration.ofMillis(phase.millis())), rate);
@@ -99,7 +106,32 @@ public record RebuildView(
                 progress.phases() == null
                         ? List.of()
                         : progress.phases().stream().map(Phase::of).toList(),
-                progress.switched());
+                progress.switched(),
+                progress.fresh(),
+                progress.replaced());
+    }
+
+    /** Completed without replacing any read model: every one was found as its events make it. */
+    public boolean inPlace() {
+        return replaced != null && replaced.isEmpty();
+    }
+
+    /** The read models built into fresh tables and switched live, named; null before the comparison told. */
+    public String replacedNames() {
+        return replaced == null || replaced.isEmpty() ? null : String.join(", ", replaced);
+    }
+
+    /** The read models verified equal in place (not replaced), named; null when none. */
+    public String keptNames() {
+        if (replaced == null) {
+            return null;
+        }
+        String kept = tables.stream()
+                .map(Table::readModel)
+                .distinct()
+                .filter(readModel -> !replaced.contains(readModel))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return kept.isEmpty() ? null : kept;
     }
 
     public boolean running() {
@@ -134,6 +166,9 @@ public record RebuildView(
     /** What a screen reader hears when the rebuild moves on to another phase or ends. */
     public String announcement() {
         if (completed()) {
+            if (inPlace()) {
+                return "Rebuild completed: every read model equals what its events make; none needed replacing.";
+            }
             return Boolean.TRUE.equals(verified)
                     ? "Rebuild completed: the rebuilt read models equal the live ones."
                     : "Rebuild completed, but the rebuilt read models differ from the live ones.";

@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/admin/rebuild} (operator only): rebuilds every read model from the event store in the background;
+ * {@code /api/admin/rebuild} (operator only): rebuilds every read model from the event store in the background
+ * (replacing those that differ from what the events make, or all of them with {@code fresh=true});
  * {@code GET /api/admin/rebuild/{id}} reports progress and, at the end, the verification.
  */
 @RestController
@@ -29,11 +31,16 @@ public class RebuildController {
         this.rebuilds = rebuilds;
     }
 
+    /**
+     * Compares every read model with the rows its events make, and builds into fresh tables (then switches to) only
+     * those that differ; with {@code fresh=true}, every read model.
+     */
     @PostMapping
-    public ResponseEntity<RebuildProgress> start(@AuthenticationPrincipal AdminUser admin) {
+    public ResponseEntity<RebuildProgress> start(
+            @AuthenticationPrincipal AdminUser admin, @RequestParam(defaultValue = "false") boolean fresh) {
         requireOperator(admin);
         try {
-            RebuildProgress started = rebuilds.start();
+            RebuildProgress started = rebuilds.start(fresh);
             return ResponseEntity.accepted()
                     .location(URI.create("/api/admin/rebuild/" + started.id()))
                     .body(started);
