@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * The read side at scale: an organization of 100,000 members, then
  *
  * <ol>
- *   <li>a full rebuild of every read model from the event store ({@code POST /api/admin/rebuild}): events/s;
+ *   <li>rebuilds of every read model from the event store ({@code POST /api/admin/rebuild}): events/s; the first
+ *       and second compare first and replace what differs (the second should find nothing to replace), the third
+ *       builds every read model into fresh tables ({@code ?fresh=true});
  *   <li>the Control Panel's list queries and SCIM lookups: p50/p99;
  *   <li>the organization's state as of an instant ({@code GET /api/orgs/{org}/state?at=}): seconds;
  *   <li>the service's heap.
@@ -164,10 +166,14 @@ public final class ReadSideBench {
 
         List<String> steps = List.of(options.get("steps").split(","));
         if (steps.contains("rebuild")) {
-            rebuild(Files.exists(prepared) && !grown
-                    ? "rebuild 1"
-                    : "rebuild 1 (fills the directory with the copies; the verification reports them as differences)");
-            rebuild("rebuild 2 (everything already in place; the verification should be equal)");
+            rebuild(
+                    Files.exists(prepared) && !grown
+                            ? "rebuild 1"
+                            : "rebuild 1 (replaces the directory, filling it with the copies; the verification reports"
+                                    + " them as differences)",
+                    false);
+            rebuild("rebuild 2 (everything already in place: verified equal, nothing replaced)", false);
+            rebuild("rebuild 3 (into fresh tables: every read model written, switched and verified)", true);
         }
         if (steps.contains("queries") || steps.contains("asof")) {
             awaitKeptStates();
@@ -387,8 +393,8 @@ public final class ReadSideBench {
         throw new IllegalStateException("Activity did not reach position " + position);
     }
 
-    private void rebuild(String label) throws Exception {
-        String started = expect(api("POST", "/api/admin/rebuild", null), 202);
+    private void rebuild(String label, boolean fresh) throws Exception {
+        String started = expect(api("POST", "/api/admin/rebuild" + (fresh ? "?fresh=true" : ""), null), 202);
         String id = field(started, "id");
         long start = System.nanoTime();
         String progress = started;
@@ -396,14 +402,16 @@ public final class ReadSideBench {
             Thread.sleep(250);
             progress = expect(api("GET", "/api/admin/rebuild/" + id, null), 200);
         }
+        Matcher replaced = Pattern.compile("\"replaced\":(\\[[^]]*]|null)").matcher(progress);
         System.out.printf(
-                "%s: %s, %s events in %.1f s (as the service reports it: %s events/s), verified=%s%n",
+                "%s: %s, %s events in %.1f s (as the service reports it: %s events/s), verified=%s, replaced=%s%n",
                 label,
                 number(progress, "status"),
                 number(progress, "eventsTotal"),
                 seconds(start),
                 number(progress, "eventsPerSecond"),
-                number(progress, "verified"));
+                number(progress, "verified"),
+                replaced.find() ? replaced.group(1) : "?");
         // the service's own account of each phase: the replay alone (read and fold) beside writing and verifying
         Matcher phase = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"millis\":(\\d+),\"events\":(\\d+)}")
                 .matcher(progress);
@@ -413,7 +421,7 @@ public final class ReadSideBench {
             long events = Long.parseLong(phase.group(3));
             phases.append(phases.length() == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%s %.1f s", phase.group(1), millis / 1000.0));
-            if ("replay".equals(phase.group(1)) && millis > 0) {
+            if (("replay".equals(phase.group(1)) || "check-replay".equals(phase.group(1))) && millis > 0) {
                 phases.append(String.format(Locale.ROOT, " (%d events, %.0f events/s)", events, events * 1000.0 / millis));
             }
         }
