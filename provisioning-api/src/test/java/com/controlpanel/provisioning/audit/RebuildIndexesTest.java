@@ -78,6 +78,47 @@ class RebuildIndexesTest {
         }
     }
 
+    @Test
+    void liveTablesThatLostAnIndexAreNotVerifiedInPlaceButRebuiltWithIt() throws SQLException {
+        Http api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        String org = Fixtures.createOrganization(api, "Lost index");
+        api.post("/api/orgs/" + org + "/members", Map.of("email", "lost-ix@example.com", "name", "Lost Index"));
+        assertThat(rebuilds.runNow().replaced())
+                .as("every slot has its indexes")
+                .isEmpty();
+        String live = liveSlot("directory");
+        assertThat(liveSlot("activity")).isEqualTo(live);
+        Map<String, Set<String>> complete = indexes(live);
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DROP INDEX ix_dir_member_" + live + "_email");
+            statement.execute("DROP INDEX ix_activity_" + live + "_subject");
+        }
+        assertThat(indexes(live).get("dir_member")).doesNotContain("email");
+        assertThat(indexes(live).get("activity")).doesNotContain("subject");
+
+        RebuildProgress done = rebuilds.runNow();
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(RebuildProgress.Status.COMPLETED);
+        assertThat(done.replaced()).containsExactlyInAnyOrder("directory", "activity");
+        assertThat(done.phases())
+                .extracting(RebuildProgress.PhaseTime::name)
+                .contains("check-compare", "write", RebuildProgress.SWITCH);
+        String now = liveSlot("directory");
+        assertThat(now).isNotEqualTo(live);
+        assertThat(liveSlot("activity")).isEqualTo(now);
+        assertThat(indexes(now)).isEqualTo(complete);
+        // the former live slot, now the standby, gets it back at the next rebuild into it
+        assertThat(rebuilds.runNow(true).verified()).isTrue();
+        assertThat(indexes("a")).isEqualTo(complete);
+        assertThat(indexes("b")).isEqualTo(complete);
+    }
+
+    private String liveSlot(String projection) {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("SELECT live_slot FROM projection_slot WHERE projection = ?", String.class, projection);
+    }
+
     /** Each slot table's secondary indexes, named by what they are for ({@code ix_<table>_<what>}). */
     private Map<String, Set<String>> indexes(String slot) throws SQLException {
         Map<String, Set<String>> indexes = new java.util.TreeMap<>();

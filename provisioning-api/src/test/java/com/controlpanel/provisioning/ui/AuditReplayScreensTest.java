@@ -282,11 +282,12 @@ class AuditReplayScreensTest {
         assertThat(browser.text(By.id("rebuild-verdict")))
                 .isEqualTo("Verified: every live table equals the rows its events make, so none was replaced.");
         assertThat(browser.text(By.id("rebuild-replaced"))).isEqualTo("Verified in place: activity, directory.");
-        assertThat(texts("#rebuild-phases .rebuild-phase")).hasSize(4);
-        assertThat(texts("#rebuild-phases .rebuild-phase").get(1))
+        assertThat(texts("#rebuild-phases .rebuild-phase")).hasSize(5);
+        assertThat(texts("#rebuild-phases .rebuild-phase").get(2))
                 .matches("replaying the events [0-9,]+ (ms|s) \\([0-9,]+ events per second\\)");
         assertThat(browser.text(By.id("rebuild-phases")))
-                .startsWith("Time per phase: holding writes for a snapshot of the live read models")
+                .startsWith("Time per phase: catching up ")
+                .contains(" · holding writes for a snapshot of the live read models ")
                 .containsPattern(" · comparing them with the live read models [0-9,]+ (ms|s)\\.$");
         assertVerifiedTables();
         browser.screenshot("audit-rebuild-in-place");

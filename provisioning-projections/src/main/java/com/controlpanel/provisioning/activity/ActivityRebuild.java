@@ -118,7 +118,7 @@ public class ActivityRebuild implements ReadModelRebuild {
 
             @Override
             public List<TablePair> tables() {
-                return pairs(live, live);
+                return pairs(live, slots.standbyStore().tables());
             }
         };
     }

@@ -65,7 +65,7 @@ public class DirectoryRebuild implements ReadModelRebuild {
 
             @Override
             public List<TablePair> tables() {
-                return pairs(live, live);
+                return pairs(live, slots.standby());
             }
         };
     }

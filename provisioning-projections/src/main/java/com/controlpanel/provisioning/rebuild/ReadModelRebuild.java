@@ -31,7 +31,10 @@ public interface ReadModelRebuild {
         /** Waits until the live read model has taken every event up to the head, at most {@code patience}. */
         default void awaitLive(long head, Duration patience) {}
 
-        /** The live tables the rows are for, each with its key columns (the rebuilt side is not used). */
+        /**
+         * The live tables the rows are for, each with its key columns, and its standby counterpart (not compared: its
+         * indexes tell those the live table should have).
+         */
         List<TablePair> tables();
     }
 

@@ -45,6 +45,9 @@ public class RebuildService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final int PAGE = 5000;
     static final String REPLAYING = "Replaying events";
+    /** The second pass of a rebuild whose comparison found read models that differ. */
+    static final String REPLAYING_FRESH = "Replaying events into fresh tables";
+
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
     private static final int OUTCOME_ATTEMPTS = 5;
     /** How long the live processors may take to reach the head: a backlog before the hold, a few events under it. */
@@ -181,11 +184,11 @@ public class RebuildService implements DisposableBean {
             Map<String, List<TableComparison>> checked = job.fresh ? Map.of() : check(job, timings);
             if (!job.fresh) {
                 replacing = readModels.stream()
-                        .filter(readModel ->
-                                !checked.get(readModel.name()).stream().allMatch(TableComparison::equal))
+                        .filter(readModel -> !checked.getOrDefault(readModel.name(), List.of()).stream()
+                                .allMatch(TableComparison::equal))
                         .toList();
-                job.replaced = replacing.stream().map(ReadModelRebuild::name).toList();
                 if (replacing.isEmpty()) {
+                    job.replaced = List.of();
                     job.verification =
                             checked.values().stream().flatMap(List::stream).toList();
                     // the kept directory states stay: the fold gives the same read models, and a change in how
@@ -199,18 +202,18 @@ public class RebuildService implements DisposableBean {
                             timings);
                     return;
                 }
-                // the read models that differ are built again into fresh tables, from the first event
-                job.done = 0;
-                job.total = reader.count();
-            } else {
-                job.replaced = readModels.stream().map(ReadModelRebuild::name).toList();
+                // the read models that differ are built again into fresh tables, from the first event: a second
+                // pass, counted on top of the first (the rate is that of the whole rebuild, both passes)
+                job.total = job.done + reader.count();
             }
+            List<String> replacingNames =
+                    replacing.stream().map(ReadModelRebuild::name).toList();
             List<ReadModelRebuild.Session> sessions = new ArrayList<>();
             for (ReadModelRebuild readModel : replacing) {
                 sessions.add(readModel.begin());
             }
             RebuildCursor cursor = new RebuildCursor();
-            phase(job, REPLAYING);
+            phase(job, job.fresh ? REPLAYING : REPLAYING_FRESH);
             Consumer<StoredEvent> fold = applying(sessions, job, ReadModelRebuild.Session::fold);
             for (boolean more = true; more; ) {
                 RebuildCursor.Page page = cursor.next(reader, PAGE);
@@ -251,6 +254,7 @@ public class RebuildService implements DisposableBean {
                 lease.confirm();
                 sessions.forEach(ReadModelRebuild.Session::switchLive);
                 switched[0] = true;
+                job.replaced = replacingNames;
                 timings.mark(RebuildProgress.SWITCH);
                 if (gate.cluster().acrossNodes()) {
                     // told at once: should this node stop now, the rebuilt read models are live
@@ -324,20 +328,26 @@ public class RebuildService implements DisposableBean {
      */
     private Map<String, List<TableComparison>> check(Job job, Timings timings) {
         ExpectedRows expected = new ExpectedRows(dataSource);
+        SecondaryIndexes indexes = new SecondaryIndexes(dataSource);
         List<ReadModelRebuild.Check> checks = new ArrayList<>();
         for (ReadModelRebuild readModel : readModels) {
             checks.add(readModel.check(expected));
         }
         List<TablePair> tables =
                 checks.stream().flatMap(check -> check.tables().stream()).toList();
-        phase(job, "Taking a snapshot of the read models");
+        phase(job, "Catching up");
         long nearlyHead = reader.head();
         checks.forEach(check -> check.awaitLive(nearlyHead, BEFORE_HOLD_PATIENCE));
+        timings.mark("check-catch-up");
+        phase(job, "Taking a snapshot of the read models (writes wait)");
         long[] head = {0};
         Snapshot[] live = {null};
         gate.closedWhile(() -> {
             head[0] = reader.head();
             checks.forEach(check -> check.awaitLive(head[0], UNDER_HOLD_PATIENCE));
+            // a lock whose session was cut is released: other nodes may be writing, and the snapshot would not be
+            // the head's
+            gate.cluster().confirmWritesHeld();
             live[0] = Snapshot.of(
                     dataSource, tables.stream().map(TablePair::liveTable).toList());
         });
@@ -348,12 +358,15 @@ public class RebuildService implements DisposableBean {
                     () -> {
                         long began = System.nanoTime();
                         List<TableComparer.Checksum> sums = new ArrayList<>();
-                        for (TablePair table : tables) {
-                            try {
+                        try {
+                            for (TablePair table : tables) {
                                 sums.add(TableComparer.checksum(live[0].connection(), table.liveTable()));
-                            } catch (SQLException e) {
-                                throw new IllegalStateException("Reading " + table.liveTable() + " failed", e);
                             }
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("Reading the live read models failed", e);
+                        } finally {
+                            // read: its transaction need not hold old row versions while the fold goes on
+                            closeQuietly(live[0], job);
                         }
                         log.info(
                                 "Rebuild {}: read the live tables in {} ms",
@@ -398,6 +411,12 @@ public class RebuildService implements DisposableBean {
                 TableComparer.Checksum liveSum = sums.get(i);
                 TableComparer.Checksum rebuiltSum = expected.checksum(table.liveTable());
                 Optional<String> shape = expected.shapeDiffers(table.liveTable());
+                List<String> missing =
+                        indexes.missingFromLive(new SecondaryIndexes.Standby(table.rebuiltTable(), table.liveTable()));
+                if (shape.isEmpty() && !missing.isEmpty()) {
+                    shape = Optional.of("the live table lacks its indexes " + String.join(", ", missing)
+                            + ": the read model is built again into fresh tables, which have them");
+                }
                 boolean equal = shape.isEmpty() && liveSum.equals(rebuiltSum);
                 comparisons
                         .computeIfAbsent(table.readModel(), name -> new ArrayList<>())
@@ -418,7 +437,16 @@ public class RebuildService implements DisposableBean {
             timings.mark("check-compare");
             return comparisons;
         } finally {
-            live[0].close();
+            closeQuietly(live[0], job);
+        }
+    }
+
+    /** Gives a snapshot back (once, whoever asks first); a rebuild never fails, nor hides its failure, for it. */
+    private static void closeQuietly(Snapshot snapshot, Job job) {
+        try {
+            snapshot.close();
+        } catch (RuntimeException e) {
+            log.warn("Rebuild {}: could not give back the connection of a snapshot", job.id, e);
         }
     }
 
@@ -564,7 +592,7 @@ public class RebuildService implements DisposableBean {
         volatile boolean settled;
 
         final boolean fresh;
-        /** The read models built into fresh tables and switched live; null until the check has told. */
+        /** The read models built into fresh tables and switched live; empty when none had to be; null until told. */
         volatile List<String> replaced;
 
         Job(String id, boolean fresh) {
@@ -618,7 +646,9 @@ public class RebuildService implements DisposableBean {
      * verifying take as long as they take, which the events replayed do not tell: the phase says which runs).
      */
     static Long eta(RebuildProgress.Status status, String phase, long done, long total, double rate) {
-        return status == RebuildProgress.Status.RUNNING && REPLAYING.equals(phase) && rate > 0
+        return status == RebuildProgress.Status.RUNNING
+                        && (REPLAYING.equals(phase) || REPLAYING_FRESH.equals(phase))
+                        && rate > 0
                 ? Math.max(0, Math.round((total - done) / rate))
                 : null;
     }

@@ -69,6 +69,24 @@ public final class SecondaryIndexes {
     }
 
     /**
+     * The secondary indexes this live table lacks: those its standby counterpart has (named for the live table), as a
+     * slot made by the migrations has them. Empty when the live table has them all (or the standby lost its own, which
+     * the next rebuild into it builds again).
+     */
+    public List<String> missingFromLive(Standby standby) {
+        Map<String, Definition> live = indexes(standby.live());
+        Standby reversed = new Standby(standby.live(), standby.table());
+        List<String> missing = new ArrayList<>();
+        indexes(standby.table()).keySet().forEach(name -> {
+            String counterpart = counterpart(name, reversed);
+            if (counterpart != null && !live.containsKey(counterpart)) {
+                missing.add(counterpart);
+            }
+        });
+        return missing;
+    }
+
+    /**
      * The name the standby table's index has that is this index of the live table: index names are {@code ix_}, the
      * table's name, {@code _} and what it is for. Null for an index not named so (it is not the standby's to have).
      */

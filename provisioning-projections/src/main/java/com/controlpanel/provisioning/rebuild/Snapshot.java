@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 public final class Snapshot implements AutoCloseable {
 
     private final Connection connection;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Snapshot(Connection connection) {
         this.connection = connection;
@@ -67,19 +68,28 @@ public final class Snapshot implements AutoCloseable {
         return connection;
     }
 
-    /** Ends the transaction and gives the connection back to the pool, whatever the rollback does. */
+    /**
+     * Ends the transaction and gives the connection back to the pool, whatever the rollback does; once, however often it
+     * is called.
+     */
     @Override
     public void close() {
-        close(null);
+        if (closed.compareAndSet(false, true)) {
+            close(null);
+        }
     }
 
     private void close(Throwable failing) {
         try {
             try {
                 connection.rollback();
-                lazy(connection, false);
             } finally {
-                connection.close();
+                // the pool does not reset a session setting: whatever the rollback did, the next borrower is not lazy
+                try {
+                    lazy(connection, false);
+                } finally {
+                    connection.close();
+                }
             }
         } catch (SQLException e) {
             if (failing == null) {

@@ -31,6 +31,7 @@ public record RebuildView(
 
         static Phase of(RebuildProgress.PhaseTime phase) {
             String label = switch (phase.name()) {
+                case "check-catch-up" -> "catching up";
                 case "check-snapshot" -> "holding writes for a snapshot of the live read models";
                 case "check-replay" -> "replaying the events";
                 case "check-rows" -> "summing the rows the events make";
