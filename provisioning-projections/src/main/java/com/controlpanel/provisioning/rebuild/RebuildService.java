@@ -194,12 +194,7 @@ public class RebuildService implements DisposableBean {
                     // the kept directory states stay: the fold gives the same read models, and a change in how
                     // events fold that they would not show is told by the states' own format
                     outcome = RebuildProgress.Status.COMPLETED;
-                    log.info(
-                            "Rebuild {} replayed {} events at {} events/s ({}); read models verified equal in place",
-                            job.id,
-                            job.done,
-                            Math.round(job.rate()),
-                            timings);
+                    logCompleted(job, timings, "verified equal in place");
                     return;
                 }
                 // the read models that differ are built again into fresh tables, from the first event: a second
@@ -283,13 +278,8 @@ public class RebuildService implements DisposableBean {
             }
             job.verification = List.copyOf(all);
             outcome = RebuildProgress.Status.COMPLETED;
-            log.info(
-                    "Rebuild {} replayed {} events at {} events/s ({}); read models {}",
-                    job.id,
-                    job.done,
-                    Math.round(job.rate()),
-                    timings,
-                    verification.stream().allMatch(TableComparison::equal) ? "verified equal" : "DIFFER");
+            logCompleted(
+                    job, timings, verification.stream().allMatch(TableComparison::equal) ? "verified equal" : "DIFFER");
         } catch (RuntimeException | Error e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
             if (switched[0]) {
@@ -318,6 +308,16 @@ public class RebuildService implements DisposableBean {
                 job.settle();
             }
         }
+    }
+
+    private static void logCompleted(Job job, Timings timings, String verdict) {
+        log.info(
+                "Rebuild {} replayed {} events at {} events/s ({}); read models {}",
+                job.id,
+                job.done,
+                Math.round(job.rate()),
+                timings,
+                verdict);
     }
 
     /**
