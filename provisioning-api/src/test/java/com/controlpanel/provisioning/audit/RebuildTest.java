@@ -223,7 +223,8 @@ class RebuildTest {
             assertThat(phase.get("millis").asLong()).isNotNegative();
             phaseMillis += phase.get("millis").asLong();
         }
-        assertThat(phases)
+        // on a database several nodes share, the writes also stay held after the switch until every node has read it
+        assertThat(phases.stream().filter(phase -> !phase.equals(RebuildProgress.SETTLE)))
                 .containsExactly("replay", "write", "catch-up", "last-catch-up", "snapshot-and-switch", "verify");
         assertThat(progress.get("fresh").asBoolean()).isTrue();
         assertThat(progress.get("replaced"))
