@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationTest
 class RebuildIndexesTest {
 
-    private static final List<String> SLOT_TABLES = List.of(
+    /** Every table of a slot, the directory's and the activity's. */
+    static final List<String> SLOT_TABLES = List.of(
             "dir_organization",
             "dir_member",
             "dir_member_attr",

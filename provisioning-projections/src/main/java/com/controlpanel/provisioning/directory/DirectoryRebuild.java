@@ -53,9 +53,7 @@ public class DirectoryRebuild implements ReadModelRebuild {
         return new Check() {
             @Override
             public void fold(StoredEvent event) {
-                if (event.isOrganizationEvent()) {
-                    DirectoryEvolver.apply(event.event(), context(event), folded);
-                }
+                apply(event, folded);
             }
 
             @Override
@@ -84,8 +82,14 @@ public class DirectoryRebuild implements ReadModelRebuild {
         return new TablePair(name(), live, rebuilt, List.of(keys));
     }
 
-    private static EventContext context(StoredEvent event) {
-        return new EventContext(event.timestamp(), event.message().getSequenceNumber());
+    /** An event of an organization into the directory store, as the live projection folds it; others are not its. */
+    private static void apply(StoredEvent event, DirectoryStore store) {
+        if (event.isOrganizationEvent()) {
+            DirectoryEvolver.apply(
+                    event.event(),
+                    new EventContext(event.timestamp(), event.message().getSequenceNumber()),
+                    store);
+        }
     }
 
     private final class DirectorySession implements Session {
@@ -102,9 +106,7 @@ public class DirectoryRebuild implements ReadModelRebuild {
 
         @Override
         public void fold(StoredEvent event) {
-            if (event.isOrganizationEvent()) {
-                DirectoryEvolver.apply(event.event(), context(event), folded);
-            }
+            apply(event, folded);
         }
 
         @Override
@@ -116,9 +118,7 @@ public class DirectoryRebuild implements ReadModelRebuild {
 
         @Override
         public void catchUp(StoredEvent event) {
-            if (event.isOrganizationEvent()) {
-                DirectoryEvolver.apply(event.event(), context(event), target);
-            }
+            apply(event, target);
         }
 
         @Override
