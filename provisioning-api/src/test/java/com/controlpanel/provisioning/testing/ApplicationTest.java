@@ -25,7 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "provisioning.data-dir=${user.dir}/target/test-data/${random.uuid}",
             // states as of an instant start from states kept every few events, as soon as the events are stored
             "provisioning.state-checkpoint-every=4",
-            "provisioning.state-checkpoint-settle=0s"
+            "provisioning.state-checkpoint-settle=0s",
+            // Spring keeps every test context started, each with its pool: idle, one holds two connections, not the
+            // sixteen it may grow to (the PostgreSQL test contexts share that server's hundred connections)
+            "spring.datasource.hikari.minimum-idle=2"
         })
 public @interface ApplicationTest {
 
