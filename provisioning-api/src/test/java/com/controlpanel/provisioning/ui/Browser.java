@@ -196,11 +196,28 @@ final class Browser implements AutoCloseable {
         return waitUntil(Duration.ofSeconds(10), condition);
     }
 
+    /** Waits until the condition holds; if it never does, the failure says which page the browser was on and shows. */
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-        // htmx may replace what a condition looks at while it looks: try again
-        return new WebDriverWait(driver, timeout)
-                .ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            // htmx may replace what a condition looks at while it looks: try again
+            return new WebDriverWait(driver, timeout)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "\n" + whereAndWhat(), e);
+        }
+    }
+
+    /** The page's path and the start of its text, for a failure's message. */
+    private String whereAndWhat() {
+        try {
+            Object text = script("return document.body ? document.body.innerText : '';");
+            String shown = String.valueOf(text).replaceAll("\\s+", " ").trim();
+            return "The browser was on " + path() + ", showing: "
+                    + (shown.length() > 600 ? shown.substring(0, 600) + "…" : shown);
+        } catch (WebDriverException | ClassCastException unreadable) {
+            return "The page could not be read: " + unreadable.getMessage();
+        }
     }
 
     Object script(String script, Object... args) {
