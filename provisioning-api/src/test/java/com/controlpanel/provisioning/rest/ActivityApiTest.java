@@ -700,12 +700,20 @@ class ActivityApiTest {
 
     private static String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // the last lines passed over, for the failure's message: an answer refused, or a stream ended, shows there
+        java.util.Deque<String> passed = new java.util.ArrayDeque<>();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line != null && wanted.test(line)) {
                 return line;
             }
+            if (line != null) {
+                passed.addLast(line.length() > 200 ? line.substring(0, 200) + "…" : line);
+                if (passed.size() > 5) {
+                    passed.removeFirst();
+                }
+            }
         }
-        throw new AssertionError("No such line on the stream within 10 s");
+        throw new AssertionError("No such line on the stream within 10 s; the last lines passed over: " + passed);
     }
 }
