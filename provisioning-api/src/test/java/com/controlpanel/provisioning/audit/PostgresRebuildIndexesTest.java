@@ -13,9 +13,6 @@ class PostgresRebuildIndexesTest extends RebuildIndexesTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = PostgresAvailable.emptySchema("rebuild_indexes_test");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
-        registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+        PostgresAvailable.useEmptySchema(registry, "rebuild_indexes_test");
     }
 }

@@ -15,12 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 class PostgresRebuildTest extends RebuildTest {
 
-    /** A schema of its own, emptied when this application starts: no other PostgreSQL test empties it meanwhile. */
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = PostgresAvailable.emptySchema("rebuild_test");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
-        registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+        PostgresAvailable.useEmptySchema(registry, "rebuild_test");
     }
 }

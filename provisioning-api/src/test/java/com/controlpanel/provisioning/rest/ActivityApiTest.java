@@ -22,8 +22,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -701,7 +703,7 @@ class ActivityApiTest {
     private static String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         // the last lines passed over, for the failure's message: an answer refused, or a stream ended, shows there
-        java.util.Deque<String> passed = new java.util.ArrayDeque<>();
+        Deque<String> passed = new ArrayDeque<>();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line != null && wanted.test(line)) {

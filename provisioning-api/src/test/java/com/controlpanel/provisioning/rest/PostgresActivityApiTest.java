@@ -14,12 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 class PostgresActivityApiTest extends ActivityApiTest {
 
-    /** A schema of its own, emptied when this application starts: no other PostgreSQL test empties it meanwhile. */
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = PostgresAvailable.emptySchema("activity_test");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
-        registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+        PostgresAvailable.useEmptySchema(registry, "activity_test");
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Runs a test class against a real PostgreSQL server named by {@code PROVISIONING_TEST_POSTGRES_URL} (a database the
@@ -50,6 +51,17 @@ public class PostgresAvailable implements ExecutionCondition {
             throw new IllegalStateException("Cannot reach the PostgreSQL test database " + URL, e);
         }
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /**
+     * Points a test application at a schema of its own, emptied now (from a {@code @DynamicPropertySource}, so as the
+     * application starts): no other PostgreSQL test empties it meanwhile.
+     */
+    public static void useEmptySchema(DynamicPropertyRegistry registry, String schema) {
+        String url = emptySchema(schema);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
     private static String envOr(String name, String fallback) {
