@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConcurrentRequestsPerOrganization SCIM requests of one organization served at once by this node: below the
  *     database connections, so that one organization's slow searches can not take them all from the others
  * @param overloadWait how long a request waits for its turn when that many are being served, before a 429
+ * @param searchTimeout how long the database may take over one search of Users or Groups (its page and its count
+ *     together; whole seconds, at least 1): a longer one is stopped and answered 400 {@code tooMany}, so that a filter
+ *     too costly for the organization's size holds neither a connection nor a core for minutes
  */
 @ConfigurationProperties("provisioning.scim")
 public record ScimProperties(
@@ -27,7 +30,8 @@ public record ScimProperties(
         Integer burst,
         Integer maxConcurrentRequests,
         Integer maxConcurrentRequestsPerOrganization,
-        Duration overloadWait) {
+        Duration overloadWait,
+        Duration searchTimeout) {
 
     public ScimProperties {
         maxResults = positive(maxResults, 500, "max-results");
@@ -48,6 +52,11 @@ public record ScimProperties(
         overloadWait = overloadWait == null ? Duration.ofSeconds(2) : overloadWait;
         if (overloadWait.isNegative()) {
             throw new IllegalArgumentException("provisioning.scim.overload-wait must not be negative");
+        }
+        searchTimeout = searchTimeout == null ? Duration.ofSeconds(10) : searchTimeout;
+        if (searchTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            // a statement's timeout is counted in whole seconds; 0 would mean none at all
+            throw new IllegalArgumentException("provisioning.scim.search-timeout must be at least 1s");
         }
     }
 

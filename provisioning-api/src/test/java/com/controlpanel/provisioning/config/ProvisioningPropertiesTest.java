@@ -77,6 +77,21 @@ class ProvisioningPropertiesTest {
     }
 
     @Test
+    void aSearchTimeoutUnderOneSecondIsRefusedForAStatementsTimeoutCountsWholeSeconds() {
+        assertThatThrownBy(() -> scim(Map.of("provisioning.scim.search-timeout", "0s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.scim.search-timeout must be at least 1s");
+        assertThatThrownBy(() -> scim(Map.of("provisioning.scim.search-timeout", "500ms")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.scim.search-timeout must be at least 1s");
+        assertThat(scim(Map.of()).searchTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(scim(Map.of("provisioning.scim.search-timeout", "30s")).searchTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void aPublicBaseUrlIsKeptWithoutItsTrailingSlash() {
         assertThat(bind(Map.of()).publicBaseUrl()).isNull();
         assertThat(bind(Map.of("provisioning.public-base-url", "https://scim.example.com/"))

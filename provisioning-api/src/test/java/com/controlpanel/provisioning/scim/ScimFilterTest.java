@@ -119,6 +119,15 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("emails[type eq \"work\" and primary eq false]", List.of("dave"));
         table.put("Emails[TYPE eq \"home\"]", List.of("alice", "carol"));
         table.put("not (emails[type eq \"home\"])", List.of("bob", "dave"));
+        // one element of either kind; one element satisfying only "not"s; a required comparison beside others
+        table.put("emails[type eq \"home\" or primary eq false]", List.of("alice", "carol", "dave"));
+        table.put("emails[value ew \"home.org\" or (type eq \"work\" and primary eq false)]", List.of("alice", "dave"));
+        table.put("emails[not (type eq \"work\")]", List.of("alice", "carol"));
+        table.put("emails[type eq \"home\" and not (primary eq true)]", List.of("alice"));
+        table.put(
+                "emails[(value eq \"dave2@example.com\" or value eq \"bob@example.com\") and primary eq true]",
+                List.of("bob", "dave"));
+        table.put("emails[value eq \"dave@example.com\" and primary eq true]", List.of());
         table.put("emails.value co \"home.org\"", List.of("alice"));
         table.put("emails co \"corp.test\"", List.of("carol"));
         table.put("emails.type eq \"home\" and emails.primary eq true", List.of("alice", "carol"));

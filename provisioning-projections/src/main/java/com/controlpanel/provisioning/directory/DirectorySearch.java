@@ -3,6 +3,11 @@ package com.controlpanel.provisioning.directory;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,12 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /**
  * Filtered, ordered, paged searches of an organization's members and teams, evaluated in the database (see
- * {@link FilterSql}): a filter never loads more rows than the page it answers.
+ * {@link FilterSql}): a filter never loads more rows than the page it answers. Each search is given a time: the
+ * database stops one that runs longer (a filter of many conditions, substrings over every value of a large
+ * organization), which then fails with {@link SearchTimeoutException} instead of holding a connection and a core.
  */
 @Component
 public class DirectorySearch {
@@ -30,20 +43,21 @@ public class DirectorySearch {
         this.slots = slots;
     }
 
-    /** The page of members the query asks for, and how many match in all. */
-    public SearchResult<MemberRow> members(DirectorySearchQuery query) {
+    /** The page of members the query asks for, and how many match in all, within the time given (at least 1 s). */
+    public SearchResult<MemberRow> members(DirectorySearchQuery query, Duration timeout) {
         DirectoryTables t = slots.live();
         Statement statement = memberStatement(t, query);
+        Budget budget = new Budget("members", timeout);
         List<MemberRow> rows = List.of();
         if (query.limit() > 0) {
-            rows = jdbc.query(
-                    statement.page(), (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()), statement.pageArgs());
+            rows = budget.query(
+                    statement.page(), statement.pageArgs(), (rs, n) -> JdbcDirectoryStore.member(rs, slots.json()));
         }
-        return new SearchResult<>(rows, total(statement, query, rows.size()));
+        return new SearchResult<>(rows, total(statement, query, rows.size(), budget));
     }
 
-    /** The page of teams the query asks for, and how many match in all. */
-    public SearchResult<TeamRow> teams(DirectorySearchQuery query) {
+    /** The page of teams the query asks for, and how many match in all, within the time given (at least 1 s). */
+    public SearchResult<TeamRow> teams(DirectorySearchQuery query, Duration timeout) {
         DirectoryTables t = slots.live();
         FilterSql sql = new FilterSql(t, query.organizationId().value());
         String where = sql.teams(query.filter());
@@ -56,11 +70,12 @@ public class DirectorySearch {
                 query,
                 whereArgs,
                 new ArrayList<>(sql.args().subList(whereArgs.size(), sql.args().size())));
+        Budget budget = new Budget("teams", timeout);
         List<TeamRow> rows = List.of();
         if (query.limit() > 0) {
-            rows = jdbc.query(statement.page(), JdbcDirectoryStore::team, statement.pageArgs());
+            rows = budget.query(statement.page(), statement.pageArgs(), JdbcDirectoryStore::team);
         }
-        return new SearchResult<>(rows, total(statement, query, rows.size()));
+        return new SearchResult<>(rows, total(statement, query, rows.size(), budget));
     }
 
     /** One member of the organization, as the directory has it now. */
@@ -125,12 +140,78 @@ public class DirectorySearch {
     }
 
     /** The number of matches; a first page shorter than asked for is all of them, and needs no count. */
-    private long total(Statement statement, DirectorySearchQuery query, int returned) {
+    private long total(Statement statement, DirectorySearchQuery query, int returned, Budget budget) {
         if (query.offset() == 0 && query.limit() > 0 && returned < query.limit()) {
             return returned;
         }
-        Long total = jdbc.queryForObject(statement.count(), Long.class, statement.countArgs());
-        return total == null ? 0 : total;
+        List<Long> total = budget.query(statement.count(), statement.countArgs(), (rs, n) -> rs.getLong(1));
+        return total.isEmpty() ? 0 : total.get(0);
+    }
+
+    /** Whole seconds, rounded up: the unit of a statement's timeout in JDBC. */
+    public static long seconds(Duration duration) {
+        long seconds = duration.toSeconds();
+        return duration.toNanosPart() > 0 || seconds == 0 ? seconds + 1 : seconds;
+    }
+
+    /**
+     * The time one search has for all its statements: each is given what is left (JDBC counts it in whole seconds, so
+     * at least one), and one the database stops on it fails as a {@link SearchTimeoutException}.
+     */
+    private final class Budget {
+        private final String what;
+        private final Duration timeout;
+        private final long deadline;
+
+        Budget(String what, Duration timeout) {
+            this.what = what;
+            this.timeout = timeout;
+            this.deadline = System.nanoTime() + timeout.toNanos();
+        }
+
+        <T> List<T> query(String sql, Object[] args, RowMapper<T> mapper) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SearchTimeoutException(what, timeout, null);
+            }
+            int seconds = (int) Math.min(Integer.MAX_VALUE, seconds(Duration.ofNanos(left)));
+            try {
+                return jdbc.execute((ConnectionCallback<List<T>>) connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        statement.setQueryTimeout(seconds);
+                        try {
+                            new ArgumentPreparedStatementSetter(args).setValues(statement);
+                            try (ResultSet rs = statement.executeQuery()) {
+                                return new RowMapperResultSetExtractor<>(mapper).extractData(rs);
+                            }
+                        } finally {
+                            // H2 sets the timeout on the whole connection, which goes back to the pool: every later
+                            // statement on it (a rebuild's, an export's) would be stopped after it too
+                            statement.setQueryTimeout(0);
+                        }
+                    }
+                });
+            } catch (DataAccessException e) {
+                if (timedOut(e)) {
+                    throw new SearchTimeoutException(what, timeout, e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Whether the database stopped the statement for its timeout (SQL state 57014, "query canceled"). */
+    private static boolean timedOut(DataAccessException e) {
+        if (e instanceof QueryTimeoutException) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTimeoutException
+                    || (cause instanceof SQLException sql && "57014".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parts of a search's SQL and their parameters. */

@@ -239,13 +239,69 @@ final class FilterSql {
             if (MEMBER_COLUMNS.containsKey(attribute) || attribute.startsWith("meta")) {
                 throw new UnsupportedFilterException("'" + attribute + "' is not multi-valued");
             }
+            if (element.filter() instanceof Any any && !any.filters().isEmpty()) {
+                // an element satisfies one of the filters or another exactly when one element satisfies the first or
+                // one the second: each then reads only the rows of the comparison it requires, if it requires one
+                return translate(
+                        new Any(any.filters().stream()
+                                .map(filter -> (DirectoryFilter) new Element(attribute, filter))
+                                .toList()),
+                        this);
+            }
             args.add(organizationId);
-            args.add(attribute + ".");
-            args.add(attribute + "/");
-            String inner = translate(element.filter(), new AttributeElementScope(attribute));
-            // Every row of one element shares its ordinal: the element is (member, ordinal) under the path.
+            // Every row of one element shares its ordinal: the element is (member, ordinal) under the path. The rows
+            // read for the elements are those of one sub-attribute the filter requires, compared right there (an
+            // index range, one lookup for eq), when it requires one; else every row under the attribute's path.
+            int anchor = anchor(element.filter());
+            DirectoryFilter rest = element.filter();
+            String rows;
+            if (anchor >= 0) {
+                Compare required = (Compare) conjuncts(rest).get(anchor);
+                args.add(attribute + "." + required.attribute());
+                rows = "el.path = ? AND " + attributeValue("el.value_key", required);
+                List<DirectoryFilter> others = new ArrayList<>(conjuncts(rest));
+                others.remove(anchor);
+                rest = new All(others);
+            } else {
+                args.add(attribute + ".");
+                args.add(attribute + "/");
+                rows = "el.path >= ? AND el.path < ?";
+            }
+            String inner = translate(rest, new AttributeElementScope(attribute));
             return "m.member_id IN (SELECT el.member_id FROM " + tables.memberAttribute()
-                    + " el WHERE el.organization_id = ? AND el.path >= ? AND el.path < ? AND (" + inner + "))";
+                    + " el WHERE el.organization_id = ? AND " + rows + " AND (" + inner + "))";
+        }
+
+        /**
+         * Which comparison of a value filter every matching element must satisfy with a row of its own, as an index
+         * into {@link #conjuncts}: the filter itself, or one of the comparisons it joins with {@code and} (an
+         * {@code eq} on {@code value} first, the likeliest to single an element out, then any {@code eq}, then the
+         * first); -1 when there is none (an {@code or}, a {@code not}, only {@code pr}).
+         */
+        private static int anchor(DirectoryFilter filter) {
+            List<DirectoryFilter> conjuncts = conjuncts(filter);
+            int any = -1;
+            int eq = -1;
+            for (int i = 0; i < conjuncts.size(); i++) {
+                if (conjuncts.get(i) instanceof Compare compare) {
+                    if (compare.comparison() == Comparison.EQ
+                            && compare.attribute().equals("value")) {
+                        return i;
+                    }
+                    if (compare.comparison() == Comparison.EQ && eq < 0) {
+                        eq = i;
+                    }
+                    if (any < 0) {
+                        any = i;
+                    }
+                }
+            }
+            return eq >= 0 ? eq : any;
+        }
+
+        /** The filters a value filter joins with {@code and}: those of an {@link All}, or the filter alone. */
+        private static List<DirectoryFilter> conjuncts(DirectoryFilter filter) {
+            return filter instanceof All all ? all.filters() : List.of(filter);
         }
 
         /** A condition on the member's teams; the caller has added the organization's id before its parameters. */

@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.scim.error;
 
+import com.controlpanel.provisioning.directory.DirectorySearch;
+import com.controlpanel.provisioning.directory.SearchTimeoutException;
 import com.controlpanel.provisioning.directory.UnsupportedFilterException;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
@@ -48,6 +50,22 @@ public class ScimExceptionHandler {
     @ExceptionHandler(UnsupportedFilterException.class)
     ResponseEntity<String> filter(UnsupportedFilterException e, HttpServletRequest request) {
         return error(request, 400, BadRequestException.INVALID_FILTER, e.getMessage());
+    }
+
+    /**
+     * A search stopped for taking too long: RFC 7644's {@code tooMany} ("more results than the server is willing to
+     * calculate"). Logged at warn, without the filter (it may name people): an operator sees which organization and
+     * request, and may raise {@code provisioning.scim.search-timeout}.
+     */
+    @ExceptionHandler(SearchTimeoutException.class)
+    ResponseEntity<String> searchTimeout(SearchTimeoutException e, HttpServletRequest request) {
+        log.warn(
+                "SCIM {} {} (request id {}): the search was stopped after {} s (provisioning.scim.search-timeout)",
+                request.getMethod(),
+                request.getRequestURI(),
+                RequestIdFilter.requestId(request),
+                DirectorySearch.seconds(e.timeout()));
+        return answer(request, 400, "tooMany", e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

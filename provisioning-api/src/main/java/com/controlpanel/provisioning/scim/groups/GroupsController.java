@@ -175,7 +175,7 @@ public class GroupsController {
                 list.descending(),
                 list.offset(),
                 list.count());
-        SearchResult<TeamRow> found = search.teams(query);
+        SearchResult<TeamRow> found = search.teams(query, properties.searchTimeout());
         AttributeSelection selection = AttributeSelection.of(list);
         boolean withMembers = selection.returns("members");
         Map<TeamId, List<TeamMember>> members = withMembers && !found.items().isEmpty()

@@ -236,7 +236,7 @@ public class UsersController {
                 list.descending(),
                 list.offset(),
                 list.count());
-        SearchResult<MemberRow> found = search.members(query);
+        SearchResult<MemberRow> found = search.members(query, properties.searchTimeout());
         AttributeSelection selection = AttributeSelection.of(list);
         // every User's teams, also when its groups are not shown: its version depends on them
         Map<MemberId, List<TeamRef>> teams =
