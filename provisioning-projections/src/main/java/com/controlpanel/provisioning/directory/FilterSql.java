@@ -252,14 +252,15 @@ final class FilterSql {
             // Every row of one element shares its ordinal: the element is (member, ordinal) under the path. The rows
             // read for the elements are those of one sub-attribute the filter requires, compared right there (an
             // index range, one lookup for eq), when it requires one; else every row under the attribute's path.
-            int anchor = anchor(element.filter());
+            List<DirectoryFilter> conjuncts = conjuncts(element.filter());
+            int anchor = anchor(conjuncts);
             DirectoryFilter rest = element.filter();
             String rows;
             if (anchor >= 0) {
-                Compare required = (Compare) conjuncts(rest).get(anchor);
+                Compare required = (Compare) conjuncts.get(anchor);
                 args.add(attribute + "." + required.attribute());
                 rows = "el.path = ? AND " + attributeValue("el.value_key", required);
-                List<DirectoryFilter> others = new ArrayList<>(conjuncts(rest));
+                List<DirectoryFilter> others = new ArrayList<>(conjuncts);
                 others.remove(anchor);
                 rest = new All(others);
             } else {
@@ -273,13 +274,11 @@ final class FilterSql {
         }
 
         /**
-         * Which comparison of a value filter every matching element must satisfy with a row of its own, as an index
-         * into {@link #conjuncts}: the filter itself, or one of the comparisons it joins with {@code and} (an
-         * {@code eq} on {@code value} first, the likeliest to single an element out, then any {@code eq}, then the
-         * first); -1 when there is none (an {@code or}, a {@code not}, only {@code pr}).
+         * Which of a value filter's {@link #conjuncts} is a comparison every matching element must satisfy with a row
+         * of its own (an {@code eq} on {@code value} first, the likeliest to single an element out, then any
+         * {@code eq}, then the first); -1 when there is none (an {@code or}, a {@code not}, only {@code pr}).
          */
-        private static int anchor(DirectoryFilter filter) {
-            List<DirectoryFilter> conjuncts = conjuncts(filter);
+        private static int anchor(List<DirectoryFilter> conjuncts) {
             int any = -1;
             int eq = -1;
             for (int i = 0; i < conjuncts.size(); i++) {
