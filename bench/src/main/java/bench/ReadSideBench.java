@@ -465,9 +465,14 @@ public final class ReadSideBench {
         }
         String filter = encode("userName eq \"" + someone + "\"");
         measure("SCIM userName eq", repeat, () -> scim(template[0], template[1], "GET", "/Users?filter=" + filter, null));
+        // Okta's import pages through every User; its "Test API credentials" asks the first page
+        measure("SCIM Users first page", repeat, () -> scim(
+                template[0], template[1], "GET", "/Users?startIndex=1&count=100", null));
         measure("SCIM Users page at 50001", repeat, () -> scim(
                 template[0], template[1], "GET", "/Users?startIndex=50001&count=100", null));
         measure("SCIM Groups first page", repeat, () -> scim(template[0], template[1], "GET", "/Groups?count=5", null));
+        measure("SCIM Groups page at 5001", repeat, () -> scim(
+                template[0], template[1], "GET", "/Groups?startIndex=5001&count=100", null));
     }
 
     /**

@@ -23,4 +23,9 @@ public record DirectorySearchQuery(
         offset = Math.max(0, offset);
         limit = Math.max(0, limit);
     }
+
+    /** Whether the search has no filter: every member (or team) of the organization, in pages. */
+    public boolean unfiltered() {
+        return filter instanceof DirectoryFilter.All all && all.filters().isEmpty();
+    }
 }

@@ -93,14 +93,19 @@ final class FilterSql {
     }
 
     /**
-     * The ORDER BY of a member search; ties are broken by id so that pages are stable. Unlike the Control Panel's
-     * list, it does not start with the organization: H2 would then prefer the index of the sort order to the index
-     * of a selective filter, and {@code userName eq} would read every member (UserNameFilterScaleTest).
+     * The ORDER BY of a member search; ties are broken by id so that pages are stable. A filtered search's order does
+     * not start with the organization, unlike the Control Panel's list: H2 would then prefer the index of the sort
+     * order to the index of a selective filter, and {@code userName eq} would read every member
+     * (UserNameFilterScaleTest). A search without a filter (Okta's import, and its "Test API credentials", page
+     * through every User) names the organization first, which it is anyway: H2 then reads the page straight from the
+     * index of the order, {@code (organization_id, created_at, member_id)}, instead of reading and sorting every member
+     * of the organization (at 100,000 members, about a second for any page; ScimListingPlansTest).
      */
-    String memberOrder(String sortBy, boolean descending) {
+    String memberOrder(String sortBy, boolean descending, boolean unfiltered) {
         String direction = descending ? " DESC" : " ASC";
+        String organization = unfiltered ? "m.organization_id" + direction + ", " : "";
         if (sortBy == null) {
-            return "m.created_at" + direction + ", m.member_id" + direction;
+            return organization + "m.created_at" + direction + ", m.member_id" + direction;
         }
         Column column = MEMBER_COLUMNS.getOrDefault(sortBy, MEMBER_SORT_COLUMNS.get(sortBy));
         if (column == null && (sortBy.startsWith("groups") || sortBy.equals("meta.location"))) {
@@ -115,20 +120,21 @@ final class FilterSql {
                     Kind.LOWER,
                     true);
         }
-        return ordered(column, direction) + ", m.member_id" + direction;
+        return organization + ordered(column, direction) + ", m.member_id" + direction;
     }
 
-    /** The ORDER BY of a team search. */
-    String teamOrder(String sortBy, boolean descending) {
+    /** The ORDER BY of a team search; without a filter it names the organization first, as for members. */
+    String teamOrder(String sortBy, boolean descending, boolean unfiltered) {
         String direction = descending ? " DESC" : " ASC";
+        String organization = unfiltered ? "t.organization_id" + direction + ", " : "";
         if (sortBy == null) {
-            return "t.created_at" + direction + ", t.team_id" + direction;
+            return organization + "t.created_at" + direction + ", t.team_id" + direction;
         }
         Column column = TEAM_COLUMNS.get(sortBy);
         if (column == null) {
             throw new UnsupportedFilterException("Groups can not be sorted by '" + sortBy + "'");
         }
-        return ordered(column, direction) + ", t.team_id" + direction;
+        return organization + ordered(column, direction) + ", t.team_id" + direction;
     }
 
     private static String ordered(Column column, String direction) {
