@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""A full rebuild on a history of the size an Okta push makes, from a service started afresh.
+
+Starts the packaged service on a new data directory, pushes --users Users (and 10 groups) through SCIM
+with the Okta push load generator (bench/target/scim-bench.jar), waits --settle seconds, then asks for
+--rebuilds full rebuilds in a row (POST /api/admin/rebuild, polled until it ends) and prints, for each,
+the service's own account: status, events, events/s, what was replaced, and the time of each phase.
+The first rebuild after a start is the one the JIT has not compiled yet.
+
+  cd bench && mvn -B -q package && cd ..
+  python3 bench/rebuild_after_push.py --jar provisioning-api/target/provisioning-api.jar --users 20000
+
+See bench/README.md, "The rebuild on the history of one push".
+"""
+import argparse, base64, http.client, json, os, subprocess, sys, tempfile, time
+
+from service import running
+
+PASSWORD = "bench-password-1"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def main():
+    args = argparse.ArgumentParser()
+    args.add_argument("--jar", required=True)
+    args.add_argument("--users", type=int, default=20000)
+    args.add_argument("--rebuilds", type=int, default=3)
+    args.add_argument("--settle", type=int, default=20)
+    args.add_argument("--port", type=int, default=18092)
+    options = args.parse_args()
+    with tempfile.TemporaryDirectory() as data_dir:
+        with running(options.jar, options.port, data_dir, PASSWORD):
+            push(options.port, options.users)
+            time.sleep(options.settle)
+            for number in range(1, options.rebuilds + 1):
+                print("rebuild %d: %s" % (number, rebuild(options.port)), flush=True)
+                time.sleep(3)
+
+
+def push(port, users):
+    subprocess.run(
+        ["java", "-jar", os.path.join(HERE, "target", "scim-bench.jar"), "--base-url=http://localhost:%d" % port,
+         "--password=" + PASSWORD, "--users=%d" % users, "--warmup-users=0", "--groups=10", "--concurrency=8"],
+        check=True, stdout=subprocess.DEVNULL)
+
+
+def rebuild(port):
+    started = call(port, "POST", "/api/admin/rebuild")
+    while True:
+        progress = call(port, "GET", "/api/admin/rebuild/" + started["id"])
+        if progress["status"] != "RUNNING":
+            break
+        time.sleep(0.2)
+    phases = " ".join("%s=%d" % (phase["name"], phase["millis"]) for phase in progress.get("phases", []))
+    return "%s %d events, %.1f events/s, verified=%s, replaced=%s; ms: %s" % (
+        progress["status"], progress["eventsDone"], progress["eventsPerSecond"], progress.get("verified"),
+        progress.get("replaced"), phases)
+
+
+def call(port, method, path):
+    connection = http.client.HTTPConnection("localhost", port, timeout=600)
+    auth = base64.b64encode(("admin@localhost:" + PASSWORD).encode()).decode()
+    connection.request(method, path, headers={"Authorization": "Basic " + auth, "Accept": "application/json"})
+    answer = connection.getresponse()
+    body = answer.read()
+    if answer.status >= 300:
+        sys.exit("%s %s answered %d: %s" % (method, path, answer.status, body[:300]))
+    return json.loads(body)
+
+
+if __name__ == "__main__":
+    main()
