@@ -99,7 +99,7 @@ final class FilterSql {
      * (UserNameFilterScaleTest). A search without a filter (Okta's import, and its "Test API credentials", page
      * through every User) names the organization first, which it is anyway: H2 then reads the page straight from the
      * index of the order, {@code (organization_id, created_at, member_id)}, instead of reading and sorting every member
-     * of the organization (at 100,000 members, about a second for any page; ScimListingPlansTest).
+     * of the organization (at 100,000 members, about half a second for any page; ScimListingPlansTest).
      */
     String memberOrder(String sortBy, boolean descending, boolean unfiltered) {
         String direction = descending ? " DESC" : " ASC";
