@@ -108,15 +108,15 @@ public class DirectorySearch {
      * many rows it reads. For operators and for the tests that prove a filter does not scan.
      */
     public String explainMembers(DirectorySearchQuery query) {
-        Statement statement = memberStatement(slots.live(), query);
-        List<String> lines =
-                jdbc.query("EXPLAIN ANALYZE " + statement.page(), (rs, n) -> rs.getString(1), statement.pageArgs());
-        return String.join("\n", lines);
+        return explain(memberStatement(slots.live(), query));
     }
 
     /** How the database runs the page query of a team search ({@code EXPLAIN ANALYZE}), as for members. */
     public String explainTeams(DirectorySearchQuery query) {
-        Statement statement = teamStatement(slots.live(), query);
+        return explain(teamStatement(slots.live(), query));
+    }
+
+    private String explain(Statement statement) {
         List<String> lines =
                 jdbc.query("EXPLAIN ANALYZE " + statement.page(), (rs, n) -> rs.getString(1), statement.pageArgs());
         return String.join("\n", lines);

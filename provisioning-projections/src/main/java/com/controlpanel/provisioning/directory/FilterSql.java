@@ -289,11 +289,11 @@ final class FilterSql {
             int eq = -1;
             for (int i = 0; i < conjuncts.size(); i++) {
                 if (conjuncts.get(i) instanceof Compare compare) {
-                    if (compare.comparison() == Comparison.EQ
-                            && compare.attribute().equals("value")) {
+                    boolean equality = compare.comparison() == Comparison.EQ;
+                    if (equality && compare.attribute().equals("value")) {
                         return i;
                     }
-                    if (compare.comparison() == Comparison.EQ && eq < 0) {
+                    if (equality && eq < 0) {
                         eq = i;
                     }
                     if (any < 0) {
