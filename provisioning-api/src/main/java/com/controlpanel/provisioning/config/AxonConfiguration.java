@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.domain.team.TeamAggregate;
 import com.controlpanel.provisioning.eventstore.AddedFieldUpcaster;
 import com.controlpanel.provisioning.eventstore.EventJson;
 import com.controlpanel.provisioning.eventstore.EventStoreSchema;
+import com.controlpanel.provisioning.eventstore.MetaDataJson;
 import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
 import com.controlpanel.provisioning.eventstore.TrackedEventsWithGaps;
 import com.controlpanel.provisioning.registry.CommandSideProjection;
@@ -47,9 +48,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +88,7 @@ public class AxonConfiguration {
     }
 
     private static Serializer jackson(com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        return JacksonSerializer.builder()
-                .objectMapper(mapper)
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
+        return MetaDataJson.serializer(mapper);
     }
 
     /** Appends that lost a race with another node's are concurrency conflicts, on PostgreSQL too. */
