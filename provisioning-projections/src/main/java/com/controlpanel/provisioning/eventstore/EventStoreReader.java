@@ -168,19 +168,53 @@ public class EventStoreReader {
     }
 
     private static TrackedDomainEventData<byte[]> row(ResultSet rs, Map<Long, String> revisions) throws SQLException {
-        long position = rs.getLong("global_index");
-        String revision = rs.getString("payload_revision");
+        // by index, in the order of COLUMNS: H2 looks a name up in a map of upper-cased names for every value
+        long position = rs.getLong(1);
+        String revision = rs.getString(8);
         revisions.put(position, revision);
-        DomainEventData<byte[]> data = new GenericDomainEventEntry<>(
-                rs.getString("aggregate_type"),
-                rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number"),
-                rs.getString("event_identifier"),
-                rs.getString("time_stamp"),
-                rs.getString("payload_type"),
+        DomainEventData<byte[]> data = new Row(
+                rs.getString(5),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getString(2),
+                rs.getString(6),
+                rs.getString(7),
                 revision,
-                rs.getBytes("payload"),
-                rs.getBytes("meta_data"));
+                rs.getBytes(9),
+                rs.getBytes(10));
         return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), data);
+    }
+
+    /** A stored event as Axon's own entry holds it, its time read by {@link StoreTime}. */
+    private static final class Row extends GenericDomainEventEntry<byte[]> {
+        private final String timestamp;
+
+        Row(
+                String type,
+                String aggregateIdentifier,
+                long sequenceNumber,
+                String eventIdentifier,
+                String timestamp,
+                String payloadType,
+                String payloadRevision,
+                byte[] payload,
+                byte[] metaData) {
+            super(
+                    type,
+                    aggregateIdentifier,
+                    sequenceNumber,
+                    eventIdentifier,
+                    timestamp,
+                    payloadType,
+                    payloadRevision,
+                    payload,
+                    metaData);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return StoreTime.parse(timestamp);
+        }
     }
 }
