@@ -173,14 +173,16 @@ final class ProfileIndex {
     static List<String> splitWords(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        text.codePoints().forEach(c -> {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             if (Character.isLetterOrDigit(c) || (word.length() > 0 && isMark(c))) {
                 word.appendCodePoint(Character.toLowerCase(c));
             } else if (word.length() > 0) {
                 words.add(word.toString());
                 word.setLength(0);
             }
-        });
+        }
         if (word.length() > 0) {
             words.add(word.toString());
         }
