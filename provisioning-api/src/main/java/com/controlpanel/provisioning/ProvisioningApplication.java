@@ -14,6 +14,11 @@ public class ProvisioningApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // H2 passes every string and value it reads through a small cache of its own, hashing each to share equal
+        // copies: about a quarter of a rebuild's verification, which reads every row of the read models (profiled).
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
         SpringApplication.run(ProvisioningApplication.class, args);
     }
 }
