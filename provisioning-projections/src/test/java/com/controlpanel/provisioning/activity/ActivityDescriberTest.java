@@ -31,10 +31,12 @@ import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
 import com.controlpanel.provisioning.domain.api.TeamTakenOver;
+import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.testing.EventExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -116,6 +118,45 @@ class ActivityDescriberTest {
         assertThat(row.client()).isEqualTo("Okta SCIM Client 1.0.0");
         assertThat(row.subjectName()).isEqualTo("Alice Adams (alice@example.com)");
         assertThat(row.summary()).isEqualTo("Provisioned member Alice Adams (alice@example.com)");
+    }
+
+    /**
+     * A new member's details list its profile as flat fields, in the profile's order: extension attributes named in
+     * full, other structured values as their JSON, an attribute sent empty as null.
+     */
+    @Test
+    void aNewMembersDetailsListItsProfileFieldByFieldInOrder() throws Exception {
+        Map<String, Object> manager = new LinkedHashMap<>();
+        manager.put("value", "m-1");
+        Map<String, Object> enterprise = new LinkedHashMap<>();
+        enterprise.put("department", "Ops");
+        enterprise.put("manager", manager);
+        Map<String, Object> phone = new LinkedHashMap<>();
+        phone.put("value", "555");
+        phone.put("type", "work");
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("title", "Guide \"Zoë\"");
+        attributes.put("nickName", null);
+        attributes.put("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", enterprise);
+        attributes.put("phoneNumbers", List.of(phone));
+        MemberProfile profile = new MemberProfile(
+                new UserName("zoe@example.com"),
+                new PersonName("Zoë Ng", "Ng", "Zoë", null, "Dr.", null),
+                "Zoë",
+                List.of(new EmailAddress("zoe@example.com", "work", true, null)),
+                "00u9",
+                attributes);
+
+        ActivityRow row = describe(new MemberProvisioned(ORG, ALICE, Source.OKTA, profile, true), OKTA);
+
+        assertThat(json.writeValueAsString(json.readTree(row.details()).get("profile")))
+                .isEqualTo("{\"userName\":\"zoe@example.com\",\"displayName\":\"Zoë\",\"externalId\":\"00u9\","
+                        + "\"name.formatted\":\"Zoë Ng\",\"name.givenName\":\"Zoë\",\"name.familyName\":\"Ng\","
+                        + "\"name.honorificPrefix\":\"Dr.\",\"emails\":\"zoe@example.com (work, primary)\","
+                        + "\"title\":\"Guide \\\"Zoë\\\"\",\"nickName\":null,"
+                        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\":\"Ops\","
+                        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\":\"{\\\"value\\\":\\\"m-1\\\"}\","
+                        + "\"phoneNumbers\":\"[{\\\"value\\\":\\\"555\\\",\\\"type\\\":\\\"work\\\"}]\"}");
     }
 
     @Test
