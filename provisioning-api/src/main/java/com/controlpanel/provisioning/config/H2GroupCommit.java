@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStoreException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -57,9 +61,31 @@ final class H2GroupCommit implements WriteDurability {
                     try (Connection connection = DriverManager.getConnection(url, user, password);
                             Statement statement = connection.createStatement()) {
                         statement.execute("CHECKPOINT");
+                        awaitWriters(connection);
                     }
                 },
                 evictPool);
+    }
+
+    /**
+     * Waits until H2's writer threads have written what they were given. {@code CHECKPOINT} stores what no store has
+     * taken yet; a store H2 began by itself just before (its background writer after {@code WRITE_DELAY}, or a
+     * transaction that filled its write buffer) may still be on those threads, and {@code CHECKPOINT} then returns at
+     * once, before the commits it was asked for are in the file.
+     */
+    static void awaitWriters(Connection connection) throws SQLException {
+        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return;
+        }
+        FileStore<?> file = session.getDatabase().getStore().getMvStore().getFileStore();
+        if (file == null) {
+            return;
+        }
+        try {
+            file.executeFileStoreOperation(() -> {});
+        } catch (MVStoreException e) {
+            throw new SQLException("H2 could not write its file", e);
+        }
     }
 
     H2GroupCommit(Checkpoint checkpoint, Runnable evictPool) {

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /** The group commit's promise: a commit is answered as on disk only after a checkpoint that covers it was written. */
@@ -74,6 +82,37 @@ class H2GroupCommitTest {
         assertThatThrownBy(otherFailure::awaitCheckpointCoveringNow)
                 .isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(evicted).as("only for a file held in this process").hasValue(1);
+    }
+
+    @Test
+    void aCheckpointReturnsOnlyOnceWhatH2WasAlreadyWritingIsInTheFile(@TempDir Path directory) throws Exception {
+        // H2's background writer stays out of it: the stores below are the test's
+        String url = "jdbc:h2:file:" + directory.resolve("provisioning") + ";WRITE_DELAY=600000";
+        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {});
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY, profile VARCHAR(2000))");
+            MVStore store = ((SessionLocal)
+                            connection.unwrap(JdbcConnection.class).getSession())
+                    .getDatabase()
+                    .getStore()
+                    .getMvStore();
+            for (int round = 0; round < 50; round++) {
+                statement.execute("INSERT INTO member_row SELECT X + " + round * 100
+                        + ", REPEAT('x', 2000) FROM SYSTEM_RANGE(1, 100)");
+                // as H2 does by itself (its background writer, or a transaction that filled its write buffer): the
+                // commit is handed to H2's writer threads, and nothing is left for CHECKPOINT to store
+                store.tryCommit();
+
+                commits.awaitCheckpointCoveringNow();
+
+                long writes = store.getFileStore().getWriteCount();
+                store.getFileStore().executeFileStoreOperation(() -> {});
+                assertThat(store.getFileStore().getWriteCount())
+                        .as("round %d: H2 still had the commit to write when the group commit answered", round)
+                        .isEqualTo(writes);
+            }
+        }
     }
 
     private static void await(CountDownLatch latch) {
