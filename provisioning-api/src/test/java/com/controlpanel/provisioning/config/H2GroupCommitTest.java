@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -112,6 +114,30 @@ class H2GroupCommitTest {
                         .as("round %d: H2 still had the commit to write when the group commit answered", round)
                         .isEqualTo(writes);
             }
+        }
+    }
+
+    @Test
+    void aCommitH2FailedToWriteOnItsOwnThreadsIsNotAnsweredAsOnDisk(@TempDir Path directory) throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("provisioning") + ";WRITE_DELAY=600000";
+        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {});
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO member_row VALUES (1)");
+            MVStore store = ((SessionLocal)
+                            connection.unwrap(JdbcConnection.class).getSession())
+                    .getDatabase()
+                    .getStore()
+                    .getMvStore();
+            store.tryCommit();
+            // as H2's writer thread does when its write fails (a full disk)
+            assertThatThrownBy(() -> store.panic(
+                            new MVStoreException(DataUtils.ERROR_WRITING_FAILED, "No space left on device")))
+                    .isInstanceOf(MVStoreException.class);
+
+            assertThatThrownBy(commits::awaitCheckpointCoveringNow)
+                    .isInstanceOf(TransientDataAccessResourceException.class);
         }
     }
 
