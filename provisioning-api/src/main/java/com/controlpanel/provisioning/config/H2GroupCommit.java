@@ -10,6 +10,7 @@ import java.sql.Statement;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -73,11 +74,9 @@ final class H2GroupCommit implements WriteDurability {
      * transaction that filled its write buffer) may still be on those threads, and {@code CHECKPOINT} then returns at
      * once, before the commits it was asked for are in the file.
      */
-    static void awaitWriters(Connection connection) throws SQLException {
-        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return;
-        }
-        FileStore<?> file = session.getDatabase().getStore().getMvStore().getFileStore();
+    private static void awaitWriters(Connection connection) throws SQLException {
+        MVStore store = store(connection);
+        FileStore<?> file = store == null ? null : store.getFileStore();
         if (file == null) {
             return;
         }
@@ -86,6 +85,13 @@ final class H2GroupCommit implements WriteDurability {
         } catch (MVStoreException e) {
             throw new SQLException("H2 could not write its file", e);
         }
+    }
+
+    /** The store under an embedded H2 connection; null for a connection to an H2 server. */
+    static MVStore store(Connection connection) throws SQLException {
+        return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                ? session.getDatabase().getStore().getMvStore()
+                : null;
     }
 
     H2GroupCommit(Checkpoint checkpoint, Runnable evictPool) {

@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -94,11 +92,7 @@ class H2GroupCommitTest {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY, profile VARCHAR(2000))");
-            MVStore store = ((SessionLocal)
-                            connection.unwrap(JdbcConnection.class).getSession())
-                    .getDatabase()
-                    .getStore()
-                    .getMvStore();
+            MVStore store = H2GroupCommit.store(connection);
             for (int round = 0; round < 50; round++) {
                 statement.execute("INSERT INTO member_row SELECT X + " + round * 100
                         + ", REPEAT('x', 2000) FROM SYSTEM_RANGE(1, 100)");
@@ -125,11 +119,7 @@ class H2GroupCommitTest {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY)");
             statement.execute("INSERT INTO member_row VALUES (1)");
-            MVStore store = ((SessionLocal)
-                            connection.unwrap(JdbcConnection.class).getSession())
-                    .getDatabase()
-                    .getStore()
-                    .getMvStore();
+            MVStore store = H2GroupCommit.store(connection);
             store.tryCommit();
             // as H2's writer thread does when its write fails (a full disk)
             assertThatThrownBy(() -> store.panic(
