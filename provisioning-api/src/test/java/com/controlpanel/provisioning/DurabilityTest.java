@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.config.FirstStart;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
+import com.controlpanel.provisioning.testing.WastefulH2File;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -217,6 +218,42 @@ class DurabilityTest {
                     .isPresent();
             // the first admin was created once: the configured password still works, no second organization
             assertThat(api.get("/api/orgs").json().size()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A file grown far beyond what it holds (as a long Okta push leaves it) is compacted by the next start, before
+     * anything opens it: the start says so, the file shrinks, and everything stored is there and writes go on.
+     */
+    @Test
+    void aFileGrownMostlyUnusedIsCompactedByTheNextStartAndKeepsEverything(CapturedOutput output) throws Exception {
+        String org;
+        String member;
+        try (ConfigurableApplicationContext first = start()) {
+            Http api = api(first);
+            org = api.get("/api/orgs").json().get(0).get("id").asText();
+            member = api.post("/api/orgs/" + org + "/members", Map.of("email", "compacted@example.com"))
+                    .json()
+                    .get("id")
+                    .asText();
+        }
+        Path file = dataDir.resolve("provisioning.mv.db");
+        WastefulH2File.write("jdbc:h2:file:" + dataDir.resolve("provisioning"), false);
+        long grown = Files.size(file);
+
+        try (ConfigurableApplicationContext second = start(ADMIN, PASSWORD, "--provisioning.h2.compact-above=1MB")) {
+            assertThat(output.getOut())
+                    .contains("Compacted the embedded database's file " + file + ": " + grown / (1024 * 1024) + " MB");
+            assertThat(Files.size(file)).isLessThan(grown / 2);
+            Http api = api(second);
+            assertThat(api.get("/api/orgs/" + org + "/members/" + member)
+                            .json()
+                            .get("email")
+                            .asText())
+                    .isEqualTo("compacted@example.com");
+            assertThat(api.post("/api/orgs/" + org + "/members", Map.of("email", "after.compaction@example.com"))
+                            .status())
+                    .isEqualTo(201);
         }
     }
 

@@ -58,6 +58,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * Axon without Axon Server: events in the relational database through Axon's JDBC engine, in the same Spring
@@ -243,6 +244,15 @@ public class AxonConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new CommandRetries(commandRetryExecutor, new TransientCommandFailures(), 10, 50))
                 .build();
+    }
+
+    /**
+     * On an H2 file, gives back at start the space its file holds for nothing (after a large push), before the pool
+     * opens it. Static: a post-processor is made before the beans it looks at.
+     */
+    @Bean
+    public static H2StartCompaction h2StartCompaction(Environment environment) {
+        return new H2StartCompaction(environment);
     }
 
     /**

@@ -1,0 +1,143 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.WastefulH2File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The embedded database's file compacted at start when it is large and mostly not in use, and only then. */
+@ExtendWith(OutputCaptureExtension.class)
+class H2StartCompactionTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private String url() {
+        return "jdbc:h2:file:" + dir.resolve("provisioning") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private Path file() {
+        return dir.resolve("provisioning.mv.db");
+    }
+
+    private String name(int id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), "sa", "");
+                PreparedStatement statement = connection.prepareStatement("SELECT name FROM kept WHERE id = ?")) {
+            statement.setInt(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private long rows() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM kept")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    @Test
+    void aLargeFileMostlyNotInUseIsCompactedAndKeepsEveryRow(CapturedOutput output) throws Exception {
+        WastefulH2File.write(url(), true);
+        long before = Files.size(file());
+        assertThat(before).as("the file written to waste space").isGreaterThan(10 * MB);
+
+        Optional<H2StartCompaction.Compacted> compacted = H2StartCompaction.compactIfWasteful(url(), "sa", "", MB);
+
+        assertThat(compacted).isPresent();
+        assertThat(compacted.get().before()).isEqualTo(before);
+        assertThat(compacted.get().after()).isEqualTo(Files.size(file())).isLessThan(before / 4);
+        assertThat(output.getOut()).contains("Compacted the embedded database's file " + file());
+        assertThat(rows()).isEqualTo(500);
+        assertThat(name(499)).isEqualTo("member 5999");
+        assertThat(dir.resolve("provisioning.mv.db.tempFile")).doesNotExist();
+    }
+
+    @Test
+    void aFileMostlyInUseIsLeftAsItIs(CapturedOutput output) throws Exception {
+        WastefulH2File.write(url(), true);
+        assertThat(H2StartCompaction.compactIfWasteful(url(), "sa", "", MB)).isPresent();
+
+        Optional<H2StartCompaction.Compacted> again = H2StartCompaction.compactIfWasteful(url(), "sa", "", 0);
+
+        assertThat(again).isEmpty();
+        assertThat(output.getOut()).containsPattern("provisioning.mv.db \\(\\d+ MB\\) is \\d+ % in use: not compacted");
+        assertThat(rows()).isEqualTo(500);
+    }
+
+    @Test
+    void aFileNoLargerThanTheThresholdIsNotEvenOpened() throws Exception {
+        WastefulH2File.write(url(), true);
+        FileTime written = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file(), written);
+        long size = Files.size(file());
+
+        assertThat(H2StartCompaction.compactIfWasteful(url(), "sa", "", size)).isEmpty();
+
+        assertThat(Files.getLastModifiedTime(file())).isEqualTo(written);
+        assertThat(Files.size(file())).isEqualTo(size);
+    }
+
+    @Test
+    void aFileH2CanNotReadIsLeftAsItIsAndTheStartGoesOn(CapturedOutput output) throws Exception {
+        byte[] garbage = new byte[(int) (2 * MB)];
+        new Random(11).nextBytes(garbage);
+        Files.write(file(), garbage);
+
+        assertThat(H2StartCompaction.compactIfWasteful(url(), "sa", "", MB)).isEmpty();
+
+        assertThat(Files.readAllBytes(file())).isEqualTo(garbage);
+        assertThat(output.getOut())
+                .contains("Could not compact the embedded database's file " + file()
+                        + ": the start goes on with it as it was");
+    }
+
+    @Test
+    void onlyAnH2FileDatabaseHasAFileToCompact() {
+        assertThat(H2StartCompaction.file("jdbc:h2:file:/srv/data/provisioning;WRITE_DELAY=500"))
+                .contains(Path.of("/srv/data/provisioning.mv.db"));
+        assertThat(H2StartCompaction.file("jdbc:h2:mem:provisioning")).isEmpty();
+        assertThat(H2StartCompaction.file("jdbc:postgresql://localhost:5432/provisioning"))
+                .isEmpty();
+        assertThat(H2StartCompaction.compactIfWasteful("jdbc:h2:mem:nothing", "sa", "", 0))
+                .isEmpty();
+    }
+
+    @Test
+    void settingsItCanNotUseStopTheStartNamingThem() {
+        FailureAnalysis size = StartAttempts.reported(StartAttempts.start(dir, "--provisioning.h2.compact-above=lots"));
+        assertThat(size.getDescription())
+                .contains("PROVISIONING_H2_COMPACT_ABOVE: 'lots' is not a size (256MB, 1GB, or bytes)");
+
+        FailureAnalysis enabled =
+                StartAttempts.reported(StartAttempts.start(dir, "--provisioning.h2.compact-at-start=sometimes"));
+        assertThat(enabled.getDescription())
+                .contains("PROVISIONING_H2_COMPACT_AT_START: 'sometimes' is not true or false");
+
+        FailureAnalysis negative =
+                StartAttempts.reported(StartAttempts.start(dir, "--provisioning.h2.compact-above=-1MB"));
+        assertThat(negative.getDescription())
+                .contains("PROVISIONING_H2_COMPACT_ABOVE: must not be negative (a size such as 256MB)");
+    }
+}
