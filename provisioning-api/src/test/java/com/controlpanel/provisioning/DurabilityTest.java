@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -253,6 +254,47 @@ class DurabilityTest {
                     .isEqualTo("compacted@example.com");
             assertThat(api.post("/api/orgs/" + org + "/members", Map.of("email", "after.compaction@example.com"))
                             .status())
+                    .isEqualTo(201);
+        }
+    }
+
+    /**
+     * While the service runs, a file that SCIM writes grew beyond what it holds is compacted once no command has
+     * written for the time set: the database stays open, everything stored is there, and writes go on.
+     */
+    @Test
+    void aFileGrownMostlyUnusedIsCompactedOnceTheServiceIsIdle(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext node = start(
+                ADMIN,
+                PASSWORD,
+                "--provisioning.h2.compact-at-start=false",
+                "--provisioning.h2.compact-above=1MB",
+                "--provisioning.h2.compact-idle-after=3s")) {
+            Http api = api(node);
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            Provisioning provisioning = enableProvisioning(api, org);
+            Http scim = Http.to(provisioning.tenantUrl()).bearer(provisioning.token());
+            Path file = dataDir.resolve("provisioning.mv.db");
+            long grown = 0;
+            for (int i = 0; i < 400; i++) {
+                assertThat(createUser(scim, "idle" + i + "@example.com").status())
+                        .isEqualTo(201);
+                grown = Math.max(grown, Files.size(file));
+            }
+
+            // "Compacted part of" too: a database this small stays partly unused however compact its file
+            Pattern compacted = Pattern.compile(
+                    "Compacted (part of )?the embedded database's file " + Pattern.quote(file.toString()));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!compacted.matcher(output.getOut()).find() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+
+            assertThat(output.getOut()).containsPattern(compacted);
+            assertThat(Files.size(file)).isLessThan(grown / 2);
+            assertThat(scim.get("/Users?count=1").json().get("totalResults").asInt())
+                    .isEqualTo(400);
+            assertThat(createUser(scim, "after.compaction@example.com").status())
                     .isEqualTo(201);
         }
     }

@@ -127,6 +127,13 @@ final class H2GroupCommit implements WriteDurability {
         });
     }
 
+    /** How many commits have asked to be made durable so far: while it stays the same, no command has written. */
+    long asked() {
+        synchronized (lock) {
+            return requested;
+        }
+    }
+
     /** Waits until the commit that just ended is on disk; throws if it may never get there. */
     void awaitCheckpointCoveringNow() {
         long ticket;

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Gives back, at start and before anything opens it, the disk space the embedded H2 database's file holds for nothing.
@@ -39,9 +38,6 @@ final class H2StartCompaction implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(H2StartCompaction.class);
 
-    static final String ENABLED = "provisioning.h2.compact-at-start";
-    static final String ABOVE = "provisioning.h2.compact-above";
-    static final DataSize DEFAULT_ABOVE = DataSize.ofMegabytes(256);
     /** Compacted when H2 counts at most this share of the file in use (its copy also compresses the pages). */
     static final int MOST_IN_USE_PERCENT = 66;
 
@@ -54,40 +50,9 @@ final class H2StartCompaction implements BeanPostProcessor {
     private boolean checked;
 
     H2StartCompaction(Environment environment) {
-        this.enabled =
-                setting(environment, ENABLED, "PROVISIONING_H2_COMPACT_AT_START", "true", value -> switch (value.strip()
-                        .toLowerCase(java.util.Locale.ROOT)) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new IllegalArgumentException();
-                });
-        this.above = setting(
-                        environment,
-                        ABOVE,
-                        "PROVISIONING_H2_COMPACT_ABOVE",
-                        DEFAULT_ABOVE.toMegabytes() + "MB",
-                        value -> DataSize.parse(value.strip()))
-                .toBytes();
-        if (above < 0) {
-            throw new SettingRefused("PROVISIONING_H2_COMPACT_ABOVE", "must not be negative (a size such as 256MB)");
-        }
-    }
-
-    private interface Parse<T> {
-        T apply(String value);
-    }
-
-    private static <T> T setting(
-            Environment environment, String name, String variable, String otherwise, Parse<T> parse) {
-        String value = environment.getProperty(name, otherwise);
-        try {
-            return parse.apply(value);
-        } catch (RuntimeException e) {
-            throw new SettingRefused(
-                    variable,
-                    "'" + value + "' is not "
-                            + (name.equals(ENABLED) ? "true or false" : "a size (256MB, 1GB, or bytes)"));
-        }
+        H2CompactionSettings settings = H2CompactionSettings.from(environment);
+        this.enabled = settings.atStart();
+        this.above = settings.above();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.activity.ActivityFailures;
 import com.controlpanel.provisioning.activity.ActivityProjection;
+import com.controlpanel.provisioning.application.WriteDurability;
 import com.controlpanel.provisioning.directory.DirectoryAsOf;
 import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
 import com.controlpanel.provisioning.directory.DirectorySlots;
@@ -30,8 +31,10 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -157,6 +160,35 @@ public class ReadModelConfiguration {
                 readModels,
                 checkpoints::discardAll,
                 new RebuildJournal(jdbc, Clock.systemUTC()));
+    }
+
+    /**
+     * On an H2 file, gives back the space the file holds for nothing once no command has written for a while (see
+     * {@link H2IdleCompaction}); elsewhere, or switched off, it never looks. Takes the pool so that it is stopped
+     * before the pool closes.
+     */
+    @Bean
+    public H2IdleCompaction h2IdleCompaction(
+            Environment environment,
+            DataSourceProperties dataSourceProperties,
+            DataSource dataSource,
+            WriteDurability writeDurability,
+            RebuildService rebuilds) {
+        H2CompactionSettings settings = H2CompactionSettings.from(environment);
+        H2IdleCompaction compaction = new H2IdleCompaction(
+                dataSourceProperties.determineUrl(),
+                dataSourceProperties.determineUsername(),
+                dataSourceProperties.determinePassword(),
+                settings.above(),
+                settings.idleAfter(),
+                writeDurability instanceof H2GroupCommit commits ? commits::asked : () -> 0L,
+                rebuilds::anyRunning);
+        if (settings.whenIdle()
+                && writeDurability instanceof H2GroupCommit
+                && H2StartCompaction.file(dataSourceProperties.determineUrl()).isPresent()) {
+            compaction.start();
+        }
+        return compaction;
     }
 
     /** How often the Activity processor's coordinator is told to look for new events (see {@link NudgedEventSource}). */

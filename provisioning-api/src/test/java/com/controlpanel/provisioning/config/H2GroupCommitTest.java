@@ -61,6 +61,25 @@ class H2GroupCommitTest {
         assertThat(checkpoints).hasValue(2);
     }
 
+    /** What tells the idle compaction that commands write: every commit that asks counts, written or not. */
+    @Test
+    void everyCommitThatAsksIsCounted() {
+        H2GroupCommit commits = new H2GroupCommit(() -> {}, () -> {});
+        assertThat(commits.asked()).isZero();
+
+        commits.awaitDurable();
+        commits.awaitDurable();
+        assertThat(commits.asked()).isEqualTo(2);
+
+        H2GroupCommit failing = new H2GroupCommit(
+                () -> {
+                    throw new SQLException("No space left on device");
+                },
+                () -> {});
+        assertThatThrownBy(failing::awaitDurable).isInstanceOf(TransientDataAccessResourceException.class);
+        assertThat(failing.asked()).isEqualTo(1);
+    }
+
     @Test
     void theFileHeldInThisProcessClosesThePooledConnections() {
         AtomicInteger evicted = new AtomicInteger();

@@ -124,20 +124,25 @@ class H2StartCompactionTest {
                 .isEmpty();
     }
 
+    /** What a start with this setting reports, refused. */
+    private String refused(String setting) {
+        FailureAnalysis analysis = StartAttempts.reported(StartAttempts.start(dir, setting));
+        return analysis.getDescription();
+    }
+
     @Test
     void settingsItCanNotUseStopTheStartNamingThem() {
-        FailureAnalysis size = StartAttempts.reported(StartAttempts.start(dir, "--provisioning.h2.compact-above=lots"));
-        assertThat(size.getDescription())
+        assertThat(refused("--provisioning.h2.compact-above=lots"))
                 .contains("PROVISIONING_H2_COMPACT_ABOVE: 'lots' is not a size (256MB, 1GB, or bytes)");
-
-        FailureAnalysis enabled =
-                StartAttempts.reported(StartAttempts.start(dir, "--provisioning.h2.compact-at-start=sometimes"));
-        assertThat(enabled.getDescription())
-                .contains("PROVISIONING_H2_COMPACT_AT_START: 'sometimes' is not true or false");
-
-        FailureAnalysis negative =
-                StartAttempts.reported(StartAttempts.start(dir, "--provisioning.h2.compact-above=-1MB"));
-        assertThat(negative.getDescription())
+        assertThat(refused("--provisioning.h2.compact-above=-1MB"))
                 .contains("PROVISIONING_H2_COMPACT_ABOVE: must not be negative (a size such as 256MB)");
+        assertThat(refused("--provisioning.h2.compact-at-start=sometimes"))
+                .contains("PROVISIONING_H2_COMPACT_AT_START: 'sometimes' is not true or false");
+        assertThat(refused("--provisioning.h2.compact-when-idle=maybe"))
+                .contains("PROVISIONING_H2_COMPACT_WHEN_IDLE: 'maybe' is not true or false");
+        assertThat(refused("--provisioning.h2.compact-idle-after=soon"))
+                .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: 'soon' is not a duration (60s, 5m)");
+        assertThat(refused("--provisioning.h2.compact-idle-after=100ms"))
+                .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: must be at least 1s");
     }
 }

@@ -16,7 +16,8 @@ public final class WastefulH2File {
     private WastefulH2File() {}
 
     /**
-     * Writes about 20 MB that end up dropped into the H2 file database of this URL (created if need be).
+     * Writes about 20 MB that end up dropped into the H2 file database of this URL (created if need be, or open
+     * already).
      *
      * @param keep whether the table {@code kept} (500 rows, {@code id} 0 to 499, {@code name} "member N" for the last
      *     N written to it) stays; without it, the database's other tables are all that is live afterwards
@@ -24,8 +25,8 @@ public final class WastefulH2File {
     public static void write(String url, boolean keep) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url + ";MAX_COMPACT_TIME=0", "sa", "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE kept (id INT PRIMARY KEY, name VARCHAR(200))");
-            statement.execute("CREATE TABLE scratch (id INT PRIMARY KEY, filler VARCHAR(4000))");
+            statement.execute("CREATE TABLE IF NOT EXISTS kept (id INT PRIMARY KEY, name VARCHAR(200))");
+            statement.execute("CREATE TABLE IF NOT EXISTS scratch (id INT PRIMARY KEY, filler VARCHAR(4000))");
             Random random = new Random(7);
             try (PreparedStatement kept = connection.prepareStatement("MERGE INTO kept VALUES (?, ?)");
                     PreparedStatement scratch = connection.prepareStatement("INSERT INTO scratch VALUES (?, ?)")) {

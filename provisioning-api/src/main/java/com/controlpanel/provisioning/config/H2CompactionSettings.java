@@ -1,0 +1,74 @@
+package com.controlpanel.provisioning.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * When the embedded H2 database's file is compacted: at start ({@link H2StartCompaction}), once the service is idle
+ * ({@link H2IdleCompaction}), above which size. A value it can not use stops the start, naming its variable.
+ *
+ * @param atStart {@code provisioning.h2.compact-at-start}
+ * @param whenIdle {@code provisioning.h2.compact-when-idle}
+ * @param above {@code provisioning.h2.compact-above}, in bytes
+ * @param idleAfter {@code provisioning.h2.compact-idle-after}: how long no command may have written first
+ */
+record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Duration idleAfter) {
+
+    static final DataSize DEFAULT_ABOVE = DataSize.ofMegabytes(256);
+    static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(1);
+
+    static H2CompactionSettings from(Environment environment) {
+        boolean atStart = setting(
+                environment, "provisioning.h2.compact-at-start", "true", H2CompactionSettings::truth, "true or false");
+        boolean whenIdle = setting(
+                environment, "provisioning.h2.compact-when-idle", "true", H2CompactionSettings::truth, "true or false");
+        long above = setting(
+                        environment,
+                        "provisioning.h2.compact-above",
+                        DEFAULT_ABOVE.toMegabytes() + "MB",
+                        value -> DataSize.parse(value.strip()),
+                        "a size (256MB, 1GB, or bytes)")
+                .toBytes();
+        if (above < 0) {
+            throw new SettingRefused(
+                    variable("provisioning.h2.compact-above"), "must not be negative (a size such as 256MB)");
+        }
+        Duration idleAfter = setting(
+                environment,
+                "provisioning.h2.compact-idle-after",
+                DEFAULT_IDLE_AFTER.toSeconds() + "s",
+                value -> DurationStyle.detectAndParse(value.strip()),
+                "a duration (60s, 5m)");
+        if (idleAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new SettingRefused(variable("provisioning.h2.compact-idle-after"), "must be at least 1s");
+        }
+        return new H2CompactionSettings(atStart, whenIdle, above, idleAfter);
+    }
+
+    private static boolean truth(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(value);
+        };
+    }
+
+    private static <T> T setting(
+            Environment environment, String name, String otherwise, Function<String, T> parse, String expected) {
+        String value = environment.getProperty(name, otherwise);
+        try {
+            return parse.apply(value);
+        } catch (RuntimeException e) {
+            throw new SettingRefused(variable(name), "'" + value + "' is not " + expected);
+        }
+    }
+
+    /** {@code provisioning.h2.compact-above} as an environment variable: {@code PROVISIONING_H2_COMPACT_ABOVE}. */
+    private static String variable(String name) {
+        return name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+}
