@@ -155,6 +155,15 @@ class H2IdleCompaction implements DisposableBean {
         if (file == null) {
             return Outcome.NOT_NEEDED;
         }
+        try {
+            if (!H2StartCompaction.worthCompacting(Files.size(file), above, 0)) {
+                // not even opened: too small whatever its use
+                return Outcome.NOT_NEEDED;
+            }
+        } catch (IOException e) {
+            log.warn("Could not read the size of the embedded database's file {} while idle ({})", file, e.toString());
+            return Outcome.FAILED;
+        }
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             MVStore store = H2GroupCommit.store(connection);
             FileStore<?> fileStore = store == null ? null : store.getFileStore();
@@ -162,8 +171,8 @@ class H2IdleCompaction implements DisposableBean {
                 return Outcome.NOT_NEEDED;
             }
             long before = Files.size(file);
-            int inUse = fileStore.getFillRate() * fileStore.getChunksFillRate() / 100;
-            if (before <= above || inUse > H2StartCompaction.MOST_IN_USE_PERCENT) {
+            int inUse = H2StartCompaction.inUsePercent(fileStore);
+            if (!H2StartCompaction.worthCompacting(before, above, inUse)) {
                 return Outcome.NOT_NEEDED;
             }
             log.info(
@@ -195,10 +204,9 @@ class H2IdleCompaction implements DisposableBean {
                 // H2's compaction sets it to nothing for good
                 store.setRetentionTime(retention);
             }
-            int inUseAfter = fileStore.getFillRate() * fileStore.getChunksFillRate() / 100;
+            int inUseAfter = H2StartCompaction.inUsePercent(fileStore);
             if (outcome == Outcome.COMPACTED
-                    && Files.size(file) > above
-                    && inUseAfter <= H2StartCompaction.MOST_IN_USE_PERCENT) {
+                    && H2StartCompaction.worthCompacting(Files.size(file), above, inUseAfter)) {
                 outcome = Outcome.PARTLY;
             }
             log.info(

@@ -6,14 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -93,12 +92,13 @@ final class H2StartCompaction implements BeanPostProcessor {
         }
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            Map<String, Long> info = info(connection);
-            long fill = info.getOrDefault("info.FILL_RATE", 100L);
-            long chunksFill = info.getOrDefault("info.CHUNKS_FILL_RATE", 100L);
-            long inUsePercent = fill * chunksFill / 100;
+            MVStore store = H2GroupCommit.store(connection);
+            if (store == null || store.getFileStore() == null) {
+                return Optional.empty();
+            }
+            int inUsePercent = inUsePercent(store.getFileStore());
             long inUse = before / 100 * inUsePercent;
-            if (inUsePercent > MOST_IN_USE_PERCENT) {
+            if (!worthCompacting(before, above, inUsePercent)) {
                 log.info(
                         "The embedded database's file {} ({} MB) is {} % in use: not compacted",
                         file.get(), before / MB, inUsePercent);
@@ -141,7 +141,7 @@ final class H2StartCompaction implements BeanPostProcessor {
                 file.get(),
                 compacted.before() / MB,
                 compacted.after() / MB,
-                String.format(java.util.Locale.ROOT, "%.1f", compacted.took().toMillis() / 1000.0));
+                String.format(Locale.ROOT, "%.1f", compacted.took().toMillis() / 1000.0));
         return Optional.of(compacted);
     }
 
@@ -164,16 +164,16 @@ final class H2StartCompaction implements BeanPostProcessor {
                 : Optional.of(Path.of(path + ".mv.db").toAbsolutePath().normalize());
     }
 
-    private static Map<String, Long> info(Connection connection) throws SQLException {
-        Map<String, Long> info = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                                + " WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                info.put(rows.getString(1), Long.parseLong(rows.getString(2).strip()));
-            }
-        }
-        return info;
+    /**
+     * The share of the file H2 counts in use: the share its chunks take ({@code info.FILL_RATE}) times the share of
+     * their pages that are live ({@code info.CHUNKS_FILL_RATE}).
+     */
+    static int inUsePercent(FileStore<?> store) {
+        return store.getFillRate() * store.getChunksFillRate() / 100;
+    }
+
+    /** Whether a file of this size, this much in use, is worth compacting: larger than {@code above}, mostly unused. */
+    static boolean worthCompacting(long size, long above, int inUsePercent) {
+        return size > above && inUsePercent <= MOST_IN_USE_PERCENT;
     }
 }

@@ -175,17 +175,20 @@ public class ReadModelConfiguration {
             WriteDurability writeDurability,
             RebuildService rebuilds) {
         H2CompactionSettings settings = H2CompactionSettings.from(environment);
+        String url = dataSourceProperties.determineUrl();
+        // only an H2 file has a group commit, which counts the commands that write
+        H2GroupCommit commits = writeDurability instanceof H2GroupCommit groupCommit ? groupCommit : null;
         H2IdleCompaction compaction = new H2IdleCompaction(
-                dataSourceProperties.determineUrl(),
+                url,
                 dataSourceProperties.determineUsername(),
                 dataSourceProperties.determinePassword(),
                 settings.above(),
                 settings.idleAfter(),
-                writeDurability instanceof H2GroupCommit commits ? commits::asked : () -> 0L,
+                commits == null ? () -> 0L : commits::asked,
                 rebuilds::anyRunning);
         if (settings.whenIdle()
-                && writeDurability instanceof H2GroupCommit
-                && H2StartCompaction.file(dataSourceProperties.determineUrl()).isPresent()) {
+                && commits != null
+                && H2StartCompaction.file(url).isPresent()) {
             compaction.start();
         }
         return compaction;

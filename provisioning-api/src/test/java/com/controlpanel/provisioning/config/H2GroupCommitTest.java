@@ -103,10 +103,14 @@ class H2GroupCommitTest {
         assertThat(evicted).as("only for a file held in this process").hasValue(1);
     }
 
+    /** A file database whose background writer stays out of the way: the stores of the tests are their own. */
+    private static String withoutBackgroundWrites(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("provisioning") + ";WRITE_DELAY=600000";
+    }
+
     @Test
     void aCheckpointReturnsOnlyOnceWhatH2WasAlreadyWritingIsInTheFile(@TempDir Path directory) throws Exception {
-        // H2's background writer stays out of it: the stores below are the test's
-        String url = "jdbc:h2:file:" + directory.resolve("provisioning") + ";WRITE_DELAY=600000";
+        String url = withoutBackgroundWrites(directory);
         H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {});
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
@@ -132,7 +136,7 @@ class H2GroupCommitTest {
 
     @Test
     void aCommitH2FailedToWriteOnItsOwnThreadsIsNotAnsweredAsOnDisk(@TempDir Path directory) throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("provisioning") + ";WRITE_DELAY=600000";
+        String url = withoutBackgroundWrites(directory);
         H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {});
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
