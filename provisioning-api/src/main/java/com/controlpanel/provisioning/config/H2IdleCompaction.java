@@ -24,14 +24,14 @@ import org.springframework.beans.factory.DisposableBean;
  * has written for a while (an Okta push has ended), and the file is larger than {@code provisioning.h2.compact-above}
  * and at most two thirds in use, it has H2 move its live pages together and cut the file, in short steps.
  *
- * <p>Each step holds H2's store for a moment (200 ms asked; a write that came during one waited 526 ms here): a write
- * that comes meanwhile waits for it, and the next step is not taken once any command has asked to write, or while a
- * rebuild runs (after one, the file is looked at again once the service has been idle since). H2's compaction drops
- * the time it keeps replaced pages ({@code RETENTION_TIME}) to nothing and syncs the file before it overwrites
- * anything; the setting is put back after the last step. A try that leaves the file mostly unused is made again after
- * another quiet spell, three at most until commands write again. The start's full compaction ({@link
- * H2StartCompaction}) gets further, as it also compresses the pages (4.2 GB to 83 MB against 330 MB here), but needs
- * the database closed.
+ * <p>Each step holds H2's store for a moment (200 ms asked; a write that came during one waited 346 to 526 ms here,
+ * {@code bench/idle_compaction.py}): a write that comes meanwhile waits for it, and the next step is not taken once
+ * any command has asked to write, or while a rebuild runs (after one, the file is looked at again once the service has
+ * been idle since). H2's compaction drops the time it keeps replaced pages ({@code RETENTION_TIME}) to nothing and
+ * syncs the file before it overwrites anything; the setting is put back after the last step. A try that leaves the
+ * file mostly unused is made again after another quiet spell, three at most until commands write again. The start's
+ * full compaction ({@link H2StartCompaction}) gets further, as it also compresses the pages (4.2 GB to 83 MB against
+ * 330 MB here), but needs the database closed.
  */
 class H2IdleCompaction implements DisposableBean {
 
