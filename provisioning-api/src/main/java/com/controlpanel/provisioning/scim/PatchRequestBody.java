@@ -93,8 +93,10 @@ public final class PatchRequestBody {
             case "replace" -> Op.REPLACE;
             case "remove" -> Op.REMOVE;
             default ->
-                throw BadRequestException.invalidSyntax(
-                        "Operation " + index + ": op must be add, remove or replace, not '" + name + "'");
+                throw BadRequestException.invalidSyntax("Operation " + index + ": op must be add, remove or replace, "
+                        + (opNode == null || opNode.isNull()
+                                ? "and it is missing"
+                                : opNode.isTextual() ? "not '" + name + "'" : "a string, not " + opNode));
         };
         JsonNode pathNode = node.get("path");
         Path path = null;

@@ -372,6 +372,44 @@ class ScimPatchTest extends ScimTestSupport {
                 patch(path, patchOp(op("replace", "emails[type eq \"work\"].value", "not-an-email"))),
                 400,
                 "invalidValue");
+        // a value filter naming no sub-attribute of its attribute would select nothing, and an add or a replace
+        // would then add a value on every retry
+        assertError(
+                patch(path, patchOp(op("replace", "emails[tpye eq \"home\"].value", "home@example.com"))),
+                400,
+                "invalidPath");
+        assertError(
+                patch(path, patchOp(op("add", "emails[type eq \"work\" and typo eq \"x\"].value", "a@example.com"))),
+                400,
+                "invalidPath");
+        assertError(
+                patch(path, patchOp(op("Replace", "phoneNumbers[tpye eq \"mobile\"].value", "+1 555 0100"))),
+                400,
+                "invalidPath");
+        assertError(patch(path, patchOp(op("remove", "emails[not (nosuch pr)]", null))), 400, "invalidPath");
+        assertError(
+                patch(path, patchOp(op("replace", "name[givenName eq \"Alice\"].familyName", "x"))),
+                400,
+                "invalidPath");
+        assertError(patch(path, patchOp(op("replace", "title[value eq \"x\"]", "y"))), 400, "invalidPath");
+        assertError(
+                patch(path, patchOp(op("replace", "emails[type eq \"work\"][value eq \"x\"]", "y"))),
+                400,
+                "invalidPath");
+        assertThat(patch(path, patchOp(op("replace", "name.givenName.x", "y")))
+                        .json()
+                        .get("detail")
+                        .asText())
+                .isEqualTo("Operation 1 (replace name.givenName.x): a path names an attribute and at most one of its"
+                        + " sub-attributes, and 'x' is one level deeper");
+        assertThat(patch(path, patchOp(Map.of("op", 5, "path", "title", "value", "x")))
+                        .json()
+                        .get("detail")
+                        .asText())
+                .isEqualTo("Operation 1: op must be add, remove or replace, a string, not 5");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(get(path).json().get("emails").size()).isEqualTo(2);
+        assertThat(get(path).json().get("phoneNumbers").size()).isEqualTo(1);
 
         String group = createGroup("Patch targets").get("id").asText();
         events = eventCount();

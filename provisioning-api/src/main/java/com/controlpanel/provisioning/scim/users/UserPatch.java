@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class UserPatch {
                     if (op == null) {
                         continue;
                     }
-                    sdk(operation, op, step.path(), step.value()).apply(patched);
+                    sdk(op, step.path(), step.value()).apply(patched);
                 } catch (ScimException e) {
                     throw withOperation(operation, e);
                 } catch (RuntimeException e) {
@@ -358,14 +359,62 @@ final class UserPatch {
             throw BadRequestException.invalidPath(operation.describe() + ": '"
                     + path.getElement(0).getAttribute() + "' is not an attribute of a User");
         }
+        if (path.size() > 1 && path.getElement(1).getAttribute().isEmpty()) {
+            throw BadRequestException.invalidPath(operation.describe() + ": '" + path
+                    + "' is not a valid path: one filter in brackets may follow an attribute's name, not two");
+        }
+        if (path.size() > 2) {
+            throw BadRequestException.invalidPath(operation.describe() + ": a path names an attribute and at most one"
+                    + " of its sub-attributes, and '" + path.getElement(2).getAttribute() + "' is one level deeper");
+        }
         if (path.size() > 1
                 && attribute.subAttribute(path.getElement(1).getAttribute()).isEmpty()) {
             throw BadRequestException.invalidPath(operation.describe() + ": '" + attribute.name()
                     + "' has no sub-attribute '" + path.getElement(1).getAttribute() + "'");
         }
+        Filter filter = path.getElement(0).getValueFilter();
+        if (filter != null) {
+            if (!attribute.multiValued() || !attribute.complex()) {
+                throw BadRequestException.invalidPath(operation.describe() + ": '" + attribute.name()
+                        + "' is not a list of values a filter could select from");
+            }
+            requireSubAttributes(operation, attribute, filter);
+        }
     }
 
-    private static PatchOperation sdk(Operation operation, Op op, Path path, JsonNode value) throws ScimException {
+    /**
+     * A value filter may name only sub-attributes of the attribute it selects from: one that names another
+     * ({@code emails[tpye eq "home"].value}) would match no value, and an {@code add} or {@code replace} would then
+     * add a value on every retry.
+     */
+    private static void requireSubAttributes(Operation operation, ScimAttribute attribute, Filter filter)
+            throws BadRequestException {
+        if (filter.isCombiningFilter()) {
+            for (Filter each : filter.getCombinedFilters()) {
+                requireSubAttributes(operation, attribute, each);
+            }
+            return;
+        }
+        if (filter.isNotFilter()) {
+            requireSubAttributes(operation, attribute, filter.getInvertedFilter());
+            return;
+        }
+        Path named = filter.getAttributePath();
+        if (named == null) {
+            return;
+        }
+        if (filter.isComplexValueFilter() || named.size() != 1 || named.getSchemaUrn() != null) {
+            throw BadRequestException.invalidPath(operation.describe() + ": inside " + attribute.name()
+                    + "[...] name its sub-attributes, not '" + named + "'");
+        }
+        String sub = named.getElement(0).getAttribute();
+        if (attribute.subAttribute(sub).isEmpty()) {
+            throw BadRequestException.invalidPath(
+                    operation.describe() + ": '" + attribute.name() + "' has no sub-attribute '" + sub + "'");
+        }
+    }
+
+    private static PatchOperation sdk(Op op, Path path, JsonNode value) throws ScimException {
         try {
             return switch (op) {
                 case ADD -> PatchOperation.add(path, value);
@@ -373,10 +422,11 @@ final class UserPatch {
                 case REMOVE -> PatchOperation.remove(path);
             };
         } catch (IllegalArgumentException e) {
+            // named with its operation by the caller
             if (e.getCause() instanceof ScimException scim) {
-                throw withOperation(operation, scim);
+                throw scim;
             }
-            throw BadRequestException.invalidSyntax(operation.describe() + ": " + e.getMessage());
+            throw BadRequestException.invalidSyntax(e.getMessage());
         }
     }
 
