@@ -526,6 +526,36 @@ class MembersScreenTest {
     }
 
     @Test
+    void aNameWithALineBreakIsKeptWhenTheFormIsSavedWithoutChangingIt() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Line Breaks");
+        scenery.provisioningOn(other);
+        String email = Fixtures.uniqueEmail("anne");
+        // SCIM allows line breaks in names; a browser's text field drops them from what it sends back
+        PersonName sent = PersonName.of("Anne\r\nMarie", "Okta");
+        MemberId pushed = scenery.oktaMember(other, Fixtures.OKTA, email, sent, "Anne\nMarie Okta");
+        scenery.provisioningOff(other);
+
+        browser.open(other.path("/members/" + pushed.value()));
+        assertThat(browser.find(By.id("member-given")).getAttribute("value")).isEqualTo("AnneMarie");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Nothing to save:");
+        MemberSummary kept = directory.findMember(other.id(), pushed).orElseThrow();
+        assertThat(kept.member().profile().name()).isEqualTo(sent);
+        assertThat(kept.member().profile().displayName()).isEqualTo("Anne\nMarie Okta");
+        assertThat(kept.member().version()).isZero();
+
+        // an edit of the email alone changes only the email, in the member and in what Activity records
+        String changed = Fixtures.uniqueEmail("anne-marie");
+        browser.type(By.id("member-email"), changed);
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
+        MemberSummary edited = directory.findMember(other.id(), pushed).orElseThrow();
+        assertThat(edited.member().profile().userName().value()).isEqualTo(changed);
+        assertThat(edited.member().profile().name()).isEqualTo(sent);
+        assertThat(edited.member().profile().displayName()).isEqualTo("Anne\nMarie Okta");
+    }
+
+    @Test
     void invitesWithATeamPickerOfManualTeamsOnly() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Invitations");
         scenery.team(other, "Design");

@@ -126,8 +126,12 @@ final class Scenery {
 
     /** A member pushed by Okta with this context's Secret Token (one the organization issued after another). */
     MemberId oktaMember(Tenant tenant, CommandContext okta, String givenName, String familyName) {
+        return oktaMember(tenant, okta, email(givenName, familyName), PersonName.of(givenName, familyName), null);
+    }
+
+    /** A member pushed by Okta with this name and display name, as sent (line breaks and all). */
+    MemberId oktaMember(Tenant tenant, CommandContext okta, String email, PersonName name, String displayName) {
         MemberId id = MemberId.random();
-        String email = email(givenName, familyName);
         commands.send(
                 okta,
                 new ProvisionMemberCommand(
@@ -135,8 +139,8 @@ final class Scenery {
                         tenant.id(),
                         new MemberProfile(
                                 new UserName(email),
-                                PersonName.of(givenName, familyName),
-                                null,
+                                name,
+                                displayName,
                                 List.of(EmailAddress.work(email)),
                                 "00u" + id.value().substring(0, 8),
                                 Map.of()),

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.members;
 
 import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.ui.layout.TextFields;
 
 /** What the member page's edit form sends; {@code version} is the member's version the admin saw. */
 public record MemberForm(String email, String givenName, String familyName, String displayName, Long version) {
@@ -21,17 +22,16 @@ public record MemberForm(String email, String givenName, String familyName, Stri
                 member.version());
     }
 
-    /** Whether the form's name is the one a form of the member showed: then the admin did not change it. */
+    /**
+     * Whether the form's name is the one a form of the member showed, as its fields send it back (without line
+     * breaks): then the admin did not change it.
+     */
     boolean sameNameAs(MemberForm shown) {
-        return blankToEmpty(givenName).equals(blankToEmpty(shown.givenName()))
-                && blankToEmpty(familyName).equals(blankToEmpty(shown.familyName()));
+        return TextFields.unchanged(givenName, shown.givenName())
+                && TextFields.unchanged(familyName, shown.familyName());
     }
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    private static String blankToEmpty(String text) {
-        return text == null ? "" : text.strip();
     }
 }

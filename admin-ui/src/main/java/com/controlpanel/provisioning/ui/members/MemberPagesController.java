@@ -25,6 +25,7 @@ import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Refusals;
 import com.controlpanel.provisioning.ui.layout.TeamChip;
+import com.controlpanel.provisioning.ui.layout.TextFields;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -191,8 +191,7 @@ public class MemberPagesController {
         if (!errors.any()) {
             // a name only shown in the fields (a whole name, split) is kept as it is unless the admin changed it
             boolean nameChanged = !form.sameNameAs(MemberForm.of(member));
-            boolean displayNameChanged =
-                    !Objects.equals(displayName.isEmpty() ? null : displayName, member.displayName());
+            boolean displayNameChanged = !TextFields.unchanged(displayName, member.displayName());
             try {
                 members.edit(
                         acting.as(admin, request),
