@@ -66,4 +66,12 @@ public final class Params {
         }
         return offset;
     }
+
+    /** An event's store position, if given: {@code through} of the state as of an instant. */
+    public static Long position(Long position, String name) {
+        if (position != null && position < 0) {
+            throw new InvalidValueException("Parameter '" + name + "' must be an event's store position, not negative");
+        }
+        return position;
+    }
 }

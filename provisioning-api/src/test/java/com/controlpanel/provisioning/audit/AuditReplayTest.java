@@ -329,6 +329,74 @@ class AuditReplayTest {
     }
 
     @Test
+    void theStateRightAfterEachEventOfATeamsHistoryCountsThatEventAndNoLaterOne() {
+        var enabled = api.post(path("/provisioning/enable"), null).json();
+        Http scim = Http.to(enabled.get("tenantUrl").asText())
+                .bearer(enabled.get("secretToken").asText())
+                .header("User-Agent", "Okta SCIM Client 1.0.0");
+        List<Map<String, String>> members = new ArrayList<>();
+        for (String name : List.of("ann", "bob")) {
+            String id = scim.send(
+                            "POST",
+                            "/Users",
+                            Map.of(
+                                    "schemas",
+                                    List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
+                                    "userName",
+                                    uniqueEmail(name)),
+                            "application/scim+json")
+                    .json()
+                    .get("id")
+                    .asText();
+            members.add(Map.of("value", id));
+        }
+        String group = scim.send(
+                        "POST",
+                        "/Groups",
+                        Map.of("displayName", "Emptied " + System.nanoTime(), "members", members),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+        // a deletion of a group with members: its members removed, then the team deleted, often in one millisecond
+        assertThat(scim.delete("/Groups/" + group).status()).isEqualTo(204);
+
+        JsonNode history = api.get(path("/teams/" + group + "/history")).json();
+        assertThat(types(history)).endsWith("MemberRemovedFromTeam", "MemberRemovedFromTeam", "TeamDeleted");
+        List<String> expected = new ArrayList<>();
+        for (JsonNode event : history) {
+            switch (event.get("type").asText()) {
+                case "MemberAddedToTeam" ->
+                    expected.add(event.get("payload").get("memberId").asText());
+                case "MemberRemovedFromTeam" ->
+                    expected.remove(event.get("payload").get("memberId").asText());
+                default -> {}
+            }
+            String rightAfter = "?at=" + event.get("occurredAt").asText() + "&through="
+                    + event.get("position").asLong();
+            var team = api.get(path("/state/teams/" + group + rightAfter));
+            var whole = api.get(path("/state" + rightAfter));
+            assertThat(whole.json().get("through").asLong())
+                    .isEqualTo(event.get("position").asLong());
+            if (event.get("type").asText().equals("TeamDeleted")) {
+                assertThat(team.status()).isEqualTo(404);
+                continue;
+            }
+            assertThat(team.status()).as(event.toString()).isEqualTo(200);
+            List<String> then = new ArrayList<>();
+            team.json().get("memberIds").forEach(id -> then.add(id.asText()));
+            assertThat(then).as(event.get("type").asText()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        JsonNode last = history.get(history.size() - 1);
+        String at = "?at=" + last.get("occurredAt").asText();
+        assertThat(api.get(path("/state" + at + "&through=-1")).status()).isEqualTo(400);
+        assertThat(api.get(path("/state" + at + "&through=first")).status()).isEqualTo(400);
+        assertThat(api.get(path("/state/teams/" + group + at + "&through=-1")).status())
+                .isEqualTo(400);
+        assertThat(api.get(path("/state" + at)).json().get("through").isNull()).isTrue();
+    }
+
+    @Test
     void aMemberAnAdminDeletesLeavesEachOfItsTeamsOnTheTeamsOwnRecord() {
         String member = api.post(path("/members"), Map.of("email", uniqueEmail("removed"), "name", "Re Moved"))
                 .json()

@@ -190,10 +190,19 @@ class ActivityScreenTest {
                 .contains("Admin")
                 .contains("Request id")
                 .contains("HeadlessChrome");
-        assertThat(browser.find(By.id("as-of-link")).getAttribute("href")).contains("/audit?at=");
+        // the moment right after this action: not after others stored later in the same millisecond
+        String position = browser.find(By.id("page")).getAttribute("data-position");
+        assertThat(browser.find(By.id("as-of-link")).getAttribute("href"))
+                .contains("/audit?at=")
+                .endsWith("&through=" + position);
         assertThat(browser.find(By.id("subject-history-link")).getAttribute("href"))
                 .endsWith(tenant.path("/members/" + ada.value() + "/history"));
         browser.screenshot("activity-details");
+        String details = browser.path();
+        browser.submit(By.id("as-of-link"));
+        assertThat(browser.text(By.id("past-organization-name")))
+                .contains(", right after the event at position " + position + " in the store, rebuilt from");
+        browser.open(details);
 
         browser.resize(Browser.PHONE);
         try {

@@ -26,6 +26,10 @@ import java.util.function.Function;
  * The state of an organization as of any past instant, computed from the event store with the same
  * {@link DirectoryEvolver} the live projection uses, in memory: never from the current read models. It starts from
  * the nearest state {@link DirectoryCheckpoints} kept before the instant, if any, and folds the events after it.
+ *
+ * <p>Several events often share one millisecond (a group push, a deletion and the memberships it ends). The state
+ * right after one of them counts the others of that millisecond only up to it, in store order: {@code through} is
+ * that event's store position. Without it, every event of the instant counts.
  */
 public class DirectoryAsOf {
 
@@ -38,7 +42,7 @@ public class DirectoryAsOf {
 
     private static final int KEPT = 3;
 
-    private record Key(OrganizationId organizationId, Instant at) {}
+    private record Key(OrganizationId organizationId, Instant at, Long through) {}
 
     /** A value with the keys it is sorted by. */
     private record Sorted<T>(String key, String id, T value) implements Comparable<Sorted<T>> {
@@ -94,8 +98,16 @@ public class DirectoryAsOf {
     }
 
     public OrganizationState at(OrganizationId organizationId, Instant at) {
+        return at(organizationId, at, null);
+    }
+
+    /**
+     * The state right after the event at store position {@code through}, which happened at {@code at}: the events
+     * before that instant, and those of the instant stored up to that position. Null: all events of the instant.
+     */
+    public OrganizationState at(OrganizationId organizationId, Instant at, Long through) {
         boolean settled = at.isBefore(Instant.now().minus(SETTLED));
-        Key key = new Key(organizationId, at);
+        Key key = new Key(organizationId, at, through);
         if (settled) {
             synchronized (recent) {
                 Reference<OrganizationState> held = recent.get(key);
@@ -108,7 +120,7 @@ public class DirectoryAsOf {
                 }
             }
         }
-        OrganizationState state = fold(organizationId, at);
+        OrganizationState state = fold(organizationId, at, through);
         if (settled) {
             synchronized (recent) {
                 recent.put(key, keeping.apply(state));
@@ -117,9 +129,11 @@ public class DirectoryAsOf {
         return state;
     }
 
-    private OrganizationState fold(OrganizationId organizationId, Instant at) {
+    private OrganizationState fold(OrganizationId organizationId, Instant at, Long through) {
+        // a kept state of events up to the instant could hold some of it stored after the position: one before it
+        Instant covering = through == null ? at : at.minusMillis(1);
         Optional<DirectoryCheckpoints.Checkpoint> kept =
-                checkpoints == null ? Optional.empty() : checkpoints.nearest(organizationId, at);
+                checkpoints == null ? Optional.empty() : checkpoints.nearest(organizationId, covering);
         InMemoryDirectoryStore store;
         long[] applied = {0};
         long startedAfter = 0;
@@ -127,12 +141,12 @@ public class DirectoryAsOf {
             // the events after the kept state are read and deserialized while the kept state is read back
             startedAfter = kept.get().position();
             long after = startedAfter;
-            CompletableFuture<List<StoredEvent>> tail =
-                    CompletableFuture.supplyAsync(() -> organizationEventsBetween(organizationId, after, at), READERS);
+            CompletableFuture<List<StoredEvent>> tail = CompletableFuture.supplyAsync(
+                    () -> organizationEventsBetween(organizationId, after, at, through), READERS);
             Optional<InMemoryDirectoryStore> loaded = checkpoints.load(organizationId, kept.get());
             List<StoredEvent> events = join(tail);
             if (loaded.isEmpty()) {
-                return fold(organizationId, at); // discarded meanwhile: the next nearest one, or from the start
+                return fold(organizationId, at, through); // discarded meanwhile: the next nearest, or from the start
             }
             InMemoryDirectoryStore from = loaded.get();
             applied[0] = kept.get().eventsApplied();
@@ -141,7 +155,7 @@ public class DirectoryAsOf {
         } else {
             InMemoryDirectoryStore fromStart = InMemoryDirectoryStore.shownOnly();
             reader.organizationBetween(organizationId, 0, at, event -> {
-                if (event.isOrganizationEvent()) {
+                if (event.isOrganizationEvent() && counted(event, at, through)) {
                     apply(event, fromStart, applied);
                 }
             });
@@ -174,10 +188,18 @@ public class DirectoryAsOf {
                 Sorted.values(teams));
     }
 
-    private List<StoredEvent> organizationEventsBetween(OrganizationId organizationId, long after, Instant at) {
+    /** Whether an event read up to the instant counts: one of the instant itself only up to {@code through}. */
+    private static boolean counted(StoredEvent event, Instant at, Long through) {
+        return through == null
+                || event.position() <= through
+                || event.timestamp().isBefore(at);
+    }
+
+    private List<StoredEvent> organizationEventsBetween(
+            OrganizationId organizationId, long after, Instant at, Long through) {
         List<StoredEvent> events = new ArrayList<>();
         reader.organizationBetween(organizationId, after, at, event -> {
-            if (event.isOrganizationEvent()) {
+            if (event.isOrganizationEvent() && counted(event, at, through)) {
                 event.payload(); // deserialized here, on this thread
                 events.add(event);
             }
@@ -204,14 +226,14 @@ public class DirectoryAsOf {
         }
     }
 
-    public Optional<MemberState> member(OrganizationId organizationId, MemberId memberId, Instant at) {
-        return at(organizationId, at).members().stream()
+    public Optional<MemberState> member(OrganizationId organizationId, MemberId memberId, Instant at, Long through) {
+        return at(organizationId, at, through).members().stream()
                 .filter(state -> state.member().memberId().equals(memberId))
                 .findFirst();
     }
 
-    public Optional<TeamState> team(OrganizationId organizationId, TeamId teamId, Instant at) {
-        return at(organizationId, at).teams().stream()
+    public Optional<TeamState> team(OrganizationId organizationId, TeamId teamId, Instant at, Long through) {
+        return at(organizationId, at, through).teams().stream()
                 .filter(state -> state.team().teamId().equals(teamId))
                 .findFirst();
     }

@@ -179,6 +179,56 @@ class DirectoryCheckpointsTest {
     }
 
     @Test
+    void theStateRightAfterAnEventCountsTheEventsOfItsMillisecondOnlyUpToIt() {
+        // a team emptied and deleted in one millisecond, as a SCIM DELETE of a group with members does
+        TeamId team = new TeamId(UUID.randomUUID().toString());
+        MemberId ann = new MemberId(UUID.randomUUID().toString());
+        MemberId bob = new MemberId(UUID.randomUUID().toString());
+        append(new TeamProvisioned(ORG, team, Source.OKTA, new TeamName("Same millisecond"), "gsm"));
+        append(new MemberProvisioned(ORG, ann, Source.OKTA, profile(200, 0), true));
+        append(new MemberProvisioned(ORG, bob, Source.OKTA, profile(201, 0), true));
+        append(new MemberAddedToTeam(ORG, team, ann));
+        append(new MemberAddedToTeam(ORG, team, bob));
+        Instant instant = lastEvent.plusSeconds(10);
+        long annRemoved = appendAt(new MemberRemovedFromTeam(ORG, team, ann), instant);
+        long bobRemoved = appendAt(new MemberRemovedFromTeam(ORG, team, bob), instant);
+        long deleted = appendAt(new TeamDeleted(ORG, team), instant);
+        // kept states at every event: some end inside the millisecond, and must not be started from for it
+        DirectoryCheckpoints checkpoints = checkpoints(1, Duration.ZERO, instant.plusSeconds(60));
+        checkpoints.keep();
+        DirectoryAsOf fromKept = new DirectoryAsOf(reader, checkpoints);
+        DirectoryAsOf fromStart = new DirectoryAsOf(reader, null);
+
+        assertThat(memberIds(fromStart.at(ORG, instant, annRemoved), team)).containsExactly(bob.value());
+        assertThat(memberIds(fromStart.at(ORG, instant, bobRemoved), team)).isEmpty();
+        assertThat(fromStart.team(ORG, team, instant, bobRemoved)).isPresent();
+        assertThat(fromStart.team(ORG, team, instant, deleted)).isEmpty();
+        // without a position, every event of the instant counts
+        assertThat(fromStart.team(ORG, team, instant, null)).isEmpty();
+        // a position before the instant's first event: none of it counts
+        assertThat(memberIds(fromStart.at(ORG, instant, annRemoved - 1), team))
+                .containsExactlyInAnyOrder(ann.value(), bob.value());
+        assertThat(fromStart.at(ORG, instant, annRemoved).eventsApplied())
+                .isEqualTo(fromStart.at(ORG, instant.minusMillis(1)).eventsApplied() + 1);
+        for (long through : List.of(annRemoved - 1, annRemoved, bobRemoved, deleted)) {
+            OrganizationState actual = fromKept.at(ORG, instant, through);
+            assertThat(actual.foldedFrom()).isPositive().isLessThan(annRemoved);
+            assertSameState(actual, fromStart.at(ORG, instant, through));
+        }
+    }
+
+    private static List<String> memberIds(OrganizationState state, TeamId team) {
+        return state.teams().stream()
+                .filter(then -> then.team().teamId().equals(team))
+                .findFirst()
+                .orElseThrow()
+                .memberIds()
+                .stream()
+                .map(MemberId::value)
+                .toList();
+    }
+
+    @Test
     void aKeptStateIsKeptOnlyOfEventsOlderThanTheSettleTime() {
         Instant now = times.get(times.size() / 2);
         DirectoryCheckpoints checkpoints = checkpoints(5, Duration.ofSeconds(30), now);
@@ -339,6 +389,15 @@ class DirectoryCheckpointsTest {
         insert(position, event, at);
         times.add(at);
         lastEvent = at;
+    }
+
+    /** Appends an event that happened at this instant; returns its store position. */
+    private long appendAt(OrganizationEvent event, Instant at) {
+        position++;
+        insert(position, event, at);
+        times.add(at);
+        lastEvent = at;
+        return position;
     }
 
     private long firstGap() {

@@ -45,6 +45,7 @@ public class AsOfController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @RequestParam(required = false) String at,
+            @RequestParam(required = false) Long through,
             @RequestParam(required = false) Integer members,
             @RequestParam(required = false) Integer teams,
             HttpServletResponse response,
@@ -66,8 +67,11 @@ public class AsOfController {
         int memberOffset = Paging.offset(members);
         int teamOffset = Paging.offset(teams);
         AsOfView view = null;
+        Long position = null;
         if (instant != null) {
-            OrganizationState state = asOf.at(workspace.organization().organizationId(), instant);
+            // a link from an action: the state right after it, not after others of the same millisecond
+            position = through == null || through < 0 ? null : through;
+            OrganizationState state = asOf.at(workspace.organization().organizationId(), instant, position);
             view = AsOfView.of(state, memberOffset, teamOffset, PAGE_SIZE);
             String path = workspace.path("/audit");
             String iso = Dates.iso(instant);
@@ -78,7 +82,7 @@ public class AsOfController {
                             memberOffset,
                             PAGE_SIZE,
                             view.members().size()));
-            model.addAttribute("memberLinks", new Links(path, iso, "members", "teams", teamOffset));
+            model.addAttribute("memberLinks", new Links(path, iso, position, "members", "teams", teamOffset));
             model.addAttribute(
                     "teamPaging",
                     new Paging(
@@ -86,7 +90,7 @@ public class AsOfController {
                             teamOffset,
                             PAGE_SIZE,
                             view.teams().size()));
-            model.addAttribute("teamLinks", new Links(path, iso, "teams", "members", memberOffset));
+            model.addAttribute("teamLinks", new Links(path, iso, position, "teams", "members", memberOffset));
         } else if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         }
@@ -95,17 +99,19 @@ public class AsOfController {
         model.addAttribute("errors", errors);
         model.addAttribute("atValue", atValue);
         model.addAttribute("state", view);
+        model.addAttribute("through", position);
         model.addAttribute("createdAt", Dates.precise(workspace.organization().createdAt()));
         return "replay/as-of";
     }
 
     /** Links to the pages of one list of the past state, keeping the moment and the other list's page. */
-    public record Links(String path, String moment, String name, String otherName, int otherOffset) {
+    public record Links(String path, String moment, Long through, String name, String otherName, int otherOffset) {
 
         /** The pager's link to another page of this list (the path is this record's own). */
         public String at(String ignored, int offset) {
             return new QueryString(path)
                     .put("at", moment)
+                    .put("through", through == null ? "" : Long.toString(through))
                     .put(otherName, otherOffset > 0 ? Integer.toString(otherOffset) : "")
                     .put(name, offset > 0 ? Integer.toString(offset) : "")
                     .toString();

@@ -12,6 +12,7 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.rest.Instants;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
+import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +34,12 @@ public class StateController {
 
     /**
      * The whole organization at an instant: {@code eventsApplied} events of the organization folded, starting from
-     * the state kept at store position {@code foldedFrom} (0: from the first event).
+     * the state kept at store position {@code foldedFrom} (0: from the first event). With {@code through} (an
+     * event's store position), right after that event: the events of the instant stored after it do not count.
      */
     public record StateJson(
             Instant at,
+            Long through,
             long eventsApplied,
             long foldedFrom,
             OrganizationJson organization,
@@ -84,12 +87,16 @@ public class StateController {
     public StateJson state(
             @AuthenticationPrincipal AdminUser admin,
             @PathVariable String org,
-            @RequestParam(required = false) String at) {
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Long through) {
         OrganizationRow organization = access.require(admin, org);
-        OrganizationState state = asOf.at(organization.organizationId(), Instants.notInTheFuture(at, "at"));
+        Instant instant = Instants.notInTheFuture(at, "at");
+        Long position = Params.position(through, "through");
+        OrganizationState state = asOf.at(organization.organizationId(), instant, position);
         OrganizationRow then = state.organization();
         return new StateJson(
                 state.at(),
+                position,
                 state.eventsApplied(),
                 state.foldedFrom(),
                 then == null
@@ -108,10 +115,12 @@ public class StateController {
             @AuthenticationPrincipal AdminUser admin,
             @PathVariable String org,
             @PathVariable String id,
-            @RequestParam(required = false) String at) {
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Long through) {
         OrganizationRow organization = access.require(admin, org);
         Instant instant = Instants.notInTheFuture(at, "at");
-        return asOf.member(organization.organizationId(), new MemberId(id), instant)
+        return asOf.member(
+                        organization.organizationId(), new MemberId(id), instant, Params.position(through, "through"))
                 .map(StateController::member)
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.NOT_FOUND, "member-not-found", "No member with id " + id + " at " + instant));
@@ -122,10 +131,11 @@ public class StateController {
             @AuthenticationPrincipal AdminUser admin,
             @PathVariable String org,
             @PathVariable String id,
-            @RequestParam(required = false) String at) {
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Long through) {
         OrganizationRow organization = access.require(admin, org);
         Instant instant = Instants.notInTheFuture(at, "at");
-        return asOf.team(organization.organizationId(), new TeamId(id), instant)
+        return asOf.team(organization.organizationId(), new TeamId(id), instant, Params.position(through, "through"))
                 .map(StateController::team)
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.NOT_FOUND, "team-not-found", "No team with id " + id + " at " + instant));
