@@ -54,7 +54,11 @@ public final class ScimValues {
                 && map.get("value") == null;
     }
 
-    /** The attributes of an object by a list of definitions; attributes it does not define are kept as sent. */
+    /**
+     * The attributes of an object by a list of definitions. One it does not define is ignored, as an unknown
+     * attribute of a User is: kept, it could be neither filtered on nor named in a PATCH path, and a mistyped
+     * sub-attribute would be stored beside the one meant.
+     */
     public static Map<String, Object> object(List<ScimAttribute> definitions, JsonNode node, String where)
             throws BadRequestException {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -65,11 +69,12 @@ public final class ScimValues {
                     .filter(candidate -> candidate.name().equalsIgnoreCase(field.getKey()))
                     .findFirst()
                     .orElse(null);
-            Object value = definition == null
-                    ? plain(field.getValue())
-                    : read(definition, field.getValue(), where + "." + definition.name());
+            if (definition == null) {
+                continue;
+            }
+            Object value = read(definition, field.getValue(), where + "." + definition.name());
             if (value != null) {
-                values.put(definition == null ? field.getKey() : definition.name(), value);
+                values.put(definition.name(), value);
             }
         }
         return values;
@@ -136,9 +141,5 @@ public final class ScimValues {
             throw BadRequestException.invalidValue("'" + where + "' must be a string");
         }
         return node.asText();
-    }
-
-    private static Object plain(JsonNode node) {
-        return node == null || node.isNull() ? null : ScimJson.value(node);
     }
 }

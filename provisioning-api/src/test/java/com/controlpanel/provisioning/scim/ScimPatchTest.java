@@ -171,6 +171,22 @@ class ScimPatchTest extends ScimTestSupport {
         var again = patch(path, patchOp(op("add", ENTERPRISE + ":", Map.of("division", "North"))));
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(get(path).json().get(ENTERPRISE).get("division").asText()).isEqualTo("North");
+
+        // an attribute the extension does not define is ignored, as an unknown attribute of a User is: stored, it
+        // could be neither filtered on nor named in a path
+        var unknown = patch(
+                path,
+                patchOp(
+                        op("replace", null, Map.of(ENTERPRISE, Map.of("nosuch3", "x", "department", "D"))),
+                        op("replace", ENTERPRISE, Map.of("nosuch4", "x")),
+                        op("add", "emails", List.of(Map.of("value", "third@example.com", "tpye", "home")))));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(200);
+        JsonNode user = get(path).json();
+        assertThat(user.get(ENTERPRISE).get("department").asText()).isEqualTo("D");
+        assertThat(user.get(ENTERPRISE).has("nosuch3")).isFalse();
+        assertThat(user.get(ENTERPRISE).has("nosuch4")).isFalse();
+        assertThat(user.get("emails").findValues("tpye")).isEmpty();
+        assertThat(user.get("emails").findValuesAsText("value")).contains("third@example.com");
     }
 
     @Test
