@@ -139,6 +139,34 @@ class AuditReplayScreensTest {
     }
 
     @Test
+    void theHistoryOfAMemberOrTeamFromOktaCarriesTheOktaBadgeAlsoOnceDeleted() {
+        // an organization of its own (another of this admin's would put the switcher in the top bar of the others)
+        Tenant pushed = scenery.organization("Northwind Pushed");
+        signIn(pushed.adminEmail(), Scenery.PASSWORD);
+        scenery.provisioningOn(pushed);
+        MemberId linus = scenery.oktaMember(pushed, "Linus", "Okta");
+        MemberId margaret = scenery.oktaMember(pushed, "Margaret", "Okta");
+        TeamId platform = scenery.oktaTeam(pushed, "Platform", linus, margaret);
+        scenery.oktaDeletes(pushed, margaret);
+
+        for (String history : List.of(
+                "/members/" + linus.value() + "/history",
+                "/members/" + margaret.value() + "/history",
+                "/teams/" + platform.value() + "/history")) {
+            browser.open(pushed.path(history));
+            assertThat(browser.present(By.cssSelector(".page-header .okta-badge")))
+                    .as("rule 5: " + history)
+                    .isTrue();
+        }
+        // the team's history names each member its events are about; one deleted since is said to be
+        assertThat(texts(".history-entry .entry-member"))
+                .contains("Member: Linus Okta", "Member: a member deleted since")
+                .doesNotContain("Member: Margaret Okta");
+        assertThat(browser.find(By.cssSelector(".entry-member a")).getAttribute("href"))
+                .endsWith("/members/" + linus.value() + "/history");
+    }
+
+    @Test
     void showsATeamsHistoryAndTheHistoryOfUserProvisioning() {
         browser.open(tenant.path("/teams/" + design.value()));
         browser.submit(By.id("team-history-link"));
@@ -146,6 +174,14 @@ class AuditReplayScreensTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("History of Product Design");
         assertThat(texts(".history-entry .entry-title"))
                 .containsExactly("Created in the Control Panel", "Member added", "Renamed", "Member removed");
+        assertThat(texts(".history-entry .entry-member"))
+                .containsExactly("Member: Ada Lovelace", "Member: Ada Lovelace");
+        assertThat(browser.find(By.cssSelector(".entry-member a")).getAttribute("href"))
+                .endsWith(tenant.path("/members/" + ada.value() + "/history"));
+        assertThat(browser.present(By.cssSelector(".page-header .avatar"))).isTrue();
+        assertThat(browser.present(By.cssSelector(".page-header .okta-badge")))
+                .as("created in the Control Panel")
+                .isFalse();
         browser.screenshot("history-team");
 
         browser.open(tenant.path("/settings/provisioning"));

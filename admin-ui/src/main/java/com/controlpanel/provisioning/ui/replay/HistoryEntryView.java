@@ -1,7 +1,9 @@
 package com.controlpanel.provisioning.ui.replay;
 
 import com.controlpanel.provisioning.domain.api.Actor;
+import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.eventstore.EventJson;
@@ -35,7 +37,8 @@ public record HistoryEntryView(
         String actorId,
         String requestId,
         String client,
-        String payload) {
+        String payload,
+        String memberId) {
 
     private static final ObjectMapper JSON = EventJson.events();
 
@@ -80,7 +83,19 @@ public record HistoryEntryView(
                 actor.id(),
                 entry.requestId(),
                 entry.client(),
-                payload(entry));
+                payload(entry),
+                memberOfTeamEvent(entry.payload()));
+    }
+
+    /** The member a team's membership event is about (a team's history names them); null for any other event. */
+    private static String memberOfTeamEvent(Object payload) {
+        if (payload instanceof MemberAddedToTeam added) {
+            return added.memberId().value();
+        }
+        if (payload instanceof MemberRemovedFromTeam removed) {
+            return removed.memberId().value();
+        }
+        return null;
     }
 
     /** Whether the payload was stored in an older shape and read through an upcaster. */

@@ -1,23 +1,31 @@
 package com.controlpanel.provisioning.ui.replay;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.MemberSummary;
+import com.controlpanel.provisioning.directory.TeamSummary;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
+import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
+import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.history.HistoryEntry;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Avatar;
 import com.controlpanel.provisioning.ui.layout.PageLinks;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,9 +53,18 @@ public class HistoryPagesController {
         this.directory = directory;
     }
 
-    /** What a history is of, for the page around it. */
+    /**
+     * What a history is of, for the page around it; {@code avatar} (with the Okta badge of a member or team provisioned
+     * by Okta, rule 5) null for the organization.
+     */
     public record Subject(
-            String kind, String name, String currentPage, String sectionPath, String sectionName, boolean gone) {}
+            String kind,
+            String name,
+            String currentPage,
+            String sectionPath,
+            String sectionName,
+            boolean gone,
+            Avatar avatar) {}
 
     @GetMapping("/orgs/{org}/members/{id}/history")
     String member(
@@ -59,17 +76,18 @@ public class HistoryPagesController {
         Workspace workspace = workspaces.open(admin, org, "members");
         OrganizationId organizationId = workspace.organization().organizationId();
         List<HistoryEntry> entries = entries(organizationId, AuditHistory.Kind.MEMBER, id, "member");
-        Optional<String> now = directory
-                .findMember(organizationId, new MemberId(id))
-                .map(summary -> summary.member().profile().label());
-        String name = now.orElseGet(() -> lastMemberName(entries, id));
+        Optional<MemberSummary> now = directory.findMember(organizationId, new MemberId(id));
+        String name =
+                now.map(summary -> summary.member().profile().label()).orElseGet(() -> lastMemberName(entries, id));
+        Source source = now.map(summary -> summary.member().source()).orElseGet(() -> lastSource(entries));
         Subject subject = new Subject(
                 "member",
                 name,
                 now.isPresent() ? workspace.path("/members/" + id) : null,
                 workspace.path("/members"),
                 "Members",
-                now.isEmpty());
+                now.isEmpty(),
+                Avatar.of(id, name, source));
         show(workspace, subject, id, entries, offset, workspace.path("/members/" + id + "/history"), model);
         return "replay/history";
     }
@@ -84,17 +102,18 @@ public class HistoryPagesController {
         Workspace workspace = workspaces.open(admin, org, "teams");
         OrganizationId organizationId = workspace.organization().organizationId();
         List<HistoryEntry> entries = entries(organizationId, AuditHistory.Kind.TEAM, id, "team");
-        Optional<String> now = directory
-                .findTeam(organizationId, new TeamId(id))
-                .map(summary -> summary.team().displayName().value());
-        String name = now.orElseGet(() -> lastTeamName(entries, id));
+        Optional<TeamSummary> now = directory.findTeam(organizationId, new TeamId(id));
+        String name =
+                now.map(summary -> summary.team().displayName().value()).orElseGet(() -> lastTeamName(entries, id));
+        Source source = now.map(summary -> summary.team().source()).orElseGet(() -> lastSource(entries));
         Subject subject = new Subject(
                 "team",
                 name,
                 now.isPresent() ? workspace.path("/teams/" + id) : null,
                 workspace.path("/teams"),
                 "Teams",
-                now.isEmpty());
+                now.isEmpty(),
+                Avatar.of(id, name, source));
         show(workspace, subject, id, entries, offset, workspace.path("/teams/" + id + "/history"), model);
         return "replay/history";
     }
@@ -116,7 +135,8 @@ public class HistoryPagesController {
                 workspace.path("/settings/provisioning"),
                 workspace.path("/audit"),
                 "Audit replay",
-                false);
+                false,
+                null);
         model.addAttribute("operator", admin.operator());
         show(workspace, subject, id, entries, offset, workspace.path("/audit/provisioning"), model);
         return "replay/history";
@@ -136,7 +156,7 @@ public class HistoryPagesController {
         return entries;
     }
 
-    private static void show(
+    private void show(
             Workspace workspace,
             Subject subject,
             String id,
@@ -159,6 +179,19 @@ public class HistoryPagesController {
         model.addAttribute("paging", new Paging(entries.size(), offset, PAGE_SIZE, page.size()));
         model.addAttribute("pageLinks", new PageLinks());
         model.addAttribute("path", path);
+        // the members a team's membership events on this page are about, by their name now (or as a deleted one)
+        Map<String, String> memberNames = new HashMap<>();
+        for (HistoryEntryView entry : page) {
+            if (entry.memberId() != null && !memberNames.containsKey(entry.memberId())) {
+                memberNames.put(
+                        entry.memberId(),
+                        directory
+                                .findMember(workspace.organization().organizationId(), new MemberId(entry.memberId()))
+                                .map(summary -> summary.member().profile().label())
+                                .orElse(null));
+            }
+        }
+        model.addAttribute("memberNames", memberNames);
     }
 
     private static String lastMemberName(List<HistoryEntry> entries, String id) {
@@ -172,6 +205,22 @@ public class HistoryPagesController {
             }
         }
         return id;
+    }
+
+    /** The source of a member or team no longer in the directory, as its events left it (taken over: Okta). */
+    private static Source lastSource(List<HistoryEntry> entries) {
+        Source source = Source.MANUAL;
+        for (HistoryEntry entry : entries) {
+            Object payload = entry.payload();
+            if (payload instanceof MemberProvisioned provisioned) {
+                source = provisioned.source();
+            } else if (payload instanceof TeamProvisioned provisioned) {
+                source = provisioned.source();
+            } else if (payload instanceof MemberTakenOver || payload instanceof TeamTakenOver) {
+                source = Source.OKTA;
+            }
+        }
+        return source;
     }
 
     private static String lastTeamName(List<HistoryEntry> entries, String id) {
