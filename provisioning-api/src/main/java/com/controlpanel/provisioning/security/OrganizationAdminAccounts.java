@@ -246,7 +246,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     }
 
     private void deleteChecked(CommandContext context, AdminId adminId) {
-        Account account = account(adminId).orElseThrow(() -> NotFoundException.admin(adminId.value()));
+        Account account = account(adminId).orElseThrow(() -> NotFoundException.account(adminId.value()));
         Map<OrganizationId, Long> admins = countsOf(account.organizations());
         if (account.operator()) {
             throw new DomainException(

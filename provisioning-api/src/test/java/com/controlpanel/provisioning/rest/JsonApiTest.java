@@ -303,7 +303,15 @@ class JsonApiTest {
         assertThat(removal.get("type").asText()).isEqualTo("OrganizationAdminRevoked");
         assertThat(removal.get("actor").toString()).contains(ApplicationTest.ADMIN);
 
-        assertProblem(api.delete("/api/admin/accounts/" + leaverId), 404, "admin-not-found");
+        var gone = api.delete("/api/admin/accounts/" + leaverId);
+        assertProblem(gone, 404, "admin-not-found");
+        // a route of the whole deployment, not of an organization
+        assertThat(gone.json().get("detail").asText()).isEqualTo("No admin account with id " + leaverId);
+        assertThat(api.delete("/api/admin/accounts/not-a-uuid")
+                        .json()
+                        .get("detail")
+                        .asText())
+                .isEqualTo("No admin account with id not-a-uuid");
         String operatorId = null;
         for (JsonNode each : api.get("/api/admin/accounts").json()) {
             if (each.get("operator").asBoolean()) {
@@ -835,7 +843,8 @@ class JsonApiTest {
         assertThat(refused.json().get("code").asText()).isEqualTo("manual-member-in-provisioned-team");
         assertThat(refused.json().get("detail").asText())
                 .isEqualTo("Member " + manualEmail + " (" + manual + ") was invited in the Control Panel and can not"
-                        + " be added to team \"" + teamName + "\" (" + pushed.value() + "), which is managed in Okta");
+                        + " be added to team \"" + teamName + "\" (" + pushed.value()
+                        + "), which was pushed from Okta");
         String newEmail = uniqueEmail("new");
         var invite = api.post(path("/members"), Map.of("email", newEmail, "teamIds", List.of(pushed.value())));
         assertThat(invite.status()).isEqualTo(409);

@@ -434,7 +434,7 @@ public class TeamPagesController {
             case MANUAL_MEMBER_IN_PROVISIONED_TEAM ->
                 member.label() + " was invited in the Control Panel and can not"
                         + " join " + team.name()
-                        + ", which is managed in Okta. Only members provisioned by Okta can join"
+                        + ", which was pushed from Okta. Only members provisioned by Okta can join"
                         + " it.";
             default -> refusal.getMessage();
         };

@@ -63,7 +63,7 @@ public class AdminAccountsController {
         try {
             id = new AdminId(adminId);
         } catch (InvalidValueException e) {
-            throw NotFoundException.admin(adminId);
+            throw NotFoundException.account(adminId);
         }
         accounts.delete(CurrentActor.of(admin, request), id);
         return ResponseEntity.noContent().build();

@@ -37,6 +37,11 @@ public class NotFoundException extends DomainException {
                 ErrorCode.ADMIN_NOT_FOUND, "No admin with id " + shown(id) + " in this organization");
     }
 
+    /** No admin account with that id in the whole deployment (the operator's list of every account). */
+    public static NotFoundException account(String id) {
+        return new NotFoundException(ErrorCode.ADMIN_NOT_FOUND, "No admin account with id " + shown(id));
+    }
+
     private static String shown(String id) {
         String text = String.valueOf(id);
         return text.length() > 80 ? text.substring(0, 80) + "…" : text;

@@ -34,7 +34,7 @@ public class RuleViolationException extends DomainException {
         return new RuleViolationException(
                 ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
                 who + " was invited in the Control Panel and can not be added to " + where
-                        + ", which is managed in Okta");
+                        + ", which was pushed from Okta");
     }
 
     /**
@@ -44,7 +44,7 @@ public class RuleViolationException extends DomainException {
     public static RuleViolationException inviteIntoProvisionedTeam(String userName, TeamId team) {
         return new RuleViolationException(
                 ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
-                userName + " can not be invited into team " + team + ", which is managed in Okta: a member invited"
+                userName + " can not be invited into team " + team + ", which was pushed from Okta: a member invited"
                         + " in the Control Panel can not join a team pushed from Okta");
     }
 

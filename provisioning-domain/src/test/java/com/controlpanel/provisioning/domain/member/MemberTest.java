@@ -243,7 +243,7 @@ class MemberTest {
                         Set.of(SALES, ENGINEERING)))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith(
-                        "bob@acme.test can not be invited into team " + ENGINEERING + ", which is managed in Okta"))
+                        "bob@acme.test can not be invited into team " + ENGINEERING + ", which was pushed from Okta"))
                 .expectNoEvents();
     }
 

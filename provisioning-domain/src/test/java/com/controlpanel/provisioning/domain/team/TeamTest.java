@@ -113,7 +113,7 @@ class TeamTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("Member bob@acme.test (" + BOB
                                 + ") was invited in the Control Panel and can not be added to the new team"
-                                + " \"Engineering\", which is managed in Okta"),
+                                + " \"Engineering\", which was pushed from Okta"),
                         org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(ENGINEERING.value()))))
                 .expectNoEvents();
     }
@@ -198,7 +198,7 @@ class TeamTest {
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("Member bob@acme.test (" + BOB
                         + ") was invited in the Control Panel and can not be added to team \"Engineering\" ("
-                        + ENGINEERING + "), which is managed in Okta"))
+                        + ENGINEERING + "), which was pushed from Okta"))
                 .expectNoEvents();
     }
 
