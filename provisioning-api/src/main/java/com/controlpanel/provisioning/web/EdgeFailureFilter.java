@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a problem detail, 503 with {@code Retry-After} while the database is out of reach, else 500 with the request id.
  * Never the servlet container's error page, never a stack trace. A query string with a broken percent-escape is
  * refused here, 400, before anything reads its parameters ({@link QueryStrings}); a JSON API body larger than
- * {@link #API_MAX_BODY_BYTES} is 413, one whose Content-Type is a wildcard or malformed 415.
+ * {@link #API_MAX_BODY_BYTES} is 413, one whose Content-Type is a wildcard or malformed 415, and so is a body with a
+ * {@code Content-Encoding} (gzip…) on both edges.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -50,6 +51,14 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         var malformed = QueryStrings.malformedParameter(request.getQueryString());
         if (malformed.isPresent()) {
             refuseQuery(request, response, malformed.get());
+            return;
+        }
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (hasBody(request)
+                && encoding != null
+                && !encoding.isBlank()
+                && !encoding.strip().equalsIgnoreCase("identity")) {
+            refuseEncoding(request, response, encoding.strip());
             return;
         }
         HttpServletRequest passed = request;
@@ -99,6 +108,22 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             return !type.isWildcardType() && !type.isWildcardSubtype();
         } catch (InvalidMediaTypeException e) {
             return false;
+        }
+    }
+
+    /**
+     * A body compressed or otherwise encoded (RFC 9110 §8.4): read as it is, it would be refused as malformed JSON, a
+     * misleading answer. 415 with {@code Accept-Encoding: identity}, as RFC 9110 §15.5.16 has it.
+     */
+    private static void refuseEncoding(HttpServletRequest request, HttpServletResponse response, String encoding)
+            throws IOException {
+        String detail = "The body's Content-Encoding '" + encoding
+                + "' is not supported: send the body uncompressed (no Content-Encoding)";
+        response.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+        if (isScim(request)) {
+            ScimErrorResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, detail);
+        } else {
+            ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
         }
     }
 

@@ -529,6 +529,12 @@ class ApiEdgesTest {
             assertProblem(refused, 415, "unsupported-media-type");
             assertThat(refused.json().get("detail").asText()).contains("application/json");
         }
+        // a compressed body would be read as malformed JSON: the encoding is what is refused, and said so
+        var compressed = api.header("Content-Encoding", "gzip")
+                .send("POST", path("/teams"), new byte[] {0x1f, (byte) 0x8b, 8, 0}, "application/json");
+        assertProblem(compressed, 415, "unsupported-media-type");
+        assertThat(compressed.json().get("detail").asText()).contains("Content-Encoding 'gzip'");
+        assertThat(compressed.header("Accept-Encoding")).isEqualTo("identity");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(api.send("POST", path("/teams"), "{\"name\":\"Typed\"}", "application/json; charset=utf-8")
                         .status())

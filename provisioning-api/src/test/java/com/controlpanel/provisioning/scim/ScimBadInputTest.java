@@ -308,6 +308,25 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aCompressedBodyIsRefusedAsAnEncodingThisServerDoesNotRead() throws Exception {
+        String userName = unique("gzip");
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(oktaUser(userName, "Zip", "Ped").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var refused = scim.header("Content-Encoding", "gzip")
+                .send("POST", "/Users", compressed.toByteArray(), "application/scim+json");
+        assertError(refused, 415, null);
+        assertThat(refused.json().get("detail").asText()).contains("Content-Encoding 'gzip' is not supported");
+        assertThat(refused.header("Accept-Encoding")).isEqualTo("identity");
+        // the same body sent as it is, declared so, is read
+        var plain = scim.header("Content-Encoding", "identity")
+                .send("POST", "/Users", oktaUser(userName, "Zip", "Ped"), "application/scim+json");
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+        assertThat(eventCount()).isEqualTo(events + 1);
+    }
+
+    @Test
     void anAddressTheFirewallRefusesIsAScimError() {
         assertError(scim.sendRaw("GET", "/Users/a%3Bb"), 400, null);
         assertError(scim.sendRaw("GET", "/Users/%2e%2e"), 400, null);
