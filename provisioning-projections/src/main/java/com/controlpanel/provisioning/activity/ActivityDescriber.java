@@ -351,6 +351,75 @@ final class ActivityDescriber {
         return tags.isEmpty() ? email.value() : email.value() + " (" + tags.replaceFirst("^, ", "") + ")";
     }
 
+    /** The parts of an address, in the order it is written, when it has no {@code formatted} form. */
+    private static final List<String> ADDRESS_PARTS =
+            List.of("streetAddress", "locality", "region", "postalCode", "country");
+
+    /**
+     * A complex value, or a list of them, as the details show emails: each by its value (an address by its formatted
+     * form or its parts) with its type, primary mark and display name ({@code +1 555 0100 (work, primary)}); null for
+     * anything else, or a value with none of those, shown as JSON.
+     */
+    private static String readable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return readableItem(map);
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        List<String> items = new ArrayList<>(list.size());
+        for (Object item : list) {
+            String shown = item instanceof Map<?, ?> map ? readableItem(map) : null;
+            if (shown == null) {
+                return null;
+            }
+            items.add(shown);
+        }
+        return String.join(", ", items);
+    }
+
+    private static String readableItem(Map<?, ?> item) {
+        String main = plain(item.get("value"));
+        if (main == null) {
+            main = plain(item.get("formatted"));
+        }
+        if (main == null) {
+            List<String> parts = new ArrayList<>();
+            for (String part : ADDRESS_PARTS) {
+                String text = plain(item.get(part));
+                if (text != null) {
+                    parts.add(text);
+                }
+            }
+            main = parts.isEmpty() ? null : String.join(", ", parts);
+        }
+        if (main == null) {
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        String type = plain(item.get("type"));
+        if (type != null) {
+            tags.add(type);
+        }
+        if (Boolean.TRUE.equals(item.get("primary"))) {
+            tags.add("primary");
+        }
+        String display = plain(item.get("display") != null ? item.get("display") : item.get("displayName"));
+        if (display != null) {
+            tags.add("shown as \"" + display + "\"");
+        }
+        return tags.isEmpty() ? main : main + " (" + String.join(", ", tags) + ")";
+    }
+
+    /** A scalar as text; null for none, or for a nested object or list. */
+    private static String plain(Object value) {
+        if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+            return null;
+        }
+        String text = value.toString();
+        return text.isBlank() ? null : text;
+    }
+
     private static void put(Map<String, String> fields, String field, String value) {
         if (value != null) {
             fields.put(field, value);
@@ -360,6 +429,10 @@ final class ActivityDescriber {
     private static String text(Object value) {
         if (value == null || value instanceof String) {
             return (String) value;
+        }
+        String readable = readable(value);
+        if (readable != null) {
+            return readable;
         }
         try {
             return JSON.writeValueAsString(value);

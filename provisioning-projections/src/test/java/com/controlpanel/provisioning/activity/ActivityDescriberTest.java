@@ -122,7 +122,8 @@ class ActivityDescriberTest {
 
     /**
      * A new member's details list its profile as flat fields, in the profile's order: extension attributes named in
-     * full, other structured values as their JSON, an attribute sent empty as null.
+     * full, complex values as emails are (value, or an address's parts, then type, primary and display name), other
+     * structured values as their JSON, an attribute sent empty as null.
      */
     @Test
     void aNewMembersDetailsListItsProfileFieldByFieldInOrder() throws Exception {
@@ -138,7 +139,14 @@ class ActivityDescriberTest {
         attributes.put("title", "Guide \"Zoë\"");
         attributes.put("nickName", null);
         attributes.put("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", enterprise);
-        attributes.put("phoneNumbers", List.of(phone));
+        attributes.put("phoneNumbers", List.of(phone, Map.of("value", "556", "primary", true)));
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("streetAddress", "1 Main St");
+        address.put("locality", "Springfield");
+        address.put("country", "US");
+        address.put("type", "work");
+        attributes.put("addresses", List.of(address, Map.of("formatted", "2 Side St, Shelbyville")));
+        attributes.put("roles", List.of(Map.of("nested", Map.of("value", "x"))));
         MemberProfile profile = new MemberProfile(
                 new UserName("zoe@example.com"),
                 new PersonName("Zoë Ng", "Ng", "Zoë", null, "Dr.", null),
@@ -155,8 +163,10 @@ class ActivityDescriberTest {
                         + "\"name.honorificPrefix\":\"Dr.\",\"emails\":\"zoe@example.com (work, primary)\","
                         + "\"title\":\"Guide \\\"Zoë\\\"\",\"nickName\":null,"
                         + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\":\"Ops\","
-                        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\":\"{\\\"value\\\":\\\"m-1\\\"}\","
-                        + "\"phoneNumbers\":\"[{\\\"value\\\":\\\"555\\\",\\\"type\\\":\\\"work\\\"}]\"}");
+                        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\":\"m-1\","
+                        + "\"phoneNumbers\":\"555 (work), 556 (primary)\","
+                        + "\"addresses\":\"1 Main St, Springfield, US (work), 2 Side St, Shelbyville\","
+                        + "\"roles\":\"[{\\\"nested\\\":{\\\"value\\\":\\\"x\\\"}}]\"}");
     }
 
     @Test
