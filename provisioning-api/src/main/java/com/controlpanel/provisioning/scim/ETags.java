@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.directory.MemberRow;
 import com.controlpanel.provisioning.directory.ShownDigests;
 import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.directory.TeamRow;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,20 +41,28 @@ public final class ETags {
     /**
      * The version an {@code If-Match} header requires, for the command's version check: null when there is no header
      * or it is {@code *}; the resource's version when the header names its current ETag; else -1, which no aggregate
-     * is at (the command is refused: 412).
+     * is at (the command is refused: 412). A change whose {@code If-None-Match} names the current ETag (or is
+     * {@code *}: the resource exists) is refused here, 412, as RFC 9110 §13.1.2 has it for a method other than GET.
      */
-    public static Long ifMatch(HttpServletRequest request, MemberRow current, Supplier<List<TeamRef>> teams) {
-        if (request.getHeader("If-Match") == null) {
+    public static Long ifMatch(HttpServletRequest request, MemberRow current, Supplier<List<TeamRef>> teams)
+            throws PreconditionFailedException {
+        if (request.getHeader("If-Match") == null && request.getHeader("If-None-Match") == null) {
             return null;
         }
         return ifMatch(request, current.version(), ShownDigests.teams(teams.get()));
     }
 
-    public static Long ifMatch(HttpServletRequest request, TeamRow current) {
+    public static Long ifMatch(HttpServletRequest request, TeamRow current) throws PreconditionFailedException {
         return ifMatch(request, current.version(), current.membersDigest());
     }
 
-    private static Long ifMatch(HttpServletRequest request, long version, long digest) {
+    private static Long ifMatch(HttpServletRequest request, long version, long digest)
+            throws PreconditionFailedException {
+        String etag = of(version, digest);
+        if (noneMatchHits(request, etag)) {
+            throw new PreconditionFailedException("The resource is at " + etag + ", which If-None-Match names ("
+                    + request.getHeader("If-None-Match").strip() + "): nothing was changed");
+        }
         String header = request.getHeader("If-Match");
         if (header == null || header.isBlank()) {
             return null;

@@ -97,6 +97,42 @@ class ScimETagTest extends ScimTestSupport {
     }
 
     @Test
+    void aChangeWhoseIfNoneMatchNamesTheCurrentVersionIsRefusedWith412() {
+        String id = createUser(unique("etag-none")).get("id").asText();
+        String group = createGroup("None-match team").get("id").asText();
+        JsonNode user = get("/Users/" + id).json();
+        String userTag = get("/Users/" + id).header("ETag");
+        String groupTag = get("/Groups/" + group).header("ETag");
+        long events = eventCount();
+
+        // RFC 9110 §13.1.2: for a method other than GET, a match (or * for a resource that exists) is 412
+        for (String tag : List.of(userTag, "*", "W/\"7\", " + userTag)) {
+            var refused = scim.header("If-None-Match", tag)
+                    .send("PATCH", "/Users/" + id, patchOp(op("replace", "title", "Not applied")), SCIM_JSON);
+            assertError(refused, 412, null);
+            assertThat(refused.json().get("detail").asText()).contains("If-None-Match");
+        }
+        assertError(scim.header("If-None-Match", userTag).send("PUT", "/Users/" + id, user, SCIM_JSON), 412, null);
+        assertError(scim.header("If-None-Match", "*").delete("/Users/" + id), 412, null);
+        assertError(
+                scim.header("If-None-Match", groupTag)
+                        .send("PATCH", "/Groups/" + group, patchOp(op("replace", "displayName", "Not")), SCIM_JSON),
+                412,
+                null);
+        assertError(scim.header("If-None-Match", "*").delete("/Groups/" + group), 412, null);
+        assertThat(eventCount()).isEqualTo(events);
+
+        // another version is no match: the change applies
+        var applied = scim.header("If-None-Match", "W/\"7\"")
+                .send("PATCH", "/Users/" + id, patchOp(op("replace", "title", "Applied")), SCIM_JSON);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
+        assertThat(scim.header("If-None-Match", "W/\"7\"")
+                        .delete("/Groups/" + group)
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void aStaleIfMatchOnAGroupIsRefusedWith412() {
         String ann = createUser(unique("etag-ann")).get("id").asText();
         String group = createGroup("ETag team").get("id").asText();

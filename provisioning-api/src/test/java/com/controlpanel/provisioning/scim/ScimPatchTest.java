@@ -592,7 +592,7 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(rule3.json().get("detail").asText())
                 .contains("Member " + manualEmail.toLowerCase() + " (" + manual + ")")
                 .contains("team \"Pushed team\"")
-                .contains("managed in Okta");
+                .contains("pushed from Okta");
         assertError(
                 post(
                         "/Groups",
