@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.web.UnicodeText;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.axonframework.common.AxonTransientException;
@@ -72,6 +73,19 @@ public class ApiExceptionHandler {
 
     /** Where the body went wrong: the field and what it must be, or where the JSON stops being JSON. */
     private static String unreadableDetail(HttpMessageNotReadableException e) {
+        var unknown = Failures.cause(e, UnrecognizedPropertyException.class);
+        if (unknown.isPresent()) {
+            var known = unknown.get().getKnownPropertyIds();
+            return "The request body's field '" + unknown.get().getPropertyName() + "' is not one this call takes"
+                    + (known == null || known.isEmpty()
+                            ? ""
+                            : " (it takes: "
+                                    + known.stream()
+                                            .map(String::valueOf)
+                                            .sorted()
+                                            .collect(Collectors.joining(", "))
+                                    + ")");
+        }
         var mismatch = Failures.cause(e, MismatchedInputException.class);
         if (mismatch.isPresent() && !mismatch.get().getPath().isEmpty()) {
             String field = mismatch.get().getPath().stream()

@@ -4,11 +4,14 @@ import com.controlpanel.provisioning.web.UnicodeText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -21,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every JSON API call checks first that its answer will be taken ({@link AcceptableAnswers}), and reads its body as
  * typed: a number is no name ({@code {"name": 5}}) and a number is no yes or no ({@code {"active": 0}}); both are 400
  * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}. A body is one JSON
- * value with each key once (which of two would count is nowhere said). A query parameter that takes one value is given
+ * value with each key once (which of two would count is nowhere said), and every key one the call takes: a
+ * misspelt one ({@code "givenname"}) would otherwise be dropped without a word ({@link UnknownFields}). A query parameter that takes one value is given
  * once ({@link SingleValuedParameters}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +43,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .deserializerByType(String.class, new UnicodeStrings())
                 .postConfigurer(mapper -> {
+                    mapper.addHandler(new UnknownFields());
                     mapper.coercionConfigFor(LogicalType.Textual)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -50,6 +55,31 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 });
+    }
+
+    /**
+     * A key a JSON API request body's type does not have is refused, 400 naming it and the keys the call takes. Only
+     * for the bodies of this API (types of this package): anything else the application's mapper reads keeps
+     * Jackson's default, unknown keys ignored.
+     */
+    static final class UnknownFields extends DeserializationProblemHandler {
+
+        private static final String API_PACKAGE = ApiWebConfiguration.class.getPackageName() + ".";
+
+        @Override
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
+            Class<?> type = beanOrClass instanceof Class<?> given ? given : beanOrClass.getClass();
+            if (!type.getName().startsWith(API_PACKAGE)) {
+                return false;
+            }
+            throw UnrecognizedPropertyException.from(parser, type, propertyName, deserializer.getKnownPropertyNames());
+        }
     }
 
     /** Strings as Jackson reads them, refused when they are not Unicode text (half a surrogate pair, escaped). */

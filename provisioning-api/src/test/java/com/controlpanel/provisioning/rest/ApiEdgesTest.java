@@ -509,6 +509,14 @@ class ApiEdgesTest {
         assertThat(numberAsYes.json().get("detail").asText())
                 .contains("'active'")
                 .contains("true or false");
+        // a key the call does not take (misspelt) is named, with those it takes, rather than dropped without a word
+        var misspelt = api.patch(path("/members/" + member), Map.of("givenname", "Ann"));
+        assertProblem(misspelt, 400, "malformed-body");
+        assertThat(misspelt.json().get("detail").asText())
+                .startsWith("The request body's field 'givenname' is not one this call takes (it takes: ")
+                .contains("givenName");
+        assertProblem(
+                api.post(path("/members"), Map.of("email", uniqueEmail("extra"), "foo", 1)), 400, "malformed-body");
         var broken = api.send("PATCH", path("/members/" + member), "{\"givenName\": ", "application/json");
         assertProblem(broken, 400, "malformed-body");
         assertThat(broken.json().get("detail").asText())
