@@ -575,6 +575,39 @@ class ActivityScreenTest {
     }
 
     @Test
+    void pagesBackToNewerActionsOnePageAtATime() {
+        Tenant busy = scenery.alsoManagedBy(tenant, "Northwind Busier");
+        for (int i = 1; i <= 55; i++) {
+            scenery.invite(busy, "Person", "Number" + i);
+        }
+        // 57 rows: the organization created, its admin added, 55 invitations; pages of 25
+        awaitActivity(busy, 57);
+        browser.open(busy.path("/activity"));
+        assertThat(browser.present(By.id("newer-link")))
+                .as("the newest page has none newer")
+                .isFalse();
+        browser.click(By.linkText("Older actions"));
+        browser.waitUntil(
+                d -> summaries().size() == 25 && summaries().get(0).startsWith("Invited member Person Number30"));
+        browser.click(By.linkText("Older actions"));
+        browser.waitUntil(d -> summaries().size() == 7);
+        assertThat(summaries().get(0)).startsWith("Invited member Person Number5");
+
+        // one page up: the 25 actions just above, not the newest ones
+        browser.click(By.id("newer-link"));
+        browser.waitUntil(
+                d -> summaries().size() == 25 && summaries().get(0).startsWith("Invited member Person Number30"));
+        assertThat(summaries().get(summaries().size() - 1)).startsWith("Invited member Person Number6");
+        assertThat(browser.path()).contains("before=");
+        // and up again: no more than a page above, so the newest page
+        browser.click(By.id("newer-link"));
+        browser.waitUntil(d -> !browser.path().contains("before="));
+        browser.waitUntil(
+                d -> summaries().size() == 25 && summaries().get(0).startsWith("Invited member Person Number55"));
+        assertThat(browser.present(By.id("newer-link"))).isFalse();
+    }
+
+    @Test
     void aPageOverTheAdminsLiveStreamCapSaysSoAndGoesLiveOnceAnotherStreamEnds() throws Exception {
         // an organization whose admin has no live stream open yet, signed in in the browser
         Tenant capped = scenery.organization("Northwind Capped");

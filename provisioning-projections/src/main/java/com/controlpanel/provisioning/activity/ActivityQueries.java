@@ -94,6 +94,24 @@ public class ActivityQueries {
         return new ActivityPage(List.copyOf(rows), next);
     }
 
+    /**
+     * The cursor of the page just newer than a page whose newest row is at {@code above}, with the same filters: the
+     * {@code before} that gives the query's {@code limit} rows above it, newest first. Empty when there are no more
+     * than that many rows above it: the newer page is then the newest one (no cursor).
+     */
+    public Optional<Long> newerCursor(FindActivityQuery query, long above) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query.withBefore(null), args);
+        args.add(above);
+        args.add(query.limit() + 1);
+        List<Long> positions = jdbc.queryForList(
+                "SELECT position FROM " + slots.live().activity() + where
+                        + " AND position > ? ORDER BY organization_id, position LIMIT ?",
+                Long.class,
+                args.toArray());
+        return positions.size() > query.limit() ? Optional.of(positions.get(query.limit())) : Optional.empty();
+    }
+
     public Optional<ActivityRow> row(OrganizationId organizationId, long position) {
         return jdbc
                 .query(

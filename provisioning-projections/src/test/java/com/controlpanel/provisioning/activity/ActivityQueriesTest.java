@@ -197,6 +197,19 @@ class ActivityQueriesTest {
         ActivityPage last = queries.find(FindActivityQuery.latest(ORG, 2).withBefore(second.nextCursor()));
         assertThat(last.items()).extracting(ActivityRow::position).containsExactly(1L);
         assertThat(last.nextCursor()).isNull();
+
+        // back up a page at a time: the cursor of the page just above, then none (the newest page)
+        FindActivityQuery pages = FindActivityQuery.latest(ORG, 2);
+        assertThat(queries.newerCursor(pages, 1L)).contains(4L);
+        assertThat(positions(pages.withBefore(4L))).containsExactly(3L, 2L);
+        assertThat(queries.newerCursor(pages, 3L)).contains(7L);
+        assertThat(positions(pages.withBefore(7L))).containsExactly(5L, 4L);
+        assertThat(queries.newerCursor(pages, 5L)).isEmpty();
+        // with the page's filters, and whatever cursor the query had
+        FindActivityQuery admins = new FindActivityQuery(ORG, "ADMIN", null, null, null, null, null, 5L, 1);
+        assertThat(queries.newerCursor(admins, 2L)).contains(7L);
+        assertThat(positions(admins.withBefore(7L))).containsExactly(5L);
+        assertThat(queries.newerCursor(admins, 7L)).isEmpty();
     }
 
     @Test

@@ -248,6 +248,16 @@ public class ActivityPagesController {
         ActivityParams linked = canonical != null ? params.withSubject(subjectId) : params;
         model.addAttribute("olderLink", next == null ? null : linked.at(path, next.toString()));
         model.addAttribute("newestLink", params.newest() ? null : linked.at(path, ""));
+        String newerLink = null;
+        if (filter.valid() && !params.newest()) {
+            // the page just above this one: the newest page when no more than a page of rows is above
+            long above =
+                    rows.isEmpty() ? filter.query().before() - 1 : rows.get(0).position();
+            newerLink = activity.newerCursor(filter.query(), above)
+                    .map(cursor -> linked.at(path, cursor.toString()))
+                    .orElse(linked.at(path, ""));
+        }
+        model.addAttribute("newerLink", newerLink);
         model.addAttribute("live", filter.valid() && params.newest());
         // the timeline stands still while the processor retries an event it can not store
         model.addAttribute("behind", failures.failing(ActivityFailures.FAILING_WINDOW));
