@@ -33,6 +33,8 @@ def main():
     args.add_argument("--settle", type=int, default=20)
     args.add_argument("--port", type=int, default=18092)
     args.add_argument("--data-dir")
+    args.add_argument("--fresh", action="store_true",
+                      help="rebuild every read model into fresh tables (?fresh=true), comparing nothing first")
     options = args.parse_args()
     if options.data_dir:
         grown = os.path.exists(os.path.join(options.data_dir, "bench-history.properties"))
@@ -48,7 +50,7 @@ def measure(options, data_dir, push_first):
             push(options.port, options.users)
         time.sleep(options.settle)
         for number in range(1, options.rebuilds + 1):
-            print("rebuild %d: %s" % (number, rebuild(options.port)), flush=True)
+            print("rebuild %d: %s" % (number, rebuild(options.port, options.fresh)), flush=True)
             time.sleep(3)
 
 
@@ -59,8 +61,8 @@ def push(port, users):
         check=True, stdout=subprocess.DEVNULL)
 
 
-def rebuild(port):
-    started = call(port, "POST", "/api/admin/rebuild")
+def rebuild(port, fresh=False):
+    started = call(port, "POST", "/api/admin/rebuild" + ("?fresh=true" if fresh else ""))
     while True:
         progress = call(port, "GET", "/api/admin/rebuild/" + started["id"])
         if progress["status"] != "RUNNING":
