@@ -17,8 +17,8 @@ import org.springframework.http.HttpStatus;
  * ({@link ControlPanelErrorPage}). Tomcat refuses an address holding an encoded {@code /} or {@code \} or a NUL,
  * headers too large or malformed, a missing or bad {@code Host}; its own answer is a bare HTML page, which neither
  * Okta nor a script can read, and which is none of the Control Panel's. A request line it can not parse at all (a raw
- * space or {@code <} in the path, an address longer than the header limit) leaves no address to tell the edge by:
- * those get the Control Panel's page.
+ * space or {@code <} in the path, a request line and headers over {@code server.max-http-request-header-size}, 64 KB)
+ * leaves no address to tell the edge by: those get the Control Panel's page.
  *
  * <p>This replaces the container's error report valve on the host ({@link ContainerCustomizer}); it reports only
  * what no one answered: a status of 400 or more with nothing written.
