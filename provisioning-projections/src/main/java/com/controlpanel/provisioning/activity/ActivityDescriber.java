@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -351,14 +352,30 @@ final class ActivityDescriber {
         return tags.isEmpty() ? email.value() : email.value() + " (" + tags.replaceFirst("^, ", "") + ")";
     }
 
-    /** The parts of an address, in the order it is written, when it has no {@code formatted} form. */
+    /** The parts of an address, in the order it is written. */
     private static final List<String> ADDRESS_PARTS =
             List.of("streetAddress", "locality", "region", "postalCode", "country");
 
+    /** The keys the written-out form shows: a value with any other key is shown as JSON, so no change is hidden. */
+    private static final Set<String> SHOWN_KEYS = Set.of(
+            "value",
+            "formatted",
+            "streetAddress",
+            "locality",
+            "region",
+            "postalCode",
+            "country",
+            "type",
+            "primary",
+            "display",
+            "displayName");
+
     /**
-     * A complex value, or a list of them, as the details show emails: each by its value (an address by its formatted
-     * form or its parts) with its type, primary mark and display name ({@code +1 555 0100 (work, primary)}); null for
-     * anything else, or a value with none of those, shown as JSON.
+     * A complex value, or a list of them, written out as emails are: each by its value (an address by its formatted
+     * form, then its parts) with its type, primary mark and display name ({@code +1 555 0100 (work, primary)}), the
+     * values of a list apart by "; ". Null (shown as JSON) for anything else, and for a value holding a key that form
+     * does not show or a value that is not text: the details compare what they show, and a change of such a key
+     * would not show.
      */
     private static String readable(Object value) {
         if (value instanceof Map<?, ?> map) {
@@ -375,25 +392,40 @@ final class ActivityDescriber {
             }
             items.add(shown);
         }
-        return String.join(", ", items);
+        return String.join("; ", items);
     }
 
     private static String readableItem(Map<?, ?> item) {
-        String main = plain(item.get("value"));
-        if (main == null) {
-            main = plain(item.get("formatted"));
-        }
-        if (main == null) {
-            List<String> parts = new ArrayList<>();
-            for (String part : ADDRESS_PARTS) {
-                String text = plain(item.get(part));
-                if (text != null) {
-                    parts.add(text);
-                }
+        for (Map.Entry<?, ?> entry : item.entrySet()) {
+            Object shown = entry.getValue();
+            boolean scalar = shown == null || shown instanceof String || shown instanceof Boolean;
+            if (!SHOWN_KEYS.contains(String.valueOf(entry.getKey())) || !scalar) {
+                return null;
             }
-            main = parts.isEmpty() ? null : String.join(", ", parts);
         }
-        if (main == null) {
+        if (item.get("primary") != null && !Boolean.TRUE.equals(item.get("primary"))) {
+            return null; // "primary": false would read as no mark at all
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : ADDRESS_PARTS) {
+            String text = plain(item.get(part));
+            if (text != null) {
+                parts.add(text);
+            }
+        }
+        String value = plain(item.get("value"));
+        String formatted = plain(item.get("formatted"));
+        String main;
+        if (value != null) {
+            if (formatted != null || !parts.isEmpty()) {
+                return null;
+            }
+            main = value;
+        } else if (formatted != null) {
+            main = parts.isEmpty() ? formatted : "\"" + formatted + "\": " + String.join(", ", parts);
+        } else if (!parts.isEmpty()) {
+            main = String.join(", ", parts);
+        } else {
             return null;
         }
         List<String> tags = new ArrayList<>();
@@ -404,9 +436,13 @@ final class ActivityDescriber {
         if (Boolean.TRUE.equals(item.get("primary"))) {
             tags.add("primary");
         }
-        String display = plain(item.get("display") != null ? item.get("display") : item.get("displayName"));
-        if (display != null) {
-            tags.add("shown as \"" + display + "\"");
+        String display = plain(item.get("display"));
+        String displayName = plain(item.get("displayName"));
+        if (display != null && displayName != null) {
+            return null;
+        }
+        if (display != null || displayName != null) {
+            tags.add("shown as \"" + (display != null ? display : displayName) + "\"");
         }
         return tags.isEmpty() ? main : main + " (" + String.join(", ", tags) + ")";
     }

@@ -164,8 +164,8 @@ class ActivityDescriberTest {
                         + "\"title\":\"Guide \\\"Zoë\\\"\",\"nickName\":null,"
                         + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\":\"Ops\","
                         + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\":\"m-1\","
-                        + "\"phoneNumbers\":\"555 (work), 556 (primary)\","
-                        + "\"addresses\":\"1 Main St, Springfield, US (work), 2 Side St, Shelbyville\","
+                        + "\"phoneNumbers\":\"555 (work); 556 (primary)\","
+                        + "\"addresses\":\"1 Main St, Springfield, US (work); 2 Side St, Shelbyville\","
                         + "\"roles\":\"[{\\\"nested\\\":{\\\"value\\\":\\\"x\\\"}}]\"}");
     }
 
@@ -322,6 +322,54 @@ class ActivityDescriberTest {
         JsonNode longerChange = json.readTree(longer.details()).get("changes").get(0);
         assertThat(longerChange.get("from").asText()).isEqualTo("…" + "T".repeat(40));
         assertThat(longerChange.get("to").asText()).isEqualTo("…" + "T".repeat(40) + "+");
+    }
+
+    /**
+     * A complex value is written out only when that form shows all it holds: a change of any of its keys (an
+     * address's postal code beside its formatted form, a manager's {@code $ref}) is listed, never hidden.
+     */
+    @Test
+    void aChangeOfAnyKeyOfAComplexValueIsListed() throws Exception {
+        Map<String, Object> work = new LinkedHashMap<>();
+        work.put("formatted", "Building 40");
+        work.put("streetAddress", "1 Microsoft Way");
+        work.put("postalCode", "98052");
+        work.put("type", "work");
+        Map<String, Object> moved = new LinkedHashMap<>(work);
+        moved.put("postalCode", "98053");
+        MemberProfile before = withAttribute(aliceProfile(), "addresses", List.of(work));
+        MemberProfile after = withAttribute(aliceProfile(), "addresses", List.of(moved));
+        JsonNode change = json.readTree(describe(new MemberProfileChanged(ORG, ALICE, before, after), OKTA)
+                        .details())
+                .get("changes")
+                .get(0);
+        assertThat(change.get("field").asText()).isEqualTo("addresses");
+        assertThat(change.get("from").asText()).isEqualTo("\"Building 40\": 1 Microsoft Way, 98052 (work)");
+        assertThat(change.get("to").asText()).isEqualTo("\"Building 40\": 1 Microsoft Way, 98053 (work)");
+
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        MemberProfile managed = withAttribute(
+                aliceProfile(), enterprise, Map.of("manager", Map.of("value", "m-1", "$ref", "../Users/m-1")));
+        MemberProfile referred = withAttribute(
+                aliceProfile(), enterprise, Map.of("manager", Map.of("value", "m-1", "$ref", "../Users/m-2")));
+        JsonNode manager = json.readTree(describe(new MemberProfileChanged(ORG, ALICE, managed, referred), OKTA)
+                        .details())
+                .get("changes")
+                .get(0);
+        assertThat(manager.get("field").asText()).isEqualTo(enterprise + ":manager");
+        assertThat(manager.get("to").asText()).contains("m-2");
+    }
+
+    private static MemberProfile withAttribute(MemberProfile profile, String name, Object value) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(profile.attributes());
+        attributes.put(name, value);
+        return new MemberProfile(
+                profile.userName(),
+                profile.name(),
+                profile.displayName(),
+                profile.emails(),
+                profile.externalId(),
+                attributes);
     }
 
     private static MemberProfile withTitle(MemberProfile profile, String title) {
