@@ -65,7 +65,9 @@ public final class ETags {
         }
         String header = request.getHeader("If-Match");
         if (header == null || header.isBlank()) {
-            return null;
+            // a change made meanwhile could bring the resource to a version If-None-Match names: the command
+            // requires the version it was checked at
+            return request.getHeader("If-None-Match") == null ? null : version;
         }
         List<String> tags = tags(header);
         if (tags == null) {

@@ -9,6 +9,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.SoftReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -105,7 +106,9 @@ public class DirectoryAsOf {
      * The state right after the event at store position {@code through}, which happened at {@code at}: the events
      * before that instant, and those of the instant stored up to that position. Null: all events of the instant.
      */
-    public OrganizationState at(OrganizationId organizationId, Instant at, Long through) {
+    public OrganizationState at(OrganizationId organizationId, Instant given, Long through) {
+        // the store keeps time to the millisecond: an instant within one is that millisecond
+        Instant at = given.truncatedTo(ChronoUnit.MILLIS);
         boolean settled = at.isBefore(Instant.now().minus(SETTLED));
         Key key = new Key(organizationId, at, through);
         if (settled) {

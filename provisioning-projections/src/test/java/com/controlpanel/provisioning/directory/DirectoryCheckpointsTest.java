@@ -205,6 +205,11 @@ class DirectoryCheckpointsTest {
         assertThat(fromStart.team(ORG, team, instant, deleted)).isEmpty();
         // without a position, every event of the instant counts
         assertThat(fromStart.team(ORG, team, instant, null)).isEmpty();
+        // an instant given within the millisecond is that millisecond: the position still decides
+        assertThat(memberIds(fromStart.at(ORG, instant.plusNanos(500_000), annRemoved), team))
+                .containsExactly(bob.value());
+        assertThat(fromKept.at(ORG, instant.plusNanos(999_999), bobRemoved).teams())
+                .isEqualTo(fromStart.at(ORG, instant, bobRemoved).teams());
         // a position before the instant's first event: none of it counts
         assertThat(memberIds(fromStart.at(ORG, instant, annRemoved - 1), team))
                 .containsExactlyInAnyOrder(ann.value(), bob.value());

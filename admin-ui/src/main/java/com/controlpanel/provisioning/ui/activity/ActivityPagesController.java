@@ -249,7 +249,7 @@ public class ActivityPagesController {
         model.addAttribute("olderLink", next == null ? null : linked.at(path, next.toString()));
         model.addAttribute("newestLink", params.newest() ? null : linked.at(path, ""));
         String newerLink = null;
-        if (filter.valid() && !params.newest()) {
+        if (filter.valid() && filter.query().before() != null) {
             // the page just above this one: the newest page when no more than a page of rows is above
             long above =
                     rows.isEmpty() ? filter.query().before() - 1 : rows.get(0).position();
