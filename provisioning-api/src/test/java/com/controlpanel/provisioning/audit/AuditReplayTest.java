@@ -128,6 +128,26 @@ class AuditReplayTest {
         return rows;
     }
 
+    /** Provisioning switched on, and SCIM as Okta calls it with the Secret Token issued. */
+    private Http oktaScim() {
+        var enabled = api.post(path("/provisioning/enable"), null).json();
+        return Http.to(enabled.get("tenantUrl").asText())
+                .bearer(enabled.get("secretToken").asText())
+                .header("User-Agent", "Okta SCIM Client 1.0.0");
+    }
+
+    /** A User created over SCIM; its id. */
+    private static String scimUser(Http scim, String userName) {
+        return scim.send(
+                        "POST",
+                        "/Users",
+                        Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", userName),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+    }
+
     private static void pause() throws InterruptedException {
         Thread.sleep(15);
     }
@@ -272,19 +292,9 @@ class AuditReplayTest {
 
     @Test
     void aMemberDeletedOverScimLeavesEachOfItsTeamsOnTheTeamsOwnRecord() throws Exception {
-        var enabled = api.post(path("/provisioning/enable"), null).json();
-        Http scim = Http.to(enabled.get("tenantUrl").asText())
-                .bearer(enabled.get("secretToken").asText())
-                .header("User-Agent", "Okta SCIM Client 1.0.0");
+        Http scim = oktaScim();
         String userName = uniqueEmail("leaver");
-        String user = scim.send(
-                        "POST",
-                        "/Users",
-                        Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", userName),
-                        "application/scim+json")
-                .json()
-                .get("id")
-                .asText();
+        String user = scimUser(scim, userName);
         String pushed = scim.send(
                         "POST",
                         "/Groups",
@@ -330,25 +340,10 @@ class AuditReplayTest {
 
     @Test
     void theStateRightAfterEachEventOfATeamsHistoryCountsThatEventAndNoLaterOne() {
-        var enabled = api.post(path("/provisioning/enable"), null).json();
-        Http scim = Http.to(enabled.get("tenantUrl").asText())
-                .bearer(enabled.get("secretToken").asText())
-                .header("User-Agent", "Okta SCIM Client 1.0.0");
+        Http scim = oktaScim();
         List<Map<String, String>> members = new ArrayList<>();
         for (String name : List.of("ann", "bob")) {
-            String id = scim.send(
-                            "POST",
-                            "/Users",
-                            Map.of(
-                                    "schemas",
-                                    List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
-                                    "userName",
-                                    uniqueEmail(name)),
-                            "application/scim+json")
-                    .json()
-                    .get("id")
-                    .asText();
-            members.add(Map.of("value", id));
+            members.add(Map.of("value", scimUser(scim, uniqueEmail(name))));
         }
         String group = scim.send(
                         "POST",

@@ -346,10 +346,22 @@ final class ActivityDescriber {
 
     /** An email as the details show it: its address, type, primary mark and display name. */
     private static String email(EmailAddress email) {
-        String tags = (email.type() == null ? "" : email.type())
-                + (email.primary() ? ", primary" : "")
-                + (email.display() == null ? "" : ", shown as \"" + email.display() + "\"");
-        return tags.isEmpty() ? email.value() : email.value() + " (" + tags.replaceFirst("^, ", "") + ")";
+        return tagged(email.value(), email.type(), email.primary(), email.display());
+    }
+
+    /** A value with its type, primary mark and display name, as emails and other complex values are shown. */
+    private static String tagged(String value, String type, boolean primary, String display) {
+        List<String> tags = new ArrayList<>(3);
+        if (type != null && !type.isEmpty()) {
+            tags.add(type);
+        }
+        if (primary) {
+            tags.add("primary");
+        }
+        if (display != null) {
+            tags.add("shown as \"" + display + "\"");
+        }
+        return tags.isEmpty() ? value : value + " (" + String.join(", ", tags) + ")";
     }
 
     /** The parts of an address, in the order it is written. */
@@ -428,23 +440,16 @@ final class ActivityDescriber {
         } else {
             return null;
         }
-        List<String> tags = new ArrayList<>();
-        String type = plain(item.get("type"));
-        if (type != null) {
-            tags.add(type);
-        }
-        if (Boolean.TRUE.equals(item.get("primary"))) {
-            tags.add("primary");
-        }
         String display = plain(item.get("display"));
         String displayName = plain(item.get("displayName"));
         if (display != null && displayName != null) {
             return null;
         }
-        if (display != null || displayName != null) {
-            tags.add("shown as \"" + (display != null ? display : displayName) + "\"");
-        }
-        return tags.isEmpty() ? main : main + " (" + String.join(", ", tags) + ")";
+        return tagged(
+                main,
+                plain(item.get("type")),
+                Boolean.TRUE.equals(item.get("primary")),
+                display != null ? display : displayName);
     }
 
     /** A scalar as text; null for none, or for a nested object or list. */

@@ -373,15 +373,7 @@ class ActivityDescriberTest {
     }
 
     private static MemberProfile withTitle(MemberProfile profile, String title) {
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>(profile.attributes());
-        attributes.put("title", title);
-        return new MemberProfile(
-                profile.userName(),
-                profile.name(),
-                profile.displayName(),
-                profile.emails(),
-                profile.externalId(),
-                attributes);
+        return withAttribute(profile, "title", title);
     }
 
     @Test

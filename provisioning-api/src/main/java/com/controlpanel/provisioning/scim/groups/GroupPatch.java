@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.scim.PatchRequestBody.Operation;
 import com.controlpanel.provisioning.scim.ScimJson;
 import com.controlpanel.provisioning.scim.ScimSchemas;
 import com.controlpanel.provisioning.scim.ScimValues;
+import com.controlpanel.provisioning.scim.ValueFilters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
@@ -164,23 +165,15 @@ final class GroupPatch {
 
     /** A member filter may name only a member's sub-attributes: one that names another matches nobody, silently. */
     private static void requireMemberAttributes(Operation operation, Filter filter) throws BadRequestException {
-        if (filter.isCombiningFilter()) {
-            for (Filter each : filter.getCombinedFilters()) {
-                requireMemberAttributes(operation, each);
+        for (Filter comparison : ValueFilters.comparisons(filter)) {
+            Path attribute = comparison.getAttributePath();
+            if (attribute != null
+                    && (attribute.size() != 1
+                            || !MEMBER_ATTRIBUTES.contains(
+                                    attribute.getElement(0).getAttribute().toLowerCase(Locale.ROOT)))) {
+                throw BadRequestException.invalidPath(operation.describe() + ": a member has no sub-attribute '"
+                        + attribute + "' (it has value, display, type and $ref)");
             }
-            return;
-        }
-        if (filter.isNotFilter()) {
-            requireMemberAttributes(operation, filter.getInvertedFilter());
-            return;
-        }
-        Path attribute = filter.getAttributePath();
-        if (attribute != null
-                && (attribute.size() != 1
-                        || !MEMBER_ATTRIBUTES.contains(
-                                attribute.getElement(0).getAttribute().toLowerCase(Locale.ROOT)))) {
-            throw BadRequestException.invalidPath(operation.describe() + ": a member has no sub-attribute '" + attribute
-                    + "' (it has value, display, type and $ref)");
         }
     }
 

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.scim.ScimAttribute;
 import com.controlpanel.provisioning.scim.ScimJson;
 import com.controlpanel.provisioning.scim.ScimSchemas;
 import com.controlpanel.provisioning.scim.ScimValues;
+import com.controlpanel.provisioning.scim.ValueFilters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
@@ -389,28 +390,20 @@ final class UserPatch {
      */
     private static void requireSubAttributes(Operation operation, ScimAttribute attribute, Filter filter)
             throws BadRequestException {
-        if (filter.isCombiningFilter()) {
-            for (Filter each : filter.getCombinedFilters()) {
-                requireSubAttributes(operation, attribute, each);
+        for (Filter comparison : ValueFilters.comparisons(filter)) {
+            Path named = comparison.getAttributePath();
+            if (named == null) {
+                continue;
             }
-            return;
-        }
-        if (filter.isNotFilter()) {
-            requireSubAttributes(operation, attribute, filter.getInvertedFilter());
-            return;
-        }
-        Path named = filter.getAttributePath();
-        if (named == null) {
-            return;
-        }
-        if (filter.isComplexValueFilter() || named.size() != 1 || named.getSchemaUrn() != null) {
-            throw BadRequestException.invalidPath(operation.describe() + ": inside " + attribute.name()
-                    + "[...] name its sub-attributes, not '" + named + "'");
-        }
-        String sub = named.getElement(0).getAttribute();
-        if (attribute.subAttribute(sub).isEmpty()) {
-            throw BadRequestException.invalidPath(
-                    operation.describe() + ": '" + attribute.name() + "' has no sub-attribute '" + sub + "'");
+            if (comparison.isComplexValueFilter() || named.size() != 1 || named.getSchemaUrn() != null) {
+                throw BadRequestException.invalidPath(operation.describe() + ": inside " + attribute.name()
+                        + "[...] name its sub-attributes, not '" + named + "'");
+            }
+            String sub = named.getElement(0).getAttribute();
+            if (attribute.subAttribute(sub).isEmpty()) {
+                throw BadRequestException.invalidPath(
+                        operation.describe() + ": '" + attribute.name() + "' has no sub-attribute '" + sub + "'");
+            }
         }
     }
 
