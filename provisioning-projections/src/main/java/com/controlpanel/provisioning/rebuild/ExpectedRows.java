@@ -32,12 +32,12 @@ public final class ExpectedRows implements RowSink {
         if (order == null) {
             return;
         }
-        String[] values = new String[order.length];
+        TableComparer.Sum sum = expected.sum;
         for (Object[] row : rows) {
-            for (int i = 0; i < order.length; i++) {
-                values[i] = TableComparer.canonical(row[order[i]]);
+            for (int index : order) {
+                sum.value(row[index]);
             }
-            expected.sum.add(values);
+            sum.endRow();
         }
     }
 

@@ -2,13 +2,20 @@ package com.controlpanel.provisioning.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A table's order-free checksum sums each row's SHA-256 of its values' UTF-8 text, whatever the text holds. */
@@ -52,6 +59,45 @@ class TableSumTest {
         TableComparer.Sum empty = new TableComparer.Sum();
         empty.add(new String[] {"a", ""});
         assertThat(missing.checksum()).isNotEqualTo(empty.checksum());
+    }
+
+    @Test
+    void aValueSummedAsItIsCountsAsItsCanonicalText() {
+        Instant moment = Instant.parse("2026-11-28T10:15:30.123456789Z");
+        Object[] values = {
+            moment,
+            OffsetDateTime.ofInstant(moment, ZoneOffset.ofHours(2)),
+            Timestamp.from(Instant.parse("1969-12-31T23:59:59.5Z")),
+            Instant.EPOCH,
+            42,
+            -7L,
+            (short) 3,
+            Long.MIN_VALUE,
+            Long.MAX_VALUE,
+            0L,
+            true,
+            false,
+            Thread.State.RUNNABLE,
+            UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            new BigDecimal("12.50"),
+            "José 🚀 \uD83D",
+            "",
+            null
+        };
+        TableComparer.Sum asTheyAre = new TableComparer.Sum();
+        for (Object value : values) {
+            asTheyAre.value(value);
+        }
+        asTheyAre.endRow();
+        asTheyAre.number(-123_456_789_012L);
+        asTheyAre.value(null);
+        asTheyAre.endRow();
+
+        TableComparer.Sum asText = new TableComparer.Sum();
+        asText.add(Arrays.stream(values).map(TableComparer::canonical).toArray(String[]::new));
+        asText.add(new String[] {"-123456789012", null});
+        assertThat(asTheyAre.checksum()).isEqualTo(asText.checksum());
+        assertThat(TableComparer.canonical(moment)).isEqualTo("1795860930:123456789");
     }
 
     private static byte[] text(String[] row) {
