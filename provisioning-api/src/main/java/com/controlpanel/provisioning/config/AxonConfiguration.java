@@ -25,6 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -130,15 +131,28 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The processors' tokens, each claimed by the node processing it; another node takes over a claim left 10 s
+     * unrefreshed. The embedded H2 file is opened by one process at a time, so there every start is the same owner:
+     * a claim left by a process that was killed is taken over at once, not 10 s later (Activity would have lagged
+     * that long behind the writes after such a restart). A process's own claims are its own to take again.
+     */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
+    public TokenStore tokenStore(
+            ConnectionProvider connectionProvider, Serializer serializer, DataSourceProperties dataSource) {
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(EventStoreSchema.tokens())
-                .claimTimeout(Duration.ofSeconds(10))
-                .build();
+                .claimTimeout(Duration.ofSeconds(10));
+        if (onlyProcess(dataSource)) {
+            tokens.nodeId(EMBEDDED_NODE);
+        }
+        return tokens.build();
     }
+
+    /** The owner of every token claim on the embedded H2 store (see {@link #tokenStore}). */
+    static final String EMBEDDED_NODE = "embedded";
 
     /** Who acted and in which request travels from each command to the events it causes. */
     @Bean
@@ -324,5 +338,11 @@ public class AxonConfiguration {
     private static boolean onH2(DataSourceProperties dataSource) {
         String url = dataSource.determineUrl();
         return url != null && url.startsWith("jdbc:h2:");
+    }
+
+    /** H2 as this service opens it: no other process can have it open (an H2 server mode would let others in). */
+    static boolean onlyProcess(DataSourceProperties dataSource) {
+        return onH2(dataSource)
+                && !dataSource.determineUrl().toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
     }
 }
