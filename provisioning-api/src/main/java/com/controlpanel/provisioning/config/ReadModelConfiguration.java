@@ -152,14 +152,17 @@ public class ReadModelConfiguration {
             DataSource dataSource,
             List<ReadModelRebuild> readModels,
             DirectoryCheckpoints checkpoints,
-            JdbcTemplate jdbc) {
-        return new RebuildService(
-                reader,
-                gate,
-                dataSource,
-                readModels,
-                checkpoints::discardAll,
-                new RebuildJournal(jdbc, Clock.systemUTC()));
+            JdbcTemplate jdbc,
+            DataSourceProperties dataSourceProperties) {
+        RebuildJournal journal = new RebuildJournal(jdbc, Clock.systemUTC());
+        if (AxonConfiguration.onlyProcess(dataSourceProperties)) {
+            // no other process has this store open: a rebuild still reported running was this service's, stopped
+            int interrupted = journal.failInterrupted();
+            if (interrupted > 0) {
+                log.warn("{} rebuild(s) were running when the service stopped: recorded as failed", interrupted);
+            }
+        }
+        return new RebuildService(reader, gate, dataSource, readModels, checkpoints::discardAll, journal);
     }
 
     /**

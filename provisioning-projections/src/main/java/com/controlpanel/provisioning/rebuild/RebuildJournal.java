@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rebuilds as the node running them reports them (table {@code rebuild_job}): every node answers for a rebuild that
  * another one runs, and a finished rebuild's outcome and verification outlive a restart. A running rebuild reports at
- * least every few seconds; one whose report is older than {@link #SILENT} lost its node and is shown as failed.
+ * least every few seconds; one whose report is older than {@link #SILENT}, or that a later rebuild followed, lost its
+ * node and is shown as failed. On the embedded store, a start records the rebuilds its process left running as failed
+ * at once ({@link #failInterrupted}).
  */
 public class RebuildJournal {
 
@@ -65,14 +67,47 @@ public class RebuildJournal {
         }
     }
 
-    /** A rebuild as last reported; a running one whose node stopped reporting, as failed. */
+    /**
+     * A rebuild as last reported; a running one whose node stopped reporting, or that a later rebuild followed (one
+     * runs at a time: a later one started only once this one's node had let go), as failed.
+     */
     public Optional<RebuildProgress> find(String id) {
         List<Reported> found = jdbc.query(
-                "SELECT progress, reported_at FROM rebuild_job WHERE rebuild_id = ?",
+                "SELECT progress, reported_at, (SELECT COUNT(*) FROM rebuild_job later"
+                        + " WHERE later.started_at > job.started_at) FROM rebuild_job job WHERE rebuild_id = ?",
                 (rs, n) ->
-                        new Reported(read(rs.getString(1)), rs.getTimestamp(2).toInstant()),
+                        new Reported(read(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getLong(3) > 0),
                 id);
         return found.stream().findFirst().map(this::judged);
+    }
+
+    /**
+     * Records every rebuild still reported running as failed: for a start on a store no other process can have open
+     * (the embedded H2 file), where a rebuild reported running was this service's before it was stopped or killed.
+     * Returns how many there were.
+     */
+    public int failInterrupted() {
+        List<Reported> interrupted = jdbc.query(
+                "SELECT progress, reported_at FROM rebuild_job WHERE status = 'RUNNING'",
+                (rs, n) ->
+                        new Reported(read(rs.getString(1)), rs.getTimestamp(2).toInstant(), false));
+        for (Reported reported : interrupted) {
+            RebuildProgress failed = failed(
+                    reported.progress(),
+                    reported.at(),
+                    "The service stopped while this rebuild ran (it was stopped, or killed; its last report was at "
+                            + reported.at() + "): the rebuild did not complete. ");
+            try {
+                jdbc.update(
+                        "UPDATE rebuild_job SET status = ?, progress = ? WHERE rebuild_id = ? AND status = 'RUNNING'",
+                        failed.status().name(),
+                        json.writeValueAsString(failed),
+                        failed.id());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write the progress of rebuild " + failed.id(), e);
+            }
+        }
+        return interrupted.size();
     }
 
     /** The rebuild running now, on whichever node, if one reports. */
@@ -80,8 +115,9 @@ public class RebuildJournal {
         Timestamp recent = Timestamp.from(clock.instant().minus(SILENT));
         return jdbc
                 .query(
-                        "SELECT rebuild_id FROM rebuild_job WHERE status = 'RUNNING' AND reported_at >= ? "
-                                + "ORDER BY started_at DESC",
+                        "SELECT rebuild_id FROM rebuild_job job WHERE status = 'RUNNING' AND reported_at >= ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM rebuild_job later"
+                                + " WHERE later.started_at > job.started_at) ORDER BY started_at DESC",
                         (rs, n) -> rs.getString(1),
                         recent)
                 .stream()
@@ -90,10 +126,28 @@ public class RebuildJournal {
 
     private RebuildProgress judged(Reported reported) {
         RebuildProgress progress = reported.progress();
-        if (progress.status() != RebuildProgress.Status.RUNNING
-                || !reported.at().isBefore(clock.instant().minus(SILENT))) {
+        if (progress.status() != RebuildProgress.Status.RUNNING) {
             return progress;
         }
+        if (reported.followed()) {
+            return failed(
+                    progress,
+                    reported.at(),
+                    "The node running this rebuild stopped before it completed (a later rebuild has started since,"
+                            + " and only one runs at a time; its last report was at " + reported.at() + "). ");
+        }
+        if (!reported.at().isBefore(clock.instant().minus(SILENT))) {
+            return progress;
+        }
+        return failed(
+                progress,
+                reported.at(),
+                "The node running this rebuild stopped reporting at " + reported.at()
+                        + " (it stopped, or lost its database): the rebuild did not complete. ");
+    }
+
+    /** A running rebuild taken for failed: what it had done, why it is failed, and what to do. */
+    private static RebuildProgress failed(RebuildProgress progress, Instant lastReport, String why) {
         return new RebuildProgress(
                 progress.id(),
                 RebuildProgress.Status.FAILED,
@@ -103,11 +157,10 @@ public class RebuildJournal {
                 progress.eventsPerSecond(),
                 null,
                 progress.startedAt(),
-                reported.at(),
+                lastReport,
                 null,
                 null,
-                "The node running this rebuild stopped reporting at " + reported.at()
-                        + " (it stopped, or lost its database): the rebuild did not complete. "
+                why
                         + (progress.switched()
                                 ? "It had switched: the rebuilt read models are live, unverified."
                                 : "It had not switched, as far as it reported: the read models are those from before"
@@ -126,5 +179,5 @@ public class RebuildJournal {
         }
     }
 
-    private record Reported(RebuildProgress progress, Instant at) {}
+    private record Reported(RebuildProgress progress, Instant at, boolean followed) {}
 }

@@ -20,6 +20,10 @@ class RebuildJournalTest {
     private final RebuildJournal journal = new RebuildJournal(jdbc, now);
 
     private static RebuildProgress running(String id, long done) {
+        return running(id, done, START);
+    }
+
+    private static RebuildProgress running(String id, long done, Instant startedAt) {
         return new RebuildProgress(
                 id,
                 RebuildProgress.Status.RUNNING,
@@ -28,7 +32,7 @@ class RebuildJournalTest {
                 1000,
                 250.0,
                 4L,
-                START,
+                startedAt,
                 null,
                 null,
                 null,
@@ -97,6 +101,62 @@ class RebuildJournalTest {
         assertThat(lost.switched()).isFalse();
         assertThat(lost.error()).contains("It had not switched");
         assertThat(journal.running()).isEmpty();
+    }
+
+    @Test
+    void aRunningRebuildThatALaterOneFollowedIsShownFailedAtOnce() {
+        journal.report(running("r6", 100));
+        now.set(START.plusSeconds(2));
+        assertThat(journal.find("r6").orElseThrow().status()).isEqualTo(RebuildProgress.Status.RUNNING);
+
+        // its node was killed; another node (or this one, restarted) took the rebuild lock and started one
+        journal.report(running("r7", 0, START.plusSeconds(2)));
+
+        RebuildProgress followed = journal.find("r6").orElseThrow();
+        assertThat(followed.status()).isEqualTo(RebuildProgress.Status.FAILED);
+        assertThat(followed.error())
+                .contains("a later rebuild has started since")
+                .contains("It had not switched");
+        assertThat(journal.find("r7").orElseThrow().status()).isEqualTo(RebuildProgress.Status.RUNNING);
+        assertThat(journal.running()).contains("r7");
+
+        // the later one ended: the earlier one is not taken for running either
+        now.set(START.plusSeconds(4));
+        journal.report(new RebuildProgress(
+                "r7",
+                RebuildProgress.Status.COMPLETED,
+                "Done",
+                1000,
+                1000,
+                500.0,
+                null,
+                START.plusSeconds(2),
+                START.plusSeconds(4),
+                true,
+                List.of(),
+                null,
+                List.of(),
+                false,
+                List.of()));
+        assertThat(journal.running()).isEmpty();
+    }
+
+    @Test
+    void aStartOnTheEmbeddedStoreRecordsTheRebuildsItsProcessLeftRunningAsFailed() {
+        journal.report(running("r8", 400));
+        now.set(START.plusSeconds(1));
+
+        assertThat(journal.failInterrupted()).isEqualTo(1);
+
+        RebuildProgress interrupted = journal.find("r8").orElseThrow();
+        assertThat(interrupted.status()).isEqualTo(RebuildProgress.Status.FAILED);
+        assertThat(interrupted.error())
+                .startsWith("The service stopped while this rebuild ran")
+                .contains("It had not switched");
+        assertThat(interrupted.eventsDone()).isEqualTo(400);
+        assertThat(interrupted.finishedAt()).isEqualTo(START);
+        assertThat(journal.running()).isEmpty();
+        assertThat(journal.failInterrupted()).as("nothing left running").isZero();
     }
 
     @Test
