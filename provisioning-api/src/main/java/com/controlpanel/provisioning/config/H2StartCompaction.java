@@ -24,9 +24,10 @@ import org.springframework.core.env.Environment;
  * <p>H2 writes each commit into new space of its file and frees what it replaced; under a long run of writes (an
  * Okta push of 100,000 Users) its file grows many times what it holds (7.6 GB for 0.3 GB), and it does not shrink
  * while the service runs, nor by itself after. When the file is larger than {@code provisioning.h2.compact-above} and
- * H2 counts at most two thirds of it in use, the start runs H2's full compaction ({@code SHUTDOWN COMPACT}): H2 copies
- * what is live into a new file and puts it in the old one's place only once it is whole (a stop or a failure halfway
- * leaves the old file as it was, and H2 removes the partial copy when it next opens the database). Its time grows with
+ * H2 counts at most two thirds of it in use, the start runs H2's full compaction ({@code SHUTDOWN COMPACT}). A stop or
+ * a failure halfway leaves the data whole, though not always the file as it was: the service killed during it was seen
+ * to leave a smaller file that held every write (and an empty {@code .tempFile} beside it), which the next start
+ * compacted again. Its time grows with
  * what the file holds, not with its size: 3.4 s for a 4.2 GB file 5 % in use, 17 s for a 3.2 GB file 52 % in use. A
  * file mostly in use is left alone: compacting it would cost that time at every start for little space.
  *
