@@ -104,44 +104,6 @@ class RebuildJournalTest {
     }
 
     @Test
-    void aRunningRebuildThatALaterOneFollowedIsShownFailedAtOnce() {
-        journal.report(running("r6", 100));
-        now.set(START.plusSeconds(2));
-        assertThat(journal.find("r6").orElseThrow().status()).isEqualTo(RebuildProgress.Status.RUNNING);
-
-        // its node was killed; another node (or this one, restarted) took the rebuild lock and started one
-        journal.report(running("r7", 0, START.plusSeconds(2)));
-
-        RebuildProgress followed = journal.find("r6").orElseThrow();
-        assertThat(followed.status()).isEqualTo(RebuildProgress.Status.FAILED);
-        assertThat(followed.error())
-                .contains("a later rebuild has started since")
-                .contains("It had not switched");
-        assertThat(journal.find("r7").orElseThrow().status()).isEqualTo(RebuildProgress.Status.RUNNING);
-        assertThat(journal.running()).contains("r7");
-
-        // the later one ended: the earlier one is not taken for running either
-        now.set(START.plusSeconds(4));
-        journal.report(new RebuildProgress(
-                "r7",
-                RebuildProgress.Status.COMPLETED,
-                "Done",
-                1000,
-                1000,
-                500.0,
-                null,
-                START.plusSeconds(2),
-                START.plusSeconds(4),
-                true,
-                List.of(),
-                null,
-                List.of(),
-                false,
-                List.of()));
-        assertThat(journal.running()).isEmpty();
-    }
-
-    @Test
     void aStartOnTheEmbeddedStoreRecordsTheRebuildsItsProcessLeftRunningAsFailed() {
         journal.report(running("r8", 400));
         now.set(START.plusSeconds(1));
