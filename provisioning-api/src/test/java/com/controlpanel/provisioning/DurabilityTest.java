@@ -262,6 +262,43 @@ class DurabilityTest {
      * While the service runs, a file that SCIM writes grew beyond what it holds is compacted once no command has
      * written for the time set: the database stays open, everything stored is there, and writes go on.
      */
+    /**
+     * A rebuild still reported running when the process went away (killed: no chance to record how it ended) is
+     * reported failed by the next start on the embedded store at once, not 30 s later while a new one may run.
+     */
+    @Test
+    void aRebuildTheProcessLeftRunningIsReportedFailedRightAfterTheNextStart() {
+        String id = java.util.UUID.randomUUID().toString();
+        Instant startedAt = Instant.now();
+        try (ConfigurableApplicationContext node = start()) {
+            // what a process killed while replaying leaves behind: its last report, a moment ago
+            node.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .update(
+                            "INSERT INTO rebuild_job (rebuild_id, status, started_at, reported_at, progress)"
+                                    + " VALUES (?, 'RUNNING', ?, ?, ?)",
+                            id,
+                            java.sql.Timestamp.from(startedAt),
+                            java.sql.Timestamp.from(startedAt),
+                            "{\"id\":\"" + id + "\",\"status\":\"RUNNING\",\"phase\":\"Replaying events\","
+                                    + "\"eventsDone\":500,\"eventsTotal\":900,\"eventsPerSecond\":100.0,"
+                                    + "\"startedAt\":\"" + startedAt + "\",\"phases\":[]}");
+            assertThat(api(node)
+                            .get("/api/admin/rebuild/" + id)
+                            .json()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("RUNNING");
+        }
+        try (ConfigurableApplicationContext node = start()) {
+            JsonNode rebuild = api(node).get("/api/admin/rebuild/" + id).json();
+            assertThat(rebuild.get("status").asText()).isEqualTo("FAILED");
+            assertThat(rebuild.get("error").asText())
+                    .startsWith("The service stopped while this rebuild ran")
+                    .contains("It had not switched");
+            assertThat(rebuild.get("eventsDone").asLong()).isEqualTo(500);
+        }
+    }
+
     @Test
     void aFileGrownMostlyUnusedIsCompactedOnceTheServiceIsIdle(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext node = start(
