@@ -27,9 +27,9 @@ import org.springframework.core.env.Environment;
  * H2 counts at most two thirds of it in use, the start runs H2's full compaction ({@code SHUTDOWN COMPACT}). A stop or
  * a failure halfway leaves the data whole, though not always the file as it was: the service killed during it was seen
  * to leave a smaller file that held every write (and an empty {@code .tempFile} beside it), which the next start
- * compacted again. Its time grows with
- * what the file holds, not with its size: 3.4 s for a 4.2 GB file 5 % in use, 17 s for a 3.2 GB file 52 % in use. A
- * file mostly in use is left alone: compacting it would cost that time at every start for little space.
+ * compacted again. Its time grows with what the file holds, not with its size: 3.4 s for a 4.2 GB file 5 % in use,
+ * 17 s for a 3.2 GB file 52 % in use. A file mostly in use is left alone: compacting it would cost that time at every
+ * start for little space.
  *
  * <p>Nothing here stops the start: a file that can not be read or compacted, or a disk without the room for the copy,
  * is said in the log and the start goes on with the file as it was (H2's own open then reports a file it can not use).

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rebuilds as the node running them reports them (table {@code rebuild_job}): every node answers for a rebuild that
  * another one runs, and a finished rebuild's outcome and verification outlive a restart. A running rebuild reports at
- * least every few seconds; one whose report is older than {@link #SILENT} lost its node and is shown as failed. On the embedded store, a start records the rebuilds its process left running as failed
- * at once ({@link #failInterrupted}).
+ * least every few seconds; one whose report is older than {@link #SILENT} lost its node and is shown as failed. On the
+ * embedded store, a start records the rebuilds its process left running as failed at once ({@link #failInterrupted}).
  */
 public class RebuildJournal {
 
@@ -124,10 +124,8 @@ public class RebuildJournal {
 
     private RebuildProgress judged(Reported reported) {
         RebuildProgress progress = reported.progress();
-        if (progress.status() != RebuildProgress.Status.RUNNING) {
-            return progress;
-        }
-        if (!reported.at().isBefore(clock.instant().minus(SILENT))) {
+        if (progress.status() != RebuildProgress.Status.RUNNING
+                || !reported.at().isBefore(clock.instant().minus(SILENT))) {
             return progress;
         }
         return failed(

@@ -230,44 +230,47 @@ public final class TableComparer {
 
         /** The next value of the row being summed, taken in its {@linkplain #canonical(Object) canonical} form. */
         public void value(Object value) {
+            room(1);
             if (value == null) {
-                room(2);
+                // a missing value is neither the text "null" nor any other text
                 text[length++] = 0;
-                text[length++] = 0x1f;
-                return;
+            } else {
+                text[length++] = 1;
+                write(value);
             }
+            separate();
+        }
+
+        /** The next value of the row being summed: a whole number (its decimal text). */
+        public void number(long value) {
+            room(1);
+            text[length++] = 1;
+            digits(value);
+            separate();
+        }
+
+        private void write(Object value) {
             if (value instanceof String string) {
-                present();
                 utf8(string);
             } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-                number(((Number) value).longValue());
-                return;
+                digits(((Number) value).longValue());
             } else if (value instanceof Boolean truth) {
-                present();
                 ascii(truth ? "true" : "false");
             } else if (value instanceof Enum<?> constant) {
-                present();
                 utf8(constant.name());
             } else {
                 Instant time = instant(value);
-                present();
                 if (time != null) {
                     digits(time.getEpochSecond());
-                    room(1);
-                    text[length++] = ':';
+                    ascii(":");
                     digits(time.getNano());
                 } else {
                     utf8(value.toString());
                 }
             }
-            room(1);
-            text[length++] = 0x1f;
         }
 
-        /** The next value of the row being summed: a whole number (its decimal text). */
-        public void number(long value) {
-            present();
-            digits(value);
+        private void separate() {
             room(1);
             text[length++] = 0x1f;
         }
@@ -290,11 +293,6 @@ public final class TableComparer {
 
         public Checksum checksum() {
             return new Checksum(rows, high, low);
-        }
-
-        private void present() {
-            room(1);
-            text[length++] = 1;
         }
 
         private void digits(long value) {
