@@ -26,7 +26,7 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>Each step holds H2's store for a moment (200 ms asked; a write that came during one waited 346 to 526 ms here,
  * {@code bench/idle_compaction.py}): a write that comes meanwhile waits for it, and the next step is not taken once
- * any command has asked to write, or while a rebuild runs (after one, the file is looked at again once the service has
+ * any command has asked to write, or while a rebuild runs or a backup is taken (after one, the file is looked at again once the service has
  * been idle since). H2's compaction drops the time it keeps replaced pages ({@code RETENTION_TIME}) to nothing and
  * syncs the file before it overwrites anything; the setting is put back after the last step. A try that leaves the
  * file mostly unused is made again after another quiet spell, three at most until commands write again. The start's
@@ -71,7 +71,8 @@ class H2IdleCompaction implements DisposableBean {
 
     /**
      * @param commandsAsked how many commands have asked for their writes to be made durable so far
-     * @param rebuildRunning whether a rebuild runs (it writes without commands)
+     * @param rebuildRunning whether a rebuild runs (it writes without commands) or a backup is being taken (H2 moves
+     *     nothing while it copies the file)
      */
     H2IdleCompaction(
             String url,
@@ -144,7 +145,10 @@ class H2IdleCompaction implements DisposableBean {
         COMPACTED,
         /** Steps no longer gained, yet H2 still counts at most two thirds of the file in use. */
         PARTLY,
-        /** A command wrote, a rebuild began or the service stops, between two steps: the next quiet spell goes on. */
+        /**
+         * A command wrote, a rebuild or backup began or the service stops, between two steps: the next quiet spell goes
+         * on.
+         */
         WRITES_RESUMED,
         FAILED
     }
@@ -214,7 +218,8 @@ class H2IdleCompaction implements DisposableBean {
                     switch (outcome) {
                         case COMPACTED -> "Compacted";
                         case PARTLY -> "Compacted part of";
-                        default -> "Paused compacting (a command wrote, a rebuild began or the service stops)";
+                        default ->
+                            "Paused compacting (a command wrote, a rebuild or backup began or the service stops)";
                     },
                     file,
                     before / MB,

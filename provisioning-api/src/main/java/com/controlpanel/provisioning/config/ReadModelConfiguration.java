@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -166,6 +167,33 @@ public class ReadModelConfiguration {
     }
 
     /**
+     * Backups of the embedded H2 file taken while the service runs ({@code POST /api/admin/backup}), into
+     * {@code provisioning.backup-dir} ({@code PROVISIONING_BACKUP_DIR}; default: {@code backups} beside the database
+     * file). On PostgreSQL it refuses, naming {@code pg_dump}.
+     */
+    @Bean
+    public EmbeddedBackup embeddedBackup(Environment environment, DataSourceProperties dataSourceProperties) {
+        String url = dataSourceProperties.determineUrl();
+        Path file = url == null ? null : H2StartCompaction.file(url).orElse(null);
+        String configured = environment.getProperty("provisioning.backup-dir");
+        Path directory = configured != null && !configured.isBlank()
+                ? Path.of(configured.strip()).toAbsolutePath().normalize()
+                : file == null ? null : file.resolveSibling("backups");
+        String unavailable = url != null && url.startsWith("jdbc:h2:")
+                ? "This service's H2 database is kept in memory: there is no file to back up"
+                : "This service keeps its data in PostgreSQL: back it up there while the service runs (pg_dump, or"
+                        + " your provider's snapshots)";
+        return new EmbeddedBackup(
+                url,
+                dataSourceProperties.determineUsername(),
+                dataSourceProperties.determinePassword(),
+                file,
+                directory,
+                unavailable,
+                Clock.systemUTC());
+    }
+
+    /**
      * On an H2 file, gives back the space the file holds for nothing once no command has written for a while (see
      * {@link H2IdleCompaction}); elsewhere, or switched off, it never looks. Takes the pool so that it is stopped
      * before the pool closes.
@@ -176,7 +204,8 @@ public class ReadModelConfiguration {
             DataSourceProperties dataSourceProperties,
             DataSource dataSource,
             WriteDurability writeDurability,
-            RebuildService rebuilds) {
+            RebuildService rebuilds,
+            EmbeddedBackup backup) {
         H2CompactionSettings settings = H2CompactionSettings.from(environment);
         String url = dataSourceProperties.determineUrl();
         // only an H2 file has a group commit, which counts the commands that write
@@ -188,7 +217,7 @@ public class ReadModelConfiguration {
                 settings.above(),
                 settings.idleAfter(),
                 commits == null ? () -> 0L : commits::asked,
-                rebuilds::anyRunning);
+                () -> rebuilds.anyRunning() || backup.running());
         if (settings.whenIdle()
                 && commits != null
                 && H2StartCompaction.file(url).isPresent()) {

@@ -1,14 +1,21 @@
 package com.controlpanel.provisioning.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Every JSON API test again, on the PostgreSQL profile against a real PostgreSQL server. */
+/**
+ * Every JSON API test again, on the PostgreSQL profile against a real PostgreSQL server; and the backup route, which
+ * refuses there.
+ */
 @ExtendWith(PostgresAvailable.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,5 +32,15 @@ class PostgresJsonApiTest extends JsonApiTest {
         registry.add("spring.datasource.url", () -> PostgresAvailable.URL);
         registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
         registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+    }
+
+    @Test
+    void aBackupIsRefusedNamingWhatBacksUpPostgresql() {
+        Http.Response refused = Http.to("http://localhost:" + port)
+                .basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD)
+                .post("/api/admin/backup", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("backup-unavailable");
+        assertThat(refused.json().get("detail").asText()).contains("PostgreSQL").contains("pg_dump");
     }
 }

@@ -1,0 +1,202 @@
+package com.controlpanel.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.Nodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code POST /api/admin/backup} on the embedded store: a backup taken while Okta writes holds every write acknowledged
+ * before it, and a service started on it (the restore the README gives) serves them, its read models equal to what
+ * its events make.
+ */
+class BackupTest {
+
+    private static final String ADMIN = "backup@example.com";
+    private static final String PASSWORD = "backup-password-1";
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path restoredDir;
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--provisioning.data-dir=" + dataDir,
+                "--provisioning.admin-email=" + ADMIN,
+                "--provisioning.admin-password=" + PASSWORD));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(ProvisioningApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static Http api(ConfigurableApplicationContext node) {
+        return Http.to("http://localhost:" + Nodes.port(node)).basic(ADMIN, PASSWORD);
+    }
+
+    private static Http.Response createUser(Http scim, String userName) {
+        return scim.post(
+                "/Users",
+                Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", userName));
+    }
+
+    @Test
+    void aBackupTakenWhileOktaWritesHoldsEveryAcknowledgedWriteAndAServiceStartsOnIt() throws Exception {
+        List<String> before = new ArrayList<>();
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        String tenantUrl;
+        String token;
+        JsonNode taken;
+        try (ConfigurableApplicationContext node = start(dataDir)) {
+            Http api = api(node);
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            JsonNode enabled =
+                    api.post("/api/orgs/" + org + "/provisioning/enable", null).json();
+            tenantUrl = enabled.get("tenantUrl").asText();
+            token = enabled.get("secretToken").asText();
+            Http scim = Http.to(tenantUrl).bearer(token);
+            for (int i = 0; i < 30; i++) {
+                String userName = "before" + i + "@example.com";
+                assertThat(createUser(scim, userName).status()).isEqualTo(201);
+                before.add(userName);
+            }
+            String team = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Backed up"))
+                    .json()
+                    .get("id")
+                    .asText();
+            // Okta keeps writing while the backup is taken
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                Http okta = Http.to(tenantUrl).bearer(token);
+                for (int i = 0; writing.get(); i++) {
+                    String userName = "during" + i + "@example.com";
+                    if (createUser(okta, userName).status() == 201) {
+                        acknowledged.add(userName);
+                    }
+                }
+            });
+            writer.start();
+            while (acknowledged.size() < 5) {
+                Thread.sleep(10);
+            }
+            List<String> acknowledgedBeforeTheBackup = List.copyOf(acknowledged);
+            Http.Response backup = api.post("/api/admin/backup", null);
+            writing.set(false);
+            writer.join();
+            assertThat(backup.status()).as(backup.text()).isEqualTo(200);
+            taken = backup.json();
+            before.addAll(acknowledgedBeforeTheBackup);
+            assertThat(api.get("/api/orgs/" + org + "/teams/" + team).status()).isEqualTo(200);
+        }
+
+        Path zip = Path.of(taken.get("file").asText());
+        assertThat(zip).exists().hasParent(dataDir.resolve("backups").toRealPath());
+        assertThat(zip.getFileName().toString())
+                .matches("provisioning-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.zip");
+        assertThat(taken.get("bytes").asLong()).isEqualTo(Files.size(zip));
+        assertThat(Instant.parse(taken.get("startedAt").asText())).isBefore(Instant.now());
+        try (var listing = Files.list(zip.getParent())) {
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .as("no unfinished file is left beside it")
+                    .containsExactly(zip.getFileName().toString());
+        }
+
+        // the restore the README gives: the zip's database file into an empty data directory, then a start
+        unzip(zip, restoredDir);
+        assertThat(restoredDir.resolve("provisioning.mv.db")).exists();
+        try (ConfigurableApplicationContext restored = start(restoredDir)) {
+            Http api = api(restored);
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            Http scim = Http.to(tenantUrl.replaceFirst("localhost:\\d+", "localhost:" + Nodes.port(restored)))
+                    .bearer(token);
+            for (String userName : before) {
+                JsonNode found = scim.get("/Users?filter=userName%20eq%20%22" + userName + "%22")
+                        .json();
+                assertThat(found.get("totalResults").asInt()).as(userName).isEqualTo(1);
+            }
+            JsonNode members = api.get("/api/orgs/" + org + "/members?limit=1").json();
+            assertThat(members.get("total").asInt()).isGreaterThanOrEqualTo(before.size());
+            JsonNode teams = api.get("/api/orgs/" + org + "/teams").json();
+            assertThat(teams.get("items").findValuesAsText("name")).contains("Backed up");
+
+            // its read models are what its events make
+            String id = api.post("/api/admin/rebuild", null).json().get("id").asText();
+            JsonNode rebuild = awaitRebuild(api, id);
+            assertThat(rebuild.get("status").asText()).as(rebuild.toString()).isEqualTo("COMPLETED");
+            assertThat(rebuild.get("verified").asBoolean())
+                    .as(rebuild.toString())
+                    .isTrue();
+            assertThat(rebuild.get("replaced")).as(rebuild.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBackupIsTheOperatorsAndOneThatCanNotBeWrittenLeavesNothingBehind() throws Exception {
+        Path inTheWay = Files.writeString(dataDir.resolve("not-a-directory"), "a file");
+        try (ConfigurableApplicationContext node =
+                start(dataDir, "--provisioning.backup-dir=" + inTheWay.resolve("backups"))) {
+            Http api = api(node);
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            JsonNode added = api.post("/api/orgs/" + org + "/admins", Map.of("email", "second@example.com"))
+                    .json();
+            Http second = Http.to("http://localhost:" + Nodes.port(node))
+                    .basic("second@example.com", added.get("password").asText());
+            Http.Response forbidden = second.post("/api/admin/backup", null);
+            assertThat(forbidden.status()).isEqualTo(403);
+            assertThat(forbidden.json().get("code").asText()).isEqualTo("forbidden");
+
+            Http.Response failed = api.post("/api/admin/backup", null);
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(failed.json().get("code").asText()).isEqualTo("backup-failed");
+            assertThat(failed.json().get("detail").asText())
+                    .contains(inTheWay.resolve("backups").toString())
+                    .containsIgnoringCase("not a directory")
+                    .doesNotContain("Exception");
+            assertThat(Files.readString(inTheWay)).isEqualTo("a file");
+
+            Http.Response get = api.get("/api/admin/backup");
+            assertThat(get.status()).isEqualTo(405);
+        }
+    }
+
+    private static JsonNode awaitRebuild(Http api, String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonNode progress = api.get("/api/admin/rebuild/" + id).json();
+            if (!progress.get("status").asText().equals("RUNNING")
+                    || Instant.now().isAfter(deadline)) {
+                return progress;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Files.copy(entries, into.resolve(Path.of(entry.getName()).getFileName()));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.controlpanel.provisioning.config.EmbeddedBackup.BackupRefusedException;
+import com.controlpanel.provisioning.config.EmbeddedBackup.Refusal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link EmbeddedBackup} on an H2 file of its own: what a backup holds, how it is named, and when it refuses. */
+class EmbeddedBackupTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:30:05.123456Z");
+
+    @TempDir
+    Path dir;
+
+    private String url() {
+        return "jdbc:h2:file:" + dir.resolve("provisioning") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private EmbeddedBackup backup(Path databaseFile) {
+        return new EmbeddedBackup(
+                url(),
+                "sa",
+                "",
+                databaseFile,
+                dir.resolve("backups"),
+                "nothing to back up",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aBackupHoldsWhatWasCommittedAndBackupsOfOneSecondKeepNamesOfTheirOwn() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY, payload VARCHAR(100))");
+            statement.execute("INSERT INTO event VALUES (1, 'first'), (2, 'second')");
+            EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"));
+
+            EmbeddedBackup.Taken first = backup.take();
+            statement.execute("INSERT INTO event VALUES (3, 'third')");
+            EmbeddedBackup.Taken second = backup.take();
+
+            assertThat(first.file().getFileName()).hasToString("provisioning-2026-12-01T09-30-05Z.zip");
+            assertThat(second.file().getFileName()).hasToString("provisioning-2026-12-01T09-30-05Z-2.zip");
+            assertThat(first.startedAt()).isEqualTo(Instant.parse("2026-12-01T09:30:05.123Z"));
+            assertThat(first.bytes()).isEqualTo(Files.size(first.file())).isPositive();
+            assertThat(backup.running()).isFalse();
+            try (var files = Files.list(dir.resolve("backups"))) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .containsExactlyInAnyOrder(
+                                "provisioning-2026-12-01T09-30-05Z.zip", "provisioning-2026-12-01T09-30-05Z-2.zip");
+            }
+            assertThat(payloads(first.file())).isEqualTo("first,second");
+            assertThat(payloads(second.file())).isEqualTo("first,second,third");
+        }
+    }
+
+    @Test
+    void withoutAnH2FileItRefusesWithItsReason() {
+        assertThatThrownBy(() -> backup(null).take())
+                .isInstanceOfSatisfying(
+                        BackupRefusedException.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(Refusal.UNAVAILABLE))
+                .hasMessage("nothing to back up");
+        assertThat(backup(null).directory()).isNull();
+    }
+
+    @Test
+    void aReasonNamesWhatWentWrongWithoutTheExceptionsName() {
+        assertThat(EmbeddedBackup.reason(new IOException(new java.nio.file.AccessDeniedException("/srv/backups"))))
+                .isEqualTo("permission denied: /srv/backups");
+        assertThat(EmbeddedBackup.reason(new java.nio.file.FileAlreadyExistsException("/srv/backups")))
+                .isEqualTo("a file that is not a directory is in the way: /srv/backups");
+        assertThat(EmbeddedBackup.reason(new SQLException("IO Exception: \"No space left on device\"")))
+                .isEqualTo("IO Exception: \"No space left on device\"");
+        assertThat(EmbeddedBackup.reason(new IOException())).isEqualTo("IOException");
+    }
+
+    /** The payloads of the database the zip holds, opened as a restore would open it. */
+    private String payloads(Path zip) throws IOException, SQLException {
+        Path restored = Files.createTempDirectory(dir, "restored");
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream entries = new ZipInputStream(in)) {
+            ZipEntry entry = entries.getNextEntry();
+            assertThat(entry.getName()).isEqualTo("provisioning.mv.db");
+            Files.copy(entries, restored.resolve(entry.getName()));
+            assertThat(entries.getNextEntry()).isNull();
+        }
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("provisioning"), "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT LISTAGG(payload, ',') WITHIN GROUP (ORDER BY id) FROM event")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
