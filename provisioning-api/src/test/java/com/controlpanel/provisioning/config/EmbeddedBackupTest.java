@@ -17,8 +17,12 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.h2.mvstore.FileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +73,52 @@ class EmbeddedBackupTest {
             }
             assertThat(payloads(first.file())).isEqualTo("first,second");
             assertThat(payloads(second.file())).isEqualTo("first,second,third");
+        }
+    }
+
+    @Test
+    void aBackupAskedWhileOneIsTakenIsRefusedAndTheFirstCompletes() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY, payload VARCHAR(100))");
+            statement.execute("INSERT INTO event VALUES (1, 'first')");
+            EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"));
+            FileStore<?> files = H2GroupCommit.store(open).getFileStore();
+            // H2's file lock held, as a move of chunks holds it: the first backup waits for it (its checkpoint first)
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread mover = new Thread(() -> files.executeFileStoreOperation(() -> {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            mover.start();
+            held.await();
+            CompletableFuture<EmbeddedBackup.Taken> first = CompletableFuture.supplyAsync(backup::take);
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    !backup.running() && System.nanoTime() < deadline; ) {
+                Thread.sleep(5);
+            }
+            assertThat(backup.running())
+                    .as("the first backup waits for the lock")
+                    .isTrue();
+            assertThat(first).isNotDone();
+
+            assertThatThrownBy(backup::take)
+                    .isInstanceOfSatisfying(
+                            BackupRefusedException.class,
+                            refused -> assertThat(refused.refusal()).isEqualTo(Refusal.RUNNING))
+                    .hasMessageContaining("already being taken");
+
+            release.countDown();
+            mover.join();
+            EmbeddedBackup.Taken taken = first.get(30, TimeUnit.SECONDS);
+            assertThat(payloads(taken.file())).isEqualTo("first");
+            assertThat(backup.running()).isFalse();
+            assertThat(files.isSpaceReused()).as("H2 reuses freed space again").isTrue();
         }
     }
 
