@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.storage.DatabaseBackups;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -22,7 +23,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
 import org.h2.mvstore.FileStore;
@@ -41,43 +47,16 @@ import org.slf4j.LoggerFactory;
  * <p>The zip is written beside its final name with {@code .partial} appended, forced to the disk, then renamed: a file
  * named {@code provisioning-<instant>.zip} is always a whole backup. One backup at a time per service.
  */
-public class EmbeddedBackup {
+public class EmbeddedBackup implements DatabaseBackups {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBackup.class);
 
     private static final long MB = 1024 * 1024;
+    /** The names this service gives its backups ({@code .partial} files are not backups yet). */
+    private static final Pattern KEPT = Pattern.compile("provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip");
+
     private static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
-
-    /** A backup taken: its file, its size, when it began and how long it took. */
-    public record Taken(Path file, long bytes, Instant startedAt, Duration took) {}
-
-    /** Why a backup was not taken. */
-    public enum Refusal {
-        /** The store is not an H2 file (PostgreSQL, or H2 in memory). */
-        UNAVAILABLE,
-        /** Another backup is being taken. */
-        RUNNING,
-        /** The backup directory's disk has less room than the database file takes. */
-        NO_ROOM,
-        /** The copy failed (the directory can not be written, the disk filled up, the database went away). */
-        FAILED
-    }
-
-    /** A backup not taken, with what to tell the operator. No file is left behind. */
-    public static class BackupRefusedException extends RuntimeException {
-
-        private final Refusal refusal;
-
-        BackupRefusedException(Refusal refusal, String message) {
-            super(message, null, false, false);
-            this.refusal = refusal;
-        }
-
-        public Refusal refusal() {
-            return refusal;
-        }
-    }
 
     private final String url;
     private final String user;
@@ -112,22 +91,54 @@ public class EmbeddedBackup {
         this.clock = clock;
     }
 
-    /** Where backups go; null when there is nothing to back up. */
+    @Override
     public Path directory() {
         return databaseFile == null ? null : directory;
     }
 
+    @Override
+    public String unavailable() {
+        return databaseFile == null ? unavailable : null;
+    }
+
     /** Whether a backup is being taken now (the idle compaction waits for it). */
+    @Override
     public boolean running() {
         return running.get();
     }
 
-    /**
-     * Takes a backup into the backup directory, named after the instant it began; answers once the file is whole and on
-     * disk.
-     *
-     * @throws BackupRefusedException when no backup was taken, and why
-     */
+    @Override
+    public List<Kept> kept(int limit) {
+        if (databaseFile == null || !Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(
+                            file -> KEPT.matcher(file.getFileName().toString()).matches())
+                    .map(EmbeddedBackup::kept)
+                    .filter(Objects::nonNull)
+                    .sorted(Comparator.comparing(Kept::writtenAt).reversed().thenComparing(Kept::name))
+                    .limit(limit)
+                    .toList();
+        } catch (IOException e) {
+            log.warn("Could not list the backups in {}", directory, e);
+            return List.of();
+        }
+    }
+
+    /** A backup file as listed; null if it went away meanwhile. */
+    private static Kept kept(Path file) {
+        try {
+            return new Kept(
+                    file.getFileName().toString(),
+                    Files.size(file),
+                    Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
     public Taken take() {
         if (databaseFile == null) {
             throw new BackupRefusedException(Refusal.UNAVAILABLE, unavailable);

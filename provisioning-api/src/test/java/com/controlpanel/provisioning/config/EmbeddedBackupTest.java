@@ -3,8 +3,9 @@ package com.controlpanel.provisioning.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.controlpanel.provisioning.config.EmbeddedBackup.BackupRefusedException;
-import com.controlpanel.provisioning.config.EmbeddedBackup.Refusal;
+import com.controlpanel.provisioning.storage.DatabaseBackups;
+import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.storage.DatabaseBackups.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,9 +58,9 @@ class EmbeddedBackupTest {
             statement.execute("INSERT INTO event VALUES (1, 'first'), (2, 'second')");
             EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"));
 
-            EmbeddedBackup.Taken first = backup.take();
+            DatabaseBackups.Taken first = backup.take();
             statement.execute("INSERT INTO event VALUES (3, 'third')");
-            EmbeddedBackup.Taken second = backup.take();
+            DatabaseBackups.Taken second = backup.take();
 
             assertThat(first.file().getFileName()).hasToString("provisioning-2026-12-01T09-30-05Z.zip");
             assertThat(second.file().getFileName()).hasToString("provisioning-2026-12-01T09-30-05Z-2.zip");
@@ -71,6 +72,17 @@ class EmbeddedBackupTest {
                         .containsExactlyInAnyOrder(
                                 "provisioning-2026-12-01T09-30-05Z.zip", "provisioning-2026-12-01T09-30-05Z-2.zip");
             }
+            Files.writeString(dir.resolve("backups").resolve("notes.txt"), "not a backup");
+            Files.writeString(dir.resolve("backups").resolve("provisioning-2026-12-01T09-31-00Z.zip.partial"), "");
+            Files.setLastModifiedTime(first.file(), java.nio.file.attribute.FileTime.from(NOW.minusSeconds(60)));
+            assertThat(backup.kept(10))
+                    .as("the backups alone, newest first")
+                    .extracting(DatabaseBackups.Kept::name)
+                    .containsExactly(
+                            second.file().getFileName().toString(),
+                            first.file().getFileName().toString());
+            assertThat(backup.kept(1)).hasSize(1);
+            assertThat(backup.kept(10).get(1).bytes()).isEqualTo(first.bytes());
             assertThat(payloads(first.file())).isEqualTo("first,second");
             assertThat(payloads(second.file())).isEqualTo("first,second,third");
         }
@@ -97,7 +109,7 @@ class EmbeddedBackupTest {
             }));
             mover.start();
             held.await();
-            CompletableFuture<EmbeddedBackup.Taken> first = CompletableFuture.supplyAsync(backup::take);
+            CompletableFuture<DatabaseBackups.Taken> first = CompletableFuture.supplyAsync(backup::take);
             for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                     !backup.running() && System.nanoTime() < deadline; ) {
                 Thread.sleep(5);
@@ -115,7 +127,7 @@ class EmbeddedBackupTest {
 
             release.countDown();
             mover.join();
-            EmbeddedBackup.Taken taken = first.get(30, TimeUnit.SECONDS);
+            DatabaseBackups.Taken taken = first.get(30, TimeUnit.SECONDS);
             assertThat(payloads(taken.file())).isEqualTo("first");
             assertThat(backup.running()).isFalse();
             assertThat(files.isSpaceReused()).as("H2 reuses freed space again").isTrue();
@@ -130,6 +142,12 @@ class EmbeddedBackupTest {
                         refused -> assertThat(refused.refusal()).isEqualTo(Refusal.UNAVAILABLE))
                 .hasMessage("nothing to back up");
         assertThat(backup(null).directory()).isNull();
+        assertThat(backup(null).unavailable()).isEqualTo("nothing to back up");
+        assertThat(backup(null).kept(10)).isEmpty();
+        assertThat(backup(dir.resolve("provisioning.mv.db")).kept(10))
+                .as("no backup directory yet")
+                .isEmpty();
+        assertThat(backup(dir.resolve("provisioning.mv.db")).unavailable()).isNull();
     }
 
     @Test

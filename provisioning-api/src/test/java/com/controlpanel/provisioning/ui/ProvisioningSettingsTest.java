@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.registry.TenantCredentials;
+import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
@@ -371,6 +372,46 @@ class ProvisioningSettingsTest {
                         .json()
                         .findValuesAsText("email"))
                 .containsExactly(successor);
+    }
+
+    @Test
+    void theOperatorBacksUpTheServiceFromSettingsAndAnAdminCanNot() {
+        DatabaseBackups backups = context.getBean(DatabaseBackups.class);
+        int before = backups.kept(1000).size();
+        browser.open(tenant.path("/settings/admins"));
+        assertThat(browser.present(By.id("backups-tab")))
+                .as("the operator's tab")
+                .isFalse();
+        browser.open(tenant.path("/settings/backups"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(browser.text(By.tagName("main"))).contains("Only the operator of this service may take and see");
+        browser.open(tenant.path("/settings/admins"));
+        browser.postForged(tenant.path("/settings/backups"), java.util.Map.of());
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(backups.kept(1000)).as("no backup taken").hasSize(before);
+
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        browser.open(tenant.path("/settings/admins"));
+        browser.submit(By.id("backups-tab"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/backups"));
+        assertThat(browser.find(By.id("backups-tab")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(browser.text(By.id("backup-directory")))
+                .isEqualTo(backups.directory().toString());
+
+        browser.submit(By.id("take-backup"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/backups"));
+        String notice = browser.text(By.cssSelector(".flash-notice"));
+        assertThat(notice)
+                .matches("Backup written: provisioning-[0-9T-]+Z(-[0-9]+)?\\.zip \\(.+\\)\\. Every change saved"
+                        + " before .+ UTC is in it\\.");
+        String name = notice.substring("Backup written: ".length(), notice.indexOf(" ("));
+        assertThat(backups.directory().resolve(name)).exists();
+        assertThat(backups.kept(1000)).hasSize(before + 1);
+        assertThat(browser.all(By.cssSelector("#backups tbody tr")).get(0).getText())
+                .startsWith(name);
     }
 
     @Test

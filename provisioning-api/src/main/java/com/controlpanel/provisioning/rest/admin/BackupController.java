@@ -1,9 +1,9 @@
 package com.controlpanel.provisioning.rest.admin;
 
-import com.controlpanel.provisioning.config.EmbeddedBackup;
-import com.controlpanel.provisioning.config.EmbeddedBackup.BackupRefusedException;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.security.AdminUser;
+import com.controlpanel.provisioning.storage.DatabaseBackups;
+import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,9 +23,9 @@ public class BackupController {
     /** A backup taken: the file's absolute path, its size, when it began (what was acknowledged before is in it). */
     public record BackupJson(String file, long bytes, Instant startedAt, long millis) {}
 
-    private final EmbeddedBackup backup;
+    private final DatabaseBackups backup;
 
-    public BackupController(EmbeddedBackup backup) {
+    public BackupController(DatabaseBackups backup) {
         this.backup = backup;
     }
 
@@ -35,7 +35,7 @@ public class BackupController {
             throw ApiException.forbidden("Only the operator may back up the database");
         }
         try {
-            EmbeddedBackup.Taken taken = backup.take();
+            DatabaseBackups.Taken taken = backup.take();
             return new BackupJson(
                     taken.file().toString(),
                     taken.bytes(),

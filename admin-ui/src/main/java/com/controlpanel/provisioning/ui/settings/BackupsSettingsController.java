@@ -1,0 +1,110 @@
+package com.controlpanel.provisioning.ui.settings;
+
+import com.controlpanel.provisioning.storage.DatabaseBackups;
+import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.Dates;
+import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.Workspace;
+import com.controlpanel.provisioning.ui.layout.Workspaces;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Backups (the operator only): a backup of the embedded database taken while the service runs, and the
+ * backups in its directory; on PostgreSQL, what backs it up instead. Anyone else is refused, also when the request is
+ * forced.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/settings/backups")
+public class BackupsSettingsController {
+
+    /** A backup file as the page lists it. */
+    public record BackupView(String name, String size, String written, String writtenExactly) {}
+
+    /** The most backups the page lists. */
+    static final int LISTED = 50;
+
+    private final Workspaces workspaces;
+    private final DatabaseBackups backups;
+
+    public BackupsSettingsController(Workspaces workspaces, DatabaseBackups backups) {
+        this.workspaces = workspaces;
+        this.backups = backups;
+    }
+
+    @GetMapping({"", "/"})
+    String backups(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+        Workspace workspace = operatorOnly(admin, org);
+        Path directory = backups.directory();
+        List<BackupView> kept = backups.kept(LISTED).stream()
+                .map(backup -> new BackupView(
+                        backup.name(),
+                        size(backup.bytes()),
+                        Dates.shown(backup.writtenAt()),
+                        Dates.iso(backup.writtenAt())))
+                .toList();
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("operator", true);
+        model.addAttribute("unavailable", backups.unavailable());
+        model.addAttribute("directory", directory == null ? null : directory.toString());
+        model.addAttribute("kept", kept);
+        model.addAttribute("listed", LISTED);
+        return "settings/backups";
+    }
+
+    @PostMapping({"", "/"})
+    String take(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, RedirectAttributes flash) {
+        Workspace workspace = operatorOnly(admin, org);
+        try {
+            DatabaseBackups.Taken taken = backups.take();
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    "Backup written: " + taken.file().getFileName() + " (" + size(taken.bytes()) + ", in "
+                            + duration(taken.took().toMillis()) + "). Every change saved before "
+                            + Dates.precise(taken.startedAt()) + " is in it.");
+        } catch (BackupRefusedException e) {
+            flash.addFlashAttribute(Flash.ALERT, e.getMessage() + ".");
+        }
+        return "redirect:" + workspace.path("/settings/backups");
+    }
+
+    private Workspace operatorOnly(ControlPanelAdmin admin, String org) {
+        return workspaces.openForOperator(
+                admin,
+                org,
+                "settings",
+                "Only the operator of this service may take and see backups: a backup holds every organization of"
+                        + " the deployment.");
+    }
+
+    /** How long it took: 850 ms, 2.4 s. */
+    static String duration(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** A size as people read it: 1.2 MB, 785 MB, 3.4 GB. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        do {
+            value /= 1024;
+            unit++;
+        } while (value >= 1024 && unit < units.length - 1);
+        return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value))
+                + " " + units[unit];
+    }
+}

@@ -1,0 +1,66 @@
+package com.controlpanel.provisioning.storage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Backups of the database taken while the service runs, where the store allows one (the embedded H2 file); the JSON
+ * API's {@code POST /api/admin/backup} and the Control Panel's Settings → Backups take them.
+ */
+public interface DatabaseBackups {
+
+    /** A backup taken: its file, its size, when it began (what was acknowledged before is in it), how long it took. */
+    record Taken(Path file, long bytes, Instant startedAt, Duration took) {}
+
+    /** A backup file in the backup directory. */
+    record Kept(String name, long bytes, Instant writtenAt) {}
+
+    /** Why a backup was not taken. */
+    enum Refusal {
+        /** The store is not an H2 file (PostgreSQL, or H2 in memory). */
+        UNAVAILABLE,
+        /** Another backup is being taken. */
+        RUNNING,
+        /** The backup directory's disk has less room than the database file takes. */
+        NO_ROOM,
+        /** The copy failed (the directory can not be written, the disk filled up, the database went away). */
+        FAILED
+    }
+
+    /** A backup not taken, with what to tell the operator. No file is left behind. */
+    class BackupRefusedException extends RuntimeException {
+
+        private final Refusal refusal;
+
+        public BackupRefusedException(Refusal refusal, String message) {
+            super(message, null, false, false);
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    /**
+     * Takes a backup into the backup directory, named after the instant it began; answers once the file is whole and on
+     * disk.
+     *
+     * @throws BackupRefusedException when no backup was taken, and why
+     */
+    Taken take();
+
+    /** Whether a backup is being taken now. */
+    boolean running();
+
+    /** Where backups go; null when this store is backed up otherwise ({@link #unavailable()} says how). */
+    Path directory();
+
+    /** Why this service takes no backup, and what backs its store up instead; null when it takes them. */
+    String unavailable();
+
+    /** The backups in the backup directory, newest first, at most {@code limit}; none when it does not exist. */
+    List<Kept> kept(int limit);
+}
