@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * data directory and starting the service on it.
  *
  * <p>The zip is written beside its final name with {@code .partial} appended, forced to the disk, then renamed: a file
- * named {@code provisioning-<instant>.zip} is always a whole backup. One backup at a time per service.
+ * named {@code provisioning-<instant>.zip} is always a whole backup; the next backup deletes a {@code .partial} one that
+ * was cut short. One backup at a time per service.
  */
 public class EmbeddedBackup implements DatabaseBackups {
 
@@ -54,6 +55,9 @@ public class EmbeddedBackup implements DatabaseBackups {
     private static final long MB = 1024 * 1024;
     /** The names this service gives its backups ({@code .partial} files are not backups yet). */
     private static final Pattern KEPT = Pattern.compile("provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip");
+
+    /** What a backup leaves until it is whole. */
+    private static final Pattern UNFINISHED = Pattern.compile("provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip\\.partial");
 
     private static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
@@ -158,6 +162,7 @@ public class EmbeddedBackup implements DatabaseBackups {
         Path partial = null;
         try {
             Files.createDirectories(directory);
+            deleteUnfinished();
             long size = Files.size(databaseFile);
             long free = Files.getFileStore(directory).getUsableSpace();
             if (free < size) {
@@ -245,6 +250,21 @@ public class EmbeddedBackup implements DatabaseBackups {
             entries.force(true);
         } catch (IOException e) {
             log.debug("Could not force the directory {} to the disk ({})", directory, e.toString());
+        }
+    }
+
+    /**
+     * Deletes what a backup cut short left (the service stopped or killed while it copied): a {@code .partial} file is
+     * never a whole backup, and only this service writes them, one at a time.
+     */
+    private void deleteUnfinished() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file ->
+                            UNFINISHED.matcher(file.getFileName().toString()).matches())
+                    .forEach(file -> {
+                        log.info("Deleting {}, left by a backup that did not end", file);
+                        deleteQuietly(file);
+                    });
         }
     }
 

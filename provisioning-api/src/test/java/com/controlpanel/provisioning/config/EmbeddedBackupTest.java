@@ -83,6 +83,12 @@ class EmbeddedBackupTest {
                             first.file().getFileName().toString());
             assertThat(backup.kept(1)).hasSize(1);
             assertThat(backup.kept(10).get(1).bytes()).isEqualTo(first.bytes());
+            backup.take();
+            assertThat(dir.resolve("backups").resolve("provisioning-2026-12-01T09-31-00Z.zip.partial"))
+                    .as("what a backup cut short left is deleted by the next")
+                    .doesNotExist();
+            assertThat(dir.resolve("backups").resolve("notes.txt")).exists();
+            assertThat(backup.kept(10)).hasSize(3);
             assertThat(payloads(first.file())).isEqualTo("first,second");
             assertThat(payloads(second.file())).isEqualTo("first,second,third");
         }
