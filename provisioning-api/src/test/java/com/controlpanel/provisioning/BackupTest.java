@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
@@ -79,6 +80,9 @@ class BackupTest {
                 assertThat(createUser(scim, userName).status()).isEqualTo(201);
                 before.add(userName);
             }
+            assertThat(metric(api, "provisioning_backup_newest_timestamp_seconds"))
+                    .as("no backup yet")
+                    .isNaN();
             String team = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Backed up"))
                     .json()
                     .get("id")
@@ -104,6 +108,9 @@ class BackupTest {
             writer.join();
             assertThat(backup.status()).as(backup.text()).isEqualTo(200);
             taken = backup.json();
+            assertThat(metric(api, "provisioning_backup_newest_timestamp_seconds"))
+                    .as("when the newest backup was written")
+                    .isCloseTo(Instant.now().toEpochMilli() / 1000.0, within(60.0));
             before.addAll(acknowledgedBeforeTheBackup);
             assertThat(api.get("/api/orgs/" + org + "/teams/" + team).status()).isEqualTo(200);
         }
@@ -177,6 +184,18 @@ class BackupTest {
             Http.Response get = api.get("/api/admin/backup");
             assertThat(get.status()).isEqualTo(405);
         }
+    }
+
+    /** A gauge's value as {@code /actuator/prometheus} gives it; NaN as Prometheus writes it. */
+    private static double metric(Http operator, String name) {
+        Http.Response metrics = operator.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        for (String line : metrics.text().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " is not among the metrics");
     }
 
     private static JsonNode awaitRebuild(Http api, String id) throws InterruptedException {
