@@ -67,6 +67,7 @@ class BackupTest {
         String tenantUrl;
         String token;
         JsonNode taken;
+        JsonNode listed;
         try (ConfigurableApplicationContext node = start(dataDir)) {
             Http api = api(node);
             String org = api.get("/api/orgs").json().get(0).get("id").asText();
@@ -108,6 +109,10 @@ class BackupTest {
             writer.join();
             assertThat(backup.status()).as(backup.text()).isEqualTo(200);
             taken = backup.json();
+            listed = api.get("/api/admin/backup").json();
+            assertThat(listed)
+                    .as("the backups, as the Control Panel lists them")
+                    .hasSize(1);
             assertThat(metric(api, "provisioning_backup_newest_timestamp_seconds"))
                     .as("when the newest backup was written")
                     .isCloseTo(Instant.now().toEpochMilli() / 1000.0, within(60.0));
@@ -116,6 +121,10 @@ class BackupTest {
         }
 
         Path zip = Path.of(taken.get("file").asText());
+        assertThat(listed.get(0).get("name").asText())
+                .isEqualTo(zip.getFileName().toString());
+        assertThat(listed.get(0).get("bytes").asLong()).isEqualTo(Files.size(zip));
+        assertThat(listed.get(0).get("writtenAt").asText()).isNotEmpty();
         assertThat(zip).exists().hasParent(dataDir.resolve("backups").toRealPath());
         assertThat(zip.getFileName().toString())
                 .matches("provisioning-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.zip");
@@ -181,8 +190,14 @@ class BackupTest {
                     .doesNotContain("Exception");
             assertThat(Files.readString(inTheWay)).isEqualTo("a file");
 
-            Http.Response get = api.get("/api/admin/backup");
-            assertThat(get.status()).isEqualTo(405);
+            assertThat(second.get("/api/admin/backup").status()).isEqualTo(403);
+            Http.Response bad = api.get("/api/admin/backup?limit=0x10");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().get("code").asText()).isEqualTo("invalid-value");
+            assertThat(api.get("/api/admin/backup").json())
+                    .as("no backup directory: none")
+                    .isEmpty();
+            assertThat(api.delete("/api/admin/backup").status()).isEqualTo(405);
         }
     }
 

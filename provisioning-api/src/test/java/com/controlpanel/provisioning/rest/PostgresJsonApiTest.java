@@ -42,5 +42,10 @@ class PostgresJsonApiTest extends JsonApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("backup-unavailable");
         assertThat(refused.json().get("detail").asText()).contains("PostgreSQL").contains("pg_dump");
+        Http.Response list = Http.to("http://localhost:" + port)
+                .basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD)
+                .get("/api/admin/backup");
+        assertThat(list.status()).isEqualTo(409);
+        assertThat(list.json().get("code").asText()).isEqualTo("backup-unavailable");
     }
 }

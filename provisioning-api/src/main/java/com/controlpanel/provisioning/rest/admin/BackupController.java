@@ -1,20 +1,24 @@
 package com.controlpanel.provisioning.rest.admin;
 
 import com.controlpanel.provisioning.rest.ApiException;
+import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/admin/backup} (operator only): a backup of the embedded H2 database taken while the service runs,
- * written into the backup directory; answers once the file is whole and on disk. On PostgreSQL: 409, naming
- * {@code pg_dump}.
+ * written into the backup directory; answers once the file is whole and on disk. {@code GET} lists the backups in that
+ * directory, newest first. On PostgreSQL: 409, naming {@code pg_dump}.
  */
 @RestController
 @RequestMapping("/api/admin/backup")
@@ -29,11 +33,26 @@ public class BackupController {
         this.backup = backup;
     }
 
+    /** A backup file in the backup directory. */
+    public record KeptJson(String name, long bytes, Instant writtenAt) {}
+
+    /** The backups in the backup directory, newest first ({@code limit}: 50 unless given, at most 1,000). */
+    @GetMapping
+    public List<KeptJson> list(
+            @AuthenticationPrincipal AdminUser admin, @RequestParam(required = false) Integer limit) {
+        requireOperator(admin);
+        int most = Params.limit(limit, 1000);
+        if (backup.unavailable() != null) {
+            throw unavailable(backup.unavailable());
+        }
+        return backup.kept(most).stream()
+                .map(kept -> new KeptJson(kept.name(), kept.bytes(), kept.writtenAt()))
+                .toList();
+    }
+
     @PostMapping
     public BackupJson take(@AuthenticationPrincipal AdminUser admin) {
-        if (!admin.operator()) {
-            throw ApiException.forbidden("Only the operator may back up the database");
-        }
+        requireOperator(admin);
         try {
             DatabaseBackups.Taken taken = backup.take();
             return new BackupJson(
@@ -43,12 +62,22 @@ public class BackupController {
                     taken.took().toMillis());
         } catch (BackupRefusedException e) {
             throw switch (e.refusal()) {
-                case UNAVAILABLE -> new ApiException(HttpStatus.CONFLICT, "backup-unavailable", e.getMessage());
+                case UNAVAILABLE -> unavailable(e.getMessage());
                 case RUNNING -> new ApiException(HttpStatus.CONFLICT, "backup-running", e.getMessage(), 5);
                 case NO_ROOM ->
                     new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient-storage", e.getMessage());
                 case FAILED -> new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "backup-failed", e.getMessage());
             };
+        }
+    }
+
+    private static ApiException unavailable(String why) {
+        return new ApiException(HttpStatus.CONFLICT, "backup-unavailable", why);
+    }
+
+    private static void requireOperator(AdminUser admin) {
+        if (!admin.operator()) {
+            throw ApiException.forbidden("Only the operator may back up the database and see its backups");
         }
     }
 }
