@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
+import com.controlpanel.provisioning.testing.Prometheus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ class BackupTest {
                 assertThat(createUser(scim, userName).status()).isEqualTo(201);
                 before.add(userName);
             }
-            assertThat(metric(api, "provisioning_backup_newest_timestamp_seconds"))
+            assertThat(Prometheus.gauge(api, "provisioning_backup_newest_timestamp_seconds"))
                     .as("no backup yet")
                     .isNaN();
             String team = api.post("/api/orgs/" + org + "/teams", Map.of("name", "Backed up"))
@@ -113,7 +114,7 @@ class BackupTest {
             assertThat(listed)
                     .as("the backups, as the Control Panel lists them")
                     .hasSize(1);
-            assertThat(metric(api, "provisioning_backup_newest_timestamp_seconds"))
+            assertThat(Prometheus.gauge(api, "provisioning_backup_newest_timestamp_seconds"))
                     .as("when the newest backup was written")
                     .isCloseTo(Instant.now().toEpochMilli() / 1000.0, within(60.0));
             before.addAll(acknowledgedBeforeTheBackup);
@@ -199,18 +200,6 @@ class BackupTest {
                     .isEmpty();
             assertThat(api.delete("/api/admin/backup").status()).isEqualTo(405);
         }
-    }
-
-    /** A gauge's value as {@code /actuator/prometheus} gives it; NaN as Prometheus writes it. */
-    private static double metric(Http operator, String name) {
-        Http.Response metrics = operator.get("/actuator/prometheus");
-        assertThat(metrics.status()).isEqualTo(200);
-        for (String line : metrics.text().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError(name + " is not among the metrics");
     }
 
     private static JsonNode awaitRebuild(Http api, String id) throws InterruptedException {

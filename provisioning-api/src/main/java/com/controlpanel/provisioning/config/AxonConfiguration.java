@@ -335,7 +335,7 @@ public class AxonConfiguration {
     }
 
     /** Whether the store is H2, which only this process opens (a file it locks, or memory). */
-    private static boolean onH2(DataSourceProperties dataSource) {
+    static boolean onH2(DataSourceProperties dataSource) {
         String url = dataSource.determineUrl();
         return url != null && url.startsWith("jdbc:h2:");
     }

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.storage.DatabaseBackups;
+import com.controlpanel.provisioning.storage.DatabaseFailures;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -54,10 +55,12 @@ public class EmbeddedBackup implements DatabaseBackups {
 
     private static final long MB = 1024 * 1024;
     /** The names this service gives its backups ({@code .partial} files are not backups yet). */
-    private static final Pattern KEPT = Pattern.compile("provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip");
+    private static final String NAMED = "provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip";
+
+    private static final Pattern KEPT = Pattern.compile(NAMED);
 
     /** What a backup leaves until it is whole. */
-    private static final Pattern UNFINISHED = Pattern.compile("provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip\\.partial");
+    private static final Pattern UNFINISHED = Pattern.compile(NAMED + "\\.partial");
 
     private static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
@@ -175,7 +178,7 @@ public class EmbeddedBackup implements DatabaseBackups {
             Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             long started = System.nanoTime();
             Path target = unusedName(startedAt);
-            partial = target.resolveSibling(target.getFileName() + ".partial");
+            partial = partialOf(target);
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 write(connection, partial);
             }
@@ -206,7 +209,8 @@ public class EmbeddedBackup implements DatabaseBackups {
     /**
      * H2's {@code BACKUP TO}, its zip stored rather than compressed: H2 keeps its pages compressed once the start has
      * compacted the file, and compressing them again at the default level took 71 s of one core for a 680 MB file
-     * (23 s at the fastest level, for a third less); stored, 1.5 s. The file is forced to the disk before it is closed.
+     * (23 s at the fastest level, for a third less); stored, 1.7 s (bench/README, "An online backup of the embedded
+     * store"). The file is forced to the disk before it is closed.
      */
     private static void write(Connection connection, Path partial) throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
@@ -293,12 +297,9 @@ public class EmbeddedBackup implements DatabaseBackups {
         }
     }
 
-    /** The innermost cause's message: what went wrong, without the layers around it. */
+    /** The innermost cause's message, said for an operator. */
     static String reason(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = DatabaseFailures.innermost(e);
         if (cause instanceof AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
         }

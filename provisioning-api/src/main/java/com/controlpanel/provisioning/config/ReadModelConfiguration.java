@@ -179,7 +179,7 @@ public class ReadModelConfiguration {
         Path directory = configured != null && !configured.isBlank()
                 ? Path.of(configured.strip()).toAbsolutePath().normalize()
                 : file == null ? null : file.resolveSibling("backups");
-        String unavailable = url != null && url.startsWith("jdbc:h2:")
+        String unavailable = AxonConfiguration.onH2(dataSourceProperties)
                 ? "This service's H2 database is kept in memory: there is no file to back up"
                 : "This service keeps its data in PostgreSQL: back it up there while the service runs (pg_dump, or"
                         + " your provider's snapshots)";

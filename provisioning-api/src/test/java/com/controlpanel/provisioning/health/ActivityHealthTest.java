@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.Prometheus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -128,14 +129,7 @@ class ActivityHealthTest {
         assertThat(index.status()).as("no index of the endpoints").isNotEqualTo(200);
         assertThat(index.text()).doesNotContain("prometheus");
 
-        Http.Response metrics = operator.get("/actuator/prometheus");
-        assertThat(metrics.status()).isEqualTo(200);
-        for (String line : metrics.text().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError(name + " is not among the metrics");
+        return Prometheus.gauge(operator, name);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {

@@ -41,12 +41,7 @@ public class RebuildJournal {
 
     /** Records where a rebuild stands now. */
     public void report(RebuildProgress progress) {
-        String text;
-        try {
-            text = json.writeValueAsString(progress);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the progress of rebuild " + progress.id(), e);
-        }
+        String text = write(progress);
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.update(
                 "UPDATE rebuild_job SET status = ?, reported_at = ?, progress = ? WHERE rebuild_id = ?",
@@ -96,15 +91,11 @@ public class RebuildJournal {
                     reported.at(),
                     "The service stopped while this rebuild ran (it was stopped, or killed; its last report was at "
                             + reported.at() + "): the rebuild did not complete. ");
-            try {
-                jdbc.update(
-                        "UPDATE rebuild_job SET status = ?, progress = ? WHERE rebuild_id = ? AND status = 'RUNNING'",
-                        failed.status().name(),
-                        json.writeValueAsString(failed),
-                        failed.id());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot write the progress of rebuild " + failed.id(), e);
-            }
+            jdbc.update(
+                    "UPDATE rebuild_job SET status = ?, progress = ? WHERE rebuild_id = ? AND status = 'RUNNING'",
+                    failed.status().name(),
+                    write(failed),
+                    failed.id());
         }
         return interrupted.size();
     }
@@ -169,4 +160,12 @@ public class RebuildJournal {
     }
 
     private record Reported(RebuildProgress progress, Instant at) {}
+
+    private String write(RebuildProgress progress) {
+        try {
+            return json.writeValueAsString(progress);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the progress of rebuild " + progress.id(), e);
+        }
+    }
 }

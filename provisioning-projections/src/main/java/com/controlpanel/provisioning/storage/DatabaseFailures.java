@@ -20,6 +20,15 @@ public final class DatabaseFailures {
 
     private DatabaseFailures() {}
 
+    /** The failure's innermost cause: what went wrong, without the layers around it (20 layers at most). */
+    public static Throwable innermost(Throwable failure) {
+        Throwable innermost = failure;
+        for (int depth = 0; innermost.getCause() != null && innermost.getCause() != innermost && depth < 20; depth++) {
+            innermost = innermost.getCause();
+        }
+        return innermost;
+    }
+
     /** The message for a failure that {@link #unavailable} counts: busy, or out of reach. */
     public static String retryMessage(Throwable failure) {
         return busy(failure) ? RETRY_BUSY : RETRY_SHORTLY;

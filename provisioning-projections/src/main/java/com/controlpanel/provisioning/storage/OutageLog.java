@@ -42,10 +42,7 @@ public final class OutageLog {
     }
 
     static String innermost(Throwable failure) {
-        Throwable innermost = failure;
-        for (int depth = 0; innermost.getCause() != null && innermost.getCause() != innermost && depth < 20; depth++) {
-            innermost = innermost.getCause();
-        }
+        Throwable innermost = DatabaseFailures.innermost(failure);
         String text = innermost.getClass().getName() + ": " + innermost.getMessage();
         text = text.replace('\n', ' ').replace('\r', ' ');
         return text.length() > CAUSE_MAX ? text.substring(0, CAUSE_MAX) + "…" : text;

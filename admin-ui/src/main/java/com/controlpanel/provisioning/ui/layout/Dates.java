@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.layout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,5 +70,16 @@ public final class Dates {
         } catch (Moments.NotAMoment e) {
             return "";
         }
+    }
+
+    /** How long something took: milliseconds under 10 s ("1,415 ms"), then seconds and minutes. */
+    public static String took(Duration duration) {
+        long ms = duration.toMillis();
+        return ms < 10_000 ? String.format(Locale.ENGLISH, "%,d ms", ms) : seconds(duration.toSeconds());
+    }
+
+    /** A number of seconds: "42 s", "3 min 5 s". */
+    public static String seconds(long seconds) {
+        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
     }
 }

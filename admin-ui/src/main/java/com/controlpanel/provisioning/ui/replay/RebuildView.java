@@ -49,7 +49,7 @@ public record RebuildView(
             String rate = replay && phase.millis() > 0
                     ? String.format(Locale.ENGLISH, "%,.0f", phase.events() * 1000.0 / phase.millis())
                     : null;
-            return new Phase(label, millis(Duration.ofMillis(phase.millis())), rate);
+            return new Phase(label, Dates.took(Duration.ofMillis(phase.millis())), rate);
         }
     }
 
@@ -86,11 +86,11 @@ public record RebuildView(
                 progress.eventsDone(),
                 progress.eventsTotal(),
                 String.format(Locale.ENGLISH, "%,.0f", progress.eventsPerSecond()),
-                progress.etaSeconds() == null ? null : seconds(progress.etaSeconds()),
+                progress.etaSeconds() == null ? null : Dates.seconds(progress.etaSeconds()),
                 Dates.precise(progress.startedAt()),
                 progress.finishedAt() == null
                         ? null
-                        : millis(Duration.between(progress.startedAt(), progress.finishedAt())),
+                        : Dates.took(Duration.between(progress.startedAt(), progress.finishedAt())),
                 progress.verified(),
                 comparisons.stream()
                         .map(c -> new Table(
@@ -178,14 +178,5 @@ public record RebuildView(
             return "Rebuild failed: " + error;
         }
         return "Rebuild: " + phase;
-    }
-
-    private static String seconds(long seconds) {
-        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
-    }
-
-    private static String millis(Duration duration) {
-        long ms = duration.toMillis();
-        return ms < 10_000 ? String.format(Locale.ENGLISH, "%,d ms", ms) : seconds(duration.toSeconds());
     }
 }

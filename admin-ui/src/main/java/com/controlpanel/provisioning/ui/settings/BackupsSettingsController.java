@@ -70,7 +70,7 @@ public class BackupsSettingsController {
             flash.addFlashAttribute(
                     Flash.NOTICE,
                     "Backup written: " + taken.file().getFileName() + " (" + size(taken.bytes()) + ", in "
-                            + duration(taken.took().toMillis()) + "). Every change saved before "
+                            + Dates.took(taken.took()) + "). Every change saved before "
                             + Dates.precise(taken.startedAt()) + " is in it.");
         } catch (BackupRefusedException e) {
             flash.addFlashAttribute(Flash.ALERT, e.getMessage() + ".");
@@ -85,11 +85,6 @@ public class BackupsSettingsController {
                 "settings",
                 "Only the operator of this service may take and see backups: a backup holds every organization of"
                         + " the deployment.");
-    }
-
-    /** How long it took: 850 ms, 2.4 s. */
-    static String duration(long millis) {
-        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** A size as people read it: 1.2 MB, 785 MB, 3.4 GB. */
