@@ -9,11 +9,18 @@ import com.controlpanel.provisioning.testing.Prometheus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,6 +126,29 @@ class BackupTest {
                     .isCloseTo(Instant.now().toEpochMilli() / 1000.0, within(60.0));
             before.addAll(acknowledgedBeforeTheBackup);
             assertThat(api.get("/api/orgs/" + org + "/teams/" + team).status()).isEqualTo(200);
+
+            // downloaded whole, and from an offset (a cut download resumed)
+            String name = listed.get(0).get("name").asText();
+            Path file = Path.of(taken.get("file").asText());
+            HttpResponse<byte[]> download = download(node, name, null);
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).contains("application/zip");
+            assertThat(download.headers().firstValue("Content-Disposition"))
+                    .contains("attachment; filename=\"" + name + "\"");
+            assertThat(download.body()).isEqualTo(Files.readAllBytes(file));
+            HttpResponse<byte[]> rest = download(node, name, "bytes=100-");
+            assertThat(rest.statusCode()).isEqualTo(206);
+            assertThat(rest.body())
+                    .isEqualTo(Arrays.copyOfRange(Files.readAllBytes(file), 100, (int) Files.size(file)));
+            for (String other :
+                    List.of("provisioning-2020-01-01T00-00-00Z.zip", name + ".partial", "..%2Fprovisioning.mv.db")) {
+                Http.Response missing = api.get("/api/admin/backup/" + other);
+                assertThat(missing.status()).as(other).isIn(400, 404);
+                assertThat(missing.header("Content-Type")).as(other).startsWith("application/problem+json");
+            }
+            Http.Response missing = api.get("/api/admin/backup/provisioning-2020-01-01T00-00-00Z.zip");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().get("code").asText()).isEqualTo("backup-not-found");
         }
 
         Path zip = Path.of(taken.get("file").asText());
@@ -200,6 +230,65 @@ class BackupTest {
                     .isEmpty();
             assertThat(api.delete("/api/admin/backup").status()).isEqualTo(405);
         }
+    }
+
+    @Test
+    void withAnIntervalTheServiceBacksItselfUpAndKeepsTheNewestAndTheOperatorDownloadsAndDeletes() throws Exception {
+        try (ConfigurableApplicationContext node =
+                start(dataDir, "--provisioning.backup-every=1h", "--provisioning.backup-keep=1")) {
+            Http api = api(node);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (api.get("/api/admin/backup").json().isEmpty()
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            JsonNode scheduled = api.get("/api/admin/backup").json();
+            assertThat(scheduled).as("a backup at once: there was none").hasSize(1);
+            String first = scheduled.get(0).get("name").asText();
+
+            Thread.sleep(1100); // a name of another second
+            String asked = Path.of(api.post("/api/admin/backup", null)
+                            .json()
+                            .get("file")
+                            .asText())
+                    .getFileName()
+                    .toString();
+            assertThat(api.get("/api/admin/backup").json().findValuesAsText("name"))
+                    .as("PROVISIONING_BACKUP_KEEP=1: the older one deleted")
+                    .containsExactly(asked);
+            assertThat(dataDir.resolve("backups").resolve(first)).doesNotExist();
+
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            JsonNode added = api.post("/api/orgs/" + org + "/admins", Map.of("email", "second@example.com"))
+                    .json();
+            Http second = Http.to("http://localhost:" + Nodes.port(node))
+                    .basic("second@example.com", added.get("password").asText());
+            assertThat(second.get("/api/admin/backup/" + asked).status()).isEqualTo(403);
+            assertThat(second.delete("/api/admin/backup/" + asked).status()).isEqualTo(403);
+            assertThat(dataDir.resolve("backups").resolve(asked)).exists();
+
+            assertThat(api.delete("/api/admin/backup/" + asked).status()).isEqualTo(204);
+            assertThat(api.get("/api/admin/backup").json()).isEmpty();
+            Http.Response again = api.delete("/api/admin/backup/" + asked);
+            assertThat(again.status()).isEqualTo(404);
+            assertThat(again.json().get("code").asText()).isEqualTo("backup-not-found");
+        }
+    }
+
+    /** A backup's file as a client downloads it, from {@code range} when given. */
+    private static HttpResponse<byte[]> download(ConfigurableApplicationContext node, String name, String range)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + Nodes.port(node) + "/api/admin/backup/" + name))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static JsonNode awaitRebuild(Http api, String id) throws InterruptedException {

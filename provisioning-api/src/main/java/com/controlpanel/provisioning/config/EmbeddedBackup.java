@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The zip is written beside its final name with {@code .partial} appended, forced to the disk, then renamed: a file
  * named {@code provisioning-<instant>.zip} is always a whole backup; the next backup deletes a {@code .partial} one that
- * was cut short. One backup at a time per service.
+ * was cut short. One backup at a time per service. With {@code PROVISIONING_BACKUP_KEEP}, each backup written deletes
+ * the older ones beyond that many newest; only files named as this service names its backups are ever deleted.
  */
 public class EmbeddedBackup implements DatabaseBackups {
 
@@ -74,12 +76,14 @@ public class EmbeddedBackup implements DatabaseBackups {
     private final Path directory;
     private final String unavailable;
     private final Clock clock;
+    private final Policy policy;
     private final AtomicBoolean running = new AtomicBoolean();
 
     /**
      * @param databaseFile the H2 database file ({@code provisioning.mv.db}); null when the store is not one
      * @param directory where backups are written (made if missing)
      * @param unavailable what to say when there is no H2 file to back up
+     * @param policy when backups are taken unasked, and how many are kept
      */
     EmbeddedBackup(
             String url,
@@ -88,7 +92,8 @@ public class EmbeddedBackup implements DatabaseBackups {
             Path databaseFile,
             Path directory,
             String unavailable,
-            Clock clock) {
+            Clock clock,
+            Policy policy) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -96,6 +101,40 @@ public class EmbeddedBackup implements DatabaseBackups {
         this.directory = directory;
         this.unavailable = unavailable;
         this.clock = clock;
+        this.policy = policy;
+    }
+
+    @Override
+    public Policy policy() {
+        return policy;
+    }
+
+    @Override
+    public Optional<Path> file(String name) {
+        if (databaseFile == null || name == null || !KEPT.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
+    public boolean delete(String name) {
+        Optional<Path> file = file(name);
+        if (file.isEmpty()) {
+            return false;
+        }
+        try {
+            boolean deleted = Files.deleteIfExists(file.get());
+            if (deleted) {
+                log.info("Deleted the backup {}", file.get());
+            }
+            return deleted;
+        } catch (IOException e) {
+            log.warn("Could not delete the backup {}", file.get(), e);
+            throw new BackupRefusedException(
+                    Refusal.FAILED, "The backup " + name + " could not be deleted (" + reason(e) + ")");
+        }
     }
 
     @Override
@@ -193,6 +232,7 @@ public class EmbeddedBackup implements DatabaseBackups {
                     target,
                     taken.bytes() / MB,
                     taken.took().toMillis());
+            deleteBeyondKept(target);
             return taken;
         } catch (IOException | SQLException e) {
             deleteQuietly(partial);
@@ -269,6 +309,33 @@ public class EmbeddedBackup implements DatabaseBackups {
                         log.info("Deleting {}, left by a backup that did not end", file);
                         deleteQuietly(file);
                     });
+        }
+    }
+
+    /**
+     * With {@code PROVISIONING_BACKUP_KEEP}: deletes the backups older than that many newest (never the one just
+     * written). A backup that can not be deleted stays, and is tried again after the next one.
+     */
+    private void deleteBeyondKept(Path written) {
+        if (policy.keep() <= 0) {
+            return;
+        }
+        List<Kept> all = kept(Integer.MAX_VALUE);
+        for (Kept old : all.subList(Math.min(policy.keep(), all.size()), all.size())) {
+            Path file = directory.resolve(old.name());
+            if (file.equals(written)) {
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(file)) {
+                    log.info(
+                            "Deleted the backup {}: PROVISIONING_BACKUP_KEEP={} newer ones are kept",
+                            file,
+                            policy.keep());
+                }
+            } catch (IOException e) {
+                log.warn("Could not delete the old backup {}", file, e);
+            }
         }
     }
 

@@ -57,7 +57,8 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
         };
     }
 
-    private static <T> T setting(
+    /** A setting parsed, or the start stopped naming its variable and what it expects. */
+    static <T> T setting(
             Environment environment, String name, String otherwise, Function<String, T> parse, String expected) {
         String value = environment.getProperty(name, otherwise);
         try {
@@ -68,7 +69,7 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
     }
 
     /** {@code provisioning.h2.compact-above} as an environment variable: {@code PROVISIONING_H2_COMPACT_ABOVE}. */
-    private static String variable(String name) {
+    static String variable(String name) {
         return name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.rebuild.ReadModelRebuild;
 import com.controlpanel.provisioning.rebuild.RebuildJournal;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
+import com.controlpanel.provisioning.storage.DatabaseBackups.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,7 +191,26 @@ public class ReadModelConfiguration {
                 file,
                 directory,
                 unavailable,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                file == null ? Policy.ASKED_ONLY : BackupPolicySettings.from(environment));
+    }
+
+    /**
+     * With {@code PROVISIONING_BACKUP_EVERY} on an H2 file, backs it up by itself (see {@link ScheduledBackups}):
+     * looks 5 s after the start, then every 30 s. Elsewhere it never looks; on PostgreSQL the setting is reported
+     * ignored.
+     */
+    @Bean
+    public ScheduledBackups scheduledBackups(Environment environment, EmbeddedBackup backup) {
+        ScheduledBackups scheduled =
+                new ScheduledBackups(backup, backup.policy().every(), Clock.systemUTC());
+        if (backup.policy().every() != null) {
+            scheduled.start(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        } else if (backup.unavailable() != null
+                && !environment.getProperty("provisioning.backup-every", "").isBlank()) {
+            log.warn("PROVISIONING_BACKUP_EVERY is ignored: {}", backup.unavailable());
+        }
+        return scheduled;
     }
 
     /**

@@ -5,22 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.storage.DatabaseBackups.Policy;
 import com.controlpanel.provisioning.storage.DatabaseBackups.Refusal;
+import com.controlpanel.provisioning.testing.MovableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.h2.mvstore.FileStore;
@@ -40,14 +46,128 @@ class EmbeddedBackupTest {
     }
 
     private EmbeddedBackup backup(Path databaseFile) {
+        return backup(databaseFile, Clock.fixed(NOW, ZoneOffset.UTC), Policy.ASKED_ONLY);
+    }
+
+    private EmbeddedBackup backup(Path databaseFile, Clock clock, Policy policy) {
         return new EmbeddedBackup(
-                url(),
-                "sa",
-                "",
-                databaseFile,
-                dir.resolve("backups"),
-                "nothing to back up",
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                url(), "sa", "", databaseFile, dir.resolve("backups"), "nothing to back up", clock, policy);
+    }
+
+    private static void writtenAgo(Path file, Duration ago) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(ago)));
+    }
+
+    private static Stream<String> names(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void withKeepEachBackupDeletesTheOldestBeyondItAndNoOtherFile() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+            MovableClock clock = new MovableClock(NOW);
+            EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"), clock, new Policy(null, 2));
+            Path first = backup.take().file();
+            writtenAgo(first, Duration.ofMinutes(3));
+            Files.writeString(dir.resolve("backups").resolve("notes.txt"), "not a backup");
+            Path copied = Files.writeString(dir.resolve("backups").resolve("provisioning-old.zip"), "copied here");
+            writtenAgo(copied, Duration.ofDays(30));
+            clock.advance(Duration.ofMinutes(1));
+            Path second = backup.take().file();
+            writtenAgo(second, Duration.ofMinutes(2));
+            assertThat(names(dir.resolve("backups")))
+                    .as("two kept: nothing deleted yet")
+                    .contains(
+                            first.getFileName().toString(), second.getFileName().toString());
+
+            clock.advance(Duration.ofMinutes(1));
+            Path third = backup.take().file();
+
+            assertThat(names(dir.resolve("backups")))
+                    .as("the oldest backup deleted; files this service did not name left alone")
+                    .containsExactly(
+                            "notes.txt",
+                            "provisioning-2026-12-01T09-31-05Z.zip",
+                            "provisioning-2026-12-01T09-32-05Z.zip",
+                            "provisioning-old.zip");
+            assertThat(List.of(second, third)).allMatch(Files::exists);
+            assertThat(first).doesNotExist();
+            assertThat(backup.policy().keep()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBackupIsFoundAndDeletedByItsListedNameOnly() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+            EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"));
+            Path taken = backup.take().file();
+            String name = taken.getFileName().toString();
+            Files.writeString(dir.resolve("backups").resolve(name + ".partial"), "");
+
+            assertThat(backup.file(name)).contains(taken);
+            for (String other : List.of(
+                    name + ".partial",
+                    "../provisioning.mv.db",
+                    "provisioning-2026-12-01T09-30-05Z.zip/..",
+                    "provisioning-2020-01-01T00-00-00Z.zip",
+                    "")) {
+                assertThat(backup.file(other)).as(other).isEmpty();
+                assertThat(backup.delete(other)).as(other).isFalse();
+            }
+            assertThat(dir.resolve("provisioning.mv.db")).exists();
+            assertThat(backup.file(null)).isEmpty();
+            assertThat(backup(null).file(name)).as("no H2 file: no backups").isEmpty();
+
+            assertThat(backup.delete(name)).isTrue();
+            assertThat(taken).doesNotExist();
+            assertThat(backup.delete(name)).isFalse();
+            assertThat(backup.kept(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void scheduledBackupsAreTakenOnceTheNewestIsOldEnoughAndPausedAfterOneFails() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+            MovableClock clock = new MovableClock(Instant.now());
+            EmbeddedBackup backup =
+                    backup(dir.resolve("provisioning.mv.db"), clock, new Policy(Duration.ofHours(1), 0));
+            ScheduledBackups scheduled = new ScheduledBackups(backup, Duration.ofHours(1), clock);
+
+            scheduled.tick();
+            assertThat(backup.kept(10)).as("none yet: one at once").hasSize(1);
+            writtenAgo(backup.file(backup.kept(1).get(0).name()).orElseThrow(), Duration.ofMinutes(59));
+            scheduled.tick();
+            assertThat(backup.kept(10)).as("the newest is not an hour old").hasSize(1);
+            writtenAgo(backup.file(backup.kept(1).get(0).name()).orElseThrow(), Duration.ofMinutes(61));
+            clock.advance(Duration.ofSeconds(1));
+            scheduled.tick();
+            assertThat(backup.kept(10)).as("over an hour old").hasSize(2);
+            scheduled.tick();
+            assertThat(backup.kept(10)).hasSize(2);
+
+            // the newest deleted by hand, and the directory made unwritable: the try fails, and is paused
+            for (DatabaseBackups.Kept kept : backup.kept(10)) {
+                backup.delete(kept.name());
+            }
+            Files.delete(dir.resolve("backups"));
+            Files.writeString(dir.resolve("backups"), "in the way");
+            scheduled.tick();
+            Files.delete(dir.resolve("backups"));
+            scheduled.tick();
+            assertThat(dir.resolve("backups")).as("paused after the failure").doesNotExist();
+            clock.advance(ScheduledBackups.MOST_PAUSE);
+            scheduled.tick();
+            assertThat(backup.kept(10)).as("tried again after the pause").hasSize(1);
+            scheduled.destroy();
+        }
     }
 
     @Test
@@ -154,6 +274,21 @@ class EmbeddedBackupTest {
                 .as("no backup directory yet")
                 .isEmpty();
         assertThat(backup(dir.resolve("provisioning.mv.db")).unavailable()).isNull();
+    }
+
+    @Test
+    void backupSettingsItCanNotUseStopTheStartNamingThem() {
+        assertThat(refused("--provisioning.backup-every=daily"))
+                .contains("PROVISIONING_BACKUP_EVERY: 'daily' is not a duration (24h, 6h, 30m)");
+        assertThat(refused("--provisioning.backup-every=30s"))
+                .contains("PROVISIONING_BACKUP_EVERY: must be at least 1m");
+        assertThat(refused("--provisioning.backup-keep=all"))
+                .contains("PROVISIONING_BACKUP_KEEP: 'all' is not a number of backups (7, 30)");
+        assertThat(refused("--provisioning.backup-keep=0")).contains("PROVISIONING_BACKUP_KEEP: must be at least 1");
+    }
+
+    private String refused(String setting) {
+        return StartAttempts.reported(StartAttempts.start(dir, setting)).getDescription();
     }
 
     @Test

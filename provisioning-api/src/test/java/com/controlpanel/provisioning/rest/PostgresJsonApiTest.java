@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,5 +48,12 @@ class PostgresJsonApiTest extends JsonApiTest {
                 .get("/api/admin/backup");
         assertThat(list.status()).isEqualTo(409);
         assertThat(list.json().get("code").asText()).isEqualTo("backup-unavailable");
+        Http operator = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        for (Http.Response one : List.of(
+                operator.get("/api/admin/backup/provisioning-2026-12-01T00-00-00Z.zip"),
+                operator.delete("/api/admin/backup/provisioning-2026-12-01T00-00-00Z.zip"))) {
+            assertThat(one.status()).isEqualTo(409);
+            assertThat(one.json().get("code").asText()).isEqualTo("backup-unavailable");
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.testing.MovableClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

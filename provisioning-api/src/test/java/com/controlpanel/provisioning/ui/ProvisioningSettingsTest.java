@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -389,6 +390,13 @@ class ProvisioningSettingsTest {
         browser.postForged(tenant.path("/settings/backups"), java.util.Map.of());
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
         assertThat(backups.kept(1000)).as("no backup taken").hasSize(before);
+        // a download or a deletion asked for by hand: refused before any file is looked for
+        String someone = "provisioning-2026-01-01T00-00-00Z.zip";
+        assertThat(browser.fetch(tenant.path("/settings/backups/" + someone)).status())
+                .isEqualTo(403);
+        browser.open(tenant.path("/settings/admins"));
+        browser.postForged(tenant.path("/settings/backups/" + someone + "/delete"), java.util.Map.of());
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
 
         browser.open("/login");
         browser.driver().manage().deleteAllCookies();
@@ -412,6 +420,32 @@ class ProvisioningSettingsTest {
         assertThat(backups.kept(1000)).hasSize(before + 1);
         assertThat(browser.all(By.cssSelector("#backups tbody tr")).get(0).getText())
                 .startsWith(name);
+        assertThat(browser.text(By.id("backup-schedule"))).contains("only when asked");
+        assertThat(browser.text(By.id("backups-kept"))).contains("deletes no backup by itself");
+
+        // downloaded from its row, with the operator's session
+        WebElement download = browser.find(By.cssSelector("[aria-label='Download " + name + "']"));
+        assertThat(download.getAttribute("href")).endsWith(tenant.path("/settings/backups/" + name));
+        Browser.Fetched fetched = browser.fetch(download.getAttribute("href"));
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.contentType()).isEqualTo("application/zip");
+        assertThat(fetched.disposition()).isEqualTo("attachment; filename=\"" + name + "\"");
+        assertThat(fetched.body()).startsWith("PK");
+        assertThat(browser.fetch(tenant.path("/settings/backups/provisioning-2020-01-01T00-00-00Z.zip"))
+                        .status())
+                .isEqualTo(404);
+
+        // deleted from its row, once confirmed
+        WebElement dialog = browser.openDialog(
+                By.cssSelector("[aria-label='Delete " + name + "']"),
+                browser.find(By.cssSelector("[aria-label='Delete " + name + "']"))
+                        .getAttribute("data-dialog-open"));
+        assertThat(dialog.getText()).contains("Delete " + name + "?");
+        browser.submit(By.cssSelector("#" + dialog.getAttribute("id") + " .confirm-delete-backup"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/backups"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Backup deleted: " + name + ".");
+        assertThat(backups.directory().resolve(name)).doesNotExist();
+        assertThat(backups.kept(1000)).hasSize(before);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Backups of the database taken while the service runs, where the store allows one (the embedded H2 file); the JSON
@@ -16,6 +17,19 @@ public interface DatabaseBackups {
 
     /** A backup file in the backup directory. */
     record Kept(String name, long bytes, Instant writtenAt) {}
+
+    /**
+     * When backups are taken without being asked for, and how many are kept.
+     *
+     * @param every a backup once the newest in the directory is this old ({@code PROVISIONING_BACKUP_EVERY}); null:
+     *     only when asked for
+     * @param keep after each backup, the older ones beyond this many newest are deleted ({@code
+     *     PROVISIONING_BACKUP_KEEP}); 0: none is deleted
+     */
+    record Policy(Duration every, int keep) {
+
+        public static final Policy ASKED_ONLY = new Policy(null, 0);
+    }
 
     /** Why a backup was not taken. */
     enum Refusal {
@@ -63,4 +77,16 @@ public interface DatabaseBackups {
 
     /** The backups in the backup directory, newest first, at most {@code limit}; none when it does not exist. */
     List<Kept> kept(int limit);
+
+    /**
+     * The file of a backup in the backup directory, by its name as {@link #kept} lists it; empty for any other name
+     * (an unfinished backup, a file this service did not write, a path).
+     */
+    Optional<Path> file(String name);
+
+    /** Deletes a backup in the backup directory, by its name as {@link #kept} lists it; false when there is none. */
+    boolean delete(String name);
+
+    /** When backups are taken without being asked for, and how many are kept. */
+    Policy policy();
 }

@@ -82,4 +82,22 @@ public final class Dates {
     public static String seconds(long seconds) {
         return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
     }
+
+    /** A span of time as a setting gives it: "1 day", "6 hours", "1 hour 30 minutes", "45 seconds". */
+    public static String span(Duration duration) {
+        long seconds = duration.toSeconds();
+        long[] amounts = {seconds / 86_400, seconds % 86_400 / 3_600, seconds % 3_600 / 60, seconds % 60};
+        String[] units = {"day", "hour", "minute", "second"};
+        StringBuilder said = new StringBuilder();
+        for (int i = 0; i < amounts.length; i++) {
+            if (amounts[i] > 0) {
+                said.append(said.isEmpty() ? "" : " ")
+                        .append(amounts[i])
+                        .append(' ')
+                        .append(units[i])
+                        .append(amounts[i] == 1 ? "" : "s");
+            }
+        }
+        return said.isEmpty() ? "0 seconds" : said.toString();
+    }
 }

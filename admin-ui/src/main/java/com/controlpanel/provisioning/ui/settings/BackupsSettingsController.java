@@ -5,11 +5,18 @@ import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedExcept
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Settings → Backups (the operator only): a backup of the embedded database taken while the service runs, and the
- * backups in its directory; on PostgreSQL, what backs it up instead. Anyone else is refused, also when the request is
- * forced.
+ * Settings → Backups (the operator only): a backup of the embedded database taken while the service runs, the backups
+ * in its directory (each downloaded or deleted here), and when the service takes them by itself and how many it keeps;
+ * on PostgreSQL, what backs it up instead. Anyone else is refused, also when the request is forced.
  */
 @Controller
 @RequestMapping("/orgs/{org}/settings/backups")
@@ -59,7 +66,52 @@ public class BackupsSettingsController {
         model.addAttribute("directory", directory == null ? null : directory.toString());
         model.addAttribute("kept", kept);
         model.addAttribute("listed", LISTED);
+        DatabaseBackups.Policy policy = backups.policy();
+        model.addAttribute("every", policy.every() == null ? null : Dates.span(policy.every()));
+        model.addAttribute("keep", policy.keep());
         return "settings/backups";
+    }
+
+    /** One backup's file, downloaded. */
+    @GetMapping("/{name}")
+    ResponseEntity<Resource> download(
+            @AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, @PathVariable String name) {
+        operatorOnly(admin, org);
+        Path file = backups.file(name)
+                .orElseThrow(() -> new PageNotFound("This backup is not in the backup directory (or no longer is)."));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new FileSystemResource(file));
+    }
+
+    /** The address of a deletion, opened rather than posted: the page. */
+    @GetMapping("/{name}/delete")
+    String deleteAgain(
+            @AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, @PathVariable String name) {
+        return "redirect:" + operatorOnly(admin, org).path("/settings/backups");
+    }
+
+    @PostMapping("/{name}/delete")
+    String delete(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String name,
+            RedirectAttributes flash) {
+        Workspace workspace = operatorOnly(admin, org);
+        try {
+            if (backups.delete(name)) {
+                flash.addFlashAttribute(Flash.NOTICE, "Backup deleted: " + name + ".");
+            } else {
+                flash.addFlashAttribute(Flash.ALERT, "This backup is not in the backup directory (or no longer is).");
+            }
+        } catch (BackupRefusedException e) {
+            flash.addFlashAttribute(Flash.ALERT, e.getMessage() + ".");
+        }
+        return "redirect:" + workspace.path("/settings/backups");
     }
 
     @PostMapping({"", "/"})

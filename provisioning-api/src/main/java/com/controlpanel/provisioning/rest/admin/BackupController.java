@@ -5,11 +5,20 @@ import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/admin/backup} (operator only): a backup of the embedded H2 database taken while the service runs,
  * written into the backup directory; answers once the file is whole and on disk. {@code GET} lists the backups in that
- * directory, newest first. On PostgreSQL: 409, naming {@code pg_dump}.
+ * directory, newest first; {@code GET /{name}} downloads one (byte ranges too, to resume), {@code DELETE /{name}}
+ * deletes one. On PostgreSQL: 409, naming {@code pg_dump}.
  */
 @RestController
 @RequestMapping("/api/admin/backup")
@@ -48,6 +58,48 @@ public class BackupController {
         return backup.kept(most).stream()
                 .map(kept -> new KeptJson(kept.name(), kept.bytes(), kept.writtenAt()))
                 .toList();
+    }
+
+    /** One backup's file, as a download ({@code Range} is answered, so that a cut download can be resumed). */
+    @GetMapping("/{name}")
+    public ResponseEntity<Resource> download(@AuthenticationPrincipal AdminUser admin, @PathVariable String name) {
+        Path file = file(admin, name);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new FileSystemResource(file));
+    }
+
+    /** Deletes one backup: 204, or 404 {@code backup-not-found}. */
+    @DeleteMapping("/{name}")
+    public ResponseEntity<Void> delete(@AuthenticationPrincipal AdminUser admin, @PathVariable String name) {
+        file(admin, name);
+        try {
+            if (!backup.delete(name)) {
+                throw notFound(name);
+            }
+        } catch (BackupRefusedException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "backup-failed", e.getMessage());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Path file(AdminUser admin, String name) {
+        requireOperator(admin);
+        if (backup.unavailable() != null) {
+            throw unavailable(backup.unavailable());
+        }
+        return backup.file(name).orElseThrow(() -> notFound(name));
+    }
+
+    private static ApiException notFound(String name) {
+        return new ApiException(
+                HttpStatus.NOT_FOUND,
+                "backup-not-found",
+                "No backup named " + name + " in the backup directory (GET /api/admin/backup lists them)");
     }
 
     @PostMapping

@@ -1,4 +1,4 @@
-package com.controlpanel.provisioning.security;
+package com.controlpanel.provisioning.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private Instant now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

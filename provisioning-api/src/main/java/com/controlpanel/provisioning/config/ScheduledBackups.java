@@ -1,0 +1,97 @@
+package com.controlpanel.provisioning.config;
+
+import com.controlpanel.provisioning.storage.DatabaseBackups;
+import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.storage.DatabaseBackups.Kept;
+import com.controlpanel.provisioning.storage.DatabaseBackups.Refusal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Backs the embedded database up by itself with {@code PROVISIONING_BACKUP_EVERY}: whenever the newest backup in the
+ * backup directory is that old, or there is none. The newest backup counts whoever took it (a backup asked for resets
+ * the interval), and a restart does not: a service restarted more often than the interval is still backed up. A backup
+ * that fails is logged and tried again after a pause (the interval, ten minutes at most); one that is being taken
+ * when the time comes is the one of that turn.
+ */
+class ScheduledBackups implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledBackups.class);
+
+    /** The longest pause after a backup that failed. */
+    static final Duration MOST_PAUSE = Duration.ofMinutes(10);
+
+    private final DatabaseBackups backups;
+    private final Duration every;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+
+    /** No backup is tried before this, after one failed. */
+    private Instant pausedUntil = Instant.MIN;
+
+    ScheduledBackups(DatabaseBackups backups, Duration every, Clock clock) {
+        this.backups = backups;
+        this.every = every;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "scheduled-backup");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Looks {@code first} after the start whether a backup is due, then every {@code look}. */
+    ScheduledBackups start(Duration first, Duration look) {
+        log.info(
+                "A backup of the embedded database is taken whenever the newest in {} is {} old (PROVISIONING_BACKUP_EVERY)",
+                backups.directory(),
+                every.toString().substring(2).toLowerCase(Locale.ROOT));
+        timer.scheduleWithFixedDelay(this::tick, first.toMillis(), look.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One look: takes a backup if one is due; never throws (the next look comes all the same). */
+    void tick() {
+        try {
+            Instant now = clock.instant();
+            if (now.isBefore(pausedUntil) || backups.running() || !due(now)) {
+                return;
+            }
+            DatabaseBackups.Taken taken = backups.take();
+            log.info(
+                    "Scheduled backup written: {} ({} ms)",
+                    taken.file(),
+                    taken.took().toMillis());
+        } catch (BackupRefusedException e) {
+            if (e.refusal() == Refusal.RUNNING) {
+                return;
+            }
+            Duration pause = every.compareTo(MOST_PAUSE) < 0 ? every : MOST_PAUSE;
+            pausedUntil = clock.instant().plus(pause);
+            log.warn("The scheduled backup was not taken: {}. Next try in {}", e.getMessage(), pause);
+        } catch (RuntimeException | Error e) {
+            pausedUntil = clock.instant().plus(every.compareTo(MOST_PAUSE) < 0 ? every : MOST_PAUSE);
+            log.warn("The scheduled backup was not taken", e);
+        }
+    }
+
+    /** Whether the newest backup is {@code every} old, or there is none. */
+    private boolean due(Instant now) {
+        List<Kept> newest = backups.kept(1);
+        return newest.isEmpty() || !newest.get(0).writtenAt().plus(every).isAfter(now);
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+}
