@@ -1,8 +1,10 @@
 package com.controlpanel.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
+import com.controlpanel.provisioning.config.SettingRefused;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.testing.Prometheus;
@@ -16,6 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,6 +50,9 @@ class BackupTest {
 
     private static final String ADMIN = "backup@example.com";
     private static final String PASSWORD = "backup-password-1";
+
+    /** The schema version before this version's newest migration. */
+    private static final String PREVIOUS_VERSION = "11";
 
     @TempDir
     Path dataDir;
@@ -272,6 +284,71 @@ class BackupTest {
             Http.Response again = api.delete("/api/admin/backup/" + asked);
             assertThat(again.status()).isEqualTo(404);
             assertThat(again.json().get("code").asText()).isEqualTo("backup-not-found");
+        }
+    }
+
+    @Test
+    void aNewVersionBacksTheDatabaseUpBeforeItMigratesTheSchemaAndNotOnOtherStarts() throws Exception {
+        // a database as the version before the newest migration left it
+        String url = "jdbc:h2:file:" + dataDir.resolve("provisioning");
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration")
+                .target(PREVIOUS_VERSION)
+                .load()
+                .migrate();
+
+        // the backup can not be written: nothing is migrated, and the start says why
+        Path inTheWay = Files.writeString(restoredDir.resolve("not-a-directory"), "a file");
+        Throwable refused = catchThrowable(() -> start(dataDir, "--provisioning.backup-dir=" + inTheWay.resolve("b"))
+                .close());
+        Throwable cause = refused;
+        while (cause != null && !(cause instanceof SettingRefused)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause)
+                .as("refused for its setting: " + refused)
+                .isInstanceOf(SettingRefused.class)
+                .hasMessageContaining("PROVISIONING_BACKUP_DIR: the backup taken before migrating the database's"
+                        + " schema from version " + PREVIOUS_VERSION + " to ")
+                .hasMessageContaining("Nothing was migrated");
+        assertThat(schemaVersion(dataDir)).isEqualTo(Integer.parseInt(PREVIOUS_VERSION));
+        Files.delete(inTheWay);
+
+        try (ConfigurableApplicationContext node = start(dataDir)) {
+            JsonNode listed = api(node).get("/api/admin/backup").json();
+            assertThat(listed).as("one backup: before the migration").hasSize(1);
+            assertThat(api(node).get("/api/orgs").status()).isEqualTo(200);
+        }
+        Path zip;
+        try (Stream<Path> files = Files.list(dataDir.resolve("backups"))) {
+            zip = files.findFirst().orElseThrow();
+        }
+        unzip(zip, restoredDir);
+        assertThat(schemaVersion(restoredDir))
+                .as("the backup holds the schema as the earlier version left it")
+                .isEqualTo(Integer.parseInt(PREVIOUS_VERSION));
+        assertThat(schemaVersion(dataDir)).isGreaterThan(Integer.parseInt(PREVIOUS_VERSION));
+
+        // the same version started again, and a first start: nothing to migrate from, no backup
+        try (ConfigurableApplicationContext again = start(dataDir)) {
+            assertThat(api(again).get("/api/admin/backup").json()).hasSize(1);
+        }
+        Path fresh = Files.createDirectory(restoredDir.resolve("fresh"));
+        try (ConfigurableApplicationContext first = start(fresh)) {
+            assertThat(api(first).get("/api/admin/backup").json()).isEmpty();
+        }
+    }
+
+    /** The newest schema version the H2 database in this directory was migrated to. */
+    private static int schemaVersion(Path directory) throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("provisioning"), "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet newest = statement.executeQuery(
+                        "SELECT MAX(CAST(\"version\" AS INT)) FROM" + " \"flyway_schema_history\" WHERE \"success\"")) {
+            newest.next();
+            return newest.getInt(1);
         }
     }
 

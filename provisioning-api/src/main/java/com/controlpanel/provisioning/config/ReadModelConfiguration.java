@@ -33,6 +33,7 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -193,6 +194,12 @@ public class ReadModelConfiguration {
                 unavailable,
                 Clock.systemUTC(),
                 file == null ? Policy.ASKED_ONLY : BackupPolicySettings.from(environment));
+    }
+
+    /** On an H2 file, a backup before a new version migrates the schema (see {@link SchemaUpgradeBackup}). */
+    @Bean
+    public FlywayMigrationStrategy schemaUpgradeBackup(EmbeddedBackup backup) {
+        return new SchemaUpgradeBackup(backup);
     }
 
     /**
