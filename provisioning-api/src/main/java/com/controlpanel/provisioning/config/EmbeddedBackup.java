@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -78,6 +80,8 @@ public class EmbeddedBackup implements DatabaseBackups {
     private final Clock clock;
     private final Policy policy;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** The room left on a directory's disk, in bytes. */
+    private ToLongFunction<Path> usableSpace = EmbeddedBackup::usableSpace;
 
     /**
      * @param databaseFile the H2 database file ({@code provisioning.mv.db}); null when the store is not one
@@ -102,6 +106,20 @@ public class EmbeddedBackup implements DatabaseBackups {
         this.unavailable = unavailable;
         this.clock = clock;
         this.policy = policy;
+    }
+
+    /** The same, with the room on the backup directory's disk as given (a full disk, for a test). */
+    EmbeddedBackup withUsableSpace(ToLongFunction<Path> usableSpace) {
+        this.usableSpace = usableSpace;
+        return this;
+    }
+
+    private static long usableSpace(Path directory) {
+        try {
+            return Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -206,7 +224,7 @@ public class EmbeddedBackup implements DatabaseBackups {
             Files.createDirectories(directory);
             deleteUnfinished();
             long size = Files.size(databaseFile);
-            long free = Files.getFileStore(directory).getUsableSpace();
+            long free = usableSpace.applyAsLong(directory);
             if (free < size) {
                 throw new BackupRefusedException(
                         Refusal.NO_ROOM,
@@ -234,7 +252,7 @@ public class EmbeddedBackup implements DatabaseBackups {
                     taken.took().toMillis());
             deleteBeyondKept(target);
             return taken;
-        } catch (IOException | SQLException e) {
+        } catch (IOException | UncheckedIOException | SQLException e) {
             deleteQuietly(partial);
             log.warn("Could not back up the embedded database {} into {}", databaseFile, directory, e);
             throw new BackupRefusedException(

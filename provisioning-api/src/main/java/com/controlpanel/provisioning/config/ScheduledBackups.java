@@ -90,8 +90,16 @@ class ScheduledBackups implements DisposableBean {
         return newest.isEmpty() || !newest.get(0).writtenAt().plus(every).isAfter(now);
     }
 
+    /**
+     * Lets a backup being taken end (30 s at most), without interrupting it: an interrupt during a read of H2's file
+     * would close H2's own channel to it. One still running then is cut short with the process; its {@code .partial}
+     * file is deleted by the next backup.
+     */
     @Override
-    public void destroy() {
-        timer.shutdownNow();
+    public void destroy() throws InterruptedException {
+        timer.shutdown();
+        if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("A scheduled backup was still being taken at the stop: it is left unfinished");
+        }
     }
 }

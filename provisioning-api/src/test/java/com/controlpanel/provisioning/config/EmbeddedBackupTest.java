@@ -261,6 +261,28 @@ class EmbeddedBackupTest {
     }
 
     @Test
+    void aDiskWithLessRoomThanTheDatabaseTakesIsRefusedAndNothingIsWritten() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+            long size = Files.size(dir.resolve("provisioning.mv.db"));
+            EmbeddedBackup full = backup(dir.resolve("provisioning.mv.db")).withUsableSpace(directory -> size - 1);
+
+            assertThatThrownBy(full::take)
+                    .isInstanceOfSatisfying(
+                            BackupRefusedException.class,
+                            refused -> assertThat(refused.refusal()).isEqualTo(Refusal.NO_ROOM))
+                    .hasMessageContaining("The backup directory " + dir.resolve("backups") + " has 0 MB free")
+                    .hasMessageContaining("PROVISIONING_BACKUP_DIR");
+            assertThat(names(dir.resolve("backups"))).isEmpty();
+            assertThat(full.running()).isFalse();
+
+            EmbeddedBackup roomy = backup(dir.resolve("provisioning.mv.db")).withUsableSpace(directory -> size);
+            assertThat(roomy.take().file()).exists();
+        }
+    }
+
+    @Test
     void withoutAnH2FileItRefusesWithItsReason() {
         assertThatThrownBy(() -> backup(null).take())
                 .isInstanceOfSatisfying(
