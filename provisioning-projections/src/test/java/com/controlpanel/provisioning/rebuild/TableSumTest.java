@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,36 @@ class TableSumTest {
         asText.add(new String[] {"-123456789012", null});
         assertThat(asTheyAre.checksum()).isEqualTo(asText.checksum());
         assertThat(TableComparer.canonical(moment)).isEqualTo("1795860930:123456789");
+    }
+
+    @Test
+    void everyWholeNumberCountsAsItsDecimalText() {
+        List<Long> numbers = new ArrayList<>();
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            // each width's edges: 9, 10, 11, 99, 100, 101 …, and around the largest int
+            numbers.addAll(List.of(power - 1, power, power + 1, -power, -(power - 1)));
+        }
+        numbers.addAll(List.of(
+                (long) Integer.MAX_VALUE,
+                Integer.MAX_VALUE + 1L,
+                (long) Integer.MIN_VALUE,
+                Integer.MIN_VALUE - 1L,
+                Long.MAX_VALUE,
+                Long.MIN_VALUE,
+                Long.MIN_VALUE + 1));
+        Random random = new Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            numbers.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long number : numbers) {
+            TableComparer.Sum asNumber = new TableComparer.Sum();
+            asNumber.number(number);
+            asNumber.value(number);
+            asNumber.endRow();
+            TableComparer.Sum asText = new TableComparer.Sum();
+            asText.add(new String[] {Long.toString(number), Long.toString(number)});
+            assertThat(asNumber.checksum()).as("%d", number).isEqualTo(asText.checksum());
+        }
     }
 
     private static byte[] text(String[] row) {
