@@ -725,6 +725,9 @@ class ActivityScreenTest {
                 .contains(".csv");
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).startsWith("position,occurredAt,actorKind,actorId,actorName,action");
+        assertThat(browser.fetchFirstBytes(csvLink, 4))
+                .as("UTF-8's byte order mark first, for spreadsheets, then the header")
+                .containsExactly(0xEFL, 0xBBL, 0xBFL, (long) 'p');
         assertThat(lines).hasSize(4);
         assertThat(lines.subList(1, 4)).allMatch(line -> line.contains(",IDENTITY_PROVIDER,"));
 
@@ -733,6 +736,8 @@ class ActivityScreenTest {
         assertThat(json.contentType()).startsWith("application/json");
         assertThat(json.disposition()).contains(".json");
         JsonNode rows = JSON.readTree(json.body());
+        assertThat(browser.fetchFirstBytes(browser.find(By.id("export-json")).getAttribute("href"), 1))
+                .containsExactly((long) '[');
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("action").asText()).isEqualTo("team.member-added");
         assertThat(rows.findValuesAsText("actorKind")).containsOnly("IDENTITY_PROVIDER");

@@ -248,6 +248,21 @@ final class Browser implements AutoCloseable {
                         answer.get(3));
     }
 
+    /** The first bytes of what a GET from the page answers (text() would drop a leading byte order mark). */
+    @SuppressWarnings("unchecked")
+    List<Long> fetchFirstBytes(String url, int count) {
+        return ((List<Object>) ((JavascriptExecutor) driver)
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "fetch(arguments[0], {credentials: 'same-origin'})"
+                                        + ".then(r => r.arrayBuffer())"
+                                        + ".then(b => done(Array.from(new Uint8Array(b.slice(0, arguments[1])))),"
+                                        + " e => done([]));",
+                                url,
+                                count))
+                .stream().map(value -> ((Number) value).longValue()).toList();
+    }
+
     WebElement openDialog(By opener, String dialogId) {
         click(opener);
         WebElement dialog = find(By.id(dialogId));

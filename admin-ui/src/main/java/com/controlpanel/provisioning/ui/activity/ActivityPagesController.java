@@ -178,7 +178,13 @@ public class ActivityPagesController {
         return "activity/details";
     }
 
-    /** The whole filtered timeline as a file (CSV or JSON), streamed from the database. */
+    /** UTF-8's byte order mark. */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /**
+     * The whole filtered timeline as a file (CSV or JSON), streamed from the database; the CSV starts with UTF-8's byte
+     * order mark, for spreadsheets.
+     */
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -200,7 +206,14 @@ public class ActivityPagesController {
         String name = "activity-" + slug(workspace.organization().name()) + "-" + FILE_TIME.format(clock.instant())
                 + (json ? ".json" : ".csv");
         progress.awaitLatest(workspace.organization().organizationId(), ActivityProgress.READ_AFTER_WRITE);
-        StreamingResponseBody body = out -> activity.export(filter.query(), chosen, sources, out);
+        StreamingResponseBody body = out -> {
+            if (!json) {
+                // a spreadsheet opened on the file reads it as UTF-8 only with the mark first (Excel takes it for the
+                // system's code page otherwise: accented names come out garbled); the JSON API's CSV is for scripts
+                out.write(UTF8_BOM);
+            }
+            activity.export(filter.query(), chosen, sources, out);
+        };
         return ResponseEntity.ok()
                 .contentType(json ? MediaType.APPLICATION_JSON : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
