@@ -11,11 +11,7 @@ import com.controlpanel.provisioning.ui.layout.Workspaces;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -79,13 +75,7 @@ public class BackupsSettingsController {
         operatorOnly(admin, org);
         Path file = backups.file(name)
                 .orElseThrow(() -> new PageNotFound("This backup is not in the backup directory (or no longer is)."));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new FileSystemResource(file));
+        return BackupDownload.of(file);
     }
 
     /** The address of a deletion, opened rather than posted: the page. */

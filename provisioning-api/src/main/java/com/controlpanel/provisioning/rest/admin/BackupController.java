@@ -5,15 +5,12 @@ import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.ui.settings.BackupDownload;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,13 +61,7 @@ public class BackupController {
     @GetMapping("/{name}")
     public ResponseEntity<Resource> download(@AuthenticationPrincipal AdminUser admin, @PathVariable String name) {
         Path file = file(admin, name);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new FileSystemResource(file));
+        return BackupDownload.of(file);
     }
 
     /** Deletes one backup: 204, or 404 {@code backup-not-found}. */
