@@ -148,6 +148,11 @@ class BackupTest {
             assertThat(download.headers().firstValue("Content-Disposition"))
                     .contains("attachment; filename=\"" + name + "\"");
             assertThat(download.body()).isEqualTo(Files.readAllBytes(file));
+            HttpResponse<byte[]> asZip = download(node, name, null, "application/zip");
+            assertThat(asZip.statusCode())
+                    .as("a client that accepts a zip only")
+                    .isEqualTo(200);
+            assertThat(asZip.body()).isEqualTo(Files.readAllBytes(file));
             HttpResponse<byte[]> rest = download(node, name, "bytes=100-");
             assertThat(rest.statusCode()).isEqualTo(206);
             assertThat(rest.body())
@@ -318,6 +323,7 @@ class BackupTest {
         try (ConfigurableApplicationContext node = start(dataDir)) {
             JsonNode listed = api(node).get("/api/admin/backup").json();
             assertThat(listed).as("one backup: before the migration").hasSize(1);
+            assertThat(listed.get(0).get("name").asText()).matches("provisioning-[0-9T-]+Z-before-v[0-9]+\\.zip");
             assertThat(api(node).get("/api/orgs").status()).isEqualTo(200);
         }
         Path zip;
@@ -355,6 +361,12 @@ class BackupTest {
     /** A backup's file as a client downloads it, from {@code range} when given. */
     private static HttpResponse<byte[]> download(ConfigurableApplicationContext node, String name, String range)
             throws IOException, InterruptedException {
+        return download(node, name, range, null);
+    }
+
+    private static HttpResponse<byte[]> download(
+            ConfigurableApplicationContext node, String name, String range, String accept)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + Nodes.port(node) + "/api/admin/backup/" + name))
                 .header(
@@ -364,6 +376,9 @@ class BackupTest {
                                         .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         if (range != null) {
             request.header("Range", range);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

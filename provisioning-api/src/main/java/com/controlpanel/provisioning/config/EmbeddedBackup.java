@@ -22,8 +22,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -51,15 +54,21 @@ import org.slf4j.LoggerFactory;
  * <p>The zip is written beside its final name with {@code .partial} appended, forced to the disk, then renamed: a file
  * named {@code provisioning-<instant>.zip} is always a whole backup; the next backup deletes a {@code .partial} one that
  * was cut short. One backup at a time per service. With {@code PROVISIONING_BACKUP_KEEP}, each backup written deletes
- * the older ones beyond that many newest; only files named as this service names its backups are ever deleted.
+ * the older ones beyond that many newest (first, when the disk would not hold this one beside them), except those taken
+ * before a schema migration; only files named as this service names its backups are ever deleted.
  */
 public class EmbeddedBackup implements DatabaseBackups {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBackup.class);
 
     private static final long MB = 1024 * 1024;
-    /** The names this service gives its backups ({@code .partial} files are not backups yet). */
-    private static final String NAMED = "provisioning-[0-9T:-]+Z(-[0-9]+)?\\.zip";
+    /**
+     * The names this service gives its backups: the instant it began, {@code -2}, {@code -3}… for more in that second,
+     * {@code -before-v<version>} for the one taken before a schema migration ({@code .partial} files are not backups
+     * yet).
+     */
+    private static final String NAMED =
+            "provisioning-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)(?:-(\\d{1,9}))?(-before-v[0-9][0-9._]*)?\\.zip";
 
     private static final Pattern KEPT = Pattern.compile(NAMED);
 
@@ -133,7 +142,7 @@ public class EmbeddedBackup implements DatabaseBackups {
             return Optional.empty();
         }
         Path file = directory.resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return Files.isRegularFile(file) && named(file) != null ? Optional.of(file) : Optional.empty();
     }
 
     @Override
@@ -173,16 +182,28 @@ public class EmbeddedBackup implements DatabaseBackups {
 
     @Override
     public List<Kept> kept(int limit) {
+        return listed().stream().limit(limit).map(Named::kept).toList();
+    }
+
+    /** A backup file of this service's naming, as listed. */
+    private record Named(Kept kept, int number, boolean beforeUpgrade) {}
+
+    /** Newest first: by when each began (from its name), then by its number in that second. */
+    private static final Comparator<Named> NEWEST_FIRST = Comparator.comparing(
+                    (Named named) -> named.kept().takenAt())
+            .thenComparingInt(Named::number)
+            .reversed()
+            .thenComparing(named -> named.kept().name());
+
+    /** Every backup in the directory, newest first; none when it does not exist. */
+    private List<Named> listed() {
         if (databaseFile == null || !Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(
-                            file -> KEPT.matcher(file.getFileName().toString()).matches())
-                    .map(EmbeddedBackup::kept)
+            return files.map(EmbeddedBackup::named)
                     .filter(Objects::nonNull)
-                    .sorted(Comparator.comparing(Kept::writtenAt).reversed().thenComparing(Kept::name))
-                    .limit(limit)
+                    .sorted(NEWEST_FIRST)
                     .toList();
         } catch (IOException e) {
             log.warn("Could not list the backups in {}", directory, e);
@@ -190,20 +211,38 @@ public class EmbeddedBackup implements DatabaseBackups {
         }
     }
 
-    /** A backup file as listed; null if it went away meanwhile. */
-    private static Kept kept(Path file) {
+    /** A file named as this service names its backups, as listed; null for another file, or one gone meanwhile. */
+    private static Named named(Path file) {
+        String name = file.getFileName().toString();
+        Matcher matcher = KEPT.matcher(name);
+        if (!matcher.matches()) {
+            return null;
+        }
         try {
-            return new Kept(
-                    file.getFileName().toString(),
-                    Files.size(file),
-                    Files.getLastModifiedTime(file).toInstant());
-        } catch (IOException e) {
+            Instant takenAt = LocalDateTime.parse(matcher.group(1), NAME).toInstant(ZoneOffset.UTC);
+            Kept kept = new Kept(
+                    name, Files.size(file), Files.getLastModifiedTime(file).toInstant(), takenAt);
+            return new Named(
+                    kept, matcher.group(2) == null ? 1 : Integer.parseInt(matcher.group(2)), matcher.group(3) != null);
+        } catch (DateTimeParseException | IOException e) {
             return null;
         }
     }
 
     @Override
     public Taken take() {
+        return take("");
+    }
+
+    /**
+     * The backup taken before a schema migration to {@code version}: named {@code …-before-v<version>.zip}, and never
+     * deleted for {@code PROVISIONING_BACKUP_KEEP} (it is the way back to the earlier version).
+     */
+    Taken takeBeforeUpgrade(String version) {
+        return take("-before-v" + version);
+    }
+
+    private Taken take(String marker) {
         if (databaseFile == null) {
             throw new BackupRefusedException(Refusal.UNAVAILABLE, unavailable);
         }
@@ -212,19 +251,25 @@ public class EmbeddedBackup implements DatabaseBackups {
                     Refusal.RUNNING, "A backup is already being taken: ask again once it has ended");
         }
         try {
-            return copy();
+            return copy(marker);
         } finally {
             running.set(false);
         }
     }
 
-    private Taken copy() {
+    private Taken copy(String marker) {
         Path partial = null;
         try {
             Files.createDirectories(directory);
             deleteUnfinished();
             long size = Files.size(databaseFile);
             long free = usableSpace.applyAsLong(directory);
+            if (free < size && policy.keep() > 0) {
+                // the backups this one would push out are deleted first: a disk with room for the kept ones alone
+                // would otherwise refuse every backup from then on
+                deleteBeyond(policy.keep() - 1, null);
+                free = usableSpace.applyAsLong(directory);
+            }
             if (free < size) {
                 throw new BackupRefusedException(
                         Refusal.NO_ROOM,
@@ -234,7 +279,7 @@ public class EmbeddedBackup implements DatabaseBackups {
             }
             Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             long started = System.nanoTime();
-            Path target = unusedName(startedAt);
+            Path target = unusedName(startedAt, marker);
             partial = partialOf(target);
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 write(connection, partial);
@@ -250,7 +295,9 @@ public class EmbeddedBackup implements DatabaseBackups {
                     target,
                     taken.bytes() / MB,
                     taken.took().toMillis());
-            deleteBeyondKept(target);
+            if (policy.keep() > 0) {
+                deleteBeyond(policy.keep(), target);
+            }
             return taken;
         } catch (IOException | UncheckedIOException | SQLException e) {
             deleteQuietly(partial);
@@ -331,25 +378,20 @@ public class EmbeddedBackup implements DatabaseBackups {
     }
 
     /**
-     * With {@code PROVISIONING_BACKUP_KEEP}: deletes the backups older than that many newest (never the one just
-     * written). A backup that can not be deleted stays, and is tried again after the next one.
+     * Deletes the backups older than the {@code kept} newest, except {@code written} and the ones taken before a schema
+     * migration. A backup that can not be deleted stays, and is tried again after the next one.
      */
-    private void deleteBeyondKept(Path written) {
-        if (policy.keep() <= 0) {
-            return;
-        }
-        List<Kept> all = kept(Integer.MAX_VALUE);
-        for (Kept old : all.subList(Math.min(policy.keep(), all.size()), all.size())) {
-            Path file = directory.resolve(old.name());
+    private void deleteBeyond(int kept, Path written) {
+        List<Named> all =
+                listed().stream().filter(named -> !named.beforeUpgrade()).toList();
+        for (Named old : all.subList(Math.min(kept, all.size()), all.size())) {
+            Path file = directory.resolve(old.kept().name());
             if (file.equals(written)) {
                 continue;
             }
             try {
                 if (Files.deleteIfExists(file)) {
-                    log.info(
-                            "Deleted the backup {}: PROVISIONING_BACKUP_KEEP={} newer ones are kept",
-                            file,
-                            policy.keep());
+                    log.info("Deleted the backup {}: PROVISIONING_BACKUP_KEEP={}", file, policy.keep());
                 }
             } catch (IOException e) {
                 log.warn("Could not delete the old backup {}", file, e);
@@ -357,12 +399,15 @@ public class EmbeddedBackup implements DatabaseBackups {
         }
     }
 
-    /** {@code provisioning-<instant>.zip}, with {@code -2}, {@code -3}… when one of that second exists already. */
-    private Path unusedName(Instant startedAt) {
+    /**
+     * {@code provisioning-<instant><marker>.zip}, with {@code -2}, {@code -3}… before the marker when one of that second
+     * exists already.
+     */
+    private Path unusedName(Instant startedAt, String marker) {
         String stem = "provisioning-" + NAME.format(startedAt);
-        Path candidate = directory.resolve(stem + ".zip");
+        Path candidate = directory.resolve(stem + marker + ".zip");
         for (int n = 2; Files.exists(candidate) || Files.exists(partialOf(candidate)); n++) {
-            candidate = directory.resolve(stem + "-" + n + ".zip");
+            candidate = directory.resolve(stem + "-" + n + marker + ".zip");
         }
         return candidate;
     }

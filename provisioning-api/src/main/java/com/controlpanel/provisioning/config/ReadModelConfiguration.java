@@ -204,16 +204,15 @@ public class ReadModelConfiguration {
 
     /**
      * With {@code PROVISIONING_BACKUP_EVERY} on an H2 file, backs it up by itself (see {@link ScheduledBackups}):
-     * looks 5 s after the start, then every 30 s. Elsewhere it never looks; on PostgreSQL {@code
-     * PROVISIONING_BACKUP_EVERY} and {@code PROVISIONING_BACKUP_KEEP} are reported ignored.
+     * looks 5 s after the service is ready, then every 30 s. Elsewhere it never looks; on PostgreSQL {@code
+     * PROVISIONING_BACKUP_EVERY} and {@code PROVISIONING_BACKUP_KEEP} are reported ignored. Takes the pool so that it
+     * is stopped before the pool closes.
      */
     @Bean
-    public ScheduledBackups scheduledBackups(Environment environment, EmbeddedBackup backup) {
-        ScheduledBackups scheduled =
-                new ScheduledBackups(backup, backup.policy().every(), Clock.systemUTC());
-        if (backup.policy().every() != null) {
-            scheduled.start(Duration.ofSeconds(5), Duration.ofSeconds(30));
-        } else if (backup.unavailable() != null) {
+    public ScheduledBackups scheduledBackups(Environment environment, EmbeddedBackup backup, DataSource dataSource) {
+        ScheduledBackups scheduled = new ScheduledBackups(
+                backup, backup.policy().every(), Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        if (backup.unavailable() != null) {
             for (String setting : List.of("provisioning.backup-every", "provisioning.backup-keep")) {
                 if (!environment.getProperty(setting, "").isBlank()) {
                     log.warn("{} is ignored: {}", H2CompactionSettings.variable(setting), backup.unavailable());

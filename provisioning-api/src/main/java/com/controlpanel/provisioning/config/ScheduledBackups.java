@@ -15,15 +15,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * Backs the embedded database up by itself with {@code PROVISIONING_BACKUP_EVERY}: whenever the newest backup in the
- * backup directory is that old, or there is none. The newest backup counts whoever took it (a backup asked for resets
+ * backup directory began that long ago (as its name says), or there is none; it first looks shortly after the service
+ * is ready. The newest backup counts whoever took it (a backup asked for resets
  * the interval), and a restart does not: a service restarted more often than the interval is still backed up. A backup
  * that fails is logged and tried again after a pause (the interval, ten minutes at most); one that is being taken
  * when the time comes is the one of that turn.
  */
-class ScheduledBackups implements DisposableBean {
+class ScheduledBackups implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledBackups.class);
 
@@ -33,15 +36,24 @@ class ScheduledBackups implements DisposableBean {
     private final DatabaseBackups backups;
     private final Duration every;
     private final Clock clock;
+    private final Duration first;
+    private final Duration look;
     private final ScheduledExecutorService timer;
 
     /** No backup is tried before this, after one failed. */
     private Instant pausedUntil = Instant.MIN;
 
-    ScheduledBackups(DatabaseBackups backups, Duration every, Clock clock) {
+    /**
+     * @param every null: never looks
+     * @param first how long after the service is ready it first looks
+     * @param look how often it looks from then on
+     */
+    ScheduledBackups(DatabaseBackups backups, Duration every, Clock clock, Duration first, Duration look) {
         this.backups = backups;
         this.every = every;
         this.clock = clock;
+        this.first = first;
+        this.look = look;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "scheduled-backup");
             thread.setDaemon(true);
@@ -49,14 +61,17 @@ class ScheduledBackups implements DisposableBean {
         });
     }
 
-    /** Looks {@code first} after the start whether a backup is due, then every {@code look}. */
-    ScheduledBackups start(Duration first, Duration look) {
+    /** Starts looking once the service is ready: after the start's compaction and schema migration. */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        if (every == null) {
+            return;
+        }
         log.info(
                 "A backup of the embedded database is taken whenever the newest in {} is {} old (PROVISIONING_BACKUP_EVERY)",
                 backups.directory(),
                 every.toString().substring(2).toLowerCase(Locale.ROOT));
         timer.scheduleWithFixedDelay(this::tick, first.toMillis(), look.toMillis(), TimeUnit.MILLISECONDS);
-        return this;
     }
 
     /** One look: takes a backup if one is due; never throws (the next look comes all the same). */
@@ -84,10 +99,10 @@ class ScheduledBackups implements DisposableBean {
         }
     }
 
-    /** Whether the newest backup is {@code every} old, or there is none. */
+    /** Whether the newest backup began {@code every} ago (as its name says), or there is none. */
     private boolean due(Instant now) {
         List<Kept> newest = backups.kept(1);
-        return newest.isEmpty() || !newest.get(0).writtenAt().plus(every).isAfter(now);
+        return newest.isEmpty() || !newest.get(0).takenAt().plus(every).isAfter(now);
     }
 
     /**

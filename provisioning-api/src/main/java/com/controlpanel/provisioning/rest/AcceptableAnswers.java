@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * A JSON API call whose {@code Accept} does not take JSON is refused (406) before it runs: answered only once the
  * handler had run, a write would be done (a team created, new credentials issued and the old token revoked) and its
- * answer lost. Routes that choose their own media type (the export, the live stream) are left to it.
+ * answer lost. Routes that choose their own media type (the export, the live stream, a backup's download) are left to
+ * it.
  */
 public class AcceptableAnswers implements HandlerInterceptor {
 
@@ -73,6 +75,8 @@ public class AcceptableAnswers implements HandlerInterceptor {
         Class<?> body = ResponseEntity.class.isAssignableFrom(answer.toClass())
                 ? answer.getGeneric(0).toClass()
                 : answer.toClass();
-        return StreamingResponseBody.class.isAssignableFrom(body) || (mapping != null && mapping.produces().length > 0);
+        return StreamingResponseBody.class.isAssignableFrom(body)
+                || Resource.class.isAssignableFrom(body)
+                || (mapping != null && mapping.produces().length > 0);
     }
 }

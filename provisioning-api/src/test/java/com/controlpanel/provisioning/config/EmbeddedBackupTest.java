@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +57,15 @@ class EmbeddedBackupTest {
 
     private static void writtenAgo(Path file, Duration ago) throws IOException {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(ago)));
+    }
+
+    /** The database file's size now (a backup's checkpoint may grow it). */
+    private long databaseSize() {
+        try {
+            return Files.size(dir.resolve("provisioning.mv.db"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Stream<String> names(Path directory) throws IOException {
@@ -132,28 +142,34 @@ class EmbeddedBackupTest {
     }
 
     @Test
-    void scheduledBackupsAreTakenOnceTheNewestIsOldEnoughAndPausedAfterOneFails() throws Exception {
+    void scheduledBackupsAreTakenOnceTheNewestBeganLongEnoughAgoAndPausedAfterOneFails() throws Exception {
         try (Connection open = DriverManager.getConnection(url(), "sa", "");
                 Statement statement = open.createStatement()) {
             statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
-            MovableClock clock = new MovableClock(Instant.now());
+            MovableClock clock = new MovableClock(NOW);
             EmbeddedBackup backup =
                     backup(dir.resolve("provisioning.mv.db"), clock, new Policy(Duration.ofHours(1), 0));
-            ScheduledBackups scheduled = new ScheduledBackups(backup, Duration.ofHours(1), clock);
+            ScheduledBackups scheduled =
+                    new ScheduledBackups(backup, Duration.ofHours(1), clock, Duration.ZERO, Duration.ofSeconds(1));
 
             scheduled.tick();
             assertThat(backup.kept(10)).as("none yet: one at once").hasSize(1);
-            writtenAgo(backup.file(backup.kept(1).get(0).name()).orElseThrow(), Duration.ofMinutes(59));
+            assertThat(backup.kept(1).get(0).takenAt()).isEqualTo(NOW.truncatedTo(ChronoUnit.SECONDS));
+            clock.advance(Duration.ofMinutes(59));
             scheduled.tick();
-            assertThat(backup.kept(10)).as("the newest is not an hour old").hasSize(1);
-            writtenAgo(backup.file(backup.kept(1).get(0).name()).orElseThrow(), Duration.ofMinutes(61));
-            clock.advance(Duration.ofSeconds(1));
+            assertThat(backup.kept(10)).as("the newest began 59 minutes ago").hasSize(1);
+            // the files' own times do not count: an old backup copied in (written now) is not the newest
+            Path copied = dir.resolve("backups").resolve("provisioning-2026-11-01T00-00-00Z.zip");
+            Files.writeString(copied, "an old backup, copied back");
+            clock.advance(Duration.ofMinutes(1));
             scheduled.tick();
-            assertThat(backup.kept(10)).as("over an hour old").hasSize(2);
+            assertThat(backup.kept(10)).as("the newest began an hour ago").hasSize(3);
+            assertThat(backup.kept(10).get(2).name())
+                    .isEqualTo(copied.getFileName().toString());
             scheduled.tick();
-            assertThat(backup.kept(10)).hasSize(2);
+            assertThat(backup.kept(10)).hasSize(3);
 
-            // the newest deleted by hand, and the directory made unwritable: the try fails, and is paused
+            // every backup deleted by hand, and the directory made unwritable: the try fails, and is paused
             for (DatabaseBackups.Kept kept : backup.kept(10)) {
                 backup.delete(kept.name());
             }
@@ -161,12 +177,72 @@ class EmbeddedBackupTest {
             Files.writeString(dir.resolve("backups"), "in the way");
             scheduled.tick();
             Files.delete(dir.resolve("backups"));
+            clock.advance(ScheduledBackups.MOST_PAUSE.minusSeconds(1));
             scheduled.tick();
             assertThat(dir.resolve("backups")).as("paused after the failure").doesNotExist();
-            clock.advance(ScheduledBackups.MOST_PAUSE);
+            clock.advance(Duration.ofSeconds(1));
             scheduled.tick();
             assertThat(backup.kept(10)).as("tried again after the pause").hasSize(1);
             scheduled.destroy();
+        }
+    }
+
+    @Test
+    void withKeepAFullDiskMakesRoomByDeletingWhatTheBackupWouldPushOutAndTheUpgradeBackupStays() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "");
+                Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+            MovableClock clock = new MovableClock(NOW);
+            EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"), clock, new Policy(null, 2));
+            Path upgrade = backup.takeBeforeUpgrade("12").file();
+            assertThat(upgrade.getFileName()).hasToString("provisioning-2026-12-01T09-30-05Z-before-v12.zip");
+            clock.advance(Duration.ofMinutes(1));
+            Path first = backup.take().file();
+            clock.advance(Duration.ofMinutes(1));
+            Path second = backup.take().file();
+            clock.advance(Duration.ofMinutes(1));
+            Path third = backup.take().file();
+            assertThat(first).as("beyond the 2 kept").doesNotExist();
+            assertThat(List.of(upgrade, second, third)).allMatch(Files::exists);
+
+            // a disk with room for the kept backups alone: the oldest kept one goes first, then the backup is taken
+            backup.withUsableSpace(directory -> {
+                long now = databaseSize();
+                return Files.exists(second) ? now - 1 : now;
+            });
+            clock.advance(Duration.ofMinutes(1));
+            Path fourth = backup.take().file();
+            assertThat(second).doesNotExist();
+            assertThat(names(dir.resolve("backups")))
+                    .containsExactly(
+                            upgrade.getFileName().toString(),
+                            third.getFileName().toString(),
+                            fourth.getFileName().toString());
+            assertThat(backup.kept(10).get(2).name())
+                    .as("the upgrade's backup is listed by when it began")
+                    .isEqualTo(upgrade.getFileName().toString());
+            assertThat(backup.delete(upgrade.getFileName().toString()))
+                    .as("and deleted by hand like any other")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void namesOfAnotherShapeAreNotBackups() throws Exception {
+        try (Connection open = DriverManager.getConnection(url(), "sa", "")) {
+            EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"));
+            Files.createDirectories(dir.resolve("backups"));
+            for (String name : List.of(
+                    "provisioning-1Z.zip",
+                    "provisioning-2026-12-01T09:30:05Z.zip",
+                    "provisioning-2026-13-01T09-30-05Z.zip",
+                    "provisioning-2026-12-01T09-30-05Z-x.zip",
+                    "provisioning-2026-12-01T09-30-05Z.zip.partial")) {
+                Files.writeString(dir.resolve("backups").resolve(name), "not a backup of this service");
+                assertThat(backup.file(name)).as(name).isEmpty();
+                assertThat(backup.delete(name)).as(name).isFalse();
+            }
+            assertThat(backup.kept(10)).isEmpty();
         }
     }
 

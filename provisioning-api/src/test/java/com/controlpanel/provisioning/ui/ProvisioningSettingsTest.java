@@ -390,13 +390,15 @@ class ProvisioningSettingsTest {
         browser.postForged(tenant.path("/settings/backups"), java.util.Map.of());
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
         assertThat(backups.kept(1000)).as("no backup taken").hasSize(before);
-        // a download or a deletion asked for by hand: refused before any file is looked for
-        String someone = "provisioning-2026-01-01T00-00-00Z.zip";
+        // a download or a deletion of a backup there is, asked for by hand: refused, the file left
+        String someone = backups.take().file().getFileName().toString();
+        before++;
         assertThat(browser.fetch(tenant.path("/settings/backups/" + someone)).status())
                 .isEqualTo(403);
         browser.open(tenant.path("/settings/admins"));
         browser.postForged(tenant.path("/settings/backups/" + someone + "/delete"), java.util.Map.of());
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(backups.file(someone)).isPresent();
 
         browser.open("/login");
         browser.driver().manage().deleteAllCookies();

@@ -15,8 +15,11 @@ public interface DatabaseBackups {
     /** A backup taken: its file, its size, when it began (what was acknowledged before is in it), how long it took. */
     record Taken(Path file, long bytes, Instant startedAt, Duration took) {}
 
-    /** A backup file in the backup directory. */
-    record Kept(String name, long bytes, Instant writtenAt) {}
+    /**
+     * A backup file in the backup directory: its name, size, when it was last written (the file's time), and when the
+     * backup began (to the second, from its name: the order of backups, whatever happened to the files since).
+     */
+    record Kept(String name, long bytes, Instant writtenAt, Instant takenAt) {}
 
     /**
      * When backups are taken without being asked for, and how many are kept.
@@ -75,7 +78,10 @@ public interface DatabaseBackups {
     /** Why this service takes no backup, and what backs its store up instead; null when it takes them. */
     String unavailable();
 
-    /** The backups in the backup directory, newest first, at most {@code limit}; none when it does not exist. */
+    /**
+     * The backups in the backup directory, newest first (by when each began, as its name says), at most {@code limit};
+     * none when it does not exist.
+     */
     List<Kept> kept(int limit);
 
     /**

@@ -104,9 +104,12 @@ class TableSumTest {
     @Test
     void everyWholeNumberCountsAsItsDecimalText() {
         List<Long> numbers = new ArrayList<>();
-        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
-            // each width's edges: 9, 10, 11, 99, 100, 101 …, and around the largest int
+        for (long power = 1; ; power *= 10) {
+            // each width's edges: 9, 10, 11, 99, 100, 101 … 10^18, and around the largest int
             numbers.addAll(List.of(power - 1, power, power + 1, -power, -(power - 1)));
+            if (power > Long.MAX_VALUE / 10) {
+                break;
+            }
         }
         numbers.addAll(List.of(
                 (long) Integer.MAX_VALUE,
