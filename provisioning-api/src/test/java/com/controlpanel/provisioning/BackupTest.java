@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -173,6 +174,9 @@ class BackupTest {
                 .isEqualTo(zip.getFileName().toString());
         assertThat(listed.get(0).get("bytes").asLong()).isEqualTo(Files.size(zip));
         assertThat(listed.get(0).get("writtenAt").asText()).isNotEmpty();
+        assertThat(Instant.parse(listed.get(0).get("takenAt").asText()))
+                .as("when it began, to the second")
+                .isEqualTo(Instant.parse(taken.get("startedAt").asText()).truncatedTo(ChronoUnit.SECONDS));
         assertThat(zip).exists().hasParent(dataDir.resolve("backups").toRealPath());
         assertThat(zip.getFileName().toString())
                 .matches("provisioning-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.zip");

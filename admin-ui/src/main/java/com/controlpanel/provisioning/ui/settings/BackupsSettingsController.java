@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/orgs/{org}/settings/backups")
 public class BackupsSettingsController {
 
-    /** A backup file as the page lists it. */
-    public record BackupView(String name, String size, String written, String writtenExactly) {}
+    /** A backup file as the page lists it: when it was taken is when it began, as its name says. */
+    public record BackupView(String name, String size, String taken, String takenExactly) {}
 
     /** The most backups the page lists. */
     static final int LISTED = 50;
@@ -53,8 +53,8 @@ public class BackupsSettingsController {
                 .map(backup -> new BackupView(
                         backup.name(),
                         size(backup.bytes()),
-                        Dates.shown(backup.writtenAt()),
-                        Dates.iso(backup.writtenAt())))
+                        Dates.shown(backup.takenAt()),
+                        Dates.iso(backup.takenAt())))
                 .toList();
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);

@@ -40,8 +40,11 @@ public class BackupController {
         this.backup = backup;
     }
 
-    /** A backup file in the backup directory. */
-    public record KeptJson(String name, long bytes, Instant writtenAt) {}
+    /**
+     * A backup file in the backup directory: when the file was last written, and when the backup began (to the second,
+     * from its name: the order of the list).
+     */
+    public record KeptJson(String name, long bytes, Instant writtenAt, Instant takenAt) {}
 
     /** The backups in the backup directory, newest first ({@code limit}: 50 unless given, at most 1,000). */
     @GetMapping
@@ -53,7 +56,7 @@ public class BackupController {
             throw unavailable(backup.unavailable());
         }
         return backup.kept(most).stream()
-                .map(kept -> new KeptJson(kept.name(), kept.bytes(), kept.writtenAt()))
+                .map(kept -> new KeptJson(kept.name(), kept.bytes(), kept.writtenAt(), kept.takenAt()))
                 .toList();
     }
 
