@@ -22,6 +22,7 @@ import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -637,6 +638,37 @@ class JsonApiTest {
         assertThat(api.get(path("/members/" + id)).status()).isEqualTo(404);
         // the deleted member's email is free again
         invite(newEmail);
+    }
+
+    @Test
+    void aDescendingListIsTheAscendingOneReversedBesideFiltersAndAcrossPages() {
+        for (int i = 0; i < 3; i++) {
+            invite(uniqueEmail("order" + i));
+        }
+        for (String filter : List.of("", "&status=invited", "&source=manual")) {
+            for (String sort : List.of("name", "email", "created")) {
+                JsonNode all = api.get(path("/members?limit=200&sort=" + sort + filter))
+                        .json();
+                assertThat(all.get("total").asInt())
+                        .as("one page holds them all")
+                        .isBetween(3, 200);
+                List<String> ascending = all.get("items").findValuesAsText("id");
+                List<String> reversed = new ArrayList<>(ascending);
+                Collections.reverse(reversed);
+                assertThat(api.get(path("/members?limit=200&order=desc&sort=" + sort + filter))
+                                .json()
+                                .get("items")
+                                .findValuesAsText("id"))
+                        .as(sort + filter)
+                        .isEqualTo(reversed);
+                assertThat(api.get(path("/members?limit=2&offset=1&order=desc&sort=" + sort + filter))
+                                .json()
+                                .get("items")
+                                .findValuesAsText("id"))
+                        .as("the second and third, descending: " + sort + filter)
+                        .isEqualTo(reversed.subList(1, 3));
+            }
+        }
     }
 
     @Test
