@@ -10,9 +10,9 @@ before, during and after it. The backup is left in the data directory's backups/
 
 See bench/README.md, "An online backup of the embedded store".
 """
-import argparse, base64, http.client, json, os, threading, time
+import argparse, base64, http.client, json, threading, time
 
-from service import running
+from service import read_history, running
 
 PASSWORD = "bench-password-1"
 
@@ -24,9 +24,8 @@ def main():
     args.add_argument("--settle", type=int, default=20)
     args.add_argument("--port", type=int, default=18093)
     options = args.parse_args()
-    history = dict(line.strip().split("=", 1) for line in open(os.path.join(options.data_dir, "bench-history.properties"))
-                   if "=" in line and not line.startswith("#"))
-    tenant = history["tenantUrl"].replace("\\", "").split("/scim/v2/")[1]
+    history = read_history(options.data_dir)
+    tenant = history["tenantUrl"].split("/scim/v2/")[1]
     with running(options.jar, options.port, options.data_dir, PASSWORD):
         time.sleep(options.settle)
         measure(options.port, tenant, history["token"])

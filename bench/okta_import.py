@@ -10,9 +10,9 @@ time and each page's p50/p99/max.
 
 See bench/README.md, "SCIM's unfiltered list read from the index of its order".
 """
-import argparse, http.client, json, os, re, sys, time
+import argparse, http.client, json, re, sys, time
 
-from service import running
+from service import read_history, running
 
 PASSWORD = "bench-password-1"
 
@@ -24,22 +24,11 @@ def main():
     args.add_argument("--settle", type=int, default=25)
     args.add_argument("--port", type=int, default=18093)
     options = args.parse_args()
-    history = read_history(os.path.join(options.data_dir, "bench-history.properties"))
+    history = read_history(options.data_dir)
     base = re.sub(r"^https?://[^/]+", "", history["tenantUrl"])
     with running(options.jar, options.port, options.data_dir, PASSWORD):
         time.sleep(options.settle)
         import_every_user(options.port, base, history["token"])
-
-
-def read_history(path):
-    if not os.path.exists(path):
-        sys.exit(path + " not found: grow the history first with bench.ReadSideBench --data-dir")
-    values = {}
-    for line in open(path):
-        if "=" in line and not line.startswith("#"):
-            key, value = line.rstrip("\n").split("=", 1)
-            values[key] = value.replace("\\:", ":").replace("\\=", "=")
-    return values
 
 
 def import_every_user(port, base, token):

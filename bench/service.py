@@ -32,3 +32,17 @@ def wait_for(port):
             pass
         time.sleep(1)
     sys.exit("the service did not start: see service.log in the data directory")
+
+
+def read_history(data_dir):
+    """The bench-history.properties a grown history (bench.ReadSideBench --data-dir) left in its data directory: the
+    organization's tenantUrl and token among others, unescaped as Java wrote them."""
+    path = os.path.join(data_dir, "bench-history.properties")
+    if not os.path.exists(path):
+        sys.exit(path + " not found: grow the history first with bench.ReadSideBench --data-dir")
+    values = {}
+    for line in open(path):
+        if "=" in line and not line.startswith("#"):
+            key, value = line.rstrip("\n").split("=", 1)
+            values[key] = value.replace("\\:", ":").replace("\\=", "=")
+    return values

@@ -90,13 +90,18 @@ class ScheduledBackups implements ApplicationListener<ApplicationReadyEvent>, Di
             if (e.refusal() == Refusal.RUNNING) {
                 return;
             }
-            Duration pause = every.compareTo(MOST_PAUSE) < 0 ? every : MOST_PAUSE;
-            pausedUntil = clock.instant().plus(pause);
-            log.warn("The scheduled backup was not taken: {}. Next try in {}", e.getMessage(), pause);
+            log.warn("The scheduled backup was not taken: {}. Next try in {}", e.getMessage(), pause());
         } catch (RuntimeException | Error e) {
-            pausedUntil = clock.instant().plus(every.compareTo(MOST_PAUSE) < 0 ? every : MOST_PAUSE);
+            pause();
             log.warn("The scheduled backup was not taken", e);
         }
+    }
+
+    /** Pauses the tries after a failure: for the interval, {@link #MOST_PAUSE} at most; how long. */
+    private Duration pause() {
+        Duration pause = every.compareTo(MOST_PAUSE) < 0 ? every : MOST_PAUSE;
+        pausedUntil = clock.instant().plus(pause);
+        return pause;
     }
 
     /** Whether the newest backup began {@code every} ago (as its name says), or there is none. */

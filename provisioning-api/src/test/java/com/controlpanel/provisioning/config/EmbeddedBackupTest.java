@@ -46,6 +46,15 @@ class EmbeddedBackupTest {
         return "jdbc:h2:file:" + dir.resolve("provisioning") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The H2 file opened (kept open while the connection is), with a table in it. */
+    private Connection databaseWithATable() throws SQLException {
+        Connection open = DriverManager.getConnection(url(), "sa", "");
+        try (Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+        }
+        return open;
+    }
+
     private EmbeddedBackup backup(Path databaseFile) {
         return backup(databaseFile, Clock.fixed(NOW, ZoneOffset.UTC), Policy.ASKED_ONLY);
     }
@@ -76,9 +85,7 @@ class EmbeddedBackupTest {
 
     @Test
     void withKeepEachBackupDeletesTheOldestBeyondItAndNoOtherFile() throws Exception {
-        try (Connection open = DriverManager.getConnection(url(), "sa", "");
-                Statement statement = open.createStatement()) {
-            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+        try (Connection open = databaseWithATable()) {
             MovableClock clock = new MovableClock(NOW);
             EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"), clock, new Policy(null, 2));
             Path first = backup.take().file();
@@ -112,9 +119,7 @@ class EmbeddedBackupTest {
 
     @Test
     void aBackupIsFoundAndDeletedByItsListedNameOnly() throws Exception {
-        try (Connection open = DriverManager.getConnection(url(), "sa", "");
-                Statement statement = open.createStatement()) {
-            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+        try (Connection open = databaseWithATable()) {
             EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"));
             Path taken = backup.take().file();
             String name = taken.getFileName().toString();
@@ -143,9 +148,7 @@ class EmbeddedBackupTest {
 
     @Test
     void scheduledBackupsAreTakenOnceTheNewestBeganLongEnoughAgoAndPausedAfterOneFails() throws Exception {
-        try (Connection open = DriverManager.getConnection(url(), "sa", "");
-                Statement statement = open.createStatement()) {
-            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+        try (Connection open = databaseWithATable()) {
             MovableClock clock = new MovableClock(NOW);
             EmbeddedBackup backup =
                     backup(dir.resolve("provisioning.mv.db"), clock, new Policy(Duration.ofHours(1), 0));
@@ -189,9 +192,7 @@ class EmbeddedBackupTest {
 
     @Test
     void withKeepAFullDiskMakesRoomByDeletingWhatTheBackupWouldPushOutAndTheUpgradeBackupStays() throws Exception {
-        try (Connection open = DriverManager.getConnection(url(), "sa", "");
-                Statement statement = open.createStatement()) {
-            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+        try (Connection open = databaseWithATable()) {
             MovableClock clock = new MovableClock(NOW);
             EmbeddedBackup backup = backup(dir.resolve("provisioning.mv.db"), clock, new Policy(null, 2));
             Path upgrade = backup.takeBeforeUpgrade("12").file();
@@ -338,9 +339,7 @@ class EmbeddedBackupTest {
 
     @Test
     void aDiskWithLessRoomThanTheDatabaseTakesIsRefusedAndNothingIsWritten() throws Exception {
-        try (Connection open = DriverManager.getConnection(url(), "sa", "");
-                Statement statement = open.createStatement()) {
-            statement.execute("CREATE TABLE event (id INT PRIMARY KEY)");
+        try (Connection open = databaseWithATable()) {
             long size = Files.size(dir.resolve("provisioning.mv.db"));
             EmbeddedBackup full = backup(dir.resolve("provisioning.mv.db")).withUsableSpace(directory -> size - 1);
 

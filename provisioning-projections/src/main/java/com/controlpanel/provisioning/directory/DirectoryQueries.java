@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TenantId;
 import com.controlpanel.provisioning.storage.IdValues;
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import com.controlpanel.provisioning.storage.SqlLike;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -261,8 +261,7 @@ public class DirectoryQueries {
     private boolean onH2() {
         Boolean known = h2;
         if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>)
-                    connection -> "H2".equals(connection.getMetaData().getDatabaseProductName()));
+            known = !SharedDatabase.of(jdbc.getDataSource());
             h2 = known;
         }
         return known;
