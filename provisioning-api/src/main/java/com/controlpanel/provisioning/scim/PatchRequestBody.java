@@ -22,13 +22,20 @@ public final class PatchRequestBody {
         REMOVE
     }
 
-    /** One operation; {@code path} is null when the value names the attributes itself. */
-    public record Operation(int index, Op op, Path path, JsonNode value) {
+    /**
+     * One operation; {@code path} is null when the value names the attributes itself. {@code sent} is the op as the
+     * request named it: a {@code replace} by null is done as a {@code remove}, and named as sent.
+     */
+    public record Operation(int index, Op op, String sent, Path path, JsonNode value) {
 
         /** How the operation is named in an error message. */
         public String describe() {
-            return "Operation " + index + " (" + op.name().toLowerCase(Locale.ROOT) + (path == null ? "" : " " + path)
-                    + ")";
+            return "Operation " + index + " (" + sent + (path == null ? "" : " " + path) + ")";
+        }
+
+        /** The same operation without a path, on these attributes (a path that names a whole schema, read so). */
+        public Operation withoutPath(JsonNode attributes) {
+            return new Operation(index, op, sent, null, attributes);
         }
     }
 
@@ -137,6 +144,7 @@ public final class PatchRequestBody {
         if (op == Op.REMOVE && path == null) {
             throw BadRequestException.noTarget("Operation " + index + " (remove) needs a path");
         }
-        return new Operation(index, op, path, value == null || value.isNull() ? null : value);
+        return new Operation(
+                index, op, name.toLowerCase(Locale.ROOT), path, value == null || value.isNull() ? null : value);
     }
 }

@@ -326,6 +326,15 @@ class ScimFilterTest extends ScimTestSupport {
         assertError(get("/Users?sortBy=shoeSize"), 400, "invalidValue");
         assertError(get("/Users?sortBy=userName&sortOrder=sideways"), 400, "invalidValue");
         assertError(get("/Groups?sortBy=members"), 400, "invalidValue");
+        // a User without emails has no value to sort by, whatever its userName (which would sort it first)
+        ObjectNode aaron = JSON.createObjectNode();
+        aaron.putArray("schemas").add(USER_SCHEMA);
+        aaron.put("userName", "aaron@example.com");
+        ids.put("aaron", createUser(aaron).get("id").asText());
+        assertThat(order("/Users?sortBy=emails")).containsExactly("alice", "bob", "carol", "dave", "aaron");
+        assertThat(order("/Users?sortBy=emails.value&sortOrder=descending"))
+                .containsExactly("aaron", "dave", "carol", "bob", "alice");
+        assertThat(order("/Users?sortBy=emails&startIndex=4&count=2")).containsExactly("dave", "aaron");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -509,6 +510,91 @@ class ScimPatchTest extends ScimTestSupport {
         createGroup("Taken name");
         assertError(patch(path, patchOp(op("replace", "displayName", "TAKEN NAME"))), 409, "uniqueness");
         assertThat(get(path).json().get("displayName").asText()).isEqualTo("Membership forms");
+    }
+
+    @Test
+    void aMemberFilterSeesTheMembersEarlierOperationsOfTheSamePatchLeft() {
+        String ann =
+                createUser(oktaUser(unique("f.ann"), "Ann", "Lee")).get("id").asText();
+        String bob =
+                createUser(oktaUser(unique("f.bob"), "Bob", "Cole")).get("id").asText();
+        String cat =
+                createUser(oktaUser(unique("f.cat"), "Cat", "Moss")).get("id").asText();
+        String group = createGroup("Filtered in order", ann).get("id").asText();
+        String path = "/Groups/" + group;
+
+        // each operation applies to the result of those before it (RFC 7644 §3.5.2)
+        var notAnn = patch(
+                path,
+                patchOp(
+                        op("add", "members", List.of(Map.of("value", ann), Map.of("value", bob))),
+                        op("remove", "members[value ne \"" + ann + "\"]", null)));
+        assertThat(notAnn.status()).as(notAnn.toString()).isEqualTo(204);
+        assertThat(members(group)).containsExactly(ann);
+
+        patch(
+                path,
+                patchOp(op("add", "members", List.of(Map.of("value", bob))), op("remove", "members[value pr]", null)));
+        assertThat(members(group)).isEmpty();
+
+        patch(
+                path,
+                patchOp(
+                        op("add", "members", List.of(Map.of("value", ann), Map.of("value", bob))),
+                        op("remove", "members[display eq \"Bob Cole\"]", null)));
+        assertThat(members(group)).containsExactly(ann);
+
+        patch(
+                path,
+                patchOp(
+                        op("add", "members", List.of(Map.of("value", bob))),
+                        op("remove", "members[value eq \"" + bob + "\" and type eq \"User\"]", null)));
+        assertThat(members(group)).containsExactly(ann);
+
+        patch(
+                path,
+                patchOp(
+                        op("replace", "members", List.of(Map.of("value", bob), Map.of("value", cat))),
+                        op("remove", "members[value sw \"" + bob.substring(0, 8) + "\"]", null)));
+        assertThat(members(group)).containsExactly(cat);
+
+        // a member removed by an earlier operation is no longer there for a later filter to find
+        patch(
+                path,
+                patchOp(
+                        op("remove", "members[value eq \"" + cat + "\"]", null),
+                        op("add", "members", List.of(Map.of("value", ann))),
+                        op("remove", "members[display sw \"Cat\"]", null)));
+        assertThat(members(group)).containsExactly(ann);
+
+        long events = eventCount();
+        var unknown = patch(
+                path,
+                patchOp(
+                        op("add", "members", List.of(Map.of("value", "no-such-member"))),
+                        op("remove", "members[display eq \"Ann Lee\"]", null)));
+        assertError(unknown, 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(members(group)).containsExactly(ann);
+    }
+
+    @Test
+    void namesAnOperationAsItWasSentAndRefusesAnyPartOfAGroupsMeta() {
+        String user = aliceWithTwoEmails();
+        String group = createGroup("Read-only meta").get("id").asText();
+        long events = eventCount();
+        Map<String, Object> replaceByNull = new LinkedHashMap<>();
+        replaceByNull.put("op", "replace");
+        replaceByNull.put("path", "userName");
+        replaceByNull.put("value", null);
+        var nullName = patch("/Users/" + user, patchOp(replaceByNull));
+        assertError(nullName, 400, "mutability");
+        assertThat(nullName.json().get("detail").asText()).startsWith("Operation 1 (replace userName): ");
+        var lastModified = patch("/Groups/" + group, patchOp(op("replace", "meta.lastModified", "x")));
+        assertError(lastModified, 400, "mutability");
+        assertThat(lastModified.json().get("detail").asText())
+                .isEqualTo("Operation 1 (replace meta.lastModified): meta is read-only");
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a {@link DirectoryFilter} into a SQL condition over one slot's directory tables, with its parameters in order.
@@ -57,9 +58,8 @@ final class FilterSql {
             "meta.created", new Column("m.created_at", Kind.INSTANT, false),
             "meta.lastmodified", new Column("m.last_modified_at", Kind.INSTANT, false));
 
-    private static final Map<String, Column> MEMBER_SORT_COLUMNS = Map.of(
-            "emails", new Column("m.email_key", Kind.LOWER, false),
-            "emails.value", new Column("m.email_key", Kind.LOWER, false));
+    /** What sorts by emails: the primary (else first) email, kept as a column; none when the member has no emails. */
+    private static final Set<String> EMAIL_SORTS = Set.of("emails", "emails.value");
 
     private static final Map<String, Column> TEAM_COLUMNS = Map.of(
             "id", new Column("t.team_id", Kind.EXACT, false),
@@ -107,7 +107,16 @@ final class FilterSql {
         if (sortBy == null) {
             return organization + "m.created_at" + direction + ", m.member_id" + direction;
         }
-        Column column = MEMBER_COLUMNS.getOrDefault(sortBy, MEMBER_SORT_COLUMNS.get(sortBy));
+        Column column = MEMBER_COLUMNS.get(sortBy);
+        if (EMAIL_SORTS.contains(sortBy)) {
+            // email_key holds the userName of a member without emails (the email the Control Panel shows): SCIM sorts
+            // such a member as having no value
+            column = new Column(
+                    "CASE WHEN EXISTS (SELECT 1 FROM " + tables.memberAttribute()
+                            + " e WHERE e.member_id = m.member_id AND e.path = 'emails.value') THEN m.email_key END",
+                    Kind.LOWER,
+                    true);
+        }
         if (column == null && (sortBy.startsWith("groups") || sortBy.equals("meta.location"))) {
             throw new UnsupportedFilterException("Members can not be sorted by '" + sortBy + "'");
         }

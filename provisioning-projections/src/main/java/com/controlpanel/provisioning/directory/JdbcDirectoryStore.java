@@ -474,7 +474,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             lower(profile.name().familyName()),
             truncate(profile.email(), 254),
             lower(truncate(profile.email(), 254)),
-            truncate(profile.label(), 256),
+            TeamMember.display(profile),
             label,
             write(json, profile),
             time(row.createdAt()),

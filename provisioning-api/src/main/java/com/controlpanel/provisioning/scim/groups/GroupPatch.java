@@ -21,12 +21,14 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The operations of a Group PATCH as the team changes they amount to, in order; the team applies them all or none.
@@ -40,12 +42,20 @@ final class GroupPatch {
     private GroupPatch() {}
 
     /**
-     * The team changes; {@code members} gives the team's current members, read only when a member filter needs more
-     * than their ids.
+     * What a member filter that needs more than ids reads: the team's members now, and a member of the organization
+     * that an earlier operation of the request adds (empty if the organization has none with that id).
      */
-    static List<TeamChange> changes(List<Operation> operations, String teamId, Supplier<List<TeamMember>> members)
-            throws ScimException {
+    interface Roster {
+
+        List<TeamMember> members();
+
+        Optional<TeamMember> member(MemberId memberId);
+    }
+
+    /** The team changes; the {@code roster} is read only when a member filter needs more than ids. */
+    static List<TeamChange> changes(List<Operation> operations, String teamId, Roster roster) throws ScimException {
         List<TeamChange> changes = new ArrayList<>();
+        Roster members = once(roster);
         for (Operation operation : operations) {
             if (operation.path() == null) {
                 pathless(operation, teamId, changes);
@@ -59,7 +69,7 @@ final class GroupPatch {
                     throw BadRequestException.invalidValue(operation.describe()
                             + ": the path names a whole schema, so the value must be an object of its attributes");
                 }
-                pathless(new Operation(operation.index(), operation.op(), null, operation.value()), teamId, changes);
+                pathless(operation.withoutPath(operation.value()), teamId, changes);
             } else {
                 withPath(operation, members, changes);
             }
@@ -99,8 +109,7 @@ final class GroupPatch {
         }
     }
 
-    private static void withPath(Operation operation, Supplier<List<TeamMember>> members, List<TeamChange> changes)
-            throws ScimException {
+    private static void withPath(Operation operation, Roster members, List<TeamChange> changes) throws ScimException {
         Path path = operation.path();
         if (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(ScimSchemas.GROUP)) {
             throw BadRequestException.invalidPath(operation.describe() + ": a Group has no extension attributes");
@@ -114,6 +123,10 @@ final class GroupPatch {
             members(operation, members, changes);
             return;
         }
+        if (attribute.equalsIgnoreCase("id") || attribute.equalsIgnoreCase("meta")) {
+            // meta.lastModified too: read-only, whichever part of it is named
+            throw BadRequestException.mutability(operation.describe() + ": " + attribute + " is read-only");
+        }
         if (path.size() > 1 || first.getValueFilter() != null) {
             throw BadRequestException.invalidPath(operation.describe() + ": '" + attribute + "' has no sub-attributes");
         }
@@ -125,16 +138,13 @@ final class GroupPatch {
         } else if (attribute.equalsIgnoreCase("externalId")) {
             changes.add(new TeamChange.ChangeExternalId(
                     operation.op() == Op.REMOVE ? null : ScimValues.text(operation.value(), "externalId")));
-        } else if (attribute.equalsIgnoreCase("id") || attribute.equalsIgnoreCase("meta")) {
-            throw BadRequestException.mutability(operation.describe() + ": " + attribute + " is read-only");
         } else {
             throw BadRequestException.invalidPath(
                     operation.describe() + ": '" + attribute + "' is not an attribute of a Group");
         }
     }
 
-    private static void members(Operation operation, Supplier<List<TeamMember>> current, List<TeamChange> changes)
-            throws ScimException {
+    private static void members(Operation operation, Roster roster, List<TeamChange> changes) throws ScimException {
         Path path = operation.path();
         Filter filter = path.getElement(0).getValueFilter();
         if (path.size() > 1) {
@@ -158,7 +168,7 @@ final class GroupPatch {
                     + ": a member is added with path 'members', and its sub-attributes can not be changed");
         }
         requireMemberAttributes(operation, filter);
-        changes.add(new TeamChange.RemoveMembers(matching(operation, filter, current)));
+        changes.add(new TeamChange.RemoveMembers(matching(operation, filter, roster, changes)));
     }
 
     private static final Set<String> MEMBER_ATTRIBUTES = Set.of("value", "display", "type", "$ref");
@@ -182,8 +192,11 @@ final class GroupPatch {
         return value.isObject() && value.has("members") ? value.get("members") : value;
     }
 
-    /** The members a filter selects: by id alone without reading the team, else among its current members. */
-    private static List<MemberId> matching(Operation operation, Filter filter, Supplier<List<TeamMember>> current)
+    /**
+     * The members a filter selects: by id alone without reading the team, else among its members as the operations
+     * before this one leave them (RFC 7644 §3.5.2: each operation applies to the result of those before it).
+     */
+    private static List<MemberId> matching(Operation operation, Filter filter, Roster roster, List<TeamChange> before)
             throws ScimException {
         List<String> ids = new ArrayList<>();
         if (valueEqualities(filter, ids)) {
@@ -198,7 +211,7 @@ final class GroupPatch {
             return members;
         }
         List<MemberId> members = new ArrayList<>();
-        for (TeamMember member : current.get()) {
+        for (TeamMember member : membersAfter(before, roster)) {
             ObjectNode node = ScimJson.caseInsensitiveObject();
             node.put("value", member.memberId().value());
             node.put("display", member.display());
@@ -212,6 +225,58 @@ final class GroupPatch {
             }
         }
         return members;
+    }
+
+    /** The team's members once these changes are made, in the order they joined. */
+    private static Collection<TeamMember> membersAfter(List<TeamChange> changes, Roster roster) {
+        Map<MemberId, TeamMember> members = new LinkedHashMap<>();
+        for (TeamMember member : roster.members()) {
+            members.put(member.memberId(), member);
+        }
+        for (TeamChange change : changes) {
+            if (change instanceof TeamChange.AddMembers add) {
+                for (MemberId id : add.memberIds()) {
+                    if (!members.containsKey(id)) {
+                        members.put(id, joining(id, roster));
+                    }
+                }
+            } else if (change instanceof TeamChange.RemoveMembers remove) {
+                remove.memberIds().forEach(members::remove);
+            } else if (change instanceof TeamChange.ReplaceMembers replace) {
+                Map<MemberId, TeamMember> replaced = new LinkedHashMap<>();
+                for (MemberId id : replace.memberIds()) {
+                    TeamMember kept = members.get(id);
+                    replaced.put(id, kept != null ? kept : joining(id, roster));
+                }
+                members = replaced;
+            }
+        }
+        return members.values();
+    }
+
+    /** A member an operation adds; one the organization does not have has no name (the team refuses it: 400). */
+    private static TeamMember joining(MemberId id, Roster roster) {
+        return roster.member(id).orElseGet(() -> new TeamMember(id, null));
+    }
+
+    /** The roster with the team's members read once, however many operations filter them. */
+    private static Roster once(Roster roster) {
+        return new Roster() {
+            private List<TeamMember> members;
+
+            @Override
+            public List<TeamMember> members() {
+                if (members == null) {
+                    members = roster.members();
+                }
+                return members;
+            }
+
+            @Override
+            public Optional<TeamMember> member(MemberId memberId) {
+                return roster.member(memberId);
+            }
+        };
     }
 
     /** Whether the filter is {@code value eq "…"} or an or of such; collects the values. */

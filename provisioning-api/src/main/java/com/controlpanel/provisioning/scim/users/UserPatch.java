@@ -282,7 +282,7 @@ final class UserPatch {
         } else {
             value.set(extension, operation.value());
         }
-        return new Operation(operation.index(), operation.op(), null, value);
+        return operation.withoutPath(value);
     }
 
     /** The attributes of a path-less operation's value, named without the User's schema in front. */
