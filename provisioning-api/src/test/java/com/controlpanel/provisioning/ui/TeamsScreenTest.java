@@ -318,6 +318,35 @@ class TeamsScreenTest {
     }
 
     @Test
+    void removingMembersOnALaterPageStaysOnThatPage() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Pages");
+        List<MemberId> members = new java.util.ArrayList<>();
+        for (int i = 1; i <= 22; i++) {
+            members.add(scenery.invite(org, "Member", String.format("N%02d", i)));
+        }
+        TeamId big = scenery.team(org, "Big", members.toArray(MemberId[]::new));
+        String page = org.path("/teams/" + big.value());
+        browser.open(page + "?offset=20");
+        assertThat(browser.text(By.cssSelector("nav.pager > span:not(.pager-placeholder)")))
+                .isEqualTo("21–22 of 22 members");
+
+        browser.submit(
+                By.cssSelector("button[aria-label='Remove Member N21 (member.n21@northwind.example) from Big']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Removed Member N21 from Big.");
+        assertThat(browser.path()).isEqualTo(page + "?offset=20");
+        assertThat(browser.all(By.cssSelector("#team-members .identity-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("Member N22");
+
+        // the last member of that page removed: the page before it, now the last
+        browser.submit(
+                By.cssSelector("button[aria-label='Remove Member N22 (member.n22@northwind.example) from Big']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Removed Member N22 from Big.");
+        assertThat(browser.path()).isEqualTo(page);
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("20 members");
+    }
+
+    @Test
     void aRemovalOrAnAdditionFromAStalePageSaysWhatIsTrue() {
         Teams org = teams("Northwind Stale");
         browser.open(org.tenant().path("/teams/" + org.design().value()));

@@ -207,6 +207,7 @@ public class TeamPagesController {
             @PathVariable String org,
             @PathVariable String id,
             @PathVariable String memberId,
+            @RequestParam(required = false) Integer offset,
             HttpServletRequest request,
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "teams");
@@ -214,7 +215,7 @@ public class TeamPagesController {
         MemberView member = member(workspace, memberId);
         if (!inTeam(member, team)) {
             flash.addFlashAttribute(Flash.NOTICE, member.label() + " was no longer in " + team.name() + ".");
-            return "redirect:" + workspace.path("/teams/" + team.id());
+            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
         }
         try {
             teams.removeMember(
@@ -223,10 +224,21 @@ public class TeamPagesController {
                     new TeamId(team.id()),
                     new MemberId(member.id()));
             flash.addFlashAttribute(Flash.NOTICE, "Removed " + member.label() + " from " + team.name() + ".");
+            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount() - 1);
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
         }
-        return "redirect:" + workspace.path("/teams/" + team.id());
+    }
+
+    /**
+     * The team page at the page of members a removal was made from (several removed in a row stay where they are), or
+     * at the last one when the removal emptied that page.
+     */
+    private static String membersPage(Workspace workspace, TeamView team, int offset, int members) {
+        int size = TeamListParams.PAGE_SIZE;
+        int at = Math.min(offset - offset % size, Math.max(0, (members - 1) / size * size));
+        return workspace.path("/teams/" + team.id()) + (at == 0 ? "" : "?offset=" + at);
     }
 
     @PostMapping("/{id}/rename")
