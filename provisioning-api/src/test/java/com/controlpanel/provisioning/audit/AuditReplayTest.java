@@ -389,6 +389,22 @@ class AuditReplayTest {
         assertThat(api.get(path("/state/teams/" + group + at + "&through=-1")).status())
                 .isEqualTo(400);
         assertThat(api.get(path("/state" + at)).json().get("through").isNull()).isTrue();
+
+        // a position that is no event of the organization at that instant: an event of another moment, none at all
+        JsonNode first = history.get(0);
+        var earlier =
+                api.get(path("/state" + at + "&through=" + first.get("position").asLong()));
+        assertThat(earlier.status()).as(earlier.toString()).isEqualTo(400);
+        assertThat(earlier.json().get("code").asText()).isEqualTo("invalid-value");
+        assertThat(earlier.json().get("detail").asText())
+                .contains(
+                        "no such event is at position " + first.get("position").asLong());
+        var later = api.get(path("/state?at=" + first.get("occurredAt").asText() + "&through="
+                + last.get("position").asLong()));
+        assertThat(later.status()).as(later.toString()).isEqualTo(400);
+        assertThat(api.get(path("/state/teams/" + group + at + "&through=" + Long.MAX_VALUE))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -293,6 +293,14 @@ class AuditReplayScreensTest {
         browser.open(tenant.path("/audit?at=2000-01-01"));
         assertThat(browser.text(By.id("past-banner"))).contains("1 Jan 2000, 00:00:00.000 UTC");
         assertThat(browser.text(By.id("as-of-nothing"))).contains("The organization did not exist yet");
+
+        // a position edited into the address that is no event of that moment: not claimed, and said so
+        browser.open(tenant.path("/audit?at=" + beforeTheChanges + "&through=" + Long.MAX_VALUE));
+        assertThat(browser.text(By.id("past-organization-name"))).doesNotContain("right after the event");
+        assertThat(browser.text(By.id("through-ignored")))
+                .isEqualTo("No event of this organization at that moment is at position " + Long.MAX_VALUE
+                        + " in the store: every event of that millisecond is counted.");
+        assertThat(texts("#then-members-list .identity-name")).containsExactly("Ada Lovelace");
     }
 
     @Test

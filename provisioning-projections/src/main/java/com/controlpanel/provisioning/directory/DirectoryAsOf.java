@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.directory;
 
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -44,6 +46,30 @@ public class DirectoryAsOf {
     private static final int KEPT = 3;
 
     private record Key(OrganizationId organizationId, Instant at, Long through) {}
+
+    /**
+     * Refused by {@link #rightAfter}: a {@code through} that names no event of the organization at the instant (none at
+     * that position, another organization's, or one of another moment), so "right after it" would be untrue.
+     */
+    public static class ThroughNotAtInstantException extends InvalidValueException {
+
+        ThroughNotAtInstantException(Instant at, long through) {
+            super("'through' must be the store position of one of the organization's events at the instant " + at
+                    + " (as Activity and history give them); no such event is at position " + through);
+        }
+    }
+
+    /**
+     * {@link #at(OrganizationId, Instant, Long)} for "right after this event": refused when {@code through} is no event
+     * of the organization at the instant.
+     */
+    public OrganizationState rightAfter(OrganizationId organizationId, Instant at, Long through) {
+        OrganizationState state = at(organizationId, at, through);
+        if (!state.throughSeen()) {
+            throw new ThroughNotAtInstantException(state.at(), through);
+        }
+        return state;
+    }
 
     /** A value with the keys it is sorted by. */
     private record Sorted<T>(String key, String id, T value) implements Comparable<Sorted<T>> {
@@ -135,6 +161,8 @@ public class DirectoryAsOf {
     private OrganizationState fold(OrganizationId organizationId, Instant at, Long through) {
         // a kept state of events up to the instant could hold some of it stored after the position: one before it
         Instant covering = through == null ? at : at.minusMillis(1);
+        // every event of the instant is read below (after a kept state of the millisecond before): the one named too
+        AtomicBoolean throughSeen = new AtomicBoolean(through == null);
         Optional<DirectoryCheckpoints.Checkpoint> kept =
                 checkpoints == null ? Optional.empty() : checkpoints.nearest(organizationId, covering);
         InMemoryDirectoryStore store;
@@ -145,7 +173,7 @@ public class DirectoryAsOf {
             startedAfter = kept.get().position();
             long after = startedAfter;
             CompletableFuture<List<StoredEvent>> tail = CompletableFuture.supplyAsync(
-                    () -> organizationEventsBetween(organizationId, after, at, through), READERS);
+                    () -> organizationEventsBetween(organizationId, after, at, through, throughSeen), READERS);
             Optional<InMemoryDirectoryStore> loaded = checkpoints.load(organizationId, kept.get());
             List<StoredEvent> events = join(tail);
             if (loaded.isEmpty()) {
@@ -158,6 +186,7 @@ public class DirectoryAsOf {
         } else {
             InMemoryDirectoryStore fromStart = InMemoryDirectoryStore.shownOnly();
             reader.organizationBetween(organizationId, 0, at, event -> {
+                see(event, at, through, throughSeen);
                 if (event.isOrganizationEvent() && counted(event, at, through)) {
                     apply(event, fromStart, applied);
                 }
@@ -188,7 +217,8 @@ public class DirectoryAsOf {
                 startedAfter,
                 store.organization(organizationId).orElse(null),
                 Sorted.values(members),
-                Sorted.values(teams));
+                Sorted.values(teams),
+                throughSeen.get());
     }
 
     /** Whether an event read up to the instant counts: one of the instant itself only up to {@code through}. */
@@ -198,10 +228,18 @@ public class DirectoryAsOf {
                 || event.timestamp().isBefore(at);
     }
 
+    /** Notes the event {@code through} names, when it is one of the instant. */
+    private static void see(StoredEvent event, Instant at, Long through, AtomicBoolean seen) {
+        if (through != null && event.position() == through && !event.timestamp().isBefore(at)) {
+            seen.set(true);
+        }
+    }
+
     private List<StoredEvent> organizationEventsBetween(
-            OrganizationId organizationId, long after, Instant at, Long through) {
+            OrganizationId organizationId, long after, Instant at, Long through, AtomicBoolean throughSeen) {
         List<StoredEvent> events = new ArrayList<>();
         reader.organizationBetween(organizationId, after, at, event -> {
+            see(event, at, through, throughSeen);
             if (event.isOrganizationEvent() && counted(event, at, through)) {
                 event.payload(); // deserialized here, on this thread
                 events.add(event);
@@ -230,13 +268,13 @@ public class DirectoryAsOf {
     }
 
     public Optional<MemberState> member(OrganizationId organizationId, MemberId memberId, Instant at, Long through) {
-        return at(organizationId, at, through).members().stream()
+        return rightAfter(organizationId, at, through).members().stream()
                 .filter(state -> state.member().memberId().equals(memberId))
                 .findFirst();
     }
 
     public Optional<TeamState> team(OrganizationId organizationId, TeamId teamId, Instant at, Long through) {
-        return at(organizationId, at, through).teams().stream()
+        return rightAfter(organizationId, at, through).teams().stream()
                 .filter(state -> state.team().teamId().equals(teamId))
                 .findFirst();
     }

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberAddedToTeam;
@@ -219,7 +220,19 @@ class DirectoryCheckpointsTest {
             OrganizationState actual = fromKept.at(ORG, instant, through);
             assertThat(actual.foldedFrom()).isPositive().isLessThan(annRemoved);
             assertSameState(actual, fromStart.at(ORG, instant, through));
+            // "right after" an event holds only of an event of the instant, from a kept state or not
+            assertThat(actual.throughSeen()).as("through %d", through).isEqualTo(through != annRemoved - 1);
+            assertThat(fromStart.at(ORG, instant, through).throughSeen()).isEqualTo(through != annRemoved - 1);
         }
+        assertThat(fromStart.at(ORG, instant, null).throughSeen()).isTrue();
+        assertThat(fromStart.at(ORG, instant, deleted + 1).throughSeen()).isFalse();
+        assertThat(fromStart.rightAfter(ORG, instant, bobRemoved).teams())
+                .isEqualTo(fromStart.at(ORG, instant, bobRemoved).teams());
+        assertThatThrownBy(() -> fromKept.rightAfter(ORG, instant, annRemoved - 1))
+                .isInstanceOf(DirectoryAsOf.ThroughNotAtInstantException.class)
+                .hasMessageEndingWith("no such event is at position " + (annRemoved - 1));
+        assertThatThrownBy(() -> fromStart.team(ORG, team, instant.minusMillis(1), annRemoved))
+                .isInstanceOf(DirectoryAsOf.ThroughNotAtInstantException.class);
     }
 
     private static List<String> memberIds(OrganizationState state, TeamId team) {

@@ -72,6 +72,12 @@ public class AsOfController {
             // a link from an action: the state right after it, not after others of the same millisecond
             position = through == null || through < 0 ? null : through;
             OrganizationState state = asOf.at(workspace.organization().organizationId(), instant, position);
+            if (!state.throughSeen()) {
+                // an address edited by hand: the state after every event of that moment, and the page says so
+                model.addAttribute("throughIgnored", position);
+                position = null;
+                state = asOf.at(workspace.organization().organizationId(), instant, null);
+            }
             view = AsOfView.of(state, memberOffset, teamOffset, PAGE_SIZE);
             String path = workspace.path("/audit");
             String iso = Dates.iso(instant);

@@ -92,7 +92,7 @@ public class StateController {
         OrganizationRow organization = access.require(admin, org);
         Instant instant = Instants.notInTheFuture(at, "at");
         Long position = Params.position(through, "through");
-        OrganizationState state = asOf.at(organization.organizationId(), instant, position);
+        OrganizationState state = asOf.rightAfter(organization.organizationId(), instant, position);
         OrganizationRow then = state.organization();
         return new StateJson(
                 state.at(),
