@@ -158,9 +158,9 @@ class AuditReplayScreensTest {
                     .as("rule 5: " + history)
                     .isTrue();
         }
-        // the team's history names each member its events are about; one deleted since is said to be
+        // the team's history names each member its events are about; one deleted since by its last name, said so
         assertThat(texts(".history-entry .entry-member"))
-                .contains("Member: Linus Okta", "Member: a member deleted since")
+                .contains("Member: Linus Okta", "Member: Margaret Okta (deleted)")
                 .doesNotContain("Member: Margaret Okta");
         assertThat(browser.find(By.cssSelector(".entry-member a")).getAttribute("href"))
                 .endsWith("/members/" + linus.value() + "/history");

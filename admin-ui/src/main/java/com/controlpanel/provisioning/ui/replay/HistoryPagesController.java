@@ -179,19 +179,27 @@ public class HistoryPagesController {
         model.addAttribute("paging", new Paging(entries.size(), offset, PAGE_SIZE, page.size()));
         model.addAttribute("pageLinks", new PageLinks());
         model.addAttribute("path", path);
-        // the members a team's membership events on this page are about, by their name now (or as a deleted one)
+        // the members a team's membership events on this page are about, by their name now, or a deleted one's last
+        // name from its own events
+        OrganizationId organizationId = workspace.organization().organizationId();
         Map<String, String> memberNames = new HashMap<>();
         for (HistoryEntryView entry : page) {
             if (entry.memberId() != null && !memberNames.containsKey(entry.memberId())) {
                 memberNames.put(
                         entry.memberId(),
                         directory
-                                .findMember(workspace.organization().organizationId(), new MemberId(entry.memberId()))
+                                .findMember(organizationId, new MemberId(entry.memberId()))
                                 .map(summary -> summary.member().profile().label())
-                                .orElse(null));
+                                .orElseGet(() -> deletedMemberName(organizationId, entry.memberId())));
             }
         }
         model.addAttribute("memberNames", memberNames);
+    }
+
+    /** A member no longer in the directory, by the last name its events gave it; null if it has none here. */
+    private String deletedMemberName(OrganizationId organizationId, String id) {
+        List<HistoryEntry> entries = history.of(organizationId, AuditHistory.Kind.MEMBER, id);
+        return entries.isEmpty() ? null : lastMemberName(entries, id) + " (deleted)";
     }
 
     private static String lastMemberName(List<HistoryEntry> entries, String id) {
