@@ -290,6 +290,10 @@ class ApiEdgesTest {
 
         var stale = api.patch(path("/members/" + id), Map.of("active", false, "version", version + 5));
         assertProblem(stale, 409, "version-conflict");
+        // no member is ever at a negative version: bad input, not a change made meanwhile
+        var negative = api.patch(path("/members/" + id), Map.of("active", false, "version", -5));
+        assertProblem(negative, 400, "invalid-value");
+        assertThat(negative.json().get("detail").asText()).contains("version").contains("-5");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(api.get(path("/members/" + id)).json().get("status").asText())
                 .isEqualTo("INVITED");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.testing.ApplicationTest;
@@ -231,7 +232,13 @@ class ProvisioningSettingsTest {
         scenery.provisioningOn(tenant);
         MemberId ann = scenery.oktaMember(tenant, "Ann", "Early");
         scenery.oktaMember(tenant, "Bo", "Early");
-        scenery.oktaTeam(tenant, "Early birds", ann);
+        TeamId early = scenery.oktaTeam(tenant, "Early birds", ann);
+        scenery.oktaTeam(tenant, "Gone birds", ann);
+        // how many there are now, not how many Okta ever pushed
+        scenery.oktaDeletes(tenant, early);
+        browser.open(tenant.path("/settings/provisioning"));
+        assertThat(browser.text(By.id("provisioned-counts")))
+                .isEqualTo("2 members and 1 team of this organization are managed in Okta now.");
         scenery.provisioningOff(tenant);
 
         browser.open(tenant.path("/settings/provisioning"));

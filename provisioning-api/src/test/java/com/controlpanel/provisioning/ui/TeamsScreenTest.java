@@ -148,6 +148,11 @@ class TeamsScreenTest {
         TeamId shortName = scenery.team(org, "Ops", member);
         browser.open(org.path("/teams/" + shortName.value()));
         assertThat(buttonsUnderTheHeading()).isFalse();
+        // a short name in the trail is shown whole, not cut where there is room for it
+        browser.open(org.path("/teams/" + shortName.value() + "/history"));
+        assertThat(browser.script("return Array.from(document.querySelectorAll('nav[aria-label=breadcrumb] li > a'))"
+                        + ".map(a => a.textContent.trim() + ':' + (a.scrollWidth <= a.clientWidth));"))
+                .isEqualTo(List.of("Teams:true", "Ops:true"));
     }
 
     private boolean buttonsUnderTheHeading() {

@@ -148,6 +148,10 @@ public class MembersController {
         if (body == null) {
             throw new InvalidValueException("A JSON object with the fields to change is required");
         }
+        if (body.version() != null && body.version() < 0) {
+            throw new InvalidValueException(
+                    "'version' must be the member's version as the API gives it (0 or more), not " + body.version());
+        }
         MemberId memberId = current.member().memberId();
         boolean renames = body.name() != null || body.givenName() != null || body.familyName() != null;
         if (body.email() != null || renames || body.displayName() != null || body.active() != null) {
