@@ -39,7 +39,8 @@ class RebuildIndexesTest {
             "dir_team",
             "dir_membership",
             "activity",
-            "activity_subject");
+            "activity_subject",
+            "activity_former_name");
 
     @LocalServerPort
     int port;

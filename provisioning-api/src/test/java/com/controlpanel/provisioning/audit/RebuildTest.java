@@ -259,7 +259,13 @@ class RebuildTest {
         }
         assertThat(tables)
                 .contains(
-                        "dir_member", "dir_team", "dir_membership", "dir_member_attr", "activity", "activity_subject");
+                        "dir_member",
+                        "dir_team",
+                        "dir_membership",
+                        "dir_member_attr",
+                        "activity",
+                        "activity_subject",
+                        "activity_former_name");
         System.out.println("Rebuild of " + progress.get("eventsDone") + " events: " + progress.get("eventsPerSecond")
                 + " events/s");
 
@@ -463,7 +469,7 @@ class RebuildTest {
         assertThat(result.eventsDone()).isEqualTo(compared + replayed).isEqualTo(result.eventsTotal());
         assertThat(result.verification())
                 .filteredOn(table -> table.readModel().equals("activity"))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(table -> assertThat(table.equal()).isTrue());
         assertThat(jdbc.queryForObject(
                         "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))

@@ -550,6 +550,41 @@ class ActivityScreenTest {
     }
 
     @Test
+    void aRenamedTeamOrMemberIsFoundByAFormerNameAlsoOnceAnotherHasIt() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Renames");
+        TeamId design = scenery.team(org, "Manual Design");
+        scenery.renameTeam(org, design, "Design Crew");
+        MemberId kim = scenery.invite(org, "Kim", "Old");
+        scenery.changeEmail(org, kim, "kim.new@northwind.example");
+        // created, its admin added, the team created and renamed, Kim invited and her email changed
+        awaitActivity(org, 6);
+
+        browser.open(org.path("/activity?subject=manual+design"));
+        // found by the name it had; named by the one it has
+        assertThat(browser.text(By.id("filter-subject"))).startsWith("About Design Crew");
+        assertThat(browser.path()).as("named by id from then on").contains("subject=" + design.value());
+        assertThat(rowValues(".action-badge")).containsExactly("Team renamed", "Team created");
+
+        browser.open(org.path("/activity?subject=kim.old%40northwind"));
+        assertThat(browser.text(By.id("filter-subject"))).startsWith("About Kim Old (kim.new@northwind.example)");
+        assertThat(browser.path()).contains("subject=" + kim.value());
+
+        // rule 8: the name is free again and another team takes it; both are offered, the one that has it now first
+        TeamId newDesign = scenery.team(org, "Manual Design");
+        awaitActivity(org, 7);
+        browser.open(org.path("/activity?subject=Manual+Design"));
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.text(By.id("activity-subject-error")))
+                .isEqualTo("2 members and teams match “Manual Design”: pick one, or type more of the name or email.");
+        assertThat(browser.all(By.cssSelector(".subject-choices a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Manual Design", "Design Crew, formerly Manual Design");
+        browser.click(By.linkText("Manual Design"));
+        browser.waitUntil(d -> browser.path().contains("subject=" + newDesign.value()));
+        assertThat(rowValues(".action-badge")).containsExactly("Team created");
+    }
+
+    @Test
     void pagesToOlderActionsByCursor() {
         Tenant busy = scenery.alsoManagedBy(tenant, "Northwind Busy");
         for (int i = 1; i <= 30; i++) {

@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -163,6 +166,52 @@ public class ActivityQueries {
                     }
                     return found;
                 }));
+    }
+
+    /** A member or team found by a name it had before its current one: its id, its kind, that name. */
+    public record FormerlyNamed(String subjectId, String subjectType, String formerName) {}
+
+    /**
+     * Members and teams one of whose former names (before a rename, an email change) contains the text, compared as
+     * {@link #removedSubjectsNamed} compares: what an auditor types from an older export, or after rule 8 gave the name
+     * to someone else. By former name, then id; at most {@code limit} subjects.
+     */
+    public List<FormerlyNamed> formerlyNamed(OrganizationId organizationId, String text, int limit) {
+        String wanted = SearchText.folded(text.strip());
+        ActivityTables tables = slots.live();
+        return readOnly.execute(status -> {
+            TreeMap<String, String[]> matching = new TreeMap<>();
+            jdbc.query(
+                    "SELECT subject_id, name FROM " + tables.former() + " WHERE organization_id = ?",
+                    rs -> {
+                        String name = rs.getString(2);
+                        if (SearchText.folded(name).contains(wanted)) {
+                            String id = rs.getString(1);
+                            matching.put(name + '\0' + id, new String[] {id, name});
+                        }
+                    },
+                    organizationId.value());
+            List<FormerlyNamed> found = new ArrayList<>();
+            Set<String> subjects = new HashSet<>();
+            for (String[] match : matching.values()) {
+                if (found.size() == limit) {
+                    break;
+                }
+                if (!subjects.add(match[0])) {
+                    continue;
+                }
+                List<String> type = jdbc.queryForList(
+                        "SELECT subject_type FROM " + tables.activity()
+                                + " WHERE organization_id = ? AND subject_id = ? ORDER BY position DESC LIMIT 1",
+                        String.class,
+                        organizationId.value(),
+                        match[0]);
+                if (!type.isEmpty() && ("MEMBER".equals(type.get(0)) || "TEAM".equals(type.get(0)))) {
+                    found.add(new FormerlyNamed(match[0], type.get(0), match[1]));
+                }
+            }
+            return found;
+        });
     }
 
     public long lastPosition(OrganizationId organizationId) {

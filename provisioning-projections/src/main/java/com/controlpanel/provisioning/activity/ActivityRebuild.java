@@ -79,7 +79,8 @@ public class ActivityRebuild implements ReadModelRebuild {
         ActivityTables live = slots.live();
         SecondaryIndexes.Dropped dropped = indexes.drop(List.of(
                 new SecondaryIndexes.Standby(target.tables().activity(), live.activity()),
-                new SecondaryIndexes.Standby(target.tables().subject(), live.subject())));
+                new SecondaryIndexes.Standby(target.tables().subject(), live.subject()),
+                new SecondaryIndexes.Standby(target.tables().former(), live.former())));
         return new ActivitySession(target, dropped);
     }
 
@@ -109,6 +110,8 @@ public class ActivityRebuild implements ReadModelRebuild {
                 give();
                 ActivityStore.subjectRows(
                         names.all(), rows -> expected.rows(live.subject(), ActivityStore.SUBJECT_COLUMNS, rows));
+                ActivityStore.formerRows(
+                        names.formerNames(), rows -> expected.rows(live.former(), ActivityStore.FORMER_COLUMNS, rows));
             }
 
             @Override
@@ -204,7 +207,8 @@ public class ActivityRebuild implements ReadModelRebuild {
     private List<TablePair> pairs(ActivityTables live, ActivityTables rebuilt) {
         return List.of(
                 new TablePair(name(), live.activity(), rebuilt.activity(), List.of("position")),
-                new TablePair(name(), live.subject(), rebuilt.subject(), List.of("subject_id")));
+                new TablePair(name(), live.subject(), rebuilt.subject(), List.of("subject_id")),
+                new TablePair(name(), live.former(), rebuilt.former(), List.of("subject_id", "name")));
     }
 
     private static ActivityRow describe(StoredEvent event, SubjectNames names) {
@@ -245,6 +249,7 @@ public class ActivityRebuild implements ReadModelRebuild {
             write();
             if (names == folded) {
                 target.writeSubjects(folded.all());
+                target.writeFormerNames(folded.formerNames());
                 names = target;
             }
             if (!indexed) {

@@ -17,6 +17,7 @@ final class ActivityStore implements SubjectNames {
     static final String COLUMNS = "position, event_id, organization_id, occurred_at, actor_kind, actor_id, actor_name, "
             + "request_id, client, action, subject_type, subject_id, subject_name, related_id, summary, details";
     static final String SUBJECT_COLUMNS = "subject_id, organization_id, name";
+    static final String FORMER_COLUMNS = "subject_id, name, organization_id";
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
@@ -75,13 +76,25 @@ final class ActivityStore implements SubjectNames {
 
     @Override
     public void put(String subjectId, String organizationId, String name) {
-        int updated = jdbc.update("UPDATE " + tables.subject() + " SET name = ? WHERE subject_id = ?", name, subjectId);
-        if (updated == 0) {
+        Optional<String> previous = name(subjectId);
+        if (previous.isEmpty()) {
             jdbc.update(
                     "INSERT INTO " + tables.subject() + " (subject_id, organization_id, name) VALUES (?,?,?)",
                     subjectId,
                     organizationId,
                     name);
+        } else if (!previous.get().equals(name)) {
+            jdbc.update("UPDATE " + tables.subject() + " SET name = ? WHERE subject_id = ?", name, subjectId);
+            jdbc.update(
+                    "INSERT INTO " + tables.former() + " (" + FORMER_COLUMNS + ") SELECT ?, ?, ? WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM " + tables.former() + " WHERE subject_id = ? AND name = ?)",
+                    subjectId,
+                    previous.get(),
+                    organizationId,
+                    subjectId,
+                    previous.get());
+            // a name it has again is its name now, not a former one
+            jdbc.update("DELETE FROM " + tables.former() + " WHERE subject_id = ? AND name = ?", subjectId, name);
         }
     }
 
@@ -92,6 +105,30 @@ final class ActivityStore implements SubjectNames {
                 names,
                 rows -> jdbc.batchUpdate(
                         "INSERT INTO " + tables.subject() + " (" + SUBJECT_COLUMNS + ") VALUES (?,?,?)", rows));
+    }
+
+    /** Replaces every former name with these (as {@link SubjectNames.InMemory#formerNames()} gives them). */
+    void writeFormerNames(Map<String, String[]> former) {
+        jdbc.update("DELETE FROM " + tables.former());
+        formerRows(
+                former,
+                rows -> jdbc.batchUpdate(
+                        "INSERT INTO " + tables.former() + " (" + FORMER_COLUMNS + ") VALUES (?,?,?)", rows));
+    }
+
+    /** The former-name table's rows (as {@link SubjectNames.InMemory#formerNames()} gives them), in batches. */
+    static void formerRows(Map<String, String[]> rows, Consumer<List<Object[]>> batch) {
+        List<Object[]> chunk = new ArrayList<>(Math.min(rows.size(), BATCH));
+        for (String[] row : rows.values()) {
+            chunk.add(row);
+            if (chunk.size() == BATCH) {
+                batch.accept(chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            batch.accept(chunk);
+        }
     }
 
     /** The subject table's rows of these names (subject id → [organization id, name]), in batches. */
@@ -112,6 +149,7 @@ final class ActivityStore implements SubjectNames {
     void truncate() {
         jdbc.update("TRUNCATE TABLE " + tables.activity());
         jdbc.update("TRUNCATE TABLE " + tables.subject());
+        jdbc.update("TRUNCATE TABLE " + tables.former());
     }
 
     static Object[] values(ActivityRow row) {

@@ -174,6 +174,17 @@ public class ActivityFilters {
                         namesIn(row.subjectName())));
             }
         });
+        // and those found by a name they had before (a team renamed, a member's email changed): after rule 8 the name
+        // may be another's now, and both are offered to pick from
+        activity.formerlyNamed(organizationId, text, CHOICES).forEach(former -> {
+            if (candidates.stream().noneMatch(candidate -> candidate.id().equals(former.subjectId()))) {
+                candidates.add(new Candidate(
+                        former.subjectId(),
+                        nameOf(organizationId, former.subjectId()) + ", formerly " + former.formerName(),
+                        "TEAM".equals(former.subjectType()) ? "team" : "member",
+                        namesIn(former.formerName())));
+            }
+        });
         List<Candidate> exact = candidates.stream()
                 .filter(candidate -> candidate.names().stream().anyMatch(text::equalsIgnoreCase))
                 .toList();
