@@ -72,7 +72,7 @@ class DatabaseStartFailure implements FailureAnalyzer {
             return null;
         }
         // a password written into the URL is not printed
-        String url = environment.getProperty("spring.datasource.url", "").replaceAll("(?i)(password=)[^&;]*", "$1***");
+        String url = PrintableUrls.withoutPassword(environment.getProperty("spring.datasource.url", ""));
         boolean h2 = url.startsWith("jdbc:h2:");
         String reason = (notJdbc != null ? notJdbc : database.getMessage() != null ? database.getMessage() : deepest)
                 .lines()

@@ -34,7 +34,7 @@ public class StartupReport {
         String url = datasourceUrl;
         if (url != null && !url.startsWith("jdbc:h2:file:")) {
             int parameters = url.indexOf('?');
-            return parameters < 0 ? url : url.substring(0, parameters);
+            return PrintableUrls.withoutPassword(parameters < 0 ? url : url.substring(0, parameters));
         }
         return properties.dataDir().toAbsolutePath().normalize().toString();
     }

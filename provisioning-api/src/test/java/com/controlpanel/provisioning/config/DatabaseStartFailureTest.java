@@ -161,13 +161,15 @@ class DatabaseStartFailureTest {
         assertThatThrownBy(() -> start(
                         "--server.port=0",
                         "--spring.profiles.active=postgres",
-                        "--spring.datasource.url=postgres://someone@127.0.0.1:5432/provisioning"))
+                        "--spring.datasource.url=postgres://someone:secret2@127.0.0.1:5432/provisioning"))
                 .isNotNull();
 
+        // the password written before the host is not printed either
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
-                .contains("The database at postgres://someone@127.0.0.1:5432/provisioning could not be opened")
+                .contains("The database at postgres://someone:***@127.0.0.1:5432/provisioning could not be opened")
                 .contains("Check PROVISIONING_DB_URL (a JDBC URL such as")
+                .doesNotContain("secret2")
                 .doesNotContain("Application run failed");
     }
 }
