@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,28 +46,42 @@ public class FirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> {
-            if (accounts.any()) {
-                laterStart();
-                return;
+        try {
+            transaction.executeWithoutResult(status -> firstOrLaterStart());
+        } catch (DuplicateKeyException e) {
+            // nodes started at once on a new database: another one made the first admin while this one waited on its
+            // email (the whole of this first start rolled back); this start is a later one
+            if (!transaction.execute(status -> accounts.any())) {
+                throw e;
             }
-            refusedAs("PROVISIONING_ADMIN_EMAIL", () -> AdminAccounts.checkedEmail(properties.adminEmail()));
-            String password = properties.adminPassword();
-            if (password != null) {
-                refusedAs("PROVISIONING_ADMIN_PASSWORD", () -> AdminAccounts.requireStrong(properties.adminPassword()));
-            } else {
-                password = AdminAccounts.generatePassword();
-                generatedPassword = password;
-            }
-            AdminUser admin = accounts.create(properties.adminEmail(), password, true);
-            CommandContext system = CommandContext.system();
-            OrganizationId organization = organizations.create(system, properties.defaultOrganizationName());
-            organizations.grantAdmin(system, organization, admin.adminId(), admin.email());
-            log.info(
-                    "First start: created admin {} and organization '{}'",
-                    admin.email(),
-                    properties.defaultOrganizationName());
-        });
+            generatedPassword = null;
+            log.info("Another node made the first start meanwhile (the first admin and organization): this start is a"
+                    + " later one");
+            transaction.executeWithoutResult(status -> laterStart());
+        }
+    }
+
+    private void firstOrLaterStart() {
+        if (accounts.any()) {
+            laterStart();
+            return;
+        }
+        refusedAs("PROVISIONING_ADMIN_EMAIL", () -> AdminAccounts.checkedEmail(properties.adminEmail()));
+        String password = properties.adminPassword();
+        if (password != null) {
+            refusedAs("PROVISIONING_ADMIN_PASSWORD", () -> AdminAccounts.requireStrong(properties.adminPassword()));
+        } else {
+            password = AdminAccounts.generatePassword();
+            generatedPassword = password;
+        }
+        AdminUser admin = accounts.create(properties.adminEmail(), password, true);
+        CommandContext system = CommandContext.system();
+        OrganizationId organization = organizations.create(system, properties.defaultOrganizationName());
+        organizations.grantAdmin(system, organization, admin.adminId(), admin.email());
+        log.info(
+                "First start: created admin {} and organization '{}'",
+                admin.email(),
+                properties.defaultOrganizationName());
     }
 
     /**
