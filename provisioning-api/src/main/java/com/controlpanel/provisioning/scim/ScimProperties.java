@@ -58,6 +58,10 @@ public record ScimProperties(
             // a statement's timeout is counted in whole seconds; 0 would mean none at all
             throw new IllegalArgumentException("provisioning.scim.search-timeout must be at least 1s");
         }
+        if (searchTimeout.getNano() != 0) {
+            throw new IllegalArgumentException("provisioning.scim.search-timeout must be whole seconds, not "
+                    + searchTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private static int positive(Integer value, int fallback, String name) {

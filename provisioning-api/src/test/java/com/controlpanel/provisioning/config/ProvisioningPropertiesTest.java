@@ -86,6 +86,10 @@ class ProvisioningPropertiesTest {
                 .isInstanceOf(BindException.class)
                 .rootCause()
                 .hasMessage("provisioning.scim.search-timeout must be at least 1s");
+        assertThatThrownBy(() -> scim(Map.of("provisioning.scim.search-timeout", "1500ms")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.scim.search-timeout must be whole seconds, not 1.5s");
         assertThat(scim(Map.of()).searchTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(scim(Map.of("provisioning.scim.search-timeout", "30s")).searchTimeout())
                 .isEqualTo(Duration.ofSeconds(30));

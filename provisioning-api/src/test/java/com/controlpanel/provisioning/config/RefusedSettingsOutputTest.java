@@ -1,0 +1,64 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What a start refused for a property of the service or a setting of its database pool prints: the environment variable
+ * an operator sets and why, in a few lines, not the binder's account of a class it could not make.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RefusedSettingsOutputTest {
+
+    @TempDir
+    Path data;
+
+    private String refused(CapturedOutput output, String... settings) {
+        assertThat(StartAttempts.start(data, settings)).isNotNull();
+        String printed = output.getAll();
+        assertThat(printed)
+                .contains("APPLICATION FAILED TO START")
+                .doesNotContain("Failed to bind properties")
+                .doesNotContain("Application run failed");
+        return printed.substring(printed.lastIndexOf("APPLICATION FAILED TO START"));
+    }
+
+    @Test
+    void aServicePropertyItsClassRefusesIsNamedByItsVariable(CapturedOutput output) {
+        assertThat(refused(output, "--provisioning.scim.max-body-bytes=10"))
+                .contains("The service can not start with this setting. PROVISIONING_SCIM_MAX_BODY_BYTES: must be at"
+                        + " least 1024")
+                .contains("Correct PROVISIONING_SCIM_MAX_BODY_BYTES (or provisioning.scim.max-body-bytes)");
+    }
+
+    @Test
+    void aSearchTimeoutOfPartSecondsIsRefused(CapturedOutput output) {
+        assertThat(refused(output, "--provisioning.scim.search-timeout=1500ms"))
+                .contains("PROVISIONING_SCIM_SEARCH_TIMEOUT: must be whole seconds, not 1.5s");
+    }
+
+    @Test
+    void aPublicBaseUrlAlreadyNamingItsVariableIsNamedOnce(CapturedOutput output) {
+        assertThat(refused(output, "--provisioning.public-base-url=scim.example.com"))
+                .contains("PROVISIONING_PUBLIC_BASE_URL: must be an absolute http or https URL")
+                .doesNotContain("(PROVISIONING_PUBLIC_BASE_URL)");
+    }
+
+    @Test
+    void aPoolSettingThatIsNoNumberOrTooSmallIsNamedBeforeAnythingStarts(CapturedOutput output) {
+        assertThat(refused(output, "--spring.datasource.hikari.connection-timeout=abc"))
+                .contains("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT: 'abc' is not a whole number of milliseconds")
+                .doesNotContain("sealed");
+        assertThat(refused(output, "--spring.datasource.hikari.connection-timeout=100"))
+                .contains("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT: must be at least 250 (milliseconds), not 100");
+        assertThat(refused(output, "--spring.datasource.hikari.maximum-pool-size=many"))
+                .contains("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE: 'many' is not a whole number of connections");
+        assertThat(data.resolve("provisioning.mv.db")).doesNotExist();
+    }
+}
