@@ -63,15 +63,29 @@ final class ActivityStore implements SubjectNames {
         return position;
     }
 
+    /**
+     * The subject whose name was read or written last, and that name: an event's row reads its subject's name, then
+     * puts the name it has from then on, and the put needs the name it replaces (an instance serves one thread).
+     */
+    private String lastSubject;
+
+    private Optional<String> lastName;
+
     @Override
     public Optional<String> name(String subjectId) {
-        return jdbc
+        if (subjectId.equals(lastSubject)) {
+            return lastName;
+        }
+        Optional<String> name = jdbc
                 .query(
                         "SELECT name FROM " + tables.subject() + " WHERE subject_id = ?",
                         (rs, n) -> rs.getString(1),
                         subjectId)
                 .stream()
                 .findFirst();
+        lastSubject = subjectId;
+        lastName = name;
+        return name;
     }
 
     @Override
@@ -96,10 +110,13 @@ final class ActivityStore implements SubjectNames {
             // a name it has again is its name now, not a former one
             jdbc.update("DELETE FROM " + tables.former() + " WHERE subject_id = ? AND name = ?", subjectId, name);
         }
+        lastSubject = subjectId;
+        lastName = Optional.of(name);
     }
 
     /** Replaces every subject name with these (subject id → [organization id, name]). */
     void writeSubjects(Map<String, String[]> names) {
+        lastSubject = null;
         jdbc.update("DELETE FROM " + tables.subject());
         subjectRows(
                 names,
@@ -147,6 +164,7 @@ final class ActivityStore implements SubjectNames {
     }
 
     void truncate() {
+        lastSubject = null;
         jdbc.update("TRUNCATE TABLE " + tables.activity());
         jdbc.update("TRUNCATE TABLE " + tables.subject());
         jdbc.update("TRUNCATE TABLE " + tables.former());
