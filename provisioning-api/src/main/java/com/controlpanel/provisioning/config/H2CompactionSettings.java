@@ -49,10 +49,11 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
         return new H2CompactionSettings(atStart, whenIdle, above, idleAfter);
     }
 
-    private static boolean truth(String value) {
+    /** A switch, read as Spring reads every other one ({@code PROVISIONING_ADMIN_PASSWORD_RESET}): yes/no, on/off, 1/0. */
+    static boolean truth(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException(value);
         };
     }

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,9 @@ class H2StartCompactionTest {
                 .contains("PROVISIONING_H2_COMPACT_AT_START: 'sometimes' is not true or false");
         assertThat(refused("--provisioning.h2.compact-when-idle=maybe"))
                 .contains("PROVISIONING_H2_COMPACT_WHEN_IDLE: 'maybe' is not true or false");
+        // read as Spring reads the service's other switches
+        assertThat(List.of("true", "YES", " on ", "1")).allMatch(H2CompactionSettings::truth);
+        assertThat(List.of("false", "No", "off", "0")).noneMatch(H2CompactionSettings::truth);
         assertThat(refused("--provisioning.h2.compact-idle-after=soon"))
                 .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: 'soon' is not a duration (60s, 5m)");
         assertThat(refused("--provisioning.h2.compact-idle-after=100ms"))
