@@ -23,6 +23,14 @@ final class ActivityStore implements SubjectNames {
     private final JdbcTemplate jdbc;
     private final ActivityTables tables;
 
+    /**
+     * The subject whose name was read or written last, and that name: an event's row reads its subject's name, then
+     * puts the name it has from then on, and the put needs the name it replaces (an instance serves one thread).
+     */
+    private String lastSubject;
+
+    private Optional<String> lastName;
+
     ActivityStore(JdbcTemplate jdbc, ActivityTables tables) {
         this.jdbc = jdbc;
         this.tables = tables;
@@ -62,14 +70,6 @@ final class ActivityStore implements SubjectNames {
         }
         return position;
     }
-
-    /**
-     * The subject whose name was read or written last, and that name: an event's row reads its subject's name, then
-     * puts the name it has from then on, and the put needs the name it replaces (an instance serves one thread).
-     */
-    private String lastSubject;
-
-    private Optional<String> lastName;
 
     @Override
     public Optional<String> name(String subjectId) {
