@@ -300,14 +300,32 @@ class MembersScreenTest {
     @Test
     void aLinkToTheMembersOfATeamBeyondTheFilterListsFirstTeamsShowsThatTeamChosen() {
         Tenant org = scenery.alsoManagedBy(tenant, "Many Teams Traders");
+        List<TeamId> alphas = new java.util.ArrayList<>();
         for (int i = 0; i < FindTeamsQuery.MAX_LIMIT; i++) {
-            scenery.team(org, "Alpha %03d".formatted(i));
+            alphas.add(scenery.team(org, "Alpha %03d".formatted(i)));
         }
         MemberId zoe = scenery.invite(org, "Zoe", "Last");
         scenery.invite(org, "Not", "Chosen");
         TeamId last = scenery.team(org, "Zulu", zoe);
+        for (TeamId alpha : alphas.subList(0, 4)) {
+            scenery.addToTeam(org, alpha, zoe);
+        }
 
-        browser.open(org.path("/members?team=" + last.value()));
+        // a row names a member's first teams, the rest on the member's page: one line, not one per team
+        browser.open(org.path("/members"));
+        WebElement row = browser.find(By.cssSelector("tr[data-member-id='" + zoe.value() + "']"));
+        assertThat(row.findElements(By.cssSelector("td[data-label=Teams] .chip a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Alpha 000", "Alpha 001", "Alpha 002");
+        WebElement more = row.findElement(By.cssSelector("a.chip-more"));
+        assertThat(more.getText()).isEqualTo("+2 more");
+        assertThat(more.getAttribute("aria-label")).isEqualTo("2 more teams: see Zoe Last");
+        assertThat(more.getAttribute("href")).endsWith(org.path("/members/" + zoe.value()));
+
+        // the team's page links to its members in the list, also for a team past the first the filter offers
+        browser.open(org.path("/teams/" + last.value()));
+        browser.click(By.id("team-in-member-list"));
+        browser.waitUntil(d -> browser.path().equals(org.path("/members?team=" + last.value())));
 
         assertNames("Zoe Last");
         assertThat(new Select(browser.find(By.id("member-team")))
