@@ -270,6 +270,24 @@ class AuditReplayScreensTest {
     }
 
     @Test
+    void aPagePastTheEndOfAPastStateOrAHistorySaysSoAndLinksToTheLastPage() {
+        browser.open(tenant.path("/audit?at=" + beforeTheChanges + "&teams=500&members=500"));
+        assertThat(browser.text(By.id("then-teams"))).isEqualTo("1");
+        assertThat(browser.text(By.id("then-teams-list")))
+                .contains("This page is past the end of the list")
+                .doesNotContain("No teams at that moment");
+        assertThat(browser.text(By.id("then-members-list")))
+                .contains("This page is past the end of the list")
+                .doesNotContain("No members at that moment");
+
+        browser.open(tenant.path("/teams/" + design.value() + "/history?offset=900"));
+        assertThat(browser.text(By.id("history-entries"))).contains("This page is past the end of the list");
+        browser.click(By.linkText("Go to the last page"));
+        browser.waitUntil(d -> !browser.path().contains("offset=900"));
+        assertThat(browser.all(By.cssSelector(".history-entry"))).isNotEmpty();
+    }
+
+    @Test
     void aMomentThatIsNotOneOrNotInThePastIsExplainedNextToTheField() {
         browser.open(tenant.path("/audit?at=last%20tuesday"));
         assertThat(browser.text(By.id("as-of-at-error")))
