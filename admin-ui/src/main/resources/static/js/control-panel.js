@@ -255,6 +255,34 @@
     area.appendChild(box);
   }
 
+  // A list narrowed as one types (the invite dialog's teams): what it shows is the items whose text holds the words,
+  // with or without accents, and those already ticked; a status line says how many.
+  function folded(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  document.addEventListener('input', function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches('input[data-filters]')) {
+      return;
+    }
+    var wanted = folded(field.value.trim());
+    var items = document.querySelectorAll(field.getAttribute('data-filters'));
+    var shown = 0;
+    items.forEach(function (item) {
+      var ticked = item.querySelector('input:checked');
+      var show = !wanted || ticked || folded(item.textContent).indexOf(wanted) >= 0;
+      item.hidden = !show;
+      if (show) {
+        shown++;
+      }
+    });
+    var status = document.getElementById(field.getAttribute('aria-describedby'));
+    if (status) {
+      status.textContent = wanted ? shown + ' of ' + items.length + ' teams shown' : items.length + ' teams';
+    }
+  });
+
   // A filter that applies as soon as it is chosen (the form still has its Apply button without scripts).
   document.addEventListener('change', function (event) {
     var field = event.target.closest('[data-autosubmit]');

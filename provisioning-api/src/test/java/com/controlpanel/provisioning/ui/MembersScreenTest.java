@@ -574,6 +574,52 @@ class MembersScreenTest {
     }
 
     @Test
+    void anInviteAmongManyTeamsFindsItsTeamByTypingAndKeepsItsButtonsInReach() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Many Invites");
+        for (int i = 1; i <= 30; i++) {
+            scenery.team(other, "Team %02d".formatted(i));
+        }
+        TeamId nord = scenery.team(other, "Équipe Nord");
+
+        browser.open(other.path("/members"));
+        WebElement dialog = browser.openDialog(By.id("invite-button"), "invite-dialog");
+        assertThat(browser.text(By.id("invite-team-filter-status"))).isEqualTo("31 teams");
+        assertThat((Boolean) browser.script("var list = document.getElementById('invite-team-options');"
+                        + " var invite = document.querySelector('#invite-dialog footer button[type=submit]');"
+                        + " return list.scrollHeight > list.clientHeight"
+                        + " && invite.getBoundingClientRect().bottom <= window.innerHeight;"))
+                .as("the teams scroll in their own box; Invite is on the screen")
+                .isTrue();
+
+        browser.type(By.id("invite-team-filter"), "equipe");
+        browser.waitUntil(d -> visibleTeams(dialog).equals(List.of("Équipe Nord")));
+        assertThat(browser.text(By.id("invite-team-filter-status"))).isEqualTo("1 of 31 teams shown");
+        dialog.findElement(By.xpath(".//label[normalize-space()='Équipe Nord']/input"))
+                .click();
+        // a team ticked stays in sight whatever is typed next
+        browser.type(By.id("invite-team-filter"), "team 0");
+        browser.waitUntil(d -> visibleTeams(dialog).size() == 10);
+        assertThat(visibleTeams(dialog)).contains("Équipe Nord", "Team 01", "Team 09");
+
+        String email = Fixtures.uniqueEmail("nord");
+        browser.type(By.id("invite-email"), email);
+        browser.submit(By.cssSelector("#invite-dialog footer button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Invited " + email + ".");
+        MemberSummary invited = directory
+                .findMembers(new FindMembersQuery(other.id(), email, null, null, null, null, false, 0, 1))
+                .items()
+                .get(0);
+        assertThat(invited.teams()).extracting(team -> team.teamId()).containsExactly(nord);
+    }
+
+    private static List<String> visibleTeams(WebElement dialog) {
+        return dialog.findElements(By.cssSelector("#invite-team-options label")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    @Test
     void invitesWithATeamPickerOfManualTeamsOnly() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Invitations");
         scenery.team(other, "Design");
