@@ -256,7 +256,7 @@
   }
 
   // A list narrowed as one types (the invite dialog's teams): what it shows is the items whose text holds the words,
-  // with or without accents, and those already ticked; a status line says how many.
+  // with or without accents, and those already ticked; a status line says how many, by the field's noun.
   function folded(text) {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
@@ -279,7 +279,8 @@
     });
     var status = document.getElementById(field.getAttribute('aria-describedby'));
     if (status) {
-      status.textContent = wanted ? shown + ' of ' + items.length + ' teams shown' : items.length + ' teams';
+      var noun = field.getAttribute('data-filter-noun') || 'items';
+      status.textContent = wanted ? shown + ' of ' + items.length + ' ' + noun + ' shown' : items.length + ' ' + noun;
     }
   });
 

@@ -110,7 +110,7 @@ public class ActivityRebuild implements ReadModelRebuild {
                 give();
                 ActivityStore.subjectRows(
                         names.all(), rows -> expected.rows(live.subject(), ActivityStore.SUBJECT_COLUMNS, rows));
-                ActivityStore.formerRows(
+                ActivityStore.inBatches(
                         names.formerNames(), rows -> expected.rows(live.former(), ActivityStore.FORMER_COLUMNS, rows));
             }
 

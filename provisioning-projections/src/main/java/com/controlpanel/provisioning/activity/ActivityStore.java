@@ -124,28 +124,13 @@ final class ActivityStore implements SubjectNames {
                         "INSERT INTO " + tables.subject() + " (" + SUBJECT_COLUMNS + ") VALUES (?,?,?)", rows));
     }
 
-    /** Replaces every former name with these (as {@link SubjectNames.InMemory#formerNames()} gives them). */
-    void writeFormerNames(Map<String, String[]> former) {
+    /** Replaces every former name with these rows (as {@link SubjectNames.InMemory#formerNames()} gives them). */
+    void writeFormerNames(List<Object[]> former) {
         jdbc.update("DELETE FROM " + tables.former());
-        formerRows(
+        inBatches(
                 former,
                 rows -> jdbc.batchUpdate(
                         "INSERT INTO " + tables.former() + " (" + FORMER_COLUMNS + ") VALUES (?,?,?)", rows));
-    }
-
-    /** The former-name table's rows (as {@link SubjectNames.InMemory#formerNames()} gives them), in batches. */
-    static void formerRows(Map<String, String[]> rows, Consumer<List<Object[]>> batch) {
-        List<Object[]> chunk = new ArrayList<>(Math.min(rows.size(), BATCH));
-        for (String[] row : rows.values()) {
-            chunk.add(row);
-            if (chunk.size() == BATCH) {
-                batch.accept(chunk);
-                chunk.clear();
-            }
-        }
-        if (!chunk.isEmpty()) {
-            batch.accept(chunk);
-        }
     }
 
     /** The subject table's rows of these names (subject id → [organization id, name]), in batches. */
@@ -160,6 +145,13 @@ final class ActivityStore implements SubjectNames {
         }
         if (!rows.isEmpty()) {
             batch.accept(rows);
+        }
+    }
+
+    /** Rows handed on {@link #BATCH} at a time. */
+    static void inBatches(List<Object[]> rows, Consumer<List<Object[]>> batch) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batch.accept(rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.controlpanel.provisioning.activity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,8 +20,11 @@ interface SubjectNames {
     /** Kept in memory: for a rebuild before it is written out. */
     final class InMemory implements SubjectNames {
         private final Map<String, String[]> names = new HashMap<>();
-        /** Former names, by subject id and name (a NUL between them) → organization id. */
-        private final Map<String, String> former = new HashMap<>();
+
+        private record Former(String subjectId, String name) {}
+
+        /** Former names → the organization of their subject. */
+        private final Map<Former, String> former = new HashMap<>();
 
         @Override
         public Optional<String> name(String subjectId) {
@@ -31,26 +36,20 @@ interface SubjectNames {
         public void put(String subjectId, String organizationId, String name) {
             String[] previous = names.put(subjectId, new String[] {organizationId, name});
             if (previous != null && !previous[1].equals(name)) {
-                former.put(key(subjectId, previous[1]), organizationId);
-                former.remove(key(subjectId, name));
+                former.put(new Former(subjectId, previous[1]), organizationId);
+                former.remove(new Former(subjectId, name));
             }
-        }
-
-        private static String key(String subjectId, String name) {
-            return subjectId + '\0' + name;
         }
 
         Map<String, String[]> all() {
             return names;
         }
 
-        /** The former names as rows of the former-name table: subject id, name, organization id. */
-        Map<String, String[]> formerNames() {
-            Map<String, String[]> rows = new HashMap<>(former.size() * 2);
-            former.forEach((key, organizationId) -> {
-                int split = key.indexOf('\0');
-                rows.put(key, new String[] {key.substring(0, split), key.substring(split + 1), organizationId});
-            });
+        /** The former names as rows of the former-name table ({@link ActivityStore#FORMER_COLUMNS}). */
+        List<Object[]> formerNames() {
+            List<Object[]> rows = new ArrayList<>(former.size());
+            former.forEach(
+                    (key, organizationId) -> rows.add(new Object[] {key.subjectId(), key.name(), organizationId}));
             return rows;
         }
     }

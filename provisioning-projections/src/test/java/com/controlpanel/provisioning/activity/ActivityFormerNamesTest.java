@@ -87,7 +87,7 @@ class ActivityFormerNamesTest {
 
         assertThat(former(jdbc, store.tables().former())).containsExactlyElementsOf(FORMER);
         List<String> inMemory = new ArrayList<>();
-        folded.formerNames().values().forEach(row -> inMemory.add(row[0] + "=" + row[1]));
+        folded.formerNames().forEach(row -> inMemory.add(row[0] + "=" + row[1]));
         assertThat(inMemory).containsExactlyInAnyOrderElementsOf(FORMER);
 
         ActivityQueries queries = new ActivityQueries(

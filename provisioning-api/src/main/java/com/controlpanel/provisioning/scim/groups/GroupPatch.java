@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The operations of a Group PATCH as the team changes they amount to, in order; the team applies them all or none.
@@ -45,17 +47,26 @@ final class GroupPatch {
      * What a member filter that needs more than ids reads: the team's members now, and a member of the organization
      * that an earlier operation of the request adds (empty if the organization has none with that id).
      */
-    interface Roster {
+    record Roster(Supplier<List<TeamMember>> members, Function<MemberId, Optional<TeamMember>> member) {
 
-        List<TeamMember> members();
-
-        Optional<TeamMember> member(MemberId memberId);
+        /** The same roster, the team's members read once however many operations filter them. */
+        Roster once() {
+            List<List<TeamMember>> read = new ArrayList<>(1);
+            return new Roster(
+                    () -> {
+                        if (read.isEmpty()) {
+                            read.add(members.get());
+                        }
+                        return read.get(0);
+                    },
+                    member);
+        }
     }
 
     /** The team changes; the {@code roster} is read only when a member filter needs more than ids. */
     static List<TeamChange> changes(List<Operation> operations, String teamId, Roster roster) throws ScimException {
         List<TeamChange> changes = new ArrayList<>();
-        Roster members = once(roster);
+        Roster members = roster.once();
         for (Operation operation : operations) {
             if (operation.path() == null) {
                 pathless(operation, teamId, changes);
@@ -230,7 +241,7 @@ final class GroupPatch {
     /** The team's members once these changes are made, in the order they joined. */
     private static Collection<TeamMember> membersAfter(List<TeamChange> changes, Roster roster) {
         Map<MemberId, TeamMember> members = new LinkedHashMap<>();
-        for (TeamMember member : roster.members()) {
+        for (TeamMember member : roster.members().get()) {
             members.put(member.memberId(), member);
         }
         for (TeamChange change : changes) {
@@ -256,27 +267,7 @@ final class GroupPatch {
 
     /** A member an operation adds; one the organization does not have has no name (the team refuses it: 400). */
     private static TeamMember joining(MemberId id, Roster roster) {
-        return roster.member(id).orElseGet(() -> new TeamMember(id, null));
-    }
-
-    /** The roster with the team's members read once, however many operations filter them. */
-    private static Roster once(Roster roster) {
-        return new Roster() {
-            private List<TeamMember> members;
-
-            @Override
-            public List<TeamMember> members() {
-                if (members == null) {
-                    members = roster.members();
-                }
-                return members;
-            }
-
-            @Override
-            public Optional<TeamMember> member(MemberId memberId) {
-                return roster.member(memberId);
-            }
-        };
+        return roster.member().apply(id).orElseGet(() -> new TeamMember(id, null));
     }
 
     /** Whether the filter is {@code value eq "…"} or an or of such; collects the values. */

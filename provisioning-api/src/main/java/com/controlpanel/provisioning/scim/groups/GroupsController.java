@@ -9,7 +9,6 @@ import com.controlpanel.provisioning.directory.TeamRow;
 import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
-import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.TeamChange;
@@ -35,7 +34,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -143,18 +141,12 @@ public class GroupsController {
     public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
         List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
         TeamRow current = existing(id);
-        List<TeamChange> changes =
-                GroupPatch.changes(operations, current.teamId().value(), new GroupPatch.Roster() {
-                    @Override
-                    public List<TeamMember> members() {
-                        return search.membersOf(List.of(current.teamId())).getOrDefault(current.teamId(), List.of());
-                    }
-
-                    @Override
-                    public Optional<TeamMember> member(MemberId memberId) {
-                        return search.member(organization(), memberId).map(TeamMember::of);
-                    }
-                });
+        List<TeamChange> changes = GroupPatch.changes(
+                operations,
+                current.teamId().value(),
+                new GroupPatch.Roster(
+                        () -> search.membersOf(List.of(current.teamId())).getOrDefault(current.teamId(), List.of()),
+                        memberId -> search.member(organization(), memberId).map(TeamMember::of)));
         Long version = send(
                 request,
                 new UpdateProvisionedTeamCommand(
