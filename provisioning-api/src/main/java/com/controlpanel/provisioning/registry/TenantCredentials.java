@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.domain.api.CredentialId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.SecretTokenHash;
 import com.controlpanel.provisioning.domain.api.TenantId;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,8 @@ public class TenantCredentials {
 
     /**
      * The access this token gives to this tenant: none if the tenant is unknown, provisioning is off, or the token is
-     * not the tenant's current one (compared in constant time against the stored hash).
+     * not the tenant's current one (compared in constant time against the stored hash). A tenant id is a UUID, which
+     * is the same whatever the case of its letters (RFC 4122 §3): one typed in capitals finds its tenant.
      */
     public Optional<TenantAccess> verify(String tenantId, String presentedToken) {
         if (presentedToken == null || tenantId == null || tenantId.length() > 64) {
@@ -40,7 +42,7 @@ public class TenantCredentials {
                                 rs.getBoolean(2),
                                 rs.getString(3),
                                 rs.getString(4)),
-                        tenantId)
+                        tenantId.toLowerCase(Locale.ROOT))
                 .stream()
                 .findFirst();
         if (stored.isEmpty() || !stored.get().enabled() || stored.get().tokenHash() == null) {

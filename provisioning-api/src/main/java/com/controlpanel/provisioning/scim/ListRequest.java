@@ -77,8 +77,32 @@ public record ListRequest(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** From the body of {@code POST .../.search}. */
-    public static ListRequest of(ObjectNode body, ScimProperties properties) throws BadRequestException {
+    /**
+     * From the body of {@code POST .../.search} (RFC 7644 §3.4.3), its attribute names read whatever their case. A name
+     * it does not know ({@code "filtr"}), or a search parameter in the query string, where a search does not take it,
+     * is refused: ignoring it would answer with the unfiltered list, as for a GET's misspelt parameter.
+     */
+    public static ListRequest of(HttpServletRequest request, ObjectNode sent, ScimProperties properties)
+            throws BadRequestException {
+        Map<String, List<String>> query = byName(request);
+        for (String name : PARAMETERS) {
+            if (query.containsKey(name)) {
+                throw BadRequestException.invalidValue("A search (POST .search) reads '" + name
+                        + "' from its body, not from the query string: send it in the body, or use GET");
+            }
+        }
+        Map<String, JsonNode> body = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) sent::fields) {
+            String name = field.getKey();
+            if (!name.equalsIgnoreCase("schemas") && PARAMETERS.stream().noneMatch(name::equalsIgnoreCase)) {
+                throw BadRequestException.invalidSyntax("'" + name + "' is not an attribute of a search request: "
+                        + "it takes schemas, " + String.join(", ", PARAMETERS));
+            }
+            if (body.put(name, field.getValue()) != null) {
+                throw BadRequestException.invalidSyntax(
+                        "The search request gives '" + name + "' twice, in two letter cases: give it once");
+            }
+        }
         JsonNode schemas = body.get("schemas");
         if (schemas != null && !contains(schemas, ScimSchemas.SEARCH_REQUEST)) {
             throw BadRequestException.invalidValue(
@@ -99,7 +123,7 @@ public record ListRequest(
         return startIndex - 1;
     }
 
-    private static String text(ObjectNode body, String field) throws BadRequestException {
+    private static String text(Map<String, JsonNode> body, String field) throws BadRequestException {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -110,7 +134,7 @@ public record ListRequest(
         return value.asText();
     }
 
-    private static List<String> names(ObjectNode body, String field) throws BadRequestException {
+    private static List<String> names(Map<String, JsonNode> body, String field) throws BadRequestException {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return List.of();

@@ -37,7 +37,9 @@ public class ScimBearerAuthenticationFilter extends OncePerRequestFilter {
             credentials
                     .verify(tenant, token)
                     .ifPresent(access -> SecurityContextHolder.getContext()
-                            .setAuthentication(new ScimClient(tenant, access.organizationId(), access.credentialId())));
+                            .setAuthentication(new ScimClient(
+                                    // its links name the tenant as it was issued, whatever the case it was typed in
+                                    tenant.toLowerCase(Locale.ROOT), access.organizationId(), access.credentialId())));
         }
         chain.doFilter(request, response);
     }

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -515,6 +516,46 @@ class ScimBadInputTest extends ScimTestSupport {
                 .isEqualTo(200);
         // the token is still checked
         assertError(Http.to(tenantUrl + "/").bearer("wrong").get("/Users"), 401, null);
+        assertThat(eventCount()).isEqualTo(events + 1);
+    }
+
+    @Test
+    void anAddressWithATrailingSlashIsTheResourceWithout() {
+        var list = get("/Users/");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("totalResults").asInt()).isEqualTo(1);
+        var user = get("/Users/" + userId + "/");
+        assertThat(user.status()).as(user.toString()).isEqualTo(200);
+        assertThat(user.json().get("id").asText()).isEqualTo(userId);
+        assertThat(get("/ServiceProviderConfig/")
+                        .json()
+                        .get("patch")
+                        .get("supported")
+                        .asBoolean())
+                .isTrue();
+        var patched = patch("/Users/" + userId + "/", patchOp(op("replace", "active", false)));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("active").asBoolean()).isFalse();
+        assertThat(eventCount()).isEqualTo(events + 1);
+        // the token is still checked, and an unknown resource is still one
+        assertError(Http.to(tenantUrl).bearer("wrong").get("/Users/"), 401, null);
+        assertError(get("/Teams/"), 404, null);
+    }
+
+    @Test
+    void aTenantIdTypedInCapitalsIsTheSameTenant() {
+        // RFC 4122 §3: a UUID is the same whatever the case of its hex digits
+        String tenant = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        Http capitals = Http.to("http://localhost:" + port + "/scim/v2/" + tenant.toUpperCase(Locale.ROOT))
+                .bearer(token);
+        var list = capitals.get("/Users");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("totalResults").asInt()).isEqualTo(1);
+        var created = capitals.send("POST", "/Users", oktaUser(unique("capitals"), "Cap", "Itals"), SCIM_JSON);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        // the links it gets back are the canonical ones
+        assertThat(created.header("Location")).startsWith(tenantUrl + "/Users/");
+        assertError(capitals.bearer("wrong").get("/Users"), 401, null);
         assertThat(eventCount()).isEqualTo(events + 1);
     }
 

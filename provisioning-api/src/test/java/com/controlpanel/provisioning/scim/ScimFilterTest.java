@@ -408,6 +408,28 @@ class ScimFilterTest extends ScimTestSupport {
         assertThat(groups.json().get("Resources").get(0).get("id").asText()).isEqualTo(ids.get("Sales"));
     }
 
+    @Test
+    void aSearchReadsItsAttributesInAnyCaseAndRefusesWhatWouldListEveryone() {
+        // RFC 7643 §2.1: attribute names are case-insensitive
+        var found = post("/Users/.search", Map.of("Filter", "title eq \"Tour Guide\"", "COUNT", 1));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("totalResults").asInt()).isEqualTo(2);
+        assertThat(found.json().get("itemsPerPage").asInt()).isEqualTo(1);
+
+        // a misspelt attribute, or the filter in the query string, would otherwise answer with every User
+        var misspelt = post("/Users/.search", Map.of("filtr", "userName sw \"b\""));
+        assertError(misspelt, 400, "invalidSyntax");
+        assertThat(misspelt.json().get("detail").asText()).contains("'filtr' is not an attribute of a search request");
+        var inQuery = post("/Users/.search?filter=" + filter("userName sw \"b\""), Map.of());
+        assertError(inQuery, 400, "invalidValue");
+        assertThat(inQuery.json().get("detail").asText()).contains("reads 'filter' from its body");
+        assertError(post("/Groups/.search?Count=1", Map.of()), 400, "invalidValue");
+        assertError(
+                post("/Users/.search", Map.of("filter", "userName pr", "FILTER", "userName sw \"b\"")),
+                400,
+                "invalidSyntax");
+    }
+
     private List<String> order(String path) {
         List<String> names = new ArrayList<>();
         var response = get(path);

@@ -81,7 +81,7 @@ public class GroupsController {
 
     @PostMapping("/.search")
     public ResponseEntity<byte[]> search(HttpServletRequest request) throws ScimException {
-        return list(ListRequest.of(requests.body(request), properties), request);
+        return list(ListRequest.of(request, requests.body(request), properties), request);
     }
 
     @PostMapping

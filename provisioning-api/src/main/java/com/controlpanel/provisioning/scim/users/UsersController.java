@@ -108,7 +108,7 @@ public class UsersController {
 
     @PostMapping("/.search")
     public ResponseEntity<byte[]> search(HttpServletRequest request) throws ScimException {
-        return list(ListRequest.of(requests.body(request), properties), request);
+        return list(ListRequest.of(request, requests.body(request), properties), request);
     }
 
     @PostMapping
