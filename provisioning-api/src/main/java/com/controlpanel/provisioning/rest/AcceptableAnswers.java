@@ -27,7 +27,10 @@ public class AcceptableAnswers implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        if (!(handler instanceof HandlerMethod method) || choosesItsOwnType(method)) {
+        if (!(handler instanceof HandlerMethod method)
+                || choosesItsOwnType(method)
+                // no route, another method, or a route whose own type the request does not take: it says which
+                || method.getBeanType() == ApiRoutesFallback.class) {
             return true;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);

@@ -59,10 +59,12 @@ public class ApiRoutesFallback {
                                     request.getMethod() + " is not supported on " + path + " (it takes " + allow + ")")
                             .getBody());
         }
+        Set<String> answers = routes.answers(request, ApiRoutesFallback.class);
         throw new ApiException(
                 HttpStatus.NOT_ACCEPTABLE,
                 "not-acceptable",
-                path + " does not answer in a media type that the request's Accept header ("
-                        + request.getHeader(HttpHeaders.ACCEPT) + ") takes");
+                path + " answers " + String.join(" or ", answers) + ", which the request's Accept header ("
+                        + request.getHeader(HttpHeaders.ACCEPT) + ") does not take: accept "
+                        + String.join(" or ", answers) + ", or leave Accept out");
     }
 }

@@ -1,10 +1,13 @@
 package com.controlpanel.provisioning.rest;
 
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.web.UnicodeText;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -12,8 +15,10 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.time.Instant;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}. A body is one JSON
  * value with each key once (which of two would count is nowhere said), and every key one the call takes: a
  * misspelt one ({@code "givenname"}) would otherwise be dropped without a word ({@link UnknownFields}). A query parameter that takes one value is given
- * once ({@link SingleValuedParameters}).
+ * once ({@link SingleValuedParameters}); a call that takes no body is sent none ({@link BodilessCalls}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiWebConfiguration implements WebMvcConfigurer {
@@ -35,6 +40,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AcceptableAnswers()).addPathPatterns("/api/**");
         registry.addInterceptor(new SingleValuedParameters()).addPathPatterns("/api/**");
+        registry.addInterceptor(new BodilessCalls()).addPathPatterns("/api/**");
     }
 
     @Bean
@@ -42,6 +48,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
         return builder -> builder.featuresToEnable(
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .deserializerByType(String.class, new UnicodeStrings())
+                .serializerByType(Instant.class, new MomentText())
                 .postConfigurer(mapper -> {
                     mapper.addHandler(new UnknownFields());
                     mapper.coercionConfigFor(LogicalType.Textual)
@@ -55,6 +62,19 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 });
+    }
+
+    /** Every moment the API answers with is written with its milliseconds ({@link Moments}). */
+    static final class MomentText extends StdSerializer<Instant> {
+
+        MomentText() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant moment, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString(Moments.text(moment));
+        }
     }
 
     /**

@@ -134,6 +134,10 @@ public class ScimRequests {
     /** Jackson's complaint without its source excerpt or the names of its settings, with where it was found. */
     private static String problem(JsonProcessingException e) {
         String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Trailing token")) {
+            // Jackson's words name its classes and settings
+            message = "more JSON follows the body's object: send one JSON value";
+        }
         int cut = message.indexOf(" (start marker");
         message = cut < 0 ? message : message.substring(0, cut);
         int newline = message.indexOf('\n');

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -50,7 +52,22 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var malformed = QueryStrings.malformedParameter(request.getQueryString());
         if (malformed.isPresent()) {
-            refuseQuery(request, response, malformed.get());
+            refuseQuery(
+                    request,
+                    response,
+                    malformed.get(),
+                    "The query parameter '" + malformed.get() + "' is not percent-encoded correctly: every '%' must"
+                            + " be followed by two hexadecimal digits (a literal '%' is written %25)");
+            return;
+        }
+        var notUtf8 = QueryStrings.notUtf8Parameter(request.getQueryString());
+        if (notUtf8.isPresent()) {
+            refuseQuery(
+                    request,
+                    response,
+                    notUtf8.get(),
+                    "The query parameter '" + notUtf8.get() + "' is not UTF-8 once its percent-escapes are decoded"
+                            + " (%FF, or half of a character): percent-encode its text's UTF-8 bytes");
             return;
         }
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
@@ -64,12 +81,16 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         HttpServletRequest passed = request;
         if (!isScim(request) && hasBody(request) && !concreteContentType(request.getContentType())) {
             // Spring reads such a header as a programming error (500); a body has one media type, or it is refused
+            String charset = unknownCharset(request.getContentType());
             ProblemResponses.write(
                     response,
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type",
-                    "The body's Content-Type '" + request.getContentType()
-                            + "' is not one media type (a wildcard or malformed): send application/json");
+                    charset != null
+                            ? "The body's Content-Type names a charset this service does not know (" + charset
+                                    + "): send it in UTF-8 (application/json; charset=utf-8)"
+                            : "The body's Content-Type '" + request.getContentType()
+                                    + "' is not one media type (a wildcard or malformed): send application/json");
             return;
         }
         if (!isScim(request)) {
@@ -99,6 +120,24 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
     }
 
     /** No Content-Type, or one a body can have: not {@code * /*}, {@code application/*} or malformed. */
+    /** The charset a Content-Type names that this runtime does not know ({@code charset=latin-1}); else null. */
+    static String unknownCharset(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                String name = parameter.substring(equals + 1).strip().replace("\"", "");
+                try {
+                    if (!Charset.isSupported(name)) {
+                        return name;
+                    }
+                } catch (IllegalCharsetNameException e) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
     static boolean concreteContentType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return true;
@@ -128,10 +167,9 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
     }
 
     /** A parameter the container would drop: answered 400 rather than served as if it had not been sent. */
-    private static void refuseQuery(HttpServletRequest request, HttpServletResponse response, String parameter)
+    private static void refuseQuery(
+            HttpServletRequest request, HttpServletResponse response, String parameter, String detail)
             throws IOException {
-        String detail = "The query parameter '" + parameter + "' is not percent-encoded correctly: every '%' must be"
-                + " followed by two hexadecimal digits (a literal '%' is written %25)";
         if (isScim(request)) {
             ScimErrorResponses.write(
                     response,

@@ -1,6 +1,10 @@
 package com.controlpanel.provisioning.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -26,6 +30,49 @@ public final class QueryStrings {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name of the first parameter whose percent-escapes decode to bytes that are not UTF-8 ({@code %FF}, half of a
+     * character): the container would read each as U+FFFD, and search for a text the client never sent.
+     */
+    public static Optional<String> notUtf8Parameter(String rawQuery) {
+        if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+            return Optional.empty();
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.indexOf('%') >= 0 && wellEscaped(pair) && !utf8(pair)) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                return Optional.of(utf8(name) ? URLDecoder.decode(name, StandardCharsets.UTF_8) : name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a well-escaped text's bytes, its escapes decoded, are UTF-8. */
+    private static boolean utf8(String escaped) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '%') {
+                bytes.write(Integer.parseInt(escaped, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean wellEscaped(String text) {

@@ -54,4 +54,31 @@ public class RouteMethods {
         }
         return found ? Optional.of(methods) : Optional.empty();
     }
+
+    /**
+     * The media types the routes at this request's path answer this request's method in (a route that declares none:
+     * {@code application/json}), except those of {@code fallback}: what a catch-all route names when the request's
+     * {@code Accept} takes none of them.
+     */
+    public Set<String> answers(HttpServletRequest request, Class<?> fallback) {
+        PathContainer path = PathContainer.parsePath(Edge.path(request));
+        RequestMethod asked = RequestMethod.resolve(request.getMethod());
+        Set<String> types = new TreeSet<>();
+        for (var entry : mappings.getObject().getHandlerMethods().entrySet()) {
+            var patterns = entry.getKey().getPathPatternsCondition();
+            Set<RequestMethod> declared = entry.getKey().getMethodsCondition().getMethods();
+            if (entry.getValue().getBeanType() == fallback
+                    || patterns == null
+                    || patterns.getPatterns().stream().noneMatch(pattern -> pattern.matches(path))
+                    || !(declared.isEmpty() || declared.contains(asked))) {
+                continue;
+            }
+            var produced = entry.getKey().getProducesCondition().getProducibleMediaTypes();
+            if (produced.isEmpty()) {
+                types.add("application/json");
+            }
+            produced.forEach(type -> types.add(type.toString()));
+        }
+        return types;
+    }
 }

@@ -104,6 +104,19 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aRouteAnsweringAnotherTypeThanJsonSaysWhichWhenAcceptTakesItNot() {
+        for (String accept : List.of("application/json", "text/html")) {
+            var refused = api.header("Accept", accept).get(path("/activity/stream"));
+            assertProblem(refused, 406, "not-acceptable");
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo(path("/activity/stream") + " answers text/event-stream, which the request's Accept"
+                            + " header (" + accept + ") does not take: accept text/event-stream, or leave Accept out");
+        }
+        // no route there: not found, whatever the Accept
+        assertProblem(api.header("Accept", "text/html").get("/api/no-such-route"), 404, "not-found");
+    }
+
+    @Test
     void aChangeSentByAnotherSitesPageIsRefusedEvenWithTheAdminsCredentials() {
         assertThat(api.post(path("/provisioning/enable"), null).status()).isEqualTo(200);
         long before = eventCount();
@@ -541,6 +554,15 @@ class ApiEdgesTest {
             assertProblem(refused, 415, "unsupported-media-type");
             assertThat(refused.json().get("detail").asText()).contains("application/json");
         }
+        // a charset this service does not know is what the answer names
+        for (String charset : List.of("latin-1", "x-unknown-cs", "\"bad name\"")) {
+            var refused =
+                    api.send("POST", path("/teams"), "{\"name\":\"Latin\"}", "application/json; charset=" + charset);
+            assertProblem(refused, 415, "unsupported-media-type");
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("The body's Content-Type names a charset this service does not know ("
+                            + charset.replace("\"", "") + "): send it in UTF-8 (application/json; charset=utf-8)");
+        }
         // a compressed body would be read as malformed JSON: the encoding is what is refused, and said so
         var compressed = api.header("Content-Encoding", "gzip")
                 .send("POST", path("/teams"), new byte[] {0x1f, (byte) 0x8b, 8, 0}, "application/json");
@@ -572,6 +594,38 @@ class ApiEdgesTest {
         assertThat(typo.json().get("detail").asText()).contains("member.invite").contains("member, team");
         assertThat(api.get(path("/activity?action=member.invited,team")).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aCallThatTakesNoBodyRefusesOneRatherThanDropIt() {
+        long before = eventCount();
+        var enable = api.post(path("/provisioning/enable"), Map.of("bogus", 1));
+        assertProblem(enable, 400, "malformed-body");
+        assertThat(enable.json().get("detail").asText()).isEqualTo("This call takes no body; send it without one");
+        assertProblem(api.send("POST", path("/provisioning/enable"), "hello", "text/plain"), 400, "malformed-body");
+        // sent in chunks, its length not announced
+        assertProblem(
+                api.send(
+                        "POST",
+                        path("/provisioning/enable"),
+                        new java.io.ByteArrayInputStream("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "application/json"),
+                400,
+                "malformed-body");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(api.get(path("/provisioning")).json().get("enabled").asBoolean())
+                .isFalse();
+
+        // an option sent in the body would be ignored: the answer says where it goes
+        var rebuild = api.post("/api/admin/rebuild", Map.of("fresh", true));
+        assertProblem(rebuild, 400, "malformed-body");
+        assertThat(rebuild.json().get("detail").asText())
+                .isEqualTo("This call takes no body: its options are query parameters (fresh=); send it without one");
+
+        // without a body (or an empty one) the call is made
+        var enabled = api.send("POST", path("/provisioning/enable"), new byte[0], "application/json");
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        assertThat(eventCount()).isGreaterThan(before);
     }
 
     @Test

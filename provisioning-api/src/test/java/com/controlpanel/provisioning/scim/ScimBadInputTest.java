@@ -187,6 +187,28 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aQueryWhoseEscapesAreNotUtf8IsRefusedNotSearchedForAReplacementCharacter() {
+        // read as U+FFFD, the search would answer "nobody" for a text the client never sent
+        for (String notUtf8 : List.of("%FF", "%ED%A0%BD", "%C3")) {
+            var search = scim.sendRaw("GET", "/Users?filter=userName%20eq%20%22" + notUtf8 + "%22");
+            assertError(search, 400, "invalidFilter");
+            assertThat(search.json().get("detail").asText())
+                    .isEqualTo("The query parameter 'filter' is not UTF-8 once its percent-escapes are decoded (%FF,"
+                            + " or half of a character): percent-encode its text's UTF-8 bytes");
+        }
+        assertError(scim.sendRaw("GET", "/Users?count=%FF1"), 400, "invalidValue");
+        // UTF-8 escapes, of one byte to four, are read
+        String existing = get("/Users/" + userId).json().get("userName").asText();
+        var found = scim.sendRaw("GET", "/Users?filter=userName%20eq%20%22" + existing.replace("@", "%40") + "%22");
+        assertThat(found.json().get("totalResults").asInt()).isEqualTo(1);
+        for (String utf8 : List.of("%C3%A9", "%E2%82%AC", "%F0%9F%8E%89")) {
+            var none = scim.sendRaw("GET", "/Users?filter=userName%20eq%20%22" + utf8 + "%22");
+            assertThat(none.status()).as(none.toString()).isEqualTo(200);
+            assertThat(none.json().get("totalResults").asInt()).isZero();
+        }
+    }
+
+    @Test
     void anAddressTheContainerRefusesIsAnsweredAsAScimError() {
         // an encoded '/' or '\\' or a NUL: Tomcat refuses these itself, before the application (its page was HTML)
         for (String refused : List.of("/Users/a%2Fb", "/Users/a%5Cb", "/Users/a%00b")) {
@@ -255,10 +277,14 @@ class ScimBadInputTest extends ScimTestSupport {
     void aBodyIsOneJsonObjectWithEachKeyOnce() {
         String user = oktaUser(unique("strict"), "Strict", "Json").toString();
         assertError(scim.send("POST", "/Users", user + " trailing", SCIM_JSON), 400, "invalidSyntax");
-        assertError(
-                scim.send("POST", "/Users", user + oktaUser(unique("second"), "Second", "One"), SCIM_JSON),
-                400,
-                "invalidSyntax");
+        var two = scim.send("POST", "/Users", user + " " + oktaUser(unique("second"), "Second", "One"), SCIM_JSON);
+        assertError(two, 400, "invalidSyntax");
+        // in words of JSON, not of the parser's classes and settings
+        assertThat(two.json().get("detail").asText())
+                .startsWith(
+                        "The body is not valid JSON: more JSON follows the body's object: send one JSON value (line 1")
+                .doesNotContain("Jackson")
+                .doesNotContain("DeserializationFeature");
         var twice = scim.send(
                 "POST", "/Users", user.replaceFirst("\\{", "{\"userName\":\"" + unique("first") + "\","), SCIM_JSON);
         assertError(twice, 400, "invalidSyntax");

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.activity;
 
 import com.controlpanel.provisioning.directory.SearchText;
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -320,7 +321,7 @@ public class ActivityQueries {
         public void write(ActivityRow row, Source subjectSource) throws IOException {
             String[] cells = {
                 Long.toString(row.position()),
-                row.occurredAt().toString(),
+                Moments.text(row.occurredAt()),
                 row.actorKind(),
                 row.actorId(),
                 row.actorName(),
@@ -380,7 +381,7 @@ public class ActivityQueries {
         public void write(ActivityRow row, Source subjectSource) throws IOException {
             json.writeStartObject();
             json.writeNumberField("position", row.position());
-            json.writeStringField("occurredAt", row.occurredAt().toString());
+            json.writeStringField("occurredAt", Moments.text(row.occurredAt()));
             json.writeStringField("actorKind", row.actorKind());
             json.writeStringField("actorId", row.actorId());
             json.writeStringField("actorName", row.actorName());

@@ -235,6 +235,8 @@ class ActivityQueriesTest {
         // the member a team's membership row is also about, as the list has it
         assertThat(parseCsv(csv).get(1).get(10)).isEqualTo("m7");
         assertThat(parseCsv(csv).get(0).get(10)).isEqualTo("relatedId");
+        // a moment on the second keeps its milliseconds, so that the column sorted as text is in time order
+        assertThat(parseCsv(csv).get(1).get(1)).isEqualTo("2026-11-01T00:03:00.000Z");
     }
 
     @Test
@@ -248,6 +250,7 @@ class ActivityQueriesTest {
         assertThat(rows.findValuesAsText("action"))
                 .containsExactly("member.updated", "member.invited", "member.provisioned");
         assertThat(rows.get(0).get("details").get("n").asInt()).isEqualTo(5);
+        assertThat(rows.get(0).get("occurredAt").asText()).isEqualTo("2026-11-01T00:05:00.000Z");
         assertThat(rows.get(0).has("relatedId")).isTrue();
         // each member with where it came from: Okta's (provisioned) and the one invited by hand
         assertThat(rows.findValuesAsText("subjectSource")).containsExactly("MANUAL", "MANUAL", "OKTA");

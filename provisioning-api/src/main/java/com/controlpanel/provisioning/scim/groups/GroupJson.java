@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.directory.TeamMember;
 import com.controlpanel.provisioning.directory.TeamRow;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.scim.ETags;
 import com.controlpanel.provisioning.scim.ScimJson;
@@ -47,8 +48,8 @@ final class GroupJson {
         }
         ObjectNode meta = group.putObject("meta");
         meta.put("resourceType", "Group");
-        meta.put("created", row.createdAt().toString());
-        meta.put("lastModified", row.lastModifiedAt().toString());
+        meta.put("created", Moments.text(row.createdAt()));
+        meta.put("lastModified", Moments.text(row.lastModifiedAt()));
         meta.put("location", links.group(id));
         meta.put("version", ETags.of(row));
         return group;

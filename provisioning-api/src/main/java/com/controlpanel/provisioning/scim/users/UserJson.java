@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.UserName;
 import com.controlpanel.provisioning.scim.ETags;
@@ -94,8 +95,8 @@ final class UserJson {
         }
         ObjectNode meta = user.putObject("meta");
         meta.put("resourceType", "User");
-        meta.put("created", row.createdAt().toString());
-        meta.put("lastModified", row.lastModifiedAt().toString());
+        meta.put("created", Moments.text(row.createdAt()));
+        meta.put("lastModified", Moments.text(row.lastModifiedAt()));
         meta.put("location", links.user(id));
         meta.put("version", ETags.of(row, teams));
         return user;
