@@ -284,6 +284,15 @@
     }
   });
 
+  // Enter in such a field narrows nothing more: it must not send the form around it (the invite, with half its teams
+  // chosen), which only its own button does.
+  document.addEventListener('keydown', function (event) {
+    var field = event.target;
+    if (event.key === 'Enter' && field.matches && field.matches('input[data-filters]')) {
+      event.preventDefault();
+    }
+  });
+
   // A filter that applies as soon as it is chosen (the form still has its Apply button without scripts).
   document.addEventListener('change', function (event) {
     var field = event.target.closest('[data-autosubmit]');

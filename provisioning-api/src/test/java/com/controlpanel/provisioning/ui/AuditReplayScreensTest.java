@@ -164,6 +164,12 @@ class AuditReplayScreensTest {
                 .doesNotContain("Member: Margaret Okta");
         assertThat(browser.find(By.cssSelector(".entry-member a")).getAttribute("href"))
                 .endsWith("/members/" + linus.value() + "/history");
+        // who acted, said once: the Okta mark and its name, no "(SCIM integration)" after "Okta (SCIM)"
+        assertThat(texts(".history-entry .entry-who"))
+                .isNotEmpty()
+                .allSatisfy(who -> assertThat(who.replaceAll("\\s+", " "))
+                        .startsWith("By Okta (SCIM) · ")
+                        .doesNotContain("integration"));
     }
 
     @Test
@@ -311,6 +317,10 @@ class AuditReplayScreensTest {
         browser.open(tenant.path("/audit?at=2000-01-01"));
         assertThat(browser.text(By.id("past-banner"))).contains("1 Jan 2000, 00:00:00.000 UTC");
         assertThat(browser.text(By.id("as-of-nothing"))).contains("The organization did not exist yet");
+        // the banner says so too, rather than show it "as it was" then
+        assertThat(browser.text(By.id("past-organization-name")))
+                .startsWith("On 1 Jan 2000, 00:00:00.000 UTC, " + tenant.name())
+                .endsWith(" did not exist yet: no event of it had happened.");
 
         // a position edited into the address that is no event of that moment: not claimed, and said so
         browser.open(tenant.path("/audit?at=" + beforeTheChanges + "&through=" + Long.MAX_VALUE));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -574,7 +575,7 @@ class MembersScreenTest {
     }
 
     @Test
-    void anInviteAmongManyTeamsFindsItsTeamByTypingAndKeepsItsButtonsInReach() {
+    void anInviteAmongManyTeamsFindsItsTeamByTypingAndKeepsItsButtonsInReach() throws InterruptedException {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Many Invites");
         for (int i = 1; i <= 30; i++) {
             scenery.team(other, "Team %02d".formatted(i));
@@ -590,9 +591,37 @@ class MembersScreenTest {
                         + " && invite.getBoundingClientRect().bottom <= window.innerHeight;"))
                 .as("the teams scroll in their own box; Invite is on the screen")
                 .isTrue();
+        // on a phone the dialog is taller than the screen: it scrolls, its buttons stay in sight at its foot
+        for (Dimension phone : List.of(new Dimension(320, 568), new Dimension(375, 667))) {
+            browser.resize(phone);
+            assertThat((Boolean) browser.script(
+                            "var invite = document.querySelector('#invite-dialog footer button[type=submit]');"
+                                    + " var article = document.querySelector('#invite-dialog > article');"
+                                    + " var box = invite.getBoundingClientRect();"
+                                    + " return article.scrollHeight > article.clientHeight && box.top >= 0"
+                                    + " && box.bottom <= window.innerHeight"
+                                    + " && document.elementFromPoint(box.left + box.width / 2,"
+                                    + " box.top + box.height / 2) === invite;"))
+                    .as("at %s, Invite is on the screen, over what scrolls", phone)
+                    .isTrue();
+        }
+        browser.resize(Browser.LAPTOP);
 
         browser.type(By.id("invite-team-filter"), "equipe");
         browser.waitUntil(d -> visibleTeams(dialog).equals(List.of("Équipe Nord")));
+        // Enter there narrows nothing more and sends nothing: the admin is still choosing
+        String early = Fixtures.uniqueEmail("early");
+        browser.type(By.id("invite-email"), early);
+        long before =
+                directory.findMembers(FindMembersQuery.all(other.id(), 0, 0)).total();
+        browser.find(By.id("invite-team-filter")).sendKeys(Keys.ENTER);
+        // (a form sent would have answered by now, with the member invited and the page loaded afresh)
+        Thread.sleep(1_000);
+        assertThat(dialog.isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("invite-team-filter")).getAttribute("value"))
+                .isEqualTo("equipe");
+        assertThat(directory.findMembers(FindMembersQuery.all(other.id(), 0, 0)).total())
+                .isEqualTo(before);
         assertThat(browser.text(By.id("invite-team-filter-status"))).isEqualTo("1 of 31 teams shown");
         dialog.findElement(By.xpath(".//label[normalize-space()='Équipe Nord']/input"))
                 .click();
@@ -684,7 +713,8 @@ class MembersScreenTest {
         assertThat(browser.text(By.id("invite-email-error")))
                 .as("next to the field, with its label")
                 .startsWith("Email '\uff50aul.otlet@northwind.example' must be written plainly: ")
-                .contains("plainly: 'paul.otlet@northwind.example'");
+                .contains("plainly: 'paul.otlet@northwind.example'")
+                .endsWith(", which makes it look like another one");
         assertThat(browser.present(By.cssSelector("#invite-dialog .form-error")))
                 .isFalse();
 
@@ -808,6 +838,23 @@ class MembersScreenTest {
         assertThat(browser.path()).isEqualTo(other.path("/members"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Deleted Grace Murray");
         assertThat(directory.findMember(other.id(), grace)).isEmpty();
+    }
+
+    @Test
+    void whatWasDoneIsSaidOnceWhateverTheName() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Sentences");
+        MemberId ana = scenery.invite(other, "Ana", "N.");
+        browser.open(other.path("/members/" + ana.value()));
+        browser.submit(By.xpath("//button[normalize-space()='Deactivate']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Deactivated Ana N.");
+
+        // a member without a name goes by its email: named once
+        String email = Fixtures.uniqueEmail("nameless");
+        MemberId nameless = scenery.invite(other, email, PersonName.EMPTY);
+        browser.open(other.path("/members/" + nameless.value()));
+        browser.openDialog(By.cssSelector("[data-dialog-open=delete-dialog]"), "delete-dialog");
+        browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Deleted " + email + ".");
     }
 
     @Test

@@ -10,4 +10,12 @@ public final class Flash {
     public static final String ALERT = "alert";
 
     private Flash() {}
+
+    /**
+     * A message that ends with a name, ended with a full stop unless the name already has one ("Deactivated Ana N.",
+     * not "Ana N..").
+     */
+    public static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
 }

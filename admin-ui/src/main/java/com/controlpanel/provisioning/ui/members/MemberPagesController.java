@@ -250,7 +250,12 @@ public class MemberPagesController {
         try {
             members.remove(
                     acting.as(admin, request), workspace.organization().organizationId(), new MemberId(member.id()));
-            flash.addFlashAttribute(Flash.NOTICE, "Deleted " + member.label() + " (" + member.email() + ").");
+            // a member without a name is labelled by its email: said once
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    member.label().equals(member.email())
+                            ? Flash.sentence("Deleted " + member.email())
+                            : "Deleted " + member.label() + " (" + member.email() + ").");
             return "redirect:" + workspace.path("/members");
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
@@ -273,7 +278,8 @@ public class MemberPagesController {
                     workspace.organization().organizationId(),
                     new MemberId(member.id()),
                     active);
-            flash.addFlashAttribute(Flash.NOTICE, (active ? "Reactivated " : "Deactivated ") + member.label() + ".");
+            flash.addFlashAttribute(
+                    Flash.NOTICE, Flash.sentence((active ? "Reactivated " : "Deactivated ") + member.label()));
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
         }

@@ -82,9 +82,10 @@ public class GeneralSettingsController {
                         .name();
                 flash.addFlashAttribute(
                         Flash.NOTICE,
-                        now.equals(before)
-                                ? "The organization is already called " + now + "."
-                                : "The organization is now called " + now + ".");
+                        Flash.sentence(
+                                now.equals(before)
+                                        ? "The organization is already called " + now
+                                        : "The organization is now called " + now));
                 return "redirect:" + workspace.path("/settings/general");
             } catch (InvalidValueException e) {
                 errors.field("name", FieldLabels.relabel(e.getMessage(), "The name"));

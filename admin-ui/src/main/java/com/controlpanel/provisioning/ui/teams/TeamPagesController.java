@@ -185,7 +185,7 @@ public class TeamPagesController {
                         : "&q=" + UriUtils.encodeQueryParam(q.strip(), StandardCharsets.UTF_8));
         if (inTeam(member, team)) {
             // a second click, or a page from before someone else added them: nothing to do, and not a success
-            flash.addFlashAttribute(ADD_NOTICE, member.label() + " is already in " + team.name() + ".");
+            flash.addFlashAttribute(ADD_NOTICE, Flash.sentence(member.label() + " is already in " + team.name()));
             return "redirect:" + backToDialog;
         }
         try {
@@ -194,7 +194,7 @@ public class TeamPagesController {
                     workspace.organization().organizationId(),
                     new TeamId(team.id()),
                     new MemberId(member.id()));
-            flash.addFlashAttribute(ADD_NOTICE, "Added " + member.label() + " to " + team.name() + ".");
+            flash.addFlashAttribute(ADD_NOTICE, Flash.sentence("Added " + member.label() + " to " + team.name()));
         } catch (RuntimeException e) {
             flash.addFlashAttribute(ADD_ALERT, explainMembership(e, member, team));
         }
@@ -214,7 +214,7 @@ public class TeamPagesController {
         TeamView team = find(workspace, id);
         MemberView member = member(workspace, memberId);
         if (!inTeam(member, team)) {
-            flash.addFlashAttribute(Flash.NOTICE, member.label() + " was no longer in " + team.name() + ".");
+            flash.addFlashAttribute(Flash.NOTICE, Flash.sentence(member.label() + " was no longer in " + team.name()));
             return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
         }
         try {
@@ -223,7 +223,7 @@ public class TeamPagesController {
                     workspace.organization().organizationId(),
                     new TeamId(team.id()),
                     new MemberId(member.id()));
-            flash.addFlashAttribute(Flash.NOTICE, "Removed " + member.label() + " from " + team.name() + ".");
+            flash.addFlashAttribute(Flash.NOTICE, Flash.sentence("Removed " + member.label() + " from " + team.name()));
             return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount() - 1);
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
@@ -265,9 +265,10 @@ public class TeamPagesController {
                 // the same name changes nothing (no event): say so rather than "renamed"
                 flash.addFlashAttribute(
                         Flash.NOTICE,
-                        checked.equals(team.name())
-                                ? "The team is already called " + checked + "."
-                                : "Renamed the team to " + checked + ".");
+                        Flash.sentence(
+                                checked.equals(team.name())
+                                        ? "The team is already called " + checked
+                                        : "Renamed the team to " + checked));
                 return "redirect:" + workspace.path("/teams/" + team.id());
             } catch (RuntimeException e) {
                 refused(e, errors);

@@ -255,7 +255,7 @@ class Member {
             MemberRegistry members, OrganizationId organizationId, UserName userName, MemberId self) {
         if (LookAlikes.looksLikeAnother(userName.value())) {
             throw new InvalidValueException("userName '" + userName.value() + "' must be written plainly: "
-                    + LookAlikes.why(userName.value()) + ", which makes it look like another");
+                    + LookAlikes.why(userName.value()) + ", which makes it look like another one");
         }
         members.findByUserName(organizationId, userName)
                 .filter(owner -> !owner.equals(self))

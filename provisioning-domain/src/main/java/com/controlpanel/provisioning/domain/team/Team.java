@@ -325,7 +325,7 @@ class Team {
     private static void requireFreeName(TeamRegistry teams, OrganizationId organizationId, TeamName name, TeamId self) {
         if (LookAlikes.holdsHidden(name.value())) {
             throw new InvalidValueException("team name '" + name.value() + "' must be written plainly: "
-                    + LookAlikes.why(name.value()) + ", which makes it look like another");
+                    + LookAlikes.why(name.value()) + ", which makes it look like another one");
         }
         teams.findByName(organizationId, name)
                 .filter(owner -> !owner.equals(self))

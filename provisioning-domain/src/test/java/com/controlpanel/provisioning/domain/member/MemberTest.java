@@ -86,7 +86,9 @@ class MemberTest {
             fixture.givenNoPriorActivity()
                     .when(new ProvisionMemberCommand(ALICE, ACME, profile(lookAlike, "Look", "Alike"), true))
                     .expectException(InvalidValueException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("must be written plainly"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("must be written plainly"),
+                            org.hamcrest.Matchers.endsWith("which makes it look like another one")))
                     .expectNoEvents();
         }
     }

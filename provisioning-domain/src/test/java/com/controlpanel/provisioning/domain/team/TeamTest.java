@@ -134,7 +134,9 @@ class TeamTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateTeamCommand(SALES, ACME, new TeamName(lookAlike)))
                     .expectException(InvalidValueException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("must be written plainly"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("must be written plainly"),
+                            org.hamcrest.Matchers.endsWith("which makes it look like another one")))
                     .expectNoEvents();
         }
         fixture.givenNoPriorActivity()
