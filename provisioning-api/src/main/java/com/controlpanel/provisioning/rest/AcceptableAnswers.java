@@ -40,6 +40,7 @@ public class AcceptableAnswers implements HandlerInterceptor {
         } catch (InvalidMediaTypeException e) {
             // written here: an answer negotiated against this header would fail again, and be empty
             ProblemResponses.write(
+                    request,
                     response,
                     HttpStatus.BAD_REQUEST,
                     "invalid-request",
@@ -48,6 +49,7 @@ public class AcceptableAnswers implements HandlerInterceptor {
         }
         if (!taken) {
             ProblemResponses.write(
+                    request,
                     response,
                     HttpStatus.NOT_ACCEPTABLE,
                     "not-acceptable",

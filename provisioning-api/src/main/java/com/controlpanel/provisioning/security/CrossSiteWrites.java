@@ -39,6 +39,7 @@ final class CrossSiteWrites extends OncePerRequestFilter {
             return;
         }
         ProblemResponses.write(
+                request,
                 response,
                 HttpStatus.FORBIDDEN,
                 "cross-site-request",

@@ -72,13 +72,14 @@ public class SecurityConfiguration {
                 // RFC 9110 §9.1: a method the server does not know at all is 501, not a bad address
                 String detail = "The method " + request.getMethod() + " is not one this service takes: "
                         + String.join(", ", KNOWN_METHODS);
-                if (!Edge.of(request).refuse(response, HttpStatus.NOT_IMPLEMENTED, "method-not-implemented", detail)) {
+                if (!Edge.of(request)
+                        .refuse(request, response, HttpStatus.NOT_IMPLEMENTED, "method-not-implemented", detail)) {
                     response.sendError(HttpStatus.NOT_IMPLEMENTED.value());
                 }
                 return;
             }
             String detail = "The request's address is not one this service accepts: " + rejected.getMessage();
-            if (!Edge.of(request).refuse(response, HttpStatus.BAD_REQUEST, "invalid-request", detail)) {
+            if (!Edge.of(request).refuse(request, response, HttpStatus.BAD_REQUEST, "invalid-request", detail)) {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
         };
@@ -119,13 +120,18 @@ public class SecurityConfiguration {
                     if (e instanceof SignInThrottledException throttled) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                         ProblemResponses.write(
-                                response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", throttled.getMessage());
+                                request,
+                                response,
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                "too-many-attempts",
+                                throttled.getMessage());
                         return;
                     }
                     if (DatabaseFailures.unavailable(e)) {
                         // the password could not be checked: no reason to send the caller back to sign in
                         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                         ProblemResponses.write(
+                                request,
                                 response,
                                 HttpStatus.SERVICE_UNAVAILABLE,
                                 "database-unavailable",
@@ -134,6 +140,7 @@ public class SecurityConfiguration {
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Control Panel API\"");
                     ProblemResponses.write(
+                            request,
                             response,
                             HttpStatus.UNAUTHORIZED,
                             "unauthenticated",
@@ -141,7 +148,7 @@ public class SecurityConfiguration {
                 }))
                 .exceptionHandling(
                         errors -> errors.accessDeniedHandler((request, response, e) -> ProblemResponses.write(
-                                response, HttpStatus.FORBIDDEN, "forbidden", "This admin may not do that")))
+                                request, response, HttpStatus.FORBIDDEN, "forbidden", "This admin may not do that")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         return http.build();
     }

@@ -48,7 +48,7 @@ final class ContainerErrorReport extends ErrorReportValve {
         HttpStatus shown = known == null ? HttpStatus.BAD_REQUEST : known;
         String detail = detail(shown, response.getMessage());
         try {
-            if (!edge.refuse(response, shown, code(shown), detail)) {
+            if (!edge.refuse(request, response, shown, code(shown), detail)) {
                 ControlPanelErrorPage.write(response, request.getContextPath(), shown);
             }
             response.finishResponse();

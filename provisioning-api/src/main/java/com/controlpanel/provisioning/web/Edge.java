@@ -41,11 +41,12 @@ public enum Edge {
      * Writes a refusal in this edge's format: a SCIM error without {@code scimType}, or a problem detail with this
      * {@code code}. The Control Panel answers with its own pages: nothing is written and false returned.
      */
-    public boolean refuse(HttpServletResponse response, HttpStatus status, String code, String detail)
+    public boolean refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
         switch (this) {
             case SCIM -> ScimErrorResponses.write(response, status, null, detail);
-            case API -> ProblemResponses.write(response, status, code, detail);
+            case API -> ProblemResponses.write(request, response, status, code, detail);
             case CONTROL_PANEL -> {
                 return false;
             }

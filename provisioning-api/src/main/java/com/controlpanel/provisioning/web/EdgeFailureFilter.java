@@ -83,6 +83,7 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             // Spring reads such a header as a programming error (500); a body has one media type, or it is refused
             String charset = unknownCharset(request.getContentType());
             ProblemResponses.write(
+                    request,
                     response,
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type",
@@ -97,6 +98,7 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
             // the JSON API's bodies are a few fields; SCIM has its own, larger limit
             if (request.getContentLengthLong() > API_MAX_BODY_BYTES) {
                 ProblemResponses.write(
+                        request,
                         response,
                         HttpStatus.PAYLOAD_TOO_LARGE,
                         "payload-too-large",
@@ -162,7 +164,8 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         if (isScim(request)) {
             ScimErrorResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, detail);
         } else {
-            ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
+            ProblemResponses.write(
+                    request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
         }
     }
 
@@ -177,7 +180,7 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
                     "filter".equals(parameter) ? "invalidFilter" : "invalidValue",
                     detail);
         } else {
-            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-request", detail);
+            ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, "invalid-request", detail);
         }
     }
 
@@ -205,7 +208,8 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         if (isScim(request)) {
             ScimErrorResponses.write(response, status, null, detail);
         } else {
-            ProblemResponses.write(response, status, unavailable ? "database-unavailable" : "internal-error", detail);
+            ProblemResponses.write(
+                    request, response, status, unavailable ? "database-unavailable" : "internal-error", detail);
         }
     }
 }

@@ -56,6 +56,10 @@ class ApiEdgesTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("code").asText()).isEqualTo(code);
+        // which request it answers, wherever it was refused (a filter, the security chain, a controller)
+        assertThat(response.json().path("instance").asText())
+                .as(response.toString())
+                .startsWith("/api");
         assertThat(response.text()).doesNotContain("Exception").doesNotContain("at com.");
     }
 
