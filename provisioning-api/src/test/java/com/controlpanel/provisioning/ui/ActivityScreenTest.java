@@ -641,12 +641,15 @@ class ActivityScreenTest {
                 d -> summaries().size() == 25 && summaries().get(0).startsWith("Invited member Person Number55"));
         assertThat(browser.present(By.id("newer-link"))).isFalse();
 
-        // a cursor this page never gave (edited by hand): the timeline still answers, with nothing newer to offer
-        for (String cursor : List.of("abc", "1234567890123456789")) {
+        // a cursor no page gives (edited by hand) is a link that is not right, as a page number that is none is on
+        // the lists, rather than the newest page shown as if it were the one asked for
+        for (String cursor : List.of("abc", "1234567890123456789", "-5")) {
             browser.open(busy.path("/activity?action=team.deleted&before=" + cursor));
-            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Activity");
-            assertThat(browser.present(By.id("newer-link"))).isFalse();
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("This link is not right");
         }
+        // one past every action: an empty older page, with nothing newer to offer
+        browser.open(busy.path("/activity?action=team.deleted&before=1"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Activity");
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.ui.activity.ActivityFilter.SubjectChoice;
+import com.controlpanel.provisioning.ui.layout.BadLink;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Moments;
 import java.time.Instant;
@@ -44,6 +45,10 @@ public class ActivityFilters {
     }
 
     public ActivityFilter read(OrganizationId organizationId, ActivityParams params, String path, int limit) {
+        if (!params.before().isEmpty() && !CURSOR.matcher(params.before()).matches()) {
+            // an Older actions link carries a position: this one was edited, and the newest page is not what it asks
+            throw new BadLink();
+        }
         FormErrors errors = new FormErrors();
         String actorKind = actorKind(params.actor(), errors);
         if (params.by().length() > 200) {

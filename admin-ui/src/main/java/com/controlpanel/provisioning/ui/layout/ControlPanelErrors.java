@@ -44,7 +44,11 @@ public class ControlPanelErrors {
         return page(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request, response);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        BadLink.class
+    })
     ModelAndView badLink(Exception e, HttpServletRequest request, HttpServletResponse response) {
         return page(
                 HttpStatus.BAD_REQUEST,
