@@ -50,24 +50,10 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var malformed = QueryStrings.malformedParameter(request.getQueryString());
-        if (malformed.isPresent()) {
+        var unreadable = QueryStrings.unreadableParameter(request.getQueryString());
+        if (unreadable.isPresent()) {
             refuseQuery(
-                    request,
-                    response,
-                    malformed.get(),
-                    "The query parameter '" + malformed.get() + "' is not percent-encoded correctly: every '%' must"
-                            + " be followed by two hexadecimal digits (a literal '%' is written %25)");
-            return;
-        }
-        var notUtf8 = QueryStrings.notUtf8Parameter(request.getQueryString());
-        if (notUtf8.isPresent()) {
-            refuseQuery(
-                    request,
-                    response,
-                    notUtf8.get(),
-                    "The query parameter '" + notUtf8.get() + "' is not UTF-8 once its percent-escapes are decoded"
-                            + " (%FF, or half of a character): percent-encode its text's UTF-8 bytes");
+                    request, response, unreadable.get().name(), unreadable.get().why());
             return;
         }
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);

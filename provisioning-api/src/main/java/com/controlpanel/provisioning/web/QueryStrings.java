@@ -17,8 +17,30 @@ public final class QueryStrings {
 
     private QueryStrings() {}
 
+    /** A query parameter the container would not read as it was sent, and why. */
+    public record Unreadable(String name, String why) {}
+
+    /**
+     * The first parameter of the query that the container would drop or misread: one with a broken percent-escape,
+     * else one whose escapes are not UTF-8.
+     */
+    public static Optional<Unreadable> unreadableParameter(String rawQuery) {
+        var malformed = malformedParameter(rawQuery)
+                .map(name -> new Unreadable(
+                        name,
+                        "The query parameter '" + name + "' is not percent-encoded correctly: every '%' must be"
+                                + " followed by two hexadecimal digits (a literal '%' is written %25)"));
+        return malformed.isPresent()
+                ? malformed
+                : notUtf8Parameter(rawQuery)
+                        .map(name -> new Unreadable(
+                                name,
+                                "The query parameter '" + name + "' is not UTF-8 once its percent-escapes are decoded"
+                                        + " (%FF, or half of a character): percent-encode its text's UTF-8 bytes"));
+    }
+
     /** The name of the first parameter, as far as it can be read, with a {@code %} not followed by two hex digits. */
-    public static Optional<String> malformedParameter(String rawQuery) {
+    private static Optional<String> malformedParameter(String rawQuery) {
         if (rawQuery == null || rawQuery.indexOf('%') < 0) {
             return Optional.empty();
         }
@@ -36,7 +58,7 @@ public final class QueryStrings {
      * The name of the first parameter whose percent-escapes decode to bytes that are not UTF-8 ({@code %FF}, half of a
      * character): the container would read each as U+FFFD, and search for a text the client never sent.
      */
-    public static Optional<String> notUtf8Parameter(String rawQuery) {
+    private static Optional<String> notUtf8Parameter(String rawQuery) {
         if (rawQuery == null || rawQuery.indexOf('%') < 0) {
             return Optional.empty();
         }
