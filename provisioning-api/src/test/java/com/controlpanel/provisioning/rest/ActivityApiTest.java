@@ -308,6 +308,20 @@ class ActivityApiTest {
     }
 
     @Test
+    void aLastEventIdThatIsNoRowsIdIsRefusedNotReadAsNone() {
+        for (String bad : List.of("abc", "-5", "12345678901234567890")) {
+            var refused = api.header("Last-Event-ID", bad)
+                    .header("Accept", "text/event-stream")
+                    .get(path("/activity/stream"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("invalid-value");
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("Header 'Last-Event-ID' must be the id of a row this stream sent (its position), not '"
+                            + bad + "'");
+        }
+    }
+
+    @Test
     void aStreamAnswersAtOnceNotWithItsFirstRow() throws Exception {
         rowsOnceThere("", 1);
         CompletableFuture<HttpResponse<Stream<String>>> stream = openStream(null, new LinkedBlockingQueue<>());

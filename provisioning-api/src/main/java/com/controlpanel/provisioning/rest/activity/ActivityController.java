@@ -188,6 +188,13 @@ public class ActivityController {
             @PathVariable String org,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         OrganizationRow organization = access.require(admin, org);
+        if (lastEventId != null
+                && !lastEventId.isBlank()
+                && !lastEventId.strip().matches("\\d{1,18}")) {
+            // read as none, the stream would skip what the client missed without a word
+            throw new InvalidValueException("Header 'Last-Event-ID' must be the id of a row this stream sent (its"
+                    + " position), not '" + lastEventId.strip() + "'");
+        }
         BooleanSupplier stillAllowed = access.stillAllowed(admin, organization.organizationId());
         LiveStreams.Place place;
         try {
@@ -216,8 +223,8 @@ public class ActivityController {
                 STREAM_BACKLOG,
                 stillAllowed,
                 stream -> {
-                    if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-                        long after = Long.parseLong(lastEventId);
+                    if (lastEventId != null && lastEventId.strip().matches("\\d{1,18}")) {
+                        long after = Long.parseLong(lastEventId.strip());
                         stream.offer(live -> resuming.sendMissed(live, organizationId, after));
                     }
                 },
