@@ -46,10 +46,7 @@ class RepeatedSlashes extends OncePerRequestFilter {
 
             @Override
             public String getServletPath() {
-                String path = super.getServletPath();
-                return scim && path != null && path.length() > 1 && path.endsWith("/")
-                        ? path.substring(0, path.length() - 1)
-                        : path;
+                return scim ? withoutTrailingSlash(super.getServletPath()) : super.getServletPath();
             }
 
             @Override
