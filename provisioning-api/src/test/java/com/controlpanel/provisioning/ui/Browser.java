@@ -248,6 +248,28 @@ final class Browser implements AutoCloseable {
                         answer.get(3));
     }
 
+    /**
+     * A download from the page, with its session, read whole by the browser; its body here only its first bytes, one
+     * character each (a backup of hundreds of megabytes, made text and sent over to the test, took longer than the
+     * script may).
+     */
+    @SuppressWarnings("unchecked")
+    Fetched download(String url, int firstBytes) {
+        List<Object> answer = (List<Object>) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'})"
+                                + ".then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type'),"
+                                + " r.headers.get('content-disposition'),"
+                                + " String.fromCharCode(...new Uint8Array(b.slice(0, arguments[1])))])),"
+                                + " e => done([0, null, null, '' + e]));",
+                        url,
+                        firstBytes);
+        return new Fetched(
+                ((Number) answer.get(0)).longValue(), (String) answer.get(1), (String) answer.get(2), (String)
+                        answer.get(3));
+    }
+
     /** The first bytes of what a GET from the page answers (text() would drop a leading byte order mark). */
     @SuppressWarnings("unchecked")
     List<Long> fetchFirstBytes(String url, int count) {

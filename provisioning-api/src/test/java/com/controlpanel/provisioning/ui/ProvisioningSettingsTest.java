@@ -435,11 +435,11 @@ class ProvisioningSettingsTest {
         // downloaded from its row, with the operator's session
         WebElement download = browser.find(By.cssSelector("[aria-label='Download " + name + "']"));
         assertThat(download.getAttribute("href")).endsWith(tenant.path("/settings/backups/" + name));
-        Browser.Fetched fetched = browser.fetch(download.getAttribute("href"));
+        Browser.Fetched fetched = browser.download(download.getAttribute("href"), 4);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.contentType()).isEqualTo("application/zip");
         assertThat(fetched.disposition()).isEqualTo("attachment; filename=\"" + name + "\"");
-        assertThat(fetched.body()).startsWith("PK");
+        assertThat(fetched.body()).as("a zip's local file header").isEqualTo("PK\u0003\u0004");
         assertThat(browser.fetch(tenant.path("/settings/backups/provisioning-2020-01-01T00-00-00Z.zip"))
                         .status())
                 .isEqualTo(404);
