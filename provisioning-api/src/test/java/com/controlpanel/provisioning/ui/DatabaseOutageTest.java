@@ -67,6 +67,10 @@ class DatabaseOutageTest {
         Nodes.stop(browser, node, network);
     }
 
+    private boolean live() {
+        return "live".equals(browser.find(By.id("activity-live")).getAttribute("data-state"));
+    }
+
     private Http.Response createUser(String userName) {
         return scim.post(
                 "/Users",
@@ -87,7 +91,9 @@ class DatabaseOutageTest {
         browser.driver().manage().deleteAllCookies();
         browser.signIn(OPERATOR, PASSWORD);
         browser.open("/orgs/" + org + "/activity");
-        browser.waitUntil(d -> browser.text(By.id("activity-live")).startsWith("Live:"));
+        // live, whether its status line says so or already names an action that arrived (one made by another test,
+        // recorded late after an outage)
+        browser.waitUntil(d -> live());
 
         network.cut();
         try {
@@ -101,9 +107,7 @@ class DatabaseOutageTest {
         }
 
         // the page asks again after 5, 10, 20, 40, then every 60 s: the last wait began before the database came back
-        browser.waitUntil(
-                Duration.ofSeconds(75),
-                d -> browser.text(By.id("activity-live")).startsWith("Live:"));
+        browser.waitUntil(Duration.ofSeconds(75), d -> live());
         assertThat(createUser("seen.live@example.com").status()).isEqualTo(201);
         browser.waitUntil(
                 Duration.ofSeconds(20),
