@@ -1,6 +1,8 @@
 package com.controlpanel.provisioning.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -30,18 +33,13 @@ public class RouteMethods {
      * no route is at this path. A route that declares no method takes them all.
      */
     public Optional<Set<String>> at(HttpServletRequest request, Class<?> fallback) {
-        PathContainer path = PathContainer.parsePath(Edge.path(request));
+        List<RequestMappingInfo> routes = routesAt(request, fallback);
+        if (routes.isEmpty()) {
+            return Optional.empty();
+        }
         Set<String> methods = new TreeSet<>();
-        boolean found = false;
-        for (var entry : mappings.getObject().getHandlerMethods().entrySet()) {
-            var patterns = entry.getKey().getPathPatternsCondition();
-            if (entry.getValue().getBeanType() == fallback
-                    || patterns == null
-                    || patterns.getPatterns().stream().noneMatch(pattern -> pattern.matches(path))) {
-                continue;
-            }
-            found = true;
-            Set<RequestMethod> declared = entry.getKey().getMethodsCondition().getMethods();
+        for (RequestMappingInfo route : routes) {
+            Set<RequestMethod> declared = route.getMethodsCondition().getMethods();
             for (RequestMethod method : declared.isEmpty() ? Set.of(RequestMethod.values()) : declared) {
                 methods.add(method.name());
             }
@@ -49,10 +47,8 @@ public class RouteMethods {
         if (methods.contains("GET")) {
             methods.add("HEAD");
         }
-        if (found) {
-            methods.add("OPTIONS");
-        }
-        return found ? Optional.of(methods) : Optional.empty();
+        methods.add("OPTIONS");
+        return Optional.of(methods);
     }
 
     /**
@@ -61,24 +57,34 @@ public class RouteMethods {
      * {@code Accept} takes none of them.
      */
     public Set<String> answers(HttpServletRequest request, Class<?> fallback) {
-        PathContainer path = PathContainer.parsePath(Edge.path(request));
         RequestMethod asked = RequestMethod.resolve(request.getMethod());
         Set<String> types = new TreeSet<>();
-        for (var entry : mappings.getObject().getHandlerMethods().entrySet()) {
-            var patterns = entry.getKey().getPathPatternsCondition();
-            Set<RequestMethod> declared = entry.getKey().getMethodsCondition().getMethods();
-            if (entry.getValue().getBeanType() == fallback
-                    || patterns == null
-                    || patterns.getPatterns().stream().noneMatch(pattern -> pattern.matches(path))
-                    || !(declared.isEmpty() || declared.contains(asked))) {
+        for (RequestMappingInfo route : routesAt(request, fallback)) {
+            Set<RequestMethod> declared = route.getMethodsCondition().getMethods();
+            if (!declared.isEmpty() && !declared.contains(asked)) {
                 continue;
             }
-            var produced = entry.getKey().getProducesCondition().getProducibleMediaTypes();
+            var produced = route.getProducesCondition().getProducibleMediaTypes();
             if (produced.isEmpty()) {
                 types.add("application/json");
             }
             produced.forEach(type -> types.add(type.toString()));
         }
         return types;
+    }
+
+    /** The routes whose path patterns match this request's path, those of {@code fallback} left out. */
+    private List<RequestMappingInfo> routesAt(HttpServletRequest request, Class<?> fallback) {
+        PathContainer path = PathContainer.parsePath(Edge.path(request));
+        List<RequestMappingInfo> routes = new ArrayList<>();
+        mappings.getObject().getHandlerMethods().forEach((route, handler) -> {
+            var patterns = route.getPathPatternsCondition();
+            if (handler.getBeanType() != fallback
+                    && patterns != null
+                    && patterns.getPatterns().stream().anyMatch(pattern -> pattern.matches(path))) {
+                routes.add(route);
+            }
+        });
+        return routes;
     }
 }
