@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The traffic guard stands before every SCIM endpoint (after the bearer token is checked). */
+/**
+ * Before every SCIM endpoint (after the bearer token is checked): a request that can not read SCIM's JSON is refused,
+ * then the traffic guard takes its turn.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ScimWebConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +19,7 @@ public class ScimWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ScimAcceptableAnswers()).addPathPatterns("/scim/v2/**");
         registry.addInterceptor(guard).addPathPatterns("/scim/v2/**");
     }
 }

@@ -586,6 +586,36 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void anAcceptThatTakesNoJsonIsRefusedBeforeTheCallRuns() {
+        Http xml = scim.header("Accept", "application/xml");
+        var read = xml.get("/Users/" + userId);
+        assertError(read, 406, null);
+        assertThat(read.json().get("detail").asText())
+                .contains("answers application/scim+json")
+                .contains("(application/xml)");
+        assertError(xml.send("POST", "/Users", oktaUser(unique("xml"), "Ex", "Emel"), SCIM_JSON), 406, null);
+        assertError(xml.patch("/Users/" + userId, patchOp(op("replace", "active", false))), 406, null);
+        assertError(scim.header("Accept", "application/scim+json;q=0").get("/Groups"), 406, null);
+        assertThat(eventCount()).isEqualTo(events);
+        // what a browser, curl, Okta and Entra send is answered; so is a header that is no list of media types
+        for (String accept : List.of(
+                "application/scim+json",
+                "application/json",
+                "*/*",
+                "application/*+json",
+                "application/xml, application/json;q=0.5",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "not a media type")) {
+            var answer = scim.header("Accept", accept).get("/Users/" + userId);
+            assertThat(answer.status()).as(accept + ": " + answer).isEqualTo(200);
+        }
+        // an address with no resource, and a method the route does not take, say so whatever the Accept
+        assertError(xml.get("/Teams"), 404, null);
+        assertError(xml.send("PUT", "/Users", oktaUser(unique("put"), "P", "U"), SCIM_JSON), 405, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aMethodNoServerKnowsIs501NotABadAddress() {
         for (String method : List.of("PROPFIND", "FOO")) {
             var answer = scim.sendRaw(method, "/Users");
