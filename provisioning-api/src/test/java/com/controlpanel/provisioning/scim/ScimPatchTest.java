@@ -72,6 +72,83 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(get(path).json()).isEqualTo(removed);
     }
 
+    @Test
+    void oneValueSentForAMultiValuedAttributeIsAddedToThoseThereAre() {
+        String id = aliceWithTwoEmails();
+        String path = "/Users/" + id;
+        JsonNode added = patch(path, patchOp(op("add", "emails", Map.of("value", "alice@other.org", "type", "other"))))
+                .json();
+        assertThat(added.get("emails").findValuesAsText("value"))
+                .containsExactly(added.get("userName").asText(), "alice@home.org", "alice@other.org");
+        assertThat(added.get("emails").get(0).get("primary").asBoolean()).isTrue();
+        // without a path, and named in full, alike
+        JsonNode pathless = patch(
+                        path,
+                        patchOp(
+                                op("Add", null, Map.of("phoneNumbers", Map.of("value", "555-0111", "type", "mobile"))),
+                                op("add", null, Map.of(USER + ":roles", Map.of("value", "Reader")))))
+                .json();
+        assertThat(pathless.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0100", "555-0111");
+        assertThat(pathless.get("roles").findValuesAsText("value")).containsExactly("Reader");
+        // a replace by one value leaves that one
+        JsonNode replaced = patch(path, patchOp(op("replace", "phoneNumbers", Map.of("value", "555-0122"))))
+                .json();
+        assertThat(replaced.get("phoneNumbers").isArray()).isTrue();
+        assertThat(replaced.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0122");
+        assertThat(get(path).json()).isEqualTo(replaced);
+    }
+
+    @Test
+    void aRemoveThatListsValuesRemovesThoseOnly() {
+        String id = aliceWithTwoEmails();
+        String path = "/Users/" + id;
+        patch(path, patchOp(op("add", "roles", List.of(Map.of("value", "Reader"), Map.of("value", "Writer")))));
+        long before = eventCount();
+        JsonNode removed = patch(
+                        path,
+                        patchOp(
+                                op("Remove", "emails", List.of(Map.of("value", "alice@home.org"))),
+                                op("remove", "roles", List.of(Map.of("value", "Reader", "display", "Reader")))))
+                .json();
+        assertThat(removed.get("emails").findValuesAsText("value"))
+                .containsExactly(removed.get("userName").asText());
+        assertThat(removed.get("roles").findValuesAsText("value")).containsExactly("Writer");
+        assertThat(eventCount()).isEqualTo(before + 1);
+        // one that matches none removes nothing; a value found by its other sub-attributes goes
+        JsonNode none = patch(path, patchOp(op("remove", "roles", List.of(Map.of("value", "Admin")))))
+                .json();
+        assertThat(none.get("roles").findValuesAsText("value")).containsExactly("Writer");
+        JsonNode byType = patch(path, patchOp(op("remove", "phoneNumbers", Map.of("type", "work"))))
+                .json();
+        assertThat(byType.has("phoneNumbers")).isFalse();
+        assertError(patch(path, patchOp(op("remove", "roles", List.of(Map.of("colour", "red"))))), 400, "invalidValue");
+        // without a value, every value goes (RFC 7644 §3.5.2.2)
+        assertThat(patch(path, patchOp(op("remove", "roles", null))).json().has("roles"))
+                .isFalse();
+        assertThat(get(path).json().get("emails").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullUnderADottedOrQualifiedKeyRemovesThatAttribute() {
+        ObjectNode sent = oktaUser(unique("dotted.null"), "Dot", "Null");
+        sent.putObject(ENTERPRISE).put("department", "Sales").put("costCenter", "42");
+        String id = createUser(sent).get("id").asText();
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("title", "keep-me");
+        value.put("name.givenName", null);
+        value.put(ENTERPRISE + ":department", null);
+        for (String verb : List.of("Replace", "Add")) {
+            var patched = patch("/Users/" + id, patchOp(op(verb, null, value)));
+            assertThat(patched.status()).as(verb + ": " + patched).isEqualTo(200);
+            JsonNode user = get("/Users/" + id).json();
+            assertThat(user.get("title").asText()).isEqualTo("keep-me");
+            assertThat(user.get("name").has("givenName")).isFalse();
+            assertThat(user.get("name").get("familyName").asText()).isEqualTo("Null");
+            assertThat(user.get(ENTERPRISE).has("department")).isFalse();
+            assertThat(user.get(ENTERPRISE).get("costCenter").asText()).isEqualTo("42");
+        }
+    }
+
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.scim.ScimValues;
 import com.controlpanel.provisioning.scim.ValueFilters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -235,14 +236,20 @@ final class UserPatch {
                     // never kept, or read-only and left as it is
                 } else if (qualified(key)) {
                     Path keyPath = path(operation, key);
+                    // null is the unassigned value (RFC 7643 §2.5), as under a path: the attribute is removed
+                    boolean unassigned =
+                            field.getValue() == null || field.getValue().isNull();
                     if (allowed(operation, keyPath)) {
-                        steps.add(new Step(operation.op(), BooleanValues.in(keyPath), field.getValue()));
+                        steps.add(
+                                unassigned
+                                        ? new Step(Op.REMOVE, BooleanValues.in(keyPath), null)
+                                        : new Step(operation.op(), BooleanValues.in(keyPath), field.getValue()));
                     }
                     if (ScimSchemas.ENTERPRISE_USER.equalsIgnoreCase(keyPath.getSchemaUrn())) {
                         inFull.add(keyPath.getElement(0).getAttribute());
                     }
                 } else {
-                    rest.set(key, field.getValue());
+                    rest.set(key, asValues(key, field.getValue()));
                 }
             }
             JsonNode extension = rest.get(ScimSchemas.ENTERPRISE_USER);
@@ -260,9 +267,92 @@ final class UserPatch {
         }
         path = ScimSchemas.withoutSchema(path, ScimSchemas.USER);
         if (allowed(operation, path)) {
-            // A remove carries no value for a User (Entra ID sends one only for group members).
-            steps.add(new Step(
-                    operation.op(), BooleanValues.in(path), operation.op() == Op.REMOVE ? null : operation.value()));
+            String values = wholeValues(path);
+            if (operation.op() != Op.REMOVE) {
+                steps.add(new Step(
+                        operation.op(),
+                        BooleanValues.in(path),
+                        values == null ? operation.value() : asValues(values, operation.value())));
+            } else if (values != null && operation.value() != null) {
+                steps.addAll(removals(operation, values));
+            } else {
+                steps.add(new Step(Op.REMOVE, BooleanValues.in(path), null));
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * The name of the multi-valued attribute a path names whole ({@code emails}, not {@code emails[type eq "work"]}
+     * nor {@code emails.value}); null for any other path.
+     */
+    private static String wholeValues(Path path) {
+        if (path.getSchemaUrn() != null
+                || path.size() != 1
+                || path.getElement(0).getValueFilter() != null) {
+            return null;
+        }
+        String name = path.getElement(0).getAttribute();
+        return ScimSchemas.USER_SCHEMA
+                .attribute(name)
+                .filter(ScimAttribute::multiValued)
+                .map(ScimAttribute::name)
+                .orElse(null);
+    }
+
+    /**
+     * One value sent for a multi-valued attribute ({@code "path": "emails", "value": {"value": "a@b.c"}}) is a list of
+     * that one: an {@code add} adds it to the values there are (RFC 7644 §3.5.2.1) and a {@code replace} leaves it the
+     * only one. Sent as it was, the SDK put it in the place of them all.
+     */
+    private static JsonNode asValues(String attribute, JsonNode value) {
+        boolean multiValued = ScimSchemas.USER_SCHEMA
+                .attribute(attribute)
+                .map(ScimAttribute::multiValued)
+                .orElse(false);
+        if (!multiValued || value == null || value.isNull() || value.isArray()) {
+            return value;
+        }
+        return JsonUtils.getJsonNodeFactory().arrayNode().add(value);
+    }
+
+    /**
+     * A {@code remove} of a multi-valued attribute that lists values ({@code "path": "roles", "value": [{"value":
+     * "Reader"}]}, as Entra ID sends for group members) removes those values only: each listed value selects the values
+     * whose {@code value} equals its own (case as the sub-attribute compares it); one without {@code value} those whose
+     * sub-attributes equal all it gives. A listed value that matches none removes nothing. Without a value it removes
+     * them all (RFC 7644 §3.5.2.2); with the value ignored, every email went with the one named.
+     */
+    private static List<Step> removals(Operation operation, String attribute) throws ScimException {
+        ScimAttribute values = ScimSchemas.USER_SCHEMA.attribute(attribute).orElseThrow();
+        List<Step> steps = new ArrayList<>();
+        JsonNode listed = operation.value();
+        for (JsonNode value : listed.isArray() ? listed : List.of(listed)) {
+            List<Filter> comparisons = new ArrayList<>();
+            if (value.isValueNode()) {
+                comparisons.add(Filter.eq(Path.root().attribute("value"), (ValueNode) value));
+            } else if (value.isObject()
+                    && value.has("value")
+                    && value.get("value").isValueNode()) {
+                comparisons.add(Filter.eq(Path.root().attribute("value"), (ValueNode) value.get("value")));
+            } else if (value.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (values.subAttribute(field.getKey()).isEmpty()
+                            || !field.getValue().isValueNode()) {
+                        throw BadRequestException.invalidValue(operation.describe() + ": '" + field.getKey()
+                                + "' is not a sub-attribute of '" + values.name() + "' a value to remove is found by");
+                    }
+                    comparisons.add(Filter.eq(Path.root().attribute(field.getKey()), (ValueNode) field.getValue()));
+                }
+            }
+            if (comparisons.isEmpty()) {
+                throw BadRequestException.invalidValue(operation.describe() + ": each value to remove from '"
+                        + values.name() + "' names its value ({\"value\": \"...\"})");
+            }
+            Filter selected = comparisons.size() == 1 ? comparisons.get(0) : Filter.and(comparisons);
+            steps.add(new Step(Op.REMOVE, BooleanValues.in(Path.root().attribute(values.name(), selected)), null));
         }
         return steps;
     }
