@@ -70,11 +70,40 @@ public final class AttributeSelection {
     /** Whether a top-level attribute ({@code groups}, {@code members}) is returned at all: whether to look it up. */
     public boolean returns(String attribute) {
         if (!included.isEmpty()
-                && included.stream().noneMatch(path -> path.get(0).equalsIgnoreCase(attribute))) {
+                && included.stream().noneMatch(path -> path.get(0).equalsIgnoreCase(attribute) || core(path))) {
             return false;
         }
         return excluded.stream()
-                .noneMatch(path -> path.size() == 1 && path.get(0).equalsIgnoreCase(attribute));
+                .noneMatch(path -> path.size() == 1 && (path.get(0).equalsIgnoreCase(attribute) || core(path)));
+    }
+
+    /** Whether a path is a core schema's URN alone: it names every attribute of that schema (RFC 7644 §3.10). */
+    private static boolean core(List<String> path) {
+        return path.size() == 1
+                && (path.get(0).equalsIgnoreCase(ScimSchemas.USER)
+                        || path.get(0).equalsIgnoreCase(ScimSchemas.GROUP));
+    }
+
+    /** The paths with a core schema's URN as the resource's attributes of that schema: those not under a URN. */
+    private static List<List<String>> expanded(ObjectNode resource, List<List<String>> paths) {
+        if (paths.stream().noneMatch(AttributeSelection::core)) {
+            return paths;
+        }
+        List<List<String>> expanded = new ArrayList<>();
+        for (List<String> path : paths) {
+            if (!core(path)) {
+                expanded.add(path);
+                continue;
+            }
+            Iterator<String> names = resource.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!name.regionMatches(true, 0, "urn:", 0, 4)) {
+                    expanded.add(List.of(name));
+                }
+            }
+        }
+        return expanded;
     }
 
     /** The resource with only the selected attributes. */
@@ -88,12 +117,12 @@ public final class AttributeSelection {
         } else {
             result = ScimJson.object();
             copyAlways(resource, result);
-            for (List<String> path : included) {
+            for (List<String> path : expanded(resource, included)) {
                 copy(resource, result, resolve(resource, path), 0);
             }
             reorder(resource, result);
         }
-        for (List<String> path : excluded) {
+        for (List<String> path : expanded(resource, excluded)) {
             remove(result, resolve(resource, path), 0);
         }
         withoutSchemasLeftOut(resource, result);

@@ -89,6 +89,10 @@ class ScimDiscoveryTest extends ScimTestSupport {
         assertThat(attribute(enterprise, "manager").get("subAttributes").findValuesAsText("name"))
                 .containsExactly("value", "$ref", "displayName");
         assertError(get("/Schemas/urn:example:unknown"), 404, null);
+        // a URN is the same in any case
+        assertThat(get("/Schemas/" + ENTERPRISE.toUpperCase(java.util.Locale.ROOT))
+                        .json())
+                .isEqualTo(enterprise);
     }
 
     @Test

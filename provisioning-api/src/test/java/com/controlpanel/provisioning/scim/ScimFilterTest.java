@@ -355,6 +355,22 @@ class ScimFilterTest extends ScimTestSupport {
         assertThat(extension.get("schemas").toString()).contains(ENTERPRISE);
         // schemas lists an extension only when its attributes are returned
         assertThat(onlyUserName.get("schemas").toString()).doesNotContain(ENTERPRISE);
+        // the core schema's URN names every core attribute (RFC 7644 §3.10), not one called so
+        JsonNode core =
+                get("/Users/" + ids.get("alice") + "?attributes=" + USER_SCHEMA).json();
+        JsonNode whole = get("/Users/" + ids.get("alice")).json();
+        assertThat(core.get("userName")).isEqualTo(whole.get("userName"));
+        assertThat(core.get("emails")).isEqualTo(whole.get("emails"));
+        assertThat(core.get("groups")).isEqualTo(whole.get("groups"));
+        assertThat(core.has(ENTERPRISE)).isFalse();
+        JsonNode coreAndDepartment = get("/Users/" + ids.get("alice") + "?attributes=" + USER_SCHEMA.toUpperCase() + ","
+                        + ENTERPRISE + ":department")
+                .json();
+        assertThat(coreAndDepartment.get("name")).isEqualTo(whole.get("name"));
+        assertThat(coreAndDepartment.get(ENTERPRISE).toString()).isEqualTo("{\"department\":\"Sales\"}");
+        JsonNode withoutCore = get("/Users/" + ids.get("alice") + "?excludedAttributes=" + USER_SCHEMA)
+                .json();
+        assertThat(fieldNames(withoutCore)).containsExactly("schemas", "id", ENTERPRISE);
         JsonNode withoutExtension = get("/Users/" + ids.get("alice") + "?excludedAttributes=" + ENTERPRISE)
                 .json();
         assertThat(withoutExtension.has(ENTERPRISE)).isFalse();

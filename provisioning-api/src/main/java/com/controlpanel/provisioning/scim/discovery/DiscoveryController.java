@@ -101,7 +101,8 @@ public class DiscoveryController {
     @GetMapping("/Schemas/{id}")
     public ResponseEntity<byte[]> schema(@PathVariable String id, HttpServletRequest request) throws ScimException {
         for (ScimSchema schema : ScimSchemas.ALL) {
-            if (schema.id().equals(id)) {
+            // a URN is the same in any case (RFC 8141), as in bodies, filters and attributes
+            if (schema.id().equalsIgnoreCase(id)) {
                 return ScimResponses.ok(schema(schema, links(request)));
             }
         }
