@@ -477,6 +477,8 @@
         if (stream.readyState === EventSource.CLOSED) {
           // the browser gives up on an answer that is no stream (the service or its database out of reach for a
           // moment, a 503): ask again later, less often the longer it lasts; a signed-out session is sent to sign in
+          // at once, by the fetch of new rows (its 401), rather than told the service could not be reached
+          refresh();
           retryIn = Math.min(retryIn ? retryIn * 2 : 5, 60);
           say('connecting', 'Live updates paused: the service could not be reached. Trying again in ' + retryIn + ' s…');
           setTimeout(function () {

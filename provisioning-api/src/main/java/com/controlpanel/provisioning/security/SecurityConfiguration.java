@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.ui.login.LoginController;
 import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -246,7 +247,12 @@ public class SecurityConfiguration {
                 new NegatedRequestMatcher(htmx),
                 new NegatedRequestMatcher(eventStream),
                 new NegatedRequestMatcher(request -> request.getRequestURI().startsWith("/error"))));
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        // the live Activity stream's async dispatch only ends an answer its request, authorized, began: checked
+        // again after a sign-out in another tab (which empties the session's context) it was denied on a committed
+        // answer, and logged as an error with its stack
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(
                                 "/login",
                                 "/error",
                                 "/webjars/**",

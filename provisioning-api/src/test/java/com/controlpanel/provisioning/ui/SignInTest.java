@@ -20,11 +20,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** Signing in and out, the organizations an admin sees, and the pages shown when something is not there. */
-@ExtendWith(ChromiumAvailable.class)
+@ExtendWith({ChromiumAvailable.class, OutputCaptureExtension.class})
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInTest {
@@ -368,7 +370,7 @@ class SignInTest {
     }
 
     @Test
-    void signingInAgainAfterSigningOutInAnotherTabLeadsToAPageNotToTheLiveStream() {
+    void signingInAgainAfterSigningOutInAnotherTabLeadsToAPageNotToTheLiveStream(CapturedOutput output) {
         Tenant tenant = scenery.organization("Two Tabs Org");
         browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
         WebDriver driver = browser.driver();
@@ -386,11 +388,11 @@ class SignInTest {
             scenery.invite(tenant, "Tess", "Tabs");
             String otherTab = driver.getWindowHandle();
             driver.switchTo().window(activityTab);
-            // its reconnect, signed out, is no stream: it says so, then asks again, and is sent to sign in
-            browser.waitUntil(
-                    Duration.ofSeconds(30),
-                    d -> !browser.present(By.id("activity-live"))
-                            || browser.text(By.id("activity-live")).contains("Live updates paused"));
+            // its reconnect, signed out, is no stream: the page is sent to sign in, told why
+            browser.waitUntil(Duration.ofSeconds(30), d -> browser.path().startsWith("/login"));
+            assertThat(browser.text(By.tagName("body"))).contains("Your session ended");
+            // the stream that ended with the session was no failure of the service
+            assertThat(output.getAll()).doesNotContain("AuthorizationDeniedException");
             driver.switchTo().window(otherTab);
 
             browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
