@@ -841,6 +841,29 @@ class MembersScreenTest {
     }
 
     @Test
+    void aDeactivationOrDeletionDoneMeanwhileInAnotherTabIsSaidSoNotClaimedAgain() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Two Tabs");
+        MemberId ada = scenery.invite(other, "Ada", "Twice");
+        browser.open(other.path("/members/" + ada.value()));
+        // another tab, or another admin, deactivates the member while this page is open
+        scenery.deactivate(other, ada);
+        browser.submit(By.xpath("//button[normalize-space()='Deactivate']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Ada Twice was already deactivated: nothing changed.");
+        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo("Deactivated");
+        browser.submit(By.xpath("//button[normalize-space()='Reactivate']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Reactivated Ada Twice.");
+
+        // deleted meanwhile: the Delete of this page is answered on the list, not by a missing page
+        scenery.remove(other, ada);
+        browser.openDialog(By.cssSelector("[data-dialog-open=delete-dialog]"), "delete-dialog");
+        browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(other.path("/members"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("That member was already deleted: nothing changed.");
+    }
+
+    @Test
     void whatWasDoneIsSaidOnceWhateverTheName() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Sentences");
         MemberId ana = scenery.invite(other, "Ana", "N.");

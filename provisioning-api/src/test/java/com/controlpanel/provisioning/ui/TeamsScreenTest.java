@@ -386,6 +386,33 @@ class TeamsScreenTest {
     }
 
     @Test
+    void aMemberDeletedMeanwhileIsSaidToBeGoneAndTheTeamPageStays() {
+        Teams org = teams("Northwind Gone");
+        // added from the dialog after someone else deleted the member: the dialog stays, saying so
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        browser.type(By.id("candidate-q"), "grace");
+        browser.waitUntil(d -> candidateNames().equals(List.of("Grace Hopper")));
+        scenery.remove(org.tenant(), org.grace());
+        browser.submit(
+                By.cssSelector("#candidates button[aria-label='Add Grace Hopper (grace.hopper@northwind.example)']"));
+        browser.waitUntil(d -> browser.dialogOpen("add-dialog"));
+        assertThat(browser.text(By.id("add-status")))
+                .isEqualTo("Not done. That member no longer exists (deleted meanwhile): nothing was changed.");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+
+        // removed from a page shown before the member was deleted: the page says so
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        scenery.remove(org.tenant(), org.ada());
+        browser.submit(By.cssSelector(
+                "button[aria-label='Remove Ada Lovelace (ada.lovelace@northwind.example) from Design']"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+        assertThat(browser.text(By.cssSelector(".flash-area .flash-alert")))
+                .contains("That member no longer exists (deleted meanwhile): nothing was changed.");
+        assertThat(browser.text(By.id("team-member-count"))).isEqualTo("0 members");
+    }
+
+    @Test
     void aRenameRefusedBecauseTheTeamBecameManagedInOktaSaysSoOnThePage() {
         Teams org = teams("Northwind Late Rename");
         scenery.provisioningOff(org.tenant());

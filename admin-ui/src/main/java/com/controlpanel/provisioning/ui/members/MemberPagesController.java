@@ -5,7 +5,6 @@ import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.MemberPage;
-import com.controlpanel.provisioning.directory.MemberSummary;
 import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.directory.TeamSummary;
 import com.controlpanel.provisioning.domain.api.DomainException;
@@ -246,7 +245,13 @@ public class MemberPagesController {
             HttpServletRequest request,
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "members");
-        MemberView member = find(workspace, id);
+        Optional<MemberView> found = findIfThere(workspace, id);
+        if (found.isEmpty()) {
+            // deleted meanwhile (another tab, another admin, Okta): the page it was asked from is gone
+            flash.addFlashAttribute(Flash.NOTICE, "That member was already deleted: nothing changed.");
+            return "redirect:" + workspace.path("/members");
+        }
+        MemberView member = found.get();
         try {
             members.remove(
                     acting.as(admin, request), workspace.organization().organizationId(), new MemberId(member.id()));
@@ -272,6 +277,14 @@ public class MemberPagesController {
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "members");
         MemberView member = find(workspace, id);
+        if (member.active() == active) {
+            // done meanwhile (another tab, another admin, Okta): said so, not claimed as done now
+            flash.addFlashAttribute(
+                    Flash.NOTICE,
+                    Flash.sentence(member.label() + (active ? " was already active" : " was already deactivated")
+                            + ": nothing changed"));
+            return "redirect:" + workspace.path("/members/" + member.id());
+        }
         try {
             members.setActive(
                     acting.as(admin, request),
@@ -357,16 +370,21 @@ public class MemberPagesController {
     }
 
     private MemberView find(Workspace workspace, String id) {
+        return findIfThere(workspace, id)
+                .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
+    }
+
+    /** The member, if still there; an id no member could have (an address edited by hand) is no page. */
+    private Optional<MemberView> findIfThere(Workspace workspace, String id) {
         MemberId memberId;
         try {
             memberId = new MemberId(id);
         } catch (InvalidValueException e) {
             throw new PageNotFound("This member does not exist (or no longer does).");
         }
-        MemberSummary summary = directory
+        return directory
                 .findMember(workspace.organization().organizationId(), memberId)
-                .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
-        return MemberView.of(summary);
+                .map(MemberView::of);
     }
 
     /**

@@ -29,6 +29,7 @@ import com.controlpanel.provisioning.ui.members.MemberView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -178,11 +179,17 @@ public class TeamPagesController {
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
-        MemberView member = member(workspace, memberId);
         String backToDialog = workspace.path("/teams/" + team.id()) + "?add"
                 + (q == null || q.isBlank()
                         ? ""
                         : "&q=" + UriUtils.encodeQueryParam(q.strip(), StandardCharsets.UTF_8));
+        Optional<MemberView> found = memberIfThere(workspace, memberId);
+        if (found.isEmpty()) {
+            // deleted meanwhile (another tab, another admin, Okta): the dialog says so, the team page stays
+            flash.addFlashAttribute(ADD_ALERT, MEMBER_GONE);
+            return "redirect:" + backToDialog;
+        }
+        MemberView member = found.get();
         if (inTeam(member, team)) {
             // a second click, or a page from before someone else added them: nothing to do, and not a success
             flash.addFlashAttribute(ADD_NOTICE, Flash.sentence(member.label() + " is already in " + team.name()));
@@ -212,7 +219,12 @@ public class TeamPagesController {
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
-        MemberView member = member(workspace, memberId);
+        Optional<MemberView> found = memberIfThere(workspace, memberId);
+        if (found.isEmpty()) {
+            flash.addFlashAttribute(Flash.ALERT, MEMBER_GONE);
+            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
+        }
+        MemberView member = found.get();
         if (!inTeam(member, team)) {
             flash.addFlashAttribute(Flash.NOTICE, Flash.sentence(member.label() + " was no longer in " + team.name()));
             return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
@@ -402,7 +414,13 @@ public class TeamPagesController {
         return member.teams().stream().anyMatch(chip -> chip.id().equals(team.id()));
     }
 
-    private MemberView member(Workspace workspace, String id) {
+    /** What a page says of a member it named who was deleted since it was shown. */
+    private static final String MEMBER_GONE = "That member no longer exists (deleted meanwhile): nothing was changed.";
+
+    /**
+     * The member a form named, if they are still there; an id no member ever had (a form edited by hand) is no page.
+     */
+    private Optional<MemberView> memberIfThere(Workspace workspace, String id) {
         MemberId memberId;
         try {
             memberId = new MemberId(id == null ? "" : id);
@@ -411,8 +429,7 @@ public class TeamPagesController {
         }
         return directory
                 .findMember(workspace.organization().organizationId(), memberId)
-                .map(MemberView::of)
-                .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
+                .map(MemberView::of);
     }
 
     private static String teamName(String name, FormErrors errors) {
