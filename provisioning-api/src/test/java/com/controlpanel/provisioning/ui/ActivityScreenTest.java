@@ -550,6 +550,32 @@ class ActivityScreenTest {
     }
 
     @Test
+    void aDeletedMemberWhoWasInATeamIsNamedByTheTimelineNotByTheirId() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Leavers");
+        TeamId crew = scenery.team(org, "Crew");
+        MemberId fay = scenery.invite(org, "Fay", "Gone", crew);
+        scenery.remove(org, fay);
+        // the member's newest rows are then its removal from the team, whose subject is the team
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (activity
+                .find(new FindActivityQuery(org.id(), null, null, null, fay.value(), null, null, null, 10))
+                .items()
+                .stream()
+                .noneMatch(row -> row.action().equals("team.member-removed"))) {
+            assertThat(System.nanoTime())
+                    .as("the removal from the team within a minute")
+                    .isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+
+        browser.open(org.path("/activity?subject=" + fay.value()));
+
+        assertThat(browser.text(By.id("filter-subject")))
+                .contains("About Fay Gone (fay.gone@northwind.example) (deleted)");
+        assertThat(rowValues(".action-badge")).contains("Member deleted", "Member invited");
+    }
+
+    @Test
     void aRenamedTeamOrMemberIsFoundByAFormerNameAlsoOnceAnotherHasIt() {
         Tenant org = scenery.alsoManagedBy(tenant, "Northwind Renames");
         TeamId design = scenery.team(org, "Manual Design");

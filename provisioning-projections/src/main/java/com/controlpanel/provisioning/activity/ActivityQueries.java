@@ -215,6 +215,18 @@ public class ActivityQueries {
         });
     }
 
+    /**
+     * The newest row whose subject is this member or team (not a row that names it as the member added to or removed
+     * from a team): how the timeline last named it, a deleted member too, whose removals from its teams come after.
+     */
+    public Optional<ActivityRow> lastAbout(OrganizationId organizationId, String subjectId) {
+        String sql = "SELECT " + ActivityStore.COLUMNS + " FROM " + slots.live().activity()
+                + " WHERE organization_id = ? AND subject_id = ? ORDER BY position DESC LIMIT 1";
+        return readOnly.execute(status ->
+                jdbc.query(sql, (rs, i) -> ActivityStore.row(rs, 0), organizationId.value(), subjectId).stream()
+                        .findFirst());
+    }
+
     public long lastPosition(OrganizationId organizationId) {
         Long last = jdbc.queryForObject(
                 "SELECT MAX(position) FROM " + slots.live().activity() + " WHERE organization_id = ?",

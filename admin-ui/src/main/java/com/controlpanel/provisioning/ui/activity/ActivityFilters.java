@@ -238,16 +238,11 @@ public class ActivityFilters {
         if (team.isPresent()) {
             return team.get();
         }
-        return activity
-                .find(new FindActivityQuery(organizationId, null, null, null, id, null, null, null, 1))
-                .items()
-                .stream()
-                .findFirst()
-                .map(row -> !id.equals(row.subjectId())
-                        ? id
-                        : "MEMBER".equals(row.subjectType()) || "TEAM".equals(row.subjectType())
-                                ? row.subjectName() + " (deleted)"
-                                : row.subjectName())
+        // its own newest row: a deleted member's newest rows are its removals from its teams, about the teams
+        return activity.lastAbout(organizationId, id)
+                .map(row -> "MEMBER".equals(row.subjectType()) || "TEAM".equals(row.subjectType())
+                        ? row.subjectName() + " (deleted)"
+                        : row.subjectName())
                 .orElse(id);
     }
 
