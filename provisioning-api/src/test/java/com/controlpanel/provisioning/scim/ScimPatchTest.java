@@ -96,6 +96,17 @@ class ScimPatchTest extends ScimTestSupport {
         assertThat(replaced.get("phoneNumbers").isArray()).isTrue();
         assertThat(replaced.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0122");
         assertThat(get(path).json()).isEqualTo(replaced);
+
+        // a value there already, or listed twice, is added once (RFC 7644 §3.5.2.1)
+        long before = eventCount();
+        JsonNode again = patch(path, patchOp(op("add", "phoneNumbers", List.of(Map.of("value", "555-0122")))))
+                .json();
+        assertThat(again.get("phoneNumbers").findValuesAsText("value")).containsExactly("555-0122");
+        assertThat(eventCount()).as("nothing changed, nothing recorded").isEqualTo(before);
+        JsonNode twice = patch(
+                        path, patchOp(op("add", "roles", List.of(Map.of("value", "Admin"), Map.of("value", "Admin")))))
+                .json();
+        assertThat(twice.get("roles").findValuesAsText("value")).containsExactly("Reader", "Admin");
     }
 
     @Test

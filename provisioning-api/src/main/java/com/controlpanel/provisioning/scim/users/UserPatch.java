@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.scim.ScimSchemas;
 import com.controlpanel.provisioning.scim.ScimValues;
 import com.controlpanel.provisioning.scim.ValueFilters;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
@@ -53,6 +54,9 @@ final class UserPatch {
                         continue;
                     }
                     sdk(op, step.path(), step.value()).apply(patched);
+                    if (op == Op.ADD) {
+                        withoutRepeatedValues(patched, step);
+                    }
                 } catch (ScimException e) {
                     throw withOperation(operation, e);
                 } catch (RuntimeException e) {
@@ -280,6 +284,38 @@ final class UserPatch {
             }
         }
         return steps;
+    }
+
+    /**
+     * An {@code add} of a value a multi-valued attribute has already (the same in every sub-attribute) adds nothing
+     * (RFC 7644 §3.5.2.1: "no changes SHOULD be made"), nor does one that lists a value twice: the SDK appended each.
+     * Only the attributes the step added to are looked at: values a User was sent with are kept as they were.
+     */
+    private static void withoutRepeatedValues(ObjectNode user, Step step) {
+        List<String> added = new ArrayList<>();
+        if (step.path() == null && step.value() != null && step.value().isObject()) {
+            step.value().fieldNames().forEachRemaining(added::add);
+        } else if (step.path() != null && wholeValues(step.path()) != null) {
+            added.add(wholeValues(step.path()));
+        }
+        for (String name : added) {
+            if (ScimSchemas.USER_SCHEMA
+                            .attribute(name)
+                            .map(ScimAttribute::multiValued)
+                            .orElse(false)
+                    && user.get(name) instanceof ArrayNode values) {
+                List<JsonNode> distinct = new ArrayList<>();
+                values.forEach(value -> {
+                    if (!distinct.contains(value)) {
+                        distinct.add(value);
+                    }
+                });
+                if (distinct.size() < values.size()) {
+                    values.removeAll();
+                    values.addAll(distinct);
+                }
+            }
+        }
     }
 
     /**
