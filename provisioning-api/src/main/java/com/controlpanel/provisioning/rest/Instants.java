@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rest;
 
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,7 +52,7 @@ public final class Instants {
         Instant now = Instant.now();
         if (instant.isAfter(now)) {
             throw new InvalidValueException("Parameter '" + name + "' is " + instant
-                    + ", which is still to come (now is " + now + "): a state is known only up to now");
+                    + ", which is still to come (now is " + Moments.text(now) + "): a state is known only up to now");
         }
         return instant;
     }

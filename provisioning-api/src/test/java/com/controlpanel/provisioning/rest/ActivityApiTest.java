@@ -308,7 +308,7 @@ class ActivityApiTest {
     }
 
     @Test
-    void aLastEventIdThatIsNoRowsIdIsRefusedNotReadAsNone() {
+    void aLastEventIdThatIsNoRowsIdIsRefusedNotReadAsNone() throws InterruptedException {
         for (String bad : List.of("abc", "-5", "12345678901234567890")) {
             var refused = api.header("Last-Event-ID", bad)
                     .header("Accept", "text/event-stream")
@@ -318,6 +318,28 @@ class ActivityApiTest {
             assertThat(refused.json().get("detail").asText())
                     .isEqualTo("Header 'Last-Event-ID' must be the id of a row this stream sent (its position), not '"
                             + bad + "'");
+        }
+        // a number that is no row of this organization: past its newest row, or another organization's
+        long newest = rowsOnceThere("", 1).get(0).get("position").asLong();
+        String elsewhere = Fixtures.createOrganization(api, "Another stream");
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode theirRows =
+                api.get("/api/orgs/" + elsewhere + "/activity?limit=1").json().get("items");
+        while (theirRows.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            theirRows = api.get("/api/orgs/" + elsewhere + "/activity?limit=1")
+                    .json()
+                    .get("items");
+        }
+        long theirs = theirRows.get(0).get("position").asLong();
+        for (long none : List.of(newest + 1_000_000, theirs)) {
+            var refused = api.header("Last-Event-ID", Long.toString(none))
+                    .header("Accept", "text/event-stream")
+                    .get(path("/activity/stream"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("Header 'Last-Event-ID' is " + none + ", which is no row of this organization's"
+                            + " Activity: read the newest page again, and send its newest position");
         }
     }
 
@@ -657,6 +679,8 @@ class ActivityApiTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refused.json().get("code").asText()).isEqualTo("too-many-streams");
+            // a stream its client left frees its place at its second keep-alive at the latest
+            assertThat(refused.header("Retry-After")).isEqualTo("30");
             assertThat(refused.json().get("detail").asText())
                     .contains(LIVE_STREAMS_PER_ADMIN + " live activity streams open already");
             // the Control Panel's page is told why in the stream (a browser can not read a 429), and to ask again later

@@ -34,6 +34,12 @@ public class LiveStreams implements DisposableBean {
 
     static final long HEARTBEAT_SECONDS = 15;
 
+    /**
+     * How long a stream whose client left may still hold its place: the first keep-alive after it left may still be
+     * taken by the connection's buffers, the second fails and frees the place.
+     */
+    public static final long FREED_WITHIN_SECONDS = 2 * HEARTBEAT_SECONDS;
+
     private final int perAdmin;
     private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<AdminId, Integer> openPerAdmin = new ConcurrentHashMap<>();

@@ -195,12 +195,23 @@ public class ActivityController {
             throw new InvalidValueException("Header 'Last-Event-ID' must be the id of a row this stream sent (its"
                     + " position), not '" + lastEventId.strip() + "'");
         }
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            long position = Long.parseLong(lastEventId.strip());
+            if (activity.row(organization.organizationId(), position).isEmpty()) {
+                // a position past the newest row, another organization's, or from before a restore: what the client
+                // missed can not be told, and read as none it would be skipped without a word
+                throw new InvalidValueException("Header 'Last-Event-ID' is " + position + ", which is no row of this"
+                        + " organization's Activity: read the newest page again, and send its newest position");
+            }
+        }
         BooleanSupplier stillAllowed = access.stillAllowed(admin, organization.organizationId());
         LiveStreams.Place place;
         try {
             place = streams.reserve(admin.adminId());
         } catch (LiveStreams.TooManyStreams e) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", e.getMessage());
+            // a stream whose client left is found gone by its keep-alives, within this long
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", e.getMessage(), LiveStreams.FREED_WITHIN_SECONDS);
         }
         return openStream(place, organization.organizationId(), lastEventId, stillAllowed);
     }
