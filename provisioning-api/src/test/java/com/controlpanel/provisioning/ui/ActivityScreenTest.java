@@ -805,6 +805,12 @@ class ActivityScreenTest {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("action").asText()).isEqualTo("team.member-added");
         assertThat(rows.findValuesAsText("actorKind")).containsOnly("IDENTITY_PROVIDER");
+
+        // a format no link gives is no file of another format
+        Browser.Fetched xml = browser.fetch(csvLink.replace("format=csv", "format=xml"));
+        assertThat(xml.status()).isEqualTo(400);
+        assertThat(xml.contentType()).startsWith("text/html");
+        assertThat(xml.body()).contains("This link is not right");
     }
 
     @Test

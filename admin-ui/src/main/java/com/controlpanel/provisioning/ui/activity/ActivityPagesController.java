@@ -13,6 +13,7 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import com.controlpanel.provisioning.ui.layout.BadLink;
 import com.controlpanel.provisioning.ui.layout.Choices;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
@@ -192,6 +193,12 @@ public class ActivityPagesController {
             @ModelAttribute("params") ActivityParams params,
             @RequestParam(required = false) String format) {
         Workspace workspace = workspaces.open(admin, org, "activity");
+        if (format != null
+                && !format.isBlank()
+                && Choices.known(format, "csv", "json").isEmpty()) {
+            // a format no export link gives (an address edited by hand): not a CSV file in its place
+            throw new BadLink();
+        }
         String path = workspace.path("/activity");
         ActivityFilter filter =
                 filters.read(workspace.organization().organizationId(), params.withoutCursor(), path, PAGE_SIZE);
