@@ -314,7 +314,14 @@
     }
     form.setAttribute('data-submitted', 'true');
   });
-  window.addEventListener('pageshow', function () {
+  // Back (or Forward) to a page the browser kept as it was shown (its back/forward cache): it is read again, as it is
+  // now (a member deleted since, a count from before an invite, a page from before signing out), and its forms may
+  // be sent again. Asked for by GET, never by sending again the form whose answer it may have been.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      window.location.replace(window.location.href.split('#')[0]);
+      return;
+    }
     document.querySelectorAll('form[data-submitted]').forEach(function (form) {
       form.removeAttribute('data-submitted');
     });
@@ -504,12 +511,8 @@
       left = true;
       stream.close();
     });
-    // back to a page the browser kept: its stream is closed and it may have missed actions
-    window.addEventListener('pageshow', function (event) {
-      if (event.persisted) {
-        window.location.reload();
-      }
-    });
+    // back to a page the browser kept: its stream is closed and it may have missed actions; it is read again (the
+    // pageshow of every page, above)
   }
 
   // the organization switcher (a details element): Escape closes it and gives the focus back to it, and it closes

@@ -864,6 +864,23 @@ class MembersScreenTest {
     }
 
     @Test
+    void backToAPageFromBeforeAnActionShowsItAsItIsNow() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Back");
+        MemberId bea = scenery.invite(other, "Bea", "Back");
+        browser.open(other.path("/members"));
+        browser.open(other.path("/members/" + bea.value()));
+        browser.openDialog(By.cssSelector("[data-dialog-open=delete-dialog]"), "delete-dialog");
+        browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Deleted Bea Back");
+
+        // the browser may keep the page as it was shown (its back/forward cache): it is read again, the member gone
+        browser.driver().navigate().back();
+        browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState;"))
+                && !browser.text(By.tagName("h1")).equals("Bea Back"));
+        assertThat(browser.text(By.tagName("body"))).contains("This member does not exist (or no longer does).");
+    }
+
+    @Test
     void whatWasDoneIsSaidOnceWhateverTheName() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Sentences");
         MemberId ana = scenery.invite(other, "Ana", "N.");
