@@ -315,7 +315,7 @@
     form.setAttribute('data-submitted', 'true');
   });
   // Back (or Forward) to a page the browser kept as it was shown (its back/forward cache): it is read again, as it is
-  // now (a member deleted since, a count from before an invite, a page from before signing out), and its forms may
+  // now (a member deleted since, a count from before an invite), and its forms may
   // be sent again. Asked for by GET, never by sending again the form whose answer it may have been.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) {
