@@ -315,8 +315,8 @@
     form.setAttribute('data-submitted', 'true');
   });
   // Back (or Forward) to a page the browser kept as it was shown (its back/forward cache): it is read again, as it is
-  // now (a member deleted since, a count from before an invite), and its forms may
-  // be sent again. Asked for by GET, never by sending again the form whose answer it may have been.
+  // now (a member deleted since, a count from before an invite), and its forms may be sent again. Asked for by GET,
+  // never by sending again the form whose answer it may have been.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) {
       window.location.replace(window.location.href.split('#')[0]);

@@ -1,16 +1,15 @@
 package com.controlpanel.provisioning.scim;
 
-import com.controlpanel.provisioning.scim.error.ScimExceptionHandler;
+import com.controlpanel.provisioning.rest.AcceptableAnswers;
 import com.controlpanel.provisioning.scim.error.ScimRoutesFallback;
+import com.controlpanel.provisioning.web.ScimErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -23,8 +22,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class ScimAcceptableAnswers implements HandlerInterceptor {
 
-    private static final List<MediaType> ANSWERED = List.of(ScimResponses.SCIM_JSON, MediaType.APPLICATION_JSON);
-
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
@@ -35,27 +32,20 @@ public class ScimAcceptableAnswers implements HandlerInterceptor {
                 || takesScimJson(accept)) {
             return true;
         }
-        ResponseEntity<String> error = ScimExceptionHandler.error(
-                request,
-                HttpServletResponse.SC_NOT_ACCEPTABLE,
+        ScimErrorResponses.write(
+                response,
+                HttpStatus.NOT_ACCEPTABLE,
                 null,
                 "This service provider answers application/scim+json (or application/json), which the request's"
                         + " Accept header (" + accept + ") does not take: accept application/scim+json, or leave"
                         + " Accept out");
-        response.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-        response.setContentType(error.getHeaders().getContentType().toString());
-        response.getOutputStream().write(error.getBody().getBytes(StandardCharsets.UTF_8));
         return false;
     }
 
-    static boolean takesScimJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
+    private static boolean takesScimJson(String accept) {
         try {
-            return MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(taken ->
-                            taken.getQualityValue() > 0 && ANSWERED.stream().anyMatch(taken::isCompatibleWith));
+            return AcceptableAnswers.takes(accept, ScimResponses.SCIM_JSON)
+                    || AcceptableAnswers.takes(accept, MediaType.APPLICATION_JSON);
         } catch (InvalidMediaTypeException e) {
             return true;
         }

@@ -75,6 +75,13 @@ class TeamsScreenTest {
         return new Teams(org, design, engineering, ada, grace, linus);
     }
 
+    /** Opens "Add a member" and searches until the one candidate it offers is this member. */
+    private void searchToAdd(String query, String name) {
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        browser.type(By.id("candidate-q"), query);
+        browser.waitUntil(d -> candidateNames().equals(List.of(name)));
+    }
+
     private WebElement teamRow(TeamId team) {
         return browser.find(By.cssSelector("tr[data-team-id='" + team.value() + "']"));
     }
@@ -363,9 +370,7 @@ class TeamsScreenTest {
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Ada Lovelace was no longer in Design.");
 
         // an addition someone else made meanwhile: said in the dialog, which stays open
-        browser.openDialog(By.id("add-member-button"), "add-dialog");
-        browser.type(By.id("candidate-q"), "grace");
-        browser.waitUntil(d -> candidateNames().equals(List.of("Grace Hopper")));
+        searchToAdd("grace", "Grace Hopper");
         scenery.addToTeam(org.tenant(), org.design(), org.grace());
         browser.submit(
                 By.cssSelector("#candidates button[aria-label='Add Grace Hopper (grace.hopper@northwind.example)']"));
@@ -390,9 +395,7 @@ class TeamsScreenTest {
         Teams org = teams("Northwind Gone");
         // added from the dialog after someone else deleted the member: the dialog stays, saying so
         browser.open(org.tenant().path("/teams/" + org.design().value()));
-        browser.openDialog(By.id("add-member-button"), "add-dialog");
-        browser.type(By.id("candidate-q"), "grace");
-        browser.waitUntil(d -> candidateNames().equals(List.of("Grace Hopper")));
+        searchToAdd("grace", "Grace Hopper");
         scenery.remove(org.tenant(), org.grace());
         browser.submit(
                 By.cssSelector("#candidates button[aria-label='Add Grace Hopper (grace.hopper@northwind.example)']"));

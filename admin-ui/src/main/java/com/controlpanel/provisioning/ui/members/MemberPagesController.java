@@ -374,17 +374,8 @@ public class MemberPagesController {
                 .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
     }
 
-    /** The member, if still there; an id no member could have (an address edited by hand) is no page. */
     private Optional<MemberView> findIfThere(Workspace workspace, String id) {
-        MemberId memberId;
-        try {
-            memberId = new MemberId(id);
-        } catch (InvalidValueException e) {
-            throw new PageNotFound("This member does not exist (or no longer does).");
-        }
-        return directory
-                .findMember(workspace.organization().organizationId(), memberId)
-                .map(MemberView::of);
+        return MemberView.find(directory, workspace.organization().organizationId(), id);
     }
 
     /**

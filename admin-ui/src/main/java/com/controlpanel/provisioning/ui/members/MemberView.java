@@ -1,15 +1,21 @@
 package com.controlpanel.provisioning.ui.members;
 
+import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.MemberRow;
 import com.controlpanel.provisioning.directory.MemberStatus;
 import com.controlpanel.provisioning.directory.MemberSummary;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.ui.layout.Avatar;
 import com.controlpanel.provisioning.ui.layout.Dates;
+import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.TeamChip;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A member as the Control Panel shows it: avatar with badge, name, email, teams, status, and if it may be edited. */
 public record MemberView(
@@ -65,5 +71,19 @@ public record MemberView(
 
     public String sourceLabel() {
         return okta ? "Provisioned by Okta" : "Invited in the Control Panel";
+    }
+
+    /**
+     * The member an address or a form names, if they are still there (deleted meanwhile: empty); an id no member
+     * could have (an address edited by hand) is no page.
+     */
+    public static Optional<MemberView> find(DirectoryQueries directory, OrganizationId organizationId, String id) {
+        MemberId memberId;
+        try {
+            memberId = new MemberId(id == null ? "" : id);
+        } catch (InvalidValueException e) {
+            throw new PageNotFound("This member does not exist (or no longer does).");
+        }
+        return directory.findMember(organizationId, memberId).map(MemberView::of);
     }
 }

@@ -417,19 +417,8 @@ public class TeamPagesController {
     /** What a page says of a member it named who was deleted since it was shown. */
     private static final String MEMBER_GONE = "That member no longer exists (deleted meanwhile): nothing was changed.";
 
-    /**
-     * The member a form named, if they are still there; an id no member ever had (a form edited by hand) is no page.
-     */
     private Optional<MemberView> memberIfThere(Workspace workspace, String id) {
-        MemberId memberId;
-        try {
-            memberId = new MemberId(id == null ? "" : id);
-        } catch (InvalidValueException e) {
-            throw new PageNotFound("This member does not exist (or no longer does).");
-        }
-        return directory
-                .findMember(workspace.organization().organizationId(), memberId)
-                .map(MemberView::of);
+        return MemberView.find(directory, workspace.organization().organizationId(), id);
     }
 
     private static String teamName(String name, FormErrors errors) {

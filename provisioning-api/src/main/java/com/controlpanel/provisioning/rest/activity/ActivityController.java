@@ -188,22 +188,7 @@ public class ActivityController {
             @PathVariable String org,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         OrganizationRow organization = access.require(admin, org);
-        if (lastEventId != null
-                && !lastEventId.isBlank()
-                && !lastEventId.strip().matches("\\d{1,18}")) {
-            // read as none, the stream would skip what the client missed without a word
-            throw new InvalidValueException("Header 'Last-Event-ID' must be the id of a row this stream sent (its"
-                    + " position), not '" + lastEventId.strip() + "'");
-        }
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            long position = Long.parseLong(lastEventId.strip());
-            if (activity.row(organization.organizationId(), position).isEmpty()) {
-                // a position past the newest row, another organization's, or from before a restore: what the client
-                // missed can not be told, and read as none it would be skipped without a word
-                throw new InvalidValueException("Header 'Last-Event-ID' is " + position + ", which is no row of this"
-                        + " organization's Activity: read the newest page again, and send its newest position");
-            }
-        }
+        Long resumeAfter = resumeAfter(organization.organizationId(), lastEventId);
         BooleanSupplier stillAllowed = access.stillAllowed(admin, organization.organizationId());
         LiveStreams.Place place;
         try {
@@ -213,11 +198,33 @@ public class ActivityController {
             throw new ApiException(
                     HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", e.getMessage(), LiveStreams.FREED_WITHIN_SECONDS);
         }
-        return openStream(place, organization.organizationId(), lastEventId, stillAllowed);
+        return openStream(place, organization.organizationId(), resumeAfter, stillAllowed);
+    }
+
+    /**
+     * The position a {@code Last-Event-ID} resumes after, null for none: one that is no row of this organization (not
+     * a position, past its newest row, another organization's, from before a restore) is refused, since read as none
+     * the stream would skip what the client missed without a word.
+     */
+    private Long resumeAfter(OrganizationId organizationId, String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        String id = lastEventId.strip();
+        if (!id.matches("\\d{1,18}")) {
+            throw new InvalidValueException("Header 'Last-Event-ID' must be the id of a row this stream sent (its"
+                    + " position), not '" + id + "'");
+        }
+        long position = Long.parseLong(id);
+        if (activity.row(organizationId, position).isEmpty()) {
+            throw new InvalidValueException("Header 'Last-Event-ID' is " + position + ", which is no row of this"
+                    + " organization's Activity: read the newest page again, and send its newest position");
+        }
+        return position;
     }
 
     SseEmitter openStream(
-            LiveStreams.Place place, OrganizationId organizationId, String lastEventId, BooleanSupplier stillAllowed) {
+            LiveStreams.Place place, OrganizationId organizationId, Long resumeAfter, BooleanSupplier stillAllowed) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         try {
             // the status and headers go out now, not with the first row (a client or proxy may give up waiting)
@@ -234,9 +241,8 @@ public class ActivityController {
                 STREAM_BACKLOG,
                 stillAllowed,
                 stream -> {
-                    if (lastEventId != null && lastEventId.strip().matches("\\d{1,18}")) {
-                        long after = Long.parseLong(lastEventId.strip());
-                        stream.offer(live -> resuming.sendMissed(live, organizationId, after));
+                    if (resumeAfter != null) {
+                        stream.offer(live -> resuming.sendMissed(live, organizationId, resumeAfter));
                     }
                 },
                 // subscribed before the missed rows are read, so that nothing falls in between; the rows the feed

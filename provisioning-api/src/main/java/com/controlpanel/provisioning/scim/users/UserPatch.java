@@ -295,15 +295,11 @@ final class UserPatch {
         List<String> added = new ArrayList<>();
         if (step.path() == null && step.value() != null && step.value().isObject()) {
             step.value().fieldNames().forEachRemaining(added::add);
-        } else if (step.path() != null && wholeValues(step.path()) != null) {
+        } else if (step.path() != null) {
             added.add(wholeValues(step.path()));
         }
         for (String name : added) {
-            if (ScimSchemas.USER_SCHEMA
-                            .attribute(name)
-                            .map(ScimAttribute::multiValued)
-                            .orElse(false)
-                    && user.get(name) instanceof ArrayNode values) {
+            if (name != null && multiValued(name) && user.get(name) instanceof ArrayNode values) {
                 List<JsonNode> distinct = new ArrayList<>();
                 values.forEach(value -> {
                     if (!distinct.contains(value)) {
@@ -329,11 +325,15 @@ final class UserPatch {
             return null;
         }
         String name = path.getElement(0).getAttribute();
+        return multiValued(name) ? name : null;
+    }
+
+    /** Whether a core User attribute of this name (any case) is multi-valued. */
+    private static boolean multiValued(String name) {
         return ScimSchemas.USER_SCHEMA
                 .attribute(name)
-                .filter(ScimAttribute::multiValued)
-                .map(ScimAttribute::name)
-                .orElse(null);
+                .map(ScimAttribute::multiValued)
+                .orElse(false);
     }
 
     /**
@@ -342,11 +342,7 @@ final class UserPatch {
      * only one. Sent as it was, the SDK put it in the place of them all.
      */
     private static JsonNode asValues(String attribute, JsonNode value) {
-        boolean multiValued = ScimSchemas.USER_SCHEMA
-                .attribute(attribute)
-                .map(ScimAttribute::multiValued)
-                .orElse(false);
-        if (!multiValued || value == null || value.isNull() || value.isArray()) {
+        if (!multiValued(attribute) || value == null || value.isNull() || value.isArray()) {
             return value;
         }
         return JsonUtils.getJsonNodeFactory().arrayNode().add(value);
