@@ -271,6 +271,38 @@ class MembersScreenTest {
     }
 
     @Test
+    void namesAreListedWithoutRegardToCaseAndAccents() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Société Générale Ordre");
+        scenery.invite(other, "Zoé", "Martin");
+        scenery.invite(other, "Émile", "Durand");
+        scenery.invite(other, "Łukasz", "Nowak");
+        scenery.invite(other, "ada", "Lovelace");
+        scenery.team(other, "Zeta");
+        scenery.team(other, "Équipe Nord");
+        scenery.team(other, "alpha");
+
+        browser.open(other.path("/members"));
+        assertNames("ada Lovelace", "Émile Durand", "Łukasz Nowak", "Zoé Martin");
+        new Select(browser.find(By.id("member-sort"))).selectByValue("name-desc");
+        waitForResults("sort=name-desc");
+        assertNames("Zoé Martin", "Łukasz Nowak", "Émile Durand", "ada Lovelace");
+        // the team filter and the teams offered to an invite, in the same order
+        assertThat(new Select(browser.find(By.id("member-team")))
+                        .getOptions().stream().skip(1).map(WebElement::getText).toList())
+                .containsExactly("alpha", "Équipe Nord", "Zeta");
+        assertThat(browser.all(By.cssSelector("#invite-team-options label")).stream()
+                        .map(label -> label.getAttribute("textContent").strip())
+                        .toList())
+                .containsExactly("alpha", "Équipe Nord", "Zeta");
+
+        browser.open(other.path("/teams"));
+        assertThat(browser.all(By.cssSelector("tr.team-row .identity-name")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("alpha", "Équipe Nord", "Zeta");
+    }
+
+    @Test
     void aLinkToTheMembersOfATeamDeletedSinceSaysTheTeamIsGone() {
         Tenant org = scenery.alsoManagedBy(tenant, "Gone Team Traders");
         scenery.invite(org, "Stay", "Here");

@@ -513,7 +513,7 @@ public class DirectoryQueries {
         DirectoryTables t = slots.live();
         return jdbc.query(
                 "SELECT team_id, display_name, source FROM " + t.team()
-                        + " WHERE organization_id = ? AND source = 'MANUAL' ORDER BY name_key, team_id",
+                        + " WHERE organization_id = ? AND source = 'MANUAL' ORDER BY name_order, team_id",
                 (rs, n) -> new TeamRef(new TeamId(rs.getString(1)), rs.getString(2), Source.valueOf(rs.getString(3))),
                 organizationId.value());
     }
@@ -647,7 +647,7 @@ public class DirectoryQueries {
         jdbc.query(
                 "SELECT ms.member_id, tm.team_id, tm.display_name, tm.source FROM " + t.membership() + " ms JOIN "
                         + t.team() + " tm ON tm.team_id = ms.team_id WHERE ms.member_id IN (" + marks
-                        + ") ORDER BY tm.name_key, tm.team_id",
+                        + ") ORDER BY tm.name_order, tm.team_id",
                 rs -> {
                     teams.computeIfAbsent(new MemberId(rs.getString(1)), id -> new ArrayList<>())
                             .add(new TeamRef(

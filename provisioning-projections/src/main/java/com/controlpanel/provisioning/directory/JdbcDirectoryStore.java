@@ -40,9 +40,9 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     static final String MEMBER_COLUMNS = "member_id, organization_id, source, active, user_name, user_name_key, "
             + "external_id, display_name, display_name_key, given_name_key, family_name_key, email, email_key, "
-            + "label, label_key, profile, created_at, last_modified_at, version";
+            + "label, label_key, profile, created_at, last_modified_at, version, label_order";
     static final String TEAM_COLUMNS = "team_id, organization_id, source, display_name, name_key, external_id, "
-            + "member_count, created_at, last_modified_at, version, members_digest, search_key";
+            + "member_count, created_at, last_modified_at, version, members_digest, search_key, name_order";
     static final String ORGANIZATION_COLUMNS = "organization_id, name, tenant_id, provisioning_enabled, "
             + "credential_id, token_issued_at, created_at, version";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDirectoryStore.class);
@@ -117,7 +117,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
     public void insertMember(MemberRow row) {
         jdbc.update(
                 "INSERT INTO " + tables.member() + " (" + MEMBER_COLUMNS
-                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 memberValues(row, json));
         insertIndex(List.of(row));
     }
@@ -128,8 +128,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 "UPDATE " + tables.member()
                         + " SET source = ?, active = ?, user_name = ?, user_name_key = ?, external_id = ?, "
                         + "display_name = ?, display_name_key = ?, given_name_key = ?, family_name_key = ?, email = ?, "
-                        + "email_key = ?, label = ?, label_key = ?, profile = ?, last_modified_at = ?, version = ? "
-                        + "WHERE member_id = ?",
+                        + "email_key = ?, label = ?, label_key = ?, profile = ?, last_modified_at = ?, version = ?, "
+                        + "label_order = ? WHERE member_id = ?",
                 shift(memberValues(row, json)));
     }
 
@@ -160,7 +160,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public void insertTeam(TeamRow row) {
         jdbc.update(
-                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO " + tables.team() + " (" + TEAM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 teamValues(row));
     }
 
@@ -169,7 +169,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
         jdbc.update(
                 "UPDATE " + tables.team() + " SET source = ?, display_name = ?, name_key = ?, external_id = ?, "
                         + "last_modified_at = ?, version = ?, member_count = member_count + ?, "
-                        + "members_digest = members_digest + ?, search_key = ? WHERE team_id = ?",
+                        + "members_digest = members_digest + ?, search_key = ?, name_order = ? WHERE team_id = ?",
                 row.source().name(),
                 row.displayName().value(),
                 row.displayName().key(),
@@ -179,6 +179,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 memberCountChange,
                 membersDigestChange,
                 searchKey(row.displayName().value()),
+                ProfileIndex.orderKey(row.displayName().value()),
                 row.teamId().value());
     }
 
@@ -479,7 +480,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
             write(json, profile),
             time(row.createdAt()),
             time(row.lastModifiedAt()),
-            row.version()
+            row.version(),
+            ProfileIndex.orderKey(profile.label())
         };
     }
 
@@ -488,15 +490,16 @@ final class JdbcDirectoryStore implements DirectoryStore {
      * organization and when it was created), then the key.
      */
     private static Object[] shift(Object[] insertValues) {
-        Object[] values = new Object[17];
+        Object[] values = new Object[18];
         System.arraycopy(insertValues, 2, values, 0, 14);
         values[14] = insertValues[17];
         values[15] = insertValues[18];
-        values[16] = insertValues[0];
+        values[16] = insertValues[19];
+        values[17] = insertValues[0];
         return values;
     }
 
-    private static Object[] teamValues(TeamRow row) {
+    static Object[] teamValues(TeamRow row) {
         return new Object[] {
             row.teamId().value(),
             row.organizationId().value(),
@@ -509,7 +512,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
             time(row.lastModifiedAt()),
             row.version(),
             row.membersDigest(),
-            searchKey(row.displayName().value())
+            searchKey(row.displayName().value()),
+            ProfileIndex.orderKey(row.displayName().value())
         };
     }
 

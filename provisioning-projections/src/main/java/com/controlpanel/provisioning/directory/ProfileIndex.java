@@ -22,6 +22,8 @@ final class ProfileIndex {
 
     static final int MAX_VALUE_LENGTH = 512;
     static final int MAX_TERM_LENGTH = 128;
+    /** The length of the columns lists sorted by name are read in the order of. */
+    static final int ORDER_KEY_LENGTH = 256;
 
     /** Letters that Unicode does not decompose, as they are spelt without them. */
     private static final Map<Integer, String> SPELT = Map.ofEntries(
@@ -187,6 +189,16 @@ final class ProfileIndex {
             words.add(word.toString());
         }
         return words;
+    }
+
+    /**
+     * Where a name goes in a list sorted by name: lower-cased and without accents, as {@link #folded} reads it, so
+     * that Émile comes among the E and Łukasz among the L, not after Z; at most 256 characters. Names equal but for
+     * their case and accents keep the order of their ids.
+     */
+    static String orderKey(String name) {
+        String folded = folded(name);
+        return folded.length() > ORDER_KEY_LENGTH ? folded.substring(0, ORDER_KEY_LENGTH) : folded;
     }
 
     static String key(String value, int maxLength) {

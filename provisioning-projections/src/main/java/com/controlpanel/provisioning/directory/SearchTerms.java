@@ -80,4 +80,49 @@ public final class SearchTerms {
             update.executeBatch();
         }
     }
+
+    /**
+     * The keys that the member and team lists sorted by name are read in the order of ({@code label_order}, {@code
+     * name_order}), made from the names as the projection makes them now.
+     */
+    public static void recomputeOrder(Connection connection, String slot) throws SQLException {
+        DirectoryTables t = DirectoryTables.of(slot);
+        ObjectMapper json = EventJson.events();
+        List<String[]> keys = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(1000);
+            try (ResultSet rs = statement.executeQuery("SELECT member_id, profile FROM " + t.member())) {
+                while (rs.next()) {
+                    String label =
+                            JdbcDirectoryStore.read(json, rs.getString(2)).label();
+                    keys.add(new String[] {ProfileIndex.orderKey(label), rs.getString(1)});
+                }
+            }
+        }
+        update(connection, "UPDATE " + t.member() + " SET label_order = ? WHERE member_id = ?", keys);
+        keys.clear();
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(1000);
+            try (ResultSet rs = statement.executeQuery("SELECT team_id, display_name FROM " + t.team())) {
+                while (rs.next()) {
+                    keys.add(new String[] {ProfileIndex.orderKey(rs.getString(2)), rs.getString(1)});
+                }
+            }
+        }
+        update(connection, "UPDATE " + t.team() + " SET name_order = ? WHERE team_id = ?", keys);
+    }
+
+    private static void update(Connection connection, String sql, List<String[]> rows) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < rows.size(); i++) {
+                update.setString(1, rows.get(i)[0]);
+                update.setString(2, rows.get(i)[1]);
+                update.addBatch();
+                if (i % 1000 == 999) {
+                    update.executeBatch();
+                }
+            }
+            update.executeBatch();
+        }
+    }
 }

@@ -2,7 +2,7 @@ package com.controlpanel.provisioning.directory;
 
 /** How a team list is ordered. */
 public enum TeamSort {
-    NAME("name_key"),
+    NAME("name_order"),
     CREATED("created_at"),
     MEMBERS("member_count");
 

@@ -473,6 +473,106 @@ class DirectoryProjectionTest {
         assertThat(teamsNamed("gin")).containsExactly(ENGINEERING);
     }
 
+    @Test
+    void listsSortNamesWithoutRegardToCaseAndAccents() {
+        MemberId zoe = MemberId.random();
+        MemberId emile = MemberId.random();
+        MemberId lukasz = MemberId.random();
+        MemberId ada = MemberId.random();
+        MemberId mia = MemberId.random();
+        provision(zoe, Source.OKTA, "zoe@example.com", "Zoé", "Martin");
+        provision(emile, Source.MANUAL, "emile@example.com", "Émile", "Durand");
+        provision(lukasz, Source.OKTA, "lukasz@example.com", "Łukasz", "Nowak");
+        provision(ada, Source.MANUAL, "ada@example.com", "ada", "Lovelace");
+        provision(mia, Source.MANUAL, "mia@example.com", "Mia", "Ørsted");
+        // as plain text, Émile and Łukasz came after Zoé (é and ł are past z), and ada after the capitals
+        List<MemberId> byName = List.of(ada, emile, lukasz, mia, zoe);
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactlyElementsOf(byName);
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, true, 0, 10)))
+                .containsExactlyElementsOf(reversed(byName));
+        // a search's matches, and the members a team may take, in the same order
+        assertThat(search("example")).containsExactlyElementsOf(byName);
+        TeamId team = TeamId.random();
+        on(new TeamProvisioned(ORG, team, Source.MANUAL, new TeamName("Équipe"), null));
+        assertThat(ids(queries.eligibleMembers(ORG, team, null, 0, 10))).containsExactlyElementsOf(byName);
+        assertThat(ids(queries.eligibleMembers(ORG, team, "example", 0, 10))).containsExactlyElementsOf(byName);
+
+        // a name changed moves in the order
+        on(new MemberProfileChanged(
+                ORG,
+                ada,
+                MemberProfile.invited("ada@example.com", PersonName.of("ada", "Lovelace")),
+                MemberProfile.invited("ada@example.com", PersonName.of("Ådne", "Zabel"))));
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(ada, emile, lukasz, mia, zoe);
+        on(new MemberProfileChanged(
+                ORG,
+                ada,
+                MemberProfile.invited("ada@example.com", PersonName.of("Ådne", "Zabel")),
+                MemberProfile.invited("ada@example.com", PersonName.of("Zoë", "Abel"))));
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(emile, lukasz, mia, ada, zoe);
+    }
+
+    @Test
+    void teamListsSortNamesWithoutRegardToCaseAndAccents() {
+        TeamId zeta = TeamId.random();
+        TeamId equipe = TeamId.random();
+        TeamId alpha = TeamId.random();
+        TeamId oekonomie = TeamId.random();
+        on(new TeamProvisioned(ORG, zeta, Source.MANUAL, new TeamName("Zeta"), null));
+        on(new TeamProvisioned(ORG, equipe, Source.MANUAL, new TeamName("Équipe Nord"), null));
+        on(new TeamProvisioned(ORG, alpha, Source.MANUAL, new TeamName("alpha"), null));
+        on(new TeamProvisioned(ORG, oekonomie, Source.MANUAL, new TeamName("Ökonomie"), null));
+        List<TeamId> byName = List.of(alpha, equipe, oekonomie, zeta);
+        on(new MemberProvisioned(ORG, BOB, Source.MANUAL, bobProfile(), true));
+
+        assertThat(teamsNamed("")).containsExactlyElementsOf(byName);
+        assertThat(queries.findTeams(new FindTeamsQuery(ORG, null, null, TeamSort.NAME, true, 0, 50)).items().stream()
+                        .map(summary -> summary.team().teamId()))
+                .containsExactlyElementsOf(reversed(byName));
+        assertThat(queries.invitableTeams(ORG).stream().map(TeamRef::teamId)).containsExactlyElementsOf(byName);
+        for (TeamId team : List.of(zeta, oekonomie, alpha, equipe)) {
+            on(new MemberAddedToTeam(ORG, team, BOB));
+        }
+        assertThat(queries.teamsOf(List.of(BOB)).get(BOB).stream().map(TeamRef::teamId))
+                .containsExactlyElementsOf(byName);
+
+        on(new TeamRenamed(ORG, zeta, new TeamName("Zeta"), new TeamName("Äbte")));
+        assertThat(teamsNamed("")).containsExactly(zeta, alpha, equipe, oekonomie);
+    }
+
+    @Test
+    void theOrderKeysOfMembersAndTeamsAlreadyStoredAreMadeFromTheirNames() throws Exception {
+        MemberId emile = MemberId.random();
+        provision(emile, Source.MANUAL, "emile@example.com", "Émile", "Durand");
+        provision(MemberId.random(), Source.MANUAL, "zed@example.com", "Zed", "Zane");
+        TeamId equipe = TeamId.random();
+        on(new TeamProvisioned(ORG, equipe, Source.OKTA, new TeamName("Équipe"), null));
+        List<Map<String, Object>> kept = orderKeys();
+        // the keys as migration V14 finds them before it fills them
+        jdbc.update("UPDATE dir_member_a SET label_order = ''");
+        jdbc.update("UPDATE dir_team_a SET name_order = ''");
+
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            SearchTerms.recomputeOrder(connection, "a");
+        }
+        assertThat(orderKeys()).isEqualTo(kept);
+        assertThat(kept).extracting(row -> row.get("ORDER_KEY")).containsExactly("emile durand", "equipe", "zed zane");
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private List<Map<String, Object>> orderKeys() {
+        return jdbc.queryForList("SELECT label_order AS order_key FROM dir_member_a UNION ALL SELECT name_order FROM "
+                + "dir_team_a ORDER BY 1");
+    }
+
     private List<TeamId> teamsNamed(String text) {
         return queries.findTeams(new FindTeamsQuery(ORG, text, null, TeamSort.NAME, false, 0, 50)).items().stream()
                 .map(summary -> summary.team().teamId())

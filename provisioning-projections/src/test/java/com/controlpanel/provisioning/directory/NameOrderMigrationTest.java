@@ -1,0 +1,111 @@
+package com.controlpanel.provisioning.directory;
+
+import static com.controlpanel.provisioning.testing.EventExamples.ORG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.PersonName;
+import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.eventstore.EventJson;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Migration V14 gives the members and teams already stored the keys the lists sorted by name are read in the order
+ * of, made from their names as the projection makes them now, in both slots; the member list's name order is then
+ * read along an index of them.
+ */
+class NameOrderMigrationTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00.123Z");
+
+    @Test
+    void migrationV14OrdersTheNamesAlreadyStoredWithoutRegardToCaseAndAccents() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        migrate(dataSource, "13");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // rows as the version before it wrote them, in both slots
+        for (String slot : List.of("a", "b")) {
+            member(jdbc, slot, "Zoé", "Martin");
+            member(jdbc, slot, "Émile", "Durand");
+            member(jdbc, slot, "ada", "Lovelace");
+            team(jdbc, slot, "Zeta");
+            team(jdbc, slot, "Équipe Nord");
+        }
+
+        migrate(dataSource, "14");
+
+        for (String slot : List.of("a", "b")) {
+            assertThat(jdbc.queryForList(
+                            "SELECT label_order FROM dir_member_" + slot + " ORDER BY label_order", String.class))
+                    .containsExactly("ada lovelace", "emile durand", "zoe martin");
+            assertThat(jdbc.queryForList(
+                            "SELECT name_order FROM dir_team_" + slot + " ORDER BY name_order", String.class))
+                    .containsExactly("equipe nord", "zeta");
+            assertThat(jdbc.queryForList(
+                            "SELECT index_name FROM information_schema.indexes WHERE table_name = ?",
+                            String.class,
+                            ("dir_member_" + slot).toUpperCase()))
+                    .contains(("ix_dir_member_" + slot + "_label_order").toUpperCase())
+                    .doesNotContain(("ix_dir_member_" + slot + "_label").toUpperCase());
+        }
+        DirectoryQueries queries = new DirectoryQueries(jdbc, new DirectorySlots(jdbc));
+        assertThat(queries
+                        .findMembers(new FindMembersQuery(ORG, null, null, null, null, MemberSort.NAME, false, 0, 10))
+                        .items()
+                        .stream()
+                        .map(summary -> summary.member().profile().label()))
+                .containsExactly("ada Lovelace", "Émile Durand", "Zoé Martin");
+    }
+
+    private static void member(JdbcTemplate jdbc, String slot, String givenName, String familyName) {
+        String email = UUID.randomUUID() + "@example.com";
+        MemberRow row = new MemberRow(
+                MemberId.random(),
+                ORG,
+                Source.MANUAL,
+                true,
+                MemberProfile.invited(email, PersonName.of(givenName, familyName)),
+                T0,
+                T0,
+                0);
+        insert(
+                jdbc,
+                "dir_member_" + slot,
+                JdbcDirectoryStore.MEMBER_COLUMNS,
+                JdbcDirectoryStore.memberValues(row, EventJson.events()));
+    }
+
+    private static void team(JdbcTemplate jdbc, String slot, String name) {
+        TeamRow row = new TeamRow(TeamId.random(), ORG, Source.MANUAL, new TeamName(name), null, 0, T0, T0, 0, 0);
+        insert(jdbc, "dir_team_" + slot, JdbcDirectoryStore.TEAM_COLUMNS, JdbcDirectoryStore.teamValues(row));
+    }
+
+    /** The row without its last column, the order key, which the version before V14 did not write. */
+    private static void insert(JdbcTemplate jdbc, String table, String columns, Object[] values) {
+        String before = columns.substring(0, columns.lastIndexOf(','));
+        Object[] kept = Arrays.copyOf(values, values.length - 1);
+        jdbc.update("INSERT INTO " + table + " (" + before + ") VALUES (" + "?,".repeat(kept.length - 1) + "?)", kept);
+    }
+
+    private static void migrate(DataSource dataSource, String version) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
+    }
+}
