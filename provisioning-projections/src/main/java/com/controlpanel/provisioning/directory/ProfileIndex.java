@@ -198,7 +198,14 @@ final class ProfileIndex {
      */
     static String orderKey(String name) {
         String folded = folded(name);
-        return folded.length() > ORDER_KEY_LENGTH ? folded.substring(0, ORDER_KEY_LENGTH) : folded;
+        if (folded.length() <= ORDER_KEY_LENGTH) {
+            return folded;
+        }
+        // never half of a character beyond the Basic Multilingual Plane: a lone surrogate is no text to sort by
+        int end = Character.isHighSurrogate(folded.charAt(ORDER_KEY_LENGTH - 1))
+                ? ORDER_KEY_LENGTH - 1
+                : ORDER_KEY_LENGTH;
+        return folded.substring(0, end);
     }
 
     static String key(String value, int maxLength) {

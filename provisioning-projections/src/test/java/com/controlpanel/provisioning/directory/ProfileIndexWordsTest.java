@@ -25,4 +25,16 @@ class ProfileIndexWordsTest {
         assertThat(ProfileIndex.splitWords("नमस्ते जी")).containsExactly("नमस्ते", "जी");
         assertThat(ProfileIndex.splitWords("\u0301abc")).containsExactly("abc");
     }
+
+    /** The key a name is sorted by: lower-cased and without accents, at most 256 chars, never half a character. */
+    @Test
+    void aNameIsSortedByItsFoldedTextCutWhole() {
+        assertThat(ProfileIndex.orderKey("Émile Łódź-STRAßE")).isEqualTo("emile lodz-strasse");
+        // folding spells ß out as two letters: the key is cut, before a character of two chars rather than in it
+        String name = "ß".repeat(127) + "a𠀋b";
+        assertThat(ProfileIndex.orderKey(name))
+                .isEqualTo("ss".repeat(127) + "a")
+                .hasSize(255);
+        assertThat(ProfileIndex.orderKey("ß".repeat(200))).hasSize(256);
+    }
 }
