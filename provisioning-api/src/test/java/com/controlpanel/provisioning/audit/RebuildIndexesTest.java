@@ -60,7 +60,7 @@ class RebuildIndexesTest {
         String org = Fixtures.createOrganization(api, "Indexes");
         api.post("/api/orgs/" + org + "/members", Map.of("email", "ix@example.com", "name", "In Dex"));
         Map<String, Set<String>> complete = indexes("a");
-        assertThat(complete.get("dir_member")).contains("user_name", "email", "label_order", "created");
+        assertThat(complete.get("dir_member")).contains("user_name", "email", "label", "created");
         assertThat(complete.get("activity")).contains("org", "subject", "time");
         assertThat(indexes("b")).isEqualTo(complete);
 

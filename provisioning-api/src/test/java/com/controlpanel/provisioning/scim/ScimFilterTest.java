@@ -175,6 +175,8 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("members eq \"" + ids.get("alice") + "\"", List.of("Sales"));
         table.put("members[value eq \"" + ids.get("alice") + "\"]", List.of("Sales"));
         table.put("members.display co \"brown\"", List.of("Sales", "Engineering"));
+        table.put("members.display eq \"BOB BROWN\"", List.of("Sales", "Engineering"));
+        table.put("members[display sw \"bob b\"]", List.of("Sales", "Engineering"));
         table.put("not (members pr)", List.of("Empty"));
         table.put("externalId eq \"okta-sales\"", List.of("Sales"));
         table.put("externalId pr or displayName eq \"Empty\"", List.of("Sales", "Empty"));

@@ -375,7 +375,7 @@ final class FilterSql {
                 }
                 case "members.display" -> {
                     args.add(organizationId);
-                    return hasMembers(memberJoin(), column(new Column("mm.label_key", Kind.LOWER, false), compare));
+                    return hasMembers(memberJoin(), column(new Column("LOWER(mm.label)", Kind.LOWER, false), compare));
                 }
                 case "members.type" -> {
                     if (!constant("user", compare)) {
@@ -413,7 +413,7 @@ final class FilterSql {
                     new MembershipScope(
                             "members",
                             new Column("ms.member_id", Kind.EXACT, false),
-                            new Column("mm.label_key", Kind.LOWER, false),
+                            new Column("LOWER(mm.label)", Kind.LOWER, false),
                             "user"));
             return "t.team_id IN (SELECT ms.team_id FROM " + tables.membership() + " ms" + memberJoin()
                     + " WHERE ms.organization_id = ? AND (" + inner + "))";

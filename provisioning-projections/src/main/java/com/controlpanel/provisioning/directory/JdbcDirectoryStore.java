@@ -40,7 +40,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     static final String MEMBER_COLUMNS = "member_id, organization_id, source, active, user_name, user_name_key, "
             + "external_id, display_name, display_name_key, given_name_key, family_name_key, email, email_key, "
-            + "label, label_key, profile, created_at, last_modified_at, version, label_order";
+            + "label, label_key, profile, created_at, last_modified_at, version";
     static final String TEAM_COLUMNS = "team_id, organization_id, source, display_name, name_key, external_id, "
             + "member_count, created_at, last_modified_at, version, members_digest, search_key, name_order";
     static final String ORGANIZATION_COLUMNS = "organization_id, name, tenant_id, provisioning_enabled, "
@@ -117,7 +117,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
     public void insertMember(MemberRow row) {
         jdbc.update(
                 "INSERT INTO " + tables.member() + " (" + MEMBER_COLUMNS
-                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 memberValues(row, json));
         insertIndex(List.of(row));
     }
@@ -128,8 +128,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
                 "UPDATE " + tables.member()
                         + " SET source = ?, active = ?, user_name = ?, user_name_key = ?, external_id = ?, "
                         + "display_name = ?, display_name_key = ?, given_name_key = ?, family_name_key = ?, email = ?, "
-                        + "email_key = ?, label = ?, label_key = ?, profile = ?, last_modified_at = ?, version = ?, "
-                        + "label_order = ? WHERE member_id = ?",
+                        + "email_key = ?, label = ?, label_key = ?, profile = ?, last_modified_at = ?, version = ? "
+                        + "WHERE member_id = ?",
                 shift(memberValues(row, json)));
     }
 
@@ -460,7 +460,8 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     static Object[] memberValues(MemberRow row, ObjectMapper json) {
         MemberProfile profile = row.profile();
-        String label = ProfileIndex.key(profile.label(), 256);
+        // what the member list sorts by name: lower-cased and without accents (SCIM compares the label itself)
+        String label = ProfileIndex.orderKey(profile.label());
         return new Object[] {
             row.memberId().value(),
             row.organizationId().value(),
@@ -480,8 +481,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
             write(json, profile),
             time(row.createdAt()),
             time(row.lastModifiedAt()),
-            row.version(),
-            ProfileIndex.orderKey(profile.label())
+            row.version()
         };
     }
 
@@ -490,12 +490,11 @@ final class JdbcDirectoryStore implements DirectoryStore {
      * organization and when it was created), then the key.
      */
     private static Object[] shift(Object[] insertValues) {
-        Object[] values = new Object[18];
+        Object[] values = new Object[17];
         System.arraycopy(insertValues, 2, values, 0, 14);
         values[14] = insertValues[17];
         values[15] = insertValues[18];
-        values[16] = insertValues[19];
-        values[17] = insertValues[0];
+        values[16] = insertValues[0];
         return values;
     }
 

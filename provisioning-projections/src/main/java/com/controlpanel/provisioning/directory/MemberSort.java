@@ -2,7 +2,7 @@ package com.controlpanel.provisioning.directory;
 
 /** How a member list is ordered. */
 public enum MemberSort {
-    NAME("label_order", "label_order"),
+    NAME("label_key", "label"),
     EMAIL("email_key", "email"),
     CREATED("created_at", "created");
 

@@ -22,7 +22,7 @@ final class ProfileIndex {
 
     static final int MAX_VALUE_LENGTH = 512;
     static final int MAX_TERM_LENGTH = 128;
-    /** The length of the columns lists sorted by name are read in the order of. */
+    /** The length of the keys lists sorted by name are read in the order of ({@code label_key}, {@code name_order}). */
     static final int ORDER_KEY_LENGTH = 256;
 
     /** Letters that Unicode does not decompose, as they are spelt without them. */

@@ -82,8 +82,10 @@ public final class SearchTerms {
     }
 
     /**
-     * The keys that the member and team lists sorted by name are read in the order of ({@code label_order}, {@code
-     * name_order}), made from the names as the projection makes them now.
+     * The keys that the member and team lists sorted by name are read in the order of ({@code label_key}, {@code
+     * name_order}), made from the names as the projection makes them now. A name of ASCII letters only is sorted by
+     * its lower-cased self, which its key already was: only the names with a character outside ASCII are read whole
+     * and folded, and a team's other keys are copied in one statement.
      */
     public static void recomputeOrder(Connection connection, String slot) throws SQLException {
         DirectoryTables t = DirectoryTables.of(slot);
@@ -91,21 +93,36 @@ public final class SearchTerms {
         List<String[]> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(1000);
-            try (ResultSet rs = statement.executeQuery("SELECT member_id, profile FROM " + t.member())) {
+            List<String> accented = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("SELECT member_id, label FROM " + t.member())) {
                 while (rs.next()) {
-                    String label =
-                            JdbcDirectoryStore.read(json, rs.getString(2)).label();
-                    keys.add(new String[] {ProfileIndex.orderKey(label), rs.getString(1)});
+                    if (!ProfileIndex.isAscii(rs.getString(2))) {
+                        accented.add(rs.getString(1));
+                    }
                 }
             }
-        }
-        update(connection, "UPDATE " + t.member() + " SET label_order = ? WHERE member_id = ?", keys);
-        keys.clear();
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(1000);
+            // the whole label, which the label column holds cut to its length
+            try (PreparedStatement profile =
+                    connection.prepareStatement("SELECT profile FROM " + t.member() + " WHERE member_id = ?")) {
+                for (String memberId : accented) {
+                    profile.setString(1, memberId);
+                    try (ResultSet rs = profile.executeQuery()) {
+                        if (rs.next()) {
+                            String label = JdbcDirectoryStore.read(json, rs.getString(1))
+                                    .label();
+                            keys.add(new String[] {ProfileIndex.orderKey(label), memberId});
+                        }
+                    }
+                }
+            }
+            update(connection, "UPDATE " + t.member() + " SET label_key = ? WHERE member_id = ?", keys);
+            keys.clear();
+            statement.executeUpdate("UPDATE " + t.team() + " SET name_order = name_key");
             try (ResultSet rs = statement.executeQuery("SELECT team_id, display_name FROM " + t.team())) {
                 while (rs.next()) {
-                    keys.add(new String[] {ProfileIndex.orderKey(rs.getString(2)), rs.getString(1)});
+                    if (!ProfileIndex.isAscii(rs.getString(2))) {
+                        keys.add(new String[] {ProfileIndex.orderKey(rs.getString(2)), rs.getString(1)});
+                    }
                 }
             }
         }

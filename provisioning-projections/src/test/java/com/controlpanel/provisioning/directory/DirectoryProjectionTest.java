@@ -551,9 +551,10 @@ class DirectoryProjectionTest {
         TeamId equipe = TeamId.random();
         on(new TeamProvisioned(ORG, equipe, Source.OKTA, new TeamName("Équipe"), null));
         List<Map<String, Object>> kept = orderKeys();
-        // the keys as migration V14 finds them before it fills them
-        jdbc.update("UPDATE dir_member_a SET label_order = ''");
+        // the keys as migration V14 finds them: the labels lower-cased with their accents, the teams' not filled
+        jdbc.update("UPDATE dir_member_a SET label_key = LOWER(label)");
         jdbc.update("UPDATE dir_team_a SET name_order = ''");
+        assertThat(orderKeys()).isNotEqualTo(kept);
 
         try (var connection = jdbc.getDataSource().getConnection()) {
             SearchTerms.recomputeOrder(connection, "a");
@@ -569,7 +570,7 @@ class DirectoryProjectionTest {
     }
 
     private List<Map<String, Object>> orderKeys() {
-        return jdbc.queryForList("SELECT label_order AS order_key FROM dir_member_a UNION ALL SELECT name_order FROM "
+        return jdbc.queryForList("SELECT label_key AS order_key FROM dir_member_a UNION ALL SELECT name_order FROM "
                 + "dir_team_a ORDER BY 1");
     }
 

@@ -13,6 +13,7 @@ import com.controlpanel.provisioning.eventstore.EventJson;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,8 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Migration V14 gives the members and teams already stored the keys the lists sorted by name are read in the order
- * of, made from their names as the projection makes them now, in both slots; the member list's name order is then
- * read along an index of them.
+ * of, made from their names as the projection makes them now, in both slots.
  */
 class NameOrderMigrationTest {
 
@@ -49,7 +49,7 @@ class NameOrderMigrationTest {
 
         for (String slot : List.of("a", "b")) {
             assertThat(jdbc.queryForList(
-                            "SELECT label_order FROM dir_member_" + slot + " ORDER BY label_order", String.class))
+                            "SELECT label_key FROM dir_member_" + slot + " ORDER BY label_key", String.class))
                     .containsExactly("ada lovelace", "emile durand", "zoe martin");
             assertThat(jdbc.queryForList(
                             "SELECT name_order FROM dir_team_" + slot + " ORDER BY name_order", String.class))
@@ -57,9 +57,8 @@ class NameOrderMigrationTest {
             assertThat(jdbc.queryForList(
                             "SELECT index_name FROM information_schema.indexes WHERE table_name = ?",
                             String.class,
-                            ("dir_member_" + slot).toUpperCase()))
-                    .contains(("ix_dir_member_" + slot + "_label_order").toUpperCase())
-                    .doesNotContain(("ix_dir_member_" + slot + "_label").toUpperCase());
+                            ("dir_team_" + slot).toUpperCase()))
+                    .contains(("ix_dir_team_" + slot + "_name_order").toUpperCase());
         }
         DirectoryQueries queries = new DirectoryQueries(jdbc, new DirectorySlots(jdbc));
         assertThat(queries
@@ -81,23 +80,26 @@ class NameOrderMigrationTest {
                 T0,
                 T0,
                 0);
-        insert(
-                jdbc,
-                "dir_member_" + slot,
-                JdbcDirectoryStore.MEMBER_COLUMNS,
-                JdbcDirectoryStore.memberValues(row, EventJson.events()));
+        // as the version before V14 wrote it: the label lower-cased, with its accents
+        Object[] values = JdbcDirectoryStore.memberValues(row, EventJson.events());
+        values[14] = row.profile().label().toLowerCase(Locale.ROOT);
+        insert(jdbc, "dir_member_" + slot, JdbcDirectoryStore.MEMBER_COLUMNS, values);
     }
 
     private static void team(JdbcTemplate jdbc, String slot, String name) {
         TeamRow row = new TeamRow(TeamId.random(), ORG, Source.MANUAL, new TeamName(name), null, 0, T0, T0, 0, 0);
-        insert(jdbc, "dir_team_" + slot, JdbcDirectoryStore.TEAM_COLUMNS, JdbcDirectoryStore.teamValues(row));
+        // without its last column, the order key, which the version before V14 did not have
+        String columns = JdbcDirectoryStore.TEAM_COLUMNS;
+        insert(
+                jdbc,
+                "dir_team_" + slot,
+                columns.substring(0, columns.lastIndexOf(',')),
+                Arrays.copyOf(JdbcDirectoryStore.teamValues(row), columns.split(",").length - 1));
     }
 
-    /** The row without its last column, the order key, which the version before V14 did not write. */
     private static void insert(JdbcTemplate jdbc, String table, String columns, Object[] values) {
-        String before = columns.substring(0, columns.lastIndexOf(','));
-        Object[] kept = Arrays.copyOf(values, values.length - 1);
-        jdbc.update("INSERT INTO " + table + " (" + before + ") VALUES (" + "?,".repeat(kept.length - 1) + "?)", kept);
+        jdbc.update(
+                "INSERT INTO " + table + " (" + columns + ") VALUES (" + "?,".repeat(values.length - 1) + "?)", values);
     }
 
     private static void migrate(DataSource dataSource, String version) {

@@ -23,7 +23,7 @@ class ExpectedRowsTest {
     private static final String MEMBER_COLUMNS =
             "member_id, organization_id, source, active, user_name, user_name_key, "
                     + "external_id, display_name, display_name_key, given_name_key, family_name_key, email, email_key, "
-                    + "label, label_key, profile, created_at, last_modified_at, version, label_order";
+                    + "label, label_key, profile, created_at, last_modified_at, version";
     private static final Instant CREATED = Instant.parse("2026-05-04T10:00:00.123456Z");
 
     private final DataSource dataSource = TestDatabase.migrated();
@@ -49,14 +49,13 @@ class ExpectedRowsTest {
             "{\"userName\":\"" + id + "\"}",
             CREATED.atOffset(ZoneOffset.UTC),
             modified.atOffset(ZoneOffset.ofHours(2)),
-            7L,
-            id
+            7L
         };
     }
 
     private void write(String table, List<Object[]> rows) {
         jdbc.batchUpdate(
-                "INSERT INTO " + table + " (" + MEMBER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO " + table + " (" + MEMBER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows);
     }
 

@@ -48,16 +48,15 @@ class TableComparerTest {
         jdbc.update(
                 "INSERT INTO " + table + " (member_id, organization_id, source, active, user_name, user_name_key, "
                         + "external_id, email, email_key, label, label_key, profile, created_at, last_modified_at, "
-                        + "version, label_order) VALUES (?, 'o1', 'OKTA', TRUE, ?, ?, ?, ?, ?, ?, ?, '{}', "
+                        + "version) VALUES (?, 'o1', 'OKTA', TRUE, ?, ?, ?, ?, ?, ?, ?, '{}', "
                         + "TIMESTAMP WITH TIME ZONE '2026-05-04 10:00:00Z', "
-                        + "TIMESTAMP WITH TIME ZONE '2026-05-04 10:00:00Z', 1, ?)",
+                        + "TIMESTAMP WITH TIME ZONE '2026-05-04 10:00:00Z', 1)",
                 member,
                 member + "@example.com",
                 member + "@example.com",
                 externalId,
                 member + "@example.com",
                 member + "@example.com",
-                member,
                 member,
                 member);
     }
