@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -32,8 +33,7 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
-        String dataDir = environment.getProperty("provisioning.data-dir", DEFAULT_DATA_DIR);
-        Path directory = Path.of(dataDir).toAbsolutePath().normalize();
+        Path directory = Path.of(dataDir(environment)).toAbsolutePath().normalize();
         Path database = directory.resolve("provisioning");
         refuseWhenPostgresWasMeant(environment, directory);
         // said before H2 tries: it would print its own traces of the file it could not make first
@@ -62,6 +62,16 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                                 "SELECT 1",
                                 "spring.datasource.hikari.exception-override-class-name",
                                 H2ClosedDatabaseEviction.class.getName())));
+    }
+
+    /**
+     * {@code PROVISIONING_DATA_DIR}, or the default when it says nothing: unset or set empty ({@code
+     * PROVISIONING_DATA_DIR=}) alike, as every other setting reads an empty value. (Read as a path, an empty one was
+     * the working directory: the database went there while the start-up lines named {@code ./data}.)
+     */
+    static String dataDir(Environment environment) {
+        String dataDir = environment.getProperty("provisioning.data-dir");
+        return dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir;
     }
 
     /**

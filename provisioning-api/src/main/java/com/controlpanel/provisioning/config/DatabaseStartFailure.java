@@ -80,8 +80,7 @@ class DatabaseStartFailure implements FailureAnalyzer {
                 .orElse("")
                 .strip();
         if (h2) {
-            String dataDir = Path.of(
-                            environment.getProperty("provisioning.data-dir", DataDirectoryEnvironment.DEFAULT_DATA_DIR))
+            String dataDir = Path.of(DataDirectoryEnvironment.dataDir(environment))
                     .toAbsolutePath()
                     .normalize()
                     .toString();

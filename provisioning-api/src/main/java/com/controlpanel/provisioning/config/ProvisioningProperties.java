@@ -37,7 +37,9 @@ public record ProvisioningProperties(
         Duration rebuildWriteWait) {
 
     public ProvisioningProperties {
-        dataDir = dataDir == null ? Path.of(DataDirectoryEnvironment.DEFAULT_DATA_DIR) : dataDir;
+        dataDir = dataDir == null || dataDir.toString().isBlank()
+                ? Path.of(DataDirectoryEnvironment.DEFAULT_DATA_DIR)
+                : dataDir;
         publicBaseUrl =
                 publicBaseUrl == null || publicBaseUrl.isBlank() ? null : baseUrl(stripSlash(publicBaseUrl.strip()));
         adminEmail = adminEmail == null || adminEmail.isBlank() ? "admin@localhost" : adminEmail.strip();

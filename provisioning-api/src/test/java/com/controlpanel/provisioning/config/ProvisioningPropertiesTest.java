@@ -21,6 +21,29 @@ class ProvisioningPropertiesTest {
                 .bindOrCreate("provisioning", ProvisioningProperties.class);
     }
 
+    /**
+     * {@code PROVISIONING_DATA_DIR=} (empty) is the default {@code ./data}, for the start-up lines and for where the
+     * database is made alike: the database went to the working directory while the lines named {@code ./data}.
+     */
+    @Test
+    void anEmptyDataDirectoryIsTheDefaultOneWhereverItIsRead() {
+        for (String empty : List.of("", " ")) {
+            assertThat(bind(Map.of("provisioning.data-dir", empty)).dataDir()).isEqualTo(java.nio.file.Path.of("data"));
+            org.springframework.core.env.StandardEnvironment environment =
+                    new org.springframework.core.env.StandardEnvironment();
+            environment
+                    .getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource(
+                            "test", Map.of("provisioning.data-dir", empty)));
+            new DataDirectoryEnvironment().postProcessEnvironment(environment, null);
+            assertThat(environment.getProperty("spring.datasource.url"))
+                    .startsWith("jdbc:h2:file:"
+                            + java.nio.file.Path.of("data").toAbsolutePath().resolve("provisioning") + ";");
+        }
+        assertThat(bind(Map.of("provisioning.data-dir", "/srv/provisioning")).dataDir())
+                .isEqualTo(java.nio.file.Path.of("/srv/provisioning"));
+    }
+
     @Test
     void keptStatesForStateAsOfAnInstantDefaultToEveryTenThousandEventsAMinuteOld() {
         ProvisioningProperties properties = bind(Map.of());
