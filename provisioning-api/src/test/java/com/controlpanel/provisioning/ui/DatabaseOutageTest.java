@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * own page and, at sign-in, without blaming the password. Afterwards everything stored before is there and writes
  * go on.
  */
-@ExtendWith({ChromiumAvailable.class, PostgresAvailable.class})
+@ExtendWith({ChromiumAvailable.class, PostgresAvailable.class, OutputCaptureExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
 
@@ -116,7 +118,8 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void whileTheDatabaseIsOutOfReachEveryEdgeSaysSoAndAfterwardsNothingIsLost() throws InterruptedException {
+    void whileTheDatabaseIsOutOfReachEveryEdgeSaysSoAndAfterwardsNothingIsLost(CapturedOutput output)
+            throws InterruptedException {
         Http.Response created = createUser("before.outage@example.com");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asText();
@@ -149,6 +152,13 @@ class DatabaseOutageTest {
             Http probes = Http.to("http://localhost:" + Nodes.port(node));
             assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(503);
             assertThat(probes.get("/actuator/health/liveness").status()).isEqualTo(200);
+            // each request answered 503 is logged in one line, the JSON API's refused at its sign-in too; the
+            // probes and the pool add no trace of their own (one each, about 200 lines, for every probe)
+            assertThat(output.getOut())
+                    .contains("GET /api/orgs/" + org + "/members (request id ")
+                    .contains("): the database is out of reach")
+                    .doesNotContain("DataSource health check failed")
+                    .doesNotContain("marked as broken");
 
             browser.open("/orgs/" + org + "/members");
             assertThat(browser.text(By.cssSelector(".error-page h1")))
