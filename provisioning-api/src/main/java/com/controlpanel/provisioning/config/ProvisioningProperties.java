@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.domain.api.CreateOrganizationCommand;
+import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -47,6 +49,12 @@ public record ProvisioningProperties(
         defaultOrganizationName = defaultOrganizationName == null || defaultOrganizationName.isBlank()
                 ? "My organization"
                 : defaultOrganizationName.strip();
+        try {
+            // refused at the start, before anything is made, rather than by the first start's organization
+            CreateOrganizationCommand.checkedName(defaultOrganizationName);
+        } catch (InvalidValueException e) {
+            throw new IllegalArgumentException("provisioning.default-organization-name: " + e.getMessage());
+        }
         snapshotThreshold = snapshotThreshold == null ? 250 : snapshotThreshold;
         if (snapshotThreshold < 1) {
             throw new IllegalArgumentException("provisioning.snapshot-threshold must be at least 1");

@@ -70,6 +70,17 @@ class ProvisioningPropertiesTest {
     }
 
     @Test
+    void aDefaultOrganizationNameNoOrganizationMayHaveIsRefusedWithTheSettingsName() {
+        assertThat(bind(Map.of("provisioning.default-organization-name", "x".repeat(200)))
+                        .defaultOrganizationName())
+                .hasSize(200);
+        assertThatThrownBy(() -> bind(Map.of("provisioning.default-organization-name", "x".repeat(201))))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.default-organization-name: organization name must be at most 200 characters");
+    }
+
+    @Test
     void aCommandWaitsFifteenSecondsForARebuildsHoldUnlessSetAndNeverNoTime() {
         assertThat(bind(Map.of()).rebuildWriteWait()).isEqualTo(Duration.ofSeconds(15));
         assertThat(bind(Map.of("provisioning.rebuild-write-wait", "2s")).rebuildWriteWait())

@@ -8,6 +8,11 @@ public record CreateOrganizationCommand(
         implements OrganizationCommand {
 
     public CreateOrganizationCommand {
-        name = Text.required(name, "organization name", 200);
+        name = checkedName(name);
+    }
+
+    /** An organization's name as every command takes it: required, at most 200 characters, no control characters. */
+    public static String checkedName(String name) {
+        return Text.required(name, "organization name", 200);
     }
 }

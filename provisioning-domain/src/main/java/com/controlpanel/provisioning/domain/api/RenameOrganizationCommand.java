@@ -7,6 +7,6 @@ public record RenameOrganizationCommand(
         @TargetAggregateIdentifier OrganizationId organizationId, String name) implements OrganizationCommand {
 
     public RenameOrganizationCommand {
-        name = Text.required(name, "organization name", 200);
+        name = CreateOrganizationCommand.checkedName(name);
     }
 }
