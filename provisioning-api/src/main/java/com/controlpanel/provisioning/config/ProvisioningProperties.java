@@ -50,7 +50,7 @@ public record ProvisioningProperties(
                 ? "My organization"
                 : defaultOrganizationName.strip();
         try {
-            // refused at the start, before anything is made, rather than by the first start's organization
+            // refused while the settings are read, before the first admin and organization are made
             CreateOrganizationCommand.checkedName(defaultOrganizationName);
         } catch (InvalidValueException e) {
             throw new IllegalArgumentException("provisioning.default-organization-name: " + e.getMessage());

@@ -4,11 +4,10 @@ import com.controlpanel.provisioning.config.ProvisioningProperties;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.scim.error.ScimRoutesFallback;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
-import com.controlpanel.provisioning.storage.OutageLog;
 import com.controlpanel.provisioning.ui.login.LoginController;
 import com.controlpanel.provisioning.web.Edge;
+import com.controlpanel.provisioning.web.EdgeFailureFilter;
 import com.controlpanel.provisioning.web.ProblemResponses;
-import com.controlpanel.provisioning.web.RequestIdFilter;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -60,8 +57,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /** The methods the firewall lets through (its default list). */
     private static final List<String> KNOWN_METHODS =
@@ -136,7 +131,7 @@ public class SecurityConfiguration {
                     }
                     if (DatabaseFailures.unavailable(e)) {
                         // the password could not be checked: no reason to send the caller back to sign in
-                        logUnavailable(request, e);
+                        EdgeFailureFilter.logUnavailable(request, e);
                         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                         ProblemResponses.write(
                                 request,
@@ -188,7 +183,7 @@ public class SecurityConfiguration {
                         return;
                     }
                     if (DatabaseFailures.unavailable(e)) {
-                        logUnavailable(request, e);
+                        EdgeFailureFilter.logUnavailable(request, e);
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"metrics\"");
                     plainText(
@@ -202,15 +197,6 @@ public class SecurityConfiguration {
                         plainText(response, HttpStatus.FORBIDDEN, "Only the operator may read the metrics")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminUser.OPERATOR));
         return http.build();
-    }
-
-    /** A request refused 503 at its sign-in, the password not checked: logged as every edge logs such an answer. */
-    private static void logUnavailable(HttpServletRequest request, Exception e) {
-        OutageLog.SHARED.unavailable(
-                log,
-                request.getMethod() + " " + request.getRequestURI() + " (request id "
-                        + RequestIdFilter.requestId(request) + "): the database is out of reach",
-                e);
     }
 
     /** A chain for these paths that keeps nothing between requests: no session, no saved request, no CSRF token. */

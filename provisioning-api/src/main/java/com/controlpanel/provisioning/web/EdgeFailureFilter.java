@@ -170,16 +170,24 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * A request answered 503 because the database is out of reach, in one line ({@link OutageLog}): here, and where
+     * the sign-in of the JSON API or the metrics could not check a password.
+     */
+    public static void logUnavailable(HttpServletRequest request, Exception e) {
+        OutageLog.SHARED.unavailable(
+                log,
+                request.getMethod() + " " + request.getRequestURI() + " (request id "
+                        + RequestIdFilter.requestId(request) + "): the database is out of reach",
+                e);
+    }
+
     private static void answer(HttpServletRequest request, HttpServletResponse response, Exception e)
             throws IOException {
         String requestId = RequestIdFilter.requestId(request);
         boolean unavailable = DatabaseFailures.unavailable(e);
         if (unavailable) {
-            OutageLog.SHARED.unavailable(
-                    log,
-                    request.getMethod() + " " + request.getRequestURI() + " (request id " + requestId
-                            + "): the database is out of reach",
-                    e);
+            logUnavailable(request, e);
         } else {
             log.error("{} {} failed (request id {})", request.getMethod(), request.getRequestURI(), requestId, e);
         }

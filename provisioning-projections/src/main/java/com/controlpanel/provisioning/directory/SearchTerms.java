@@ -58,53 +58,46 @@ public final class SearchTerms {
     /** The team list's search keys of a slot, made from the teams' names as the projection makes them now. */
     public static void recomputeTeams(Connection connection, String slot) throws SQLException {
         DirectoryTables t = DirectoryTables.of(slot);
-        List<String[]> teams = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(1000);
             try (ResultSet rs = statement.executeQuery("SELECT team_id, display_name FROM " + t.team())) {
                 while (rs.next()) {
-                    teams.add(new String[] {rs.getString(1), rs.getString(2)});
+                    keys.add(new String[] {JdbcDirectoryStore.searchKey(rs.getString(2)), rs.getString(1)});
                 }
             }
         }
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE " + t.team() + " SET search_key = ? WHERE team_id = ?")) {
-            for (int i = 0; i < teams.size(); i++) {
-                update.setString(1, JdbcDirectoryStore.searchKey(teams.get(i)[1]));
-                update.setString(2, teams.get(i)[0]);
-                update.addBatch();
-                if (i % 1000 == 999) {
-                    update.executeBatch();
-                }
-            }
-            update.executeBatch();
-        }
+        update(connection, "UPDATE " + t.team() + " SET search_key = ? WHERE team_id = ?", keys);
     }
 
     /**
      * The keys that the member and team lists sorted by name are read in the order of ({@code label_key}, {@code
      * name_order}), made from the names as the projection makes them now. A name of ASCII letters only is sorted by
-     * its lower-cased self, which its key already was: only the names with a character outside ASCII are read whole
-     * and folded, and a team's other keys are copied in one statement.
+     * its lower-cased self, which its key already was: only the names with a character outside ASCII are folded (a
+     * member's label read whole from its profile where the label column holds it cut), and the other teams' keys are
+     * copied in one statement.
      */
     public static void recomputeOrder(Connection connection, String slot) throws SQLException {
         DirectoryTables t = DirectoryTables.of(slot);
         ObjectMapper json = EventJson.events();
         List<String[]> keys = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(1000);
-            List<String> accented = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery("SELECT member_id, label FROM " + t.member())) {
                 while (rs.next()) {
-                    if (!ProfileIndex.isAscii(rs.getString(2))) {
-                        accented.add(rs.getString(1));
+                    String label = rs.getString(2);
+                    if (label.length() >= TeamMember.MAX_DISPLAY) {
+                        cut.add(rs.getString(1));
+                    } else if (!ProfileIndex.isAscii(label)) {
+                        keys.add(new String[] {ProfileIndex.orderKey(label), rs.getString(1)});
                     }
                 }
             }
-            // the whole label, which the label column holds cut to its length
+            // a label the column holds cut to its length: the whole one, from the profile
             try (PreparedStatement profile =
                     connection.prepareStatement("SELECT profile FROM " + t.member() + " WHERE member_id = ?")) {
-                for (String memberId : accented) {
+                for (String memberId : cut) {
                     profile.setString(1, memberId);
                     try (ResultSet rs = profile.executeQuery()) {
                         if (rs.next()) {
@@ -129,6 +122,7 @@ public final class SearchTerms {
         update(connection, "UPDATE " + t.team() + " SET name_order = ? WHERE team_id = ?", keys);
     }
 
+    /** Runs an update of one value by key ({@code {value, key}} each), a thousand rows to a batch. */
     private static void update(Connection connection, String sql, List<String[]> rows) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (int i = 0; i < rows.size(); i++) {

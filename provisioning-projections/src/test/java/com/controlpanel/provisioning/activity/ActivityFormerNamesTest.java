@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -106,10 +104,8 @@ class ActivityFormerNamesTest {
 
     @Test
     void migrationV13FindsTheFormerNamesInTheRowsAlreadyStored() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        migrate(dataSource, "12");
+        DataSource dataSource = TestDatabase.empty();
+        TestDatabase.migrate(dataSource, "12");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // the rows and names of a version before it, written as that version wrote them
         ActivityStore store = new ActivityStore(jdbc, ActivityTables.of("a"));
@@ -122,18 +118,9 @@ class ActivityFormerNamesTest {
         store.insertAll(rows);
         store.writeSubjects(names.all());
 
-        migrate(dataSource, "13");
+        TestDatabase.migrate(dataSource, "13");
 
         assertThat(former(jdbc, "activity_former_name_a")).containsExactlyElementsOf(FORMER);
         assertThat(former(jdbc, "activity_former_name_b")).isEmpty();
-    }
-
-    private static void migrate(DataSource dataSource, String version) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
     }
 }

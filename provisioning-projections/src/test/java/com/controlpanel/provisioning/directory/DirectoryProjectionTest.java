@@ -548,6 +548,8 @@ class DirectoryProjectionTest {
         MemberId emile = MemberId.random();
         provision(emile, Source.MANUAL, "emile@example.com", "Émile", "Durand");
         provision(MemberId.random(), Source.MANUAL, "zed@example.com", "Zed", "Zane");
+        // a name longer than the label column holds: its key is made from the whole name, read from the profile
+        provision(MemberId.random(), Source.MANUAL, "long@example.com", "É" + "e".repeat(200), "Ł" + "l".repeat(100));
         TeamId equipe = TeamId.random();
         on(new TeamProvisioned(ORG, equipe, Source.OKTA, new TeamName("Équipe"), null));
         List<Map<String, Object>> kept = orderKeys();
@@ -560,7 +562,9 @@ class DirectoryProjectionTest {
             SearchTerms.recomputeOrder(connection, "a");
         }
         assertThat(orderKeys()).isEqualTo(kept);
-        assertThat(kept).extracting(row -> row.get("ORDER_KEY")).containsExactly("emile durand", "equipe", "zed zane");
+        assertThat(kept)
+                .extracting(row -> row.get("ORDER_KEY"))
+                .containsExactly("e".repeat(201) + " " + "l".repeat(54), "emile durand", "equipe", "zed zane");
     }
 
     private static <T> List<T> reversed(List<T> list) {

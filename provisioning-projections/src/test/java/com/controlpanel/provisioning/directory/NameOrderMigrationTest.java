@@ -10,14 +10,13 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.eventstore.EventJson;
+import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,10 +30,8 @@ class NameOrderMigrationTest {
 
     @Test
     void migrationV14OrdersTheNamesAlreadyStoredWithoutRegardToCaseAndAccents() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        migrate(dataSource, "13");
+        DataSource dataSource = TestDatabase.empty();
+        TestDatabase.migrate(dataSource, "13");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // rows as the version before it wrote them, in both slots
         for (String slot : List.of("a", "b")) {
@@ -45,7 +42,7 @@ class NameOrderMigrationTest {
             team(jdbc, slot, "Équipe Nord");
         }
 
-        migrate(dataSource, "14");
+        TestDatabase.migrate(dataSource, "14");
 
         for (String slot : List.of("a", "b")) {
             assertThat(jdbc.queryForList(
@@ -100,14 +97,5 @@ class NameOrderMigrationTest {
     private static void insert(JdbcTemplate jdbc, String table, String columns, Object[] values) {
         jdbc.update(
                 "INSERT INTO " + table + " (" + columns + ") VALUES (" + "?,".repeat(values.length - 1) + "?)", values);
-    }
-
-    private static void migrate(DataSource dataSource, String version) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
     }
 }
