@@ -39,13 +39,16 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -129,6 +132,27 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
                 .build();
+    }
+
+    /**
+     * The event store over the storage engine, as Axon's auto-configuration makes it, but without the copy of the
+     * newest events it would keep in memory for the streams that have caught up (Axon's "optimized event
+     * consumption"). Each stream reads the store itself, from where its processor stands. That copy is of events as
+     * they were read: when the embedded H2 store shuts its database down (the disk full) and loses commits it had
+     * shown, the copy keeps them, and Activity > Actions was handed the same lost event on every retry until a restart
+     * (and could have passed over a later event stored at the same position). A stream that has caught up looks again
+     * at each nudge of its processor ({@link NudgedEventSource}): one indexed query, every 50 ms while idle, and at once
+     * after each local commit of events.
+     */
+    @Bean
+    @Qualifier("eventStore")
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new CommitSignallingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .optimizeEventConsumption(false));
     }
 
     /**

@@ -255,8 +255,12 @@ public class ReadModelConfiguration {
         return compaction;
     }
 
-    /** How often the Activity processor's coordinator is told to look for new events (see {@link NudgedEventSource}). */
-    private static final Duration ACTIVITY_NUDGE = Duration.ofMillis(50);
+    /**
+     * How often the Activity processor's coordinator is told to look for new events besides after each of this node's
+     * commits (see {@link NudgedEventSource}): for the events of the other nodes of a cluster. Each look is a query of
+     * the store, also while the service is idle.
+     */
+    private static final Duration ACTIVITY_NUDGE = Duration.ofMillis(500);
 
     /** The thread that tells the Activity processor's coordinator to look for new events. */
     @Bean(destroyMethod = "shutdownNow")

@@ -11,9 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +109,40 @@ class NudgedEventSourceTest {
         }
         assertThat(calls.get()).isGreaterThanOrEqualTo(3);
         stream.close();
+    }
+
+    /**
+     * On a store that says when this node committed events, the coordinator is called back at once after each commit,
+     * not at its next periodic call (here an hour away), and reads the event from the store; once the stream is
+     * closed, commits call nobody.
+     */
+    @Test
+    void aCommitOnThisNodeCallsTheCoordinatorBackAtOnce() throws Exception {
+        CommitSignallingEventStore signalling = new CommitSignallingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .optimizeEventConsumption(false));
+        try {
+            NudgedEventSource source = new NudgedEventSource(signalling, nudges, Duration.ofHours(1));
+            BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+            assertThat(stream.hasNextAvailable()).isFalse();
+            AtomicInteger calls = new AtomicInteger();
+            stream.setOnAvailableCallback(calls::incrementAndGet);
+
+            signalling.publish(GenericEventMessage.asEventMessage("committed here"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (calls.get() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(calls.get()).as("called back after the commit").isEqualTo(1);
+            assertThat(stream.hasNextAvailable()).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("committed here");
+
+            stream.close();
+            signalling.publish(GenericEventMessage.asEventMessage("after the close"));
+            Thread.sleep(200);
+            assertThat(calls.get()).as("no call after the stream closed").isEqualTo(1);
+        } finally {
+            signalling.shutDown();
+        }
     }
 }
