@@ -110,11 +110,22 @@ public class FirstStart implements ApplicationRunner {
             passwordReset = true;
             return;
         }
-        if (accounts.findByEmail(email).isEmpty() || properties.adminPassword() != null) {
+        // the default email naming nobody is no setting of the operator's (the first admin had another address)
+        boolean emailIgnored = !email.equals(ProvisioningProperties.DEFAULT_ADMIN_EMAIL)
+                && accounts.findByEmail(email).isEmpty();
+        boolean passwordIgnored = properties.adminPassword() != null;
+        if (emailIgnored || passwordIgnored) {
+            String ignored = emailIgnored && passwordIgnored
+                    ? "PROVISIONING_ADMIN_EMAIL (" + email + ", no admin) and PROVISIONING_ADMIN_PASSWORD apply"
+                    : emailIgnored
+                            ? "PROVISIONING_ADMIN_EMAIL (" + email + ", no admin) applies"
+                            : "PROVISIONING_ADMIN_PASSWORD applies";
             log.warn(
-                    "PROVISIONING_ADMIN_EMAIL and PROVISIONING_ADMIN_PASSWORD apply to the first start only and are"
-                            + " ignored now (admins exist). To set a new password for an existing admin, start once with"
-                            + " PROVISIONING_ADMIN_EMAIL, PROVISIONING_ADMIN_PASSWORD and PROVISIONING_ADMIN_PASSWORD_RESET=true");
+                    "{} to the first start only and {} ignored now (admins exist). To set a new password for an"
+                            + " existing admin, start once with PROVISIONING_ADMIN_EMAIL, PROVISIONING_ADMIN_PASSWORD"
+                            + " and PROVISIONING_ADMIN_PASSWORD_RESET=true",
+                    ignored,
+                    emailIgnored && passwordIgnored ? "are" : "is");
         }
     }
 

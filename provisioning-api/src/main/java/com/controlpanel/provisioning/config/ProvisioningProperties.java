@@ -38,13 +38,16 @@ public record ProvisioningProperties(
         Duration stateCheckpointSettle,
         Duration rebuildWriteWait) {
 
+    /** The first admin's email when {@code PROVISIONING_ADMIN_EMAIL} is not set. */
+    public static final String DEFAULT_ADMIN_EMAIL = "admin@localhost";
+
     public ProvisioningProperties {
         dataDir = dataDir == null || dataDir.toString().isBlank()
                 ? Path.of(DataDirectoryEnvironment.DEFAULT_DATA_DIR)
                 : dataDir;
         publicBaseUrl =
                 publicBaseUrl == null || publicBaseUrl.isBlank() ? null : baseUrl(stripSlash(publicBaseUrl.strip()));
-        adminEmail = adminEmail == null || adminEmail.isBlank() ? "admin@localhost" : adminEmail.strip();
+        adminEmail = adminEmail == null || adminEmail.isBlank() ? DEFAULT_ADMIN_EMAIL : adminEmail.strip();
         adminPassword = adminPassword == null || adminPassword.isEmpty() ? null : adminPassword;
         defaultOrganizationName = defaultOrganizationName == null || defaultOrganizationName.isBlank()
                 ? "My organization"
