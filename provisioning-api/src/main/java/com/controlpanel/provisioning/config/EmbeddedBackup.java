@@ -174,6 +174,31 @@ public class EmbeddedBackup implements DatabaseBackups {
         return databaseFile == null ? unavailable : null;
     }
 
+    /**
+     * Why no backup could be written into the directory as things stand (it, or the nearest of its parents that
+     * exists, is a file or can not be written); null when one could, or when there is no H2 file to back up.
+     */
+    String directoryProblem() {
+        if (databaseFile == null) {
+            return null;
+        }
+        Path existing = directory;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return "none of its parent directories exists";
+        }
+        String which = existing.equals(directory) ? "it" : existing.toString();
+        if (!Files.isDirectory(existing)) {
+            return which + " is a file, not a directory";
+        }
+        if (!Files.isWritable(existing)) {
+            return which + " can not be written";
+        }
+        return null;
+    }
+
     /** Whether a backup is being taken now (the idle compaction waits for it). */
     @Override
     public boolean running() {

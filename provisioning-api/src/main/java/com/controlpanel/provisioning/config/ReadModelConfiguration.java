@@ -185,7 +185,7 @@ public class ReadModelConfiguration {
                 ? "This service's H2 database is kept in memory: there is no file to back up"
                 : "This service keeps its data in PostgreSQL: back it up there while the service runs (pg_dump, or"
                         + " your provider's snapshots)";
-        return new EmbeddedBackup(
+        EmbeddedBackup backup = new EmbeddedBackup(
                 url,
                 dataSourceProperties.determineUsername(),
                 dataSourceProperties.determinePassword(),
@@ -194,6 +194,16 @@ public class ReadModelConfiguration {
                 unavailable,
                 Clock.systemUTC(),
                 file == null ? Policy.ASKED_ONLY : BackupPolicySettings.from(environment));
+        String problem = backup.directoryProblem();
+        if (problem != null) {
+            // said at the start, not only when the first backup fails (hours later, for a scheduled one)
+            log.warn(
+                    "The backup directory {} (PROVISIONING_BACKUP_DIR) can not hold backups: {}. Every backup will"
+                            + " fail until it can",
+                    directory,
+                    problem);
+        }
+        return backup;
     }
 
     /** On an H2 file, a backup before a new version migrates the schema (see {@link SchemaUpgradeBackup}). */

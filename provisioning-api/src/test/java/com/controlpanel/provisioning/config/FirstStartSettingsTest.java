@@ -2,10 +2,15 @@ package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A first start with a first admin's setting it can not use stops, and says which setting and why in a few lines (the
@@ -53,5 +58,22 @@ class FirstStartSettingsTest {
                 "--provisioning.admin-password=second-password-2",
                 "--provisioning.admin-email=nobody@example.com"));
         assertThat(nobody.getDescription()).contains("there is no admin nobody@example.com");
+    }
+
+    /** A backup directory no backup could be written into is said at the start, not at the first backup only. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBackupDirectoryThatCanNotHoldBackupsIsWarnedOfAtTheStart(CapturedOutput output) throws IOException {
+        Path file = Files.writeString(data.getParent().resolve(data.getFileName() + "-not-a-directory"), "x");
+        try {
+            assertThat(start("--provisioning.backup-dir=" + file.resolve("backups")))
+                    .isNull();
+            assertThat(output.getOut())
+                    .contains("The backup directory " + file.resolve("backups")
+                            + " (PROVISIONING_BACKUP_DIR) can not hold backups: " + file
+                            + " is a file, not a directory. Every backup will fail until it can");
+        } finally {
+            Files.delete(file);
+        }
     }
 }
