@@ -6,10 +6,8 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Prometheus;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +41,7 @@ class ActivityAfterLostEventTest {
         Http anonymous = Http.to("http://localhost:" + port);
         Http api = Http.to("http://localhost:" + port).basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
         String org = Fixtures.createOrganization(api, "Lost Event Co");
-        awaitTrue(() -> anonymous.get("/actuator/health").status() == 200, "healthy before");
+        ActivityHealthTest.awaitTrue(() -> anonymous.get("/actuator/health").status() == 200, "healthy before");
 
         String table = "activity_"
                 + jdbc.queryForObject(
@@ -57,7 +55,8 @@ class ActivityAfterLostEventTest {
                     .post("/api/orgs/" + org + "/members", Map.of("email", "lo.st@example.com", "name", "Lo St"));
             assertThat(invited.status()).as(invited.text()).isEqualTo(201);
             lostMember = invited.json().get("id").asText();
-            awaitTrue(() -> metric(api, "provisioning_activity_failing") == 1.0, "the processor failing on it");
+            ActivityHealthTest.awaitTrue(
+                    () -> Prometheus.gauge(api, "provisioning_activity_failing") == 1.0, "the processor failing on it");
 
             int deleted = jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", lostMember);
             assertThat(deleted).as("the invite's events").isPositive();
@@ -70,7 +69,7 @@ class ActivityAfterLostEventTest {
                 .post("/api/orgs/" + org + "/members", Map.of("email", "af.ter@example.com", "name", "Af Ter"));
         assertThat(invited.status()).as(invited.text()).isEqualTo(201);
 
-        awaitTrue(
+        ActivityHealthTest.awaitTrue(
                 () -> count(table, after) > 0
                         && anonymous.get("/actuator/health").status() == 200,
                 "the events after the lost one in the timeline, the service healthy");
@@ -81,7 +80,8 @@ class ActivityAfterLostEventTest {
                         .at("/components/activity/status")
                         .asText())
                 .isEqualTo("UP");
-        awaitTrue(() -> metric(api, "provisioning_activity_behind_events") == 0.0, "caught up");
+        ActivityHealthTest.awaitTrue(
+                () -> Prometheus.gauge(api, "provisioning_activity_behind_events") == 0.0, "caught up");
         Http.Response newest = api.get("/api/orgs/" + org + "/activity?limit=1");
         assertThat(newest.status()).as(newest.text()).isEqualTo(200);
         assertThat(newest.json().at("/items/0/summary").asText()).contains("Af Ter");
@@ -89,22 +89,5 @@ class ActivityAfterLostEventTest {
 
     private int count(String table, String requestId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE request_id = ?", Integer.class, requestId);
-    }
-
-    private static double metric(Http operator, String name) {
-        return Prometheus.gauge(operator, name);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -132,7 +132,8 @@ class ActivityHealthTest {
         return Prometheus.gauge(operator, name);
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) {
+    /** Waits up to 90 s for the condition, failing with {@code what} after. */
+    static void awaitTrue(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
