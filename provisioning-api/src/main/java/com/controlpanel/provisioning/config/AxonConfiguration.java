@@ -141,8 +141,8 @@ public class AxonConfiguration {
      * they were read: when the embedded H2 store shuts its database down (the disk full) and loses commits it had
      * shown, the copy keeps them, and Activity > Actions was handed the same lost event on every retry until a restart
      * (and could have passed over a later event stored at the same position). A stream that has caught up looks again
-     * at each nudge of its processor ({@link NudgedEventSource}): one indexed query, every 50 ms while idle, and at once
-     * after each local commit of events.
+     * at each nudge of its processor ({@link NudgedEventSource}): one indexed query at once after each local commit of
+     * events, and every 500 ms besides.
      */
     @Bean
     @Qualifier("eventStore")
