@@ -1,5 +1,8 @@
 package com.controlpanel.provisioning.config;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,9 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         refuseWhenPostgresWasMeant(environment, directory);
         // said before H2 tries: it would print its own traces of the file it could not make first
         String problem = DatabaseStartFailure.pathProblem(directory);
+        if (problem == null) {
+            problem = notMade(directory);
+        }
         if (problem != null) {
             throw new SettingRefused(
                     "PROVISIONING_DATA_DIR",
@@ -62,6 +68,22 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                                 "SELECT 1",
                                 "spring.datasource.hikari.exception-override-class-name",
                                 H2ClosedDatabaseEviction.class.getName())));
+    }
+
+    /**
+     * Makes the directory now, as H2 would a moment later: a path the file system refuses whatever its modes say (under
+     * {@code /proc}, on a read-only mount) is said here too, not after H2's traces of its trace file.
+     */
+    private static String notMade(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return null;
+        } catch (FileSystemException e) {
+            return (e.getFile() == null ? directory.toString() : e.getFile()) + " could not be made"
+                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
+        } catch (IOException e) {
+            return directory + " could not be made (" + e.getMessage() + ")";
+        }
     }
 
     /**
