@@ -38,8 +38,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -297,7 +300,9 @@ class BackupTest {
     }
 
     @Test
-    void aNewVersionBacksTheDatabaseUpBeforeItMigratesTheSchemaAndNotOnOtherStarts() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aNewVersionBacksTheDatabaseUpBeforeItMigratesTheSchemaAndNotOnOtherStarts(CapturedOutput output)
+            throws Exception {
         // a database as the version before the newest migration left it
         String url = "jdbc:h2:file:" + dataDir.resolve("provisioning");
         Flyway.configure()
@@ -321,6 +326,12 @@ class BackupTest {
                 .hasMessageContaining("PROVISIONING_BACKUP_DIR: the backup taken before migrating the database's"
                         + " schema from version " + PREVIOUS_VERSION + " to ")
                 .hasMessageContaining("Nothing was migrated");
+        assertThat(output.getAll())
+                .contains("Could not back up the embedded database ")
+                .contains(" into " + inTheWay.resolve("b") + ": ")
+                .as("the file system said why in one line: no trace of it")
+                .doesNotContain("java.nio.file.FileAlreadyExistsException")
+                .doesNotContain("at java.base/");
         assertThat(schemaVersion(dataDir)).isEqualTo(Integer.parseInt(PREVIOUS_VERSION));
         Files.delete(inTheWay);
 

@@ -326,7 +326,13 @@ public class EmbeddedBackup implements DatabaseBackups {
             return taken;
         } catch (IOException | UncheckedIOException | SQLException e) {
             deleteQuietly(partial);
-            log.warn("Could not back up the embedded database {} into {}", databaseFile, directory, e);
+            if (DatabaseFailures.innermost(e) instanceof FileSystemException) {
+                // the file system said which file and why: that line says it all, its trace would bury it
+                log.warn("Could not back up the embedded database {} into {}: {}", databaseFile, directory, reason(e));
+                log.debug("The backup's failure", e);
+            } else {
+                log.warn("Could not back up the embedded database {} into {}", databaseFile, directory, e);
+            }
             throw new BackupRefusedException(
                     Refusal.FAILED,
                     "The backup could not be written into " + directory + " (" + reason(e) + "); nothing was kept");
