@@ -3,11 +3,14 @@ package com.controlpanel.provisioning.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * What a start refused for a property of the service or a setting of its database pool prints: the environment variable
@@ -60,5 +63,29 @@ class RefusedSettingsOutputTest {
         assertThat(refused(output, "--spring.datasource.hikari.maximum-pool-size=many"))
                 .contains("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE: 'many' is not a whole number of connections");
         assertThat(data.resolve("provisioning.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void aLogFormatSpringBootDoesNotKnowIsNamedWithTheFormatsThereAre(CapturedOutput output) {
+        assertThat(refused(output, "--logging.structured.format.console=json"))
+                .contains("LOGGING_STRUCTURED_FORMAT_CONSOLE: 'json' is no log format: use ecs, logstash or gelf")
+                .contains("Correct LOGGING_STRUCTURED_FORMAT_CONSOLE");
+        assertThat(output.getAll())
+                .as("before the logging system tried it, whose failure printed a trace")
+                .doesNotContain("Logging system failed to initialize")
+                .doesNotContain("Unknown format");
+        assertThat(refused(output, "--logging.structured.format.file=xml"))
+                .contains("LOGGING_STRUCTURED_FORMAT_FILE: 'xml' is no log format");
+    }
+
+    @Test
+    void theFormatsSpringBootKnowsInAnyCaseAndAFormattersClassNameAreTaken() {
+        LogFormatSettings settings = new LogFormatSettings();
+        for (String format : List.of("ecs", "LOGSTASH", " gelf ", LogFormatSettings.class.getName())) {
+            MockEnvironment environment =
+                    new MockEnvironment().withProperty("logging.structured.format.console", format);
+            settings.postProcessEnvironment(environment, new SpringApplication());
+        }
+        settings.postProcessEnvironment(new MockEnvironment(), new SpringApplication());
     }
 }
