@@ -1,8 +1,11 @@
 package com.controlpanel.provisioning.config;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -95,11 +98,26 @@ class DatabaseStartFailure implements FailureAnalyzer {
         }
         return new FailureAnalysis(
                 "The database at " + (url.isEmpty() ? "(no URL)" : url) + " could not be opened as user "
-                        + environment.getProperty("spring.datasource.username", "(none)") + ": " + reason,
+                        + userOf(url).orElse(environment.getProperty("spring.datasource.username", "(none)")) + ": "
+                        + reason,
                 "Check PROVISIONING_DB_URL (a JDBC URL such as jdbc:postgresql://db.example.com:5432/provisioning),"
                         + " PROVISIONING_DB_USER and PROVISIONING_DB_PASSWORD, and that the PostgreSQL server runs and"
                         + " takes connections from this machine.",
                 failure);
+    }
+
+    /** The {@code user} a URL names in its parameters: the PostgreSQL driver takes it over {@code PROVISIONING_DB_USER}. */
+    static Optional<String> userOf(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return Optional.empty();
+        }
+        for (String parameter : url.substring(query + 1).split("&")) {
+            if (parameter.startsWith("user=") && parameter.length() > "user=".length()) {
+                return Optional.of(URLDecoder.decode(parameter.substring("user=".length()), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -96,6 +96,20 @@ class DatabaseStartFailureTest {
     }
 
     @Test
+    void aUserNamedInTheUrlIsTheOneNamedAsTheDriverTakesItOverTheUserSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                        "--server.port=0",
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/provisioning?ssl=false&user=alice%40corp",
+                        "--spring.datasource.username=someone"))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("could not be opened as user alice@corp: Connection to 127.0.0.1:1 refused")
+                .doesNotContain("as user someone");
+    }
+
+    @Test
     void aStatementFailingInADatabaseThatOpenedIsNotBlamedOnTheSettings(CapturedOutput output) throws Exception {
         // a data directory whose database opens, but whose schema history says a migration failed
         Path dataDir = temp.resolve("half-migrated");
