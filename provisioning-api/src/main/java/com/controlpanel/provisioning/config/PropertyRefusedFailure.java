@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,6 +9,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A {@code provisioning.*} property its settings class refused ({@code provisioning.scim.max-body-bytes must be at
@@ -26,11 +29,11 @@ class PropertyRefusedFailure extends AbstractFailureAnalyzer<BindException> {
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
         IllegalArgumentException refusal = findCause(cause, IllegalArgumentException.class);
         if (refusal == null || refusal.getMessage() == null) {
-            return null;
+            return notConverted(cause);
         }
         Matcher matcher = REFUSAL.matcher(refusal.getMessage());
         if (!matcher.matches()) {
-            return null;
+            return notConverted(cause);
         }
         String property = matcher.group(1);
         String variable = variable(property);
@@ -38,6 +41,43 @@ class PropertyRefusedFailure extends AbstractFailureAnalyzer<BindException> {
                 "The service can not start with this setting. " + variable + ": " + matcher.group(2),
                 "Correct " + variable + " (or " + property + ") and start again.",
                 cause);
+    }
+
+    /**
+     * A {@code provisioning.*} value of the wrong kind ({@code PROVISIONING_BACKUP_KEEP=all}): the variable, the value
+     * and the kind wanted, rather than the binder's report of the Java type it could not convert to.
+     */
+    private FailureAnalysis notConverted(BindException cause) {
+        if (findCause(cause, ConversionFailedException.class) == null
+                || cause.getProperty() == null
+                || !cause.getName().toString().startsWith("provisioning.")) {
+            return null;
+        }
+        String property = cause.getName().toString();
+        String variable = variable(property);
+        Class<?> type = cause.getTarget().getType().resolve(Object.class);
+        return new FailureAnalysis(
+                "The service can not start with this setting. " + variable + ": '"
+                        + cause.getProperty().getValue() + "' is not " + kind(type),
+                "Correct " + variable + " (or " + property + ") and start again.",
+                cause);
+    }
+
+    /** What a value of this type is written as, in an operator's words. */
+    static String kind(Class<?> type) {
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Duration.class) {
+            return "a duration, such as 30s, 15m, 6h or 1d";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == DataSize.class) {
+            return "a size, such as 512KB or 10MB";
+        }
+        return "a value of the kind this setting takes (README, settings)";
     }
 
     /** The environment variable Spring Boot binds to a property: upper case, dots and dashes as underscores. */

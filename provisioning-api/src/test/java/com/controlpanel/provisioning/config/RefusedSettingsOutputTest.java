@@ -41,6 +41,19 @@ class RefusedSettingsOutputTest {
     }
 
     @Test
+    void aValueOfTheWrongKindIsNamedByItsVariableWithTheKindWanted(CapturedOutput output) {
+        assertThat(refused(output, "--provisioning.scim.max-body-bytes=abc"))
+                .contains(
+                        "The service can not start with this setting. PROVISIONING_SCIM_MAX_BODY_BYTES: 'abc' is not a"
+                                + " whole number")
+                .contains("Correct PROVISIONING_SCIM_MAX_BODY_BYTES (or provisioning.scim.max-body-bytes)")
+                .doesNotContain("java.lang.Long");
+        assertThat(refused(output, "--provisioning.scim.search-timeout=soon"))
+                .contains("PROVISIONING_SCIM_SEARCH_TIMEOUT: 'soon' is not a duration, such as 30s, 15m, 6h or 1d")
+                .doesNotContain("java.time.Duration");
+    }
+
+    @Test
     void aSearchTimeoutOfPartSecondsIsRefused(CapturedOutput output) {
         assertThat(refused(output, "--provisioning.scim.search-timeout=1500ms"))
                 .contains("PROVISIONING_SCIM_SEARCH_TIMEOUT: must be whole seconds, not 1.5s");
