@@ -121,8 +121,9 @@ class DatabaseStartFailure implements FailureAnalyzer {
     }
 
     /**
-     * What is wrong with the data directory, if the file system tells: a file where a directory must be (the directory
-     * itself, or one of its parents), or a directory or database file this user may not write. H2's own message names
+     * What is wrong with a directory the service must write into (the data directory, the backup directory), if the
+     * file system tells: a file where a directory must be (the directory itself, or one of its parents), or a directory
+     * or database file this user may not write. H2's own message names
      * only the file it failed on.
      */
     static String pathProblem(Path dataDir) {

@@ -179,24 +179,7 @@ public class EmbeddedBackup implements DatabaseBackups {
      * exists, is a file or can not be written); null when one could, or when there is no H2 file to back up.
      */
     String directoryProblem() {
-        if (databaseFile == null) {
-            return null;
-        }
-        Path existing = directory;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return "none of its parent directories exists";
-        }
-        String which = existing.equals(directory) ? "it" : existing.toString();
-        if (!Files.isDirectory(existing)) {
-            return which + " is a file, not a directory";
-        }
-        if (!Files.isWritable(existing)) {
-            return which + " can not be written";
-        }
-        return null;
+        return databaseFile == null ? null : DatabaseStartFailure.pathProblem(directory);
     }
 
     /** Whether a backup is being taken now (the idle compaction waits for it). */
@@ -326,16 +309,17 @@ public class EmbeddedBackup implements DatabaseBackups {
             return taken;
         } catch (IOException | UncheckedIOException | SQLException e) {
             deleteQuietly(partial);
+            String reason = reason(e);
             if (DatabaseFailures.innermost(e) instanceof FileSystemException) {
                 // the file system said which file and why: that line says it all, its trace would bury it
-                log.warn("Could not back up the embedded database {} into {}: {}", databaseFile, directory, reason(e));
+                log.warn("Could not back up the embedded database {} into {}: {}", databaseFile, directory, reason);
                 log.debug("The backup's failure", e);
             } else {
                 log.warn("Could not back up the embedded database {} into {}", databaseFile, directory, e);
             }
             throw new BackupRefusedException(
                     Refusal.FAILED,
-                    "The backup could not be written into " + directory + " (" + reason(e) + "); nothing was kept");
+                    "The backup could not be written into " + directory + " (" + reason + "); nothing was kept");
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;

@@ -10,7 +10,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.util.unit.DataSize;
 
 /**
  * A {@code provisioning.*} property its settings class refused ({@code provisioning.scim.max-body-bytes must be at
@@ -73,9 +72,6 @@ class PropertyRefusedFailure extends AbstractFailureAnalyzer<BindException> {
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
-        }
-        if (type == DataSize.class) {
-            return "a size, such as 512KB or 10MB";
         }
         return "a value of the kind this setting takes (README, settings)";
     }

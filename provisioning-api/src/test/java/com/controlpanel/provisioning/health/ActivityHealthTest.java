@@ -43,13 +43,9 @@ class ActivityHealthTest {
                         .asText())
                 .isEqualTo("UP");
 
-        String table = "activity_"
-                + jdbc.queryForObject(
-                        "SELECT live_slot FROM projection_slot WHERE projection = 'activity'", String.class);
         String requestId = "poison-" + UUID.randomUUID();
-        jdbc.execute("ALTER TABLE " + table + " ADD CONSTRAINT activity_health_poison CHECK (request_id IS NULL OR "
-                + "request_id <> '" + requestId + "')");
-        try {
+        PoisonedActivityRow poison = new PoisonedActivityRow(jdbc, requestId);
+        try (poison) {
             Http.Response invited = api.header("X-Request-Id", requestId)
                     .post("/api/orgs/" + org + "/members", Map.of("email", "hal.th@example.com", "name", "Hal Th"));
             assertThat(invited.status()).as(invited.text()).isEqualTo(201);
@@ -66,8 +62,6 @@ class ActivityHealthTest {
             // the same in the operator's metrics, with how many events the timeline is behind
             awaitTrue(() -> metric(api, "provisioning_activity_failing") == 1.0, "failing in the metrics");
             assertThat(metric(api, "provisioning_activity_behind_events")).isGreaterThanOrEqualTo(1.0);
-        } finally {
-            jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT activity_health_poison");
         }
 
         awaitTrue(() -> anonymous.get("/actuator/health").status() == 200, "health up again");
@@ -77,9 +71,7 @@ class ActivityHealthTest {
                         .at("/components/activity/status")
                         .asText())
                 .isEqualTo("UP");
-        assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM " + table + " WHERE request_id = ?", Integer.class, requestId))
-                .isEqualTo(1);
+        assertThat(poison.rows(requestId)).isEqualTo(1);
         awaitTrue(
                 () -> metric(api, "provisioning_activity_behind_events") == 0.0
                         && metric(api, "provisioning_activity_failing") == 0.0,
