@@ -136,11 +136,7 @@ class DurabilityTest {
     @Test
     void aDatabaseH2ShutDownUnderTheServiceIsOpenedAgainWithoutARestart() throws Exception {
         try (ConfigurableApplicationContext node = start()) {
-            Http api = api(node);
-            String org = api.get("/api/orgs").json().get(0).get("id").asText();
-            Provisioning provisioning = enableProvisioning(api, org);
-            Http scim = Http.to(provisioning.tenantUrl()).bearer(provisioning.token());
-            assertThat(createUser(scim, "before.shutdown@example.com").status()).isEqualTo(201);
+            Http scim = scimWithOneUser(node, "before.shutdown@example.com");
             // every connection of the pool taken at once: all of them are of the database shut down
             List<java.sql.Connection> pooled = new ArrayList<>();
             javax.sql.DataSource dataSource = node.getBean(javax.sql.DataSource.class);
@@ -160,18 +156,7 @@ class DurabilityTest {
                 }
             }
 
-            Http.Response read = scim.get("/Users?filter="
-                    + java.net.URLEncoder.encode(
-                            "userName eq \"before.shutdown@example.com\"", java.nio.charset.StandardCharsets.UTF_8));
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (read.status() != 200 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-                read = scim.get("/Users?filter="
-                        + java.net.URLEncoder.encode(
-                                "userName eq \"before.shutdown@example.com\"",
-                                java.nio.charset.StandardCharsets.UTF_8));
-            }
-            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            Http.Response read = awaitAnswered(scim, "before.shutdown@example.com");
             assertThat(read.json().get("totalResults").asInt()).isEqualTo(1);
             assertThat(createUser(scim, "after.shutdown@example.com").status()).isEqualTo(201);
             assertThat(Http.to("http://localhost:" + Nodes.port(node))
@@ -179,6 +164,77 @@ class DurabilityTest {
                             .status())
                     .isEqualTo(200);
         }
+    }
+
+    /**
+     * After a write to its file failed, H2 shuts its database down, and the pool opens it afresh. Each statement on a
+     * session of the old database then shuts that one down again ({@code SessionLocal.getTransaction}), which makes H2
+     * forget by name the database opened afresh while it holds the file. A write stored in that database is written
+     * through it and answered 201: never 503 for a User that was kept.
+     */
+    @Test
+    void aWriteAfterH2ForgotTheDatabaseOpenedAfreshIsAnsweredAsStored() throws Exception {
+        try (ConfigurableApplicationContext node = start()) {
+            Http scim = scimWithOneUser(node, "before.shutdown@example.com");
+            org.h2.engine.Database old;
+            try (java.sql.Connection connection =
+                    node.getBean(javax.sql.DataSource.class).getConnection()) {
+                old = ((org.h2.engine.SessionLocal) connection
+                                .unwrap(org.h2.jdbc.JdbcConnection.class)
+                                .getSession())
+                        .getDatabase();
+            }
+            // what H2 does when a write to its file failed (a full disk)
+            old.shutdownImmediately();
+            assertThat(awaitAnswered(scim, "before.shutdown@example.com")
+                            .json()
+                            .get("totalResults")
+                            .asInt())
+                    .as("the database opened afresh")
+                    .isEqualTo(1);
+            // a statement on a session of the old database: H2 forgets the one opened afresh, by its name
+            old.shutdownImmediately();
+
+            Http.Response created = createUser(scim, "after.forgotten@example.com");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            Http.Response next = createUser(scim, "next.after.forgotten@example.com");
+            assertThat(next.status()).as(next.toString()).isEqualTo(201);
+        }
+        try (ConfigurableApplicationContext again = start()) {
+            Http api = api(again);
+            String org = api.get("/api/orgs").json().get(0).get("id").asText();
+            assertThat(api.get("/api/orgs/" + org + "/members?q=forgotten")
+                            .json()
+                            .get("total")
+                            .asInt())
+                    .as("both Users kept")
+                    .isEqualTo(2);
+        }
+    }
+
+    /** SCIM of the node's organization, provisioning switched on, with one User created. */
+    private static Http scimWithOneUser(ConfigurableApplicationContext node, String userName) {
+        Http api = api(node);
+        String org = api.get("/api/orgs").json().get(0).get("id").asText();
+        Provisioning provisioning = enableProvisioning(api, org);
+        Http scim = Http.to(provisioning.tenantUrl()).bearer(provisioning.token());
+        assertThat(createUser(scim, userName).status()).isEqualTo(201);
+        return scim;
+    }
+
+    /** The lookup of a User by its userName, asked again until answered 200 (15 s at most). */
+    private static Http.Response awaitAnswered(Http scim, String userName) throws InterruptedException {
+        String lookup = "/Users?filter="
+                + java.net.URLEncoder.encode(
+                        "userName eq \"" + userName + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        Http.Response read = scim.get(lookup);
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (read.status() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            read = scim.get(lookup);
+        }
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read;
     }
 
     private static Http.Response createUser(Http scim, String userName) {

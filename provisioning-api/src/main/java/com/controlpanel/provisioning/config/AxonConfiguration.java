@@ -304,7 +304,8 @@ public class AxonConfiguration {
                     dataSource.determineUrl(),
                     dataSource.determineUsername(),
                     dataSource.determinePassword(),
-                    () -> evictPooledConnections(pool));
+                    () -> evictPooledConnections(pool),
+                    H2GroupCommit.transactionStoreOf(pool));
         }
         return WriteDurability.AT_COMMIT;
     }

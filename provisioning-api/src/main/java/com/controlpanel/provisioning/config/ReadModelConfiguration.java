@@ -63,13 +63,17 @@ public class ReadModelConfiguration {
             TransactionManager transactionManager,
             org.axonframework.config.Configuration axon,
             DuplicateCommandHandlerResolver duplicates,
-            WriteGate gate) {
+            WriteGate gate,
+            WriteDurability durability) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicates)
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        if (durability instanceof H2GroupCommit groupCommit) {
+            bus.registerHandlerInterceptor(groupCommit.notingTheDatabaseCommittedIn());
+        }
         if (gate.cluster().acrossNodes()) {
             // in the command's transaction, which the bus has begun, before the handler loads or stores anything: the
             // organization's lock too, so that one organization's commands on every node commit one after the other

@@ -29,7 +29,7 @@ class H2GroupCommitTest {
         CountDownLatch secondAsked = new CountDownLatch(1);
         AtomicInteger checkpoints = new AtomicInteger();
         H2GroupCommit commits = new H2GroupCommit(
-                () -> {
+                store -> {
                     if (checkpoints.incrementAndGet() == 1) {
                         // the disk is full: H2 shuts the database down; meanwhile another commit asks
                         firstRunning.countDown();
@@ -38,7 +38,7 @@ class H2GroupCommitTest {
                     }
                     // a later checkpoint succeeds: of a database opened afresh from the file, without those commits
                 },
-                () -> {});
+                () -> null);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(commits::awaitCheckpointCoveringNow);
         await(firstRunning);
@@ -64,7 +64,7 @@ class H2GroupCommitTest {
     /** What tells the idle compaction that commands write: every commit that asks counts, written or not. */
     @Test
     void everyCommitThatAsksIsCounted() {
-        H2GroupCommit commits = new H2GroupCommit(() -> {}, () -> {});
+        H2GroupCommit commits = new H2GroupCommit(store -> {}, () -> null);
         assertThat(commits.asked()).isZero();
 
         commits.awaitDurable();
@@ -72,35 +72,92 @@ class H2GroupCommitTest {
         assertThat(commits.asked()).isEqualTo(2);
 
         H2GroupCommit failing = new H2GroupCommit(
-                () -> {
+                store -> {
                     throw new SQLException("No space left on device");
                 },
-                () -> {});
+                () -> null);
         assertThatThrownBy(failing::awaitDurable).isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(failing.asked()).isEqualTo(1);
     }
 
+    /**
+     * H2 shut a database down (as after a failed write) and it was opened afresh; a session of the old one then made
+     * H2 forget the new one by name, while it holds the file. Commits made in the new one are written through it, and
+     * the pool's connections closed so that the next ones open the database under its name again; commits of a
+     * database not known, or of the one shut down, are not answered as stored.
+     */
     @Test
-    void theFileHeldInThisProcessClosesThePooledConnections() {
+    void commitsOfTheDatabaseH2ForgotByNameAreWrittenThroughIt(@TempDir Path directory) throws Exception {
+        String url = withoutBackgroundWrites(directory);
         AtomicInteger evicted = new AtomicInteger();
-        H2GroupCommit commits = new H2GroupCommit(
-                () -> {
-                    throw new SQLException("Database may be already in use", new OverlappingFileLockException());
-                },
-                evicted::incrementAndGet);
+        try (Connection first = DriverManager.getConnection(url, "sa", "")) {
+            try (Statement statement = first.createStatement()) {
+                statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY)");
+                statement.execute("CHECKPOINT");
+            }
+            org.h2.engine.Database shutDown = database(first);
+            MVStore shutDownStore = H2GroupCommit.store(first);
+            shutDown.shutdownImmediately();
+            try (Connection afresh = DriverManager.getConnection(url, "sa", "");
+                    Statement statement = afresh.createStatement()) {
+                shutDown.shutdownImmediately();
+                assertThatThrownBy(
+                                () -> DriverManager.getConnection(url, "sa", "").close())
+                        .as("H2 forgot the database opened afresh by its name")
+                        .hasRootCauseInstanceOf(OverlappingFileLockException.class);
+                statement.execute("INSERT INTO member_row VALUES (1)");
+                MVStore store = H2GroupCommit.store(afresh);
+                H2GroupCommit commits = new H2GroupCommit(url, "sa", "", evicted::incrementAndGet, () -> null);
 
-        assertThatThrownBy(commits::awaitCheckpointCoveringNow)
-                .isInstanceOf(TransientDataAccessResourceException.class);
-        assertThat(evicted).hasValue(1);
+                commits.awaitCheckpointCoveringNow(store);
+                assertThat(store.hasUnsavedChanges()).as("the commit written").isFalse();
+                assertThat(evicted).hasValue(1);
 
-        H2GroupCommit otherFailure = new H2GroupCommit(
-                () -> {
-                    throw new SQLException("No space left on device");
-                },
-                evicted::incrementAndGet);
-        assertThatThrownBy(otherFailure::awaitCheckpointCoveringNow)
-                .isInstanceOf(TransientDataAccessResourceException.class);
-        assertThat(evicted).as("only for a file held in this process").hasValue(1);
+                assertThatThrownBy(commits::awaitCheckpointCoveringNow)
+                        .as("a commit whose database is not known")
+                        .isInstanceOf(TransientDataAccessResourceException.class);
+                assertThatThrownBy(() -> commits.awaitCheckpointCoveringNow(shutDownStore))
+                        .as("a commit made in the database shut down")
+                        .isInstanceOf(TransientDataAccessResourceException.class);
+                assertThat(evicted).hasValue(3);
+            }
+        }
+        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", evicted::incrementAndGet, () -> null);
+        try (Connection reopened = DriverManager.getConnection(url, "sa", "");
+                Statement statement = reopened.createStatement()) {
+            java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM member_row");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1))
+                    .as("the commit written through the database H2 forgot")
+                    .isEqualTo(1);
+            MVStore store = H2GroupCommit.store(reopened);
+            commits.awaitCheckpointCoveringNow(store);
+            commits.awaitCheckpointCoveringNow();
+            assertThat(evicted).as("the file is free again: nothing closed").hasValue(3);
+        }
+    }
+
+    /** A commit made in a database H2 has closed since is not answered as stored by a checkpoint of another. */
+    @Test
+    void aCommitOfAClosedDatabaseIsNotAnsweredByACheckpointOfTheNextOne(@TempDir Path directory) throws Exception {
+        String url = withoutBackgroundWrites(directory);
+        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {}, () -> null);
+        MVStore closed;
+        try (Connection first = DriverManager.getConnection(url, "sa", "")) {
+            closed = H2GroupCommit.store(first);
+            database(first).shutdownImmediately();
+        }
+        try (Connection afresh = DriverManager.getConnection(url, "sa", "")) {
+            assertThatThrownBy(() -> commits.awaitCheckpointCoveringNow(closed))
+                    .isInstanceOf(TransientDataAccessResourceException.class);
+            commits.awaitCheckpointCoveringNow(H2GroupCommit.store(afresh));
+        }
+    }
+
+    private static org.h2.engine.Database database(Connection connection) throws SQLException {
+        return ((org.h2.engine.SessionLocal)
+                        connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                .getDatabase();
     }
 
     /** A file database whose background writer stays out of the way: the stores of the tests are their own. */
@@ -111,7 +168,7 @@ class H2GroupCommitTest {
     @Test
     void aCheckpointReturnsOnlyOnceWhatH2WasAlreadyWritingIsInTheFile(@TempDir Path directory) throws Exception {
         String url = withoutBackgroundWrites(directory);
-        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {});
+        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {}, () -> null);
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY, profile VARCHAR(2000))");
@@ -137,7 +194,7 @@ class H2GroupCommitTest {
     @Test
     void aCommitH2FailedToWriteOnItsOwnThreadsIsNotAnsweredAsOnDisk(@TempDir Path directory) throws Exception {
         String url = withoutBackgroundWrites(directory);
-        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {});
+        H2GroupCommit commits = new H2GroupCommit(url, "sa", "", () -> {}, () -> null);
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE member_row(id INT PRIMARY KEY)");
