@@ -16,18 +16,23 @@ import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.storage.DatabaseBackups.Policy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -284,6 +289,38 @@ public class ReadModelConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Every 2 s, on a thread of its own (while the database is away, each look waits for a connection): whether the
+     * Activity processor may go on at once after an outage instead of after its back-off ({@link ActivityRecovery}).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService activityRecovery(
+            org.axonframework.config.Configuration axon, ActivityFailures failures, DataSource dataSource) {
+        Supplier<Optional<StreamingEventProcessor>> processor = () -> axon.eventProcessingConfiguration()
+                .eventProcessor(ActivityProjection.PROCESSING_GROUP, StreamingEventProcessor.class);
+        ActivityRecovery recovery = new ActivityRecovery(
+                // its coordinator failed to read the store, or its work failed to store an event (which holds the
+                // segment back for a while, up to a minute)
+                () -> processor
+                        .get()
+                        .filter(StreamingEventProcessor::isRunning)
+                        .map(activity -> activity.isError() || failures.failing(Duration.ofMinutes(2)))
+                        .orElse(false),
+                () -> answers(dataSource),
+                // its one segment: claimed again, it runs the coordinator at once
+                () -> processor.get().ifPresent(activity -> activity.claimSegment(0)));
+        return background(
+                "activity-recovery", recovery, "Looking whether Activity > Actions may go on", 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static boolean answers(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**

@@ -53,7 +53,13 @@ class DatabaseOutageTest {
         network = TcpProxy.to(target.group(1), target.group(2) == null ? 5432 : Integer.parseInt(target.group(2)));
         String throughProxy = target.replaceFirst("jdbc:postgresql://localhost:" + network.port() + "/");
         // a request waits this long for a connection before it is answered 503
-        node = Nodes.onPostgres(throughProxy, OPERATOR, PASSWORD, "--spring.datasource.hikari.connection-timeout=1500");
+        node = Nodes.onPostgres(
+                throughProxy,
+                OPERATOR,
+                PASSWORD,
+                "--spring.datasource.hikari.connection-timeout=1500",
+                // Axon's line for each wait of a failing processor before it tries again
+                "--logging.level.org.axonframework.eventhandling.pooled.Coordinator=INFO");
         String base = "http://localhost:" + Nodes.port(node);
         api = Http.to(base).basic(OPERATOR, PASSWORD);
         org = api.get("/api/orgs").json().get(0).get("id").asText();
@@ -87,8 +93,12 @@ class DatabaseOutageTest {
                         true));
     }
 
+    /** Axon's log line for a failing Activity processor's wait before it tries again, in milliseconds. */
+    private static final Pattern ACTIVITY_WAIT =
+            Pattern.compile("Processor \\[activity\\].*scheduling a new coordination task in (\\d+)ms");
+
     @Test
-    void theActivityPageGoesLiveAgainByItselfAfterAnOutage() {
+    void theActivityPageGoesLiveAgainByItselfAfterAnOutage(CapturedOutput output) throws InterruptedException {
         // a new visit, whichever test ran before
         browser.driver().manage().deleteAllCookies();
         browser.signIn(OPERATOR, PASSWORD);
@@ -97,6 +107,7 @@ class DatabaseOutageTest {
         // recorded late after an outage)
         browser.waitUntil(d -> live());
 
+        int before = output.getOut().length();
         network.cut();
         try {
             // the stream ends once it can not read; the browser's own reconnect is answered 503, and it gives up
@@ -104,17 +115,50 @@ class DatabaseOutageTest {
                     Duration.ofSeconds(60),
                     d -> browser.text(By.id("activity-live")).contains("Live updates paused"));
             browser.screenshot("activity-live-updates-paused");
+            // the Activity processor fails too, and waits twice as long before each new try: until it waits 16 s
+            browser.waitUntil(Duration.ofSeconds(60), d -> longestActivityWait(output, before) >= 16_000);
         } finally {
             network.restore();
         }
+        long back = System.nanoTime();
+
+        // Activity > Actions goes on as soon as the database is back, not after the processor's wait
+        Http.Response created = createUser("recorded.soon@example.com");
+        for (int attempt = 0; created.status() == 503 && attempt < 20; attempt++) {
+            Thread.sleep(250);
+            created = createUser("recorded.soon@example.com");
+        }
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        while (!activityNames("recorded.soon@example.com") && System.nanoTime() - back < 30_000_000_000L) {
+            Thread.sleep(200);
+        }
+        assertThat((System.nanoTime() - back) / 1_000_000)
+                .as("milliseconds from the database back to the action on the timeline")
+                .isLessThan(12_000);
+        assertThat(output.getOut().substring(before))
+                .contains("The database answers again: Activity > Actions goes on now, not after its wait");
 
         // the page asks again after 5, 10, 20, 40, then every 60 s: the last wait began before the database came back
         browser.waitUntil(Duration.ofSeconds(75), d -> live());
         assertThat(createUser("seen.live@example.com").status()).isEqualTo(201);
-        // the Activity processor, which failed while the database was away, retries after waits that grow to 60 s
         browser.waitUntil(
-                Duration.ofSeconds(90),
+                Duration.ofSeconds(30),
                 d -> browser.text(By.id("activity-rows")).contains("seen.live@example.com"));
+    }
+
+    /** The longest wait before a new try Axon has logged for the Activity processor since {@code from}. */
+    private static long longestActivityWait(CapturedOutput output, int from) {
+        Matcher wait = ACTIVITY_WAIT.matcher(output.getOut().substring(from));
+        long longest = 0;
+        while (wait.find()) {
+            longest = Math.max(longest, Long.parseLong(wait.group(1)));
+        }
+        return longest;
+    }
+
+    private boolean activityNames(String userName) {
+        Http.Response activity = api.get("/api/orgs/" + org + "/activity");
+        return activity.status() == 200 && activity.text().contains(userName);
     }
 
     @Test
