@@ -9,7 +9,8 @@ The service's output goes to /tmp/fulldisk-service.log (or $FD_LOG).
 
   sudo python3 bench/full_disk.py provisioning-api/target/provisioning-api.jar
 
-A correct service prints "answered non-201 yet kept: []". See README.md, "Operating it" (Health).
+A correct service prints "answered non-201 yet kept: []". See README.md, "Operating it" (Health), and
+bench/README.md, "The wait for the disk writes through the database the commit was made in".
 """
 import base64, json, os, subprocess, sys, time, urllib.request, urllib.error, urllib.parse
 jar, mnt = sys.argv[1], "/tmp/fd"
