@@ -250,13 +250,10 @@ final class H2GroupCommit implements WriteDurability {
                 while (group.checkpointRunning && group.durable < ticket && group.failedUpTo < ticket) {
                     waitForCheckpoint();
                 }
-                if (group.durable >= ticket || group.failedUpTo >= ticket) {
-                    if (group.settled()) {
-                        groups.remove(store, group);
-                    }
-                    if (group.durable >= ticket) {
-                        return;
-                    }
+                if (group.durable >= ticket) {
+                    return;
+                }
+                if (group.failedUpTo >= ticket) {
                     throw notWritten(null);
                 }
                 group.checkpointRunning = true;
@@ -276,6 +273,8 @@ final class H2GroupCommit implements WriteDurability {
                         // also the commits that asked while it ran: they may have ended in the database H2 shut down
                         group.failedUpTo = Math.max(group.failedUpTo, group.requested);
                     }
+                    // the checkpoint that covers the group's last commit always ends here: a group is forgotten once
+                    // none of its commits waits
                     if (group.settled()) {
                         groups.remove(store, group);
                     }
