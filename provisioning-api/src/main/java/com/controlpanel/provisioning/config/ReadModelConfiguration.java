@@ -110,10 +110,20 @@ public class ReadModelConfiguration {
                 jdbc, reader, properties.stateCheckpointEvery(), properties.stateCheckpointSettle(), Clock.systemUTC());
     }
 
-    /** Keeps folded states in the background: a round shortly after start, then every ten seconds. */
+    /**
+     * Keeps folded states in the background: a round shortly after start, then every ten seconds; none while a rebuild
+     * runs, and a round under way when one starts stops within a thousand events (the rebuild has the cores).
+     */
     @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService directoryCheckpointKeeper(DirectoryCheckpoints checkpoints) {
-        return background("state-checkpoints", checkpoints::keep, "Keeping directory states", 5, 10, TimeUnit.SECONDS);
+    public ScheduledExecutorService directoryCheckpointKeeper(
+            DirectoryCheckpoints checkpoints, RebuildService rebuilds) {
+        return background(
+                "state-checkpoints",
+                () -> checkpoints.keep(rebuilds::anyRunning),
+                "Keeping directory states",
+                5,
+                10,
+                TimeUnit.SECONDS);
     }
 
     @Bean

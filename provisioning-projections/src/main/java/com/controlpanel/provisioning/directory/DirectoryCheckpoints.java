@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.directory;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.EventStoreSchema;
+import com.controlpanel.provisioning.eventstore.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,11 +165,27 @@ public class DirectoryCheckpoints {
 
     // ---------------------------------------------------------------- keeping
 
+    /** How many events a round folds between two looks at whether it should give way. */
+    private static final int LOOK_EVERY = 1000;
+
     /**
      * One round: for every organization whose settled history grew by {@code every} events since its last kept state,
      * folds on from that state and keeps one state every {@code every} events. Returns how many states it kept.
      */
-    public synchronized int keep() {
+    public int keep() {
+        return keep(() -> false);
+    }
+
+    /**
+     * One round as {@link #keep()}, that gives way when {@code giveWay} says so: it starts nothing then, and a fold
+     * under way stops within {@value #LOOK_EVERY} events, keeping the states kept before it (the next round folds on
+     * from the last of them). A rebuild is what it gives way to: the operator waits for it, on the same cores, and
+     * these states are only a cache.
+     */
+    public synchronized int keep(BooleanSupplier giveWay) {
+        if (giveWay.getAsBoolean()) {
+            return 0;
+        }
         long head = reader.head();
         if (head > scannedUpTo) {
             jdbc.queryForList(
@@ -180,11 +198,17 @@ public class DirectoryCheckpoints {
             scannedUpTo = head;
         }
         int kept = 0;
-        for (Iterator<OrganizationId> it = candidates.iterator(); it.hasNext(); ) {
+        for (Iterator<OrganizationId> it = candidates.iterator(); it.hasNext() && !giveWay.getAsBoolean(); ) {
             OrganizationId organizationId = it.next();
             try {
-                Round round = keep(organizationId);
+                Round round = keep(organizationId, giveWay);
                 kept += round.kept();
+                if (round.gaveWay()) {
+                    log.info(
+                            "Keeping the states of organization {} gave way to a rebuild; the next round goes on",
+                            organizationId.value());
+                    break;
+                }
                 if (round.done()) {
                     it.remove();
                 }
@@ -206,10 +230,24 @@ public class DirectoryCheckpoints {
         scannedUpTo = 0;
     }
 
-    /** {@code done}: nothing left to keep until the organization has new events. */
-    private record Round(int kept, boolean done) {}
+    /**
+     * {@code done}: nothing left to keep until the organization has new events; {@code gaveWay}: the fold stopped
+     * before its end.
+     */
+    private record Round(int kept, boolean done, boolean gaveWay) {
+        Round(int kept, boolean done) {
+            this(kept, done, false);
+        }
+    }
 
-    private Round keep(OrganizationId organizationId) {
+    /** Thrown out of the store's reading to stop a fold that gives way. */
+    private static final class GaveWay extends RuntimeException {
+        GaveWay() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Round keep(OrganizationId organizationId, BooleanSupplier giveWay) {
         jdbc.update(
                 "DELETE FROM " + TABLE + " WHERE organization_id = ? AND format <> ?", organizationId.value(), FORMAT);
         String settledBefore = DateTimeUtils.formatInstant(clock.instant().minus(settle));
@@ -229,6 +267,9 @@ public class DirectoryCheckpoints {
                         Long.class,
                         organizationId.value());
         boolean done = firstUnsettled == null;
+        if (giveWay.getAsBoolean()) {
+            return new Round(0, false, true);
+        }
         if (upTo == null || upTo <= from) {
             return new Round(0, done);
         }
@@ -243,46 +284,81 @@ public class DirectoryCheckpoints {
         if (loaded.isEmpty()) {
             return new Round(0, false); // discarded meanwhile: the next round starts over
         }
-        InMemoryDirectoryStore store = loaded.get();
-        long[] stored = {storedBefore, 0};
-        long[] applied = {last.map(Checkpoint::eventsApplied).orElse(0L)};
-        Instant[] coversUntil = {last.map(Checkpoint::coversUntil).orElse(Instant.EPOCH)};
-        int[] kept = {0};
-        long[] lastCheckpoint = {0};
-        reader.organizationRange(organizationId, from, upTo, event -> {
-            stored[0]++;
-            stored[1]++;
+        Folding folding = new Folding(organizationId, loaded.get(), last, giveWay);
+        try {
+            reader.organizationRange(organizationId, from, upTo, folding::fold);
+        } catch (GaveWay stopped) {
+            logKept(organizationId, folding, storedBefore, started);
+            return new Round(folding.kept, false, true);
+        }
+        logKept(organizationId, folding, storedBefore, started);
+        return new Round(folding.kept, done);
+    }
+
+    /** A fold of one organization's events on from its last kept state, keeping a state every {@code every}. */
+    private final class Folding {
+        private final OrganizationId organizationId;
+        private final InMemoryDirectoryStore store;
+        private final BooleanSupplier giveWay;
+        private long stored;
+        private long sinceKept;
+        private long applied;
+        private Instant coversUntil;
+        private int kept;
+        private long lastKept;
+
+        Folding(
+                OrganizationId organizationId,
+                InMemoryDirectoryStore store,
+                Optional<Checkpoint> last,
+                BooleanSupplier giveWay) {
+            this.organizationId = organizationId;
+            this.store = store;
+            this.giveWay = giveWay;
+            this.stored = last.map(Checkpoint::storedEvents).orElse(0L);
+            this.applied = last.map(Checkpoint::eventsApplied).orElse(0L);
+            this.coversUntil = last.map(Checkpoint::coversUntil).orElse(Instant.EPOCH);
+        }
+
+        void fold(StoredEvent event) {
+            if (stored % LOOK_EVERY == 0 && giveWay.getAsBoolean()) {
+                throw new GaveWay();
+            }
+            stored++;
+            sinceKept++;
             if (event.isOrganizationEvent()) {
                 DirectoryEvolver.apply(
                         event.event(),
                         new EventContext(event.timestamp(), event.message().getSequenceNumber()),
                         store);
-                applied[0]++;
+                applied++;
             }
-            if (event.timestamp().isAfter(coversUntil[0])) {
-                coversUntil[0] = event.timestamp();
+            if (event.timestamp().isAfter(coversUntil)) {
+                coversUntil = event.timestamp();
             }
-            if (stored[1] >= every) {
-                if (write(
-                        organizationId,
-                        new Checkpoint(event.position(), coversUntil[0], stored[0], applied[0]),
-                        store)) {
-                    kept[0]++;
-                    lastCheckpoint[0] = event.position();
+            if (sinceKept >= every) {
+                if (giveWay.getAsBoolean()) {
+                    throw new GaveWay();
                 }
-                stored[1] = 0;
+                if (write(organizationId, new Checkpoint(event.position(), coversUntil, stored, applied), store)) {
+                    kept++;
+                    lastKept = event.position();
+                }
+                sinceKept = 0;
             }
-        });
-        if (kept[0] > 0) {
+        }
+    }
+
+    private static void logKept(OrganizationId organizationId, Folding folding, long storedBefore, long started) {
+        if (folding.kept > 0) {
             log.info(
                     "Kept {} state(s) of organization {}, the last at position {} ({} events folded in {} ms)",
-                    kept[0],
+                    folding.kept,
                     organizationId.value(),
-                    lastCheckpoint[0],
-                    stored[0] - storedBefore,
+                    folding.lastKept,
+                    folding.stored - storedBefore,
                     (System.nanoTime() - started) / 1_000_000);
         }
-        return new Round(kept[0], done);
     }
 
     private boolean write(OrganizationId organizationId, Checkpoint kept, InMemoryDirectoryStore store) {

@@ -68,14 +68,21 @@ public class EventStoreReader {
                 consumer);
     }
 
-    /** One organization's events after a position up to another, both in store order, whenever they happened. */
+    /**
+     * One organization's events after a position up to another, both in store order, whenever they happened; read
+     * {@value #FETCH_SIZE} at a time (H2 gathers a query's whole result before it hands over its first row), so that a
+     * consumer that stops, by throwing, has the store read no further than the page it stopped in.
+     */
     public void organizationRange(
             OrganizationId organizationId, long afterPosition, long upToPosition, Consumer<StoredEvent> consumer) {
-        read(
-                "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
-                        + " WHERE organization_id = ? AND global_index > ? AND global_index <= ? ORDER BY global_index",
-                new Object[] {organizationId.value(), afterPosition, upToPosition},
-                consumer);
+        for (Read page = new Read(FETCH_SIZE, afterPosition); page.rows() == FETCH_SIZE; ) {
+            page = read(
+                    "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
+                            + " WHERE organization_id = ? AND global_index > ? AND global_index <= ?"
+                            + " ORDER BY global_index LIMIT " + FETCH_SIZE,
+                    new Object[] {organizationId.value(), page.last(), upToPosition},
+                    consumer);
+        }
     }
 
     /** How many events of the organization the store holds up to a position (read from the organization index). */
@@ -91,16 +98,12 @@ public class EventStoreReader {
 
     /** Up to {@code limit} events after a position, in order; returns how many rows were read. */
     public int after(long position, int limit, Consumer<StoredEvent> consumer) {
-        int[] rows = {0};
-        read(
-                "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
-                        + " WHERE global_index > ? ORDER BY global_index LIMIT ?",
-                new Object[] {position, limit},
-                event -> {
-                    rows[0]++;
-                    consumer.accept(event);
-                });
-        return rows[0];
+        return read(
+                        "SELECT " + COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE
+                                + " WHERE global_index > ? ORDER BY global_index LIMIT ?",
+                        new Object[] {position, limit},
+                        consumer)
+                .rows();
     }
 
     /** The events at these positions (those that exist), in order. */
@@ -128,9 +131,14 @@ public class EventStoreReader {
         return count == null ? 0 : count;
     }
 
-    private void read(String sql, Object[] args, Consumer<StoredEvent> consumer) {
+    /** What a query read: how many rows, and the position of the last (-1: none). */
+    private record Read(int rows, long last) {}
+
+    private Read read(String sql, Object[] args, Consumer<StoredEvent> consumer) {
         List<TrackedDomainEventData<byte[]>> page = new ArrayList<>(FETCH_SIZE);
         Map<Long, String> revisions = new HashMap<>();
+        int[] rows = {0};
+        long[] last = {-1};
         jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement(sql);
@@ -141,12 +149,16 @@ public class EventStoreReader {
                     return statement;
                 },
                 (ResultSet rs) -> {
-                    page.add(row(rs, revisions));
+                    TrackedDomainEventData<byte[]> row = row(rs, revisions);
+                    page.add(row);
+                    rows[0]++;
+                    last[0] = ((GlobalSequenceTrackingToken) row.trackingToken()).getGlobalIndex();
                     if (page.size() == FETCH_SIZE) {
                         emit(page, revisions, consumer);
                     }
                 });
         emit(page, revisions, consumer);
+        return new Read(rows[0], last[0]);
     }
 
     private void emit(

@@ -180,6 +180,64 @@ class DirectoryCheckpointsTest {
     }
 
     @Test
+    void aRoundGivesWayToARebuildKeepingWhatItKeptBeforeAndTheNextRoundGoesOnFromThere() {
+        DirectoryCheckpoints checkpoints = checkpoints(17, Duration.ZERO, lastEvent.plusSeconds(60));
+        long orgEvents = reader.countOrganizationUpTo(ORG, position);
+        long otherEvents = reader.countOrganizationUpTo(OTHER_ORG, position);
+
+        assertThat(checkpoints.keep(() -> true)).isZero();
+        assertThat(keptStates()).isZero();
+
+        // a rebuild starts once the round has kept two states: it keeps no third, nor goes on to the other organization
+        assertThat(checkpoints.keep(() -> keptStates() >= 2)).isEqualTo(2);
+        assertThat(keptStates()).isEqualTo(2);
+
+        assertThat(checkpoints.keep()).isEqualTo((int) (orgEvents / 17 + otherEvents / 17 - 2));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM state_checkpoint WHERE organization_id = ?", Long.class, ORG.value()))
+                .isEqualTo(orgEvents / 17);
+        DirectoryAsOf fromKept = new DirectoryAsOf(reader, checkpoints);
+        DirectoryAsOf fromStart = new DirectoryAsOf(reader, null);
+        for (Instant at : List.of(times.get(60), times.get(150), times.get(times.size() - 1))) {
+            OrganizationState actual = fromKept.at(ORG, at);
+            assertThat(actual.foldedFrom()).isPositive();
+            assertSameState(actual, fromStart.at(ORG, at));
+        }
+    }
+
+    @Test
+    void anOrganizationsRangeIsReadWholeAndInOrderAcrossThePagesItIsReadIn() {
+        long firstAdded = position + 1;
+        for (int i = 0; i < 2500; i++) {
+            append(new MemberProfileChanged(
+                    i % 4 == 0 ? OTHER_ORG : ORG,
+                    new MemberId(UUID.randomUUID().toString()),
+                    profile(i, 0),
+                    profile(i, 1)));
+            if (i % 400 == 7) {
+                position++; // a gap
+            }
+        }
+        List<Long> expected = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE organization_id = ? AND global_index > ?"
+                        + " AND global_index <= ? ORDER BY global_index",
+                Long.class,
+                ORG.value(),
+                firstAdded - 5,
+                position - 3);
+        assertThat(expected).hasSizeGreaterThan(1800);
+
+        List<Long> read = new ArrayList<>();
+        reader.organizationRange(ORG, firstAdded - 5, position - 3, event -> read.add(event.position()));
+
+        assertThat(read).isEqualTo(expected);
+    }
+
+    private long keptStates() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM state_checkpoint", Long.class);
+    }
+
+    @Test
     void theStateRightAfterAnEventCountsTheEventsOfItsMillisecondOnlyUpToIt() {
         // a team emptied and deleted in one millisecond, as a SCIM DELETE of a group with members does
         TeamId team = new TeamId(UUID.randomUUID().toString());
