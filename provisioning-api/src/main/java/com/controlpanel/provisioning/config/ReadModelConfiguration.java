@@ -112,18 +112,17 @@ public class ReadModelConfiguration {
 
     /**
      * Keeps folded states in the background: a round shortly after start, then every ten seconds; none while a rebuild
-     * runs, and a round under way when one starts stops within a thousand events (the rebuild has the cores).
+     * runs, and a round under way when one starts, or when the service stops, ends within a thousand events.
      */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService directoryCheckpointKeeper(
-            DirectoryCheckpoints checkpoints, RebuildService rebuilds) {
-        return background(
-                "state-checkpoints",
-                () -> checkpoints.keep(rebuilds::anyRunning),
+    @Bean
+    public BackgroundTask directoryCheckpointKeeper(DirectoryCheckpoints checkpoints, RebuildService rebuilds) {
+        BackgroundTask keeper = new BackgroundTask("state-checkpoints");
+        return keeper.every(
                 "Keeping directory states",
                 5,
                 10,
-                TimeUnit.SECONDS);
+                TimeUnit.SECONDS,
+                () -> checkpoints.keep(() -> keeper.stopping() || rebuilds.anyRunning()));
     }
 
     @Bean
@@ -133,33 +132,10 @@ public class ReadModelConfiguration {
     }
 
     /** Sweeps the directory for memberships of members gone: a minute after start, then every ten minutes. */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService leftoverMembershipSweeper(LeftoverMemberships leftovers) {
-        return background(
-                "membership-sweep", leftovers::sweep, "Sweeping leftover memberships", 1, 10, TimeUnit.MINUTES);
-    }
-
-    /** A task run on a low-priority daemon thread of its own, again and again; a failed round is logged. */
-    private static ScheduledExecutorService background(
-            String thread, Runnable task, String what, long first, long every, TimeUnit unit) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread background = new Thread(runnable, thread);
-            background.setDaemon(true);
-            background.setPriority(Thread.MIN_PRIORITY);
-            return background;
-        });
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        log.warn("{} failed; the next round tries again", what, e);
-                    }
-                },
-                first,
-                every,
-                unit);
-        return executor;
+    @Bean
+    public BackgroundTask leftoverMembershipSweeper(LeftoverMemberships leftovers) {
+        return new BackgroundTask("membership-sweep")
+                .every("Sweeping leftover memberships", 1, 10, TimeUnit.MINUTES, leftovers::sweep);
     }
 
     @Bean
@@ -305,8 +281,8 @@ public class ReadModelConfiguration {
      * Every 2 s, on a thread of its own (while the database is away, each look waits for a connection): whether the
      * Activity processor may go on at once after an outage instead of after its back-off ({@link ActivityRecovery}).
      */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService activityRecovery(
+    @Bean
+    public BackgroundTask activityRecovery(
             org.axonframework.config.Configuration axon, ActivityFailures failures, DataSource dataSource) {
         Supplier<Optional<StreamingEventProcessor>> processor = () -> axon.eventProcessingConfiguration()
                 .eventProcessor(ActivityProjection.PROCESSING_GROUP, StreamingEventProcessor.class);
@@ -321,8 +297,8 @@ public class ReadModelConfiguration {
                 () -> answers(dataSource),
                 // its one segment: claimed again, it runs the coordinator at once
                 () -> processor.get().ifPresent(activity -> activity.claimSegment(0)));
-        return background(
-                "activity-recovery", recovery, "Looking whether Activity > Actions may go on", 2, 2, TimeUnit.SECONDS);
+        return new BackgroundTask("activity-recovery")
+                .every("Looking whether Activity > Actions may go on", 2, 2, TimeUnit.SECONDS, recovery);
     }
 
     private static boolean answers(DataSource dataSource) {

@@ -205,7 +205,8 @@ public class DirectoryCheckpoints {
                 kept += round.kept();
                 if (round.gaveWay()) {
                     log.info(
-                            "Keeping the states of organization {} gave way to a rebuild; the next round goes on",
+                            "Keeping the states of organization {} gave way (a rebuild runs, or the service stops);"
+                                    + " the next round goes on",
                             organizationId.value());
                     break;
                 }

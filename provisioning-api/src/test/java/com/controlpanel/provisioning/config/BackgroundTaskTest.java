@@ -1,0 +1,58 @@
+package com.controlpanel.provisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A background task runs again and again, outlives a failed round, and at the stop ends its round before returning. */
+class BackgroundTaskTest {
+
+    @Test
+    void theStopWaitsForTheRoundUnderWayWhichSeesItStoppingIsNotInterruptedAndNoRoundFollows() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean ended = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicInteger rounds = new AtomicInteger();
+        BackgroundTask[] task = {null};
+        task[0] = new BackgroundTask("test-task").every("Testing", 0, 10, TimeUnit.MILLISECONDS, () -> {
+            rounds.incrementAndGet();
+            started.countDown();
+            while (!task[0].stopping()) {
+                Thread.onSpinWait();
+            }
+            // a long round's last steps, after it saw the stop
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            ended.set(true);
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        task[0].destroy();
+
+        assertThat(ended).isTrue();
+        assertThat(interrupted).isFalse();
+        Thread.sleep(100);
+        assertThat(rounds).hasValue(1);
+    }
+
+    @Test
+    void aFailedRoundIsFollowedByTheNext() throws Exception {
+        CountDownLatch third = new CountDownLatch(3);
+        BackgroundTask task = new BackgroundTask("test-task").every("Testing", 0, 10, TimeUnit.MILLISECONDS, () -> {
+            third.countDown();
+            throw new IllegalStateException("this round fails");
+        });
+        try {
+            assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            task.destroy();
+        }
+    }
+}
