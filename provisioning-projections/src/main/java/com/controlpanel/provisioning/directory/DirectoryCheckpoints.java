@@ -187,7 +187,12 @@ public class DirectoryCheckpoints {
             return 0;
         }
         long head = reader.head();
-        if (head > scannedUpTo) {
+        if (scannedUpTo == 0 && head > 0) {
+            // the first look (after a start, or once the states were discarded): from the organization index, not by
+            // reading every event stored
+            candidates.addAll(reader.organizationsUpTo(head));
+            scannedUpTo = head;
+        } else if (head > scannedUpTo) {
             jdbc.queryForList(
                             "SELECT DISTINCT organization_id FROM " + EventStoreSchema.EVENT_TABLE
                                     + " WHERE global_index > ? AND global_index <= ? AND organization_id IS NOT NULL",

@@ -85,6 +85,35 @@ public class EventStoreReader {
         }
     }
 
+    /**
+     * Every organization with an event stored at or before a position, read from the organization index one
+     * organization at a time (two short lookups each) rather than by reading every event: what a first look at a
+     * large store needs.
+     */
+    public List<OrganizationId> organizationsUpTo(long position) {
+        List<OrganizationId> found = new ArrayList<>();
+        String after = "";
+        while (true) {
+            List<String> next = jdbc.queryForList(
+                    "SELECT organization_id FROM " + EventStoreSchema.EVENT_TABLE
+                            + " WHERE organization_id > ? ORDER BY organization_id LIMIT 1",
+                    String.class,
+                    after);
+            if (next.isEmpty()) {
+                return found;
+            }
+            after = next.get(0);
+            List<Long> first = jdbc.queryForList(
+                    "SELECT global_index FROM " + EventStoreSchema.EVENT_TABLE
+                            + " WHERE organization_id = ? ORDER BY global_index LIMIT 1",
+                    Long.class,
+                    after);
+            if (!first.isEmpty() && first.get(0) <= position) {
+                found.add(new OrganizationId(after));
+            }
+        }
+    }
+
     /** How many events of the organization the store holds up to a position (read from the organization index). */
     public long countOrganizationUpTo(OrganizationId organizationId, long upToPosition) {
         Long count = jdbc.queryForObject(

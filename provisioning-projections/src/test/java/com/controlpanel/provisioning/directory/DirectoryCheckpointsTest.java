@@ -233,6 +233,18 @@ class DirectoryCheckpointsTest {
         assertThat(read).isEqualTo(expected);
     }
 
+    @Test
+    void theOrganizationsWithAnEventUpToAPositionAreFoundOnlyThose() {
+        long before = position;
+        OrganizationId later = new OrganizationId(UUID.randomUUID().toString());
+        append(new OrganizationCreated(
+                later, "Later", new TenantId(UUID.randomUUID().toString())));
+
+        assertThat(reader.organizationsUpTo(before)).containsExactlyInAnyOrder(ORG, OTHER_ORG);
+        assertThat(reader.organizationsUpTo(position)).containsExactlyInAnyOrder(ORG, OTHER_ORG, later);
+        assertThat(reader.organizationsUpTo(0)).isEmpty();
+    }
+
     private long keptStates() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM state_checkpoint", Long.class);
     }
