@@ -126,8 +126,15 @@ public class ActivityFeed implements DisposableBean {
         }
     }
 
+    /**
+     * Lets a poll under way end (5 s at most), without interrupting it: an interrupt while H2 reads its file closes
+     * the file, and the database with it.
+     */
     @Override
-    public void destroy() {
-        poller.shutdownNow();
+    public void destroy() throws InterruptedException {
+        poller.shutdown();
+        if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
+            poller.shutdownNow();
+        }
     }
 }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ class ActivityFeedTest {
             new ActivityFeed(new ActivityQueries(jdbc, slots, new DataSourceTransactionManager(dataSource)));
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         feed.destroy();
     }
 
@@ -49,6 +52,29 @@ class ActivityFeedTest {
                 null,
                 "Created team " + position,
                 "{}");
+    }
+
+    @Test
+    void theStopLetsAPollUnderWayEndWithoutInterruptingIt() throws Exception {
+        CountDownLatch delivering = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean delivered = new AtomicBoolean();
+        feed.subscribe(ORG, row -> {
+            delivering.countDown();
+            try {
+                Thread.sleep(500); // a slow listener, or a slow read, while the service stops
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            delivered.set(true);
+        });
+        store.insert(row(1));
+        assertThat(delivering.await(5, TimeUnit.SECONDS)).isTrue();
+
+        feed.destroy();
+
+        assertThat(delivered).isTrue();
+        assertThat(interrupted).isFalse();
     }
 
     @Test
