@@ -46,6 +46,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -555,6 +557,45 @@ class RebuildTest {
         } finally {
             failingToDrop.destroy();
         }
+    }
+
+    @Test
+    void aRebuildReplayingWhenTheServiceStopsEndsAtTheNextEventWithoutAnInterruptAndSwitchesNothing() throws Exception {
+        String liveBefore = jdbc.queryForObject(
+                "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class);
+        CountDownLatch folding = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        List<ReadModelRebuild> slowToFold = readModels.stream()
+                .map(readModel -> changed(readModel, session -> new DelegatingSession(session) {
+                    @Override
+                    public void fold(StoredEvent event) {
+                        if (folding.getCount() > 0) {
+                            folding.countDown();
+                            try {
+                                Thread.sleep(500); // reading the store, say, when the service stops
+                            } catch (InterruptedException e) {
+                                interrupted.set(true);
+                            }
+                        }
+                        super.fold(event);
+                    }
+                }))
+                .toList();
+        RebuildService stopped = new RebuildService(
+                reader, gate, dataSource, slowToFold, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
+        String id = stopped.start(true).id();
+        assertThat(folding.await(30, TimeUnit.SECONDS)).isTrue();
+
+        stopped.destroy();
+
+        RebuildProgress result = stopped.progress(id).orElseThrow();
+        assertThat(result.status()).isEqualTo(RebuildProgress.Status.FAILED);
+        assertThat(result.error()).isEqualTo(RebuildService.STOPPED);
+        assertThat(interrupted).as("the rebuild's thread was interrupted").isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT live_slot FROM projection_slot WHERE projection = 'directory'", String.class))
+                .isEqualTo(liveBefore);
+        assertThat(rebuilds.runNow().verified()).isTrue();
     }
 
     @Test

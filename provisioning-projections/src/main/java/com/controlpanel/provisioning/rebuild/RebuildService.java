@@ -80,6 +80,13 @@ public class RebuildService implements DisposableBean {
     });
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile Job running;
+    /** The service stops: a rebuild replaying events ends at the next one, before any switch. */
+    private volatile boolean stopping;
+
+    public static final String STOPPED =
+            "The service stopped before the rebuild ended: nothing was switched; start it again";
+    /** How long the service's stop waits for a rebuild to end (it stops while it replays, not while it writes). */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
     /**
      * @param afterSwitch run once the rebuilt read models are live: drops what is derived from the way events fold
@@ -209,7 +216,11 @@ public class RebuildService implements DisposableBean {
             }
             RebuildCursor cursor = new RebuildCursor();
             phase(job, job.fresh ? REPLAYING : REPLAYING_FRESH);
-            Consumer<StoredEvent> fold = applying(sessions, job, ReadModelRebuild.Session::fold);
+            Consumer<StoredEvent> apply = applying(sessions, job, ReadModelRebuild.Session::fold);
+            Consumer<StoredEvent> fold = event -> {
+                stopIfStopping();
+                apply.accept(event);
+            };
             for (boolean more = true; more; ) {
                 RebuildCursor.Page page = cursor.next(reader, PAGE);
                 page.events().forEach(fold);
@@ -360,6 +371,7 @@ public class RebuildService implements DisposableBean {
                         List<TableComparer.Checksum> sums = new ArrayList<>();
                         try {
                             for (TablePair table : tables) {
+                                stopIfStopping();
                                 sums.add(TableComparer.checksum(live[0].connection(), table.liveTable()));
                             }
                         } catch (SQLException e) {
@@ -377,6 +389,7 @@ public class RebuildService implements DisposableBean {
                     verifier);
             try {
                 Consumer<StoredEvent> fold = event -> {
+                    stopIfStopping();
                     checks.forEach(check -> check.fold(event));
                     job.done++;
                 };
@@ -653,10 +666,33 @@ public class RebuildService implements DisposableBean {
                 : null;
     }
 
+    /**
+     * Stops a rebuild that replays events at the next one ({@link #STOPPED}, recorded as its failure) and waits for it
+     * to end, up to {@link #STOP_PATIENCE}, without interrupting its threads: an interrupt while H2 reads its file
+     * closes the file, and the database with it. Only what still runs then (a rebuild writing its tables, or held at
+     * its switch) is interrupted.
+     */
     @Override
     public void destroy() {
-        executor.shutdownNow();
-        verifier.shutdownNow();
-        reporter.shutdownNow();
+        stopping = true;
+        long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+        List<ExecutorService> all = List.of(executor, verifier, reporter);
+        all.forEach(ExecutorService::shutdown);
+        try {
+            for (ExecutorService threads : all) {
+                if (!threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    threads.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all.forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    private void stopIfStopping() {
+        if (stopping) {
+            throw new IllegalStateException(STOPPED);
+        }
     }
 }
