@@ -17,11 +17,12 @@ class BackgroundTaskTest {
         AtomicBoolean ended = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicInteger rounds = new AtomicInteger();
-        BackgroundTask[] task = {null};
-        task[0] = new BackgroundTask("test-task").every("Testing", 0, 10, TimeUnit.MILLISECONDS, () -> {
+        // made before its round is scheduled: the round (at once) reads it
+        BackgroundTask task = new BackgroundTask("test-task");
+        task.every("Testing", 0, 10, TimeUnit.MILLISECONDS, () -> {
             rounds.incrementAndGet();
             started.countDown();
-            while (!task[0].stopping()) {
+            while (!task.stopping()) {
                 Thread.onSpinWait();
             }
             // a long round's last steps, after it saw the stop
@@ -34,7 +35,7 @@ class BackgroundTaskTest {
         });
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
-        task[0].destroy();
+        task.destroy();
 
         assertThat(ended).isTrue();
         assertThat(interrupted).isFalse();
