@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.storage.QuietStop;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,12 +58,10 @@ final class BackgroundTask implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws InterruptedException {
+    public void destroy() {
         stopping = true;
-        executor.shutdown();
-        if (!executor.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!QuietStop.stop(STOP_PATIENCE, executor)) {
             log.warn("The background task {} did not end within {} s of the stop", thread, STOP_PATIENCE.toSeconds());
-            executor.shutdownNow();
         }
     }
 }

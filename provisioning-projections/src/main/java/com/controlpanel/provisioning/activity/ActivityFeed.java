@@ -1,6 +1,8 @@
 package com.controlpanel.provisioning.activity;
 
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.storage.QuietStop;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,10 +133,7 @@ public class ActivityFeed implements DisposableBean {
      * the file, and the database with it.
      */
     @Override
-    public void destroy() throws InterruptedException {
-        poller.shutdown();
-        if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
-            poller.shutdownNow();
-        }
+    public void destroy() {
+        QuietStop.stop(Duration.ofSeconds(5), poller);
     }
 }

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.rebuild;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
 import com.controlpanel.provisioning.eventstore.StoredEvent;
 import com.controlpanel.provisioning.slots.ProjectionSlot;
+import com.controlpanel.provisioning.storage.QuietStop;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -675,19 +676,7 @@ public class RebuildService implements DisposableBean {
     @Override
     public void destroy() {
         stopping = true;
-        long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
-        List<ExecutorService> all = List.of(executor, verifier, reporter);
-        all.forEach(ExecutorService::shutdown);
-        try {
-            for (ExecutorService threads : all) {
-                if (!threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    threads.shutdownNow();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            all.forEach(ExecutorService::shutdownNow);
-        }
+        QuietStop.stop(STOP_PATIENCE, executor, verifier, reporter);
     }
 
     private void stopIfStopping() {
