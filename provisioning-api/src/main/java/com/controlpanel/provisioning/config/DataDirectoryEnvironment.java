@@ -18,13 +18,21 @@ import org.springframework.core.env.MapPropertySource;
  * {@link H2GroupCommit} makes every command wait until its commit is written, many commits to one write: a 2xx still
  * means the event is on disk, without one file write per request. Each
  * connection keeps its parsed statements ({@code QUERY_CACHE_SIZE}): a SCIM write runs about a dozen different
- * statements, and with H2's default of 8 every one of them was parsed again on every request. A start that would land
- * on H2 while its settings meant PostgreSQL stops here instead ({@link #refuseWhenPostgresWasMeant}).
+ * statements, and with H2's default of 8 every one of them was parsed again on every request. H2 keeps the pages it
+ * read in a cache of 16 MB whatever the heap ({@code CACHE_SIZE}); the service gives it a sixteenth of the heap the
+ * JVM may grow to ({@link #cacheSizeKb}): the event store of one Okta push of 20,000 users and its read models are
+ * several times 16 MB, and every rebuild read them from the file again. A start that would land on H2 while its
+ * settings meant PostgreSQL stops here instead ({@link #refuseWhenPostgresWasMeant}).
  */
 public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
     /** Where the embedded database is kept when {@code PROVISIONING_DATA_DIR} says nothing: beside the start. */
     static final String DEFAULT_DATA_DIR = "data";
+
+    /** H2's page cache: never less than its own default, nor more than a read model's hot pages need. */
+    private static final long MIN_CACHE_KB = 16 * 1024;
+
+    private static final long MAX_CACHE_KB = 512 * 1024;
 
     private static final String PROFILES = "SPRING_PROFILES_ACTIVE";
     private static final String POSTGRES = "postgres";
@@ -50,7 +58,9 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                     "the embedded H2 database can not be kept in " + directory + ": " + problem
                             + ". It must be a directory, or a path where one can be made, that this user may write");
         }
-        String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64";
+        String url =
+                "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64;CACHE_SIZE="
+                        + cacheSizeKb(Runtime.getRuntime().maxMemory());
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
@@ -68,6 +78,14 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                                 "SELECT 1",
                                 "spring.datasource.hikari.exception-override-class-name",
                                 H2ClosedDatabaseEviction.class.getName())));
+    }
+
+    /**
+     * H2's page cache in KB for a JVM whose heap may grow to {@code maxHeapBytes}: a sixteenth of it, never less than
+     * H2's own 16 MB nor more than 512 MB (a JVM without a limit reports {@link Long#MAX_VALUE}).
+     */
+    static long cacheSizeKb(long maxHeapBytes) {
+        return Math.max(MIN_CACHE_KB, Math.min(MAX_CACHE_KB, maxHeapBytes / 16 / 1024));
     }
 
     /**
