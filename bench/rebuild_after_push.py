@@ -5,7 +5,10 @@ Starts the packaged service on a new data directory, pushes --users Users (and 1
 with the Okta push load generator (bench/target/scim-bench.jar), waits --settle seconds, then asks for
 --rebuilds full rebuilds in a row (POST /api/admin/rebuild, polled until it ends) and prints, for each,
 the service's own account: status, events, events/s, what was replaced, and the time of each phase.
-The first rebuild after a start is the one the JIT has not compiled yet.
+The first rebuild after a start is the one the JIT has not compiled yet. Under each rebuild, on Linux, what the
+service's threads spent in it (from /proc/<pid>/task/*/stat): CPU seconds, user + system, and minor page faults
+(memory touched for the first time: a JVM growing its heap pays them; --java-options "-Xms2g -Xmx2g
+-XX:+AlwaysPreTouch" gives it a fixed heap, touched at the start).
 
 With --data-dir, the service starts on that directory instead, and pushes nothing when it already holds
 a history (bench.ReadSideBench --data-dir grows one: 100,000 members, 220,004 events); its --settle
@@ -15,9 +18,10 @@ a history (bench.ReadSideBench --data-dir grows one: 100,000 members, 220,004 ev
   python3 bench/rebuild_after_push.py --jar provisioning-api/target/provisioning-api.jar --users 20000
   python3 bench/rebuild_after_push.py --jar provisioning-api/target/provisioning-api.jar --data-dir /tmp/rsb-data
 
-See bench/README.md, "The rebuild on the history of one push".
+See bench/README.md, "The rebuild on the history of one push" and "H2's page cache sized to the heap; the heap's
+first touch behind the rebuild's swings".
 """
-import argparse, base64, http.client, json, os, subprocess, sys, tempfile, time
+import argparse, base64, collections, http.client, json, os, re, shlex, subprocess, sys, tempfile, time
 
 from service import running
 
@@ -33,6 +37,7 @@ def main():
     args.add_argument("--settle", type=int, default=20)
     args.add_argument("--port", type=int, default=18092)
     args.add_argument("--data-dir")
+    args.add_argument("--java-options", default="", help="the service's JVM options, e.g. \"-Xms2g -Xmx2g\"")
     args.add_argument("--fresh", action="store_true",
                       help="rebuild every read model into fresh tables (?fresh=true), comparing nothing first")
     options = args.parse_args()
@@ -45,13 +50,52 @@ def main():
 
 
 def measure(options, data_dir, push_first):
-    with running(options.jar, options.port, data_dir, PASSWORD):
+    with running(options.jar, options.port, data_dir, PASSWORD, shlex.split(options.java_options)) as service:
         if push_first:
             push(options.port, options.users)
         time.sleep(options.settle)
         for number in range(1, options.rebuilds + 1):
-            print("rebuild %d: %s" % (number, rebuild(options.port, options.fresh)), flush=True)
+            before = threads(service.pid)
+            outcome = rebuild(options.port, options.fresh)
+            spent = spent_since(before, threads(service.pid))
+            print("rebuild %d: %s" % (number, outcome), flush=True)
+            if spent:
+                print("  threads: " + spent, flush=True)
             time.sleep(3)
+
+
+def threads(pid):
+    """Per kind of thread (digits in names made '#'): [user s, system s, minor page faults]; empty off Linux."""
+    totals = collections.defaultdict(lambda: [0.0, 0.0, 0])
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        tasks = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return totals
+    for task in tasks:
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, task)) as stat_file:
+                stat = stat_file.read()
+        except OSError:
+            continue  # the thread ended
+        name = re.sub(r"\d+", "#", stat[stat.index("(") + 1:stat.rindex(")")])
+        fields = stat[stat.rindex(")") + 2:].split()
+        kind = totals[name]
+        kind[0] += int(fields[11]) / tick
+        kind[1] += int(fields[12]) / tick
+        kind[2] += int(fields[7])
+    return totals
+
+
+def spent_since(before, after):
+    """The threads that spent at least 0.1 s of CPU or 1,000 page faults since before, most CPU first."""
+    rows = []
+    for name, (user, system, faults) in after.items():
+        was = before.get(name, [0.0, 0.0, 0])
+        user, system, faults = user - was[0], system - was[1], faults - was[2]
+        if user + system >= 0.1 or faults >= 1000:
+            rows.append((user + system, "%s %.2f+%.2f s %s faults" % (name.strip(), user, system, format(faults, ","))))
+    return ", ".join(row for _, row in sorted(rows, reverse=True))
 
 
 def push(port, users):

@@ -3,13 +3,13 @@ import contextlib, http.client, os, subprocess, sys, time
 
 
 @contextlib.contextmanager
-def running(jar, port, data_dir, password):
-    """Starts the service (its output in service.log of the data directory), waits until it answers, and stops it
-    when the block ends."""
+def running(jar, port, data_dir, password, java_options=()):
+    """Starts the service (its output in service.log of the data directory; java_options before -jar), waits until it
+    answers, and stops it when the block ends."""
     os.makedirs(data_dir, exist_ok=True)
     log = open(os.path.join(data_dir, "service.log"), "w")
     service = subprocess.Popen(
-        ["java", "-jar", jar, "--server.port=%d" % port, "--provisioning.data-dir=" + data_dir],
+        ["java", *java_options, "-jar", jar, "--server.port=%d" % port, "--provisioning.data-dir=" + data_dir],
         stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PROVISIONING_ADMIN_PASSWORD=password))
     try:
         wait_for(port)
