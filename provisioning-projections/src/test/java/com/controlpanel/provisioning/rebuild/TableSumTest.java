@@ -28,7 +28,9 @@ class TableSumTest {
             new String[] {"an emoji 🚀 and a flag 🇫🇷", "", null},
             // a surrogate without its other half, as a broken client may send one: String#getBytes writes '?'
             new String[] {"lone \uD83D high", "lone \uDE80 low", "end \uD83D"},
-            new String[] {"x".repeat(3000) + "é".repeat(800), "𝄞".repeat(400), "\u0000\u001f\u001e"});
+            new String[] {"x".repeat(3000) + "é".repeat(800), "𝄞".repeat(400), "\u0000\u001f\u001e"},
+            // the last char of ASCII (one byte) and the first after it (two), alone and after ASCII
+            new String[] {"\u007f", "\u0080", "abc\u00ff", "abc\u007f"});
 
     @Test
     void eachRowCountsAsTheSha256OfItsValuesUtf8Text() throws NoSuchAlgorithmException {
