@@ -11,8 +11,9 @@ service's threads spent in it (from /proc/<pid>/task/*/stat): CPU seconds, user 
 -XX:+AlwaysPreTouch" gives it a fixed heap, touched at the start).
 
 With --data-dir, the service starts on that directory instead, and pushes nothing when it already holds
-a history (bench.ReadSideBench --data-dir grows one: 100,000 members, 220,004 events); its --settle
-(25 s there) lets the service's start-up work end first.
+a history: one this script pushed there before (it leaves bench-pushed.properties beside it), or one
+bench.ReadSideBench --data-dir grew (100,000 members, 220,004 events); its --settle (25 s there) lets the
+service's start-up work end first.
 
   cd bench && mvn -B -q package && cd ..
   python3 bench/rebuild_after_push.py --jar provisioning-api/target/provisioning-api.jar --users 20000
@@ -29,6 +30,9 @@ PASSWORD = "bench-password-1"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+PUSHED = "bench-pushed.properties"
+
+
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--jar", required=True)
@@ -43,7 +47,8 @@ def main():
     options = args.parse_args()
     if options.data_dir:
         grown = os.path.exists(os.path.join(options.data_dir, "bench-history.properties"))
-        measure(options, options.data_dir, push_first=not grown)
+        pushed = os.path.exists(os.path.join(options.data_dir, PUSHED))
+        measure(options, options.data_dir, push_first=not (grown or pushed))
     else:
         with tempfile.TemporaryDirectory() as data_dir:
             measure(options, data_dir, push_first=True)
@@ -53,6 +58,9 @@ def measure(options, data_dir, push_first):
     with running(options.jar, options.port, data_dir, PASSWORD, shlex.split(options.java_options)) as service:
         if push_first:
             push(options.port, options.users)
+            # a later run on the same --data-dir rebuilds this history as it is, pushing nothing more
+            with open(os.path.join(data_dir, PUSHED), "w") as marker:
+                marker.write("users=%d\n" % options.users)
         time.sleep(options.settle)
         for number in range(1, options.rebuilds + 1):
             before = threads(service.pid)
