@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
@@ -21,7 +23,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * Axon's JSON serializer for events and messages, reading each event's metadata through a map deserializer found
  * once. Axon's own metadata deserializer looks that map deserializer up again for every event it reads, and the
  * lookup builds it afresh each time (its key and value deserializers included): 7 to 10 % of a rebuild's replay,
- * which reads the metadata of every event in the store.
+ * which reads the metadata of every event in the store. Likewise each payload class's reader, and the writer, are
+ * made once: Axon's serializer asks its mapper for a new one for every value it reads or writes.
  */
 public final class MetaDataJson {
 
@@ -29,13 +32,45 @@ public final class MetaDataJson {
 
     /** The serializer over this mapper, its metadata read as Axon's own deserializer reads it, only faster. */
     public static JacksonSerializer serializer(com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(mapper)
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
+        JacksonSerializer serializer = new ReadersOnce(
+                JacksonSerializer.builder().objectMapper(mapper).revisionResolver(new AnnotationRevisionResolver()));
         // after Axon's module, which the builder registers: the module registered last is asked first
         mapper.registerModule(new SimpleModule("metadata-read-once").addDeserializer(MetaData.class, new Reader()));
         return serializer;
+    }
+
+    /**
+     * Axon's serializer, each class's reader and the writer made once from the mapper and kept (both are immutable
+     * and safe to share; the mapper is this serializer's own and is not configured further once it reads or writes).
+     */
+    static final class ReadersOnce extends JacksonSerializer {
+
+        private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+            @Override
+            protected ObjectReader computeValue(Class<?> type) {
+                return getObjectMapper().readerFor(type);
+            }
+        };
+        private volatile ObjectWriter writer;
+
+        ReadersOnce(JacksonSerializer.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected ObjectReader getReader(Class<?> type) {
+            return readers.get(type);
+        }
+
+        @Override
+        protected ObjectWriter getWriter() {
+            ObjectWriter made = writer;
+            if (made == null) {
+                made = getObjectMapper().writer();
+                writer = made;
+            }
+            return made;
+        }
     }
 
     /** Reads metadata as {@code org.axonframework.serialization.json.MetaDataDeserializer} does. */

@@ -68,4 +68,24 @@ class MetaDataJsonTest {
         assertThat(context.findRootValueDeserializer(mapper.constructType(MetaData.class)))
                 .isInstanceOf(MetaDataJson.Reader.class);
     }
+
+    /** Each class's reader and the writer are made once; what they read and write is what Axon's own would. */
+    @Test
+    void readersAndTheWriterAreMadeOnceAndReadAsAxonReads() {
+        MetaDataJson.ReadersOnce ours = (MetaDataJson.ReadersOnce) serializer;
+        assertThat(ours.getReader(MetaData.class)).isSameAs(ours.getReader(MetaData.class));
+        assertThat(ours.getReader(Map.class)).isNotSameAs(ours.getReader(MetaData.class));
+        assertThat(ours.getWriter()).isSameAs(ours.getWriter());
+
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", "Zoë");
+        payload.put("count", 3);
+        for (int time = 0; time < 3; time++) {
+            SerializedObject<byte[]> serialized = serializer.serialize(payload, byte[].class);
+            assertThat(serialized.getData())
+                    .isEqualTo(axons.serialize(payload, byte[].class).getData());
+            Object read = serializer.deserialize(serialized);
+            assertThat(read).isEqualTo(axons.deserialize(serialized)).isEqualTo(payload);
+        }
+    }
 }
