@@ -18,8 +18,8 @@ import com.controlpanel.provisioning.domain.api.TeamProvisioned;
 import com.controlpanel.provisioning.domain.api.TeamRenamed;
 import com.controlpanel.provisioning.domain.api.TeamTakenOver;
 import com.controlpanel.provisioning.domain.api.UniquenessException;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -53,7 +53,7 @@ public class CommandSideProjection {
                 event.organizationId().value(),
                 event.name(),
                 event.tenantId().value(),
-                at.atOffset(ZoneOffset.UTC));
+                StorableInstants.utc(at));
     }
 
     @EventHandler
@@ -86,7 +86,7 @@ public class CommandSideProjection {
                         + "WHERE organization_id = ?",
                 event.credentialId().value(),
                 event.tokenHash().value(),
-                at.atOffset(ZoneOffset.UTC),
+                StorableInstants.utc(at),
                 event.organizationId().value());
     }
 

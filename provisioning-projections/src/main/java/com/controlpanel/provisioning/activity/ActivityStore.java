@@ -1,9 +1,9 @@
 package com.controlpanel.provisioning.activity;
 
+import com.controlpanel.provisioning.storage.StorableInstants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +167,7 @@ final class ActivityStore implements SubjectNames {
             row.position(),
             row.eventId(),
             row.organizationId(),
-            row.occurredAt().atOffset(ZoneOffset.UTC),
+            StorableInstants.utc(row.occurredAt()),
             row.actorKind(),
             row.actorId(),
             row.actorName(),

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TenantId;
 import com.controlpanel.provisioning.rebuild.RowSink;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -565,7 +565,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
     }
 
     static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : StorableInstants.utc(instant);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,9 @@
 package com.controlpanel.provisioning.storage;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The instants a query can compare with stored times: years 1 to 9999, as SQL's {@code TIMESTAMP} holds them. Java
@@ -17,5 +20,16 @@ public final class StorableInstants {
 
     public static boolean storable(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
+    /**
+     * An instant as a {@code TIMESTAMP WITH TIME ZONE} column takes it (H2 and PostgreSQL's drivers both take an
+     * {@link OffsetDateTime}), in UTC: {@code instant.atOffset(ZoneOffset.UTC)}, without the time-zone rules Java 17
+     * makes afresh for every such call (a rebuild writes several times a row).
+     */
+    public static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+                ZoneOffset.UTC);
     }
 }
