@@ -173,6 +173,31 @@ final class ProfileIndex {
      * accent typed apart from its letter, a vowel sign of Devanagari), lower-cased.
      */
     static List<String> splitWords(String text) {
+        return isAscii(text) ? asciiWords(text) : wordsByCodePoint(text);
+    }
+
+    /** {@link #splitWords} of a text all ASCII: lower-cased once, each run of letters and digits cut out of it. */
+    private static List<String> asciiWords(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean inWord = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
+        }
+        return words;
+    }
+
+    static List<String> wordsByCodePoint(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < text.length(); ) {
