@@ -26,8 +26,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -264,23 +262,20 @@ public class AxonConfiguration {
     /**
      * Commands that failed for a reason that may pass ({@link TransientCommandFailures}: another node's write to the
      * same aggregate, a lock not granted in time) are sent again, up to ten times, 25 to 75 ms apart; refusals never. A
-     * retried command is handled in one of these threads (its asker waits meanwhile): several, since an attempt may
-     * itself wait for a lock.
+     * retried command is handled in one of {@link CommandRetryThreads} (its asker waits meanwhile), which the stop
+     * lets end before the database closes (the data source is theirs to outlive).
      */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newScheduledThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean
+    public CommandRetryThreads commandRetryThreads(DataSource dataSource) {
+        return new CommandRetryThreads();
     }
 
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+    public CommandGateway commandGateway(CommandBus commandBus, CommandRetryThreads commandRetryThreads) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new CommandRetries(commandRetryExecutor, new TransientCommandFailures(), 10, 50))
+                .retryScheduler(
+                        new CommandRetries(commandRetryThreads.executor(), new TransientCommandFailures(), 10, 50))
                 .build();
     }
 

@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,6 +34,9 @@ class CommandRetryTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ConfigurableListableBeanFactory beans;
 
     private Http api;
     private String org;
@@ -91,5 +95,11 @@ class CommandRetryTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("team-name-taken");
         assertThat(attempts).as("the refusal is not sent again").hasValue(1);
+    }
+
+    /** The threads retries run in stop before the database closes: the data source outlives them. */
+    @Test
+    void theRetryThreadsStopBeforeTheDatabase() {
+        assertThat(beans.getDependenciesForBean("commandRetryThreads")).contains("dataSource");
     }
 }
