@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.LookAlikes;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +92,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         try {
             jdbc.update(
                     "UPDATE admin_account SET last_signed_in_at = ? WHERE admin_id = ?",
-                    now.atOffset(ZoneOffset.UTC),
+                    StorableInstants.utc(now),
                     adminId.value());
         } catch (DataAccessException e) {
             signInsWritten.remove(adminId);
@@ -196,7 +196,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 normalized.toLowerCase(Locale.ROOT),
                 hash,
                 operator,
-                Instant.now().atOffset(ZoneOffset.UTC));
+                StorableInstants.utc(Instant.now()));
         return new AdminUser(adminId, normalized, hash, operator);
     }
 

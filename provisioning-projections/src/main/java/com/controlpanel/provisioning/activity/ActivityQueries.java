@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.directory.SearchText;
 import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -300,11 +300,11 @@ public class ActivityQueries {
         }
         if (query.from() != null) {
             where.append(" AND occurred_at >= ?");
-            args.add(query.from().atOffset(ZoneOffset.UTC));
+            args.add(StorableInstants.utc(query.from()));
         }
         if (query.to() != null) {
             where.append(" AND occurred_at < ?");
-            args.add(query.to().atOffset(ZoneOffset.UTC));
+            args.add(StorableInstants.utc(query.to()));
         }
         if (query.before() != null) {
             where.append(" AND position < ?");

@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.directory.DirectoryFilter.Comparison;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Element;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Not;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Present;
+import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -568,7 +569,7 @@ final class FilterSql {
 
     private static OffsetDateTime instant(Object value) {
         if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
+            return StorableInstants.utc(instant);
         }
         try {
             return OffsetDateTime.parse(String.valueOf(value)).withOffsetSameInstant(ZoneOffset.UTC);
