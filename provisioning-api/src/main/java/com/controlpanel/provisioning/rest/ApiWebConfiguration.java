@@ -30,8 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * typed: a number is no name ({@code {"name": 5}}) and a number is no yes or no ({@code {"active": 0}}); both are 400
  * naming the field. A boolean may still come as the string {@code "true"} or {@code "false"}. A body is one JSON
  * value with each key once (which of two would count is nowhere said), and every key one the call takes: a
- * misspelt one ({@code "givenname"}) would otherwise be dropped without a word ({@link UnknownFields}). A query parameter that takes one value is given
- * once ({@link SingleValuedParameters}); a call that takes no body is sent none ({@link BodilessCalls}).
+ * misspelt one ({@code "givenname"}) would otherwise be dropped without a word ({@link UnknownFields}). So is every
+ * query parameter one the call takes ({@link KnownParameters}), and one that takes one value is given once
+ * ({@link SingleValuedParameters}); a call that takes no body is sent none ({@link BodilessCalls}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiWebConfiguration implements WebMvcConfigurer {
@@ -40,6 +41,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AcceptableAnswers()).addPathPatterns("/api/**");
         registry.addInterceptor(new SingleValuedParameters()).addPathPatterns("/api/**");
+        registry.addInterceptor(new KnownParameters()).addPathPatterns("/api/**");
         registry.addInterceptor(new BodilessCalls()).addPathPatterns("/api/**");
     }
 

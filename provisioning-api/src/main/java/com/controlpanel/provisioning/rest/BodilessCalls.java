@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.springframework.core.DefaultParameterNameDiscoverer;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,8 +16,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * without a word. The message names the call's query parameters, where such options go.
  */
 final class BodilessCalls implements HandlerInterceptor {
-
-    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -37,7 +32,7 @@ final class BodilessCalls implements HandlerInterceptor {
         }
         String options = Arrays.stream(method.getMethodParameters())
                 .filter(parameter -> parameter.hasParameterAnnotation(RequestParam.class))
-                .map(BodilessCalls::name)
+                .map(QueryParameters::name)
                 .map(name -> name + "=")
                 .collect(Collectors.joining(", "));
         throw new ApiException(
@@ -46,18 +41,6 @@ final class BodilessCalls implements HandlerInterceptor {
                 "This call takes no body"
                         + (options.isEmpty() ? "" : ": its options are query parameters (" + options + ")")
                         + "; send it without one");
-    }
-
-    private static String name(MethodParameter parameter) {
-        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-        if (!param.name().isEmpty()) {
-            return param.name();
-        }
-        if (!param.value().isEmpty()) {
-            return param.value();
-        }
-        parameter.initParameterNameDiscovery(NAMES);
-        return parameter.getParameterName();
     }
 
     /** A body announced by its length or sent in chunks; an empty one ({@code Content-Length: 0}) is none. */

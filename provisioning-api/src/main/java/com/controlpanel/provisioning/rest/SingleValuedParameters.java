@@ -4,10 +4,7 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -18,25 +15,17 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class SingleValuedParameters implements HandlerInterceptor {
 
-    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
-
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         for (MethodParameter parameter : method.getMethodParameters()) {
-            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (param == null
-                    || Collection.class.isAssignableFrom(parameter.getParameterType())
+            if (Collection.class.isAssignableFrom(parameter.getParameterType())
                     || parameter.getParameterType().isArray()) {
                 continue;
             }
-            // as the argument resolvers do before they read a name: until one has, the name is not known
-            parameter.initParameterNameDiscovery(NAMES);
-            String name = !param.name().isEmpty()
-                    ? param.name()
-                    : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            String name = QueryParameters.name(parameter);
             String[] values = name == null ? null : request.getParameterValues(name);
             if (values != null && values.length > 1) {
                 throw new InvalidValueException(

@@ -224,6 +224,37 @@ class ApiEdgesTest {
     }
 
     @Test
+    void aParameterTheCallDoesNotTakeIsRefusedNamingItAndTheOnesItTakes() {
+        api.post(path("/members"), Map.of("email", uniqueEmail("kept")));
+        long events = eventCount();
+
+        var misspelt = api.get(path("/members?staus=deactivated"));
+        assertProblem(misspelt, 400, "invalid-value");
+        assertThat(misspelt.json().get("detail").asText())
+                .isEqualTo("Parameter 'staus' is not one this call takes"
+                        + " (it takes: q, source, status, team, sort, order, offset, limit)");
+        // names are read as written: another letter case is another name, refused rather than dropped
+        var otherCase = api.get(path("/activity?actorkind=admin"));
+        assertProblem(otherCase, 400, "invalid-value");
+        assertThat(otherCase.json().get("detail").asText()).startsWith("Parameter 'actorkind' is not one");
+        // an export asked with a filter it would drop would be the whole timeline under the filter's name
+        assertProblem(api.get(path("/activity/export?format=csv&subjct=" + UUID.randomUUID())), 400, "invalid-value");
+        var none = api.get(path("/provisioning?verbose=true"));
+        assertProblem(none, 400, "invalid-value");
+        assertThat(none.json().get("detail").asText())
+                .isEqualTo("Parameter 'verbose' is not one this call takes (it takes none)");
+        // a write is refused before it runs
+        assertProblem(api.post(path("/teams?notify=true"), Map.of("name", "Never made")), 400, "invalid-value");
+        assertProblem(api.post(path("/provisioning/enable?force=true"), null), 400, "invalid-value");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.get(path("/teams?q=Never")).json().get("total").asInt()).isZero();
+
+        // the parameters each call takes still pass, empty ones too
+        assertThat(api.get(path("/members?status=active&q=&limit=5")).status()).isEqualTo(200);
+        assertThat(api.get(path("/activity?actorKind=admin&limit=5")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aMethodNoServerKnowsIs501() {
         assertProblem(api.sendRaw("PROPFIND", path("/members")), 501, "method-not-implemented");
     }
