@@ -473,6 +473,24 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aGroupNameWithAnAccentWrittenApartIsRefusedBesideTheSameNameComposed() {
+        String suffix = unique("crew").replace("@", "-");
+        var composed = post("/Groups", group("\u00c9quipe " + suffix, "composed-" + suffix));
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        long before = eventCount();
+
+        var apart = post("/Groups", group("E\u0301quipe " + suffix, "apart-" + suffix));
+        assertError(apart, 400, "invalidValue");
+        assertThat(apart.json().get("detail").asText()).contains("plainly: '\u00c9quipe " + suffix + "'");
+        assertThat(eventCount()).isEqualTo(before);
+        // Okta's lookup before it creates finds the one team under that name
+        var found = get("/Groups?filter="
+                + java.net.URLEncoder.encode(
+                        "displayName eq \"\u00c9quipe " + suffix + "\"", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(found.json().get("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aBaseUrlWithoutTheTenantIdIsToldSoEvenWithARightToken() {
         Http withoutTenant = Http.to("http://localhost:" + port + "/scim/v2").bearer(token);
         for (String path : List.of(

@@ -31,6 +31,22 @@ public final class LookAlikes {
     }
 
     /**
+     * Whether the text writes a character in another form Unicode holds to be the same text (canonical equivalence):
+     * an accented letter as its letter and a separate combining mark ("E" + U+0301 for "É"), or a sign that stands for
+     * a letter (the Ångström sign for "Å"). It looks as the composed form does, and would pass a uniqueness rule beside
+     * it. Marks that no letter composes with, as Thai and Devanagari are written, are not counted.
+     */
+    public static boolean writtenApart(String text) {
+        return !Normalizer.isNormalized(text, Normalizer.Form.NFC);
+    }
+
+    /** Why the text is {@link #writtenApart written apart}, for an error message: the text as it is usually written. */
+    public static String whyApart(String text) {
+        return "it is written with separate accents or other forms of the same letters; plainly: '"
+                + Normalizer.normalize(text, Normalizer.Form.NFC) + "'";
+    }
+
+    /**
      * What makes the text look like other text, for an error message: the first hidden character by its code point
      * ({@code U+200B}), else the text as it is usually written.
      */

@@ -319,13 +319,18 @@ class Team {
     /**
      * A name new to this team: without invisible or special characters (two names that look the same on screen,
      * "Sales" with a no-break or a zero-width space, would pass the uniqueness rule and could not be told apart where a
-     * team is picked; full-width and half-width letters, usual in Japanese and Chinese names, are allowed), and no
+     * team is picked; nor "E" and a separate accent for "É": the same text to Unicode; full-width and half-width
+     * letters, usual in Japanese and Chinese names, are allowed), and no
      * other team's. A name the team already has is not checked again (Okta sends it with every membership update).
      */
     private static void requireFreeName(TeamRegistry teams, OrganizationId organizationId, TeamName name, TeamId self) {
         if (LookAlikes.holdsHidden(name.value())) {
             throw new InvalidValueException("team name '" + name.value() + "' must be written plainly: "
                     + LookAlikes.why(name.value()) + ", which makes it look like another one");
+        }
+        if (LookAlikes.writtenApart(name.value())) {
+            throw new InvalidValueException("team name '" + name.value() + "' must be written plainly: "
+                    + LookAlikes.whyApart(name.value()) + ", which makes it look like another one");
         }
         teams.findByName(organizationId, name)
                 .filter(owner -> !owner.equals(self))

@@ -143,6 +143,17 @@ class TeamTest {
                 .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("Eng\u00A0team"), null, List.of()))
                 .expectException(InvalidValueException.class)
                 .expectNoEvents();
+        // an accent written as a separate mark, or the Angstrom sign for the letter: the same text to Unicode
+        for (String apart : List.of("E\u0301quipe", "\u212Bngstr\u00F6m")) {
+            fixture.givenNoPriorActivity()
+                    .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName(apart), null, List.of()))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("plainly: '"
+                                    + java.text.Normalizer.normalize(apart, java.text.Normalizer.Form.NFC) + "'"),
+                            org.hamcrest.Matchers.endsWith("which makes it look like another one")))
+                    .expectNoEvents();
+        }
         // full-width brackets and digits, half-width katakana: how names in Japanese are written
         fixture.givenNoPriorActivity()
                 .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("営業（東京）第１課 ｴｲｷﾞｮｳ"), null, List.of()))
@@ -153,6 +164,16 @@ class TeamTest {
                         ENGINEERING, ACME, List.of(new TeamChange.Rename(new TeamName("Eng\u00A0team"))), null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void takesANameWrittenWithMarksNoLetterComposesWith() {
+        directory.record(provisioningOn());
+        // marks no letter composes with are how Thai and Devanagari are written
+        fixture.givenNoPriorActivity()
+                .when(new CreateTeamCommand(
+                        SALES, ACME, new TeamName("\u0E17\u0E35\u0E21 \u0939\u093F\u0902\u0926\u0940")))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
