@@ -51,7 +51,7 @@ public final class Instants {
         Instant instant = required(value, name);
         Instant now = Instant.now();
         if (instant.isAfter(now)) {
-            throw new InvalidValueException("Parameter '" + name + "' is " + instant
+            throw new InvalidValueException("Parameter '" + name + "' is " + Moments.text(instant)
                     + ", which is still to come (now is " + Moments.text(now) + "): a state is known only up to now");
         }
         return instant;

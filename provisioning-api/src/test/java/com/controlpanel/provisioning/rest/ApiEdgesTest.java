@@ -709,6 +709,9 @@ class ApiEdgesTest {
         var refused = api.get(path("/state?at=" + later));
         assertProblem(refused, 400, "invalid-value");
         assertThat(refused.json().get("detail").asText()).contains("still to come");
+        // the moment as every moment is written, to the millisecond
+        var whole = api.get(path("/state?at=2999-01-01T00:00:00Z"));
+        assertThat(whole.json().get("detail").asText()).startsWith("Parameter 'at' is 2999-01-01T00:00:00.000Z, which");
         assertThat(api.get(path("/state?at=" + Instant.now().minusSeconds(1))).status())
                 .isEqualTo(200);
     }
