@@ -604,6 +604,19 @@ class MembersScreenTest {
         assertThat(edited.member().profile().userName().value()).isEqualTo(changed);
         assertThat(edited.member().profile().name()).isEqualTo(sent);
         assertThat(edited.member().profile().displayName()).isEqualTo("Anne\nMarie Okta");
+
+        // an edit of the last name alone keeps the first name as sent, not as the field sent it back ("AnneMarie")
+        browser.type(By.id("member-family"), "Okta-Smith");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
+        PersonName renamed = directory
+                .findMember(other.id(), pushed)
+                .orElseThrow()
+                .member()
+                .profile()
+                .name();
+        assertThat(renamed.givenName()).isEqualTo(sent.givenName());
+        assertThat(renamed.familyName()).isEqualTo("Okta-Smith");
     }
 
     @Test

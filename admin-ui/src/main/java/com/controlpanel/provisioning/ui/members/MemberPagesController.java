@@ -184,12 +184,18 @@ public class MemberPagesController {
         if (email != null) {
             check(() -> EmailAddress.work(email), "email", "Email", errors);
         }
-        PersonName name = personName(form.givenName(), form.familyName(), errors);
+        // a name field sent back as it was shown keeps the name as stored: a one-line field drops a line break, and
+        // "Maria\nvon Trapp" would come back as "Mariavon Trapp" beside an edit of the other field
+        MemberForm shown = MemberForm.of(member);
+        PersonName name = personName(
+                TextFields.unchanged(form.givenName(), shown.givenName()) ? shown.givenName() : form.givenName(),
+                TextFields.unchanged(form.familyName(), shown.familyName()) ? shown.familyName() : form.familyName(),
+                errors);
         String displayName =
                 form.displayName() == null ? "" : form.displayName().strip();
         if (!errors.any()) {
             // a name only shown in the fields (a whole name, split) is kept as it is unless the admin changed it
-            boolean nameChanged = !form.sameNameAs(MemberForm.of(member));
+            boolean nameChanged = !form.sameNameAs(shown);
             boolean displayNameChanged = !TextFields.unchanged(displayName, member.displayName());
             try {
                 members.edit(
