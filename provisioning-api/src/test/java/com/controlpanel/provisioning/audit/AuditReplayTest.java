@@ -214,6 +214,51 @@ class AuditReplayTest {
     }
 
     @Test
+    void stateListsMembersAndTeamsInTheOrderOfTheMemberAndTeamLists() {
+        for (String[] name : List.of(
+                new String[] {"Zo\u00eb", "Quinn"},
+                new String[] {"\u00c9mile", "Zola"},
+                new String[] {"\u0141ukasz", "Nowak"},
+                new String[] {"ada", "Byron"},
+                new String[] {"Ada", "Lovelace"})) {
+            api.post(
+                    path("/members"),
+                    Map.of("email", uniqueEmail("order"), "givenName", name[0], "familyName", name[1]));
+        }
+        List<String> teamIds = new ArrayList<>();
+        for (String name : List.of("Zebra team", "\u00e9quipe Alpha", "\u00c9quipe Beta", "Design")) {
+            teamIds.add(api.post(path("/teams"), Map.of("name", name))
+                    .json()
+                    .get("id")
+                    .asText());
+        }
+        String anyMember = api.get(path("/members?limit=1"))
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
+        for (String team : teamIds) {
+            api.post(path("/teams/" + team + "/members"), Map.of("memberId", anyMember));
+        }
+        JsonNode state = api.get(path("/state?at=" + Instant.now())).json();
+
+        List<String> members = new ArrayList<>();
+        state.get("members").forEach(member -> members.add(member.get("name").asText()));
+        List<String> listed = new ArrayList<>();
+        api.get(path("/members?limit=50"))
+                .json()
+                .get("items")
+                .forEach(member -> listed.add(member.get("label").asText()));
+        assertThat(members)
+                .containsExactly("ada Byron", "Ada Lovelace", "\u00c9mile Zola", "\u0141ukasz Nowak", "Zo\u00eb Quinn")
+                .isEqualTo(listed);
+        List<String> teams = new ArrayList<>();
+        state.get("teams").forEach(team -> teams.add(team.get("name").asText()));
+        assertThat(teams).containsExactly("Design", "\u00e9quipe Alpha", "\u00c9quipe Beta", "Zebra team");
+    }
+
+    @Test
     void stateBeforeTheOrganizationExistedIsEmpty() {
         JsonNode state = api.get(path("/state?at=2000-01-01T00:00:00Z")).json();
         assertThat(state.get("organization").isNull()).isTrue();

@@ -193,13 +193,17 @@ public class DirectoryAsOf {
             });
             store = fromStart;
         }
-        // sorted by name, then id; each sort key computed once, not at every comparison
+        // sorted by name as the member and team lists sort them (Émile among the E, not after Z), then id; each sort
+        // key computed once, not at every comparison
         List<Sorted<MemberState>> members = new ArrayList<>(store.members().size());
         for (MemberRow member : store.members()) {
             List<TeamId> teams = store.teamsOf(member.memberId());
             teams.sort(Comparator.comparing(TeamId::value));
             members.add(new Sorted<>(
-                    member.profile().label().toLowerCase(),
+                    // the lists' order: the name folded, then as written (label_key, label)
+                    ProfileIndex.orderKey(member.profile().label())
+                            + '\u0000'
+                            + member.profile().label(),
                     member.memberId().value(),
                     new MemberState(member, List.copyOf(teams))));
         }
@@ -209,7 +213,9 @@ public class DirectoryAsOf {
                     store.memberships().getOrDefault(team.teamId(), Map.of()).keySet());
             memberIds.sort(Comparator.comparing(MemberId::value));
             teams.add(new Sorted<>(
-                    team.displayName().key(), team.teamId().value(), new TeamState(team, List.copyOf(memberIds))));
+                    ProfileIndex.orderKey(team.displayName().value()),
+                    team.teamId().value(),
+                    new TeamState(team, List.copyOf(memberIds))));
         }
         return new OrganizationState(
                 at,

@@ -12,10 +12,12 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.ui.layout.Avatar;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.TeamChip;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The organization as it was at an instant, as the Control Panel shows it: its settings then, counts, and one page of
@@ -56,7 +58,8 @@ public record AsOfView(
 
     public static AsOfView of(OrganizationState state, int memberOffset, int teamOffset, int pageSize) {
         OrganizationRow organization = state.organization();
-        Map<TeamId, TeamChip> chips = new HashMap<>();
+        // in the state's order of the teams, which is by name as the lists sort them
+        Map<TeamId, TeamChip> chips = new LinkedHashMap<>();
         for (TeamState team : state.teams()) {
             TeamRow row = team.team();
             chips.put(
@@ -106,12 +109,19 @@ public record AsOfView(
                 row.source() == Source.OKTA,
                 Character.toUpperCase(name.charAt(0)) + name.substring(1),
                 "status-" + name,
-                state.teamIds().stream()
-                        .map(chips::get)
-                        .filter(java.util.Objects::nonNull)
-                        .sorted(java.util.Comparator.comparing(
-                                chip -> chip.name().toLowerCase(Locale.ROOT)))
-                        .toList());
+                chipsOf(state.teamIds(), chips));
+    }
+
+    /** A member's teams in the order of the state's teams (by name), not of their ids. */
+    private static List<TeamChip> chipsOf(List<TeamId> teamIds, Map<TeamId, TeamChip> chips) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        Set<TeamId> of = new HashSet<>(teamIds);
+        return chips.entrySet().stream()
+                .filter(entry -> of.contains(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private static TeamThen team(TeamState state) {
