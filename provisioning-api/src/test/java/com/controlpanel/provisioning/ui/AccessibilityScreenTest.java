@@ -249,6 +249,26 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void anOrganizationNameOfOneLongWordIsCutShortInTheTopBarAtEveryWidth() {
+        String name = "Verwaltungsgesellschaft".repeat(8);
+        Tenant unbroken = scenery.alsoManagedBy(tenant, name);
+        try {
+            for (Dimension width :
+                    List.of(Browser.LAPTOP, new Dimension(900, 800), new Dimension(700, 800), Browser.PHONE)) {
+                browser.resize(width);
+                for (String page : List.of("/members", "/settings/general")) {
+                    browser.open(unbroken.path(page));
+                    browser.assertNoHorizontalScroll();
+                }
+                assertThat(browser.find(By.cssSelector(".org-switcher summary")).getAttribute("title"))
+                        .isEqualTo(name);
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
     void nothingScrollsSidewaysOnAPhoneWithALongOrganizationName() {
         try {
             for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
