@@ -21,7 +21,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class KnownParameters implements HandlerInterceptor {
 
-    /** The names each handler method takes, or null for one that takes every name (a map of them). */
+    /** The names each handler method takes, read once per method; {@code any} for one that takes a map of them all. */
     private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
 
     @Override

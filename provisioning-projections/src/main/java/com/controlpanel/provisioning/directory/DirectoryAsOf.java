@@ -71,13 +71,17 @@ public class DirectoryAsOf {
         return state;
     }
 
-    /** A value with the keys it is sorted by. */
-    private record Sorted<T>(String key, String id, T value) implements Comparable<Sorted<T>> {
+    /** A value with the keys it is sorted by: its key, then the name as written (a tie of keys), then its id. */
+    private record Sorted<T>(String key, String name, String id, T value) implements Comparable<Sorted<T>> {
 
         @Override
         public int compareTo(Sorted<T> other) {
             int byKey = key.compareTo(other.key);
-            return byKey != 0 ? byKey : id.compareTo(other.id);
+            if (byKey != 0) {
+                return byKey;
+            }
+            int byName = name.compareTo(other.name);
+            return byName != 0 ? byName : id.compareTo(other.id);
         }
 
         static <T> List<T> values(List<Sorted<T>> sorted) {
@@ -200,10 +204,9 @@ public class DirectoryAsOf {
             List<TeamId> teams = store.teamsOf(member.memberId());
             teams.sort(Comparator.comparing(TeamId::value));
             members.add(new Sorted<>(
-                    // the lists' order: the name folded, then as written (label_key, label)
-                    ProfileIndex.orderKey(member.profile().label())
-                            + '\u0000'
-                            + member.profile().label(),
+                    // the member list's order: the name folded, then as written (label_key, label)
+                    ProfileIndex.orderKey(member.profile().label()),
+                    member.profile().label(),
                     member.memberId().value(),
                     new MemberState(member, List.copyOf(teams))));
         }
@@ -213,7 +216,9 @@ public class DirectoryAsOf {
                     store.memberships().getOrDefault(team.teamId(), Map.of()).keySet());
             memberIds.sort(Comparator.comparing(MemberId::value));
             teams.add(new Sorted<>(
+                    // the team list's order: the name folded (name_order), then the id
                     ProfileIndex.orderKey(team.displayName().value()),
+                    "",
                     team.teamId().value(),
                     new TeamState(team, List.copyOf(memberIds))));
         }
