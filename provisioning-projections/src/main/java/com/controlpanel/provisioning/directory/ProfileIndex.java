@@ -218,11 +218,12 @@ final class ProfileIndex {
 
     /**
      * Where a name goes in a list sorted by name: lower-cased and without accents, as {@link #folded} reads it, so
-     * that Émile comes among the E and Łukasz among the L, not after Z; at most 256 characters. Names equal but for
-     * their case and accents keep the order of their ids.
+     * that Émile comes among the E and Łukasz among the L, not after Z; its numbers in the order of their values, so
+     * that "Team 2" comes before "Team 10" ({@link #numbered}); at most 256 characters. Names equal but for their
+     * case, accents and a number's leading zeros keep the order of their ids.
      */
     static String orderKey(String name) {
-        String folded = folded(name);
+        String folded = numbered(folded(name));
         if (folded.length() <= ORDER_KEY_LENGTH) {
             return folded;
         }
@@ -231,6 +232,56 @@ final class ProfileIndex {
                 ? ORDER_KEY_LENGTH - 1
                 : ORDER_KEY_LENGTH;
         return folded.substring(0, end);
+    }
+
+    /**
+     * The text with each run of digits written so that comparing the text character by character orders the runs by
+     * their values: its leading zeros dropped, then preceded by its length in two digits ("2" → "012", "10" →
+     * "0210"). The length comes first, so a longer number sorts after a shorter one; it is itself made of digits, so
+     * a number still sorts where its first digit did among letters, spaces and punctuation. A run of more than 99
+     * digits is counted as 99 long (such runs compare as text among themselves). Only ASCII digits count: {@link
+     * #folded} has made fullwidth and superscript digits such.
+     */
+    static String numbered(String text) {
+        int first = firstDigit(text, 0);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder key = new StringBuilder(text.length() + 8);
+        int from = 0;
+        for (int start = first; start >= 0; start = firstDigit(text, from)) {
+            int end = start;
+            while (end < text.length() && isDigit(text.charAt(end))) {
+                end++;
+            }
+            int significant = start;
+            while (significant < end - 1 && text.charAt(significant) == '0') {
+                significant++;
+            }
+            int length = Math.min(end - significant, 99);
+            key.append(text, from, start).append((char) ('0' + length / 10)).append((char) ('0' + length % 10));
+            key.append(text, significant, end);
+            from = end;
+        }
+        return key.append(text, from, text.length()).toString();
+    }
+
+    private static int firstDigit(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (isDigit(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Whether a name's order key differs from the name folded: it holds a number ({@link #numbered}). */
+    static boolean hasNumber(String name) {
+        return firstDigit(folded(name), 0) >= 0;
     }
 
     static String key(String value, int maxLength) {

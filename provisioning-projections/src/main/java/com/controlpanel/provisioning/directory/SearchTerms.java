@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The search terms of a slot made again from the members' profiles, as the projection makes them now. Only
@@ -79,6 +80,23 @@ public final class SearchTerms {
      */
     public static void recomputeOrder(Connection connection, String slot) throws SQLException {
         DirectoryTables t = DirectoryTables.of(slot);
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE " + t.team() + " SET name_order = name_key");
+        }
+        recomputeOrder(connection, t, name -> !ProfileIndex.isAscii(name));
+    }
+
+    /**
+     * The same keys of the names that hold a number, which the lists now sort by its value ("Team 2" before "Team
+     * 10"); the other names' keys stay as they are.
+     */
+    public static void recomputeNumberedOrder(Connection connection, String slot) throws SQLException {
+        recomputeOrder(connection, DirectoryTables.of(slot), ProfileIndex::hasNumber);
+    }
+
+    /** Makes again the order keys of the members' labels and the teams' names that {@code changed} picks. */
+    private static void recomputeOrder(Connection connection, DirectoryTables t, Predicate<String> changed)
+            throws SQLException {
         ObjectMapper json = EventJson.events();
         List<String[]> keys = new ArrayList<>();
         List<String> cut = new ArrayList<>();
@@ -89,7 +107,7 @@ public final class SearchTerms {
                     String label = rs.getString(2);
                     if (label.length() >= TeamMember.MAX_DISPLAY) {
                         cut.add(rs.getString(1));
-                    } else if (!ProfileIndex.isAscii(label)) {
+                    } else if (changed.test(label)) {
                         keys.add(new String[] {ProfileIndex.orderKey(label), rs.getString(1)});
                     }
                 }
@@ -110,10 +128,9 @@ public final class SearchTerms {
             }
             update(connection, "UPDATE " + t.member() + " SET label_key = ? WHERE member_id = ?", keys);
             keys.clear();
-            statement.executeUpdate("UPDATE " + t.team() + " SET name_order = name_key");
             try (ResultSet rs = statement.executeQuery("SELECT team_id, display_name FROM " + t.team())) {
                 while (rs.next()) {
-                    if (!ProfileIndex.isAscii(rs.getString(2))) {
+                    if (changed.test(rs.getString(2))) {
                         keys.add(new String[] {ProfileIndex.orderKey(rs.getString(2)), rs.getString(1)});
                     }
                 }

@@ -544,6 +544,31 @@ class DirectoryProjectionTest {
     }
 
     @Test
+    void listsSortTheNumbersInNamesByTheirValues() {
+        MemberId agent10 = MemberId.random();
+        MemberId agent9 = MemberId.random();
+        MemberId agent100 = MemberId.random();
+        provision(agent10, Source.OKTA, "a10@example.com", "Agent", "10");
+        provision(agent9, Source.OKTA, "a9@example.com", "Agent", "9");
+        provision(agent100, Source.OKTA, "a100@example.com", "Agent", "100");
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, false, 0, 10)))
+                .containsExactly(agent9, agent10, agent100);
+        assertThat(ids(query(null, null, null, null, MemberSort.NAME, true, 0, 10)))
+                .containsExactly(agent100, agent10, agent9);
+
+        TeamId floor12 = TeamId.random();
+        TeamId floor2 = TeamId.random();
+        TeamId floor1 = TeamId.random();
+        on(new TeamProvisioned(ORG, floor12, Source.MANUAL, new TeamName("Floor 12"), null));
+        on(new TeamProvisioned(ORG, floor2, Source.MANUAL, new TeamName("Floor 2"), null));
+        on(new TeamProvisioned(ORG, floor1, Source.MANUAL, new TeamName("Floor 1"), null));
+        assertThat(teamsNamed("")).containsExactly(floor1, floor2, floor12);
+        assertThat(queries.invitableTeams(ORG).stream().map(TeamRef::teamId)).containsExactly(floor1, floor2, floor12);
+        on(new TeamRenamed(ORG, floor1, new TeamName("Floor 1"), new TeamName("Floor 20")));
+        assertThat(teamsNamed("")).containsExactly(floor2, floor12, floor1);
+    }
+
+    @Test
     void theOrderKeysOfMembersAndTeamsAlreadyStoredAreMadeFromTheirNames() throws Exception {
         MemberId emile = MemberId.random();
         provision(emile, Source.MANUAL, "emile@example.com", "Émile", "Durand");

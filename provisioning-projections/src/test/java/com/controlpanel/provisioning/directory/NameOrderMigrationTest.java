@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Migration V14 gives the members and teams already stored the keys the lists sorted by name are read in the order
- * of, made from their names as the projection makes them now, in both slots.
+ * Migrations V14 and V15 give the members and teams already stored the keys the lists sorted by name are read in the
+ * order of, made from their names as the projection makes them now, in both slots.
  */
 class NameOrderMigrationTest {
 
@@ -64,6 +64,57 @@ class NameOrderMigrationTest {
                         .stream()
                         .map(summary -> summary.member().profile().label()))
                 .containsExactly("ada Lovelace", "Émile Durand", "Zoé Martin");
+    }
+
+    @Test
+    void migrationV15OrdersTheNumbersInTheNamesAlreadyStoredByTheirValues() {
+        DataSource dataSource = TestDatabase.empty();
+        TestDatabase.migrate(dataSource, "14");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // rows as the version before it wrote them, in both slots: the keys the names folded, numbers as text
+        for (String slot : List.of("a", "b")) {
+            for (String familyName : List.of("10", "9", "2", "100", "Zed")) {
+                Object[] values = memberValues("Agent", familyName);
+                values[14] = ProfileIndex.folded("Agent " + familyName);
+                insert(jdbc, "dir_member_" + slot, JdbcDirectoryStore.MEMBER_COLUMNS, values);
+            }
+            for (String name : List.of("Équipe 10", "Équipe 9", "Équipe 1", "Équipe B")) {
+                Object[] values = JdbcDirectoryStore.teamValues(
+                        new TeamRow(TeamId.random(), ORG, Source.MANUAL, new TeamName(name), null, 0, T0, T0, 0, 0));
+                values[values.length - 1] = ProfileIndex.folded(name);
+                insert(jdbc, "dir_team_" + slot, JdbcDirectoryStore.TEAM_COLUMNS, values);
+            }
+            assertThat(jdbc.queryForList("SELECT label FROM dir_member_" + slot + " ORDER BY label_key", String.class))
+                    .containsExactly("Agent 10", "Agent 100", "Agent 2", "Agent 9", "Agent Zed");
+        }
+
+        TestDatabase.migrate(dataSource, "15");
+
+        for (String slot : List.of("a", "b")) {
+            assertThat(jdbc.queryForList("SELECT label FROM dir_member_" + slot + " ORDER BY label_key", String.class))
+                    .containsExactly("Agent 2", "Agent 9", "Agent 10", "Agent 100", "Agent Zed");
+            assertThat(jdbc.queryForList(
+                            "SELECT display_name FROM dir_team_" + slot + " ORDER BY name_order", String.class))
+                    .containsExactly("Équipe 1", "Équipe 9", "Équipe 10", "Équipe B");
+        }
+        DirectoryQueries queries = new DirectoryQueries(jdbc, new DirectorySlots(jdbc));
+        assertThat(queries.findTeams(new FindTeamsQuery(ORG, null, null, TeamSort.NAME, false, 0, 10)).items().stream()
+                        .map(summary -> summary.team().displayName().value()))
+                .containsExactly("Équipe 1", "Équipe 9", "Équipe 10", "Équipe B");
+    }
+
+    private static Object[] memberValues(String givenName, String familyName) {
+        String email = UUID.randomUUID() + "@example.com";
+        MemberRow row = new MemberRow(
+                MemberId.random(),
+                ORG,
+                Source.MANUAL,
+                true,
+                MemberProfile.invited(email, PersonName.of(givenName, familyName)),
+                T0,
+                T0,
+                0);
+        return JdbcDirectoryStore.memberValues(row, EventJson.events());
     }
 
     private static void member(JdbcTemplate jdbc, String slot, String givenName, String familyName) {

@@ -2,6 +2,10 @@ package com.controlpanel.provisioning.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +62,45 @@ class ProfileIndexWordsTest {
                 .isEqualTo("ss".repeat(127) + "a")
                 .hasSize(255);
         assertThat(ProfileIndex.orderKey("ß".repeat(200))).hasSize(256);
+    }
+
+    /** Numbers in names sort by their values, wherever they stand; letters, spaces and punctuation as before. */
+    @Test
+    void theNumbersInANameSortByTheirValues() {
+        assertThat(ProfileIndex.orderKey("Team 2")).isEqualTo("team 012");
+        assertThat(ProfileIndex.orderKey("Team 10")).isEqualTo("team 0210");
+        assertThat(ProfileIndex.orderKey("R2-D2 007")).isEqualTo("r012-d012 017");
+        assertThat(ProfileIndex.orderKey("Zero 000")).isEqualTo("zero 010");
+        // fullwidth and superscript digits are folded to ASCII ones first
+        assertThat(ProfileIndex.orderKey("Team \uFF11\uFF10")).isEqualTo("team 0210");
+        assertThat(ProfileIndex.orderKey("Room \u00B2")).isEqualTo("room 012");
+
+        List<String> names = List.of(
+                "Team",
+                "Team 1",
+                "Team 1.5",
+                "Team 1.10",
+                "Team 2",
+                "Team 02b",
+                "Team 9",
+                "Team 10",
+                "Team 100",
+                "Team 1000000000000",
+                "Team a",
+                "Team a2",
+                "Team a10",
+                "Team b",
+                "Team-3",
+                "Teams");
+        List<String> shuffled = new ArrayList<>(names);
+        Collections.shuffle(shuffled, new Random(7));
+        shuffled.sort(Comparator.comparing(ProfileIndex::orderKey));
+        assertThat(shuffled).containsExactlyElementsOf(names);
+
+        // a run too long to count is counted as 99 digits, and the key stays within its length
+        String longNumber = "9".repeat(300);
+        assertThat(ProfileIndex.orderKey(longNumber)).startsWith("99999").hasSize(256);
+        assertThat(ProfileIndex.hasNumber("Équipe ²")).isTrue();
+        assertThat(ProfileIndex.hasNumber("Équipe B")).isFalse();
     }
 }
