@@ -8,6 +8,8 @@ import com.controlpanel.provisioning.web.BodyTooLargeException;
 import com.controlpanel.provisioning.web.RequestIdFilter;
 import com.controlpanel.provisioning.web.UnicodeText;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -88,12 +90,7 @@ public class ApiExceptionHandler {
         }
         var mismatch = Failures.cause(e, MismatchedInputException.class);
         if (mismatch.isPresent() && !mismatch.get().getPath().isEmpty()) {
-            String field = mismatch.get().getPath().stream()
-                    .map(reference -> reference.getFieldName() != null
-                            ? reference.getFieldName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
+            String field = field(mismatch.get());
             if (mismatch.get() instanceof InvalidFormatException invalid
                     && invalid.getValue() instanceof String text
                     && UnicodeText.loneSurrogate(text) >= 0) {
@@ -102,6 +99,14 @@ public class ApiExceptionHandler {
             }
             Class<?> type = mismatch.get().getTargetType();
             return "The request body's field '" + field + "' must be " + expected(type);
+        }
+        var outOfRange = Failures.cause(e, InputCoercionException.class);
+        var mapping = Failures.cause(e, JsonMappingException.class);
+        if (outOfRange.isPresent()
+                && mapping.isPresent()
+                && !mapping.get().getPath().isEmpty()) {
+            // a number too large for the field ({"version": 99999999999999999999}): named, with the range it takes
+            return "The request body's field '" + field(mapping.get()) + "' must be " + range(outOfRange.get());
         }
         var syntax = Failures.cause(e, JsonParseException.class);
         if (syntax.isPresent()) {
@@ -120,6 +125,26 @@ public class ApiExceptionHandler {
             return "The request body must be a JSON object";
         }
         return "The request body is not the JSON this call expects";
+    }
+
+    /** The body's field a mapping failed at, as its path reads: {@code teamIds[2]}, {@code name}. */
+    private static String field(JsonMappingException failure) {
+        return failure.getPath().stream()
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String range(InputCoercionException failure) {
+        Class<?> type = failure.getTargetType();
+        if (type == Integer.class || type == int.class) {
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return "a smaller number";
     }
 
     private static String expected(Class<?> type) {

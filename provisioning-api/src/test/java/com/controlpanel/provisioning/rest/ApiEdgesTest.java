@@ -567,6 +567,13 @@ class ApiEdgesTest {
         assertThat(misspelt.json().get("detail").asText())
                 .startsWith("The request body's field 'givenname' is not one this call takes (it takes: ")
                 .contains("givenName");
+        // a number past what the field holds is named, with the range it takes
+        var tooLarge = api.send(
+                "PATCH", path("/members/" + member), "{\"version\": 99999999999999999999}", "application/json");
+        assertProblem(tooLarge, 400, "malformed-body");
+        assertThat(tooLarge.json().get("detail").asText())
+                .isEqualTo("The request body's field 'version' must be a whole number from " + Long.MIN_VALUE + " to "
+                        + Long.MAX_VALUE);
         assertProblem(
                 api.post(path("/members"), Map.of("email", uniqueEmail("extra"), "foo", 1)), 400, "malformed-body");
         var broken = api.send("PATCH", path("/members/" + member), "{\"givenName\": ", "application/json");
