@@ -38,11 +38,17 @@ public record MemberProfile(
         name = name == null ? PersonName.EMPTY : name;
         displayName = Text.optionalName(displayName, "displayName", 256);
         emails = emails == null ? List.of() : List.copyOf(emails);
-        if (emails.stream().filter(EmailAddress::primary).count() > 1) {
+        int primary = 0;
+        for (EmailAddress email : emails) {
+            primary += email.primary() ? 1 : 0;
+        }
+        if (primary > 1) {
             throw new InvalidValueException("At most one email may be primary");
         }
         externalId = Text.optional(externalId, "externalId", 512);
-        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = attributes == null || attributes.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** The profile of a member invited by an admin: the email is both userName and primary work email. */
@@ -57,12 +63,12 @@ public record MemberProfile(
 
     /** The email to show: the primary one, else the first, else the userName. */
     public String email() {
-        return emails.stream()
-                .filter(EmailAddress::primary)
-                .findFirst()
-                .or(() -> emails.stream().findFirst())
-                .map(EmailAddress::value)
-                .orElse(userName.value());
+        for (EmailAddress email : emails) {
+            if (email.primary()) {
+                return email.value();
+            }
+        }
+        return emails.isEmpty() ? userName.value() : emails.get(0).value();
     }
 
     /** The name to show: displayName, else the person's name, else the userName. */

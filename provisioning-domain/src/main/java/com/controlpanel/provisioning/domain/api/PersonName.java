@@ -1,8 +1,5 @@
 package com.controlpanel.provisioning.domain.api;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 /** A member's name, in SCIM's components; every part is optional. */
 public record PersonName(
         String formatted,
@@ -49,8 +46,9 @@ public record PersonName(
 
     /** "Given Family" from the parts, or the formatted name; null when there is nothing to show. */
     public String fullName() {
-        String joined =
-                Stream.of(givenName, familyName).filter(part -> part != null).collect(Collectors.joining(" "));
+        String joined = givenName == null
+                ? (familyName == null ? "" : familyName)
+                : (familyName == null ? givenName : givenName + " " + familyName);
         if (!joined.isEmpty()) {
             return joined;
         }

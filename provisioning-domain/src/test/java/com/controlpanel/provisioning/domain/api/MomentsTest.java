@@ -3,9 +3,11 @@ package com.controlpanel.provisioning.domain.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MomentsTest {
@@ -42,5 +44,32 @@ class MomentsTest {
         Collections.shuffle(texts);
         Collections.sort(texts);
         assertThat(texts.stream().map(Instant::parse).toList()).isEqualTo(moments);
+    }
+
+    /** Written digit by digit, a moment reads as Instant's own text with its milliseconds, from year 0 to beyond 9999. */
+    @Test
+    void aMomentIsWrittenAsInstantWritesItToTheMillisecond() {
+        Random random = new Random(11);
+        List<Instant> moments = new ArrayList<>(List.of(
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59.999Z"),
+                Instant.parse("1969-12-31T23:59:59.999999999Z"),
+                Instant.EPOCH,
+                Instant.parse("2024-02-29T23:59:59.999Z"),
+                Instant.parse("2100-03-01T00:00:00.001Z"),
+                Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.MIN,
+                Instant.MAX));
+        for (int i = 0; i < 100_000; i++) {
+            moments.add(Instant.ofEpochSecond(
+                    random.nextLong(-62_167_219_200L - 86_400L, 253_402_300_800L + 86_400L),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant moment : moments) {
+            Instant millis = moment.truncatedTo(ChronoUnit.MILLIS);
+            String expected = millis.getNano() == 0 ? millis.toString().replaceFirst("Z$", ".000Z") : millis.toString();
+            assertThat(Moments.text(moment)).as(moment.toString()).isEqualTo(expected);
+        }
     }
 }
