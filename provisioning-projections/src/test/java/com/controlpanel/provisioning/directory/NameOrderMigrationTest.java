@@ -118,19 +118,9 @@ class NameOrderMigrationTest {
     }
 
     private static void member(JdbcTemplate jdbc, String slot, String givenName, String familyName) {
-        String email = UUID.randomUUID() + "@example.com";
-        MemberRow row = new MemberRow(
-                MemberId.random(),
-                ORG,
-                Source.MANUAL,
-                true,
-                MemberProfile.invited(email, PersonName.of(givenName, familyName)),
-                T0,
-                T0,
-                0);
+        Object[] values = memberValues(givenName, familyName);
         // as the version before V14 wrote it: the label lower-cased, with its accents
-        Object[] values = JdbcDirectoryStore.memberValues(row, EventJson.events());
-        values[14] = row.profile().label().toLowerCase(Locale.ROOT);
+        values[14] = (givenName + " " + familyName).toLowerCase(Locale.ROOT);
         insert(jdbc, "dir_member_" + slot, JdbcDirectoryStore.MEMBER_COLUMNS, values);
     }
 
