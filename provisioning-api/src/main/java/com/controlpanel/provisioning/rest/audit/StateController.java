@@ -162,8 +162,8 @@ public class StateController {
     /** Each item mapped; a loop, not a stream: it runs for each of up to 100,000 members of a state. */
     private static <T, R> List<R> values(List<T> items, Function<T, R> value) {
         List<R> values = new ArrayList<>(items.size());
-        for (T id : items) {
-            values.add(value.apply(id));
+        for (T item : items) {
+            values.add(value.apply(item));
         }
         return values;
     }
