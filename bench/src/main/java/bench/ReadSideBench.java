@@ -94,6 +94,7 @@ public final class ReadSideBench {
         options.put("repeat", "50");
         options.put("filter-repeat", "3");
         options.put("steps", "rebuild,queries,asof");
+        options.put("java-options", "");
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("Arguments are --name=value; see bench/README.md");
@@ -645,12 +646,16 @@ public final class ReadSideBench {
     // ---------------------------------------------------------------- the service
 
     private void startService() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                options.get("service-jar"),
-                "--server.port=" + port,
-                "--provisioning.data-dir=" + dataDir));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the service's JVM options, e.g. --java-options="-Xms4g -Xmx4g -XX:+AlwaysPreTouch"
+        for (String option : options.get("java-options").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of(
+                "-jar", options.get("service-jar"), "--server.port=" + port, "--provisioning.data-dir=" + dataDir));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
