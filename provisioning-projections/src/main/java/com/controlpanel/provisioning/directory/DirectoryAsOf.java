@@ -203,10 +203,11 @@ public class DirectoryAsOf {
         for (MemberRow member : store.members()) {
             List<TeamId> teams = store.teamsOf(member.memberId());
             teams.sort(Comparator.comparing(TeamId::value));
+            String label = member.profile().label(); // made anew at each call: once
             members.add(new Sorted<>(
                     // the member list's order: the name folded, then as written (label_key, label)
-                    ProfileIndex.orderKey(member.profile().label()),
-                    member.profile().label(),
+                    ProfileIndex.orderKey(label),
+                    label,
                     member.memberId().value(),
                     new MemberState(member, List.copyOf(teams))));
         }
