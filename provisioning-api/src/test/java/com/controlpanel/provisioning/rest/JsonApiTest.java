@@ -672,6 +672,29 @@ class JsonApiTest {
     }
 
     @Test
+    void listsSortByNameWithSpacesAndPunctuationBeforeLettersAndNumbersByValue() {
+        // the same order on H2 and on PostgreSQL whatever its database's collation (en_US.UTF-8, the postgres
+        // image's, passes over spaces and punctuation: "Anna Bell" would come first, "Ann Lee" last)
+        List<String> names = List.of("Ann Lee", "Ann-Marie Roe", "Anna Bell", "Agent 9", "Agent 10");
+        List<String> sorted = List.of("Agent 9", "Agent 10", "Ann Lee", "Ann-Marie Roe", "Anna Bell");
+        for (String name : List.of(names.get(2), names.get(4), names.get(0), names.get(3), names.get(1))) {
+            var invited = api.post(path("/members"), Map.of("email", uniqueEmail("sort"), "name", name));
+            assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+            createTeam(name.replace("Agent", "Desk"));
+        }
+        assertThat(api.get(path("/members?limit=200&sort=name"))
+                        .json()
+                        .get("items")
+                        .findValuesAsText("label"))
+                .isEqualTo(sorted);
+        assertThat(api.get(path("/teams?limit=200&sort=name"))
+                        .json()
+                        .get("items")
+                        .findValuesAsText("name"))
+                .isEqualTo(List.of("Ann Lee", "Ann-Marie Roe", "Anna Bell", "Desk 9", "Desk 10"));
+    }
+
+    @Test
     void anEditOfOneNamePartHoldsTheNameAsFirstAndLastNameAndKeepsTheOtherAsItWasShown() {
         var invited = api.post(path("/members"), Map.of("email", uniqueEmail("countess"), "name", "Ada Lovelace King"));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
