@@ -139,6 +139,13 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("displayName pr", List.of("alice", "bob", "dave"));
         table.put("externalId eq \"ext-alice\"", List.of("alice"));
         table.put("externalId eq \"EXT-ALICE\"", List.of());
+        // what is stored was stripped of surrounding spaces: a look-up by the value as sent finds it (Okta and Entra
+        // look up before they create, and would be refused the create as a duplicate)
+        table.put("userName eq \" bob@example.com \"", List.of("bob"));
+        table.put("externalId eq \"ext-alice \"", List.of("alice"));
+        table.put("displayName eq \"alice adams  \"", List.of("alice"));
+        table.put("userName ne \"bob@example.com \"", List.of("alice", "carol", "dave"));
+        table.put("emails[value eq \" bob@example.com\"]", List.of("bob"));
         table.put("externalId pr", List.of("alice", "bob"));
         table.put(ENTERPRISE + ":department eq \"sales\"", List.of("alice"));
         table.put(ENTERPRISE + ":manager.value eq \"m-1\"", List.of("alice"));
@@ -169,6 +176,8 @@ class ScimFilterTest extends ScimTestSupport {
     void findsWhatEachGroupFilterSays() {
         Map<String, List<String>> table = new LinkedHashMap<>();
         table.put("displayName eq \"sales\"", List.of("Sales"));
+        table.put("displayName eq \"Sales \"", List.of("Sales"));
+        table.put("externalId eq \" okta-sales\"", List.of("Sales"));
         table.put("displayName sw \"Eng\"", List.of("Engineering"));
         table.put("displayName ne \"Sales\"", List.of("Engineering", "Empty"));
         table.put("members.value eq \"" + ids.get("bob") + "\"", List.of("Sales", "Engineering"));

@@ -517,6 +517,12 @@ final class FilterSql {
                 args.add("%" + likeEscaped(value));
                 return expression + " LIKE ? ESCAPE '!'";
             }
+            case EQ -> {
+                // every text is stored stripped of the spaces around it: "Ops Team " finds the "Ops Team" its create
+                // stored (and whose name a second create is refused as taken), as a client looking up first expects
+                args.add(value.strip());
+                return expression + " = ?";
+            }
             default -> {
                 args.add(value);
                 return expression + " " + operator(comparison, "text") + " ?";
@@ -541,7 +547,7 @@ final class FilterSql {
     private static boolean constant(String constant, Compare compare) {
         String value = lower(compare.value());
         return switch (compare.comparison()) {
-            case EQ -> constant.equals(value);
+            case EQ -> constant.equals(value.strip());
             case CO -> constant.contains(value);
             case SW -> constant.startsWith(value);
             case EW -> constant.endsWith(value);
