@@ -139,8 +139,9 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public DirectoryAsOf directoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints) {
-        return new DirectoryAsOf(reader, checkpoints);
+    public DirectoryAsOf directoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints, WriteGate gate) {
+        return new DirectoryAsOf(
+                reader, checkpoints, (organizationId, at) -> gate.awaitWritesUpTo(organizationId.value(), at));
     }
 
     @Bean

@@ -113,18 +113,41 @@ public class DirectoryAsOf {
         }
     };
 
+    /**
+     * The writes of an organization that may still be storing events of an instant: a state is folded once they have
+     * ended, so that asking again for the same instant later gives the same state (a write's events are stamped when
+     * it makes them, and stored when it commits, a few milliseconds later).
+     */
+    public interface WritesInFlight {
+
+        /** Nothing to wait for: the events are stored by whoever asks (tests). */
+        WritesInFlight NONE = (organizationId, at) -> {};
+
+        /** Returns once every write of the organization that may store an event at or before the instant has ended. */
+        void awaitUpTo(OrganizationId organizationId, Instant at);
+    }
+
+    private final WritesInFlight writes;
+
     /** @param checkpoints kept states to start from; null to fold every event from the start */
     public DirectoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints) {
-        this(reader, checkpoints, SoftReference::new);
+        this(reader, checkpoints, WritesInFlight.NONE);
+    }
+
+    /** @param writes the writes in flight, waited for before a state is folded */
+    public DirectoryAsOf(EventStoreReader reader, DirectoryCheckpoints checkpoints, WritesInFlight writes) {
+        this(reader, checkpoints, writes, SoftReference::new);
     }
 
     /** @param keeping how a recent answer is held: softly, or (in tests) by a reference that can be cleared at will */
     DirectoryAsOf(
             EventStoreReader reader,
             DirectoryCheckpoints checkpoints,
+            WritesInFlight writes,
             Function<OrganizationState, Reference<OrganizationState>> keeping) {
         this.reader = reader;
         this.checkpoints = checkpoints;
+        this.writes = writes;
         this.keeping = keeping;
     }
 
@@ -153,6 +176,7 @@ public class DirectoryAsOf {
                 }
             }
         }
+        writes.awaitUpTo(organizationId, at);
         OrganizationState state = fold(organizationId, at, through);
         if (settled) {
             synchronized (recent) {

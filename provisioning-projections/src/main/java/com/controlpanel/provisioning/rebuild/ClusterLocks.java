@@ -84,11 +84,7 @@ public class ClusterLocks {
         if (dataSource == null) {
             return;
         }
-        // the organization's lock: a number in the key space of two-number advisory locks, named after the schema
-        String organization = organizationId == null
-                ? ""
-                : "SELECT pg_advisory_xact_lock(hashtext('" + ORGANIZATION + "' || current_schema()), "
-                        + organizationId.hashCode() + "); ";
+        String organization = organizationId == null ? "" : organizationLock(organizationId) + "; ";
         long settling;
         try {
             // one round trip; the wait limit applies to these locks only, not to the rest of the command (a node that
@@ -119,6 +115,50 @@ public class ClusterLocks {
                 throw new WritesHeldException(e);
             }
         }
+    }
+
+    /**
+     * Returns once no node runs a write of the organization that began before this call (each to its commit or
+     * rollback): takes the organization's lock, as each of its commands does in its transaction, and lets it go at
+     * once. Waits at most the write wait: then {@link WritesHeldException}.
+     */
+    public void awaitWritesOf(String organizationId) {
+        if (dataSource == null) {
+            return;
+        }
+        try {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    lastAnswer(
+                            connection,
+                            "SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
+                                    + organizationLock(organizationId));
+                } finally {
+                    // the end of the transaction lets the lock go
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                }
+                return null;
+            });
+        } catch (DataAccessException e) {
+            if (DatabaseFailures.sqlState(e).map(LOCK_NOT_AVAILABLE::equals).orElse(false)) {
+                throw new WritesHeldException(
+                        "A write of the organization begun before that instant is still being committed: retry shortly",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The organization's lock until the transaction ends: a number in the key space of two-number advisory locks,
+     * named after the schema.
+     */
+    private static String organizationLock(String organizationId) {
+        return "SELECT pg_advisory_xact_lock(hashtext('" + ORGANIZATION + "' || current_schema()), "
+                + organizationId.hashCode() + ")";
     }
 
     /** Runs statements in one round trip; the number in the first column of the last row they answer (0 if none). */

@@ -1,5 +1,9 @@
 package com.controlpanel.provisioning.rebuild;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -16,6 +20,9 @@ public class WriteGate {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** One organization's writes wait for each other; organizations that share a stripe do too, which is harmless. */
     private final ReentrantLock[] organizations = new ReentrantLock[64];
+
+    /** How long a read waits for a write of its organization in flight on this node. */
+    static final Duration WRITE_IN_FLIGHT_WAIT = Duration.ofSeconds(15);
 
     private final ClusterLocks cluster;
 
@@ -54,6 +61,44 @@ public class WriteGate {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Returns once every write of the organization that may store an event stamped at or before {@code at} (to the
+     * millisecond, as the store keeps time) has ended, committed or rolled back, on this node and, on a database
+     * several nodes share, on every node: from then on, the events up to that instant are all in the store, and a
+     * state computed from them as of that instant stays the same when asked again. A write stamps its events after it
+     * has taken its organization's lock (here, and in its transaction on every node): once the clock is past the
+     * instant's millisecond, a write yet to take it stamps later than the instant, and one holding it is waited for.
+     * Waits for the clock at most a second (an instant further ahead is not waited for) and for the writes at most
+     * {@link #WRITE_IN_FLIGHT_WAIT} here, the cluster's write wait across nodes: then {@link WritesHeldException}.
+     */
+    public void awaitWritesUpTo(String organizationId, Instant at) {
+        long after = at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli() + 1;
+        long ahead = after - System.currentTimeMillis();
+        if (ahead > 0 && ahead <= 1000) {
+            try {
+                Thread.sleep(ahead);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WritesHeldException("Interrupted while waiting for the writes of that instant", e);
+            }
+        }
+        ReentrantLock organization = organizations[Math.floorMod(organizationId.hashCode(), organizations.length)];
+        boolean passed;
+        try {
+            passed = organization.tryLock(WRITE_IN_FLIGHT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WritesHeldException("Interrupted while waiting for the writes of that instant", e);
+        }
+        if (!passed) {
+            throw new WritesHeldException(
+                    "A write of the organization begun before that instant is still being committed: retry shortly",
+                    null);
+        }
+        organization.unlock();
+        cluster.awaitWritesOf(organizationId);
     }
 
     /**

@@ -129,7 +129,7 @@ class DirectoryCheckpointsTest {
     @Test
     void aRecentAnswerIsServedFromMemoryUntilTheCollectorDropsItThenComputedAgainEqual() {
         List<WeakReference<OrganizationState>> held = new ArrayList<>();
-        DirectoryAsOf asOf = new DirectoryAsOf(reader, null, state -> {
+        DirectoryAsOf asOf = new DirectoryAsOf(reader, null, DirectoryAsOf.WritesInFlight.NONE, state -> {
             WeakReference<OrganizationState> reference = new WeakReference<>(state);
             held.add(reference);
             return reference;
