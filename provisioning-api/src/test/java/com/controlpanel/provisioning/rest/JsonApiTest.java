@@ -695,6 +695,24 @@ class JsonApiTest {
     }
 
     @Test
+    void teamsWithAsManyMembersAreListedByName() {
+        String member = invite(uniqueEmail("counted"));
+        for (String name : List.of("Quay", "Bravo", "Zulu", "Alpha", "Mike")) {
+            String team = createTeam(name);
+            if (name.equals("Mike")) {
+                api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));
+            }
+        }
+        assertThat(api.get(path("/teams?sort=members")).json().get("items").findValuesAsText("name"))
+                .isEqualTo(List.of("Alpha", "Bravo", "Quay", "Zulu", "Mike"));
+        assertThat(api.get(path("/teams?sort=members&order=desc"))
+                        .json()
+                        .get("items")
+                        .findValuesAsText("name"))
+                .isEqualTo(List.of("Mike", "Zulu", "Quay", "Bravo", "Alpha"));
+    }
+
+    @Test
     void anEditOfOneNamePartHoldsTheNameAsFirstAndLastNameAndKeepsTheOtherAsItWasShown() {
         var invited = api.post(path("/members"), Map.of("email", uniqueEmail("countess"), "name", "Ada Lovelace King"));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);

@@ -484,13 +484,15 @@ public class DirectoryQueries {
         List<TeamRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
             String direction = query.descending() ? " DESC" : " ASC";
+            // teams alike in what they are sorted by (as many members, made in the same millisecond) by name
+            String byName = query.sort() == TeamSort.NAME ? "" : ", name_order" + direction;
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(query.limit());
             pageArgs.add(query.offset());
             rows = jdbc.query(
                     "SELECT " + JdbcDirectoryStore.TEAM_COLUMNS + " FROM " + t.team() + where
                             + " ORDER BY organization_id" + direction + ", " + query.sort().column + direction
-                            + ", team_id" + direction + " LIMIT ? OFFSET ?",
+                            + byName + ", team_id" + direction + " LIMIT ? OFFSET ?",
                     JdbcDirectoryStore::team,
                     pageArgs.toArray());
         }
