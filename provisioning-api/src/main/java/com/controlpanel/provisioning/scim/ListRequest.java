@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,6 +45,18 @@ public record ListRequest(
                         : BadRequestException.invalidValue(detail);
             }
         }
+        for (String name : given.keySet()) {
+            String meant = misspelt(name);
+            if (meant != null) {
+                // ignored, a misspelt "filter" would answer with every resource, whose first a client may take for
+                // the one it looked for; a name nothing like a search parameter's (a cache buster) is ignored
+                String detail = "The query parameter '" + name + "' is not one a search takes: '" + meant
+                        + "' was meant? Nothing was searched (it takes " + String.join(", ", PARAMETERS) + ")";
+                throw meant.equals("filter")
+                        ? BadRequestException.invalidFilter(detail)
+                        : BadRequestException.invalidValue(detail);
+            }
+        }
         return new ListRequest(
                 filter(first(given, "filter")),
                 blankToNull(first(given, "sortBy")),
@@ -61,6 +74,53 @@ public record ListRequest(
      */
     public static String parameter(HttpServletRequest request, String name) {
         return first(byName(request), name);
+    }
+
+    /**
+     * The search parameter a name that is none is two edits or fewer from (a letter added, left out, changed, or two
+     * swapped; any case): {@code fliter}, {@code startIndx}, {@code sortby} is one. Null for a search parameter's own
+     * name, and for a name further from every one.
+     */
+    static String misspelt(String name) {
+        String given = name.toLowerCase(Locale.ROOT);
+        for (String parameter : PARAMETERS) {
+            if (given.equals(parameter.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+        }
+        for (String parameter : PARAMETERS) {
+            if (edits(given, parameter.toLowerCase(Locale.ROOT), 2) <= 2) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The edits from one text to the other (optimal string alignment: insertions, deletions, substitutions and swaps
+     * of neighbours), counted up to just past {@code most}.
+     */
+    private static int edits(String a, String b, int most) {
+        if (Math.abs(a.length() - b.length()) > most) {
+            return most + 1;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The query's parameters by name compared ignoring case, each with every value given under any case of it. */

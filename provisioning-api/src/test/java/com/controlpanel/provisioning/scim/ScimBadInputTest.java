@@ -128,6 +128,19 @@ class ScimBadInputTest extends ScimTestSupport {
         assertError(get("/Users?sortBy=emails[value%20eq%20%22x%22]"), 400, "invalidValue");
         assertError(get("/Users?startIndex=abc"), 400, "invalidValue");
         assertError(get("/Users?count=1.5"), 400, "invalidValue");
+        // a misspelt parameter, ignored, would answer with every resource
+        assertError(get("/Users?fliter=userName%20eq%20%22a%22"), 400, "invalidFilter");
+        assertThat(get("/Groups?filtr=displayName%20eq%20%22a%22")
+                        .json()
+                        .get("detail")
+                        .asText())
+                .contains("'filtr'")
+                .contains("'filter' was meant");
+        assertError(get("/Users?startIndx=2"), 400, "invalidValue");
+        assertError(get("/Users?excludedAttribute=members"), 400, "invalidValue");
+        assertError(get("/Groups?sort=displayName"), 400, "invalidValue");
+        // a name nothing like a search parameter's is left to the client
+        assertThat(get("/Users?cacheBuster=1700000000&count=1").status()).isEqualTo(200);
         assertError(post("/Users/.search", Map.of("schemas", List.of("urn:example:wrong"))), 400, "invalidValue");
         assertError(post("/Users/.search", Map.of("count", List.of(1))), 400, "invalidValue");
         assertError(get("/Unknown"), 404, null);
