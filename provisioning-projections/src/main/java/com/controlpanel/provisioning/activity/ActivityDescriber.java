@@ -288,8 +288,27 @@ final class ActivityDescriber {
                 subjectId,
                 cut(subjectName, NAME_MAX),
                 relatedId,
-                cut(summary, SUMMARY_MAX),
+                cut(oneLine(summary), SUMMARY_MAX),
                 write(details));
+    }
+
+    /**
+     * The summary on one line: the line breaks and tabs a member's name may hold (Okta sends them; the name keeps
+     * them, its details too) read as one space each.
+     */
+    static String oneLine(String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
+            return text;
+        }
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue; // CR LF: one break, one space (at the LF)
+            }
+            line.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+        }
+        return line.toString();
     }
 
     private static void booleanChange(ObjectNode details, String field, boolean from, boolean to) {

@@ -236,6 +236,20 @@ class ActivityDescriberTest {
     }
 
     @Test
+    void aSummaryIsOneLineWhateverLineBreaksAndTabsANameHolds() {
+        MemberProfile eve = MemberProfile.invited("eve@example.com", PersonName.of("Eve\r\nSecond", "Line\tTab\nEnd"));
+        ActivityRow row = describe(new MemberProvisioned(ORG, ALICE, Source.MANUAL, eve, true), ADMIN);
+        assertThat(row.summary()).isEqualTo("Invited member Eve Second Line Tab End (eve@example.com)");
+        // the name itself stays as it was given, line breaks and all (the Control Panel shows it on one line)
+        assertThat(row.subjectName()).contains("\n");
+        ActivityRow deactivated = describe(new MemberDeactivated(ORG, ALICE), ADMIN);
+        assertThat(deactivated.summary())
+                .doesNotContain("\n")
+                .doesNotContain("\r")
+                .doesNotContain("\t");
+    }
+
+    @Test
     void aTakeOverByOktaNamesTheSubjectAndTheSourceBeforeAndAfter() throws Exception {
         MemberProfile bob = MemberProfile.invited("bob@example.com", PersonName.EMPTY);
         describe(new MemberProvisioned(ORG, BOB, Source.MANUAL, bob, true), ADMIN);
