@@ -106,7 +106,8 @@ public class ApiExceptionHandler {
                 && mapping.isPresent()
                 && !mapping.get().getPath().isEmpty()) {
             // a number too large for the field ({"version": 99999999999999999999}): named, with the range it takes
-            return "The request body's field '" + field(mapping.get()) + "' must be " + range(outOfRange.get());
+            return "The request body's field '" + field(mapping.get()) + "' must be "
+                    + range(outOfRange.get().getTargetType());
         }
         var syntax = Failures.cause(e, JsonParseException.class);
         if (syntax.isPresent()) {
@@ -136,8 +137,7 @@ public class ApiExceptionHandler {
                 .replace(".[", "[");
     }
 
-    private static String range(InputCoercionException failure) {
-        Class<?> type = failure.getTargetType();
+    private static String range(Class<?> type) {
         if (type == Integer.class || type == int.class) {
             return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
         }
@@ -177,10 +177,15 @@ public class ApiExceptionHandler {
     /** A query parameter that does not read as what it takes ({@code limit=abc}): a bad value, as any other. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        // a whole number too large for the parameter (offset=99999999999999999999): the range it takes
+        boolean tooLarge = (type == Integer.class || type == int.class || type == Long.class || type == long.class)
+                && e.getValue() != null
+                && String.valueOf(e.getValue()).matches("-?[0-9]+");
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "invalid-value",
-                "Parameter '" + e.getName() + "' must be " + expected(e.getRequiredType()));
+                "Parameter '" + e.getName() + "' must be " + (tooLarge ? range(type) : expected(type)));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
