@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.storage.SqlLower;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -102,6 +103,22 @@ class PostgresReadModelCollationTest {
                 .contains("ix_dir_member_term_a_term")
                 .containsPattern("Index Cond: .*term\\)?(::text)? >= 'ana12'.*term\\)?(::text)? < 'ana13'");
         assertThat(matches).as("ana12, ana120..ana129, ana1200..ana1299").isEqualTo(111);
+    }
+
+    @Test
+    void aNameIsLowerCasedLetterByLetterNotOnlyAscii() throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO dir_organization_a (organization_id, name, tenant_id, provisioning_enabled,"
+                    + " created_at, version) VALUES ('o-lower', 'ÉQUIPE Zoë', 't-lower', FALSE, CURRENT_TIMESTAMP, 1)");
+            try (ResultSet lowered = statement.executeQuery("SELECT " + SqlLower.of("name", true)
+                    + ", LOWER(name) FROM dir_organization_a WHERE organization_id = 'o-lower'")) {
+                assertThat(lowered.next()).isTrue();
+                assertThat(lowered.getString(1)).isEqualTo("équipe zoë");
+                // what SqlLower is for: LOWER under "C" lower-cases ASCII only
+                assertThat(lowered.getString(2)).isEqualTo("Équipe zoë");
+            }
+        }
     }
 
     private static Flyway flyway(String target) {

@@ -216,6 +216,23 @@ class ScimFilterTest extends ScimTestSupport {
     }
 
     @Test
+    void aGroupFilterOnItsMembersNamesLowerCasesEveryLetterNotOnlyAscii() {
+        // on PostgreSQL the names are COLLATE "C", under which LOWER('Émile') is 'Émile'
+        String emile = createUser(user("emile@example.com", "Émile", "Zola", "Émile Zola"))
+                .get("id")
+                .asText();
+        String writers = createGroup("Écrivains", emile).get("id").asText();
+        for (String filter : List.of(
+                "members.display eq \"ÉMILE ZOLA\"", "members.display co \"émile\"", "members[display sw \"ÉMI\"]")) {
+            var found = get("/Groups?filter=" + filter(filter));
+            assertThat(found.status()).as(filter + " -> " + found).isEqualTo(200);
+            assertThat(found.json().get("Resources").findValuesAsText("id"))
+                    .as(filter)
+                    .containsExactly(writers);
+        }
+    }
+
+    @Test
     void refusesFiltersItCanNotEvaluateWith400InvalidFilter() {
         long events = eventCount();
         for (String filter : List.of(

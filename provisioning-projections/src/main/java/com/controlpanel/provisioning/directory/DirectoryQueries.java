@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.TenantId;
 import com.controlpanel.provisioning.storage.IdValues;
 import com.controlpanel.provisioning.storage.SharedDatabase;
 import com.controlpanel.provisioning.storage.SqlLike;
+import com.controlpanel.provisioning.storage.SqlLower;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -127,7 +128,7 @@ public class DirectoryQueries {
         String where = "";
         List<Object> args = new ArrayList<>();
         if (nameContains != null && !nameContains.isBlank()) {
-            where = " WHERE LOWER(name) LIKE ? ESCAPE '!'";
+            where = " WHERE " + SqlLower.of("name", !onH2()) + " LIKE ? ESCAPE '!'";
             args.add("%" + SqlLike.escaped(nameContains.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         Long total =

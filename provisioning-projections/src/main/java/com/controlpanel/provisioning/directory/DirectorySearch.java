@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.directory;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +39,21 @@ public class DirectorySearch {
     private final JdbcTemplate jdbc;
     private final DirectorySlots slots;
 
+    /** Whether the store is PostgreSQL: asked once. */
+    private volatile Boolean postgres;
+
     public DirectorySearch(JdbcTemplate jdbc, DirectorySlots slots) {
         this.jdbc = jdbc;
         this.slots = slots;
+    }
+
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = SharedDatabase.of(jdbc.getDataSource());
+            postgres = known;
+        }
+        return known;
     }
 
     /** The page of members the query asks for, and how many match in all, within the time given (at least 1 s). */
@@ -123,7 +136,7 @@ public class DirectorySearch {
     }
 
     private Statement memberStatement(DirectoryTables t, DirectorySearchQuery query) {
-        FilterSql sql = new FilterSql(t, query.organizationId().value());
+        FilterSql sql = new FilterSql(t, query.organizationId().value(), onPostgres());
         String where = sql.members(query.filter());
         List<Object> whereArgs = new ArrayList<>(sql.args());
         String order = sql.memberOrder(query.sortBy(), query.descending(), query.unfiltered());
@@ -137,7 +150,7 @@ public class DirectorySearch {
     }
 
     private Statement teamStatement(DirectoryTables t, DirectorySearchQuery query) {
-        FilterSql sql = new FilterSql(t, query.organizationId().value());
+        FilterSql sql = new FilterSql(t, query.organizationId().value(), onPostgres());
         String where = sql.teams(query.filter());
         List<Object> whereArgs = new ArrayList<>(sql.args());
         String order = sql.teamOrder(query.sortBy(), query.descending(), query.unfiltered());

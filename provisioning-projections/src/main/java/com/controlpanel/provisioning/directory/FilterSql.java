@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.directory.DirectoryFilter.Comparison;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Element;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Not;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Present;
+import com.controlpanel.provisioning.storage.SqlLower;
 import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -72,10 +73,14 @@ final class FilterSql {
     private final DirectoryTables tables;
     private final String organizationId;
     private final List<Object> args = new ArrayList<>();
+    /** A team member's name lower-cased, as {@code members.display} compares it. */
+    private final Column memberLabel;
 
-    FilterSql(DirectoryTables tables, String organizationId) {
+    /** @param postgres whether the store is PostgreSQL (how a name is lower-cased there: {@link SqlLower}) */
+    FilterSql(DirectoryTables tables, String organizationId, boolean postgres) {
         this.tables = tables;
         this.organizationId = organizationId;
+        this.memberLabel = new Column(SqlLower.of("mm.label", postgres), Kind.LOWER, false);
     }
 
     /** The parameters of every condition written so far, in order. */
@@ -376,7 +381,7 @@ final class FilterSql {
                 }
                 case "members.display" -> {
                     args.add(organizationId);
-                    return hasMembers(memberJoin(), column(new Column("LOWER(mm.label)", Kind.LOWER, false), compare));
+                    return hasMembers(memberJoin(), column(memberLabel, compare));
                 }
                 case "members.type" -> {
                     if (!constant("user", compare)) {
@@ -411,11 +416,7 @@ final class FilterSql {
             args.add(organizationId);
             String inner = translate(
                     element.filter(),
-                    new MembershipScope(
-                            "members",
-                            new Column("ms.member_id", Kind.EXACT, false),
-                            new Column("LOWER(mm.label)", Kind.LOWER, false),
-                            "user"));
+                    new MembershipScope("members", new Column("ms.member_id", Kind.EXACT, false), memberLabel, "user"));
             return "t.team_id IN (SELECT ms.team_id FROM " + tables.membership() + " ms" + memberJoin()
                     + " WHERE ms.organization_id = ? AND (" + inner + "))";
         }

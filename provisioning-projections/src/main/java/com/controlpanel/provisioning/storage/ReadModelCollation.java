@@ -24,6 +24,8 @@ import java.util.Map;
  * <p>Every text column of the read models' tables ({@code dir_*}, {@code activity*}) in the current schema is made so:
  * a read model's table added later is covered when its migration calls this again (it skips columns already in
  * {@code "C"}). The event store and the command side's tables are left alone: they compare text only for equality.
+ * Under {@code "C"}, PostgreSQL's {@code LOWER} lower-cases ASCII only: a query that lower-cases a name says so through
+ * {@link SqlLower}.
  */
 public final class ReadModelCollation {
 

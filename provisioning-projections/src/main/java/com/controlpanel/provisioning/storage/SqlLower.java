@@ -1,0 +1,17 @@
+package com.controlpanel.provisioning.storage;
+
+/**
+ * SQL's {@code LOWER} of a read model's text, every letter lower-cased as Java's {@code toLowerCase} does, not ASCII's
+ * only. On PostgreSQL the read models' text is {@code COLLATE "C"} ({@link ReadModelCollation}), under which
+ * {@code LOWER('Émile')} is {@code 'Émile'}: the database's own collation is named for it there, and its character
+ * rules lower-case the rest (those of the {@code en_US.utf8} or {@code C.UTF-8} a database is made in; a database made
+ * with the plain {@code C} locale lower-cases ASCII only). H2's {@code LOWER} is Java's.
+ */
+public final class SqlLower {
+
+    private SqlLower() {}
+
+    public static String of(String expression, boolean postgres) {
+        return postgres ? "LOWER(" + expression + " COLLATE \"default\")" : "LOWER(" + expression + ")";
+    }
+}
