@@ -16,23 +16,33 @@ public final class Instants {
         if (value == null || value.isBlank()) {
             return null;
         }
+        // a '+' left unencoded in a query arrives as a space: in an offset (+02:00), and before a year past 9999
         String text = value.strip().replace(' ', '+');
-        Instant instant;
-        try {
-            instant = Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                instant = OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException again) {
-                throw new InvalidValueException(
-                        "Parameter '" + name + "' must be an ISO-8601 instant, like 2026-11-28T17:05:25Z");
-            }
+        Instant instant = parse(text);
+        if (instant == null && value.startsWith(" ") && !text.startsWith("+")) {
+            instant = parse("+" + text);
+        }
+        if (instant == null) {
+            throw new InvalidValueException(
+                    "Parameter '" + name + "' must be an ISO-8601 instant, like 2026-11-28T17:05:25Z");
         }
         if (!StorableInstants.storable(instant)) {
             throw new InvalidValueException(
                     "Parameter '" + name + "' is " + instant + ": an instant must be " + StorableInstants.RANGE);
         }
         return instant;
+    }
+
+    private static Instant parse(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
     }
 
     public static Instant required(String value, String name) {

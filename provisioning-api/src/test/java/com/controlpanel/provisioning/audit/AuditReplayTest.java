@@ -336,6 +336,12 @@ class AuditReplayTest {
         var malformed = api.get(path("/state?at=yesterday"));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("code").asText()).isEqualTo("invalid-value");
+        // a year past 9999 is an instant, though not one the store keeps; its '+' sent unencoded arrives as a space
+        for (String past9999 : List.of("%2B10000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            var far = api.get(path("/state?at=" + past9999));
+            assertThat(far.status()).isEqualTo(400);
+            assertThat(far.json().get("detail").asText()).as(past9999).contains("between the years 1 and 9999");
+        }
     }
 
     @Test
