@@ -146,6 +146,11 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("displayName eq \"alice adams  \"", List.of("alice"));
         table.put("userName ne \"bob@example.com \"", List.of("alice", "carol", "dave"));
         table.put("emails[value eq \" bob@example.com\"]", List.of("bob"));
+        table.put("name.givenName eq \"Alice \"", List.of("alice"));
+        // an attribute kept as the client sent it is compared as sent: a space around it counts
+        table.put("title eq \"Engineer \"", List.of());
+        table.put("title eq \"Tour Guide \"", List.of());
+        table.put(ENTERPRISE + ":department eq \" sales\"", List.of());
         table.put("externalId pr", List.of("alice", "bob"));
         table.put(ENTERPRISE + ":department eq \"sales\"", List.of("alice"));
         table.put(ENTERPRISE + ":manager.value eq \"m-1\"", List.of("alice"));

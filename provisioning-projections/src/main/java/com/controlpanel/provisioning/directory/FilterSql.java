@@ -219,7 +219,7 @@ final class FilterSql {
             }
             args.add(organizationId);
             args.add(attribute);
-            String value = attributeValue("a.value_key", compare);
+            String value = attributeValue("a.value_key", attribute, compare);
             return "m.member_id IN (SELECT a.member_id FROM " + tables.memberAttribute()
                     + " a WHERE a.organization_id = ? AND a.path = ? AND " + value + ")";
         }
@@ -280,7 +280,8 @@ final class FilterSql {
             if (anchor >= 0) {
                 Compare required = (Compare) conjuncts.get(anchor);
                 args.add(attribute + "." + required.attribute());
-                rows = "el.path = ? AND " + attributeValue("el.value_key", required);
+                rows = "el.path = ? AND "
+                        + attributeValue("el.value_key", attribute + "." + required.attribute(), required);
                 List<DirectoryFilter> others = new ArrayList<>(conjuncts);
                 others.remove(anchor);
                 rest = new All(others);
@@ -347,7 +348,7 @@ final class FilterSql {
         @Override
         public String compare(Compare compare) {
             args.add(attribute + "." + compare.attribute());
-            String value = attributeValue("x.value_key", compare);
+            String value = attributeValue("x.value_key", attribute + "." + compare.attribute(), compare);
             return "EXISTS (SELECT 1 FROM " + tables.memberAttribute()
                     + " x WHERE x.member_id = el.member_id AND x.path = ? AND x.ordinal = el.ordinal AND " + value
                     + ")";
@@ -480,8 +481,8 @@ final class FilterSql {
     /** A comparison on a column; a nullable column without a value compares false. */
     private String column(Column column, Comparison comparison, Object value) {
         String condition = switch (column.kind()) {
-            case EXACT -> text(column.expression(), comparison, String.valueOf(value));
-            case LOWER -> text(column.expression(), comparison, lower(value));
+            case EXACT -> text(column.expression(), comparison, stored(comparison, String.valueOf(value)));
+            case LOWER -> text(column.expression(), comparison, stored(comparison, lower(value)));
             case BOOLEAN -> {
                 if (comparison != Comparison.EQ) {
                     throw new UnsupportedFilterException("A boolean can only be compared with eq");
@@ -497,11 +498,27 @@ final class FilterSql {
         return column.nullable() ? "(" + column.expression() + " IS NOT NULL AND " + condition + ")" : condition;
     }
 
-    /** A comparison on the {@code value_key} of a {@code dir_member_attr} row: lower-cased text. */
-    private String attributeValue(String expression, Compare compare) {
+    /**
+     * The value an {@code eq} compares with a text stored stripped of the spaces around it (every column a filter
+     * reads, and a member's name and emails among the other attributes): stripped too, so that "Ops Team " finds the
+     * "Ops Team" its create stored (and whose name a second create is refused as taken), as a client that looks a
+     * value up before it creates one expects. Other comparisons, and other attributes (kept as the client sent them),
+     * compare the value as given.
+     */
+    private static String stored(Comparison comparison, String value) {
+        return comparison == Comparison.EQ ? value.strip() : value;
+    }
+
+    /** Attributes of {@code dir_member_attr} whose values are stored stripped (a member's name and emails). */
+    private static boolean storedStripped(String path) {
+        return path.startsWith("name.") || path.startsWith("emails.");
+    }
+
+    /** A comparison on the {@code value_key} of a {@code dir_member_attr} row at a path: lower-cased text. */
+    private String attributeValue(String expression, String path, Compare compare) {
         Object value = compare.value();
         String text = value instanceof Boolean b ? b.toString() : lower(value);
-        return text(expression, compare.comparison(), text);
+        return text(expression, compare.comparison(), storedStripped(path) ? stored(compare.comparison(), text) : text);
     }
 
     private String text(String expression, Comparison comparison, String value) {
@@ -517,12 +534,6 @@ final class FilterSql {
             case EW -> {
                 args.add("%" + likeEscaped(value));
                 return expression + " LIKE ? ESCAPE '!'";
-            }
-            case EQ -> {
-                // every text is stored stripped of the spaces around it: "Ops Team " finds the "Ops Team" its create
-                // stored (and whose name a second create is refused as taken), as a client looking up first expects
-                args.add(value.strip());
-                return expression + " = ?";
             }
             default -> {
                 args.add(value);
@@ -548,7 +559,7 @@ final class FilterSql {
     private static boolean constant(String constant, Compare compare) {
         String value = lower(compare.value());
         return switch (compare.comparison()) {
-            case EQ -> constant.equals(value.strip());
+            case EQ -> constant.equals(stored(Comparison.EQ, value));
             case CO -> constant.contains(value);
             case SW -> constant.startsWith(value);
             case EW -> constant.endsWith(value);
