@@ -11,6 +11,8 @@ import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterAll;
@@ -391,6 +394,29 @@ class PostgresClusterRebuildTest {
             commit.countDown();
             pausing.cancel();
         }
+    }
+
+    @Test
+    void theStateAsOfAnInstantWhoseWriteIsHeldLongerThanTheWaitIsAskedForAgainLater() throws Exception {
+        // a transaction of node A holds the organization's lock past the write wait (3 s here): node B says so
+        DataSource database = nodeA.getBean(DataSource.class);
+        try (Connection holding = database.getConnection()) {
+            holding.setAutoCommit(false);
+            try (Statement statement = holding.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(hashtext('provisioning.organization.' ||"
+                        + " current_schema()), " + org.hashCode() + ")");
+            }
+            Http.Response state = api(nodeB).get("/api/orgs/" + org + "/state?at=" + Instant.now());
+            assertThat(state.status()).as(state.toString()).isEqualTo(503);
+            assertThat(state.json().get("code").asText()).isEqualTo("writes-held");
+            assertThat(state.json().get("detail").asText()).contains("still being saved");
+            assertThat(state.header("Retry-After")).isNotNull();
+            holding.rollback();
+        }
+        assertThat(api(nodeB)
+                        .get("/api/orgs/" + org + "/state?at=" + Instant.now())
+                        .status())
+                .isEqualTo(200);
     }
 
     private static boolean analyzedWithin(JdbcTemplate database, String table, Duration wait)

@@ -485,8 +485,9 @@ public class DirectoryQueries {
         List<TeamRow> rows = List.of();
         if (query.limit() > 0 && total != null && total > query.offset()) {
             String direction = query.descending() ? " DESC" : " ASC";
-            // teams alike in what they are sorted by (as many members, made in the same millisecond) by name
-            String byName = query.sort() == TeamSort.NAME ? "" : ", name_order" + direction;
+            // teams with as many members by name (an order no index holds: the team's count changes with each member;
+            // the name and creation orders are read along their indexes, ties by id)
+            String byName = query.sort() == TeamSort.MEMBERS ? ", name_order" + direction : "";
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(query.limit());
             pageArgs.add(query.offset());

@@ -120,35 +120,33 @@ public class ClusterLocks {
     /**
      * Returns once no node runs a write of the organization that began before this call (each to its commit or
      * rollback): takes the organization's lock, as each of its commands does in its transaction, and lets it go at
-     * once. Waits at most the write wait: then {@link WritesHeldException}.
+     * once. Waits at most the write wait: then {@link WritesInFlightException}.
      */
     public void awaitWritesOf(String organizationId) {
         if (dataSource == null) {
             return;
         }
-        try {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    lastAnswer(
-                            connection,
-                            "SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
-                                    + organizationLock(organizationId));
-                } finally {
-                    // the end of the transaction lets the lock go
-                    connection.rollback();
-                    connection.setAutoCommit(autoCommit);
-                }
-                return null;
-            });
-        } catch (DataAccessException e) {
-            if (DatabaseFailures.sqlState(e).map(LOCK_NOT_AVAILABLE::equals).orElse(false)) {
-                throw new WritesHeldException(
-                        "A write of the organization begun before that instant is still being committed: retry shortly",
-                        e);
+        // a connection of its own, not one a transaction of the caller's thread may hold: the wait ends by rolling
+        // back the transaction it took the lock in
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lastAnswer(
+                        connection,
+                        "SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'; "
+                                + organizationLock(organizationId));
+            } finally {
+                connection.rollback();
             }
-            throw e;
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new WritesInFlightException(e);
+            }
+            DataAccessException translated =
+                    jdbc.getExceptionTranslator().translate("Waiting for the writes of an organization", null, e);
+            throw translated != null
+                    ? translated
+                    : new IllegalStateException("Cannot wait for the writes of an organization", e);
         }
     }
 

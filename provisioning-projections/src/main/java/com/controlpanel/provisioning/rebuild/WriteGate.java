@@ -71,7 +71,7 @@ public class WriteGate {
      * has taken its organization's lock (here, and in its transaction on every node): once the clock is past the
      * instant's millisecond, a write yet to take it stamps later than the instant, and one holding it is waited for.
      * Waits for the clock at most a second (an instant further ahead is not waited for) and for the writes at most
-     * {@link #WRITE_IN_FLIGHT_WAIT} here, the cluster's write wait across nodes: then {@link WritesHeldException}.
+     * {@link #WRITE_IN_FLIGHT_WAIT} here, the cluster's write wait across nodes: then {@link WritesInFlightException}.
      */
     public void awaitWritesUpTo(String organizationId, Instant at) {
         long after = at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli() + 1;
@@ -81,7 +81,7 @@ public class WriteGate {
                 Thread.sleep(ahead);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new WritesHeldException("Interrupted while waiting for the writes of that instant", e);
+                throw new WritesInFlightException(e);
             }
         }
         ReentrantLock organization = organizations[Math.floorMod(organizationId.hashCode(), organizations.length)];
@@ -90,12 +90,10 @@ public class WriteGate {
             passed = organization.tryLock(WRITE_IN_FLIGHT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WritesHeldException("Interrupted while waiting for the writes of that instant", e);
+            throw new WritesInFlightException(e);
         }
         if (!passed) {
-            throw new WritesHeldException(
-                    "A write of the organization begun before that instant is still being committed: retry shortly",
-                    null);
+            throw new WritesInFlightException(null);
         }
         organization.unlock();
         cluster.awaitWritesOf(organizationId);

@@ -80,6 +80,14 @@ public class ControlPanelErrors {
             // Spring's own HTTP errors (method not allowed, no such route): let the error page render them
             throw e;
         }
+        if (Refusals.writesInFlight(e)) {
+            return tryAgainSoon(
+                    "That moment is still being saved",
+                    "A change of the organization begun by then is still being saved, so its state then is not"
+                            + " final yet. Try again in a moment.",
+                    request,
+                    response);
+        }
         if (Refusals.writesHeld(e)) {
             return tryAgainSoon(
                     "Changes are paused for a moment",

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui.layout;
 import com.controlpanel.provisioning.application.Causes;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
+import com.controlpanel.provisioning.rebuild.WritesInFlightException;
 import java.util.Optional;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
@@ -25,6 +26,11 @@ public final class Refusals {
     /** A command that waited too long while a rebuild on another node held the writes: nothing was changed. */
     public static boolean writesHeld(Throwable failure) {
         return cause(failure, WritesHeldException.class).isPresent();
+    }
+
+    /** A read of an instant that waited too long for a write of that instant still being saved: nothing was read. */
+    public static boolean writesInFlight(Throwable failure) {
+        return cause(failure, WritesInFlightException.class).isPresent();
     }
 
     /** The message to show for a refused command, or the failure itself when it is not a refusal. */
