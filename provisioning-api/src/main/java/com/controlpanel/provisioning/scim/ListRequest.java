@@ -77,9 +77,10 @@ public record ListRequest(
     }
 
     /**
-     * The search parameter a name that is none is two edits or fewer from (a letter added, left out, changed, or two
-     * swapped; any case): {@code fliter}, {@code startIndx}, {@code sortby} is one. Null for a search parameter's own
-     * name, and for a name further from every one.
+     * The search parameter a name that is none is one edit from, two for a name longer than six letters (an edit: a
+     * letter added, left out, changed, or two swapped; any case): {@code fliter}, {@code $filter}, {@code startIndx},
+     * {@code excludedAttribute}. Null for a search parameter's own name ({@code sortby} is {@code sortBy}), and for a
+     * name further from every one ({@code account}, {@code sort}).
      */
     static String misspelt(String name) {
         String given = name.toLowerCase(Locale.ROOT);
@@ -89,7 +90,9 @@ public record ListRequest(
             }
         }
         for (String parameter : PARAMETERS) {
-            if (edits(given, parameter.toLowerCase(Locale.ROOT), 2) <= 2) {
+            // a short name is near many words (count: account, court): one edit from it, two from a longer one
+            int most = parameter.length() <= 6 ? 1 : 2;
+            if (edits(given, parameter.toLowerCase(Locale.ROOT), most) <= most) {
                 return parameter;
             }
         }
