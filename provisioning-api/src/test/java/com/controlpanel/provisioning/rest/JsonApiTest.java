@@ -101,6 +101,22 @@ class JsonApiTest {
     }
 
     @Test
+    void organizationsAreListedByNameAsMembersAndTeamsAre() {
+        // without regard to case and accents, numbers by value: on H2 and PostgreSQL alike
+        String tag = " " + System.nanoTime();
+        List<String> created = List.of("zeta", "Émile", "Alpha 10", "alpha 9", "Beta");
+        for (String name : created) {
+            assertThat(api.post("/api/orgs", Map.of("name", name + tag)).status())
+                    .isEqualTo(201);
+        }
+        List<String> listed = api.get("/api/orgs").json().findValuesAsText("name").stream()
+                .filter(name -> name.endsWith(tag))
+                .map(name -> name.substring(0, name.length() - tag.length()))
+                .toList();
+        assertThat(listed).isEqualTo(List.of("alpha 9", "Alpha 10", "Beta", "Émile", "zeta"));
+    }
+
+    @Test
     void anOrganizationsAdminSeesOnlyIt() {
         var granted = api.post(path("/admins"), Map.of("email", uniqueEmail("admin")));
         assertThat(granted.status()).isEqualTo(201);

@@ -12,6 +12,7 @@ import com.controlpanel.provisioning.storage.SqlLower;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,12 +92,38 @@ public class DirectoryQueries {
                 .findFirst();
     }
 
+    /** An organization with the key its name sorts by. */
+    private record NameOrdered(String key, OrganizationRow row) {
+
+        static final Comparator<NameOrdered> ORDER = Comparator.comparing(NameOrdered::key)
+                .thenComparing(entry -> entry.row().name())
+                .thenComparing(entry -> entry.row().organizationId().value());
+    }
+
+    /**
+     * Organizations in the order of their names as the member and team lists sort names ({@link ProfileIndex#orderKey}:
+     * without regard to case and accents, numbers by value), then as written, then by id. Sorted here, not by the
+     * database: an operator's organizations are few next to members, and no column holds that key.
+     */
+    private static List<OrganizationRow> byName(List<OrganizationRow> rows) {
+        List<NameOrdered> keyed = new ArrayList<>(rows.size());
+        for (OrganizationRow row : rows) {
+            keyed.add(new NameOrdered(ProfileIndex.orderKey(row.name()), row));
+        }
+        keyed.sort(NameOrdered.ORDER);
+        List<OrganizationRow> sorted = new ArrayList<>(keyed.size());
+        for (NameOrdered entry : keyed) {
+            sorted.add(entry.row());
+        }
+        return sorted;
+    }
+
     /** The organizations among these ids, by name; all of them when ids is null. */
     public List<OrganizationRow> organizations(Collection<OrganizationId> ids) {
         DirectoryTables t = slots.live();
         String select = "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization();
         if (ids == null) {
-            return jdbc.query(select + " ORDER BY name, organization_id", JdbcDirectoryStore::organization);
+            return byName(jdbc.query(select, JdbcDirectoryStore::organization));
         }
         if (ids.isEmpty()) {
             return List.of();
@@ -108,15 +135,11 @@ public class DirectoryQueries {
             List<OrganizationId> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_LIST_MAX));
             found.addAll(jdbc.query(
                     select + " WHERE organization_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                            + ") ORDER BY name, organization_id",
+                            + ")",
                     JdbcDirectoryStore::organization,
                     chunk.stream().map(OrganizationId::value).toArray()));
         }
-        if (wanted.size() > IN_LIST_MAX) {
-            found.sort(java.util.Comparator.comparing(OrganizationRow::name)
-                    .thenComparing(row -> row.organizationId().value()));
-        }
-        return found;
+        return byName(found);
     }
 
     /**
@@ -131,21 +154,13 @@ public class DirectoryQueries {
             where = " WHERE " + SqlLower.of("name", !onH2()) + " LIKE ? ESCAPE '!'";
             args.add("%" + SqlLike.escaped(nameContains.strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        Long total =
-                jdbc.queryForObject("SELECT COUNT(*) FROM " + t.organization() + where, Long.class, args.toArray());
-        long count = total == null ? 0 : total;
-        List<OrganizationRow> items = List.of();
-        if (limit > 0 && count > offset) {
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(limit);
-            pageArgs.add(offset);
-            items = jdbc.query(
-                    "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization() + where
-                            + " ORDER BY name, organization_id LIMIT ? OFFSET ?",
-                    JdbcDirectoryStore::organization,
-                    pageArgs.toArray());
-        }
-        return new OrganizationPage(items, count);
+        List<OrganizationRow> matching = byName(jdbc.query(
+                "SELECT " + JdbcDirectoryStore.ORGANIZATION_COLUMNS + " FROM " + t.organization() + where,
+                JdbcDirectoryStore::organization,
+                args.toArray()));
+        int from = (int) Math.min(Math.max(0, offset), matching.size());
+        int to = (int) Math.min(matching.size(), (long) from + Math.max(0, limit));
+        return new OrganizationPage(List.copyOf(matching.subList(from, to)), matching.size());
     }
 
     @QueryHandler
