@@ -293,22 +293,31 @@ final class ActivityDescriber {
     }
 
     /**
-     * The summary on one line: the line breaks and tabs a member's name may hold (Okta sends them; the name keeps
-     * them, its details too) read as one space each.
+     * The summary on one line: the line breaks (also U+2028 and U+2029) and tabs a member's name may hold (Okta sends
+     * them; the name keeps them, its details too) read as one space each.
      */
     static String oneLine(String text) {
-        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
+        int first = 0;
+        while (first < text.length() && !breaksTheLine(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
             return text;
         }
-        StringBuilder line = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        StringBuilder line = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 continue; // CR LF: one break, one space (at the LF)
             }
-            line.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+            line.append(breaksTheLine(c) ? ' ' : c);
         }
         return line.toString();
+    }
+
+    /** A line break (also Unicode's line and paragraph separators) or a tab. */
+    private static boolean breaksTheLine(char c) {
+        return c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029';
     }
 
     private static void booleanChange(ObjectNode details, String field, boolean from, boolean to) {

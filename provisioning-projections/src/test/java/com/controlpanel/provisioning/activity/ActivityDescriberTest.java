@@ -242,6 +242,11 @@ class ActivityDescriberTest {
         assertThat(row.summary()).isEqualTo("Invited member Eve Second Line Tab End (eve@example.com)");
         // the name itself stays as it was given, line breaks and all (the Control Panel shows it on one line)
         assertThat(row.subjectName()).contains("\n");
+        MemberProfile separated =
+                MemberProfile.invited("sep@example.com", PersonName.of("Line\u2028Para\u2029", "End"));
+        assertThat(describe(new MemberProvisioned(ORG, BOB, Source.MANUAL, separated, true), ADMIN)
+                        .summary())
+                .isEqualTo("Invited member Line Para End (sep@example.com)");
         ActivityRow deactivated = describe(new MemberDeactivated(ORG, ALICE), ADMIN);
         assertThat(deactivated.summary())
                 .doesNotContain("\n")
