@@ -608,6 +608,17 @@ class ActivityScreenTest {
         browser.click(By.linkText("Manual Design"));
         browser.waitUntil(d -> browser.path().contains("subject=" + newDesign.value()));
         assertThat(rowValues(".action-badge")).containsExactly("Team created");
+
+        // renamed to a name that holds the former one: found by both, so the new "Ops" is not taken as the only one
+        TeamId ops = scenery.team(org, "Ops");
+        scenery.renameTeam(org, ops, "Ops Old");
+        scenery.team(org, "Ops");
+        awaitActivity(org, 10);
+        browser.open(org.path("/activity?subject=Ops"));
+        browser.waitUntil(d -> browser.present(By.id("activity-subject-error")));
+        assertThat(browser.all(By.cssSelector(".subject-choices a")))
+                .extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("Ops", "Ops Old, formerly Ops");
     }
 
     @Test

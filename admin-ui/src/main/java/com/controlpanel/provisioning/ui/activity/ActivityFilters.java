@@ -182,12 +182,29 @@ public class ActivityFilters {
         // and those found by a name they had before (a team renamed, a member's email changed): after rule 8 the name
         // may be another's now, and both are offered to pick from
         activity.formerlyNamed(organizationId, text, CHOICES).forEach(former -> {
-            if (candidates.stream().noneMatch(candidate -> candidate.id().equals(former.subjectId()))) {
+            int listed = -1;
+            for (int i = 0; i < candidates.size() && listed < 0; i++) {
+                listed = candidates.get(i).id().equals(former.subjectId()) ? i : -1;
+            }
+            if (listed < 0) {
                 candidates.add(new Candidate(
                         former.subjectId(),
                         nameOf(organizationId, former.subjectId()) + ", formerly " + former.formerName(),
                         "TEAM".equals(former.subjectType()) ? "team" : "member",
                         namesIn(former.formerName())));
+            } else if (listed < live && !candidates.get(listed).names().contains(former.formerName())) {
+                // found by its name now ("Engineering (old)" for "engineering") and by the one it had: that name
+                // counts too, so that another having it now ("Engineering") is not taken for the only one meant
+                Candidate found = candidates.get(listed);
+                List<String> names = new ArrayList<>(found.names());
+                names.addAll(namesIn(former.formerName()));
+                candidates.set(
+                        listed,
+                        new Candidate(
+                                found.id(),
+                                found.label() + ", formerly " + former.formerName(),
+                                found.kind(),
+                                List.copyOf(names)));
             }
         });
         List<Candidate> exact = candidates.stream()
