@@ -186,6 +186,32 @@ class AccessibilityScreenTest {
         }
     }
 
+    @Test
+    void aFocusedFilledButtonShowsARingApartFromIt() {
+        // Pico's ring hugs a filled button in nearly its own color: it read as a slightly larger button
+        browser.open(tenant.path("/members"));
+        for (String button : List.of("#invite-button", "form.filters button[type=submit]")) {
+            browser.find(By.cssSelector(button)).sendKeys(org.openqa.selenium.Keys.SHIFT);
+            browser.script("document.querySelector(arguments[0]).focus({focusVisible: true});", button);
+            @SuppressWarnings("unchecked")
+            List<Object> outline = (List<Object>) browser.script(
+                    "const s = getComputedStyle(document.querySelector(arguments[0]));"
+                            + " return [s.outlineStyle, s.outlineOffset, s.outlineColor, s.outlineWidth];",
+                    button);
+            assertThat(outline.get(0)).as(button + " " + outline).isEqualTo("solid");
+            assertThat(Double.parseDouble(String.valueOf(outline.get(1)).replace("px", "")))
+                    .as(button + ": a gap between the button and its ring")
+                    .isGreaterThanOrEqualTo(2.0);
+            java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)")
+                    .matcher(String.valueOf(outline.get(2)));
+            assertThat(rgb.find()).isTrue();
+            double[] color = {
+                Double.parseDouble(rgb.group(1)), Double.parseDouble(rgb.group(2)), Double.parseDouble(rgb.group(3))
+            };
+            assertThat(contrastWithWhite(color)).as(button + ": " + outline).isGreaterThanOrEqualTo(3.0);
+        }
+    }
+
     private static double contrastWithWhite(double[] rgb) {
         double luminance = 0;
         double[] weights = {0.2126, 0.7152, 0.0722};
