@@ -224,6 +224,9 @@ class ActivityApiTest {
         for (String query : List.of(
                 "?actorKind=robot",
                 "?cursor=abc",
+                // digits no page gives: past the newest row it would be the newest page, as if it were older ones
+                "?cursor=999999999",
+                "?cursor=0",
                 "?from=yesterday",
                 "?action=DROP%20TABLE",
                 "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",

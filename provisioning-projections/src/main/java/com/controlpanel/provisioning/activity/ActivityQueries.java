@@ -116,6 +116,20 @@ public class ActivityQueries {
         return positions.size() > query.limit() ? Optional.of(positions.get(query.limit())) : Optional.empty();
     }
 
+    /**
+     * Whether a row of the organization is at the position: every cursor a page gives is one (the position of its
+     * oldest row, or of the row a newer page starts below), so a cursor that is none was not given.
+     */
+    public boolean hasRow(OrganizationId organizationId, long position) {
+        return !jdbc.queryForList(
+                        "SELECT position FROM " + slots.live().activity()
+                                + " WHERE organization_id = ? AND position = ?",
+                        Long.class,
+                        organizationId.value(),
+                        position)
+                .isEmpty();
+    }
+
     public Optional<ActivityRow> row(OrganizationId organizationId, long position) {
         return jdbc
                 .query(

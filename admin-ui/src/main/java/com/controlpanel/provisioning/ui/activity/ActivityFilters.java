@@ -45,8 +45,11 @@ public class ActivityFilters {
     }
 
     public ActivityFilter read(OrganizationId organizationId, ActivityParams params, String path, int limit) {
-        if (!params.before().isEmpty() && !CURSOR.matcher(params.before()).matches()) {
-            // an Older actions link carries a position: this one was edited, and the newest page is not what it asks
+        if (!params.before().isEmpty()
+                && (!CURSOR.matcher(params.before()).matches()
+                        || !activity.hasRow(organizationId, Long.parseLong(params.before())))) {
+            // an Older actions link carries the position of one of the organization's rows: this one was edited, and
+            // the newest page (or a page labelled older that is the newest) is not what it asks
             throw new BadLink();
         }
         FormErrors errors = new FormErrors();

@@ -116,6 +116,10 @@ public class ActivityController {
         if (query.before() == null) {
             // the newest page shows the row of a write made just before (the timeline is written asynchronously)
             progress.awaitLatest(organization.organizationId(), ActivityProgress.READ_AFTER_WRITE);
+        } else if (!activity.hasRow(organization.organizationId(), query.before())) {
+            // every cursor given is the position of one of the organization's rows: one past the newest, or of another
+            // organization, would be served as the newest page, or an empty one, as if it were a page
+            throw new InvalidValueException("Parameter 'cursor' is not a cursor this API gave");
         }
         ActivityPage page = queries.query(query, ActivityPage.class).join();
         Map<String, Source> subjects = sources.of(organization.organizationId(), page.items());
