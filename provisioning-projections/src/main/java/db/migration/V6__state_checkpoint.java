@@ -1,5 +1,6 @@
 package db.migration;
 
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -13,11 +14,7 @@ public class V6__state_checkpoint extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        boolean postgres = context.getConnection()
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase()
-                .contains("postgres");
+        boolean postgres = SharedDatabase.isPostgres(context.getConnection());
         try (Statement statement = context.getConnection().createStatement()) {
             statement.execute("""
                     CREATE TABLE state_checkpoint (

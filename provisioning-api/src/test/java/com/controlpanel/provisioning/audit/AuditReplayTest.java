@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.application.Commands;
 import com.controlpanel.provisioning.directory.DirectoryCheckpoints;
 import com.controlpanel.provisioning.domain.api.MemberId;
-import com.controlpanel.provisioning.domain.api.OrganizationCommand;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamChange;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -16,20 +15,18 @@ import com.controlpanel.provisioning.domain.api.UpdateProvisionedTeamCommand;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.Http;
+import com.controlpanel.provisioning.testing.PausedCommit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.common.Registration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -232,29 +229,11 @@ class AuditReplayTest {
     void theStateAsOfAnInstantWaitsForAWriteOfThatInstantStillCommitting() throws Exception {
         // a write whose event is stamped, and not yet committed, when the state as of that instant is asked: the
         // state waits for it, so that asking again later gives the same state
-        CountDownLatch stamped = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        AtomicBoolean armed = new AtomicBoolean(true);
-        Registration pausing = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof OrganizationCommand command
-                    && orgId.equals(command.organizationId())
-                    && armed.getAndSet(false)) {
-                unitOfWork.onPrepareCommit(committing -> {
-                    stamped.countDown();
-                    try {
-                        commit.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-            return chain.proceed();
-        });
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
+        try (PausedCommit paused = PausedCommit.ofNextCommand(commandBus, orgId)) {
             String email = uniqueEmail("in.flight");
             Future<Http.Response> invited = threads.submit(() -> api.post(path("/members"), Map.of("email", email)));
-            assertThat(stamped.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(paused.awaitStamped()).isTrue();
             Instant at = Instant.now();
             Future<Http.Response> asked = threads.submit(() -> api.get(path("/state?at=" + at)));
             Thread.sleep(500);
@@ -262,15 +241,13 @@ class AuditReplayTest {
                     .as("answered while a write of the instant was still committing")
                     .isFalse();
 
-            commit.countDown();
+            paused.commit();
             assertThat(invited.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
             Http.Response state = asked.get(30, TimeUnit.SECONDS);
             assertThat(state.status()).as(state.toString()).isEqualTo(200);
             assertThat(state.json().get("members").findValuesAsText("userName")).contains(email);
             assertThat(snapshotAsOf(at)).isEqualTo(snapshotOf(state.json()));
         } finally {
-            commit.countDown();
-            pausing.cancel();
             threads.shutdownNow();
         }
     }

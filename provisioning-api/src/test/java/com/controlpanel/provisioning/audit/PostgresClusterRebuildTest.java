@@ -2,13 +2,14 @@ package com.controlpanel.provisioning.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.controlpanel.provisioning.domain.api.OrganizationCommand;
+import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.rebuild.ClusterLocks;
 import com.controlpanel.provisioning.rebuild.RebuildProgress;
 import com.controlpanel.provisioning.rebuild.RebuildService;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
+import com.controlpanel.provisioning.testing.PausedCommit;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
@@ -19,12 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -355,28 +354,11 @@ class PostgresClusterRebuildTest {
     void theStateAsOfAnInstantOnOneNodeWaitsForAWriteOfThatInstantCommittingOnTheOther() throws Exception {
         // node A's write has stamped its event and not committed it; node B, asked for the state as of that instant,
         // waits for it (the organization's lock, which A's write holds in its transaction), not for anything of its own
-        CountDownLatch stamped = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        AtomicBoolean armed = new AtomicBoolean(true);
-        Registration pausing = nodeA.getBean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof OrganizationCommand command
-                    && command.organizationId().value().equals(org)
-                    && armed.getAndSet(false)) {
-                unitOfWork.onPrepareCommit(committing -> {
-                    stamped.countDown();
-                    try {
-                        commit.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-            return chain.proceed();
-        });
-        try {
+        try (PausedCommit paused =
+                PausedCommit.ofNextCommand(nodeA.getBean(CommandBus.class), new OrganizationId(org))) {
             String email = "in-flight-" + System.nanoTime() + "@example.com";
             CompletableFuture<Http.Response> invited = CompletableFuture.supplyAsync(() -> invite(nodeA, email));
-            assertThat(stamped.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(paused.awaitStamped()).isTrue();
             Instant at = Instant.now();
             CompletableFuture<Http.Response> asked =
                     CompletableFuture.supplyAsync(() -> api(nodeB).get("/api/orgs/" + org + "/state?at=" + at));
@@ -385,14 +367,11 @@ class PostgresClusterRebuildTest {
                     .as("answered while a write of the instant was committing on node A")
                     .isNotDone();
 
-            commit.countDown();
+            paused.commit();
             assertThat(invited.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
             Http.Response state = asked.get(30, TimeUnit.SECONDS);
             assertThat(state.status()).as(state.toString()).isEqualTo(200);
             assertThat(state.json().get("members").findValuesAsText("userName")).contains(email);
-        } finally {
-            commit.countDown();
-            pausing.cancel();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,8 +63,8 @@ public class DirectoryQueries {
 
     private final Bounds bounds;
 
-    /** Whether the store is H2: asked once. */
-    private volatile Boolean h2;
+    /** Whether the store is PostgreSQL (else H2): asked once. */
+    private final BooleanSupplier postgres;
 
     @Autowired
     public DirectoryQueries(JdbcTemplate jdbc, DirectorySlots slots) {
@@ -74,6 +75,7 @@ public class DirectoryQueries {
         this.jdbc = jdbc;
         this.slots = slots;
         this.bounds = bounds;
+        this.postgres = SharedDatabase.lazily(jdbc.getDataSource());
     }
 
     public Optional<OrganizationRow> organization(OrganizationId organizationId) {
@@ -151,7 +153,7 @@ public class DirectoryQueries {
         String where = "";
         List<Object> args = new ArrayList<>();
         if (nameContains != null && !nameContains.isBlank()) {
-            where = " WHERE " + SqlLower.of("name", !onH2()) + " LIKE ? ESCAPE '!'";
+            where = " WHERE " + SqlLower.of("name", postgres.getAsBoolean()) + " LIKE ? ESCAPE '!'";
             args.add("%" + SqlLike.escaped(nameContains.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         List<OrganizationRow> matching = byName(jdbc.query(
@@ -275,12 +277,7 @@ public class DirectoryQueries {
 
     /** Whether the store is H2 (it takes index hints; PostgreSQL plans a backward index read by itself). */
     private boolean onH2() {
-        Boolean known = h2;
-        if (known == null) {
-            known = !SharedDatabase.of(jdbc.getDataSource());
-            h2 = known;
-        }
-        return known;
+        return !postgres.getAsBoolean();
     }
 
     /**

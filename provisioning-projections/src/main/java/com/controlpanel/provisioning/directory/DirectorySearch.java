@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -40,20 +41,12 @@ public class DirectorySearch {
     private final DirectorySlots slots;
 
     /** Whether the store is PostgreSQL: asked once. */
-    private volatile Boolean postgres;
+    private final BooleanSupplier postgres;
 
     public DirectorySearch(JdbcTemplate jdbc, DirectorySlots slots) {
         this.jdbc = jdbc;
         this.slots = slots;
-    }
-
-    private boolean onPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = SharedDatabase.of(jdbc.getDataSource());
-            postgres = known;
-        }
-        return known;
+        this.postgres = SharedDatabase.lazily(jdbc.getDataSource());
     }
 
     /** The page of members the query asks for, and how many match in all, within the time given (at least 1 s). */
@@ -136,7 +129,7 @@ public class DirectorySearch {
     }
 
     private Statement memberStatement(DirectoryTables t, DirectorySearchQuery query) {
-        FilterSql sql = new FilterSql(t, query.organizationId().value(), onPostgres());
+        FilterSql sql = new FilterSql(t, query.organizationId().value(), postgres.getAsBoolean());
         String where = sql.members(query.filter());
         List<Object> whereArgs = new ArrayList<>(sql.args());
         String order = sql.memberOrder(query.sortBy(), query.descending(), query.unfiltered());
@@ -150,7 +143,7 @@ public class DirectorySearch {
     }
 
     private Statement teamStatement(DirectoryTables t, DirectorySearchQuery query) {
-        FilterSql sql = new FilterSql(t, query.organizationId().value(), onPostgres());
+        FilterSql sql = new FilterSql(t, query.organizationId().value(), postgres.getAsBoolean());
         String where = sql.teams(query.filter());
         List<Object> whereArgs = new ArrayList<>(sql.args());
         String order = sql.teamOrder(query.sortBy(), query.descending(), query.unfiltered());

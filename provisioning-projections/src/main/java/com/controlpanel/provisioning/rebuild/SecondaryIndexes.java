@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rebuild;
 
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,11 +27,7 @@ public final class SecondaryIndexes {
         this.jdbc = new JdbcTemplate(dataSource);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            this.postgres = connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
+            this.postgres = SharedDatabase.isPostgres(connection);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {

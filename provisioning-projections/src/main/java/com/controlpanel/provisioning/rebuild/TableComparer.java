@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rebuild;
 
+import com.controlpanel.provisioning.storage.SharedDatabase;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -416,8 +417,7 @@ public final class TableComparer {
     private static PreparedStatement inKeyOrder(Connection connection, String table, List<String> keys)
             throws SQLException {
         List<String> order = new ArrayList<>();
-        boolean postgres =
-                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = SharedDatabase.isPostgres(connection);
         try (PreparedStatement shape = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
                 ResultSet empty = shape.executeQuery()) {
             var meta = empty.getMetaData();

@@ -51,7 +51,7 @@ public class WriteGate {
             if (organizationId == null) {
                 return write.get();
             }
-            ReentrantLock organization = organizations[Math.floorMod(organizationId.hashCode(), organizations.length)];
+            ReentrantLock organization = stripe(organizationId);
             organization.lock();
             try {
                 return write.get();
@@ -84,7 +84,7 @@ public class WriteGate {
                 throw new WritesInFlightException(e);
             }
         }
-        ReentrantLock organization = organizations[Math.floorMod(organizationId.hashCode(), organizations.length)];
+        ReentrantLock organization = stripe(organizationId);
         boolean passed;
         try {
             passed = organization.tryLock(WRITE_IN_FLIGHT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -123,6 +123,11 @@ public class WriteGate {
 
     public boolean isClosed() {
         return lock.isWriteLocked();
+    }
+
+    /** The lock of an organization's writes on this node (shared by the organizations of its stripe). */
+    private ReentrantLock stripe(String organizationId) {
+        return organizations[Math.floorMod(organizationId.hashCode(), organizations.length)];
     }
 
     public ClusterLocks cluster() {

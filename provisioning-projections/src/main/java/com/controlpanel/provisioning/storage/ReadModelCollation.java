@@ -40,8 +40,7 @@ public final class ReadModelCollation {
 
     /** Makes the read models' text columns {@code "C"} on PostgreSQL (one statement per table); nothing on H2. */
     public static void applyTo(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        if (product == null || !product.toLowerCase().contains("postgres")) {
+        if (!SharedDatabase.isPostgres(connection)) {
             return;
         }
         Map<String, List<String>> changes = new LinkedHashMap<>();

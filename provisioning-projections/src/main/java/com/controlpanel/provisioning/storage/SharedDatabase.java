@@ -2,6 +2,8 @@ package com.controlpanel.provisioning.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -15,10 +17,35 @@ public final class SharedDatabase {
 
     public static boolean of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            return product != null && product.toLowerCase().contains("postgres");
+            return isPostgres(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell which database this is", e);
         }
+    }
+
+    /** Whether the connection is to PostgreSQL (else the embedded H2). */
+    public static boolean isPostgres(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    /**
+     * {@link #of(DataSource)}, asked at the first call rather than when the caller is made (a query class made before
+     * the database answers), and once.
+     */
+    public static BooleanSupplier lazily(DataSource dataSource) {
+        return new BooleanSupplier() {
+            private volatile Boolean known;
+
+            @Override
+            public boolean getAsBoolean() {
+                Boolean answer = known;
+                if (answer == null) {
+                    answer = of(dataSource);
+                    known = answer;
+                }
+                return answer;
+            }
+        };
     }
 }
