@@ -295,6 +295,48 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void theOrganizationSwitcherBreaksNoWordItsListCouldHold() {
+        // an admin whose organizations have long words, none wider than a phone's list, and a name longer than any
+        Tenant own = scenery.organization("Nordwind Verwaltungsgesellschaft");
+        scenery.alsoManagedBy(own, "Südwind Versicherungsgesellschaft Holding Europa Aktiengesellschaft Deutschland");
+        scenery.alsoManagedBy(own, "Acme");
+        browser.signOut();
+        browser.signIn(own.adminEmail(), Scenery.PASSWORD);
+        try {
+            for (Dimension width :
+                    List.of(Browser.LAPTOP, new Dimension(700, 800), new Dimension(641, 800), Browser.PHONE)) {
+                browser.resize(width);
+                browser.open(own.path("/members"));
+                browser.click(By.cssSelector(".org-switcher summary"));
+                // every word of every name on one line: a range over a word broken in two has two line boxes
+                assertThat((List<?>) browser.script("const broken = [];"
+                                + "for (const a of document.querySelectorAll('.org-switcher ul li a')) {"
+                                + "  const text = a.firstChild, words = /\\S+/g; let w;"
+                                + "  while ((w = words.exec(text.data))) {"
+                                + "    const range = document.createRange();"
+                                + "    range.setStart(text, w.index); range.setEnd(text, w.index + w[0].length);"
+                                + "    const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));"
+                                + "    if (lines.size > 1) broken.push(w[0]);"
+                                + "  }"
+                                + "}"
+                                + "return broken;"))
+                        .as("words broken in the switcher's list at " + width)
+                        .isEmpty();
+                assertThat((Boolean) browser.script("const r = document.querySelector('.org-switcher ul')"
+                                + ".getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;"))
+                        .as("the switcher's list within " + width)
+                        .isTrue();
+                browser.assertNoHorizontalScroll();
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+            browser.open(own.path("/members")); // the switcher closed: open, it covers the page
+            browser.signOut();
+            browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        }
+    }
+
+    @Test
     void nothingScrollsSidewaysOnAPhoneWithALongOrganizationName() {
         try {
             for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
