@@ -326,8 +326,33 @@ class MembersScreenTest {
                 .isEqualTo("This team no longer exists (or never did): choose another.");
         assertThat(browser.find(By.id("member-team")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
+        // the message under the team's field leaves the fields of its row, and the button, level with it
+        try {
+            for (Dimension width : List.of(Browser.LAPTOP, new Dimension(1000, 900))) {
+                browser.resize(width);
+                assertThat(filterFieldsOutOfLine(List.of("#member-team", "#member-source", "#member-status")))
+                        .as("source, status and team at " + width)
+                        .isLessThanOrEqualTo(1);
+                if (width.equals(Browser.LAPTOP)) {
+                    assertThat(filterFieldsOutOfLine(List.of(
+                                    "#member-team", "#member-q", "#member-sort", ".filters .filter-actions button")))
+                            .as("the whole bar at " + width)
+                            .isLessThanOrEqualTo(1);
+                }
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
         browser.open(org.path("/members?team=not-a-team-id"));
         assertThat(browser.text(By.cssSelector(".empty-state h2"))).isEqualTo("This team no longer exists");
+    }
+
+    /** How many pixels apart the tops of these fields of the member list's filters are. */
+    private long filterFieldsOutOfLine(List<String> selectors) {
+        return (Long) browser.script(
+                "const tops = arguments[0].map(s => document.querySelector(s).getBoundingClientRect().top);"
+                        + "return Math.round(Math.max(...tops) - Math.min(...tops));",
+                selectors);
     }
 
     @Test
