@@ -674,6 +674,15 @@ class MembersScreenTest {
                                     + " box.top + box.height / 2) === invite;"))
                     .as("at %s, Invite is on the screen, over what scrolls", phone)
                     .isTrue();
+            // half-way down, nothing that scrolls shows below the buttons: they cover the dialog to its edge
+            assertThat((Boolean) browser.script("var article = document.querySelector('#invite-dialog > article');"
+                            + " article.scrollTop = (article.scrollHeight - article.clientHeight) / 2;"
+                            + " var edge = article.getBoundingClientRect();"
+                            + " var footer = article.querySelector(':scope > footer');"
+                            + " return [0.1, 0.5, 0.9].every(x => footer.contains(document.elementFromPoint("
+                            + "edge.left + edge.width * x, edge.bottom - 2)));"))
+                    .as("at %s, the buttons' strip reaches the dialog's foot", phone)
+                    .isTrue();
         }
         browser.resize(Browser.LAPTOP);
 
