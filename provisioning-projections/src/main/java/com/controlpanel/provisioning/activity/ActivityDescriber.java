@@ -99,7 +99,10 @@ final class ActivityDescriber {
                 subjectName = name(e.profile());
                 boolean invited = e.source() == Source.MANUAL;
                 action = invited ? "member.invited" : "member.provisioned";
-                summary = (invited ? "Invited member " : "Provisioned member ") + subjectName;
+                // sent with active false (Entra and OneLogin can create a User disabled): said, not only in the details
+                summary = (invited ? "Invited member " : "Provisioned member ")
+                        + subjectName
+                        + (e.active() ? "" : ", deactivated");
                 details.put("userName", e.profile().userName().value());
                 details.put("email", e.profile().email());
                 details.put("source", e.source().name());

@@ -120,6 +120,14 @@ class ActivityDescriberTest {
         assertThat(row.summary()).isEqualTo("Provisioned member Alice Adams (alice@example.com)");
     }
 
+    @Test
+    void aMemberProvisionedDeactivatedSaysSoInItsSummary() throws Exception {
+        ActivityRow row = describe(new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), false), OKTA);
+        assertThat(row.action()).isEqualTo("member.provisioned");
+        assertThat(row.summary()).isEqualTo("Provisioned member Alice Adams (alice@example.com), deactivated");
+        assertThat(json.readTree(row.details()).get("active").asBoolean(true)).isFalse();
+    }
+
     /**
      * A new member's details list its profile as flat fields, in the profile's order: extension attributes named in
      * full, complex values as emails are (value, or an address's parts, then type, primary and display name), other
