@@ -52,6 +52,34 @@ class EntraScimTest extends ScimTestSupport {
     }
 
     @Test
+    void aPathlessValueGivingASubAttributeBothDottedAndNestedIsRefusedAndChangesNothing() {
+        String id = createUser(unique("entra-clash")).get("id").asText();
+        JsonNode before = get("/Users/" + id).json();
+        for (String givenName : List.of("givenName", "GIVENNAME")) {
+            var refused = patch(
+                    "/Users/" + id,
+                    patchOp(op(
+                            "Replace", null, Map.of("name", Map.of(givenName, "Nested"), "name.givenName", "Dotted"))));
+            assertError(refused, 400, "invalidSyntax");
+            assertThat(refused.json().get("detail").asText())
+                    .contains("'name.givenName'")
+                    .contains("'" + givenName + "' in 'name'")
+                    .contains("give each attribute once");
+        }
+        assertThat(get("/Users/" + id).json().get("name")).isEqualTo(before.get("name"));
+
+        // one sub-attribute dotted and another nested: both are taken
+        var both = patch(
+                "/Users/" + id,
+                patchOp(op(
+                        "Replace", null, Map.of("name", Map.of("givenName", "Nested"), "name.familyName", "Dotted"))));
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        JsonNode name = get("/Users/" + id).json().get("name");
+        assertThat(name.get("givenName").asText()).isEqualTo("Nested");
+        assertThat(name.get("familyName").asText()).isEqualTo("Dotted");
+    }
+
+    @Test
     void filtersOnExternalIdAndAnswersItsConnectionTestWithAnEmptyList() {
         ObjectNode sent = oktaUser(unique("entra-ext"), "Ext", "Ernal");
         sent.put("externalId", "7f0a5e2c-Entra-Object-Id");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -598,6 +599,55 @@ class ScimPatchTest extends ScimTestSupport {
         createGroup("Taken name");
         assertError(patch(path, patchOp(op("replace", "displayName", "TAKEN NAME"))), 409, "uniqueness");
         assertThat(get(path).json().get("displayName").asText()).isEqualTo("Membership forms");
+    }
+
+    @Test
+    void aValueTheTeamOrUserRefusesNamesTheOperationItCameFrom() {
+        String ann =
+                createUser(oktaUser(unique("op.ann"), "Ann", "Op")).get("id").asText();
+        String bobName = unique("op.bob");
+        createUser(oktaUser(bobName, "Bob", "Op"));
+        String name = unique("Named operations");
+        String group = createGroup(name).get("id").asText();
+        String taken = unique("Taken by another");
+        createGroup(taken);
+        String path = "/Groups/" + group;
+        long events = eventCount();
+
+        var unknown = patch(
+                path,
+                patchOp(
+                        op("replace", "displayName", unique("Renamed first")),
+                        op("add", "members", List.of(Map.of("value", ann), Map.of("value", "bogus-id")))));
+        assertError(unknown, 400, "invalidValue");
+        assertThat(unknown.json().get("detail").asText())
+                .isEqualTo("Operation 2 (add members): No member with id bogus-id in this organization");
+        var clash = patch(
+                path,
+                patchOp(
+                        op("add", "members", List.of(Map.of("value", ann))),
+                        op("replace", "displayName", taken.toUpperCase(Locale.ROOT))));
+        assertError(clash, 409, "uniqueness");
+        assertThat(clash.json().get("detail").asText()).startsWith("Operation 2 (replace displayName): A team named '");
+        var pathless = patch(path, patchOp(op("Replace", null, Map.of("displayName", taken))));
+        assertError(pathless, 409, "uniqueness");
+        assertThat(pathless.json().get("detail").asText()).startsWith("Operation 1 (replace): A team named '");
+        assertThat(get(path).json().get("displayName").asText()).isEqualTo(name);
+        assertThat(members(group)).isEmpty();
+
+        var userName =
+                patch("/Users/" + ann, patchOp(op("replace", "title", "Lead"), op("replace", "userName", bobName)));
+        assertError(userName, 409, "uniqueness");
+        assertThat(userName.json().get("detail").asText()).startsWith("Operation 2 (replace userName): userName '");
+        var inFull = patch(
+                "/Users/" + ann,
+                patchOp(
+                        op("replace", null, Map.of(USER + ":userName", bobName.toUpperCase(Locale.ROOT))),
+                        op("replace", "displayName", "Ann")));
+        assertError(inFull, 409, "uniqueness");
+        assertThat(inFull.json().get("detail").asText()).startsWith("Operation 1 (replace): userName '");
+        assertThat(get("/Users/" + ann).json().has("title")).isFalse();
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test

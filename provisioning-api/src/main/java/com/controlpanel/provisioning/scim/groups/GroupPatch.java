@@ -63,9 +63,19 @@ final class GroupPatch {
         }
     }
 
+    /** The team changes in order, and for each the operation it came from (to name it when the team refuses it). */
+    record Planned(List<TeamChange> changes, List<Operation> origins) {
+
+        /** The operation the change at this position came from. */
+        Operation origin(int change) {
+            return origins.get(change);
+        }
+    }
+
     /** The team changes; the {@code roster} is read only when a member filter needs more than ids. */
-    static List<TeamChange> changes(List<Operation> operations, String teamId, Roster roster) throws ScimException {
+    static Planned changes(List<Operation> operations, String teamId, Roster roster) throws ScimException {
         List<TeamChange> changes = new ArrayList<>();
+        List<Operation> origins = new ArrayList<>();
         Roster members = roster.once();
         for (Operation operation : operations) {
             if (operation.path() == null) {
@@ -84,8 +94,11 @@ final class GroupPatch {
             } else {
                 withPath(operation, members, changes);
             }
+            while (origins.size() < changes.size()) {
+                origins.add(operation);
+            }
         }
-        return changes;
+        return new Planned(changes, origins);
     }
 
     private static void pathless(Operation operation, String teamId, List<TeamChange> changes) throws ScimException {

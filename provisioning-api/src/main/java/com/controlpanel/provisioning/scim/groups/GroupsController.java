@@ -9,6 +9,8 @@ import com.controlpanel.provisioning.directory.TeamRow;
 import com.controlpanel.provisioning.domain.api.DeprovisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.ProvisionTeamCommand;
 import com.controlpanel.provisioning.domain.api.TeamChange;
@@ -28,6 +30,7 @@ import com.controlpanel.provisioning.web.PublicUrls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -141,16 +144,21 @@ public class GroupsController {
     public ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request) throws ScimException {
         List<PatchRequestBody.Operation> operations = PatchRequestBody.operations(requests.body(request));
         TeamRow current = existing(id);
-        List<TeamChange> changes = GroupPatch.changes(
+        GroupPatch.Planned planned = GroupPatch.changes(
                 operations,
                 current.teamId().value(),
                 new GroupPatch.Roster(
                         () -> search.membersOf(List.of(current.teamId())).getOrDefault(current.teamId(), List.of()),
                         memberId -> search.member(organization(), memberId).map(TeamMember::of)));
-        Long version = send(
-                request,
-                new UpdateProvisionedTeamCommand(
-                        current.teamId(), organization(), changes, ETags.ifMatch(request, current)));
+        Long version;
+        try {
+            version = commands.send(
+                    ScimRequests.context(request),
+                    new UpdateProvisionedTeamCommand(
+                            current.teamId(), organization(), planned.changes(), ETags.ifMatch(request, current)));
+        } catch (RuntimeException e) {
+            throw refusedOperation(planned, e);
+        }
         if (ListRequest.parameter(request, "attributes") == null
                 && ListRequest.parameter(request, "excludedAttributes") == null) {
             // the ETag of the state this PATCH made, not of a change that came right after it (nor none if gone)
@@ -219,6 +227,40 @@ public class GroupsController {
             }
             throw e;
         }
+    }
+
+    /**
+     * A PATCH the team refused, with the operation that asked for what was refused named in front, as a refused
+     * operation is named everywhere else: the first one adding a member the organization does not have (400), the
+     * last one renaming the Group to a name another team has (409). Anything else is thrown as it came.
+     */
+    private ScimException refusedOperation(GroupPatch.Planned planned, RuntimeException refusal) {
+        var domain = Failures.domainCause(refusal);
+        if (domain.isPresent() && domain.get().errorCode() == ErrorCode.MEMBER_NOT_FOUND) {
+            List<TeamChange> changes = planned.changes();
+            for (int i = 0; i < changes.size(); i++) {
+                List<MemberId> added = changes.get(i) instanceof TeamChange.AddMembers add
+                        ? add.memberIds()
+                        : changes.get(i) instanceof TeamChange.ReplaceMembers replace ? replace.memberIds() : List.of();
+                for (MemberId member : added) {
+                    if (search.member(organization(), member).isEmpty()) {
+                        return BadRequestException.invalidValue(
+                                planned.origin(i).describe() + ": "
+                                        + NotFoundException.member(member).getMessage());
+                    }
+                }
+            }
+            return BadRequestException.invalidValue(domain.get().getMessage());
+        }
+        if (domain.isPresent() && domain.get().errorCode() == ErrorCode.TEAM_NAME_TAKEN) {
+            for (int i = planned.changes().size() - 1; i >= 0; i--) {
+                if (planned.changes().get(i) instanceof TeamChange.Rename) {
+                    return ResourceConflictException.uniqueness(
+                            planned.origin(i).describe() + ": " + domain.get().getMessage());
+                }
+            }
+        }
+        throw refusal;
     }
 
     /** The team of the calling organization with this id: 404 if there is none (or it is another's). */

@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies the operations of a User PATCH, in order, to a copy of the User as it is (the UnboundID SDK's
@@ -224,6 +225,7 @@ final class UserPatch {
         if (path == null) {
             ObjectNode rest = ScimJson.caseInsensitiveObject();
             List<String> inFull = new ArrayList<>();
+            List<String> dotted = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> fields =
                     unqualified(operation).fields();
             while (fields.hasNext()) {
@@ -251,6 +253,8 @@ final class UserPatch {
                     }
                     if (ScimSchemas.ENTERPRISE_USER.equalsIgnoreCase(keyPath.getSchemaUrn())) {
                         inFull.add(keyPath.getElement(0).getAttribute());
+                    } else if (keyPath.size() == 2 && keyPath.getElement(0).getValueFilter() == null) {
+                        dotted.add(key);
                     }
                 } else {
                     rest.set(key, asValues(key, field.getValue()));
@@ -261,6 +265,19 @@ final class UserPatch {
                 if (extension != null && extension.isObject() && extension.has(name)) {
                     throw BadRequestException.invalidSyntax(operation.describe() + ": the Enterprise User attribute '"
                             + name + "' is given twice (in the extension's object and named in full): give each"
+                            + " attribute once");
+                }
+            }
+            for (String key : dotted) {
+                // {"name.givenName": "A", "name": {"givenName": "B"}}: which one is meant is not for us to guess
+                Path keyPath = path(operation, key);
+                JsonNode whole = rest.get(keyPath.getElement(0).getAttribute());
+                String sub = whole != null && whole.isObject()
+                        ? fieldAsNamed(whole, keyPath.getElement(1).getAttribute())
+                        : null;
+                if (sub != null) {
+                    throw BadRequestException.invalidSyntax(operation.describe() + ": '" + key + "' names the attribute"
+                            + " that '" + sub + "' in '" + keyPath.getElement(0).getAttribute() + "' names: give each"
                             + " attribute once");
                 }
             }
@@ -444,6 +461,60 @@ final class UserPatch {
                     operation.describe() + ": " + e.getMessage(),
                     e.getScimError().getScimType());
         }
+    }
+
+    /**
+     * The last of the operations that gives the User's core attribute a value: by its path, by a key of a path-less
+     * value, or by a key of a value whose path is the User's schema. Names the operation a refusal of that value
+     * (another User has that userName) came from; empty when none names it.
+     */
+    static Optional<Operation> lastSetting(List<Operation> operations, String attribute) {
+        for (int i = operations.size() - 1; i >= 0; i--) {
+            Operation operation = operations.get(i);
+            if (operation.op() == Op.REMOVE) {
+                continue;
+            }
+            Path path = operation.path();
+            boolean wholeUser =
+                    path != null && ScimSchemas.USER.equalsIgnoreCase(ScimSchemas.namedSchema(path, "User"));
+            if (path != null && !wholeUser) {
+                Path plain = ScimSchemas.withoutSchema(path, ScimSchemas.USER);
+                if (plain.getSchemaUrn() == null
+                        && plain.size() > 0
+                        && plain.getElement(0).getAttribute().equalsIgnoreCase(attribute)) {
+                    return Optional.of(operation);
+                }
+            } else if (operation.value() != null && operation.value().isObject()) {
+                Iterator<String> keys = operation.value().fieldNames();
+                while (keys.hasNext()) {
+                    String key = keys.next();
+                    if (key.equalsIgnoreCase(attribute)
+                            || key.equalsIgnoreCase(ScimSchemas.USER + ":" + attribute)
+                            || (key.equalsIgnoreCase(ScimSchemas.USER)
+                                    && fieldNamed(operation.value().get(key), attribute))) {
+                        return Optional.of(operation);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the object has a field of this name, in any case. */
+    private static boolean fieldNamed(JsonNode object, String name) {
+        return fieldAsNamed(object, name) != null;
+    }
+
+    /** The name, as the object spells it, of its field of this name in any case; null if it has none. */
+    private static String fieldAsNamed(JsonNode object, String name) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            if (field.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return null;
     }
 
     /** A key of a path-less value that is itself a path: {@code name.givenName}, {@code urn:...:User:department}. */

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.directory.MemberRow;
 import com.controlpanel.provisioning.directory.SearchResult;
 import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.domain.api.DeprovisionMemberCommand;
+import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
@@ -28,6 +29,7 @@ import com.controlpanel.provisioning.web.PublicUrls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -203,6 +205,15 @@ public class UsersController {
                                 current.memberId(), organization(), input.profile(), active, current.version()));
                 return answer(HttpStatus.OK, existing(id), request);
             } catch (RuntimeException e) {
+                var taken = Failures.domainCause(e).filter(d -> d.errorCode() == ErrorCode.USER_NAME_TAKEN);
+                if (taken.isPresent()) {
+                    // named as any other refused operation is: the one that gave the userName another User has
+                    var naming = UserPatch.lastSetting(operations, "userName");
+                    if (naming.isPresent()) {
+                        throw ResourceConflictException.uniqueness(
+                                naming.get().describe() + ": " + taken.get().getMessage());
+                    }
+                }
                 if (ifMatch != null
                         || Failures.cause(e, ConflictingAggregateVersionException.class)
                                 .isEmpty()) {
