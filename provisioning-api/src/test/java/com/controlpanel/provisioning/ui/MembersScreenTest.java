@@ -940,6 +940,22 @@ class MembersScreenTest {
         assertThat(browser.path()).isEqualTo(other.path("/members"));
         assertThat(browser.text(By.cssSelector(".flash-notice")))
                 .isEqualTo("That member was already deleted: nothing changed.");
+
+        // so are its other forms: saved, or deactivated, from a page shown before the member was deleted
+        String gone = "Not done. That member no longer exists (deleted meanwhile): nothing was changed.";
+        MemberId cy = scenery.invite(other, "Cy", "Gone");
+        browser.open(other.path("/members/" + cy.value()));
+        browser.type(By.id("member-display"), "Cy G.");
+        scenery.remove(other, cy);
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(other.path("/members"));
+        assertThat(browser.text(By.cssSelector(".flash-area .flash-alert"))).isEqualTo(gone);
+        MemberId dee = scenery.invite(other, "Dee", "Gone");
+        browser.open(other.path("/members/" + dee.value()));
+        scenery.remove(other, dee);
+        browser.submit(By.xpath("//button[normalize-space()='Deactivate']"));
+        assertThat(browser.path()).isEqualTo(other.path("/members"));
+        assertThat(browser.text(By.cssSelector(".flash-area .flash-alert"))).isEqualTo(gone);
     }
 
     @Test

@@ -179,6 +179,10 @@ final class Scenery {
         teams.rename(ADMIN, tenant.id(), team, name);
     }
 
+    void deleteTeam(Tenant tenant, TeamId team) {
+        teams.delete(ADMIN, tenant.id(), team);
+    }
+
     void addToTeam(Tenant tenant, TeamId team, MemberId member) {
         teams.addMember(ADMIN, tenant.id(), team, member);
     }

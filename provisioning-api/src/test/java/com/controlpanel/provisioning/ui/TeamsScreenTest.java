@@ -416,6 +416,30 @@ class TeamsScreenTest {
     }
 
     @Test
+    void aFormOfATeamDeletedMeanwhileGoesBackToTheTeamListSayingSo() {
+        Teams org = teams("Northwind Team Gone");
+        String gone = "Not done. That team no longer exists (deleted meanwhile): nothing was changed.";
+        // renamed from a page shown before another admin deleted the team
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "Product Design");
+        scenery.deleteTeam(org.tenant(), org.design());
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
+        assertThat(browser.text(By.cssSelector(".flash-area .flash-alert"))).isEqualTo(gone);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Teams");
+
+        // a member removed from it, and the team deleted, from a page shown before
+        TeamId research = scenery.team(org.tenant(), "Research Two", org.grace());
+        browser.open(org.tenant().path("/teams/" + research.value()));
+        scenery.deleteTeam(org.tenant(), research);
+        browser.submit(By.cssSelector(
+                "button[aria-label='Remove Grace Hopper (grace.hopper@northwind.example) from Research Two']"));
+        assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
+        assertThat(browser.text(By.cssSelector(".flash-area .flash-alert"))).isEqualTo(gone);
+    }
+
+    @Test
     void aRenameRefusedBecauseTheTeamBecameManagedInOktaSaysSoOnThePage() {
         Teams org = teams("Northwind Late Rename");
         scenery.provisioningOff(org.tenant());

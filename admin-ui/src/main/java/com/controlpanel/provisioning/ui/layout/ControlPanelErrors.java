@@ -8,6 +8,9 @@ import com.controlpanel.provisioning.storage.OutageLog;
 import com.controlpanel.provisioning.ui.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * A failure in a Control Panel page becomes a page of the Control Panel: not found, not allowed, a bad link, or our own failure
@@ -36,7 +40,40 @@ public class ControlPanelErrors {
 
     @ExceptionHandler(PageNotFound.class)
     ModelAndView notFound(PageNotFound e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.ofMemberOrTeam()) {
+            Optional<ModelAndView> back =
+                    backFromGone(request, e.getMessage().startsWith("This team") ? "team" : "member");
+            if (back.isPresent()) {
+                return back.get();
+            }
+        }
         return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response);
+    }
+
+    /** A form's page names a member or team at an address like this: the organization, the section, the id. */
+    private static final Pattern FORM_OF_ONE = Pattern.compile("^(/orgs/[^/]+)/(members|teams)/([^/]+)/?.*$");
+
+    /**
+     * A form sent from a page of a member or team deleted since it was shown (in another tab, by another admin, by
+     * Okta): nothing was done, and rather than a bare "not found" the admin is taken back to where that member or team
+     * was listed, told so: the team list for a team, the member list for a member, the team's page for a member its
+     * page named. Only for a form sent by the browser (not a link, nor a page's part fetched by htmx).
+     */
+    private static Optional<ModelAndView> backFromGone(HttpServletRequest request, String what) {
+        if (!"POST".equals(request.getMethod()) || "true".equals(request.getHeader("HX-Request"))) {
+            return Optional.empty();
+        }
+        Matcher form = FORM_OF_ONE.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        if (!form.matches()) {
+            return Optional.empty();
+        }
+        String back = what.equals("team") || form.group(2).equals("members")
+                ? form.group(1) + "/" + (what.equals("team") ? "teams" : "members")
+                : form.group(1) + "/teams/" + form.group(3);
+        RequestContextUtils.getOutputFlashMap(request)
+                .put(Flash.ALERT, "That " + what + " no longer exists (deleted meanwhile): nothing was changed.");
+        return Optional.of(new ModelAndView("redirect:" + back));
     }
 
     @ExceptionHandler(NotAllowed.class)
@@ -74,6 +111,15 @@ public class ControlPanelErrors {
         }
         var refusal = Refusals.domainCause(e);
         if (refusal.isPresent() && refusal.get().errorCode().kind() == ErrorCode.Kind.NOT_FOUND) {
+            ErrorCode code = refusal.get().errorCode();
+            if (code == ErrorCode.MEMBER_NOT_FOUND || code == ErrorCode.TEAM_NOT_FOUND) {
+                // deleted between the form's page read and the command
+                Optional<ModelAndView> back =
+                        backFromGone(request, code == ErrorCode.TEAM_NOT_FOUND ? "team" : "member");
+                if (back.isPresent()) {
+                    return back.get();
+                }
+            }
             return page(HttpStatus.NOT_FOUND, "Not found", notFoundMessage(refusal.get()), request, response);
         }
         if (e instanceof org.springframework.web.ErrorResponse) {

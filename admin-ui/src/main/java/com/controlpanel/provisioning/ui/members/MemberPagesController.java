@@ -376,8 +376,7 @@ public class MemberPagesController {
     }
 
     private MemberView find(Workspace workspace, String id) {
-        return findIfThere(workspace, id)
-                .orElseThrow(() -> new PageNotFound("This member does not exist (or no longer does)."));
+        return findIfThere(workspace, id).orElseThrow(PageNotFound::member);
     }
 
     private Optional<MemberView> findIfThere(Workspace workspace, String id) {

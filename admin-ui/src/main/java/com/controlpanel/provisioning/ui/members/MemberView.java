@@ -82,7 +82,7 @@ public record MemberView(
         try {
             memberId = new MemberId(id == null ? "" : id);
         } catch (InvalidValueException e) {
-            throw new PageNotFound("This member does not exist (or no longer does).");
+            throw PageNotFound.member();
         }
         return directory.findMember(organizationId, memberId).map(MemberView::of);
     }

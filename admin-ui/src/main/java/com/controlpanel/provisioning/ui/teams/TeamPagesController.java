@@ -402,12 +402,12 @@ public class TeamPagesController {
         try {
             teamId = new TeamId(id);
         } catch (InvalidValueException e) {
-            throw new PageNotFound("This team does not exist (or no longer does).");
+            throw PageNotFound.team();
         }
         return directory
                 .findTeam(workspace.organization().organizationId(), teamId)
                 .map(TeamView::of)
-                .orElseThrow(() -> new PageNotFound("This team does not exist (or no longer does)."));
+                .orElseThrow(PageNotFound::team);
     }
 
     private static boolean inTeam(MemberView member, TeamView team) {
