@@ -202,10 +202,18 @@ public class ReadModelConfiguration {
         return backup;
     }
 
-    /** On an H2 file, a backup before a new version migrates the schema (see {@link SchemaUpgradeBackup}). */
+    /**
+     * On an H2 file, a backup before a new version migrates the schema (see {@link SchemaUpgradeBackup}); after the
+     * migration, and before anything writes, the identity counters a stop mid-write left behind set right (see {@link
+     * H2IdentityCounters}).
+     */
     @Bean
     public FlywayMigrationStrategy schemaUpgradeBackup(EmbeddedBackup backup) {
-        return new SchemaUpgradeBackup(backup);
+        SchemaUpgradeBackup upgrade = new SchemaUpgradeBackup(backup);
+        return flyway -> {
+            upgrade.migrate(flyway);
+            H2IdentityCounters.repair(flyway.getConfiguration().getDataSource());
+        };
     }
 
     /**
