@@ -535,7 +535,27 @@
     });
   }
 
+  // a page a refused form answered stands at the form's address (…/rename, …/members/invite), which only a POST
+  // reaches: Back or Forward to it, or a reload, would ask to send the form again (Chrome: "Confirm Form
+  // Resubmission"). Its address becomes the page the form was sent from, which they then read again, by GET.
+  function addressOfRefusedForm() {
+    if (!document.querySelector('meta[name="answered-form"]') || !document.referrer ||
+        !window.URL || !window.history || !window.history.replaceState) {
+      return;
+    }
+    var from;
+    try {
+      from = new URL(document.referrer);
+    } catch (e) {
+      return;
+    }
+    if (from.origin === window.location.origin && from.pathname.indexOf('/orgs/') === 0) {
+      window.history.replaceState(window.history.state, '', from.pathname + from.search);
+    }
+  }
+
   function init() {
+    addressOfRefusedForm();
     switcher();
     // what a form sent with a full page load did ("Renamed the team to …", "Added … to …") is on the new page from
     // the start, where a screen reader does not read a status out: it is said through the lasting live region

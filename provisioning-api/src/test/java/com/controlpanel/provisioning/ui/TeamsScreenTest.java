@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -437,6 +438,33 @@ class TeamsScreenTest {
                 "button[aria-label='Remove Grace Hopper (grace.hopper@northwind.example) from Research Two']"));
         assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
         assertThat(browser.text(By.cssSelector(".flash-area .flash-alert"))).isEqualTo(gone);
+    }
+
+    @Test
+    void backAndForwardToARefusedRenameReadTheTeamPageAgainNotTheForm() {
+        Teams org = teams("Northwind Refused Back");
+        String page = org.tenant().path("/teams/" + org.design().value());
+        browser.open(page);
+        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.type(By.id("rename-name"), "RESEARCH");
+        browser.submit(By.cssSelector("button[form=rename-form]"));
+        assertThat(browser.dialogOpen("rename-dialog")).isTrue();
+        assertThat(browser.text(By.id("rename-name-error"))).isNotBlank();
+        // the refusal stands at the address of the page the form was sent from, not at the form's
+        assertThat(browser.path()).isEqualTo(page);
+
+        browser.find(By.id("rename-name")).sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !browser.dialogOpen("rename-dialog"));
+        browser.click(By.linkText("Members"));
+        browser.waitUntil(d -> browser.path().equals(org.tenant().path("/members")));
+        browser.driver().navigate().back();
+        browser.waitUntil(d -> browser.path().equals(page) && browser.present(By.tagName("h1")));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
+        browser.driver().navigate().forward();
+        browser.waitUntil(d -> browser.path().equals(org.tenant().path("/members")));
+        browser.driver().navigate().back();
+        browser.waitUntil(d -> browser.path().equals(page) && browser.present(By.tagName("h1")));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
     }
 
     @Test
