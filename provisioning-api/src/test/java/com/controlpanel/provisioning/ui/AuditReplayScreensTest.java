@@ -136,6 +136,20 @@ class AuditReplayScreensTest {
         assertThat(browser.text(By.id("history-gone"))).startsWith("This member no longer exists.");
         assertThat(texts(".history-entry .entry-title"))
                 .containsExactly("Invited in the Control Panel", "Deleted by an admin");
+        // its name in the trail is no link (it has no page): as far from the divider after it as a link is
+        assertThat(browser.find(By.cssSelector("nav[aria-label=breadcrumb] li:nth-child(2)"))
+                        .findElements(By.tagName("a")))
+                .isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Number> gaps = (List<Number>)
+                browser.script("const items = document.querySelectorAll('nav[aria-label=breadcrumb] li');"
+                        + "function textEdge(li, end) { const r = document.createRange();"
+                        + " r.selectNodeContents(li.querySelector('a, span')); const b = r.getBoundingClientRect();"
+                        + " return end ? b.right : b.left; }"
+                        + "return [0, 1].map(i => textEdge(items[i + 1], false) - textEdge(items[i], true));");
+        assertThat(gaps.get(1).doubleValue())
+                .as("the gap after the name (a span) against the one after Members (a link): " + gaps)
+                .isCloseTo(gaps.get(0).doubleValue(), org.assertj.core.data.Offset.offset(1.5));
     }
 
     @Test
