@@ -69,6 +69,7 @@ class ClusterRebuildScreenTest {
         }
         browser.submit(By.id("start-rebuild"));
         assertThat(browser.path()).matches(".*/audit/rebuild/[0-9a-f-]{36}");
-        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Rebuild started.");
+        assertThat(browser.find(By.id("rebuild-progress")).getAttribute("data-status"))
+                .isNotBlank();
     }
 }

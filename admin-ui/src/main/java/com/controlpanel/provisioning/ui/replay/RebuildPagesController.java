@@ -53,8 +53,8 @@ public class RebuildPagesController {
         Workspace workspace = operatorOnly(admin, org);
         String id;
         try {
+            // no notice: "started" would stand above the verdict once it has ended; the progress says it all
             id = rebuilds.start(fresh).id();
-            flash.addFlashAttribute(Flash.NOTICE, "Rebuild started. The service keeps answering meanwhile.");
         } catch (RebuildAlreadyRunningException e) {
             if (e.runningId() == null) {
                 flash.addFlashAttribute(
