@@ -933,6 +933,17 @@ class MembersScreenTest {
         browser.submit(By.xpath("//button[normalize-space()='Reactivate']"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Reactivated Ada Twice.");
 
+        // reactivated meanwhile, an invited member is invited again: not called active
+        MemberId eve = scenery.invite(other, "Eve", "Twice");
+        scenery.deactivate(other, eve);
+        browser.open(other.path("/members/" + eve.value()));
+        scenery.reactivate(other, eve);
+        browser.submit(By.xpath("//button[normalize-space()='Reactivate']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("Eve Twice is not deactivated (invited): nothing changed.");
+        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo("Invited");
+        browser.open(other.path("/members/" + ada.value()));
+
         // deleted meanwhile: the Delete of this page is answered on the list, not by a missing page
         scenery.remove(other, ada);
         browser.openDialog(By.cssSelector("[data-dialog-open=delete-dialog]"), "delete-dialog");

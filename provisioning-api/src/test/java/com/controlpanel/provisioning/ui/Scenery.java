@@ -207,6 +207,10 @@ final class Scenery {
         members.setActive(ADMIN, tenant.id(), member, false);
     }
 
+    void reactivate(Tenant tenant, MemberId member) {
+        members.setActive(ADMIN, tenant.id(), member, true);
+    }
+
     static String email(String givenName, String familyName) {
         return (givenName + "." + familyName).toLowerCase(java.util.Locale.ROOT) + "@northwind.example";
     }

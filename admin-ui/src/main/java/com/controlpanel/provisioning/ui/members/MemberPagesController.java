@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.MemberPage;
+import com.controlpanel.provisioning.directory.MemberStatus;
 import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.directory.TeamSummary;
 import com.controlpanel.provisioning.domain.api.DomainException;
@@ -285,10 +286,11 @@ public class MemberPagesController {
         MemberView member = find(workspace, id);
         if (member.active() == active) {
             // done meanwhile (another tab, another admin, Okta): said so, not claimed as done now
-            flash.addFlashAttribute(
-                    Flash.NOTICE,
-                    Flash.sentence(member.label() + (active ? " was already active" : " was already deactivated")
-                            + ": nothing changed"));
+            // an invited member (not signed in yet) is not deactivated: it is not called active either
+            String already = !active
+                    ? " was already deactivated"
+                    : member.status() == MemberStatus.INVITED ? " is not deactivated (invited)" : " was already active";
+            flash.addFlashAttribute(Flash.NOTICE, Flash.sentence(member.label() + already + ": nothing changed"));
             return "redirect:" + workspace.path("/members/" + member.id());
         }
         try {
