@@ -243,6 +243,14 @@ class ActivityScreenTest {
         assertThat(browser.all(By.cssSelector(".subject-choices a")))
                 .extracting(WebElement::getText)
                 .containsExactly("Grace Hopper (grace.hopper@northwind.example)", "Design", "Engineering");
+        // the one Okta pushed carries its badge here too (rule 5)
+        assertThat(browser.all(By.cssSelector(".subject-choices li")))
+                .extracting(li -> li.findElement(By.tagName("a")).getText()
+                        + (li.findElements(By.cssSelector(".subject-okta[aria-label=Okta]"))
+                                        .isEmpty()
+                                ? ""
+                                : " [Okta]"))
+                .containsExactly("Grace Hopper (grace.hopper@northwind.example)", "Design", "Engineering [Okta]");
         browser.screenshot("activity-subject-choices");
         browser.click(By.linkText("Grace Hopper (grace.hopper@northwind.example)"));
         browser.waitUntil(d -> browser.present(By.id("filter-subject")));

@@ -50,6 +50,11 @@ public class SubjectSources {
                 teams.add(row.subjectId());
             }
         }
+        return of(organizationId, members, teams);
+    }
+
+    /** The source of each of these members and teams (by id), also of those gone from the directory. */
+    public Map<String, Source> of(OrganizationId organizationId, Set<String> members, Set<String> teams) {
         if (members.isEmpty() && teams.isEmpty()) {
             return Map.of();
         }

@@ -19,7 +19,8 @@ public record ActivityFilter(
         String subjectPicked) {
 
     /** A member or team a typed name could mean: pick it to filter by it. */
-    public record SubjectChoice(String label, String kind, String link) {}
+    /** A member or team the typed name may mean: how it is named, which kind it is, its link, its Okta badge. */
+    public record SubjectChoice(String label, String kind, String link, boolean okta) {}
 
     public boolean valid() {
         return query != null;

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui.activity;
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
+import com.controlpanel.provisioning.activity.SubjectSources;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
@@ -12,6 +13,7 @@ import com.controlpanel.provisioning.directory.TeamPage;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.ui.activity.ActivityFilter.SubjectChoice;
 import com.controlpanel.provisioning.ui.layout.BadLink;
@@ -19,9 +21,12 @@ import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Moments;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +43,12 @@ public class ActivityFilters {
 
     private final DirectoryQueries directory;
     private final ActivityQueries activity;
+    private final SubjectSources sources;
 
-    public ActivityFilters(DirectoryQueries directory, ActivityQueries activity) {
+    public ActivityFilters(DirectoryQueries directory, ActivityQueries activity, SubjectSources sources) {
         this.directory = directory;
         this.activity = activity;
+        this.sources = sources;
     }
 
     public ActivityFilter read(OrganizationId organizationId, ActivityParams params, String path, int limit) {
@@ -233,9 +240,17 @@ public class ActivityFilters {
                         + ": pick one, or type more of the name or email.");
         ActivityParams without = new ActivityParams(
                 params.actor(), params.by(), params.action(), null, params.from(), params.to(), null);
+        // each with its Okta badge, as everywhere (rule 5), also one gone from the directory
+        Set<String> memberIds = new LinkedHashSet<>();
+        Set<String> teamIds = new LinkedHashSet<>();
+        candidates.forEach(candidate -> (candidate.kind().equals("team") ? teamIds : memberIds).add(candidate.id()));
+        Map<String, Source> source = sources.of(organizationId, memberIds, teamIds);
         for (Candidate candidate : candidates) {
             choices.add(new SubjectChoice(
-                    candidate.label(), candidate.kind(), without.on(path, "subject", candidate.id())));
+                    candidate.label(),
+                    candidate.kind(),
+                    without.on(path, "subject", candidate.id()),
+                    source.get(candidate.id()) == Source.OKTA));
         }
         return Optional.empty();
     }
