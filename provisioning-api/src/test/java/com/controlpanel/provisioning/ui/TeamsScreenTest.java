@@ -397,6 +397,14 @@ class TeamsScreenTest {
         // added from the dialog after someone else deleted the member: the dialog stays, saying so
         browser.open(org.tenant().path("/teams/" + org.design().value()));
         searchToAdd("grace", "Grace Hopper");
+        // the Add button's focus ring (2 px, 2 px apart) fits inside the list, which scrolls and cuts what passes it
+        assertThat(
+                        (Boolean)
+                                browser.script(
+                                        "const add = document.querySelector('#candidates .candidate button');"
+                                                + "const list = add.closest('.candidate-list'), edge = list.getBoundingClientRect();"
+                                                + "return add.getBoundingClientRect().right + 4 <= edge.left + list.clientLeft + list.clientWidth;"))
+                .isTrue();
         scenery.remove(org.tenant(), org.grace());
         browser.submit(
                 By.cssSelector("#candidates button[aria-label='Add Grace Hopper (grace.hopper@northwind.example)']"));
