@@ -437,7 +437,8 @@
       busy = true;
       var base = box.getAttribute('data-new-rows');
       var url = base + (base.indexOf('?') < 0 ? '?' : '&') + 'after=' + encodeURIComponent(box.getAttribute('data-last-position') || '0');
-      fetch(url, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+      // as htmx says which page asks: a session ended meanwhile returns, once signed in, to this page and its filters
+      fetch(url, { headers: { 'HX-Request': 'true', 'HX-Current-URL': window.location.href }, credentials: 'same-origin' })
         .then(function (response) {
           if (response.status === 401) {
             window.location.href = response.headers.get('HX-Redirect') || '/login?expired';
