@@ -346,7 +346,15 @@ class TeamsScreenTest {
         browser.submit(
                 By.cssSelector("button[aria-label='Remove Member N21 (member.n21@northwind.example) from Big']"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Removed Member N21 from Big.");
-        assertThat(browser.path()).isEqualTo(page + "?offset=20");
+        assertThat(browser.path()).isEqualTo(page + "?offset=20#team-members-title");
+        // the keyboard goes on from the list of members, not from the top of the page (its skip link)
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .sendKeys(Keys.TAB)
+                .perform();
+        assertThat((Boolean) browser.script(
+                        "return !!document.activeElement.closest('section[aria-labelledby=team-members-title]');"))
+                .as("focus after one Tab: " + browser.script("return document.activeElement.outerHTML.slice(0, 120);"))
+                .isTrue();
         assertThat(browser.all(By.cssSelector("#team-members .identity-name")))
                 .extracting(WebElement::getText)
                 .containsExactly("Member N22");
@@ -355,7 +363,7 @@ class TeamsScreenTest {
         browser.submit(
                 By.cssSelector("button[aria-label='Remove Member N22 (member.n22@northwind.example) from Big']"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Removed Member N22 from Big.");
-        assertThat(browser.path()).isEqualTo(page);
+        assertThat(browser.path()).isEqualTo(page + "#team-members-title");
         assertThat(browser.text(By.id("team-member-count"))).isEqualTo("20 members");
     }
 
