@@ -138,7 +138,7 @@ public final class AttributeSelection {
         ArrayNode kept = result.arrayNode();
         for (JsonNode schema : schemas) {
             String urn = schema.asText();
-            boolean leftOut = key(resource, urn) != null && key(result, urn) == null;
+            boolean leftOut = ScimJson.fieldName(resource, urn) != null && ScimJson.fieldName(result, urn) == null;
             if (!leftOut) {
                 kept.add(schema);
             }
@@ -155,7 +155,7 @@ public final class AttributeSelection {
     }
 
     private static void copy(JsonNode from, ObjectNode to, List<String> path, int depth) {
-        String key = key(from, path.get(depth));
+        String key = ScimJson.fieldName(from, path.get(depth));
         if (key == null) {
             return;
         }
@@ -191,7 +191,7 @@ public final class AttributeSelection {
         if (!(node instanceof ObjectNode object)) {
             return;
         }
-        String key = key(object, path.get(depth));
+        String key = ScimJson.fieldName(object, path.get(depth));
         if (key == null || (depth == 0 && (key.equals("id") || key.equals("schemas")))) {
             return;
         }
@@ -224,7 +224,9 @@ public final class AttributeSelection {
     /** An extension this server does not define is either named whole or as its URN, ':' and an attribute. */
     private static List<String> resolve(ObjectNode resource, List<String> path) {
         String name = path.get(0);
-        if (path.size() > 1 || !name.regionMatches(true, 0, "urn:", 0, 4) || key(resource, name) != null) {
+        if (path.size() > 1
+                || !name.regionMatches(true, 0, "urn:", 0, 4)
+                || ScimJson.fieldName(resource, name) != null) {
             return path;
         }
         int colon = name.lastIndexOf(':');
@@ -232,17 +234,6 @@ public final class AttributeSelection {
         segments.add(name.substring(0, colon));
         segments.addAll(List.of(name.substring(colon + 1).split("\\.")));
         return segments;
-    }
-
-    private static String key(JsonNode node, String name) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String key = names.next();
-            if (key.equalsIgnoreCase(name)) {
-                return key;
-            }
-        }
-        return null;
     }
 
     /**

@@ -124,6 +124,18 @@ public final class ScimJson {
         plain.set(name, value);
     }
 
+    /** The name, as the object spells it, of its field of this name in any case (SCIM's names are); null if none. */
+    public static String fieldName(JsonNode object, String name) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            if (field.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     /** An empty object whose keys compare case-insensitively. */
     public static ObjectNode caseInsensitiveObject() {
         return JsonUtils.getJsonNodeFactory().objectNode();

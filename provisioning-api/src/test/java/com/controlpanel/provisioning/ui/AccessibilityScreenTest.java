@@ -294,6 +294,15 @@ class AccessibilityScreenTest {
         }
     }
 
+    /** The organization switcher, open: its list within the screen, and nothing sticking out sideways. */
+    private void assertSwitcherListWithinScreen(Dimension width) {
+        assertThat((Boolean) browser.script("const r = document.querySelector('.org-switcher ul')"
+                        + ".getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;"))
+                .as("the switcher's list within " + width)
+                .isTrue();
+        browser.assertNoHorizontalScroll();
+    }
+
     @Test
     void theOrganizationSwitcherBreaksNoWordItsListCouldHold() {
         // an admin whose organizations have long words, none wider than a phone's list, and a name longer than any
@@ -322,11 +331,7 @@ class AccessibilityScreenTest {
                                 + "return broken;"))
                         .as("words broken in the switcher's list at " + width)
                         .isEmpty();
-                assertThat((Boolean) browser.script("const r = document.querySelector('.org-switcher ul')"
-                                + ".getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;"))
-                        .as("the switcher's list within " + width)
-                        .isTrue();
-                browser.assertNoHorizontalScroll();
+                assertSwitcherListWithinScreen(width);
             }
         } finally {
             browser.resize(Browser.LAPTOP);
@@ -349,11 +354,7 @@ class AccessibilityScreenTest {
                 browser.click(By.cssSelector(".org-switcher summary"));
                 assertThat(browser.find(By.cssSelector("details.org-switcher")).getAttribute("open"))
                         .isNotNull();
-                assertThat((Boolean) browser.script("const r = document.querySelector('.org-switcher ul')"
-                                + ".getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;"))
-                        .as("the switcher's list within " + width)
-                        .isTrue();
-                browser.assertNoHorizontalScroll();
+                assertSwitcherListWithinScreen(width);
             }
         } finally {
             browser.resize(Browser.LAPTOP);

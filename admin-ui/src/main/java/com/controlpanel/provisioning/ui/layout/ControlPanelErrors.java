@@ -40,14 +40,9 @@ public class ControlPanelErrors {
 
     @ExceptionHandler(PageNotFound.class)
     ModelAndView notFound(PageNotFound e, HttpServletRequest request, HttpServletResponse response) {
-        if (e.ofMemberOrTeam()) {
-            Optional<ModelAndView> back =
-                    backFromGone(request, e.getMessage().startsWith("This team") ? "team" : "member");
-            if (back.isPresent()) {
-                return back.get();
-            }
-        }
-        return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response);
+        return e.what()
+                .flatMap(what -> backFromGone(request, what))
+                .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response));
     }
 
     /** A form's page names a member or team at an address like this: the organization, the section, the id. */
@@ -71,8 +66,7 @@ public class ControlPanelErrors {
         String back = what.equals("team") || form.group(2).equals("members")
                 ? form.group(1) + "/" + (what.equals("team") ? "teams" : "members")
                 : form.group(1) + "/teams/" + form.group(3);
-        RequestContextUtils.getOutputFlashMap(request)
-                .put(Flash.ALERT, "That " + what + " no longer exists (deleted meanwhile): nothing was changed.");
+        RequestContextUtils.getOutputFlashMap(request).put(Flash.ALERT, Flash.goneMeanwhile(what));
         return Optional.of(new ModelAndView("redirect:" + back));
     }
 
@@ -169,8 +163,8 @@ public class ControlPanelErrors {
 
     private static String notFoundMessage(DomainException refusal) {
         return switch (refusal.errorCode()) {
-            case MEMBER_NOT_FOUND -> "This member does not exist (or no longer does).";
-            case TEAM_NOT_FOUND -> "This team does not exist (or no longer does).";
+            case MEMBER_NOT_FOUND -> PageNotFound.MEMBER;
+            case TEAM_NOT_FOUND -> PageNotFound.TEAM;
             default -> "This organization does not exist, or you do not manage it.";
         };
     }

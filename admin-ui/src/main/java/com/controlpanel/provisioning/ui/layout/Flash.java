@@ -11,6 +11,11 @@ public final class Flash {
 
     private Flash() {}
 
+    /** What a form of a member or team ("member", "team") deleted since its page was shown is told. */
+    public static String goneMeanwhile(String what) {
+        return "That " + what + " no longer exists (deleted meanwhile): nothing was changed.";
+    }
+
     /**
      * A message that ends with a name, ended with a full stop unless the name already has one ("Deactivated Ana N.",
      * not "Ana N..").

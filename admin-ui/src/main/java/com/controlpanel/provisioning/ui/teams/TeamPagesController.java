@@ -416,7 +416,7 @@ public class TeamPagesController {
     }
 
     /** What a page says of a member it named who was deleted since it was shown. */
-    private static final String MEMBER_GONE = "That member no longer exists (deleted meanwhile): nothing was changed.";
+    private static final String MEMBER_GONE = Flash.goneMeanwhile("member");
 
     private Optional<MemberView> memberIfThere(Workspace workspace, String id) {
         return MemberView.find(directory, workspace.organization().organizationId(), id);

@@ -273,7 +273,7 @@ final class UserPatch {
                 Path keyPath = path(operation, key);
                 JsonNode whole = rest.get(keyPath.getElement(0).getAttribute());
                 String sub = whole != null && whole.isObject()
-                        ? fieldAsNamed(whole, keyPath.getElement(1).getAttribute())
+                        ? ScimJson.fieldName(whole, keyPath.getElement(1).getAttribute())
                         : null;
                 if (sub != null) {
                     throw BadRequestException.invalidSyntax(operation.describe() + ": '" + key + "' names the attribute"
@@ -491,30 +491,13 @@ final class UserPatch {
                     if (key.equalsIgnoreCase(attribute)
                             || key.equalsIgnoreCase(ScimSchemas.USER + ":" + attribute)
                             || (key.equalsIgnoreCase(ScimSchemas.USER)
-                                    && fieldNamed(operation.value().get(key), attribute))) {
+                                    && ScimJson.fieldName(operation.value().get(key), attribute) != null)) {
                         return Optional.of(operation);
                     }
                 }
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether the object has a field of this name, in any case. */
-    private static boolean fieldNamed(JsonNode object, String name) {
-        return fieldAsNamed(object, name) != null;
-    }
-
-    /** The name, as the object spells it, of its field of this name in any case; null if it has none. */
-    private static String fieldAsNamed(JsonNode object, String name) {
-        Iterator<String> names = object.fieldNames();
-        while (names.hasNext()) {
-            String field = names.next();
-            if (field.equalsIgnoreCase(name)) {
-                return field;
-            }
-        }
-        return null;
     }
 
     /** A key of a path-less value that is itself a path: {@code name.givenName}, {@code urn:...:User:department}. */
