@@ -536,27 +536,31 @@
     });
   }
 
-  // a page a refused form answered stands at the form's address (…/rename, …/members/invite), which only a POST
-  // reaches: Back or Forward to it, or a reload, would ask to send the form again (Chrome: "Confirm Form
-  // Resubmission"). Its address becomes the page the form was sent from, which they then read again, by GET.
-  function addressOfRefusedForm() {
-    if (!document.querySelector('meta[name="answered-form"]') || !document.referrer ||
-        !window.URL || !window.history || !window.history.replaceState) {
+  // a page that answers a form stands at the form's address (…/rename, …/members/invite, …/provisioning/regenerate),
+  // which only a POST reaches: Back or Forward to it, or a reload, would ask to send the form again (Chrome: "Confirm
+  // Form Resubmission"), and a second regenerate would issue another token. Its address becomes the page it stands
+  // for (named by the page: a new organization's admins), else the page the form was sent from: they then read that
+  // page again, by GET.
+  function addressOfAnsweredForm() {
+    var meta = document.querySelector('meta[name="answered-form"]');
+    if (!meta || !window.URL || !window.history || !window.history.replaceState) {
       return;
     }
-    var from;
+    var standsFor = meta.getAttribute('content') || '';
+    var to;
     try {
-      from = new URL(document.referrer);
+      to = standsFor.indexOf('/orgs/') === 0 ? new URL(standsFor, window.location.href)
+        : document.referrer ? new URL(document.referrer) : null;
     } catch (e) {
       return;
     }
-    if (from.origin === window.location.origin && from.pathname.indexOf('/orgs/') === 0) {
-      window.history.replaceState(window.history.state, '', from.pathname + from.search);
+    if (to && to.origin === window.location.origin && to.pathname.indexOf('/orgs/') === 0) {
+      window.history.replaceState(window.history.state, '', to.pathname + to.search);
     }
   }
 
   function init() {
-    addressOfRefusedForm();
+    addressOfAnsweredForm();
     switcher();
     // what a form sent with a full page load did ("Renamed the team to …", "Added … to …") is on the new page from
     // the start, where a screen reader does not read a status out: it is said through the lasting live region

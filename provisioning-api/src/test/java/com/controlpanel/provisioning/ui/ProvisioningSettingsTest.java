@@ -194,6 +194,15 @@ class ProvisioningSettingsTest {
                 .as("the old token is dead")
                 .isEmpty();
         assertThat(credentials.verify(tenantId(), second)).isPresent();
+
+        // the page showing the token answered the form itself (the token never kept for a later request); it stands
+        // at the settings' address, so a reload reads the settings again: the token masked, no other one issued
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/provisioning"));
+        browser.driver().navigate().refresh();
+        assertThat(browser.find(By.id("secret-token")).getAttribute("value")).matches("•+");
+        assertThat(credentials.verify(tenantId(), second))
+                .as("the reload issued no other token")
+                .isPresent();
     }
 
     @Test

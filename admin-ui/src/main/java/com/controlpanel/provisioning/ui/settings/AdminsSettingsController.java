@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.AnsweredForms;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Refusals;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Settings → Admins: who manages the organization; add an admin by email (a new account gets a generated password,
- * shown on the next page only, once), remove one (never the last). Each POST redirects.
+ * shown once, on the page answering the form), remove one (never the last). Each other POST redirects.
  */
 @Controller
 @RequestMapping("/orgs/{org}/settings/admins")
@@ -82,12 +83,13 @@ public class AdminsSettingsController {
                 if (added.alreadyAdmin()) {
                     flash.addFlashAttribute(Flash.NOTICE, added.email() + " is already an admin of this organization.");
                 } else if (added.created()) {
-                    flash.addFlashAttribute(GENERATED, added.generatedPassword());
-                    flash.addFlashAttribute(GENERATED_FOR, added.email());
-                    flash.addFlashAttribute(
+                    // the page showing the password answers the form itself: the password is never kept for a
+                    // later request to show (a redirect would keep it in the session, which the database stores)
+                    model.addAttribute(
                             Flash.NOTICE,
                             added.email() + " is now an admin of this organization, with a new account. Give them "
                                     + "the password below: it is shown only this once.");
+                    return showingPassword(admins, workspace, admin, added, model);
                 } else {
                     flash.addFlashAttribute(
                             Flash.NOTICE,
@@ -143,7 +145,33 @@ public class AdminsSettingsController {
         return "redirect:" + workspace.path("/settings/admins");
     }
 
+    /**
+     * The admins of the workspace's organization with the password just generated for a new account, answering the
+     * form that made it ({@link AnsweredForms}): shown once, never kept.
+     */
+    static String showingPassword(
+            OrganizationAdmins admins,
+            Workspace workspace,
+            ControlPanelAdmin admin,
+            OrganizationAdmins.Added added,
+            Model model) {
+        model.addAttribute(GENERATED, added.generatedPassword());
+        model.addAttribute(GENERATED_FOR, added.email());
+        AnsweredForms.standsFor(model, workspace.path("/settings/admins"));
+        return page(admins, workspace, admin, new FormErrors(), "", model);
+    }
+
     private String page(Workspace workspace, ControlPanelAdmin admin, FormErrors errors, String email, Model model) {
+        return page(admins, workspace, admin, errors, email, model);
+    }
+
+    private static String page(
+            OrganizationAdmins admins,
+            Workspace workspace,
+            ControlPanelAdmin admin,
+            FormErrors errors,
+            String email,
+            Model model) {
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", admin.operator());
         model.addAttribute("admins", admins.of(workspace.organization().organizationId()));

@@ -21,9 +21,10 @@ import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Settings → Organizations (the operator only): every organization of the deployment, and a new one with its first
@@ -49,7 +49,6 @@ public class OrganizationsSettingsController {
     public record OrganizationView(
             String id, String name, long admins, boolean provisioningOn, String createdAt, boolean current) {}
 
-    private static final String SENT = OrganizationsSettingsController.class.getName() + ".sent:";
     private static final String REFUSAL =
             "Only the operator of this service may see every organization and create new ones.";
 
@@ -60,6 +59,7 @@ public class OrganizationsSettingsController {
     private final OrganizationAdministration organizations;
     private final OrganizationAdmins admins;
     private final Acting acting;
+    private final SentForms sentForms = new SentForms(Clock.systemUTC());
 
     public OrganizationsSettingsController(
             Workspaces workspaces,
@@ -102,18 +102,16 @@ public class OrganizationsSettingsController {
                     .view();
         }
         // the same form sent twice (a double click, a resend): the second waits for the first and shows what it made
-        HttpSession session = request.getSession();
-        String sent = SENT + formId;
-        synchronized (WebUtils.getSessionMutex(session)) {
-            if (session.getAttribute(sent) instanceof String created) {
-                return "redirect:/orgs/" + created + "/settings/admins";
-            }
-            Outcome outcome = createOnce(admin, workspace, name, adminEmail, request, response, flash, model);
-            if (outcome.created() != null) {
-                session.setAttribute(sent, outcome.created().value());
-            }
-            return outcome.view();
-        }
+        return sentForms.send(
+                admin.adminId().value(),
+                formId,
+                () -> {
+                    Outcome outcome = createOnce(admin, workspace, name, adminEmail, request, response, flash, model);
+                    return new SentForms.Outcome(
+                            outcome.view(),
+                            Optional.ofNullable(outcome.created()).map(OrganizationId::value));
+                },
+                created -> "redirect:/orgs/" + created + "/settings/admins");
     }
 
     /** The page to answer with, and the organization created if one was. */
@@ -167,12 +165,16 @@ public class OrganizationsSettingsController {
         try {
             OrganizationAdmins.Added added = admins.add(context, created, givenEmail, null, true);
             if (added.created()) {
-                flash.addFlashAttribute(AdminsSettingsController.GENERATED, added.generatedPassword());
-                flash.addFlashAttribute(AdminsSettingsController.GENERATED_FOR, added.email());
-                flash.addFlashAttribute(
+                // the new organization's Admins page, showing the password, answers the form itself: the password
+                // is never kept for a later request to show (a redirect would keep it in the stored session)
+                model.addAttribute(
                         Flash.NOTICE,
                         "Organization " + givenName + " created, with " + added.email() + " as its admin and a new"
                                 + " account. Give them the password below: it is shown only this once.");
+                return new Outcome(
+                        AdminsSettingsController.showingPassword(
+                                admins, workspaces.open(admin, created.value(), "settings"), admin, added, model),
+                        created);
             } else {
                 flash.addFlashAttribute(
                         Flash.NOTICE,

@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.TenantUrls;
 import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.AnsweredForms;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.Refusals;
 import com.controlpanel.provisioning.ui.layout.Workspace;
@@ -26,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Settings → User provisioning: switch it on (the Secret Token is shown once, on the page right after), regenerate
- * the token, switch it off. Each POST redirects, so a reload never issues a token again; the token travels to that
- * one page as a flash attribute and is never stored.
+ * Settings → User provisioning: switch it on (the Secret Token is shown once), regenerate the token, switch it off.
+ * A POST that issued a token is answered by the page showing it, which the page's script then places at the settings'
+ * address ({@link AnsweredForms}), so that a reload never issues a token again; the token is never stored (the
+ * database keeps only its hash), not even in the session. Every other POST redirects.
  */
 @Controller
 @RequestMapping("/orgs/{org}/settings")
@@ -98,50 +100,76 @@ public class ProvisioningSettingsController {
         return "settings/provisioning";
     }
 
+    /**
+     * On: a Secret Token was issued, and the answer is the page showing it, at the form's address ({@link
+     * AnsweredForms}): the token is never kept for a later request to show (a redirect would keep it in the session,
+     * which the database stores).
+     */
     @PostMapping("/provisioning/enable")
     String enable(
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             HttpServletRequest request,
-            RedirectAttributes flash) {
+            RedirectAttributes flash,
+            Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
         try {
             Optional<IssuedCredentials> issued = organizations.enableProvisioning(
                     acting.as(admin, request), workspace.organization().organizationId());
             if (issued.isPresent()) {
-                flash.addFlashAttribute(ISSUED_TOKEN, issued.get().secretToken().reveal());
-                flash.addFlashAttribute(
-                        Flash.NOTICE,
+                return showingToken(
+                        admin,
+                        workspace,
+                        request,
+                        model,
+                        issued.get(),
                         "User provisioning is on. Copy the Tenant URL and the Secret Token into Okta now: the token is"
                                 + " shown only this once.");
-            } else {
-                flash.addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
             }
+            flash.addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
         }
         return "redirect:" + workspace.path("/settings/provisioning");
     }
 
+    /** A new Secret Token: answered as {@link #enable} is. */
     @PostMapping("/provisioning/regenerate")
     String regenerate(
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             HttpServletRequest request,
-            RedirectAttributes flash) {
+            RedirectAttributes flash,
+            Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
         try {
             IssuedCredentials issued = organizations.issueCredentials(
                     acting.as(admin, request), workspace.organization().organizationId());
-            flash.addFlashAttribute(ISSUED_TOKEN, issued.secretToken().reveal());
-            flash.addFlashAttribute(
-                    Flash.NOTICE,
+            return showingToken(
+                    admin,
+                    workspace,
+                    request,
+                    model,
+                    issued,
                     "A new Secret Token was issued and the previous one no longer works. Paste the new one into Okta"
                             + " now: it is shown only this once.");
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
         }
         return "redirect:" + workspace.path("/settings/provisioning");
+    }
+
+    private String showingToken(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            HttpServletRequest request,
+            Model model,
+            IssuedCredentials issued,
+            String notice) {
+        model.addAttribute(ISSUED_TOKEN, issued.secretToken().reveal());
+        model.addAttribute(Flash.NOTICE, notice);
+        AnsweredForms.standsFor(model, workspace.path("/settings/provisioning"));
+        return provisioning(admin, workspace.organization().organizationId().value(), request, model);
     }
 
     @PostMapping("/provisioning/disable")
