@@ -7,13 +7,19 @@ import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** A signed-in admin: the Control Panel and the JSON API act on its behalf. */
+/**
+ * A signed-in admin: the Control Panel and the JSON API act on its behalf. Kept in the Control Panel's session, which
+ * the database stores serialized ({@link StoredSessions}): its fields are plain text, and its password hash is erased
+ * once the sign-in has checked it.
+ */
 public class AdminUser extends User implements ControlPanelAdmin {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String OPERATOR = "ROLE_OPERATOR";
     public static final String ADMIN = "ROLE_ADMIN";
 
-    private final AdminId adminId;
+    private final String adminId;
     private final boolean operator;
 
     public AdminUser(AdminId adminId, String email, String passwordHash, boolean operator) {
@@ -23,13 +29,13 @@ public class AdminUser extends User implements ControlPanelAdmin {
                 operator
                         ? List.of(new SimpleGrantedAuthority(ADMIN), new SimpleGrantedAuthority(OPERATOR))
                         : List.of(new SimpleGrantedAuthority(ADMIN)));
-        this.adminId = adminId;
+        this.adminId = adminId.value();
         this.operator = operator;
     }
 
     @Override
     public AdminId adminId() {
-        return adminId;
+        return new AdminId(adminId);
     }
 
     @Override
@@ -44,7 +50,7 @@ public class AdminUser extends User implements ControlPanelAdmin {
     }
 
     public Actor actor() {
-        return Actor.admin(adminId, email());
+        return Actor.admin(adminId(), email());
     }
 
     @Override

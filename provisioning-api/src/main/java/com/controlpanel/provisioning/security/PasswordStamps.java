@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,9 +39,11 @@ public class PasswordStamps implements SignedInSessions {
     public static final String SIGNED_OUT = "/login?password-changed";
 
     private final JdbcTemplate jdbc;
+    private final SessionRepository<?> sessions;
 
-    public PasswordStamps(JdbcTemplate jdbc) {
+    public PasswordStamps(JdbcTemplate jdbc, SessionRepository<?> sessions) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
     }
 
     /** The stamp of the admin's password as stored now; empty when the account is gone. */
@@ -54,7 +57,11 @@ public class PasswordStamps implements SignedInSessions {
                 .findFirst();
     }
 
-    /** Not signed out, and stamped with the admin's password as stored now (the check every page makes). */
+    /**
+     * Not signed out, and stamped with the admin's password as stored now (the check every page makes), asked by a
+     * request that outlives its start (the live Activity stream). Its session was read from the store when it began:
+     * whether it is still there (not signed out in another tab, on any node, nor expired) is asked of the store.
+     */
     @Override
     public boolean stillSignedIn(ControlPanelAdmin admin, HttpSession session) {
         Object stamp;
@@ -63,7 +70,9 @@ public class PasswordStamps implements SignedInSessions {
         } catch (IllegalStateException signedOut) {
             return false;
         }
-        return stamp != null && current(admin.adminId()).map(stamp::equals).orElse(false);
+        return stamp != null
+                && current(admin.adminId()).map(stamp::equals).orElse(false)
+                && sessions.findById(session.getId()) != null;
     }
 
     /** Marks the session as signed in with the admin's password as it is stored now. */

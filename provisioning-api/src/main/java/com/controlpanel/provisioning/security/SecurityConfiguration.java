@@ -238,8 +238,20 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The Control Panel's stylesheets, scripts and images, open to anyone: a page's every asset would otherwise read
+     * the session from the database (to look for a request saved for after sign-in) for nothing.
+     */
     @Bean
     @Order(6)
+    public SecurityFilterChain staticAssetsChain(HttpSecurity http) throws Exception {
+        stateless(http, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(7)
     public SecurityFilterChain controlPanelChain(HttpSecurity http, PasswordStamps stamps) throws Exception {
         RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
         RequestMatcher eventStream = SecurityConfiguration::asksForEventStream;

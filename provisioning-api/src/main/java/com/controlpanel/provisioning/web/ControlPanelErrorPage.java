@@ -8,7 +8,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The Control Panel's error page where its templates can not be used: for what the servlet container refuses before
- * the application sees the request ({@link ContainerErrorReport}). The markup and stylesheets of its own error page
+ * the application sees the request ({@link ContainerErrorReport}), and for a session the database could not read or
+ * keep ({@link ControlPanelSessions}). The markup and stylesheets of its own error page
  * ({@code error.html} in {@code bare.html}), a status and a sentence; nothing of the request is shown.
  */
 final class ControlPanelErrorPage {
@@ -21,8 +22,12 @@ final class ControlPanelErrorPage {
     private ControlPanelErrorPage() {}
 
     static void write(HttpServletResponse response, String contextPath, HttpStatus status) throws IOException {
+        write(response, contextPath, status, title(status), message(status));
+    }
+
+    static void write(HttpServletResponse response, String contextPath, HttpStatus status, String title, String message)
+            throws IOException {
         String root = HtmlUtils.htmlEscape(contextPath == null ? "" : contextPath);
-        String title = title(status);
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"color-scheme\" content=\"light\">\n"
@@ -36,7 +41,7 @@ final class ControlPanelErrorPage {
                 + "<article class=\"card error-page\">\n"
                 + "<p class=\"error-code\">" + status.value() + "</p>\n"
                 + "<h1>" + HtmlUtils.htmlEscape(title) + "</h1>\n"
-                + "<p>" + HtmlUtils.htmlEscape(message(status)) + "</p>\n"
+                + "<p>" + HtmlUtils.htmlEscape(message) + "</p>\n"
                 + "<p><a href=\"" + root + "/\" role=\"button\">Back to the Control Panel</a></p>\n"
                 + "</article>\n</main>\n</body>\n</html>\n";
         byte[] body = page.getBytes(StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ class SecureCookieTest {
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());
             return page.headers().allValues("Set-Cookie").stream()
-                    .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                    .filter(cookie -> cookie.startsWith("SESSION="))
                     .findFirst()
                     .orElseThrow();
         }

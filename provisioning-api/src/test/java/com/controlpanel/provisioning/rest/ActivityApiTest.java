@@ -551,38 +551,67 @@ class ActivityApiTest {
         }
     }
 
-    @Test
-    void theControlPanelsStreamEndsOnceItsSessionIsSignedOutByAPasswordChange() throws Exception {
-        rowsOnceThere("", 1);
-        api.post(path("/admins"), Map.of("email", uniqueEmail("keeper"), "password", "keeper-password-1"));
-        String email = uniqueEmail("page-watcher");
+    /** A Control Panel session of a new admin of the organization, its Activity page's live stream open. */
+    private record WatchingPage(
+            FormSession page,
+            String email,
+            String password,
+            BlockingQueue<String> lines,
+            java.util.concurrent.CompletableFuture<?> stream) {}
+
+    private WatchingPage watchingPage(String who) throws Exception {
+        String email = uniqueEmail(who);
         String password = "watcher-password-1";
         api.post(path("/admins"), Map.of("email", email, "password", password));
         FormSession page = FormSession.signIn(port, email, password);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         var stream = page.stream("/orgs/" + org + "/activity/stream", lines, ENDED);
         awaitLine(lines, line -> line.equals("event:ready"));
+        return new WatchingPage(page, email, password, lines, stream);
+    }
+
+    /** Once the stream has checked its access again, the next row is not sent: the stream ends instead. */
+    private void assertEndsBeforeTheNextRow(WatchingPage watching, String team) throws Exception {
+        Thread.sleep(LiveStream.RECHECK.toMillis() + 200);
+        api.post(path("/teams"), Map.of("name", team));
+        assertThat(awaitLine(watching.lines(), line -> line.equals(ENDED) || line.startsWith("id:")))
+                .isEqualTo(ENDED);
+        watching.stream().cancel(true);
+    }
+
+    @Test
+    void theControlPanelsStreamEndsOnceItsSessionIsSignedOutByAPasswordChange() throws Exception {
+        rowsOnceThere("", 1);
+        api.post(path("/admins"), Map.of("email", uniqueEmail("keeper"), "password", "keeper-password-1"));
+        WatchingPage watching = watchingPage("page-watcher");
         api.post(path("/teams"), Map.of("name", "Seen on the page"));
         String seen = rowsOnceThere("?action=team.created&limit=1", 1)
                 .get(0)
                 .get("position")
                 .asText();
         // the rows of the admins added above may come first: the projection writes them in the background
-        awaitLine(lines, line -> line.equals("id:" + seen));
+        awaitLine(watching.lines(), line -> line.equals("id:" + seen));
 
         // the password changed elsewhere: this session is signed out, and its stream sends nothing more
-        Http elsewhere = Http.to("http://localhost:" + port).basic(email, password);
+        Http elsewhere = Http.to("http://localhost:" + port).basic(watching.email(), watching.password());
         assertThat(elsewhere
                         .post(
                                 "/api/account/password",
-                                Map.of("currentPassword", password, "newPassword", "a-new-password-2"))
+                                Map.of("currentPassword", watching.password(), "newPassword", "a-new-password-2"))
                         .status())
                 .isEqualTo(204);
-        Thread.sleep(LiveStream.RECHECK.toMillis() + 200);
-        api.post(path("/teams"), Map.of("name", "Not for a signed-out page"));
-        assertThat(awaitLine(lines, line -> line.equals(ENDED) || line.startsWith("id:")))
-                .isEqualTo(ENDED);
-        stream.cancel(true);
+        assertEndsBeforeTheNextRow(watching, "Not for a signed-out page");
+    }
+
+    @Test
+    void theControlPanelsStreamEndsOnceItsSessionIsSignedOutInAnotherTab() throws Exception {
+        WatchingPage watching = watchingPage("tab-watcher");
+
+        // another tab of the same browser signs out: the session is gone from the store, which the stream's request
+        // read when it began
+        var signedOut = watching.page().submit("/orgs/" + org + "/activity", "/logout");
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).contains("/login?logout");
+        assertEndsBeforeTheNextRow(watching, "Not for a page signed out");
     }
 
     @Test

@@ -19,11 +19,45 @@ public final class FormSession {
     private final String base;
 
     private FormSession(int port) {
-        this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                port);
+    }
+
+    private FormSession(HttpClient client, int port) {
+        this.client = client;
         this.base = "http://localhost:" + port;
+    }
+
+    /** The same browser (its cookies) on another node, or on this one started again on another port. */
+    public FormSession at(int port) {
+        return new FormSession(client, port);
+    }
+
+    /** Sends a form found on the page at {@code pagePath} (its CSRF token taken from there) to {@code action}. */
+    public HttpResponse<String> submit(String pagePath, String action, String... fields) throws Exception {
+        String page = get(pagePath, false).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find())
+                .as("the page %s carries a form's CSRF token", pagePath)
+                .isTrue();
+        StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append('&')
+                    .append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Referer", base + pagePath)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A session not signed in yet. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells a failure of the database itself from a failure of what was asked of it. */
 public final class DatabaseFailures {
@@ -70,6 +71,13 @@ public final class DatabaseFailures {
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
                     return true;
                 }
+            }
+            if (current instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != current) {
+                // the connection lost mid-transaction: its rollback fails too ("Connection is closed", no SQL state)
+                // and hides the failure that tells it, which it keeps
+                return unavailable(rollback.getApplicationException());
             }
             current = current.getCause();
         }

@@ -6,8 +6,10 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** A client hears whether the database is out of reach or every connection was only in use. */
 class DatabaseFailuresTest {
@@ -52,5 +54,18 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.busy(failure)).isFalse();
         assertThat(DatabaseFailures.retryMessage(failure)).isEqualTo(DatabaseFailures.RETRY_SHORTLY);
         assertThat(DatabaseFailures.busy(refused)).isFalse();
+    }
+
+    @Test
+    void aRollbackThatFailedOnTheLostConnectionIsTheDatabaseOutOfReach() {
+        // the connection lost mid-transaction (a session read): the query fails with the connection's error, then the
+        // rollback fails on the closed connection, without an SQL state, and is what is thrown
+        var lost = new DataAccessResourceFailureException(
+                "PreparedStatementCallback; An I/O error occurred while sending to the backend.",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(DatabaseFailures.unavailable(rollback)).isFalse();
+        rollback.initApplicationException(lost);
+        assertThat(DatabaseFailures.unavailable(rollback)).isTrue();
     }
 }

@@ -1,0 +1,55 @@
+package com.controlpanel.provisioning.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializationFailedException;
+import org.springframework.core.serializer.support.SerializingConverter;
+
+/**
+ * The Control Panel's sessions are kept in the database (Spring Session, tables of migration V17), so that a restart
+ * signs nobody out and every node sharing the database knows every session. Each attribute is stored serialized.
+ *
+ * <p>An attribute that can no longer be read (written by a version whose classes have changed since) is read as
+ * absent, not as an error: the admin is asked to sign in again, instead of every page answering 500 until the session
+ * expires.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoredSessions implements BeanClassLoaderAware {
+
+    private static final Logger log = LoggerFactory.getLogger(StoredSessions.class);
+
+    private ClassLoader classLoader = StoredSessions.class.getClassLoader();
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /** The name Spring Session's JDBC store looks this converter up by. */
+    @Bean
+    ConversionService springSessionConversionService() {
+        DeserializingConverter reader = new DeserializingConverter(classLoader);
+        GenericConversionService conversions = new GenericConversionService();
+        conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+        conversions.addConverter(byte[].class, Object.class, stored -> readOrNothing(reader, stored));
+        return conversions;
+    }
+
+    static Object readOrNothing(DeserializingConverter reader, byte[] stored) {
+        try {
+            return reader.convert(stored);
+        } catch (SerializationFailedException unreadable) {
+            log.warn(
+                    "A Control Panel session attribute stored by another version could not be read ({}); read as"
+                            + " absent: its admin signs in again",
+                    unreadable.getMostSpecificCause().toString());
+            return null;
+        }
+    }
+}

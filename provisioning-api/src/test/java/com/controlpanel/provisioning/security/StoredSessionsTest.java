@@ -1,0 +1,147 @@
+package com.controlpanel.provisioning.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.controlpanel.provisioning.ProvisioningApplication;
+import com.controlpanel.provisioning.testing.FormSession;
+import com.controlpanel.provisioning.testing.Nodes;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Control Panel's sessions are kept in the database: a restart signs nobody out, a session the store can no longer
+ * read asks to sign in again, and no secret shown once (a Secret Token, a generated password) is ever stored in one.
+ */
+class StoredSessionsTest {
+
+    private static final String ADMIN = "sessions-operator@example.com";
+    private static final String PASSWORD = "sessions-password-1";
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext node;
+
+    @AfterEach
+    void stop() {
+        Nodes.stop(node);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(ProvisioningApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--provisioning.data-dir=" + dataDir,
+                        "--provisioning.admin-email=" + ADMIN,
+                        "--provisioning.admin-password=" + PASSWORD);
+    }
+
+    /** The members page of the admin's first organization, as the start page leads to it. */
+    private static String membersPage(FormSession session) throws Exception {
+        String location =
+                session.get("/", false).headers().firstValue("Location").orElseThrow();
+        assertThat(location).as("the start page leads to the members").contains("/orgs/");
+        return location.substring(location.indexOf("/orgs/"));
+    }
+
+    private List<byte[]> storedAttributes() {
+        return node.getBean(JdbcTemplate.class)
+                .queryForList("SELECT attribute_bytes FROM spring_session_attributes", byte[].class);
+    }
+
+    private boolean anySessionHolds(String secret) {
+        byte[] wanted = secret.getBytes(StandardCharsets.UTF_8);
+        return storedAttributes().stream()
+                .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1))
+                .anyMatch(text -> text.contains(new String(wanted, StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void aRestartSignsNobodyOut() throws Exception {
+        node = start();
+        FormSession browser = FormSession.signIn(Nodes.port(node), ADMIN, PASSWORD);
+        String members = membersPage(browser);
+        assertThat(browser.get(members, false).statusCode()).isEqualTo(200);
+        String hash = node.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT password_hash FROM admin_account WHERE email = ?", String.class, ADMIN);
+        assertThat(storedAttributes()).as("the session is stored").isNotEmpty();
+        assertThat(anySessionHolds(hash))
+                .as("the password hash is in no stored session")
+                .isFalse();
+
+        node.close();
+        node = start();
+        HttpResponse<String> again = browser.at(Nodes.port(node)).get(members, false);
+        assertThat(again.statusCode())
+                .as(
+                        "the page after a restart, not the sign-in: %s",
+                        again.headers().map())
+                .isEqualTo(200);
+        assertThat(again.body()).contains(ADMIN);
+    }
+
+    @Test
+    void aSessionTheStoreCanNoLongerReadAsksToSignInAgain() throws Exception {
+        node = start();
+        FormSession browser = FormSession.signIn(Nodes.port(node), ADMIN, PASSWORD);
+        String members = membersPage(browser);
+        // as a version whose classes changed since would find it: bytes no longer a serialized object
+        assertThat(node.getBean(JdbcTemplate.class)
+                        .update("UPDATE spring_session_attributes SET attribute_bytes = ?", (Object) new byte[] {1, 2}))
+                .isPositive();
+
+        HttpResponse<String> page = browser.get(members, false);
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/login");
+        // and signing in again works
+        assertThat(FormSession.signIn(Nodes.port(node), ADMIN, PASSWORD)
+                        .get(members, false)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theSecretTokenAndAGeneratedPasswordAreShownOnceAndNeverStoredInTheSession() throws Exception {
+        node = start();
+        FormSession browser = FormSession.signIn(Nodes.port(node), ADMIN, PASSWORD);
+        String org = membersPage(browser).replaceAll("^/orgs/([^/]+)/.*$", "$1");
+        String settings = "/orgs/" + org + "/settings/provisioning";
+
+        HttpResponse<String> enabled = browser.submit(settings, settings + "/enable");
+        assertThat(enabled.statusCode()).isEqualTo(200);
+        Matcher token = Pattern.compile(
+                        "id=\"secret-token\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*id=\"secret-token\"")
+                .matcher(enabled.body());
+        assertThat(token.find()).as("the answer shows the token").isTrue();
+        String secret = token.group(1) != null ? token.group(1) : token.group(2);
+        assertThat(secret).hasSizeGreaterThan(20);
+        assertThat(enabled.body()).contains("name=\"answered-form\" content=\"" + settings + "\"");
+        assertThat(anySessionHolds(secret))
+                .as("the token is in no stored session")
+                .isFalse();
+        assertThat(browser.get(settings, false).body()).doesNotContain(secret);
+
+        String admins = "/orgs/" + org + "/settings/admins";
+        HttpResponse<String> added = browser.submit(admins, admins + "/add", "email", "new-admin@example.com");
+        assertThat(added.statusCode()).isEqualTo(200);
+        Matcher password = Pattern.compile("id=\"generated-password\"[^>]*value=\"([^\"]+)\"")
+                .matcher(added.body());
+        assertThat(password.find())
+                .as("the answer shows the generated password")
+                .isTrue();
+        assertThat(anySessionHolds(password.group(1)))
+                .as("the password is in no stored session")
+                .isFalse();
+        assertThat(browser.get(admins, false).body()).doesNotContain(password.group(1));
+    }
+}
