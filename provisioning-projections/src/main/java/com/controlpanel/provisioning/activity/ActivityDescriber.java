@@ -130,7 +130,9 @@ final class ActivityDescriber {
                     }
                 }
                 summary = "Updated member " + subjectName + ": "
-                        + changes.findValuesAsText("field").stream().collect(Collectors.joining(", "));
+                        + String.join(
+                                ", ",
+                                summaryNames(changes.findValuesAsText("field"), extensions(e.previous(), e.profile())));
                 names.put(subjectId, org, subjectName);
             } else if (event instanceof MemberTakenOver) {
                 subjectName = before;
@@ -373,6 +375,39 @@ final class ActivityDescriber {
             }
         }
         return fields;
+    }
+
+    /**
+     * The changed fields as the one-line summary names them: an extension's attribute by its own name ({@code
+     * department}, not {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department}), unless another
+     * changed field has that name too; the details keep every full name.
+     */
+    static List<String> summaryNames(List<String> fields, Set<String> extensions) {
+        Map<String, Long> named = fields.stream()
+                .collect(Collectors.groupingBy(field -> ownName(field, extensions), Collectors.counting()));
+        return fields.stream()
+                .map(field -> named.get(ownName(field, extensions)) == 1 ? ownName(field, extensions) : field)
+                .toList();
+    }
+
+    /** The schema URNs of the extensions either profile holds attributes of (as {@link #flatten} names them). */
+    private static Set<String> extensions(MemberProfile before, MemberProfile after) {
+        Set<String> extensions = new java.util.HashSet<>();
+        for (MemberProfile profile : List.of(before, after)) {
+            profile.attributes().forEach((name, value) -> {
+                if (name.startsWith("urn:") && value instanceof Map<?, ?>) {
+                    extensions.add(name);
+                }
+            });
+        }
+        return extensions;
+    }
+
+    private static String ownName(String field, Set<String> extensions) {
+        int colon = field.lastIndexOf(':');
+        return colon > 0 && colon < field.length() - 1 && extensions.contains(field.substring(0, colon))
+                ? field.substring(colon + 1)
+                : field;
     }
 
     /** An email as the details show it: its address, type, primary mark and display name. */

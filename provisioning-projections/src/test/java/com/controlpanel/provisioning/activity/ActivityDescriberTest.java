@@ -387,6 +387,37 @@ class ActivityDescriberTest {
         assertThat(manager.get("to").asText()).contains("m-2");
     }
 
+    @Test
+    void theSummaryNamesAnExtensionsAttributeByItsOwnNameUnlessAnotherChangedFieldHasIt() throws Exception {
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        MemberProfile before = withAttribute(
+                withTitle(aliceProfile(), "Engineer"),
+                enterprise,
+                Map.of("department", "Ops", "manager", Map.of("value", "m-1")));
+        MemberProfile after = withAttribute(
+                withTitle(aliceProfile(), "Lead"),
+                enterprise,
+                Map.of("department", "Platform", "manager", Map.of("value", "m-2")));
+        ActivityRow row = describe(new MemberProfileChanged(ORG, ALICE, before, after), OKTA);
+        assertThat(row.summary())
+                .isEqualTo("Updated member Alice Adams (alice@example.com): title, department, manager");
+        assertThat(json.readTree(row.details()).get("changes").findValuesAsText("field"))
+                .as("the details keep the full names")
+                .containsExactly("title", enterprise + ":department", enterprise + ":manager");
+
+        // an extension's title beside the core title: both keep their full names
+        String custom = "urn:example:params:scim:schemas:extension:custom:1.0:User";
+        ActivityRow both = describe(
+                new MemberProfileChanged(
+                        ORG,
+                        ALICE,
+                        withAttribute(withTitle(aliceProfile(), "Engineer"), custom, Map.of("title", "A")),
+                        withAttribute(withTitle(aliceProfile(), "Lead"), custom, Map.of("title", "B"))),
+                OKTA);
+        assertThat(both.summary())
+                .isEqualTo("Updated member Alice Adams (alice@example.com): title, " + custom + ":title");
+    }
+
     private static MemberProfile withAttribute(MemberProfile profile, String name, Object value) {
         Map<String, Object> attributes = new java.util.LinkedHashMap<>(profile.attributes());
         attributes.put(name, value);
