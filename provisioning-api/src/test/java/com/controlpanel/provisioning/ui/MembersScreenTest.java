@@ -201,6 +201,25 @@ class MembersScreenTest {
     }
 
     @Test
+    void aFilterStepsThroughByArrowKeysIsAskedForOnceSettledNotAtEachStep() {
+        browser.open(tenant.path("/members"));
+        // counted as they are made (history.length stops at the browser's cap of 50 entries)
+        browser.script("window.asked = 0; document.body.addEventListener('htmx:beforeRequest', () => window.asked++);"
+                + " window.pushed = 0; const push = history.pushState.bind(history);"
+                + " history.pushState = (...args) => { window.pushed++; return push(...args); };");
+        WebElement status = browser.find(By.id("member-status"));
+        // Invited, Active, Deactivated: three changes, as a keyboard user passes over the first two
+        status.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        waitForResults("status=deactivated");
+        assertThat(browser.script("return window.asked;"))
+                .as("results asked for")
+                .isEqualTo(1L);
+        assertThat(browser.script("return window.pushed;"))
+                .as("one history entry: Back returns to the page as it was, not to each option passed over")
+                .isEqualTo(1L);
+    }
+
+    @Test
     void searchesFiltersSortsAndPages() {
         browser.open(tenant.path("/members"));
 
