@@ -73,31 +73,14 @@ public class AdminsSettingsController {
         if (given.isEmpty()) {
             errors.field("email", "Enter the email of the new admin");
         } else {
+            OrganizationAdmins.Added added = null;
             try {
-                OrganizationAdmins.Added added = admins.add(
+                added = admins.add(
                         acting.as(admin, request),
                         workspace.organization().organizationId(),
                         given,
                         null,
                         admin.operator());
-                if (added.alreadyAdmin()) {
-                    flash.addFlashAttribute(Flash.NOTICE, added.email() + " is already an admin of this organization.");
-                } else if (added.created()) {
-                    // the page showing the password answers the form itself: the password is never kept for a
-                    // later request to show (a redirect would keep it in the session, which the database stores)
-                    model.addAttribute(
-                            Flash.NOTICE,
-                            added.email() + " is now an admin of this organization, with a new account. Give them "
-                                    + "the password below: it is shown only this once.");
-                    return showingPassword(admins, workspace, admin, added, model);
-                } else {
-                    flash.addFlashAttribute(
-                            Flash.NOTICE,
-                            added.email() + " is now an admin of this organization, with the account that already "
-                                    + "existed for this email: it signs in with the password it has, chosen by "
-                                    + "whoever created it or changed since.");
-                }
-                return "redirect:" + workspace.path("/settings/admins");
             } catch (InvalidValueException e) {
                 errors.field("email", e.getMessage());
             } catch (DomainException e) {
@@ -108,6 +91,26 @@ public class AdminsSettingsController {
                 }
             } catch (RuntimeException e) {
                 errors.form(Refusals.explain(e));
+            }
+            if (added != null && added.created()) {
+                // the page showing the password answers the form itself: the password is never kept for a later
+                // request to show (a redirect would keep it in the session, which the database stores); outside the
+                // refusals' catch, as the admin was added whatever happens now
+                model.addAttribute(
+                        Flash.NOTICE,
+                        added.email() + " is now an admin of this organization, with a new account. Give them the"
+                                + " password below: it is shown only this once.");
+                return showingPassword(admins, workspace, admin, added, model);
+            }
+            if (added != null) {
+                flash.addFlashAttribute(
+                        Flash.NOTICE,
+                        added.alreadyAdmin()
+                                ? added.email() + " is already an admin of this organization."
+                                : added.email() + " is now an admin of this organization, with the account that"
+                                        + " already existed for this email: it signs in with the password it has,"
+                                        + " chosen by whoever created it or changed since.");
+                return "redirect:" + workspace.path("/settings/admins");
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -162,25 +162,9 @@ public class OrganizationsSettingsController {
                             + " manage it.");
             return next;
         }
+        OrganizationAdmins.Added added;
         try {
-            OrganizationAdmins.Added added = admins.add(context, created, givenEmail, null, true);
-            if (added.created()) {
-                // the new organization's Admins page, showing the password, answers the form itself: the password
-                // is never kept for a later request to show (a redirect would keep it in the stored session)
-                model.addAttribute(
-                        Flash.NOTICE,
-                        "Organization " + givenName + " created, with " + added.email() + " as its admin and a new"
-                                + " account. Give them the password below: it is shown only this once.");
-                return new Outcome(
-                        AdminsSettingsController.showingPassword(
-                                admins, workspaces.open(admin, created.value(), "settings"), admin, added, model),
-                        created);
-            } else {
-                flash.addFlashAttribute(
-                        Flash.NOTICE,
-                        "Organization " + givenName + " created, with " + added.email() + " as its admin, with the"
-                                + " account that already existed for this email: it signs in with the password it has.");
-            }
+            added = admins.add(context, created, givenEmail, null, true);
         } catch (RuntimeException e) {
             // the organization is there: not a refusal, but what is left to do
             flash.addFlashAttribute(
@@ -190,7 +174,24 @@ public class OrganizationsSettingsController {
                                     .map(Throwable::getMessage)
                                     .orElse("the service could not do it now")
                             + "). Add its first admin below.");
+            return next;
         }
+        if (added.created()) {
+            // the new organization's Admins page, showing the password, answers the form itself: the password is
+            // never kept for a later request to show (a redirect would keep it in the stored session)
+            model.addAttribute(
+                    Flash.NOTICE,
+                    "Organization " + givenName + " created, with " + added.email() + " as its admin and a new"
+                            + " account. Give them the password below: it is shown only this once.");
+            return new Outcome(
+                    AdminsSettingsController.showingPassword(
+                            admins, workspaces.open(admin, created.value(), "settings"), admin, added, model),
+                    created);
+        }
+        flash.addFlashAttribute(
+                Flash.NOTICE,
+                "Organization " + givenName + " created, with " + added.email() + " as its admin, with the account"
+                        + " that already existed for this email: it signs in with the password it has.");
         return next;
     }
 

@@ -113,24 +113,27 @@ public class ProvisioningSettingsController {
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
+        Optional<IssuedCredentials> issued;
         try {
-            Optional<IssuedCredentials> issued = organizations.enableProvisioning(
+            issued = organizations.enableProvisioning(
                     acting.as(admin, request), workspace.organization().organizationId());
-            if (issued.isPresent()) {
-                return showingToken(
-                        admin,
-                        workspace,
-                        request,
-                        model,
-                        issued.get(),
-                        "User provisioning is on. Copy the Tenant URL and the Secret Token into Okta now: the token is"
-                                + " shown only this once.");
-            }
-            flash.addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + workspace.path("/settings/provisioning");
         }
-        return "redirect:" + workspace.path("/settings/provisioning");
+        if (issued.isEmpty()) {
+            flash.addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
+            return "redirect:" + workspace.path("/settings/provisioning");
+        }
+        // outside the refusal's catch: a page that fails to show now is an error page, not "not switched on"
+        return showingToken(
+                admin,
+                workspace,
+                request,
+                model,
+                issued.get(),
+                "User provisioning is on. Copy the Tenant URL and the Secret Token into Okta now: the token is shown"
+                        + " only this once.");
     }
 
     /** A new Secret Token: answered as {@link #enable} is. */
@@ -142,21 +145,22 @@ public class ProvisioningSettingsController {
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
+        IssuedCredentials issued;
         try {
-            IssuedCredentials issued = organizations.issueCredentials(
+            issued = organizations.issueCredentials(
                     acting.as(admin, request), workspace.organization().organizationId());
-            return showingToken(
-                    admin,
-                    workspace,
-                    request,
-                    model,
-                    issued,
-                    "A new Secret Token was issued and the previous one no longer works. Paste the new one into Okta"
-                            + " now: it is shown only this once.");
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + workspace.path("/settings/provisioning");
         }
-        return "redirect:" + workspace.path("/settings/provisioning");
+        return showingToken(
+                admin,
+                workspace,
+                request,
+                model,
+                issued,
+                "A new Secret Token was issued and the previous one no longer works. Paste the new one into Okta now:"
+                        + " it is shown only this once.");
     }
 
     private String showingToken(
