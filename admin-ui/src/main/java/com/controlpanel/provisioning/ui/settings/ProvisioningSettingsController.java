@@ -37,6 +37,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ProvisioningSettingsController {
 
     static final String ISSUED_TOKEN = "issuedToken";
+    private static final String SWITCHED_ON = "User provisioning is on. Copy the Tenant URL and the Secret Token into"
+            + " Okta now: the token is shown only this once.";
+    private static final String REGENERATED = "A new Secret Token was issued and the previous one no longer works."
+            + " Paste the new one into Okta now: it is shown only this once.";
 
     private final Workspaces workspaces;
     private final OrganizationAdministration organizations;
@@ -126,14 +130,7 @@ public class ProvisioningSettingsController {
             return "redirect:" + workspace.path("/settings/provisioning");
         }
         // outside the refusal's catch: a page that fails to show now is an error page, not "not switched on"
-        return showingToken(
-                admin,
-                workspace,
-                request,
-                model,
-                issued.get(),
-                "User provisioning is on. Copy the Tenant URL and the Secret Token into Okta now: the token is shown"
-                        + " only this once.");
+        return showingToken(admin, workspace, request, model, issued.get(), SWITCHED_ON);
     }
 
     /** A new Secret Token: answered as {@link #enable} is. */
@@ -153,14 +150,7 @@ public class ProvisioningSettingsController {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
             return "redirect:" + workspace.path("/settings/provisioning");
         }
-        return showingToken(
-                admin,
-                workspace,
-                request,
-                model,
-                issued,
-                "A new Secret Token was issued and the previous one no longer works. Paste the new one into Okta now:"
-                        + " it is shown only this once.");
+        return showingToken(admin, workspace, request, model, issued, REGENERATED);
     }
 
     private String showingToken(
