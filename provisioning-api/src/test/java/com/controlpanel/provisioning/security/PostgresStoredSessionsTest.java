@@ -55,4 +55,11 @@ class PostgresStoredSessionsTest {
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
     }
+
+    @Test
+    void aChangeToASessionSignedOutMeanwhileIsDroppedNotAnError() {
+        nodeA = Nodes.onPostgres(PostgresAvailable.emptySchema("stored_sessions_race_test"), ADMIN, PASSWORD);
+        StoredSessionsTest.assertSignedOutMeanwhileDropsTheChange(
+                nodeA.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class));
+    }
 }
