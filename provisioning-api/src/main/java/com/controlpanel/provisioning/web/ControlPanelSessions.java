@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.web;
 
 import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.ui.layout.ControlPanelErrors;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -89,9 +90,8 @@ public class ControlPanelSessions {
                         answer,
                         http.getContextPath(),
                         HttpStatus.SERVICE_UNAVAILABLE,
-                        "The Control Panel can not reach its database",
-                        "Try again in a moment. If you were saving a change, look whether it was saved before you"
-                                + " repeat it.");
+                        ControlPanelErrors.OUT_OF_REACH,
+                        ControlPanelErrors.OUT_OF_REACH_ADVICE);
             }
         }
     }

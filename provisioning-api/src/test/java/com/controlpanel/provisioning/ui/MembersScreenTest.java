@@ -938,6 +938,13 @@ class MembersScreenTest {
         assertThat(directory.findMember(other.id(), grace)).isEmpty();
     }
 
+    /** Presses the member page's button; the page then says {@code notice} and shows the member {@code status}. */
+    private void pressSaying(String button, String notice, String status) {
+        browser.submit(By.xpath("//button[normalize-space()='" + button + "']"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo(notice);
+        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo(status);
+    }
+
     @Test
     void aDeactivationOrDeletionDoneMeanwhileInAnotherTabIsSaidSoNotClaimedAgain() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Two Tabs");
@@ -945,10 +952,7 @@ class MembersScreenTest {
         browser.open(other.path("/members/" + ada.value()));
         // another tab, or another admin, deactivates the member while this page is open
         scenery.deactivate(other, ada);
-        browser.submit(By.xpath("//button[normalize-space()='Deactivate']"));
-        assertThat(browser.text(By.cssSelector(".flash-notice")))
-                .isEqualTo("Ada Twice was already deactivated: nothing changed.");
-        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo("Deactivated");
+        pressSaying("Deactivate", "Ada Twice was already deactivated: nothing changed.", "Deactivated");
         browser.submit(By.xpath("//button[normalize-space()='Reactivate']"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Reactivated Ada Twice.");
 
@@ -957,10 +961,7 @@ class MembersScreenTest {
         scenery.deactivate(other, eve);
         browser.open(other.path("/members/" + eve.value()));
         scenery.reactivate(other, eve);
-        browser.submit(By.xpath("//button[normalize-space()='Reactivate']"));
-        assertThat(browser.text(By.cssSelector(".flash-notice")))
-                .isEqualTo("Eve Twice is not deactivated (invited): nothing changed.");
-        assertThat(browser.text(By.cssSelector(".profile-header .status"))).isEqualTo("Invited");
+        pressSaying("Reactivate", "Eve Twice is not deactivated (invited): nothing changed.", "Invited");
         browser.open(other.path("/members/" + ada.value()));
 
         // deleted meanwhile: the Delete of this page is answered on the list, not by a missing page

@@ -18,8 +18,7 @@ public record ActivityFilter(
         String subjectText,
         String subjectPicked) {
 
-    /** A member or team a typed name could mean: pick it to filter by it. */
-    /** A member or team the typed name may mean: how it is named, which kind it is, its link, its Okta badge. */
+    /** A member or team a typed name could mean, picked to filter by it: its name, kind, link and Okta badge. */
     public record SubjectChoice(String label, String kind, String link, boolean okta) {}
 
     public boolean valid() {

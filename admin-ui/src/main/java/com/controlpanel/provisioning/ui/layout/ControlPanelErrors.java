@@ -30,6 +30,13 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice(basePackages = "com.controlpanel.provisioning.ui")
 public class ControlPanelErrors {
 
+    /** The title of the page shown while the database is out of reach, here and where a session can not be read. */
+    public static final String OUT_OF_REACH = "The Control Panel can not reach its database";
+
+    /** What that page tells the admin to do. */
+    public static final String OUT_OF_REACH_ADVICE =
+            "Try again in a moment. If you were saving a change, look whether it was saved before you repeat it.";
+
     private static final Logger log = LoggerFactory.getLogger(ControlPanelErrors.class);
 
     private final RequestIds requestIds;
@@ -138,11 +145,7 @@ public class ControlPanelErrors {
         if (DatabaseFailures.unavailable(e)) {
             OutageLog.SHARED.unavailable(
                     log, "Control Panel request " + requestIds.idOf(request) + ": the database is out of reach", e);
-            return tryAgainSoon(
-                    "The Control Panel can not reach its database",
-                    "Try again in a moment. If you were saving a change, look whether it was saved before you repeat it.",
-                    request,
-                    response);
+            return tryAgainSoon(OUT_OF_REACH, OUT_OF_REACH_ADVICE, request, response);
         }
         log.error("Control Panel request {} failed", requestIds.idOf(request), e);
         return page(
