@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.testing.PostgresAvailable;
+import com.controlpanel.provisioning.ui.layout.EmailBreaks;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,9 @@ class PostgresStoredSessionsTest {
         String members = location.substring(location.indexOf("/orgs/"));
         HttpResponse<String> page = onB.get(members, false);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(ADMIN);
+        assertThat(page.body())
+                .as("signed in as the admin: the top bar shows their email")
+                .contains(EmailBreaks.html(ADMIN));
 
         // signed out through node B: node A asks to sign in
         assertThat(onB.submit(members, "/logout")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.controlpanel.provisioning.ProvisioningApplication;
 import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Nodes;
+import com.controlpanel.provisioning.ui.layout.EmailBreaks;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,7 +92,9 @@ class StoredSessionsTest {
                         "the page after a restart, not the sign-in: %s",
                         again.headers().map())
                 .isEqualTo(200);
-        assertThat(again.body()).contains(ADMIN);
+        assertThat(again.body())
+                .as("signed in as the admin: the top bar shows their email")
+                .contains(EmailBreaks.html(ADMIN));
     }
 
     @Test

@@ -3,9 +3,11 @@ package com.controlpanel.provisioning.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -317,18 +319,8 @@ class AccessibilityScreenTest {
                 browser.resize(width);
                 browser.open(own.path("/members"));
                 browser.click(By.cssSelector(".org-switcher summary"));
-                // every word of every name on one line: a range over a word broken in two has two line boxes
-                assertThat((List<?>) browser.script("const broken = [];"
-                                + "for (const a of document.querySelectorAll('.org-switcher ul li a')) {"
-                                + "  const text = a.firstChild, words = /\\S+/g; let w;"
-                                + "  while ((w = words.exec(text.data))) {"
-                                + "    const range = document.createRange();"
-                                + "    range.setStart(text, w.index); range.setEnd(text, w.index + w[0].length);"
-                                + "    const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));"
-                                + "    if (lines.size > 1) broken.push(w[0]);"
-                                + "  }"
-                                + "}"
-                                + "return broken;"))
+                // every word of every name on one line
+                assertThat(browser.wordsBrokenIn(".org-switcher ul li a"))
                         .as("words broken in the switcher's list at " + width)
                         .isEmpty();
                 assertSwitcherListWithinScreen(width);
@@ -339,6 +331,73 @@ class AccessibilityScreenTest {
             browser.signOut();
             browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
         }
+    }
+
+    @Test
+    void anEmailWrapsAfterItsAtOrBeforeADotNeverInsideAPart() {
+        // parts a column holds, but not the whole address, and no hyphen for the browser to wrap at
+        String email = "bartholomew.featherstone@wolfeschlegel.example.com";
+        MemberId member = scenery.invite(tenant, email, PersonName.of("Bartholomew", "Featherstone"));
+        Map<String, String> shownIn = Map.of(
+                "/members",
+                ".identity-detail",
+                "/activity",
+                ".summary-link, .subject-link",
+                "/members/" + member.value(),
+                ".profile-header .identity-detail span");
+        try {
+            for (Dimension width : List.of(Browser.LAPTOP, new Dimension(768, 900), Browser.PHONE)) {
+                browser.resize(width);
+                shownIn.forEach((page, selector) -> {
+                    browser.open(tenant.path(page));
+                    Wrapping wrapping = wrapping(selector, email);
+                    assertThat(wrapping.insideAPart()).as(page + " at " + width).isEmpty();
+                    if (width.equals(Browser.PHONE)) {
+                        assertThat(wrapping.mostLines())
+                                .as(page + " at " + width + ": the address on more than one line")
+                                .isGreaterThan(1);
+                    }
+                });
+            }
+            browser.open(tenant.path("/members/" + member.value()));
+            assertThat(browser.text(By.cssSelector(".profile-header .identity-detail span")))
+                    .as("the text is the address as it is")
+                    .isEqualTo(email);
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    /** How the elements the selector finds showing this email wrap it: most lines, and each wrap inside a part. */
+    private record Wrapping(int mostLines, List<?> insideAPart) {}
+
+    /** A wrap is inside a part unless it comes after the {@code @}, a hyphen or a space, or before a dot. */
+    private Wrapping wrapping(String selector, String email) {
+        List<?> found = (List<?>) browser.script(
+                "const inside = []; let most = 0;"
+                        + "for (const el of document.querySelectorAll(arguments[0])) {"
+                        + "  if (!el.textContent.includes(arguments[1])) continue;"
+                        + "  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);"
+                        + "  let top = null, before = ' ', lines = 1, node;"
+                        + "  while ((node = walker.nextNode())) {"
+                        + "    for (let i = 0; i < node.data.length; i++) {"
+                        + "      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);"
+                        + "      const rect = range.getClientRects()[0], c = node.data[i];"
+                        + "      if (!rect || /\\s/.test(c)) { before = ' '; continue; }"
+                        + "      if (top !== null && rect.top > top + 4) {"
+                        + "        lines++;"
+                        + "        if (before !== ' ' && before !== '@' && before !== '-' && c !== '.')"
+                        + "          inside.push(el.textContent.trim() + ': ' + before + ' / ' + c);"
+                        + "      }"
+                        + "      top = rect.top; before = c;"
+                        + "    }"
+                        + "  }"
+                        + "  most = Math.max(most, lines);"
+                        + "}"
+                        + "return [most, inside];",
+                selector,
+                email);
+        return new Wrapping(((Number) found.get(0)).intValue(), (List<?>) found.get(1));
     }
 
     @Test

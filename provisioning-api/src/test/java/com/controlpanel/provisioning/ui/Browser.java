@@ -342,6 +342,31 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * The words of the elements' text that are broken over two lines (a range over a word broken in two has two line
+     * boxes): none, where a column or list could hold each word whole.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> wordsBrokenIn(String selector) {
+        return (List<String>) script(
+                "const broken = [];"
+                        + "for (const element of document.querySelectorAll(arguments[0])) {"
+                        + "  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);"
+                        + "  let text;"
+                        + "  while ((text = walker.nextNode())) {"
+                        + "    const words = /\\S+/g; let w;"
+                        + "    while ((w = words.exec(text.data))) {"
+                        + "      const range = document.createRange();"
+                        + "      range.setStart(text, w.index); range.setEnd(text, w.index + w[0].length);"
+                        + "      const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));"
+                        + "      if (lines.size > 1) broken.push(w[0]);"
+                        + "    }"
+                        + "  }"
+                        + "}"
+                        + "return broken;",
+                selector);
+    }
+
+    /**
      * What went wrong in the page since the last look: a script error, or something the Content-Security-Policy
      * blocked (an inline script or style would be).
      */

@@ -4,7 +4,6 @@ import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.ui.layout.ActorLabels;
 import com.controlpanel.provisioning.ui.layout.Dates;
-import java.util.List;
 import java.util.Locale;
 
 /** A line of Activity > Actions as the Control Panel shows it: when, who, what, about whom, and the summary. */
@@ -63,15 +62,6 @@ public record ActivityRowView(
     /** Who acted, in words: the admin's email, the SCIM integration, or the service itself. */
     public String who() {
         return ActorLabels.who(ActorLabels.kindOf(actorKind), actorName);
-    }
-
-    /** {@link #who()} in the pieces a line may break between: an email after its {@code @}. */
-    public List<String> whoPieces() {
-        String who = who();
-        int at = who.indexOf('@');
-        return at <= 0 || at == who.length() - 1
-                ? List.of(who)
-                : List.of(who.substring(0, at + 1), who.substring(at + 1));
     }
 
     /** What kind of actor, for the small line under the name. */
