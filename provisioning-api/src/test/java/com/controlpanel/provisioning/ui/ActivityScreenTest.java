@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -350,6 +351,16 @@ class ActivityScreenTest {
                 .as("the admin's email on one line, not broken")
                 .isEqualTo(1L);
         browser.screenshot("activity-long-names");
+        // beside the sections' column down to its narrowest, and down to the narrowest table before cards
+        try {
+            for (int width : List.of(1101, 1000, 861, 641)) {
+                browser.resize(new Dimension(width, 900));
+                browser.open(org.path("/activity"));
+                browser.assertNothingScrollsSideways();
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
 
         browser.open(org.path("/activity?subject=" + member.value()));
         assertThat(browser.text(By.id("filter-subject"))).startsWith("About GGG");

@@ -427,13 +427,16 @@ class MembersScreenTest {
         for (String name : List.of("Поддержка клиентов", "Onboarding Europe", "Engineering Platform")) {
             scenery.oktaTeam(other, name, pushed);
         }
-        // on a laptop and on a tablet, where the table is not yet one card a member
+        // on a laptop, beside the sections' column down to its narrowest, and on a tablet down to the narrowest width
+        // before the table becomes one card a member
         try {
-            for (org.openqa.selenium.Dimension width :
-                    List.of(Browser.LAPTOP, new org.openqa.selenium.Dimension(768, 900))) {
-                browser.resize(width);
+            for (int width : List.of(1280, 1251, 1250, 1101, 1000, 861, 768, 641)) {
+                browser.resize(new org.openqa.selenium.Dimension(width, 900));
                 browser.open(other.path("/members"));
                 browser.assertNothingScrollsSideways();
+                assertThat(browser.wordsBrokenIn(".member-table .chip a"))
+                        .as("team names' words broken at " + width + " (but the one longer than a chip)")
+                        .allSatisfy(word -> assertThat(word).startsWith("Teamttt"));
                 WebElement managed = row(pushed).findElement(By.cssSelector(".row-actions"));
                 assertThat(managed.getRect().getX() + managed.getRect().getWidth())
                         .as("the Okta member's row end is on screen at " + width)
