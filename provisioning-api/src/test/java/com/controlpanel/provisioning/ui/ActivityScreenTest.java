@@ -14,11 +14,13 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.testing.RawStreams;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -326,6 +328,47 @@ class ActivityScreenTest {
             assertThat(outside).as("cut off at the card's right edge").isEmpty();
             browser.assertNoHorizontalScroll();
             browser.screenshotOfWindow("activity-details-narrow");
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
+    void anActionsDetailsShowEveryValueBesideAnExtensionsLongAttributeName() {
+        Tenant org = scenery.alsoManagedBy(tenant, "Northwind Extension");
+        scenery.provisioningOn(org);
+        scenery.oktaMember(
+                org,
+                Fixtures.OKTA,
+                "grace.hopper@northwind.example",
+                PersonName.of("Grace", "Hopper"),
+                "Grace Hopper",
+                Map.of(
+                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                        Map.of("department", "Navy Research", "employeeNumber", "1906")));
+        browser.waitUntil(d -> activity.find(FindActivityQuery.latest(org.id(), 1)).items().stream()
+                .anyMatch(row -> row.summary().startsWith("Provisioned member Grace Hopper")));
+        browser.open(org.path("/activity"));
+        browser.click(By.cssSelector("#activity-rows .summary-link"));
+        browser.waitUntil(d -> browser.path().matches(".*/activity/\\d+"));
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Provisioned member Grace Hopper");
+        try {
+            for (Dimension width : List.of(Browser.LAPTOP, new Dimension(861, 900), Browser.PHONE)) {
+                browser.resize(width);
+                browser.assertNoHorizontalScroll();
+                // each value beside its name, on screen and wide enough for a word: a name that took the list's
+                // whole width left its value none, pushed off to the right
+                assertThat(browser.script("return Array.from(document.querySelectorAll('.facts dd'))"
+                                + ".filter(dd => { const r = dd.getBoundingClientRect();"
+                                + " return r.width < 40 || r.right > innerWidth; })"
+                                + ".map(dd => dd.previousElementSibling.textContent);"))
+                        .as("names whose value is hidden or squeezed at " + width)
+                        .asList()
+                        .isEmpty();
+                assertThat(browser.text(By.id("action-facts")))
+                        .contains("Navy Research")
+                        .contains("1906");
+            }
         } finally {
             browser.resize(Browser.LAPTOP);
         }

@@ -131,6 +131,17 @@ final class Scenery {
 
     /** A member pushed by Okta with this name and display name, as sent (line breaks and all). */
     MemberId oktaMember(Tenant tenant, CommandContext okta, String email, PersonName name, String displayName) {
+        return oktaMember(tenant, okta, email, name, displayName, Map.of());
+    }
+
+    /** A member pushed by Okta with attributes beyond the core ones (an extension's, keyed by its schema URN). */
+    MemberId oktaMember(
+            Tenant tenant,
+            CommandContext okta,
+            String email,
+            PersonName name,
+            String displayName,
+            Map<String, Object> attributes) {
         MemberId id = MemberId.random();
         commands.send(
                 okta,
@@ -143,7 +154,7 @@ final class Scenery {
                                 displayName,
                                 List.of(EmailAddress.work(email)),
                                 "00u" + id.value().substring(0, 8),
-                                Map.of()),
+                                attributes),
                         true));
         return id;
     }
