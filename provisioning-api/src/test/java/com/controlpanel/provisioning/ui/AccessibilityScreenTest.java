@@ -350,8 +350,9 @@ class AccessibilityScreenTest {
                 browser.resize(width);
                 shownIn.forEach((page, selector) -> {
                     browser.open(tenant.path(page));
-                    Wrapping wrapping = wrapping(selector, email);
-                    assertThat(wrapping.insideAPart()).as(page + " at " + width).isEmpty();
+                    // a wrap is inside a part unless it comes after the @ or a hyphen, or before a dot
+                    Browser.Wrapping wrapping = browser.wrapping(selector, email, "@-", ".");
+                    assertThat(wrapping.elsewhere()).as(page + " at " + width).isEmpty();
                     if (width.equals(Browser.PHONE)) {
                         assertThat(wrapping.mostLines())
                                 .as(page + " at " + width + ": the address on more than one line")
@@ -366,38 +367,6 @@ class AccessibilityScreenTest {
         } finally {
             browser.resize(Browser.LAPTOP);
         }
-    }
-
-    /** How the elements the selector finds showing this email wrap it: most lines, and each wrap inside a part. */
-    private record Wrapping(int mostLines, List<?> insideAPart) {}
-
-    /** A wrap is inside a part unless it comes after the {@code @}, a hyphen or a space, or before a dot. */
-    private Wrapping wrapping(String selector, String email) {
-        List<?> found = (List<?>) browser.script(
-                "const inside = []; let most = 0;"
-                        + "for (const el of document.querySelectorAll(arguments[0])) {"
-                        + "  if (!el.textContent.includes(arguments[1])) continue;"
-                        + "  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);"
-                        + "  let top = null, before = ' ', lines = 1, node;"
-                        + "  while ((node = walker.nextNode())) {"
-                        + "    for (let i = 0; i < node.data.length; i++) {"
-                        + "      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);"
-                        + "      const rect = range.getClientRects()[0], c = node.data[i];"
-                        + "      if (!rect || /\\s/.test(c)) { before = ' '; continue; }"
-                        + "      if (top !== null && rect.top > top + 4) {"
-                        + "        lines++;"
-                        + "        if (before !== ' ' && before !== '@' && before !== '-' && c !== '.')"
-                        + "          inside.push(el.textContent.trim() + ': ' + before + ' / ' + c);"
-                        + "      }"
-                        + "      top = rect.top; before = c;"
-                        + "    }"
-                        + "  }"
-                        + "  most = Math.max(most, lines);"
-                        + "}"
-                        + "return [most, inside];",
-                selector,
-                email);
-        return new Wrapping(((Number) found.get(0)).intValue(), (List<?>) found.get(1));
     }
 
     @Test

@@ -368,6 +368,13 @@ class ActivityScreenTest {
                 assertThat(browser.text(By.id("action-facts")))
                         .contains("Navy Research")
                         .contains("1906");
+                // the long name wraps after a dot or colon, never inside one of its names
+                String department = "profile.urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department";
+                Browser.Wrapping wrapping = browser.wrapping(".facts dt code", department, ".:", "");
+                assertThat(wrapping.elsewhere()).as("at " + width).isEmpty();
+                if (width.equals(Browser.PHONE)) {
+                    assertThat(wrapping.mostLines()).as("wrapped on a phone").isGreaterThan(1);
+                }
             }
         } finally {
             browser.resize(Browser.LAPTOP);

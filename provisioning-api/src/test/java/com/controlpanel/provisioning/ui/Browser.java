@@ -366,6 +366,43 @@ final class Browser implements AutoCloseable {
                 selector);
     }
 
+    /** How elements show a text: the most lines one takes, and each wrap at a place not allowed, as "before / after". */
+    record Wrapping(int mostLines, List<?> elsewhere) {}
+
+    /**
+     * How the elements the selector finds that hold {@code text} wrap it: a wrap is allowed at a space, after one of
+     * {@code after} or before one of {@code before}; any other is listed.
+     */
+    Wrapping wrapping(String selector, String text, String after, String before) {
+        List<?> found = (List<?>) script(
+                "const elsewhere = []; let most = 0;"
+                        + "for (const el of document.querySelectorAll(arguments[0])) {"
+                        + "  if (!el.textContent.includes(arguments[1])) continue;"
+                        + "  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);"
+                        + "  let top = null, previous = ' ', lines = 1, node;"
+                        + "  while ((node = walker.nextNode())) {"
+                        + "    for (let i = 0; i < node.data.length; i++) {"
+                        + "      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);"
+                        + "      const rect = range.getClientRects()[0], c = node.data[i];"
+                        + "      if (!rect || /\\s/.test(c)) { previous = ' '; continue; }"
+                        + "      if (top !== null && rect.top > top + 4) {"
+                        + "        lines++;"
+                        + "        if (previous !== ' ' && !arguments[2].includes(previous) && !arguments[3].includes(c))"
+                        + "          elsewhere.push(el.textContent.trim() + ': ' + previous + ' / ' + c);"
+                        + "      }"
+                        + "      top = rect.top; previous = c;"
+                        + "    }"
+                        + "  }"
+                        + "  most = Math.max(most, lines);"
+                        + "}"
+                        + "return [most, elsewhere];",
+                selector,
+                text,
+                after,
+                before);
+        return new Wrapping(((Number) found.get(0)).intValue(), (List<?>) found.get(1));
+    }
+
     /**
      * What went wrong in the page since the last look: a script error, or something the Content-Security-Policy
      * blocked (an inline script or style would be).

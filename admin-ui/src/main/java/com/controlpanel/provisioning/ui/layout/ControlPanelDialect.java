@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.layout;
 
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
@@ -19,6 +20,8 @@ import org.thymeleaf.templatemode.TemplateMode;
  *   <li>{@code cp:text="${…}"}: as {@code th:text}, the addresses in the text wrapping at their natural places
  *       ({@link EmailBreaks}). For every text that may hold an email: a member's or admin's email, a summary, a
  *       subject's name.
+ *   <li>{@code cp:path="${…}"}: as {@code th:text}, for an attribute's path, wrapping after its dots and colons
+ *       ({@link PathBreaks}).
  * </ul>
  */
 @Component
@@ -32,14 +35,19 @@ public class ControlPanelDialect extends AbstractProcessorDialect {
 
     @Override
     public Set<IProcessor> getProcessors(String dialectPrefix) {
-        return Set.of(new BreakableText(dialectPrefix));
+        return Set.of(
+                new BreakableText(dialectPrefix, "text", EmailBreaks::html),
+                new BreakableText(dialectPrefix, "path", PathBreaks::html));
     }
 
-    /** {@code cp:text}: the expression's value as the element's body, escaped, addresses given places to wrap. */
+    /** The expression's value as the element's body, escaped, with places to wrap as {@code html} gives them. */
     private static final class BreakableText extends AbstractStandardExpressionAttributeTagProcessor {
 
-        BreakableText(String dialectPrefix) {
-            super(TemplateMode.HTML, dialectPrefix, "text", StandardTextTagProcessor.PRECEDENCE, true, false);
+        private final Function<String, String> html;
+
+        BreakableText(String dialectPrefix, String attributeName, Function<String, String> html) {
+            super(TemplateMode.HTML, dialectPrefix, attributeName, StandardTextTagProcessor.PRECEDENCE, true, false);
+            this.html = html;
         }
 
         @Override
@@ -50,8 +58,7 @@ public class ControlPanelDialect extends AbstractProcessorDialect {
                 String attributeValue,
                 Object expressionResult,
                 IElementTagStructureHandler structureHandler) {
-            structureHandler.setBody(
-                    EmailBreaks.html(expressionResult == null ? "" : expressionResult.toString()), false);
+            structureHandler.setBody(html.apply(expressionResult == null ? "" : expressionResult.toString()), false);
         }
     }
 }
