@@ -908,6 +908,51 @@ class JsonApiTest {
     }
 
     @Test
+    void aMemberCarriesTheOtherAttributesTheIdentityProviderSentAsSent() {
+        JsonNode issued = enableProvisioning();
+        String email = uniqueEmail("grace");
+        Http scim = Http.to(issued.get("tenantUrl").asText())
+                .bearer(issued.get("secretToken").asText());
+        var created = scim.post(
+                "/Users",
+                Map.of(
+                        "schemas",
+                        List.of(
+                                "urn:ietf:params:scim:schemas:core:2.0:User",
+                                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
+                        "userName",
+                        email,
+                        "name",
+                        Map.of("givenName", "Grace", "familyName", "Hopper"),
+                        "title",
+                        "Rear Admiral",
+                        "phoneNumbers",
+                        List.of(Map.of("value", "+1 555 0100", "type", "work")),
+                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                        Map.of("department", "Navy Research", "manager", Map.of("value", "boss-1"))));
+        assertThat(created.status()).isEqualTo(201);
+
+        JsonNode attributes = api.get(
+                        path("/members/" + created.json().get("id").asText()))
+                .json()
+                .get("attributes");
+        assertThat(attributes.get("title").asText()).isEqualTo("Rear Admiral");
+        assertThat(attributes.get("phoneNumbers").get(0).get("value").asText()).isEqualTo("+1 555 0100");
+        JsonNode enterprise = attributes.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(enterprise.get("department").asText()).isEqualTo("Navy Research");
+        assertThat(enterprise.get("manager").get("value").asText()).isEqualTo("boss-1");
+        // neither the core attributes edited here nor what SCIM never keeps
+        assertThat(attributes.has("userName")).isFalse();
+        assertThat(attributes.has("password")).isFalse();
+        // and a member invited here has none
+        assertThat(api.get(path("/members/" + invite(uniqueEmail("plain"))))
+                        .json()
+                        .get("attributes")
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void rule2_adminsInviteAndCreateByHandWhileProvisioningIsOn() {
         enableProvisioning();
         String team = createTeam("Manual " + System.nanoTime());

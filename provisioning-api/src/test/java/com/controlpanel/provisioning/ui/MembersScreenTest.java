@@ -17,6 +17,7 @@ import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Fixtures;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -460,6 +461,55 @@ class MembersScreenTest {
         browser.screenshot("member-page-long-name");
         browser.open(other.path("/members/" + longEmail.value()));
         browser.assertNothingScrollsSideways();
+    }
+
+    @Test
+    void aProvisionedMembersPageShowsWhatElseOktaSentReadOnly() {
+        Tenant other = scenery.alsoManagedBy(tenant, "Northwind Attributes");
+        scenery.provisioningOn(other);
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("title", "Rear Admiral");
+        attributes.put("phoneNumbers", List.of(Map.of("value", "+1 555 0100", "type", "work", "primary", true)));
+        attributes.put(
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                Map.of("department", "Navy Research", "manager", Map.of("value", "boss-1", "displayName", "Ada King")));
+        MemberId grace = scenery.oktaMember(
+                other,
+                Fixtures.OKTA,
+                "grace.hopper@northwind.example",
+                PersonName.of("Grace", "Hopper"),
+                "Grace Hopper",
+                attributes);
+        MemberId plain = scenery.invite(other, "Plain", "Invite");
+
+        browser.open(other.path("/members/" + grace.value()));
+        assertThat(browser.text(By.id("details-title"))).isEqualTo("Also from Okta");
+        List<String> names = browser.all(By.cssSelector("#member-details dt")).stream()
+                .map(WebElement::getText)
+                .toList();
+        List<String> values = browser.all(By.cssSelector("#member-details dd")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(names).containsExactly("Title", "Phone numbers", "Department", "Manager");
+        assertThat(values)
+                .containsExactly("Rear Admiral", "+1 555 0100 (work, primary)", "Navy Research", "Ada King (boss-1)");
+        assertThat(browser.find(By.cssSelector("#member-details dt")).getAttribute("title"))
+                .as("the attribute's SCIM name")
+                .isEqualTo("title");
+        assertThat(browser.all(By.cssSelector("#member-details input, #member-details button")))
+                .as("read-only")
+                .isEmpty();
+        browser.resize(Browser.PHONE);
+        try {
+            browser.assertNothingScrollsSideways();
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+
+        browser.open(other.path("/members/" + plain.value()));
+        assertThat(browser.present(By.id("member-details")))
+                .as("nothing else recorded")
+                .isFalse();
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.TeamChip;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A member as the Control Panel shows it: avatar with badge, name, email, teams, status, and if it may be edited. */
@@ -35,7 +36,8 @@ public record MemberView(
         String createdAt,
         String createdOn,
         String createdAtIso,
-        long version) {
+        long version,
+        Map<String, Object> attributes) {
 
     public static MemberView of(MemberSummary summary) {
         MemberRow row = summary.member();
@@ -57,7 +59,13 @@ public record MemberView(
                 Dates.shown(row.createdAt()),
                 Dates.day(row.createdAt()),
                 Dates.iso(row.createdAt()),
-                row.version());
+                row.version(),
+                profile.attributes());
+    }
+
+    /** The attributes the identity provider sent beyond those edited here, in words, for the member's page. */
+    public List<ProfileDetail> details() {
+        return ProfileDetail.of(attributes);
     }
 
     public String statusLabel() {

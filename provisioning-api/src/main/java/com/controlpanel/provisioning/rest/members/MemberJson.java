@@ -6,8 +6,13 @@ import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A member as the JSON API shows it, with its source badge and whether the Control Panel may change it. */
+/**
+ * A member as the JSON API shows it, with its source badge and whether the Control Panel may change it; {@code
+ * attributes} are the others the identity provider sent (title, phone numbers, an extension's under its schema URN),
+ * as sent.
+ */
 public record MemberJson(
         String id,
         String userName,
@@ -16,6 +21,7 @@ public record MemberJson(
         String displayName,
         String label,
         String externalId,
+        Map<String, Object> attributes,
         String source,
         String status,
         boolean active,
@@ -50,6 +56,7 @@ public record MemberJson(
                 profile.displayName(),
                 profile.label(),
                 profile.externalId(),
+                profile.attributes(),
                 row.source().name(),
                 row.status().name(),
                 row.active(),
