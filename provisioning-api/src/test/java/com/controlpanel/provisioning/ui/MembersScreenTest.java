@@ -470,9 +470,10 @@ class MembersScreenTest {
         Map<String, Object> attributes = new java.util.LinkedHashMap<>();
         attributes.put("title", "Rear Admiral");
         attributes.put("phoneNumbers", List.of(Map.of("value", "+1 555 0100", "type", "work", "primary", true)));
-        attributes.put(
-                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
-                Map.of("department", "Navy Research", "manager", Map.of("value", "boss-1", "displayName", "Ada King")));
+        Map<String, Object> enterprise = new java.util.LinkedHashMap<>(); // in the order sent, as SCIM keeps it
+        enterprise.put("department", "Navy Research");
+        enterprise.put("manager", Map.of("value", "boss-1", "displayName", "Ada King"));
+        attributes.put("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", enterprise);
         MemberId grace = scenery.oktaMember(
                 other,
                 Fixtures.OKTA,
@@ -480,6 +481,7 @@ class MembersScreenTest {
                 PersonName.of("Grace", "Hopper"),
                 "Grace Hopper",
                 attributes);
+        scenery.oktaTeam(other, "Navy", grace);
         MemberId plain = scenery.invite(other, "Plain", "Invite");
 
         browser.open(other.path("/members/" + grace.value()));
@@ -502,6 +504,11 @@ class MembersScreenTest {
         browser.resize(Browser.PHONE);
         try {
             browser.assertNothingScrollsSideways();
+            // on a phone the cards stack; the Teams card's chips start at its left, as its heading does
+            assertThat(browser.script("const card = document.getElementById('teams-title').parentElement;"
+                            + "return Math.round(card.querySelector('.chip').getBoundingClientRect().left"
+                            + " - document.getElementById('teams-title').getBoundingClientRect().left);"))
+                    .isEqualTo(0L);
         } finally {
             browser.resize(Browser.LAPTOP);
         }

@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  */
 public record ProfileDetail(String label, String name, String value) {
 
+    /** The parts of a SCIM address (RFC 7643, 4.1.2), in the order one writes them. */
+    private static final List<String> ADDRESS_PARTS =
+            List.of("streetAddress", "locality", "region", "postalCode", "country");
+
     /** SCIM names whose words alone do not read well. */
     private static final Map<String, String> LABELS = Map.of(
             "profileUrl", "Profile URL",
@@ -67,7 +71,7 @@ public record ProfileDetail(String label, String name, String value) {
 
     /**
      * A value in words: a list as its items, a complex value by its display name or value with its type and whether
-     * it is the primary one ("+1 555 0100 (work, primary)"), an address by its formatted text.
+     * it is the primary one ("+1 555 0100 (work, primary)"), an address by its formatted text or else its parts.
      */
     static String words(Object value) {
         if (value == null) {
@@ -92,7 +96,14 @@ public record ProfileDetail(String label, String name, String value) {
                 ? display + " (" + value + ")"
                 : !display.isEmpty() ? display : !value.isEmpty() ? value : words(complex.get("formatted"));
         if (main.isEmpty()) {
-            // a complex value of other sub-attributes (an address given in parts): each as "name: value"
+            // an address given in parts, in the order one writes them
+            main = ADDRESS_PARTS.stream()
+                    .map(part -> words(complex.get(part)))
+                    .filter(part -> !part.isEmpty())
+                    .collect(Collectors.joining(", "));
+        }
+        if (main.isEmpty()) {
+            // a complex value of other sub-attributes: each as "name: value"
             return complex.entrySet().stream()
                     .filter(entry -> !"primary".equals(entry.getKey()) && !"type".equals(entry.getKey()))
                     .map(entry -> Objects.toString(entry.getKey()) + ": " + words(entry.getValue()))

@@ -49,8 +49,15 @@ class ProfileDetailTest {
     void anAddressIsItsFormattedTextOrItsParts() {
         assertThat(ProfileDetail.words(Map.of("formatted", "1 Main St, Springfield", "type", "work")))
                 .isEqualTo("1 Main St, Springfield (work)");
-        assertThat(ProfileDetail.words(new LinkedHashMap<>(Map.of("locality", "Springfield"))))
-                .isEqualTo("locality: Springfield");
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("type", "work");
+        parts.put("country", "US");
+        parts.put("streetAddress", "1 Main St");
+        parts.put("locality", "Springfield");
+        assertThat(ProfileDetail.words(parts)).isEqualTo("1 Main St, Springfield, US (work)");
+        assertThat(ProfileDetail.words(Map.of("building", "B")))
+                .as("other parts")
+                .isEqualTo("building: B");
     }
 
     @Test
