@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,11 +39,11 @@ public class PasswordStamps implements SignedInSessions {
     public static final String SIGNED_OUT = "/login?password-changed";
 
     private final JdbcTemplate jdbc;
-    private final SessionRepository<?> sessions;
+    private final DigestKeyedSessions sessions;
 
-    public PasswordStamps(JdbcTemplate jdbc, SessionRepository<?> sessions) {
+    public PasswordStamps(JdbcTemplate jdbc, JdbcIndexedSessionRepository sessions) {
         this.jdbc = jdbc;
-        this.sessions = sessions;
+        this.sessions = new DigestKeyedSessions(sessions);
     }
 
     /** The stamp of the admin's password as stored now; empty when the account is gone. */

@@ -10,6 +10,8 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The Control Panel's sessions are kept in the database (Spring Session, tables of migration V17), so that a restart
@@ -18,6 +20,8 @@ import org.springframework.core.serializer.support.SerializingConverter;
  * <p>An attribute that can no longer be read (written by a version whose classes have changed since) is read as
  * absent, not as an error: the admin is asked to sign in again, instead of every page answering 500 until the session
  * expires.
+ *
+ * <p>A session is stored under a digest of its id ({@link DigestKeyedSessions}): what the table holds signs nobody in.
  */
 @Configuration(proxyBeanMethods = false)
 class StoredSessions implements BeanClassLoaderAware {
@@ -29,6 +33,12 @@ class StoredSessions implements BeanClassLoaderAware {
     @Override
     public void setBeanClassLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
+    }
+
+    /** The store makes no id of its own: it is handed the digest of the id its session's cookie will hold. */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionsKeyedByDigest() {
+        return store -> store.setSessionIdGenerator(DigestKeyedSessions.STORE_IDS);
     }
 
     /** The name Spring Session's JDBC store looks this converter up by. */

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.web;
 
+import com.controlpanel.provisioning.security.DigestKeyedSessions;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.ui.layout.ControlPanelErrors;
 import jakarta.servlet.DispatcherType;
@@ -20,6 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -52,8 +56,18 @@ public class ControlPanelSessions {
         };
     }
 
+    /**
+     * Spring Session's filter over the sessions as the store keeps them, under a digest of their ids
+     * ({@link DigestKeyedSessions}), with the cookie Spring Boot configures ({@code server.servlet.session.cookie.*}).
+     * Made here rather than taken from Spring Session's configuration, whose filter is given the store itself.
+     */
     @Bean
-    FilterRegistrationBean<Filter> controlPanelSessionFilter(SessionRepositoryFilter<?> sessions) {
+    FilterRegistrationBean<Filter> controlPanelSessionFilter(
+            JdbcIndexedSessionRepository store, CookieSerializer cookie) {
+        CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
+        ids.setCookieSerializer(cookie);
+        SessionRepositoryFilter<?> sessions = new SessionRepositoryFilter<>(new DigestKeyedSessions(store));
+        sessions.setHttpSessionIdResolver(ids);
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new OnlyControlPanel(sessions));
         registration.setName("controlPanelSessions");
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);

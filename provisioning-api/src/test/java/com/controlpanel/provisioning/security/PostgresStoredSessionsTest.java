@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Two nodes on one PostgreSQL database behind a load balancer that sends each request where it likes (no sticky
@@ -63,6 +64,12 @@ class PostgresStoredSessionsTest {
     void aChangeToASessionSignedOutMeanwhileIsDroppedNotAnError() {
         nodeA = Nodes.onPostgres(PostgresAvailable.emptySchema("stored_sessions_race_test"), ADMIN, PASSWORD);
         StoredSessionsTest.assertSignedOutMeanwhileDropsTheChange(
-                nodeA.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class));
+                new DigestKeyedSessions(nodeA.getBean(JdbcIndexedSessionRepository.class)));
+    }
+
+    @Test
+    void theDatabaseHoldsADigestOfEachSessionsIdThatSignsNobodyIn() throws Exception {
+        nodeA = Nodes.onPostgres(PostgresAvailable.emptySchema("stored_sessions_keys_test"), ADMIN, PASSWORD);
+        StoredSessionsTest.assertStoredKeysSignNobodyIn(nodeA, ADMIN, PASSWORD);
     }
 }

@@ -7,9 +7,13 @@ import com.controlpanel.provisioning.ProvisioningApplication;
 import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.ui.layout.EmailBreaks;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,13 +46,14 @@ class StoredSessionsTest {
         Nodes.stop(node);
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ProvisioningApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--provisioning.data-dir=" + dataDir,
-                        "--provisioning.admin-email=" + ADMIN,
-                        "--provisioning.admin-password=" + PASSWORD);
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--provisioning.data-dir=" + dataDir,
+                "--provisioning.admin-email=" + ADMIN,
+                "--provisioning.admin-password=" + PASSWORD));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(ProvisioningApplication.class).run(args.toArray(String[]::new));
     }
 
     /** The members page of the admin's first organization, as the start page leads to it. */
@@ -155,18 +160,120 @@ class StoredSessionsTest {
     @Test
     void aChangeToASessionSignedOutMeanwhileIsDroppedNotAnError() {
         node = start();
-        assertSignedOutMeanwhileDropsTheChange(node.getBean(JdbcIndexedSessionRepository.class));
+        assertSignedOutMeanwhileDropsTheChange(
+                new DigestKeyedSessions(node.getBean(JdbcIndexedSessionRepository.class)));
+    }
+
+    @Test
+    void aSessionsLastAccessIsWrittenAgainOnlyOnceItIsASixtiethOfItsTimeoutOld() throws Exception {
+        // ten minutes: written again once the last access kept is ten seconds old
+        node = start("--server.servlet.session.timeout=10m");
+        FormSession browser = FormSession.signIn(Nodes.port(node), ADMIN, PASSWORD);
+        String members = membersPage(browser);
+        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        assertThat(browser.get(members, false).statusCode()).isEqualTo(200);
+        long kept = jdbc.queryForObject("SELECT last_access_time FROM spring_session", Long.class);
+        long expiry = jdbc.queryForObject("SELECT expiry_time FROM spring_session", Long.class);
+        for (int page = 0; page < 3; page++) {
+            assertThat(browser.get(members, false).statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForObject("SELECT last_access_time FROM spring_session", Long.class))
+                .as("pages within seconds of each other write nothing to the session")
+                .isEqualTo(kept);
+
+        // as if the last access kept were eleven seconds old
+        jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 11000,"
+                + " expiry_time = expiry_time - 11000");
+        long before = System.currentTimeMillis();
+        assertThat(browser.get(members, false).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT last_access_time FROM spring_session", Long.class))
+                .as("the next page keeps its access")
+                .isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT expiry_time FROM spring_session", Long.class))
+                .as("and the session's expiry moves on with it")
+                .isGreaterThanOrEqualTo(expiry);
+    }
+
+    @Test
+    void theDatabaseHoldsADigestOfEachSessionsIdThatSignsNobodyIn() throws Exception {
+        node = start();
+        assertStoredKeysSignNobodyIn(node, ADMIN, PASSWORD);
+    }
+
+    /**
+     * What the sessions' table holds (as a backup or a dump would) signs nobody in: each session is stored under the
+     * digest of its id, the cookie's id is in no row, and a stored key sent as the cookie is answered with the sign-in.
+     * The id a browser had before it signed in (the sign-in page's session) is changed at sign-in and no longer leads
+     * anywhere.
+     */
+    static void assertStoredKeysSignNobodyIn(ConfigurableApplicationContext node, String admin, String password)
+            throws Exception {
+        int port = Nodes.port(node);
+        FormSession browser = FormSession.open(port);
+        assertThat(browser.get("/login", false).statusCode()).isEqualTo(200);
+        String before = sessionId(browser);
+        assertThat(browser.submitSignIn(admin, password)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("/login");
+        String signedIn = sessionId(browser);
+        assertThat(signedIn).as("a new id at sign-in").isNotEqualTo(before);
+        String members = membersPage(browser);
+        assertThat(browser.get(members, false).statusCode()).isEqualTo(200);
+
+        List<String> stored = node
+                .getBean(JdbcTemplate.class)
+                .queryForList("SELECT session_id FROM spring_session", String.class)
+                .stream()
+                .map(String::trim)
+                .toList();
+        assertThat(stored)
+                .as("the signed-in session is stored under its id's digest")
+                .contains(DigestKeyedSessions.keyOf(signedIn))
+                .as("and no row holds an id a cookie carries")
+                .doesNotContain(signedIn, before);
+        for (String key : stored) {
+            HttpResponse<String> page = withCookie(port, members, key);
+            assertThat(page.statusCode())
+                    .as("a stored key sent as the session's cookie: the sign-in, not the page")
+                    .isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/login");
+        }
+        assertThat(withCookie(port, members, before).statusCode())
+                .as("the id from before the sign-in signs nobody in")
+                .isEqualTo(302);
+        assertThat(withCookie(port, members, signedIn).statusCode())
+                .as("the cookie's own id does")
+                .isEqualTo(200);
+    }
+
+    /** The id the browser's session cookie carries (Spring Session writes it in Base64). */
+    private static String sessionId(FormSession browser) {
+        String cookie = browser.cookie("SESSION").orElseThrow();
+        return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+    }
+
+    /** A page asked for by a browser whose session cookie carries that id. */
+    private static HttpResponse<String> withCookie(int port, String path, String id) throws Exception {
+        String cookie = Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Cookie", "SESSION=" + cookie)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /**
      * A request read its session; another one deleted it (a sign-out in another tab); the first then keeps a new
      * attribute (a form token, a flash): nothing is stored and nothing fails. Spring Session inserts the attribute
      * with {@code VALUES}, which the attributes' foreign key refuses; it catches that refusal itself. This holds the
-     * store as configured here (schema V17, its queries) to it: that answer must not become an error page.
+     * store as configured here (schema V17, its queries, sessions keyed by digest) to it: that answer must not become
+     * an error page.
      */
     @SuppressWarnings("unchecked")
-    static void assertSignedOutMeanwhileDropsTheChange(JdbcIndexedSessionRepository store) {
-        // its sessions through the interface (their class is private to Spring Session)
+    static void assertSignedOutMeanwhileDropsTheChange(DigestKeyedSessions store) {
         SessionRepository<Session> sessions = (SessionRepository<Session>) (SessionRepository<?>) store;
         Session session = sessions.createSession();
         session.setAttribute("kept", "1");

@@ -116,6 +116,16 @@ public final class FormSession {
         return response;
     }
 
+    /** The value of the browser's cookie of that name, as the server set it; empty when it holds none. */
+    public java.util.Optional<String> cookie(String name) {
+        return client.cookieHandler().stream()
+                .map(handler -> ((CookieManager) handler).getCookieStore().getCookies())
+                .flatMap(java.util.List::stream)
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst();
+    }
+
     /** A page, or (with {@code fragment}) an htmx request for one. */
     public HttpResponse<String> get(String path, boolean fragment) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
