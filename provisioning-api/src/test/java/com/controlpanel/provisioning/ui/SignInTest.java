@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,6 +240,63 @@ class SignInTest {
         browser.screenshot("login-password-changed");
         browser.signIn(tenant.adminEmail(), "a-new-password-2");
         assertThat(browser.path()).isEqualTo(tenant.path("/members"));
+    }
+
+    @Test
+    void anAdminSeesWhereElseTheyAreSignedInAndSignsOutEverywhereElse() throws Exception {
+        Tenant tenant = scenery.organization("Elsewhere Org");
+        browser.signIn(tenant.adminEmail(), Scenery.PASSWORD);
+        browser.open(tenant.path("/account"));
+        assertThat(browser.text(By.id("no-other-sessions"))).startsWith("Here only");
+        assertThat(browser.present(By.id("end-sessions-form"))).isFalse();
+
+        FormSession laptop = FormSession.signIn(port, tenant.adminEmail(), Scenery.PASSWORD);
+        FormSession phone = FormSession.signIn(port, tenant.adminEmail(), Scenery.PASSWORD);
+        assertThat(laptop.get(tenant.path("/members"), false).statusCode()).isEqualTo(200);
+        // another admin's session is not theirs
+        Tenant other = scenery.organization("Elsewhere Other Org");
+        FormSession stranger = FormSession.signIn(port, other.adminEmail(), Scenery.PASSWORD);
+
+        browser.open(tenant.path("/account"));
+        assertThat(browser.text(By.id("other-sessions-count"))).startsWith("Here, and in 2 other sessions");
+        assertThat(browser.all(By.cssSelector("#other-sessions li")))
+                .hasSize(2)
+                .allSatisfy(item -> assertThat(item.getText()).matches("Signed in since .+ UTC, last seen .+ UTC"));
+        browser.screenshot("account-other-sessions");
+        browser.submit(By.cssSelector("#end-sessions-form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/account"));
+        assertThat(browser.text(By.cssSelector(".flash-notice")))
+                .isEqualTo("You are signed out everywhere else (2 sessions). You stay signed in here.");
+        assertThat(browser.text(By.id("no-other-sessions"))).startsWith("Here only");
+
+        for (FormSession ended : List.of(laptop, phone)) {
+            HttpResponse<String> page = ended.get(tenant.path("/members"), false);
+            assertThat(page.statusCode()).as("signed out there").isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/login");
+        }
+        assertThat(stranger.get(other.path("/members"), false).statusCode())
+                .as("another admin stays signed in")
+                .isEqualTo(200);
+        browser.open(tenant.path("/teams"));
+        assertThat(browser.path()).as("signed in here still").isEqualTo(tenant.path("/teams"));
+
+        // the JSON API lists them all and signs out of every one, this browser's too
+        FormSession again = FormSession.signIn(port, tenant.adminEmail(), Scenery.PASSWORD);
+        assertThat(again.get(tenant.path("/members"), false).statusCode()).isEqualTo(200);
+        Http api = Http.to("http://localhost:" + port).basic(tenant.adminEmail(), Scenery.PASSWORD);
+        Http.Response listed = api.get("/api/account/sessions");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("sessions")).hasSize(2);
+        assertThat(listed.json().get("sessions").get(0).get("lastSeenAt").asText())
+                .endsWith("Z");
+        Http.Response ended = api.delete("/api/account/sessions");
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().get("ended").asInt()).isEqualTo(2);
+        assertThat(again.get(tenant.path("/members"), false).statusCode()).isEqualTo(302);
+        browser.open(tenant.path("/members"));
+        assertThat(browser.path()).startsWith("/login");
+        assertThat(api.get("/api/account/sessions").json().get("sessions")).isEmpty();
+        assertThat(stranger.get(other.path("/members"), false).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.ui.account;
 
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.ui.AdminPasswords;
+import com.controlpanel.provisioning.ui.AdminSessions;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
@@ -22,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in admin's account: their email, and a change of their own password (the current one asked again, the
- * new one twice). Reached from the admin's email at the top of every page.
+ * The signed-in admin's account: their email, a change of their own password (the current one asked again, the new
+ * one twice), and where else they are signed in, with a way to sign out everywhere else. Reached from the admin's
+ * email at the top of every page.
  */
 @Controller
 @RequestMapping("/orgs/{org}/account")
@@ -31,17 +33,58 @@ public class AccountPagesController {
 
     private final Workspaces workspaces;
     private final AdminPasswords passwords;
+    private final AdminSessions sessions;
 
-    public AccountPagesController(Workspaces workspaces, AdminPasswords passwords) {
+    public AccountPagesController(Workspaces workspaces, AdminPasswords passwords, AdminSessions sessions) {
         this.workspaces = workspaces;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     @GetMapping({"", "/"})
-    String account(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
-        model.addAttribute("workspace", workspaces.open(admin, org, "account"));
-        model.addAttribute("errors", new FormErrors());
+    String account(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            HttpServletRequest request,
+            Model model) {
+        Workspace workspace = workspaces.open(admin, org, "account");
+        return page(admin, workspace, new FormErrors(), request, model);
+    }
+
+    private String page(
+            ControlPanelAdmin admin, Workspace workspace, FormErrors errors, HttpServletRequest request, Model model) {
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "otherSessions",
+                sessions.others(admin, request.getSession(false)).stream()
+                        .map(SessionView::of)
+                        .toList());
         return "account/account";
+    }
+
+    /** The address of signing out elsewhere, opened rather than posted: the account page. */
+    @GetMapping("/sessions/end")
+    String endSessionsAgain(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org) {
+        return "redirect:" + workspaces.open(admin, org, "account").path("/account");
+    }
+
+    /** Signs the admin out of every other session of theirs, on every node; this one stays signed in. */
+    @PostMapping("/sessions/end")
+    String endOtherSessions(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        Workspace workspace = workspaces.open(admin, org, "account");
+        int ended = sessions.endOthers(admin, request.getSession());
+        flash.addFlashAttribute(
+                Flash.NOTICE,
+                ended == 0
+                        ? "You were signed in nowhere else: nothing to sign out of."
+                        : "You are signed out everywhere else (" + ended + (ended == 1 ? " session" : " sessions")
+                                + "). You stay signed in here.");
+        return "redirect:" + workspace.path("/account");
     }
 
     /** The address of the change, opened rather than posted: the account page. */
@@ -94,8 +137,6 @@ public class AccountPagesController {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        model.addAttribute("workspace", workspace);
-        model.addAttribute("errors", errors);
-        return "account/account";
+        return page(admin, workspace, errors, request, model);
     }
 }
