@@ -12,12 +12,16 @@ import java.util.List;
 public interface AdminSessions {
 
     /**
-     * A session of the admin's, as the store knows it (who used it from where is not kept).
+     * A session of the admin's, as the store knows it.
      *
+     * @param browser the browser it was signed in with, in words ("Firefox on Windows"); null for a session signed in
+     *     before this was noted
+     * @param address the client's address it was signed in from (as the service sees it: behind a proxy, with
+     *     {@code SERVER_FORWARD_HEADERS_STRATEGY}); null as above
      * @param openedAt when it began (the sign-in page it was signed in from)
      * @param lastSeenAt its last request, to a sixtieth of the session's timeout (the store keeps it no closer)
      */
-    record SignedIn(Instant openedAt, Instant lastSeenAt) {}
+    record SignedIn(String browser, String address, Instant openedAt, Instant lastSeenAt) {}
 
     /** The admin's sessions other than {@code current} (null: all of them) still signed in, the latest seen first. */
     List<SignedIn> others(ControlPanelAdmin admin, HttpSession current);

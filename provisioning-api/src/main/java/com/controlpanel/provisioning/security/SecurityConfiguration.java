@@ -310,8 +310,9 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Signed in: the session is stamped with the admin's password as stored (a later change elsewhere signs it out),
-     * then on to the page that was asked for, or the start.
+     * Signed in: the session is stamped with the admin's password as stored (a later change elsewhere signs it out) and
+     * notes the browser and address it signed in from (the admin's list of where they are signed in), then on to the
+     * page that was asked for, or the start.
      */
     private static AuthenticationSuccessHandler signedIn(PasswordStamps stamps, RequestCache requestCache) {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -320,6 +321,7 @@ public class SecurityConfiguration {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof AdminUser admin) {
                 stamps.stamp(admin.adminId(), request.getSession());
+                StoredAdminSessions.noteSignedInFrom(request);
             }
             then.onAuthenticationSuccess(request, response, authentication);
         };

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.ui.AdminSessions;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,18 @@ class StoredAdminSessions implements AdminSessions {
 
     private static final Logger log = LoggerFactory.getLogger(StoredAdminSessions.class);
 
+    /** The session's attributes naming what signed it in: the browser in words, the client's address. */
+    static final String BROWSER = StoredAdminSessions.class.getName() + ".browser";
+
+    static final String ADDRESS = StoredAdminSessions.class.getName() + ".address";
+
+    /** Notes in the session, as it signs in, the browser and the address it signed in from. */
+    static void noteSignedInFrom(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        session.setAttribute(BROWSER, Browsers.describe(request.getHeader(HttpHeaders.USER_AGENT)));
+        session.setAttribute(ADDRESS, request.getRemoteAddr());
+    }
+
     private final JdbcIndexedSessionRepository store;
     private final PasswordStamps stamps;
 
@@ -38,7 +52,11 @@ class StoredAdminSessions implements AdminSessions {
     public List<SignedIn> others(ControlPanelAdmin admin, HttpSession current) {
         List<SignedIn> others = new ArrayList<>();
         for (Session session : othersStored(admin, current).values()) {
-            others.add(new SignedIn(session.getCreationTime(), session.getLastAccessedTime()));
+            others.add(new SignedIn(
+                    session.getAttribute(BROWSER),
+                    session.getAttribute(ADDRESS),
+                    session.getCreationTime(),
+                    session.getLastAccessedTime()));
         }
         others.sort(Comparator.comparing(SignedIn::lastSeenAt).reversed());
         return others;

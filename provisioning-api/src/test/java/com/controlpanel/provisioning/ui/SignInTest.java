@@ -261,7 +261,10 @@ class SignInTest {
         assertThat(browser.text(By.id("other-sessions-count"))).startsWith("Here, and in 2 other sessions");
         assertThat(browser.all(By.cssSelector("#other-sessions li")))
                 .hasSize(2)
-                .allSatisfy(item -> assertThat(item.getText()).matches("Signed in since .+ UTC, last seen .+ UTC"));
+                .allSatisfy(item -> assertThat(item.getText())
+                        .as("the browser and address each signed in from, since when, last seen")
+                        .matches("Java-http-client, from (127\\.0\\.0\\.1|[0-9:]+), signed in since .+ UTC,"
+                                + " last seen .+ UTC"));
         browser.screenshot("account-other-sessions");
         browser.submit(By.cssSelector("#end-sessions-form button[type=submit]"));
         assertThat(browser.path()).isEqualTo(tenant.path("/account"));
@@ -289,6 +292,8 @@ class SignInTest {
         assertThat(listed.json().get("sessions")).hasSize(2);
         assertThat(listed.json().get("sessions").get(0).get("lastSeenAt").asText())
                 .endsWith("Z");
+        assertThat(listed.json().findValuesAsText("browser")).contains("Java-http-client", "Chrome on Linux");
+        assertThat(listed.json().get("sessions").get(0).get("address").asText()).isNotBlank();
         Http.Response ended = api.delete("/api/account/sessions");
         assertThat(ended.status()).isEqualTo(200);
         assertThat(ended.json().get("ended").asInt()).isEqualTo(2);
