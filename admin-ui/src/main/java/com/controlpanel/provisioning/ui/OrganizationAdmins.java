@@ -101,4 +101,17 @@ public interface OrganizationAdmins {
      *     only admin, {@code operator-account} for an operator
      */
     void delete(CommandContext context, AdminId adminId);
+
+    /**
+     * Gives an account a new, generated password, for an admin who forgot theirs: the operator is shown it once and
+     * hands it over. The former password stops working at once; the account's Control Panel sessions end on their next
+     * page, and its JSON API scripts need the new one.
+     *
+     * @param operator who gives it (recorded in the log)
+     * @return the new password
+     * @throws com.controlpanel.provisioning.domain.api.NotFoundException if there is no such account
+     * @throws com.controlpanel.provisioning.domain.api.DomainException {@code own-account} for the operator's own
+     *     account (changed under Your account, with the current password)
+     */
+    String newPassword(ControlPanelAdmin operator, AdminId adminId);
 }

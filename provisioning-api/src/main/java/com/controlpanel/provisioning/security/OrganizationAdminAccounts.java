@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.storage.SqlLike;
+import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -41,6 +44,8 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
 
     private static final String ACCOUNT_SELECT =
             "SELECT admin_id, email, operator, last_signed_in_at FROM admin_account";
+
+    private static final Logger log = LoggerFactory.getLogger(OrganizationAdminAccounts.class);
 
     private final JdbcTemplate jdbc;
     private final AdminAccounts accounts;
@@ -243,6 +248,24 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         synchronized (removals) {
             deleteChecked(context, adminId);
         }
+    }
+
+    @Override
+    public String newPassword(ControlPanelAdmin operator, AdminId adminId) {
+        if (operator.adminId().equals(adminId)) {
+            throw new DomainException(
+                    ErrorCode.OWN_ACCOUNT,
+                    "Your own password is changed under Your account, with your current one: it is not given a new"
+                            + " one here");
+        }
+        Account account = account(adminId).orElseThrow(() -> NotFoundException.account(adminId.value()));
+        String password = AdminAccounts.generatePassword();
+        if (!accounts.setPassword(account.email(), password)) {
+            // deleted meanwhile
+            throw NotFoundException.account(adminId.value());
+        }
+        log.info("Operator {} gave admin {} a new password; its sessions end", operator.email(), account.email());
+        return password;
     }
 
     private void deleteChecked(CommandContext context, AdminId adminId) {

@@ -257,6 +257,54 @@ class JsonApiTest {
     }
 
     @Test
+    void theOperatorGivesAnAdminWhoForgotTheirPasswordANewOneShownOnce() {
+        String email = uniqueEmail("forgetful");
+        var added = api.post(path("/admins"), Map.of("email", email));
+        String id = added.json().get("id").asText();
+        String former = added.json().get("password").asText();
+        Http formerApi = Http.to("http://localhost:" + port).basic(email, former);
+        assertThat(formerApi.get(path("/members")).status()).isEqualTo(200);
+        assertProblem(formerApi.post("/api/admin/accounts/" + id + "/password", null), 403, "forbidden");
+        long events = eventCount();
+
+        var given = api.post("/api/admin/accounts/" + id + "/password", null);
+        assertThat(given.status()).isEqualTo(200);
+        assertThat(given.json().get("id").asText()).isEqualTo(id);
+        assertThat(given.json().get("email").asText()).isEqualTo(email);
+        String password = given.json().get("password").asText();
+        assertThat(password).hasSize(20).isNotEqualTo(former);
+        assertThat(formerApi.get(path("/members")).status())
+                .as("the former password stops working at once")
+                .isEqualTo(401);
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(email, password)
+                        .get(path("/members"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(eventCount()).as("an account's password is no event").isEqualTo(events);
+        assertThat(api.get("/api/admin/accounts").json().toString()).doesNotContain(password);
+
+        String operatorId = null;
+        for (JsonNode each : api.get("/api/admin/accounts").json()) {
+            if (each.get("email").asText().equals(ApplicationTest.ADMIN)) {
+                operatorId = each.get("id").asText();
+            }
+        }
+        assertProblem(api.post("/api/admin/accounts/" + operatorId + "/password", null), 409, "own-account");
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(ApplicationTest.ADMIN, ApplicationTest.PASSWORD)
+                        .get("/api/orgs")
+                        .status())
+                .as("the operator's own password unchanged")
+                .isEqualTo(200);
+        assertProblem(
+                api.post("/api/admin/accounts/" + java.util.UUID.randomUUID() + "/password", null),
+                404,
+                "admin-not-found");
+        assertProblem(api.post("/api/admin/accounts/not-a-uuid/password", null), 404, "admin-not-found");
+    }
+
+    @Test
     void theOperatorDeletesTheAccountOfAnAdminWhoLeaves() {
         String other = Fixtures.createOrganization(api, "Other");
         String lonely = Fixtures.createOrganization(api, "Lonely");

@@ -8,8 +8,10 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.registry.TenantCredentials;
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -464,6 +466,71 @@ class ProvisioningSettingsTest {
         assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Backup deleted: " + name + ".");
         assertThat(backups.directory().resolve(name)).doesNotExist();
         assertThat(backups.kept(1000)).hasSize(before);
+    }
+
+    @Test
+    void theOperatorGivesAnAdminWhoForgotTheirPasswordANewOneShownOnce() throws Exception {
+        String forgetful = scenery.anotherAdmin(tenant);
+        String forgetfulId =
+                jdbc.queryForObject("SELECT admin_id FROM admin_account WHERE email = ?", String.class, forgetful);
+        FormSession theirs = FormSession.signIn(port, forgetful, Scenery.PASSWORD);
+        assertThat(theirs.get(tenant.path("/members"), false).statusCode()).isEqualTo(200);
+        // an admin who is no operator is refused, also with a forged form
+        browser.open(tenant.path("/settings/admins"));
+        browser.postForged(tenant.path("/settings/accounts/" + forgetfulId + "/password"), java.util.Map.of());
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(Http.to(browser.base())
+                        .basic(forgetful, Scenery.PASSWORD)
+                        .get("/api/orgs")
+                        .status())
+                .as("the password unchanged")
+                .isEqualTo(200);
+
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        browser.open(tenant.path("/settings/accounts?q=" + forgetful));
+        browser.submit(By.cssSelector("a[aria-label='Give " + forgetful + " a new password']"));
+        String accountPage = tenant.path("/settings/accounts/" + forgetfulId);
+        assertThat(browser.path()).isEqualTo(accountPage + "#account-password");
+        assertThat(browser.text(By.id("new-password-help"))).startsWith("Forgot their password?");
+        browser.submit(By.id("new-password-button"));
+
+        assertThat(browser.text(By.id("generated-title"))).isEqualTo("New password of " + forgetful);
+        String password = browser.find(By.id("generated-password")).getAttribute("value");
+        assertThat(password).hasSize(20);
+        assertThat(browser.path())
+                .as("the answer stands for the account's page: a reload makes no other password")
+                .isEqualTo(accountPage);
+        browser.screenshot("account-new-password");
+        browser.open(accountPage);
+        assertThat(browser.present(By.id("generated-password")))
+                .as("shown once")
+                .isFalse();
+
+        HttpResponse<String> signedOut = theirs.get(tenant.path("/members"), false);
+        assertThat(signedOut.statusCode()).as("their session ends").isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location")).hasValue("/login?password-changed");
+        assertThat(Http.to(browser.base())
+                        .basic(forgetful, Scenery.PASSWORD)
+                        .get("/api/orgs")
+                        .status())
+                .as("the former password no longer works")
+                .isEqualTo(401);
+        assertThat(FormSession.signIn(port, forgetful, password)
+                        .get(tenant.path("/members"), false)
+                        .statusCode())
+                .isEqualTo(200);
+
+        // the operator's own account: changed under Your account
+        String operatorId = jdbc.queryForObject(
+                "SELECT admin_id FROM admin_account WHERE email = ?", String.class, ApplicationTest.ADMIN);
+        browser.open(tenant.path("/settings/accounts/" + operatorId));
+        assertThat(browser.present(By.id("new-password-button"))).isFalse();
+        assertThat(browser.text(By.id("own-password"))).startsWith("This is your account");
+        browser.postForged(tenant.path("/settings/accounts/" + operatorId + "/password"), java.util.Map.of());
+        assertThat(browser.text(By.cssSelector(".flash-alert"))).contains("Your own password is changed under");
+        assertThat(browser.path()).isEqualTo(tenant.path("/settings/accounts/" + operatorId));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
+import com.controlpanel.provisioning.ui.layout.AnsweredForms;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
@@ -34,8 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Settings → All accounts (the operator only): every admin account of the deployment with the organizations it
- * manages; an account's page says what deleting it does, or which organizations it is the only admin of, and deletes
- * it (an admin who leaves). Anyone else is refused, also when the request is forced.
+ * manages; an account's page gives it a new password (an admin who forgot theirs: shown once), says what deleting it
+ * does, or which organizations it is the only admin of, and deletes it (an admin who leaves). Anyone else is refused,
+ * also when the request is forced.
  */
 @Controller
 @RequestMapping("/orgs/{org}/settings/accounts")
@@ -104,11 +106,54 @@ public class AccountsSettingsController {
             @PathVariable String org,
             @PathVariable String adminId,
             Model model) {
-        Workspace workspace = operatorOnly(admin, org);
+        return accountPage(admin, operatorOnly(admin, org), find(adminId), model);
+    }
+
+    private static String accountPage(ControlPanelAdmin admin, Workspace workspace, AccountView account, Model model) {
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
-        model.addAttribute("account", find(adminId));
+        model.addAttribute("you", admin.adminId().value());
+        model.addAttribute("account", account);
         return "settings/account";
+    }
+
+    /** The address of a new password, opened rather than posted: the account's page (no password is made). */
+    @GetMapping("/{adminId}/password")
+    String newPasswordAgain(
+            @AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, @PathVariable String adminId) {
+        return "redirect:" + operatorOnly(admin, org).path("/settings/accounts/" + adminId);
+    }
+
+    /**
+     * A new password for the account, answering the form ({@link AnsweredForms}: the page then stands for the
+     * account's page, so that a reload makes no other password): shown this once, never kept.
+     */
+    @PostMapping("/{adminId}/password")
+    String newPassword(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @PathVariable String adminId,
+            RedirectAttributes flash,
+            Model model) {
+        Workspace workspace = operatorOnly(admin, org);
+        String accounts = workspace.path("/settings/accounts");
+        AccountView account;
+        String password;
+        try {
+            account = find(adminId);
+            password = admins.newPassword(admin, new AdminId(adminId));
+        } catch (PageNotFound | NotFoundException e) {
+            flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
+            return "redirect:" + accounts;
+        } catch (RuntimeException e) {
+            // the operator's own account
+            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + accounts + "/" + adminId;
+        }
+        model.addAttribute(AdminsSettingsController.GENERATED, password);
+        model.addAttribute(AdminsSettingsController.GENERATED_FOR, account.email());
+        AnsweredForms.standsFor(model, accounts + "/" + adminId);
+        return accountPage(admin, workspace, account, model);
     }
 
     /** The address of a deletion, opened rather than posted: the account's page. */

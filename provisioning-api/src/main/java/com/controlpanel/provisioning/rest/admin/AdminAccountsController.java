@@ -15,12 +15,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/admin/accounts} (operator only): every admin account of the deployment with the organizations it
- * manages, and the deletion of one (an admin leaving: removed from each of its organizations, then the account).
+ * manages, the deletion of one (an admin leaving: removed from each of its organizations, then the account), and a
+ * new password for one (an admin who forgot theirs).
  */
 @RestController
 @RequestMapping("/api/admin/accounts")
@@ -29,6 +31,9 @@ public class AdminAccountsController {
     /** An account as the operator sees it. */
     public record AccountJson(
             String id, String email, boolean operator, List<String> organizations, Instant lastSignedInAt) {}
+
+    /** A new password given to an account: shown this once. */
+    public record NewPasswordJson(String id, String email, String password) {}
 
     private final OrganizationAdminAccounts accounts;
 
@@ -59,19 +64,35 @@ public class AdminAccountsController {
     public ResponseEntity<Void> delete(
             @AuthenticationPrincipal AdminUser admin, @PathVariable String adminId, HttpServletRequest request) {
         requireOperator(admin);
-        AdminId id;
+        accounts.delete(CurrentActor.of(admin, request), accountId(adminId));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * An admin who forgot their password: 200 with a new, generated password, shown this once (the former one stops
+     * working, the account's Control Panel sessions end); 404 {@code admin-not-found}; 409 {@code own-account} for
+     * the operator's own (changed through {@code POST /api/account/password}, with the current one).
+     */
+    @PostMapping("/{adminId}/password")
+    public NewPasswordJson newPassword(@AuthenticationPrincipal AdminUser admin, @PathVariable String adminId) {
+        requireOperator(admin);
+        AdminId id = accountId(adminId);
+        String password = accounts.newPassword(admin, id);
+        String email = accounts.account(id).map(account -> account.email()).orElse(null);
+        return new NewPasswordJson(id.value(), email, password);
+    }
+
+    private static AdminId accountId(String adminId) {
         try {
-            id = new AdminId(adminId);
+            return new AdminId(adminId);
         } catch (InvalidValueException e) {
             throw NotFoundException.account(adminId);
         }
-        accounts.delete(CurrentActor.of(admin, request), id);
-        return ResponseEntity.noContent().build();
     }
 
     private static void requireOperator(AdminUser admin) {
         if (!admin.operator()) {
-            throw ApiException.forbidden("Only the operator may see and delete admin accounts");
+            throw ApiException.forbidden("Only the operator may see, delete and give new passwords to admin accounts");
         }
     }
 }

@@ -11,6 +11,8 @@ public enum ErrorCode {
     PROVISIONING_DISABLED("provisioning-disabled", Kind.RULE),
     LAST_ADMIN("last-admin", Kind.RULE),
     OPERATOR_ACCOUNT("operator-account", Kind.RULE),
+    /** What an admin does to their own account elsewhere (a new password: under Your account, the current one given). */
+    OWN_ACCOUNT("own-account", Kind.RULE),
     ORGANIZATION_NOT_FOUND("organization-not-found", Kind.NOT_FOUND),
     MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
     TEAM_NOT_FOUND("team-not-found", Kind.NOT_FOUND),
