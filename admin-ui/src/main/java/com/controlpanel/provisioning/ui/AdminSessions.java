@@ -18,7 +18,7 @@ public interface AdminSessions {
      *     before this was noted
      * @param address the client's address it was signed in from (as the service sees it: behind a proxy, with
      *     {@code SERVER_FORWARD_HEADERS_STRATEGY}); null as above
-     * @param openedAt when it began (the sign-in page it was signed in from)
+     * @param openedAt when it signed in (for one signed in before that was noted: when its sign-in page was opened)
      * @param lastSeenAt its last request, to a sixtieth of the session's timeout (the store keeps it no closer)
      */
     record SignedIn(String browser, String address, Instant openedAt, Instant lastSeenAt) {}

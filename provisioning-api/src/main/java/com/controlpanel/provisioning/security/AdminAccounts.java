@@ -125,6 +125,19 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     }
 
     /**
+     * Gives an account a new password (the operator's, for an admin who forgot theirs) and forgets this node's count
+     * of the wrong ones tried for its email, so that the new one is not refused by a lock the forgotten one earned;
+     * returns whether there is such an account.
+     */
+    public boolean givePassword(String email, String rawPassword) {
+        boolean given = setPassword(email, rawPassword);
+        if (given) {
+            throttle.forgive(email);
+        }
+        return given;
+    }
+
+    /**
      * The admin's own change of their password: the current one must match. Every Control Panel session of the admin
      * is signed out on its next page ({@link PasswordStamps}) but the one {@link #keepSignedIn} is told of; a JSON API
      * script must send the new password from now on.

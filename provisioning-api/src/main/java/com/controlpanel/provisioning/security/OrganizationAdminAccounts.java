@@ -260,7 +260,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         }
         Account account = account(adminId).orElseThrow(() -> NotFoundException.account(adminId.value()));
         String password = AdminAccounts.generatePassword();
-        if (!accounts.setPassword(account.email(), password)) {
+        if (!accounts.givePassword(account.email(), password)) {
             // deleted meanwhile
             throw NotFoundException.account(adminId.value());
         }

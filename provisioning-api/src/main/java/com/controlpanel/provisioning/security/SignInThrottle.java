@@ -160,6 +160,16 @@ public final class SignInThrottle {
         }
     }
 
+    /**
+     * Forgets the failures of this email from every address (a new password was given to its account: the one handed
+     * over must not meet a lock earned by the forgotten one). The checks running keep their places.
+     */
+    public void forgive(String email) {
+        String forgiven = key(email, null).email();
+        counts.replaceAll(
+                (key, count) -> key.email().equals(forgiven) ? new Count(count.since(), 0, count.running()) : count);
+    }
+
     private static Key key(String email, String client) {
         return new Key(email == null ? "" : email.strip().toLowerCase(Locale.ROOT), clientKey(client));
     }

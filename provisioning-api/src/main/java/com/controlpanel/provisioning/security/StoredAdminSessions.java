@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.ui.AdminSessions;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,11 +34,15 @@ class StoredAdminSessions implements AdminSessions {
 
     static final String ADDRESS = StoredAdminSessions.class.getName() + ".address";
 
+    /** When it signed in: a session begins earlier, with the sign-in page, and keeps its beginning at the sign-in. */
+    static final String SIGNED_IN_AT = StoredAdminSessions.class.getName() + ".signedInAt";
+
     /** Notes in the session, as it signs in, the browser and the address it signed in from. */
     static void noteSignedInFrom(HttpServletRequest request) {
         HttpSession session = request.getSession();
         session.setAttribute(BROWSER, Browsers.describe(request.getHeader(HttpHeaders.USER_AGENT)));
         session.setAttribute(ADDRESS, request.getRemoteAddr());
+        session.setAttribute(SIGNED_IN_AT, Instant.now());
     }
 
     private final JdbcIndexedSessionRepository store;
@@ -52,10 +57,11 @@ class StoredAdminSessions implements AdminSessions {
     public List<SignedIn> others(ControlPanelAdmin admin, HttpSession current) {
         List<SignedIn> others = new ArrayList<>();
         for (Session session : othersStored(admin, current).values()) {
+            Instant signedInAt = session.getAttribute(SIGNED_IN_AT);
             others.add(new SignedIn(
                     session.getAttribute(BROWSER),
                     session.getAttribute(ADDRESS),
-                    session.getCreationTime(),
+                    signedInAt != null ? signedInAt : session.getCreationTime(),
                     session.getLastAccessedTime()));
         }
         others.sort(Comparator.comparing(SignedIn::lastSeenAt).reversed());

@@ -54,6 +54,25 @@ class SignInThrottleTest {
     }
 
     @Test
+    void aNewPasswordGivenForgetsTheEmailsLocksFromEveryAddressOnly() {
+        fail(SignInThrottle.ALLOWED_FAILURES, "ann@example.com", "10.0.0.1");
+        fail(SignInThrottle.ALLOWED_FAILURES, "ann@example.com", "10.0.0.2");
+        fail(SignInThrottle.ALLOWED_FAILURES, "bob@example.com", "10.0.0.1");
+
+        throttle.forgive(" ANN@example.com");
+
+        assertThat(throttle.lockedFor("ann@example.com", "10.0.0.1")).isEmpty();
+        assertThat(throttle.lockedFor("ann@example.com", "10.0.0.2")).isEmpty();
+        assertThat(throttle.lockedFor("bob@example.com", "10.0.0.1"))
+                .as("another email's lock stays")
+                .isPresent();
+        fail(SignInThrottle.ALLOWED_FAILURES - 1, "ann@example.com", "10.0.0.1");
+        assertThat(throttle.lockedFor("ann@example.com", "10.0.0.1"))
+                .as("counted afresh")
+                .isEmpty();
+    }
+
+    @Test
     void aFloodOfGuessesOnOtherEmailsDoesNotLiftALock() {
         fail(SignInThrottle.ALLOWED_FAILURES, "ann@example.com", "10.0.0.1");
         for (int i = 0; i < SignInThrottle.MAX_TRACKED + 10; i++) {

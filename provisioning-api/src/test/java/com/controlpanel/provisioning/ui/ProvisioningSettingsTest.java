@@ -489,6 +489,17 @@ class ProvisioningSettingsTest {
         browser.open("/login");
         browser.driver().manage().deleteAllCookies();
         browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+        // they tried their forgotten password until the sign-in locked them out
+        for (int tried = 0; tried < 10; tried++) {
+            FormSession.open(port).submitSignIn(forgetful, "not-the-password-" + tried);
+        }
+        assertThat(FormSession.open(port)
+                        .submitSignIn(forgetful, Scenery.PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("locked: even the right password is refused")
+                .contains("/login");
         browser.open(tenant.path("/settings/accounts?q=" + forgetful));
         browser.submit(By.cssSelector("a[aria-label='Give " + forgetful + " a new password']"));
         String accountPage = tenant.path("/settings/accounts/" + forgetfulId);
@@ -502,11 +513,19 @@ class ProvisioningSettingsTest {
         assertThat(browser.path())
                 .as("the answer stands for the account's page: a reload makes no other password")
                 .isEqualTo(accountPage);
+        assertThat(browser.present(By.id("new-password-button")))
+                .as("no second password from the page showing the first")
+                .isFalse();
+        assertThat(browser.text(By.id("new-password-given"))).startsWith("Given above");
         browser.screenshot("account-new-password");
         browser.open(accountPage);
         assertThat(browser.present(By.id("generated-password")))
                 .as("shown once")
                 .isFalse();
+        assertThat(browser.find(By.cssSelector("form:has(#new-password-button)"))
+                        .getAttribute("data-submit-once"))
+                .as("a double click sends the form once")
+                .isNotNull();
 
         HttpResponse<String> signedOut = theirs.get(tenant.path("/members"), false);
         assertThat(signedOut.statusCode()).as("their session ends").isEqualTo(303);
@@ -520,6 +539,7 @@ class ProvisioningSettingsTest {
         assertThat(FormSession.signIn(port, forgetful, password)
                         .get(tenant.path("/members"), false)
                         .statusCode())
+                .as("the new password signs in, the lock the forgotten one earned forgotten")
                 .isEqualTo(200);
 
         // the operator's own account: changed under Your account

@@ -212,6 +212,9 @@ class SignInTest {
         browser.type(By.id("confirm-password"), "a-new-password-1");
         browser.submit(By.cssSelector("#password-form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("Anywhere else you were signed in");
+        assertThat(browser.text(By.id("no-other-sessions")))
+                .as("the session signed in with the former password is signed out already: not listed")
+                .startsWith("Here only");
 
         // the session the change was made in goes on
         browser.open(tenant.path("/teams"));
