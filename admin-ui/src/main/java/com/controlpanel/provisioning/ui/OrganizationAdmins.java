@@ -24,6 +24,9 @@ public interface OrganizationAdmins {
      */
     record Added(AdminId adminId, String email, boolean created, String generatedPassword, boolean alreadyAdmin) {}
 
+    /** A new password given to an account: shown this once. */
+    record NewPassword(AdminId adminId, String email, String password) {}
+
     /** The organization's admins, by email (operators manage every organization and are listed only if granted). */
     List<Admin> of(OrganizationId organizationId);
 
@@ -108,10 +111,10 @@ public interface OrganizationAdmins {
      * page, and its JSON API scripts need the new one.
      *
      * @param operator who gives it (recorded in the log)
-     * @return the new password
+     * @return the account and its new password
      * @throws com.controlpanel.provisioning.domain.api.NotFoundException if there is no such account
      * @throws com.controlpanel.provisioning.domain.api.DomainException {@code own-account} for the operator's own
      *     account (changed under Your account, with the current password)
      */
-    String newPassword(ControlPanelAdmin operator, AdminId adminId);
+    NewPassword newPassword(ControlPanelAdmin operator, AdminId adminId);
 }

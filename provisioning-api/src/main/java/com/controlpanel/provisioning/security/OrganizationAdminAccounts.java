@@ -251,7 +251,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     }
 
     @Override
-    public String newPassword(ControlPanelAdmin operator, AdminId adminId) {
+    public NewPassword newPassword(ControlPanelAdmin operator, AdminId adminId) {
         if (operator.adminId().equals(adminId)) {
             throw new DomainException(
                     ErrorCode.OWN_ACCOUNT,
@@ -265,7 +265,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
             throw NotFoundException.account(adminId.value());
         }
         log.info("Operator {} gave admin {} a new password; its sessions end", operator.email(), account.email());
-        return password;
+        return new NewPassword(adminId, account.email(), password);
     }
 
     private void deleteChecked(CommandContext context, AdminId adminId) {

@@ -138,10 +138,10 @@ public class AccountsSettingsController {
         Workspace workspace = operatorOnly(admin, org);
         String accounts = workspace.path("/settings/accounts");
         AccountView account;
-        String password;
+        OrganizationAdmins.NewPassword given;
         try {
             account = find(adminId);
-            password = admins.newPassword(admin, new AdminId(adminId));
+            given = admins.newPassword(admin, new AdminId(adminId));
         } catch (PageNotFound | NotFoundException e) {
             flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
             return "redirect:" + accounts;
@@ -150,8 +150,8 @@ public class AccountsSettingsController {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
             return "redirect:" + accounts + "/" + adminId;
         }
-        model.addAttribute(AdminsSettingsController.GENERATED, password);
-        model.addAttribute(AdminsSettingsController.GENERATED_FOR, account.email());
+        model.addAttribute(AdminsSettingsController.GENERATED, given.password());
+        model.addAttribute(AdminsSettingsController.GENERATED_FOR, given.email());
         AnsweredForms.standsFor(model, accounts + "/" + adminId);
         return accountPage(admin, workspace, account, model);
     }

@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.security.CurrentActor;
 import com.controlpanel.provisioning.security.OrganizationAdminAccounts;
+import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -76,10 +77,8 @@ public class AdminAccountsController {
     @PostMapping("/{adminId}/password")
     public NewPasswordJson newPassword(@AuthenticationPrincipal AdminUser admin, @PathVariable String adminId) {
         requireOperator(admin);
-        AdminId id = accountId(adminId);
-        String password = accounts.newPassword(admin, id);
-        String email = accounts.account(id).map(account -> account.email()).orElse(null);
-        return new NewPasswordJson(id.value(), email, password);
+        OrganizationAdmins.NewPassword given = accounts.newPassword(admin, accountId(adminId));
+        return new NewPasswordJson(given.adminId().value(), given.email(), given.password());
     }
 
     private static AdminId accountId(String adminId) {
