@@ -108,13 +108,15 @@ public interface OrganizationAdmins {
     /**
      * Gives an account a new, generated password, for an admin who forgot theirs: the operator is shown it once and
      * hands it over. The former password stops working at once; the account's Control Panel sessions end on their next
-     * page, and its JSON API scripts need the new one.
+     * page, and its JSON API scripts need the new one. Each organization the account manages records it first (an
+     * {@code OrganizationAdminPasswordGiven}, never the password): its Activity says who gave whom a new password.
      *
-     * @param operator who gives it (recorded in the log)
+     * @param context who gives it, for those records
+     * @param operator who gives it (not their own account)
      * @return the account and its new password
      * @throws com.controlpanel.provisioning.domain.api.NotFoundException if there is no such account
      * @throws com.controlpanel.provisioning.domain.api.DomainException {@code own-account} for the operator's own
      *     account (changed under Your account, with the current password)
      */
-    NewPassword newPassword(ControlPanelAdmin operator, AdminId adminId);
+    NewPassword newPassword(CommandContext context, ControlPanelAdmin operator, AdminId adminId);
 }

@@ -39,7 +39,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PASSWORD_BYTES = 72;
-    /** The throttle's "client" for current passwords given to change one: the account's own count. */
+    /** The throttle's "client" for an admin's own password given again (to change it, to confirm an action). */
     private static final String CHANGING_PASSWORD = "password change";
 
     private final JdbcTemplate jdbc;
@@ -144,9 +144,30 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
      */
     @Override
     public Outcome change(ControlPanelAdmin admin, String currentPassword, String newPassword) {
-        AdminUser account = findByEmail(admin.email())
+        AdminUser account = own(admin);
+        Outcome checked = check(account, currentPassword);
+        if (checked.kind() != Outcome.Kind.CONFIRMED) {
+            return checked;
+        }
+        requireStrong(newPassword);
+        storePassword(account, newPassword);
+        log.info("Admin {} changed their password", account.email());
+        return Outcome.CHANGED;
+    }
+
+    @Override
+    public Outcome confirm(ControlPanelAdmin admin, String password) {
+        return check(own(admin), password);
+    }
+
+    private AdminUser own(ControlPanelAdmin admin) {
+        return findByEmail(admin.email())
                 .filter(found -> found.adminId().equals(admin.adminId()))
                 .orElseThrow(() -> new UsernameNotFoundException("No admin " + admin.email()));
+    }
+
+    /** Whether the password given is the account's own: wrong ones counted, as a stranger's sign-ins are. */
+    private Outcome check(AdminUser account, String password) {
         SignInThrottle.Attempt attempt;
         try {
             // whoever holds a session of the admin's guesses their password at most as fast as a stranger signing in
@@ -154,15 +175,12 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         } catch (SignInThrottledException e) {
             return Outcome.tooManyAttempts(e.retryAfter());
         }
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPassword())) {
+        if (password == null || !passwordEncoder.matches(password, account.getPassword())) {
             attempt.failed();
             return Outcome.WRONG_CURRENT_PASSWORD;
         }
         attempt.passed();
-        requireStrong(newPassword);
-        storePassword(account, newPassword);
-        log.info("Admin {} changed their password", account.email());
-        return Outcome.CHANGED;
+        return Outcome.CONFIRMED;
     }
 
     @Override

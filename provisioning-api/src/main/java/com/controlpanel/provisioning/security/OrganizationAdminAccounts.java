@@ -251,7 +251,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
     }
 
     @Override
-    public NewPassword newPassword(ControlPanelAdmin operator, AdminId adminId) {
+    public NewPassword newPassword(CommandContext context, ControlPanelAdmin operator, AdminId adminId) {
         if (operator.adminId().equals(adminId)) {
             throw new DomainException(
                     ErrorCode.OWN_ACCOUNT,
@@ -259,6 +259,15 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
                             + " one here");
         }
         Account account = account(adminId).orElseThrow(() -> NotFoundException.account(adminId.value()));
+        // recorded before it is given: a password given is never missing from the Activity of the account's
+        // organizations (one it was removed from meanwhile has nothing to record)
+        for (OrganizationId organization : account.organizations()) {
+            try {
+                organizations.recordPasswordGiven(context, organization, adminId, account.email());
+            } catch (NotFoundException removedMeanwhile) {
+                log.debug("Admin {} no longer manages organization {}", account.email(), organization.value());
+            }
+        }
         String password = AdminAccounts.generatePassword();
         if (!accounts.givePassword(account.email(), password)) {
             // deleted meanwhile

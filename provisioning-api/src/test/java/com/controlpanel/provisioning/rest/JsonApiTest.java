@@ -281,7 +281,18 @@ class JsonApiTest {
                         .get(path("/members"))
                         .status())
                 .isEqualTo(200);
-        assertThat(eventCount()).as("an account's password is no event").isEqualTo(events);
+        assertThat(eventCount())
+                .as("recorded in the one organization the account manages")
+                .isEqualTo(events + 1);
+        JsonNode rows = api.get(path("/activity?action=organization.admin-password-given"))
+                .json()
+                .get("items");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("summary").asText())
+                .isEqualTo("Gave " + email + " a new password: their former one stopped working");
+        assertThat(rows.get(0).get("actor").get("name").asText()).isEqualTo(ApplicationTest.ADMIN);
+        assertThat(rows.get(0).get("details").get("adminId").asText()).isEqualTo(id);
+        assertThat(rows.toString()).doesNotContain(password);
         assertThat(api.get("/api/admin/accounts").json().toString()).doesNotContain(password);
 
         String operatorId = null;

@@ -505,6 +505,20 @@ class ProvisioningSettingsTest {
         String accountPage = tenant.path("/settings/accounts/" + forgetfulId);
         assertThat(browser.path()).isEqualTo(accountPage + "#account-password");
         assertThat(browser.text(By.id("new-password-help"))).startsWith("Forgot their password?");
+        // the operator's own password first: a session left open is not enough
+        browser.submit(By.id("new-password-button"));
+        assertThat(browser.text(By.id("your-password-error"))).isEqualTo("Enter your password: nothing was changed");
+        browser.type(By.id("your-password"), "not-the-operators-password");
+        browser.submit(By.id("new-password-button"));
+        assertThat(browser.text(By.id("your-password-error")))
+                .isEqualTo("This is not your password: nothing was changed");
+        assertThat(browser.find(By.id("your-password")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.present(By.id("generated-password"))).isFalse();
+        assertThat(theirs.get(tenant.path("/members"), false).statusCode())
+                .as("their password unchanged: still signed in")
+                .isEqualTo(200);
+        browser.type(By.id("your-password"), ApplicationTest.PASSWORD);
         browser.submit(By.id("new-password-button"));
 
         assertThat(browser.text(By.id("generated-title"))).isEqualTo("New password of " + forgetful);
@@ -541,6 +555,16 @@ class ProvisioningSettingsTest {
                         .statusCode())
                 .as("the new password signs in, the lock the forgotten one earned forgotten")
                 .isEqualTo(200);
+
+        // the organization's Activity says who gave whom a new password, never the password
+        browser.open(tenant.path("/activity?action=organization.admin-password-given"));
+        java.util.List<WebElement> given = browser.all(By.cssSelector("#activity-rows .activity-row"));
+        assertThat(given).hasSize(1);
+        assertThat(given.get(0).findElement(By.cssSelector(".summary-link")).getText())
+                .isEqualTo("Gave " + forgetful + " a new password: their former one stopped working");
+        assertThat(given.get(0).findElement(By.cssSelector(".actor-name")).getText())
+                .isEqualTo(ApplicationTest.ADMIN);
+        assertThat(browser.text(By.tagName("main"))).doesNotContain(password);
 
         // the operator's own account: changed under Your account
         String operatorId = jdbc.queryForObject(

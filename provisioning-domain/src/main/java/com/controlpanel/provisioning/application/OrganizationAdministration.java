@@ -8,6 +8,7 @@ import com.controlpanel.provisioning.domain.api.EnableProvisioningCommand;
 import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.domain.api.RecordAdminPasswordGivenCommand;
 import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.SecretToken;
@@ -51,6 +52,17 @@ public class OrganizationAdministration {
      */
     public void revokeAdmin(CommandContext context, OrganizationId organizationId, AdminId adminId) {
         commands.send(context, new RevokeOrganizationAdminCommand(organizationId, adminId));
+    }
+
+    /**
+     * Records that one of the organization's admins is given a new password (never the password itself), named by the
+     * email the account has now.
+     *
+     * @throws com.controlpanel.provisioning.domain.api.NotFoundException if it is no admin of this organization
+     */
+    public void recordPasswordGiven(
+            CommandContext context, OrganizationId organizationId, AdminId adminId, String email) {
+        commands.send(context, new RecordAdminPasswordGivenCommand(organizationId, adminId, email));
     }
 
     /** Switches provisioning on; the token is present only if this call switched it on. */

@@ -54,7 +54,8 @@ public final class ActivityActions {
                             new Action("organization.created", "Organization created"),
                             new Action("organization.renamed", "Organization renamed"),
                             new Action("organization.admin-granted", "Admin added"),
-                            new Action("organization.admin-revoked", "Admin removed"))));
+                            new Action("organization.admin-revoked", "Admin removed"),
+                            new Action("organization.admin-password-given", "Admin given a new password"))));
 
     private ActivityActions() {}
 

@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminPasswordGiven;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
@@ -265,6 +266,11 @@ final class ActivityDescriber {
             } else if (event instanceof OrganizationAdminGranted e) {
                 action = "organization.admin-granted";
                 summary = "Made " + e.email() + " an admin of the organization";
+                details.put("adminId", e.adminId().value());
+                details.put("email", e.email());
+            } else if (event instanceof OrganizationAdminPasswordGiven e) {
+                action = "organization.admin-password-given";
+                summary = "Gave " + e.email() + " a new password: their former one stopped working";
                 details.put("adminId", e.adminId().value());
                 details.put("email", e.email());
             } else if (event instanceof OrganizationAdminRevoked e) {

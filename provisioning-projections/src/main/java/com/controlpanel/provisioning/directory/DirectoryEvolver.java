@@ -11,6 +11,7 @@ import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminPasswordGiven;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
@@ -55,6 +56,8 @@ final class DirectoryEvolver {
         } else if (event instanceof OrganizationAdminGranted e) {
             store.organization(e.organizationId()).ifPresent(row -> store.putOrganization(row.withVersion(version)));
         } else if (event instanceof OrganizationAdminRevoked e) {
+            store.organization(e.organizationId()).ifPresent(row -> store.putOrganization(row.withVersion(version)));
+        } else if (event instanceof OrganizationAdminPasswordGiven e) {
             store.organization(e.organizationId()).ifPresent(row -> store.putOrganization(row.withVersion(version)));
         } else if (event instanceof MemberProvisioned e) {
             store.insertMember(new MemberRow(

@@ -20,6 +20,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
 import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.MemberReactivated;
 import com.controlpanel.provisioning.domain.api.MemberTakenOver;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminPasswordGiven;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationEvent;
 import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
@@ -57,6 +58,7 @@ class ActivityDescriberTest {
             Map.entry("ProvisioningDisabled", "provisioning.disabled"),
             Map.entry("OrganizationAdminGranted", "organization.admin-granted"),
             Map.entry("OrganizationAdminRevoked", "organization.admin-revoked"),
+            Map.entry("OrganizationAdminPasswordGiven", "organization.admin-password-given"),
             Map.entry("OrganizationRenamed", "organization.renamed"),
             Map.entry("MemberProvisioned", "member.provisioned"),
             Map.entry("MemberProfileChanged", "member.updated"),
@@ -217,6 +219,21 @@ class ActivityDescriberTest {
         assertThat(details.get("adminId").asText()).isEqualTo("admin-2");
         assertThat(details.get("email").asText()).isEqualTo("leaver@example.com");
         assertThat(ActivityActions.label("organization.admin-revoked")).isEqualTo("Admin removed");
+    }
+
+    @Test
+    void aNewPasswordGivenToAnAdminNamesTheAdminAndNeverThePassword() throws Exception {
+        ActivityRow row = describe(
+                new OrganizationAdminPasswordGiven(ORG, new AdminId("admin-2"), "forgetful@example.com"), ADMIN);
+        assertThat(row.action()).isEqualTo("organization.admin-password-given");
+        assertThat(row.subjectType()).isEqualTo("ORGANIZATION");
+        assertThat(row.summary())
+                .isEqualTo("Gave forgetful@example.com a new password: their former one stopped working");
+        JsonNode details = json.readTree(row.details());
+        assertThat(details.get("adminId").asText()).isEqualTo("admin-2");
+        assertThat(details.get("email").asText()).isEqualTo("forgetful@example.com");
+        assertThat(details.size()).as("nothing else: no password").isEqualTo(2);
+        assertThat(ActivityActions.label("organization.admin-password-given")).isEqualTo("Admin given a new password");
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.controlpanel.provisioning.domain.api.MemberRemoved;
 import com.controlpanel.provisioning.domain.api.MemberRemovedFromTeam;
 import com.controlpanel.provisioning.domain.api.MemberTakenOver;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminPasswordGiven;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
@@ -97,6 +98,10 @@ public final class EventExamples {
         put(
                 all,
                 new OrganizationAdminRevoked(
+                        ORG, new AdminId("c2d8f1e0-0a1b-4c3d-8e9f-1a2b3c4d5e6f"), "ops@example.com"));
+        put(
+                all,
+                new OrganizationAdminPasswordGiven(
                         ORG, new AdminId("c2d8f1e0-0a1b-4c3d-8e9f-1a2b3c4d5e6f"), "ops@example.com"));
         put(all, new OrganizationRenamed(ORG, "Acme", "Acme Corporation"));
         put(all, new MemberProvisioned(ORG, ALICE, Source.OKTA, aliceProfile(), true));

@@ -47,6 +47,7 @@ public record HistoryEntryView(
             Map.entry("OrganizationRenamed", "Organization renamed"),
             Map.entry("OrganizationAdminGranted", "Admin added"),
             Map.entry("OrganizationAdminRevoked", "Admin removed"),
+            Map.entry("OrganizationAdminPasswordGiven", "Admin given a new password"),
             Map.entry("ProvisioningEnabled", "User provisioning switched on"),
             Map.entry("ProvisioningDisabled", "User provisioning switched off"),
             Map.entry("ProvisioningCredentialsIssued", "New Secret Token issued"),

@@ -6,12 +6,14 @@ import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.AnsweredForms;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Refusals;
@@ -19,10 +21,12 @@ import com.controlpanel.provisioning.ui.layout.SearchLinks;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,13 +71,19 @@ public class AccountsSettingsController {
     private final DirectoryQueries directory;
     private final OrganizationAdmins admins;
     private final Acting acting;
+    private final AdminPasswords passwords;
 
     public AccountsSettingsController(
-            Workspaces workspaces, DirectoryQueries directory, OrganizationAdmins admins, Acting acting) {
+            Workspaces workspaces,
+            DirectoryQueries directory,
+            OrganizationAdmins admins,
+            Acting acting,
+            AdminPasswords passwords) {
         this.workspaces = workspaces;
         this.directory = directory;
         this.admins = admins;
         this.acting = acting;
+        this.passwords = passwords;
     }
 
     @GetMapping({"", "/"})
@@ -110,6 +120,9 @@ public class AccountsSettingsController {
     }
 
     private static String accountPage(ControlPanelAdmin admin, Workspace workspace, AccountView account, Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", true);
         model.addAttribute("you", admin.adminId().value());
@@ -125,7 +138,8 @@ public class AccountsSettingsController {
     }
 
     /**
-     * A new password for the account, answering the form ({@link AnsweredForms}: the page then stands for the
+     * A new password for the account, once the operator has given their own again (a session left open is not enough
+     * to take over another admin's account), answering the form ({@link AnsweredForms}: the page then stands for the
      * account's page, so that a reload makes no other password): shown this once, never kept.
      */
     @PostMapping("/{adminId}/password")
@@ -133,6 +147,9 @@ public class AccountsSettingsController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @PathVariable String adminId,
+            @RequestParam(required = false) String yourPassword,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = operatorOnly(admin, org);
@@ -141,7 +158,16 @@ public class AccountsSettingsController {
         OrganizationAdmins.NewPassword given;
         try {
             account = find(adminId);
-            given = admins.newPassword(admin, new AdminId(adminId));
+            // the operator's own account is refused as such below, whatever they typed
+            String refused = adminId.equals(admin.adminId().value()) ? null : refusedConfirmation(admin, yourPassword);
+            if (refused != null) {
+                FormErrors errors = new FormErrors();
+                errors.field("yourPassword", refused);
+                model.addAttribute("errors", errors);
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+                return accountPage(admin, workspace, account, model);
+            }
+            given = admins.newPassword(acting.as(admin, request), admin, new AdminId(adminId));
         } catch (PageNotFound | NotFoundException e) {
             flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
             return "redirect:" + accounts;
@@ -154,6 +180,20 @@ public class AccountsSettingsController {
         model.addAttribute(AdminsSettingsController.GENERATED_FOR, given.email());
         AnsweredForms.standsFor(model, accounts + "/" + adminId);
         return accountPage(admin, workspace, account, model);
+    }
+
+    /** Why the operator's password given to confirm an action is refused; null when it is theirs. */
+    private String refusedConfirmation(ControlPanelAdmin admin, String yourPassword) {
+        if (yourPassword == null || yourPassword.isEmpty()) {
+            return "Enter your password: nothing was changed";
+        }
+        AdminPasswords.Outcome outcome = passwords.confirm(admin, yourPassword);
+        return switch (outcome.kind()) {
+            case CONFIRMED -> null;
+            case TOO_MANY_ATTEMPTS ->
+                "Too many wrong passwords: try again in " + outcome.retryAfterInWords() + " (nothing was changed)";
+            default -> "This is not your password: nothing was changed";
+        };
     }
 
     /** The address of a deletion, opened rather than posted: the account's page. */

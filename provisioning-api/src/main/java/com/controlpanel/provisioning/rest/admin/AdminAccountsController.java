@@ -71,13 +71,16 @@ public class AdminAccountsController {
 
     /**
      * An admin who forgot their password: 200 with a new, generated password, shown this once (the former one stops
-     * working, the account's Control Panel sessions end); 404 {@code admin-not-found}; 409 {@code own-account} for
+     * working, the account's Control Panel sessions end; each organization it manages records an
+     * {@code OrganizationAdminPasswordGiven} first, never the password); 404 {@code admin-not-found}; 409 {@code own-account} for
      * the operator's own (changed through {@code POST /api/account/password}, with the current one).
      */
     @PostMapping("/{adminId}/password")
-    public NewPasswordJson newPassword(@AuthenticationPrincipal AdminUser admin, @PathVariable String adminId) {
+    public NewPasswordJson newPassword(
+            @AuthenticationPrincipal AdminUser admin, @PathVariable String adminId, HttpServletRequest request) {
         requireOperator(admin);
-        OrganizationAdmins.NewPassword given = accounts.newPassword(admin, accountId(adminId));
+        OrganizationAdmins.NewPassword given =
+                accounts.newPassword(CurrentActor.of(admin, request), admin, accountId(adminId));
         return new NewPasswordJson(given.adminId().value(), given.email(), given.password());
     }
 

@@ -10,6 +10,7 @@ import com.controlpanel.provisioning.domain.api.GrantOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminPasswordGiven;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
@@ -17,6 +18,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RecordAdminPasswordGivenCommand;
 import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
@@ -111,6 +113,15 @@ class Organization {
             throw RuleViolationException.lastAdmin(email);
         }
         apply(new OrganizationAdminRevoked(organizationId, command.adminId(), email));
+    }
+
+    /** Records a new password given to one of its admins (never the password); an account that is none is not found. */
+    @CommandHandler
+    void handle(RecordAdminPasswordGivenCommand command) {
+        if (!admins.containsKey(command.adminId().value())) {
+            throw NotFoundException.admin(command.adminId().value());
+        }
+        apply(new OrganizationAdminPasswordGiven(organizationId, command.adminId(), command.email()));
     }
 
     @EventSourcingHandler

@@ -19,12 +19,14 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.IssueProvisioningCredentialsCommand;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminGranted;
+import com.controlpanel.provisioning.domain.api.OrganizationAdminPasswordGiven;
 import com.controlpanel.provisioning.domain.api.OrganizationAdminRevoked;
 import com.controlpanel.provisioning.domain.api.OrganizationCreated;
 import com.controlpanel.provisioning.domain.api.OrganizationRenamed;
 import com.controlpanel.provisioning.domain.api.ProvisioningCredentialsIssued;
 import com.controlpanel.provisioning.domain.api.ProvisioningDisabled;
 import com.controlpanel.provisioning.domain.api.ProvisioningEnabled;
+import com.controlpanel.provisioning.domain.api.RecordAdminPasswordGivenCommand;
 import com.controlpanel.provisioning.domain.api.RenameOrganizationCommand;
 import com.controlpanel.provisioning.domain.api.RevokeOrganizationAdminCommand;
 import com.controlpanel.provisioning.domain.api.RuleViolationException;
@@ -241,6 +243,29 @@ class OrganizationTest {
                         new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"),
                         new OrganizationAdminRevoked(ACME, BOB, "bob@acme.test"))
                 .when(new RevokeOrganizationAdminCommand(ACME, BOB))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsANewPasswordGivenToOneOfItsAdminsUnderTheEmailTheAccountHasNow() {
+        fixture.given(created(), new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"))
+                .when(new RecordAdminPasswordGivenCommand(ACME, ANN, "ann.lee@acme.test"))
+                .expectEvents(new OrganizationAdminPasswordGiven(ACME, ANN, "ann.lee@acme.test"));
+    }
+
+    @Test
+    void aNewPasswordForAnAccountThatIsNoAdminHereIsNotRecorded() {
+        fixture.given(
+                        created(),
+                        new OrganizationAdminGranted(ACME, ANN, "ann@acme.test"),
+                        new OrganizationAdminGranted(ACME, BOB, "bob@acme.test"),
+                        new OrganizationAdminRevoked(ACME, BOB, "bob@acme.test"))
+                .when(new RecordAdminPasswordGivenCommand(ACME, BOB, "bob@acme.test"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new RecordAdminPasswordGivenCommand(ACME, ANN, "ann@acme.test"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
