@@ -315,6 +315,15 @@ class TeamsScreenTest {
                         .team()
                         .memberCount())
                 .isEqualTo(1);
+
+        // provisioning on again while the dialog is open: Okta manages the team, and its search offers nobody
+        scenery.provisioningOn(org.tenant());
+        browser.type(By.id("candidate-q"), "thompson");
+        browser.waitUntil(d -> browser.present(By.id("candidates-managed")));
+        assertThat(browser.text(By.id("candidates-managed")))
+                .startsWith("This team is managed in Okta now. Its members change when Okta pushes the group");
+        assertThat(browser.all(By.cssSelector("#candidates .candidate"))).isEmpty();
+        assertThat(browser.text(By.id("candidates"))).doesNotContain("No member who may join");
     }
 
     @Test

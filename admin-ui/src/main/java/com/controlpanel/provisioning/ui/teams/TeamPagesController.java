@@ -29,6 +29,7 @@ import com.controlpanel.provisioning.ui.members.MemberView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -142,7 +143,10 @@ public class TeamPagesController {
         return "teams/team";
     }
 
-    /** The "Add a member" dialog's search: only the members the rules let join this team, and not in it yet. */
+    /**
+     * The "Add a member" dialog's search: only the members the rules let join this team, and not in it yet; nobody
+     * once Okta manages the team (taken over while the dialog was open: the dialog says so).
+     */
     @GetMapping("/{id}/candidates")
     String candidates(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -386,6 +390,13 @@ public class TeamPagesController {
     }
 
     private void addCandidates(Workspace workspace, TeamView team, String q, Model model) {
+        if (team.readOnly()) {
+            // rule 1: an admin adds nobody to a team Okta manages
+            model.addAttribute("candidates", List.of());
+            model.addAttribute("candidateTotal", 0L);
+            model.addAttribute("candidateQuery", q == null ? "" : q.strip());
+            return;
+        }
         MemberPage candidates = directory.eligibleMembers(
                 workspace.organization().organizationId(),
                 new TeamId(team.id()),
