@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.security;
 
 import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.CaseInsensitive;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.LookAlikes;
@@ -67,12 +68,20 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         if (email == null) {
             return Optional.empty();
         }
+        String given = email.strip();
+        String key = CaseInsensitive.key(given);
+        // lower-cased alone: the key of an account that kept it when schema 19 found another's email folding to the
+        // same (CaseKeys), looked up first so that it still signs in; for every other email the two are one
+        String lowerCased = given.toLowerCase(Locale.ROOT);
         return jdbc
                 .query(
-                        "SELECT admin_id, email, password_hash, operator FROM admin_account WHERE email_key = ?",
+                        "SELECT admin_id, email, password_hash, operator FROM admin_account WHERE email_key IN (?, ?)"
+                                + " ORDER BY CASE WHEN email_key = ? THEN 0 ELSE 1 END",
                         (rs, n) -> new AdminUser(
                                 new AdminId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
-                        email.strip().toLowerCase(Locale.ROOT))
+                        lowerCased,
+                        key,
+                        lowerCased)
                 .stream()
                 .findFirst();
     }
@@ -224,7 +233,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                         + "VALUES (?,?,?,?,?,?)",
                 adminId.value(),
                 normalized,
-                normalized.toLowerCase(Locale.ROOT),
+                CaseInsensitive.key(normalized),
                 hash,
                 operator,
                 StorableInstants.utc(Instant.now()));

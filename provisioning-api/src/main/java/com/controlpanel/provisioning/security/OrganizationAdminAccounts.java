@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.security;
 import com.controlpanel.provisioning.application.CommandContext;
 import com.controlpanel.provisioning.application.OrganizationAdministration;
 import com.controlpanel.provisioning.domain.api.AdminId;
+import com.controlpanel.provisioning.domain.api.CaseInsensitive;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
@@ -20,7 +21,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -175,7 +175,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         List<Object> args = new ArrayList<>();
         if (emailContains != null && !emailContains.isBlank()) {
             where = " WHERE email_key LIKE ? ESCAPE '!'"; // email_key: the email lowercased as below
-            args.add("%" + SqlLike.escaped(emailContains.strip().toLowerCase(Locale.ROOT)) + "%");
+            args.add("%" + SqlLike.escaped(CaseInsensitive.key(emailContains.strip())) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account" + where, Long.class, args.toArray());
         long count = total == null ? 0 : total;

@@ -1,11 +1,11 @@
 package com.controlpanel.provisioning.security;
 
+import com.controlpanel.provisioning.domain.api.CaseInsensitive;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,7 +171,7 @@ public final class SignInThrottle {
     }
 
     private static Key key(String email, String client) {
-        return new Key(email == null ? "" : email.strip().toLowerCase(Locale.ROOT), clientKey(client));
+        return new Key(email == null ? "" : CaseInsensitive.key(email.strip()), clientKey(client));
     }
 
     /** An IPv4 address as it is; an IPv6 address by its /64, however it was written; anything else as given. */

@@ -238,6 +238,42 @@ class ScimFilterTest extends ScimTestSupport {
     }
 
     @Test
+    void userNamesAndGroupNamesThatDifferOnlyInGreeksSmallSigmasAreOneInAnyCase() {
+        // lower-casing alone keeps "ς" (the final form) apart from "σ"; capital "Σ" lower-cases to either
+        String odysseus = createUser(user("Οδυσσέας@example.gr", "Οδυσσέας", "Παπαδόπουλος", null))
+                .get("id")
+                .asText();
+        long events = eventCount();
+        var taken = post("/Users", user("ΟΔΥΣΣΈΑΣ@example.gr", "Other", "Person", null));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
+        assertThat(taken.json().get("scimType").asText()).isEqualTo("uniqueness");
+        var alsoTaken = post("/Users", user("οδυσσέασ@example.gr", "Other", "Person", null));
+        assertThat(alsoTaken.status()).as(alsoTaken.toString()).isEqualTo(409);
+        assertThat(eventCount()).isEqualTo(events);
+        for (String filter : List.of(
+                "userName eq \"ΟΔΥΣΣΈΑΣ@EXAMPLE.GR\"",
+                "userName eq \"οδυσσέασ@example.gr\"",
+                "userName sw \"ΟΔΥΣΣΈΑΣ\"",
+                "name.familyName eq \"ΠΑΠΑΔΌΠΟΥΛΟΣ\"",
+                "emails[value eq \"οδυσσέασ@example.gr\"]")) {
+            var found = get("/Users?filter=" + filter(filter));
+            assertThat(found.status()).as(filter + " -> " + found).isEqualTo(200);
+            assertThat(found.json().get("Resources").findValuesAsText("id"))
+                    .as(filter)
+                    .containsExactly(odysseus);
+        }
+        String team = createGroup("Ομάδες").get("id").asText();
+        var teamTaken = post(
+                "/Groups",
+                JSON.createObjectNode()
+                        .put("displayName", "ΟΜΆΔΕΣ")
+                        .set("schemas", JSON.createArrayNode().add(GROUP_SCHEMA)));
+        assertThat(teamTaken.status()).as(teamTaken.toString()).isEqualTo(409);
+        var found = get("/Groups?filter=" + filter("displayName eq \"ομάδεσ\""));
+        assertThat(found.json().get("Resources").findValuesAsText("id")).containsExactly(team);
+    }
+
+    @Test
     void refusesFiltersItCanNotEvaluateWith400InvalidFilter() {
         long events = eventCount();
         for (String filter : List.of(

@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DirectoryCheckpoints {
 
     /** Bump when what a kept state holds, or how events fold into it, changes: kept states of another format are ignored. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryCheckpoints.class);
     private static final String TABLE = "state_checkpoint";

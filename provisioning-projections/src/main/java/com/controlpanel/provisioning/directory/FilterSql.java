@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.directory.DirectoryFilter.Comparison;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Element;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Not;
 import com.controlpanel.provisioning.directory.DirectoryFilter.Present;
+import com.controlpanel.provisioning.domain.api.CaseInsensitive;
 import com.controlpanel.provisioning.storage.SqlLower;
 import com.controlpanel.provisioning.storage.StorableInstants;
 import java.time.Instant;
@@ -32,8 +33,13 @@ final class FilterSql {
     private enum Kind {
         /** Case-sensitive text (ids, external ids). */
         EXACT,
-        /** Text kept lower-cased in the column: the value is lower-cased too. */
+        /** Text kept as its case-insensitive key in the column ({@link CaseInsensitive}): the value is keyed too. */
         LOWER,
+        /**
+         * Text the database lower-cases ({@link SqlLower}): the value is lower-cased as it does, not keyed (the
+         * database keeps Greek's final sigma apart from the other).
+         */
+        SQL_LOWER,
         BOOLEAN,
         INSTANT
     }
@@ -80,7 +86,7 @@ final class FilterSql {
     FilterSql(DirectoryTables tables, String organizationId, boolean postgres) {
         this.tables = tables;
         this.organizationId = organizationId;
-        this.memberLabel = new Column(SqlLower.of("mm.label", postgres), Kind.LOWER, false);
+        this.memberLabel = new Column(SqlLower.of("mm.label", postgres), Kind.SQL_LOWER, false);
     }
 
     /** The parameters of every condition written so far, in order. */
@@ -483,6 +489,11 @@ final class FilterSql {
         String condition = switch (column.kind()) {
             case EXACT -> text(column.expression(), comparison, stored(comparison, String.valueOf(value)));
             case LOWER -> text(column.expression(), comparison, stored(comparison, lower(value)));
+            case SQL_LOWER ->
+                text(
+                        column.expression(),
+                        comparison,
+                        stored(comparison, String.valueOf(value).toLowerCase(Locale.ROOT)));
             case BOOLEAN -> {
                 if (comparison != Comparison.EQ) {
                     throw new UnsupportedFilterException("A boolean can only be compared with eq");
@@ -570,8 +581,9 @@ final class FilterSql {
         };
     }
 
+    /** A value as the key columns and {@code value_key} hold it. */
     private static String lower(Object value) {
-        return String.valueOf(value).toLowerCase(Locale.ROOT);
+        return CaseInsensitive.key(String.valueOf(value));
     }
 
     private static boolean bool(Object value) {

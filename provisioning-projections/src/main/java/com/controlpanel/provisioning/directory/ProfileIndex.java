@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.directory;
 
+import com.controlpanel.provisioning.domain.api.CaseInsensitive;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.PersonName;
@@ -285,7 +286,7 @@ final class ProfileIndex {
     }
 
     static String key(String value, int maxLength) {
-        String lower = value.toLowerCase(Locale.ROOT);
+        String lower = CaseInsensitive.key(value);
         return lower.length() > maxLength ? lower.substring(0, maxLength) : lower;
     }
 }

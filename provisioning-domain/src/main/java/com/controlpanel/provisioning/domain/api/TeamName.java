@@ -1,7 +1,5 @@
 package com.controlpanel.provisioning.domain.api;
 
-import java.util.Locale;
-
 /** A team's display name; unique per organization among existing teams, compared case-insensitively. */
 public record TeamName(String value) implements SingleValue {
 
@@ -11,8 +9,9 @@ public record TeamName(String value) implements SingleValue {
         value = Text.requiredName(value, "team name", MAX_LENGTH);
     }
 
+    /** The form uniqueness and lookups compare: case-insensitive ({@link CaseInsensitive}). */
     public String key() {
-        return value.toLowerCase(Locale.ROOT);
+        return CaseInsensitive.key(value);
     }
 
     public boolean sameAs(TeamName other) {

@@ -1,7 +1,5 @@
 package com.controlpanel.provisioning.domain.api;
 
-import java.util.Locale;
-
 /** A member's login name (usually the work email); unique per organization, compared case-insensitively. */
 public record UserName(String value) implements SingleValue {
 
@@ -11,9 +9,9 @@ public record UserName(String value) implements SingleValue {
         value = Text.required(value, "userName", MAX_LENGTH);
     }
 
-    /** The form uniqueness and lookups compare: case-insensitive. */
+    /** The form uniqueness and lookups compare: case-insensitive ({@link CaseInsensitive}). */
     public String key() {
-        return value.toLowerCase(Locale.ROOT);
+        return CaseInsensitive.key(value);
     }
 
     public boolean sameAs(UserName other) {
