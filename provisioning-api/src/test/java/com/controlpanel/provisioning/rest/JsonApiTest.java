@@ -316,6 +316,49 @@ class JsonApiTest {
     }
 
     @Test
+    void adminEmailsThatDifferOnlyInGreeksSmallSigmasAreOneAndTwoStoredBeforeBothStillSignIn() {
+        String n = Long.toString(System.nanoTime());
+        String sigma = "οδυσσευσ" + n + "@example.com"; // σ where the final form ς may be written
+        String finalSigma = "οδυσσευς" + n + "@example.com";
+        var added = api.post(path("/admins"), Map.of("email", sigma));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String password = added.json().get("password").asText();
+        var again = api.post(path("/admins"), Map.of("email", finalSigma));
+        assertThat(again.status()).as("the same account, already an admin here").isEqualTo(200);
+        assertThat(again.json().get("id").asText())
+                .isEqualTo(added.json().get("id").asText());
+        assertThat(again.json().has("password")).isFalse();
+        for (String email : List.of(sigma, finalSigma, "ΟΔΥΣΣΕΥΣ" + n + "@EXAMPLE.COM")) {
+            assertThat(Http.to("http://localhost:" + port)
+                            .basic(email, password)
+                            .get("/api/orgs")
+                            .status())
+                    .as(email)
+                    .isEqualTo(200);
+        }
+
+        // an account stored before schema 19 under the final form, which kept its key beside the other (CaseKeys)
+        var other = api.post(path("/admins"), Map.of("email", uniqueEmail("kept")));
+        String keptPassword = other.json().get("password").asText();
+        jdbc.update(
+                "UPDATE admin_account SET email = ?, email_key = ? WHERE admin_id = ?",
+                finalSigma,
+                finalSigma,
+                other.json().get("id").asText());
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(finalSigma, keptPassword)
+                        .get("/api/orgs")
+                        .status())
+                .as("its own email still signs it in")
+                .isEqualTo(200);
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic(sigma, password)
+                        .get("/api/orgs")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theOperatorDeletesTheAccountOfAnAdminWhoLeaves() {
         String other = Fixtures.createOrganization(api, "Other");
         String lonely = Fixtures.createOrganization(api, "Lonely");
@@ -904,7 +947,7 @@ class JsonApiTest {
 
         String member = invite(uniqueEmail("cy"));
         var added = api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));
-        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.json().get("memberCount").asInt()).isEqualTo(1);
         assertThat(api.get(path("/teams/" + team + "/members"))
                         .json()
