@@ -174,7 +174,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         String where = "";
         List<Object> args = new ArrayList<>();
         if (emailContains != null && !emailContains.isBlank()) {
-            where = " WHERE email_key LIKE ? ESCAPE '!'"; // email_key: the email lowercased as below
+            where = " WHERE email_key LIKE ? ESCAPE '!'"; // email_key: the email's case-insensitive key, as below
             args.add("%" + SqlLike.escaped(CaseInsensitive.key(emailContains.strip())) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account" + where, Long.class, args.toArray());

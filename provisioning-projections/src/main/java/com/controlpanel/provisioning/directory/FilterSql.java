@@ -525,7 +525,7 @@ final class FilterSql {
         return path.startsWith("name.") || path.startsWith("emails.");
     }
 
-    /** A comparison on the {@code value_key} of a {@code dir_member_attr} row at a path: lower-cased text. */
+    /** A comparison on the {@code value_key} of a {@code dir_member_attr} row at a path: case-insensitive keys. */
     private String attributeValue(String expression, String path, Compare compare) {
         Object value = compare.value();
         String text = value instanceof Boolean b ? b.toString() : lower(value);

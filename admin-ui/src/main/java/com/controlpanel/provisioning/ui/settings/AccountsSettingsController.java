@@ -139,7 +139,7 @@ public class AccountsSettingsController {
 
     /**
      * A new password for the account, once the operator has given their own again (a session left open is not enough
-     * to take over another admin's account), answering the form ({@link AnsweredForms}: the page then stands for the
+     * to give one; deleting an account and adding its email again is not confirmed so yet), answering the form ({@link AnsweredForms}: the page then stands for the
      * account's page, so that a reload makes no other password): shown this once, never kept.
      */
     @PostMapping("/{adminId}/password")

@@ -19,7 +19,7 @@ public interface MemberRegistry {
     Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName);
 
     /**
-     * What a team needs to know of a member; its userName as compared (lower-cased), to name it in a refusal.
+     * What a team needs to know of a member; its userName as compared (its case-insensitive key), to name it in a refusal.
      */
     record RegisteredMember(MemberId memberId, Source source, String userNameKey) {}
 }
