@@ -129,7 +129,12 @@ public class CommandSideProjection {
 
     @EventHandler
     void on(MemberProfileChanged event) {
-        if (event.profile().userName().sameAs(event.previous().userName())) {
+        // written again whenever the userName is: one that kept its former key beside another's (CaseKeys) and is
+        // renamed takes its case-folded key, or is refused if the other still holds it
+        if (event.profile()
+                .userName()
+                .value()
+                .equals(event.previous().userName().value())) {
             return;
         }
         try {
@@ -178,8 +183,8 @@ public class CommandSideProjection {
 
     @EventHandler
     void on(TeamRenamed event) {
-        if (event.displayName().sameAs(event.previous())) {
-            return;
+        if (event.displayName().value().equals(event.previous().value())) {
+            return; // as for userNames: written again whenever the name is
         }
         try {
             jdbc.update(

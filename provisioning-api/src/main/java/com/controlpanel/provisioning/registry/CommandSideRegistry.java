@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
 import com.controlpanel.provisioning.domain.api.TeamRegistry;
 import com.controlpanel.provisioning.domain.api.UserName;
+import com.controlpanel.provisioning.storage.CaseKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -76,16 +77,29 @@ public class CommandSideRegistry implements MemberRegistry, TeamRegistry, Provis
         return found;
     }
 
+    /**
+     * The member holding this userName's key, or else one that schema 20 recorded as holding it beside another (two
+     * stored before keys were case-folded, see {@code CaseKeys}) while it still does.
+     */
     @Override
     public Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName) {
-        return jdbc
-                .query(
-                        "SELECT member_id FROM cs_member WHERE organization_id = ? AND user_name_key = ?",
-                        (rs, n) -> new MemberId(rs.getString(1)),
-                        organizationId.value(),
-                        userName.key())
-                .stream()
-                .findFirst();
+        String key = userName.key();
+        List<MemberId> found = jdbc.query(
+                "SELECT member_id FROM cs_member WHERE organization_id = ? AND user_name_key = ?",
+                (rs, n) -> new MemberId(rs.getString(1)),
+                organizationId.value(),
+                key);
+        if (found.isEmpty()) {
+            found = jdbc.query(
+                    "SELECT m.member_id FROM kept_case_key k JOIN cs_member m"
+                            + " ON m.member_id = k.id AND m.user_name_key = k.stored_key"
+                            + " WHERE k.kind = ? AND k.organization_id = ? AND k.folded_key = ?",
+                    (rs, n) -> new MemberId(rs.getString(1)),
+                    CaseKeys.MEMBER,
+                    organizationId.value(),
+                    key);
+        }
+        return found.stream().findFirst();
     }
 
     @Override
@@ -100,15 +114,25 @@ public class CommandSideRegistry implements MemberRegistry, TeamRegistry, Provis
                 .findFirst();
     }
 
+    /** The team holding this name's key, or else one recorded as holding it beside another (as for userNames). */
     @Override
     public Optional<TeamId> findByName(OrganizationId organizationId, TeamName name) {
-        return jdbc
-                .query(
-                        "SELECT team_id FROM cs_team WHERE organization_id = ? AND name_key = ?",
-                        (rs, n) -> new TeamId(rs.getString(1)),
-                        organizationId.value(),
-                        name.key())
-                .stream()
-                .findFirst();
+        String key = name.key();
+        List<TeamId> found = jdbc.query(
+                "SELECT team_id FROM cs_team WHERE organization_id = ? AND name_key = ?",
+                (rs, n) -> new TeamId(rs.getString(1)),
+                organizationId.value(),
+                key);
+        if (found.isEmpty()) {
+            found = jdbc.query(
+                    "SELECT t.team_id FROM kept_case_key k JOIN cs_team t"
+                            + " ON t.team_id = k.id AND t.name_key = k.stored_key"
+                            + " WHERE k.kind = ? AND k.organization_id = ? AND k.folded_key = ?",
+                    (rs, n) -> new TeamId(rs.getString(1)),
+                    CaseKeys.TEAM,
+                    organizationId.value(),
+                    key);
+        }
+        return found.stream().findFirst();
     }
 }

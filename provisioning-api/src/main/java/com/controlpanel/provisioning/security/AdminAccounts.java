@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.LookAlikes;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.storage.CaseKeys;
 import com.controlpanel.provisioning.storage.StorableInstants;
 import com.controlpanel.provisioning.ui.AdminOrganizations;
 import com.controlpanel.provisioning.ui.AdminPasswords;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -71,19 +73,28 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         String given = email.strip();
         String key = CaseInsensitive.key(given);
         // lower-cased alone: the key of an account that kept it when schema 19 found another's email folding to the
-        // same (CaseKeys), looked up first so that it still signs in; for every other email the two are one
+        // same (CaseKeys), looked up first so that it still signs in; for every other email the two are one. Such an
+        // account is found by the case-folded key too (kept_case_key) when no other holds it: never made again
         String lowerCased = given.toLowerCase(Locale.ROOT);
-        return jdbc
-                .query(
-                        "SELECT admin_id, email, password_hash, operator FROM admin_account WHERE email_key IN (?, ?)"
-                                + " ORDER BY CASE WHEN email_key = ? THEN 0 ELSE 1 END",
-                        (rs, n) -> new AdminUser(
-                                new AdminId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
-                        lowerCased,
-                        key,
-                        lowerCased)
-                .stream()
-                .findFirst();
+        RowMapper<AdminUser> account = (rs, n) ->
+                new AdminUser(new AdminId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+        List<AdminUser> found = jdbc.query(
+                "SELECT admin_id, email, password_hash, operator FROM admin_account WHERE email_key IN (?, ?)"
+                        + " ORDER BY CASE WHEN email_key = ? THEN 0 ELSE 1 END",
+                account,
+                lowerCased,
+                key,
+                lowerCased);
+        if (found.isEmpty()) {
+            found = jdbc.query(
+                    "SELECT a.admin_id, a.email, a.password_hash, a.operator FROM kept_case_key k JOIN admin_account a"
+                            + " ON a.admin_id = k.id AND a.email_key = k.stored_key"
+                            + " WHERE k.kind = ? AND k.organization_id = '' AND k.folded_key = ?",
+                    account,
+                    CaseKeys.ADMIN,
+                    key);
+        }
+        return found.stream().findFirst();
     }
 
     /**

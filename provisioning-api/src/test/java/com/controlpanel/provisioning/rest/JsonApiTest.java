@@ -356,6 +356,26 @@ class JsonApiTest {
                         .get("/api/orgs")
                         .status())
                 .isEqualTo(200);
+
+        // recorded as schema 20 does: once the other account is deleted, the kept one holds the email in any case
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            com.controlpanel.provisioning.storage.CaseKeys.recordKept(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(api.delete("/api/admin/accounts/" + added.json().get("id").asText())
+                        .status())
+                .isEqualTo(204);
+        var readded = api.post(path("/admins"), Map.of("email", sigma));
+        assertThat(readded.status()).as("no second account: " + readded).isEqualTo(200);
+        assertThat(readded.json().get("id").asText())
+                .isEqualTo(other.json().get("id").asText());
+        assertThat(Http.to("http://localhost:" + port)
+                        .basic("ΟΔΥΣΣΕΥΣ" + n + "@EXAMPLE.COM", keptPassword)
+                        .get("/api/orgs")
+                        .status())
+                .as("its password, by its email in any case")
+                .isEqualTo(200);
     }
 
     @Test

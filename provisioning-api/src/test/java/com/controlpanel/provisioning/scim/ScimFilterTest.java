@@ -274,6 +274,65 @@ class ScimFilterTest extends ScimTestSupport {
     }
 
     @Test
+    void aUserNameOrGroupNameKeptBesideAnothersBySchema19IsTakenByNoNewOneAndRenamedIntoNoneOfItsCases() {
+        String n = Long.toString(System.nanoTime());
+        String finalSigma = "ος" + n + "@example.gr";
+        String sigma = "οσ" + n + "@example.gr";
+        // both stored before keys were case-folded, when the final sigma's key was itself: schema 19 kept it
+        String kept =
+                createUser(user(finalSigma, "Kept", "Former", null)).get("id").asText();
+        jdbc.update("UPDATE cs_member SET user_name_key = ? WHERE member_id = ?", finalSigma, kept);
+        String holder = createUser(user(sigma, "Holds", "Key", null)).get("id").asText();
+        String keptTeam = createGroup("Ομάδας " + n).get("id").asText();
+        jdbc.update("UPDATE cs_team SET name_key = ? WHERE team_id = ?", "ομάδας " + n, keptTeam);
+        String holderTeam = createGroup("Ομάδασ " + n).get("id").asText();
+        recordKeptKeys(); // as schema 20 does
+
+        long events = eventCount();
+        for (String taken : List.of(sigma, "Ος" + n + "@example.gr", "ΟΣ" + n + "@EXAMPLE.GR")) {
+            var renamed = patch("/Users/" + kept, patchOp(op("replace", "userName", taken)));
+            assertThat(renamed.status()).as(taken + " -> " + renamed).isEqualTo(409);
+            assertThat(renamed.json().get("scimType").asText()).isEqualTo("uniqueness");
+        }
+        for (String taken : List.of("Ομάδασ " + n, "ΟΜΆΔΑΣ " + n)) {
+            var renamed = patch("/Groups/" + keptTeam, patchOp(op("replace", "displayName", taken)));
+            assertThat(renamed.status()).as(taken + " -> " + renamed).isEqualTo(409);
+        }
+        assertThat(eventCount()).as("nothing changed").isEqualTo(events);
+        var otherChange = patch("/Users/" + kept, patchOp(op("replace", "name.givenName", "Still")));
+        assertThat(otherChange.status())
+                .as("its own userName stays: " + otherChange)
+                .isEqualTo(200);
+
+        // the member and team holding the key deleted: the kept ones hold it now
+        assertThat(scim.delete("/Users/" + holder).status()).isEqualTo(204);
+        assertThat(scim.delete("/Groups/" + holderTeam).status()).isEqualTo(204);
+        var again = post("/Users", user(sigma, "New", "Person", null));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        var teamAgain = post(
+                "/Groups",
+                JSON.createObjectNode()
+                        .put("displayName", "ΟΜΆΔΑΣ " + n)
+                        .set("schemas", JSON.createArrayNode().add(GROUP_SCHEMA)));
+        assertThat(teamAgain.status()).as(teamAgain.toString()).isEqualTo(409);
+        // and may change their case: their key is written case-folded then
+        var upper = patch("/Users/" + kept, patchOp(op("replace", "userName", "ΟΣ" + n + "@example.gr")));
+        assertThat(upper.status()).as(upper.toString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT user_name_key FROM cs_member WHERE member_id = ?", String.class, kept))
+                .isEqualTo(sigma);
+        assertThat(post("/Users", user(finalSigma, "New", "Person", null)).status())
+                .isEqualTo(409);
+    }
+
+    private void recordKeptKeys() {
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            com.controlpanel.provisioning.storage.CaseKeys.recordKept(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void refusesFiltersItCanNotEvaluateWith400InvalidFilter() {
         long events = eventCount();
         for (String filter : List.of(

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * "oσ@x.com" had two keys), made again: every key that folds further is written as {@link CaseInsensitive#key} makes
  * it now, in the command side's lookups, the admin accounts and both slots of the directory. A key that another row
  * of its scope already holds (two userNames that lower-casing kept apart, both stored) stays as it was, with a
- * warning: both rows stay, and each is still found by its own key.
+ * warning: both rows stay. Schema 20 records each such row in {@code kept_case_key} under the key it would have
+ * ({@link #recordKept}), where the lookups by userName, team name and email find it too: a row of the same key is
+ * not made again beside it, nor is it renamed into the other's name.
  */
 public final class CaseKeys {
 
@@ -25,7 +27,75 @@ public final class CaseKeys {
     /** A column of keys: its table, the column, the row's identity, and the columns whose keys must stay unique. */
     private record KeyColumn(String table, String column, List<String> identity, String uniqueWithin) {}
 
+    /** {@code kept_case_key.kind} of a member's userName in {@code cs_member}. */
+    public static final String MEMBER = "member";
+    /** {@code kept_case_key.kind} of a team's name in {@code cs_team}. */
+    public static final String TEAM = "team";
+    /** {@code kept_case_key.kind} of an admin's email in {@code admin_account} (organization ''). */
+    public static final String ADMIN = "admin";
+
+    /** A unique key column and the kind its kept keys are recorded as. */
+    private record UniqueKeys(String kind, String table, String id, String organization, String column) {}
+
+    private static final List<UniqueKeys> UNIQUE_KEYS = List.of(
+            new UniqueKeys(MEMBER, "cs_member", "member_id", "organization_id", "user_name_key"),
+            new UniqueKeys(TEAM, "cs_team", "team_id", "organization_id", "name_key"),
+            new UniqueKeys(ADMIN, "admin_account", "admin_id", "''", "email_key"));
+
     private CaseKeys() {}
+
+    /**
+     * Records in {@code kept_case_key} every unique key {@link #refold} kept as it was: the rows whose key folds
+     * further (every other row's key is written folded since schema 19), each under its folded key. A row recorded
+     * already is left as it is. Returns how many were recorded.
+     */
+    public static int recordKept(Connection connection) throws SQLException {
+        int recorded = 0;
+        try (PreparedStatement known =
+                        connection.prepareStatement("SELECT COUNT(*) FROM kept_case_key WHERE kind = ? AND id = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO kept_case_key (kind, id, organization_id, stored_key, folded_key)"
+                                + " VALUES (?, ?, ?, ?, ?)")) {
+            for (UniqueKeys keys : UNIQUE_KEYS) {
+                List<String[]> kept = new ArrayList<>();
+                try (Statement statement = connection.createStatement()) {
+                    statement.setFetchSize(1000);
+                    try (ResultSet rs = statement.executeQuery("SELECT " + keys.id() + ", " + keys.organization() + ", "
+                            + keys.column() + " FROM " + keys.table())) {
+                        while (rs.next()) {
+                            if (CaseInsensitive.foldsFurther(rs.getString(3))) {
+                                kept.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                            }
+                        }
+                    }
+                }
+                for (String[] row : kept) {
+                    known.setString(1, keys.kind());
+                    known.setString(2, row[0]);
+                    try (ResultSet rs = known.executeQuery()) {
+                        if (rs.next() && rs.getLong(1) > 0) {
+                            continue;
+                        }
+                    }
+                    insert.setString(1, keys.kind());
+                    insert.setString(2, row[0]);
+                    insert.setString(3, row[1]);
+                    insert.setString(4, row[2]);
+                    insert.setString(5, CaseInsensitive.key(row[2]));
+                    recorded += insert.executeUpdate();
+                    log.warn(
+                            "{}.{}: {} keeps its key {} beside another row's {}; it is found by both, and the two"
+                                    + " are one name for every new row or rename",
+                            keys.table(),
+                            keys.column(),
+                            row[0],
+                            row[2],
+                            CaseInsensitive.key(row[2]));
+                }
+            }
+        }
+        return recorded;
+    }
 
     /** Makes the keys again; returns how many were written. */
     public static int refold(Connection connection) throws SQLException {

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.eventstore.EventJson;
+import com.controlpanel.provisioning.storage.CaseKeys;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +98,50 @@ class CaseKeysMigrationTest {
             Object[] now = JdbcDirectoryStore.memberValues(row, EventJson.events());
             assertThat(List.of(now[5], now[9], now[10], now[12]))
                     .containsExactly("οδυσσευσ@x.com", "οδυσσέασ", "παπαδόπουλοσ", "οδυσσευσ@x.com");
+        }
+    }
+
+    @Test
+    void migrationV20RecordsTheKeysV19KeptUnderTheirCaseInsensitiveForm() {
+        DataSource dataSource = TestDatabase.empty();
+        TestDatabase.migrate(dataSource, "18");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        csMember(jdbc, "m-final", "org-1", "oς@x.com");
+        csMember(jdbc, "m-other", "org-1", "oσ@x.com");
+        csMember(jdbc, "m-elsewhere", "org-2", "oς@x.com");
+        for (String[] team : List.of(new String[] {"t-final", "ομάδας"}, new String[] {"t-other", "ομάδασ"})) {
+            jdbc.update(
+                    "INSERT INTO cs_team (team_id, organization_id, name_key, source) VALUES (?, 'org-1', ?, 'OKTA')",
+                    team[0],
+                    team[1]);
+        }
+        for (String[] admin : List.of(new String[] {"a-final", "ς@x.com"}, new String[] {"a-other", "σ@x.com"})) {
+            jdbc.update(
+                    "INSERT INTO admin_account (admin_id, email, email_key, password_hash, operator, created_at)"
+                            + " VALUES (?, ?, ?, 'hash', FALSE, CURRENT_TIMESTAMP)",
+                    admin[0],
+                    admin[1],
+                    admin[1]);
+        }
+        TestDatabase.migrate(dataSource, "19");
+
+        TestDatabase.migrate(dataSource, "20");
+
+        assertThat(jdbc
+                        .queryForList(
+                                "SELECT kind, id, organization_id, stored_key, folded_key FROM kept_case_key ORDER BY kind, id")
+                        .stream()
+                        .map(row -> List.copyOf(row.values()))
+                        .toList())
+                .as("the rows schema 19 kept beside another, under the key they would have; no other")
+                .containsExactly(
+                        List.of("admin", "a-final", "", "ς@x.com", "σ@x.com"),
+                        List.of("member", "m-final", "org-1", "oς@x.com", "oσ@x.com"),
+                        List.of("team", "t-final", "org-1", "ομάδας", "ομάδασ"));
+        try (var connection = dataSource.getConnection()) {
+            assertThat(CaseKeys.recordKept(connection)).as("recorded once").isZero();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,7 +15,10 @@ public interface MemberRegistry {
     /** The members of the organization among these ids; ids of other organizations or of no member are left out. */
     Map<MemberId, RegisteredMember> findAll(OrganizationId organizationId, Collection<MemberId> memberIds);
 
-    /** The member using this userName, compared case-insensitively. */
+    /**
+     * The member using this userName, compared case-insensitively. Where two do (both stored before such keys were
+     * case-folded, one kept its former key), the one holding the key comes first.
+     */
     Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName);
 
     /**

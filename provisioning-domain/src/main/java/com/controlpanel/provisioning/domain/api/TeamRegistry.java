@@ -7,7 +7,10 @@ public interface TeamRegistry {
 
     Optional<RegisteredTeam> find(OrganizationId organizationId, TeamId teamId);
 
-    /** The team using this display name, compared case-insensitively. */
+    /**
+     * The team using this display name, compared case-insensitively; where two do, the one holding the key first (as
+     * for userNames).
+     */
     Optional<TeamId> findByName(OrganizationId organizationId, TeamName name);
 
     /** What an invitation needs to know of a team. */

@@ -166,6 +166,10 @@ class Member {
         requireStorable(changed, profile);
         if (!changed.userName().sameAs(profile.userName())) {
             requireFreeUserName(members, organizationId, changed.userName(), memberId);
+        } else if (!changed.userName().value().equals(profile.userName().value())) {
+            // only its case changes: still this member's, unless another holds the same key (both stored before keys
+            // were case-folded, this one kept its former key; the lookup finds the one holding it first)
+            requireNoOtherHolder(members, organizationId, changed.userName(), memberId);
         }
         apply(new MemberProfileChanged(organizationId, memberId, profile, changed));
     }
@@ -257,6 +261,11 @@ class Member {
             throw new InvalidValueException("userName '" + userName.value() + "' must be written plainly: "
                     + LookAlikes.why(userName.value()) + ", which makes it look like another one");
         }
+        requireNoOtherHolder(members, organizationId, userName, self);
+    }
+
+    private static void requireNoOtherHolder(
+            MemberRegistry members, OrganizationId organizationId, UserName userName, MemberId self) {
         members.findByUserName(organizationId, userName)
                 .filter(owner -> !owner.equals(self))
                 .ifPresent(owner -> {

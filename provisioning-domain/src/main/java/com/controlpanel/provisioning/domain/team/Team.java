@@ -211,6 +211,9 @@ class Team {
         }
         if (!newName.sameAs(displayName)) {
             requireFreeName(teams, organizationId, newName, teamId);
+        } else {
+            // only its case changes: still this team's, unless another holds the same key (as for userNames)
+            requireNoOtherHolder(teams, organizationId, newName, teamId);
         }
         apply(new TeamRenamed(organizationId, teamId, displayName, newName));
     }
@@ -332,6 +335,11 @@ class Team {
             throw new InvalidValueException("team name '" + name.value() + "' must be written plainly: "
                     + LookAlikes.whyApart(name.value()) + ", which makes it look like another one");
         }
+        requireNoOtherHolder(teams, organizationId, name, self);
+    }
+
+    private static void requireNoOtherHolder(
+            TeamRegistry teams, OrganizationId organizationId, TeamName name, TeamId self) {
         teams.findByName(organizationId, name)
                 .filter(owner -> !owner.equals(self))
                 .ifPresent(owner -> {

@@ -367,7 +367,40 @@ class MemberTest {
     }
 
     @Test
-    void changingOnlyTheCaseOfTheUserNameNeedsNoUniquenessCheck() {
+    void aMemberThatKeptItsFormerKeyBesideAnothersTakesTheOthersUserNameInNoCase() {
+        // both stored before keys were case-folded, when "oς" and "oσ" (Greek's final and other small sigma) had two
+        // keys: schema 19 kept Alice's former key beside Bob's
+        MemberProfile finalSigma = profile("oς@acme.test", "Alice", "Adams");
+        MemberProfile sigma = profile("oσ@acme.test", "Bob", "Brown");
+        directory.record(provisioningOn(), provisioned(BOB, sigma), provisioned(ALICE, finalSigma));
+        directory.keptBeside(ALICE);
+        for (String taken : List.of("oσ@acme.test", "Oς@acme.test", "OΣ@ACME.TEST")) {
+            fixture.given(provisioned(ALICE, finalSigma))
+                    .when(new ReplaceProvisionedMemberCommand(
+                            ALICE, ACME, finalSigma.withUserName(new UserName(taken)), true, null))
+                    .expectException(UniquenessException.class)
+                    .expectNoEvents();
+        }
+        MemberProfile renamed = profile("oς@acme.test", "Alice", "Andrews");
+        fixture.given(provisioned(ALICE, finalSigma))
+                .when(new ReplaceProvisionedMemberCommand(ALICE, ACME, renamed, true, null))
+                .expectEvents(new MemberProfileChanged(ACME, ALICE, finalSigma, renamed));
+    }
+
+    @Test
+    void theMemberHoldingAKeyAnotherKeptBesideItChangesItsCase() {
+        MemberProfile finalSigma = profile("oς@acme.test", "Alice", "Adams");
+        MemberProfile sigma = profile("oσ@acme.test", "Bob", "Brown");
+        directory.record(provisioningOn(), provisioned(BOB, sigma), provisioned(ALICE, finalSigma));
+        directory.keptBeside(ALICE);
+        MemberProfile upper = sigma.withUserName(new UserName("OΣ@acme.test"));
+        fixture.given(provisioned(BOB, sigma))
+                .when(new ReplaceProvisionedMemberCommand(BOB, ACME, upper, true, null))
+                .expectEvents(new MemberProfileChanged(ACME, BOB, sigma, upper));
+    }
+
+    @Test
+    void changingOnlyTheCaseOfTheUserNameKeepsIt() {
         directory.record(provisioningOn());
         MemberProfile upper = aliceProfile().withUserName(new UserName("ALICE@acme.test"));
         fixture.given(directory.record(provisioned(ALICE, aliceProfile())))

@@ -177,6 +177,28 @@ class TeamTest {
     }
 
     @Test
+    void aTeamThatKeptItsFormerKeyBesideAnothersTakesTheOthersNameInNoCase() {
+        // both stored before keys were case-folded ("Ομάδας" and "Ομάδασ" had two keys): schema 19 kept Sales's
+        directory.record(provisioningOn(), manualTeam(ENGINEERING, "Ομάδασ"), manualTeam(SALES, "Ομάδας"));
+        directory.keptBeside(SALES);
+        for (String taken : List.of("Ομάδασ", "ΟΜΆΔΑΣ", "ομάδας")) {
+            fixture.given(manualTeam(SALES, "Ομάδας"))
+                    .when(new RenameTeamCommand(SALES, ACME, new TeamName(taken)))
+                    .expectException(UniquenessException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void theTeamHoldingAKeyAnotherKeptBesideItChangesItsCase() {
+        directory.record(provisioningOn(), manualTeam(ENGINEERING, "Ομάδασ"), manualTeam(SALES, "Ομάδας"));
+        directory.keptBeside(SALES);
+        fixture.given(manualTeam(ENGINEERING, "Ομάδασ"))
+                .when(new RenameTeamCommand(ENGINEERING, ACME, new TeamName("ΟΜΆΔΑΣ")))
+                .expectEvents(new TeamRenamed(ACME, ENGINEERING, new TeamName("Ομάδασ"), new TeamName("ΟΜΆΔΑΣ")));
+    }
+
+    @Test
     void rule1_refusesAdminRenameOfPushedTeamWhileProvisioningIsOn() {
         directory.record(provisioningOn());
         fixture.given(directory.record(pushedTeam(ENGINEERING, "Engineering")))

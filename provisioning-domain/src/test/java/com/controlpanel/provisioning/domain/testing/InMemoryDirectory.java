@@ -44,6 +44,16 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
     private final Map<TeamId, Registered<RegisteredTeam>> teams = new HashMap<>();
     private final Set<OrganizationId> provisioningOn = new HashSet<>();
     private final Map<MemberId, Set<TeamId>> memberships = new HashMap<>();
+    /** Members and teams that kept their former key beside another's of the same folded key (schema 19). */
+    private final Set<Object> kept = new HashSet<>();
+
+    /**
+     * Marks a member or team, recorded already, as one stored before keys were case-folded that kept its former key
+     * beside another's: the lookups find it by the shared key after the other, as the real ones do.
+     */
+    public void keptBeside(Object memberOrTeamId) {
+        kept.add(memberOrTeamId);
+    }
 
     /** Records what these events tell; events of other kinds are ignored. Returns them for {@code given(..)}. */
     public Object[] record(Object... events) {
@@ -56,6 +66,12 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                         e.profile().userName().key());
             } else if (event instanceof MemberProfileChanged e) {
                 var old = members.get(e.memberId());
+                if (!e.profile()
+                        .userName()
+                        .value()
+                        .equals(e.previous().userName().value())) {
+                    kept.remove(e.memberId()); // its key written folded again
+                }
                 registerMember(
                         old.organizationId(),
                         e.memberId(),
@@ -77,6 +93,7 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                                 e.displayName().key()));
             } else if (event instanceof TeamRenamed e) {
                 var old = teams.get(e.teamId());
+                kept.remove(e.teamId());
                 teams.put(
                         e.teamId(),
                         new Registered<>(
@@ -149,7 +166,7 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                 .filter(e -> e.getValue().organizationId().equals(organizationId))
                 .filter(e -> e.getValue().nameKey().equals(userName.key()))
                 .map(Map.Entry::getKey)
-                .findFirst();
+                .min(java.util.Comparator.comparing(kept::contains));
     }
 
     @Override
@@ -165,6 +182,6 @@ public final class InMemoryDirectory implements MemberRegistry, TeamRegistry, Pr
                 .filter(e -> e.getValue().organizationId().equals(organizationId))
                 .filter(e -> e.getValue().nameKey().equals(name.key()))
                 .map(Map.Entry::getKey)
-                .findFirst();
+                .min(java.util.Comparator.comparing(kept::contains));
     }
 }
