@@ -677,6 +677,26 @@ class ProvisioningSettingsTest {
                         .toList())
                 .containsExactlyInAnyOrder("Northwind Traders", "Contoso Pharmaceuticals");
         browser.screenshot("settings-account-delete");
+        // an open session is not enough: the operator gives their password again
+        browser.submit(By.id("confirm-delete-account"));
+        assertThat(browser.path()).isEqualTo(accountPage);
+        assertThat(browser.text(By.id("delete-your-password-error")))
+                .isEqualTo("Enter your password: nothing was changed");
+        assertThat(browser.find(By.id("delete-your-password")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.present(By.id("your-password-error")))
+                .as("the other form of the page is not the one refused")
+                .isFalse();
+        browser.type(By.id("delete-your-password"), "not-the-operators-password");
+        browser.submit(By.id("confirm-delete-account"));
+        assertThat(browser.text(By.id("delete-your-password-error")))
+                .isEqualTo("This is not your password: nothing was changed");
+        assertThat(leaverApi
+                        .get("/api/orgs/" + tenant.id().value() + "/members")
+                        .status())
+                .as("nothing deleted yet")
+                .isEqualTo(200);
+        browser.type(By.id("delete-your-password"), ApplicationTest.PASSWORD);
         browser.submit(By.id("confirm-delete-account"));
 
         assertThat(browser.path()).isEqualTo(second.path("/settings/accounts"));

@@ -66,6 +66,8 @@ public class AccountsSettingsController {
     }
 
     static final int PAGE_SIZE = 50;
+    /** The field of the deletion's form in which the operator gives their password (the page has two such forms). */
+    static final String DELETE_CONFIRMATION = "deleteYourPassword";
 
     private final Workspaces workspaces;
     private final DirectoryQueries directory;
@@ -139,7 +141,7 @@ public class AccountsSettingsController {
 
     /**
      * A new password for the account, once the operator has given their own again (a session left open is not enough
-     * to give one; deleting an account and adding its email again is not confirmed so yet), answering the form ({@link AnsweredForms}: the page then stands for the
+     * to give one), answering the form ({@link AnsweredForms}: the page then stands for the
      * account's page, so that a reload makes no other password): shown this once, never kept.
      */
     @PostMapping("/{adminId}/password")
@@ -203,13 +205,20 @@ public class AccountsSettingsController {
         return "redirect:" + operatorOnly(admin, org).path("/settings/accounts/" + adminId);
     }
 
+    /**
+     * Deletes the account, once the operator has given their own password again: a session left open is not enough
+     * to delete an account (and to add its email again, as a new account with a password shown to whoever did).
+     */
     @PostMapping("/{adminId}/delete")
     String delete(
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @PathVariable String adminId,
+            @RequestParam(required = false) String yourPassword,
             HttpServletRequest request,
-            RedirectAttributes flash) {
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
         Workspace workspace = operatorOnly(admin, org);
         String accounts = workspace.path("/settings/accounts");
         AccountView account;
@@ -218,6 +227,14 @@ public class AccountsSettingsController {
         } catch (PageNotFound e) {
             flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
             return "redirect:" + accounts;
+        }
+        String refused = refusedConfirmation(admin, yourPassword);
+        if (refused != null) {
+            FormErrors errors = new FormErrors();
+            errors.field(DELETE_CONFIRMATION, refused);
+            model.addAttribute("errors", errors);
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return accountPage(admin, workspace, account, model);
         }
         try {
             admins.delete(acting.as(admin, request), new AdminId(adminId));
