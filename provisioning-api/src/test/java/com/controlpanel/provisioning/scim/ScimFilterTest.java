@@ -262,7 +262,20 @@ class ScimFilterTest extends ScimTestSupport {
                     .as(filter)
                     .containsExactly(odysseus);
         }
-        String team = createGroup("Ομάδες").get("id").asText();
+        String team = createGroup("Ομάδες", odysseus).get("id").asText();
+        // a member's name as the database lower-cases it (on PostgreSQL by its locale: a capital sigma as either)
+        for (String filter : List.of(
+                "members.display eq \"ΟΔΥΣΣΈΑΣ ΠΑΠΑΔΌΠΟΥΛΟΣ\"",
+                "members.display eq \"οδυσσέασ παπαδόπουλοσ\"",
+                "members.display eq \"Οδυσσέας Παπαδόπουλος\"",
+                "members[display sw \"ΟΔΥΣΣΈΑΣ Π\"]",
+                "members.display co \"έασ παπ\"")) {
+            var withMember = get("/Groups?filter=" + filter(filter));
+            assertThat(withMember.status()).as(filter + " -> " + withMember).isEqualTo(200);
+            assertThat(withMember.json().get("Resources").findValuesAsText("id"))
+                    .as(filter)
+                    .containsExactly(team);
+        }
         var teamTaken = post(
                 "/Groups",
                 JSON.createObjectNode()

@@ -33,13 +33,11 @@ final class FilterSql {
     private enum Kind {
         /** Case-sensitive text (ids, external ids). */
         EXACT,
-        /** Text kept as its case-insensitive key in the column ({@link CaseInsensitive}): the value is keyed too. */
-        LOWER,
         /**
-         * Text the database lower-cases ({@link SqlLower}): the value is lower-cased as it does, not keyed (the
-         * database keeps Greek's final sigma apart from the other).
+         * Text kept as its case-insensitive key in the column ({@link CaseInsensitive}), or made so by the database
+         * ({@link SqlLower#keyOf}): the value is keyed too.
          */
-        SQL_LOWER,
+        LOWER,
         BOOLEAN,
         INSTANT
     }
@@ -86,7 +84,7 @@ final class FilterSql {
     FilterSql(DirectoryTables tables, String organizationId, boolean postgres) {
         this.tables = tables;
         this.organizationId = organizationId;
-        this.memberLabel = new Column(SqlLower.of("mm.label", postgres), Kind.SQL_LOWER, false);
+        this.memberLabel = new Column(SqlLower.keyOf("mm.label", postgres), Kind.LOWER, false);
     }
 
     /** The parameters of every condition written so far, in order. */
@@ -489,11 +487,6 @@ final class FilterSql {
         String condition = switch (column.kind()) {
             case EXACT -> text(column.expression(), comparison, stored(comparison, String.valueOf(value)));
             case LOWER -> text(column.expression(), comparison, stored(comparison, lower(value)));
-            case SQL_LOWER ->
-                text(
-                        column.expression(),
-                        comparison,
-                        stored(comparison, String.valueOf(value).toLowerCase(Locale.ROOT)));
             case BOOLEAN -> {
                 if (comparison != Comparison.EQ) {
                     throw new UnsupportedFilterException("A boolean can only be compared with eq");

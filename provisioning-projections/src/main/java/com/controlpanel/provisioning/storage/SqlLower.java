@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.storage;
 
+import com.controlpanel.provisioning.domain.api.CaseInsensitive;
+
 /**
  * SQL's {@code LOWER} of a read model's text, every letter lower-cased as Java's {@code toLowerCase} does, not ASCII's
  * only. On PostgreSQL the read models' text is {@code COLLATE "C"} ({@link ReadModelCollation}), under which
@@ -13,5 +15,15 @@ public final class SqlLower {
 
     public static String of(String expression, boolean postgres) {
         return postgres ? "LOWER(" + expression + " COLLATE \"default\")" : "LOWER(" + expression + ")";
+    }
+
+    /**
+     * The case-insensitive key of a read model's text, made by the database: {@link #of lower-cased}, then each char
+     * that {@code CaseInsensitive.key} writes as another written so (Greek's final sigma as the other, whichever of
+     * the two the database lower-cased a capital sigma to). Compares with {@code CaseInsensitive.key} of a value.
+     */
+    public static String keyOf(String expression, boolean postgres) {
+        return "TRANSLATE(" + of(expression, postgres) + ", '" + CaseInsensitive.FOLDED_FROM + "', '"
+                + CaseInsensitive.FOLDED_TO + "')";
     }
 }

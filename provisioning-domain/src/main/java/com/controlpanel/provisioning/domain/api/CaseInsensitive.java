@@ -14,6 +14,28 @@ public final class CaseInsensitive {
 
     private static final char DOTLESS_I = 'ı';
 
+    /**
+     * The lower-case chars {@link #key} writes as another, in order, and what it writes for each: as arguments of SQL's
+     * {@code TRANSLATE}, they make a key of a text another database lower-cased ({@code µſςϐϑ…} → {@code μsσβθ…}).
+     */
+    public static final String FOLDED_FROM;
+
+    public static final String FOLDED_TO;
+
+    static {
+        StringBuilder from = new StringBuilder();
+        StringBuilder to = new StringBuilder();
+        for (char c = 'µ'; c < Character.MAX_VALUE; c++) {
+            char same = fold(c);
+            if (same != c && Character.toLowerCase(c) == c) {
+                from.append(c);
+                to.append(same);
+            }
+        }
+        FOLDED_FROM = from.toString();
+        FOLDED_TO = to.toString();
+    }
+
     private CaseInsensitive() {}
 
     /** The key of a text: the same for two texts that differ only in case. */

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.domain.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,23 @@ class CaseInsensitiveTest {
         assertThat(CaseInsensitive.key("5µm")).isEqualTo(CaseInsensitive.key("5μm"));
         assertThat(CaseInsensitive.key("ϐ")).isEqualTo("β");
         assertThat(CaseInsensitive.key("ẛ")).isEqualTo("ṡ");
+    }
+
+    @Test
+    void theCharsAKeyWritesAsOthersTranslateALowerCasedTextIntoItsKey() {
+        assertThat(CaseInsensitive.FOLDED_FROM)
+                .hasSameSizeAs(CaseInsensitive.FOLDED_TO)
+                .contains("ς", "ſ", "µ");
+        assertThat(CaseInsensitive.FOLDED_TO).contains("σ", "s", "μ").doesNotContain("ς");
+        for (String text : List.of("ΟΔΥΣΣΕΥΣ", "Οδυσσεύς", "ſam µ", "Émile Zola", "ϐϑϕϖϰϱϵ ẛ", "Iı")) {
+            String lowerCased = text.toLowerCase(Locale.ROOT);
+            StringBuilder translated = new StringBuilder();
+            for (char c : lowerCased.toCharArray()) {
+                int at = CaseInsensitive.FOLDED_FROM.indexOf(c);
+                translated.append(at < 0 ? c : CaseInsensitive.FOLDED_TO.charAt(at));
+            }
+            assertThat(translated.toString()).as(text).isEqualTo(CaseInsensitive.key(text));
+        }
     }
 
     @Test
