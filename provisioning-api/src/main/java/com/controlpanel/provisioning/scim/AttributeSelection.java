@@ -125,8 +125,47 @@ public final class AttributeSelection {
         for (List<String> path : expanded(resource, excluded)) {
             remove(result, resolve(resource, path), 0);
         }
+        withoutEmptiedValues(resource, result);
         withoutSchemasLeftOut(resource, result);
         return result;
+    }
+
+    /**
+     * An attribute the selection left without any of its sub-attributes is not returned (an unassigned attribute is
+     * left out, RFC 7643 §2.5): {@code name} when all its parts were excluded, an email none of whose asked-for
+     * sub-attributes it has, an extension emptied. One empty in the resource itself ({@code "groups": []}) stays.
+     */
+    private static void withoutEmptiedValues(ObjectNode resource, ObjectNode result) {
+        withoutEmptiedParts(result, resource);
+    }
+
+    /** Removes the parts of a container that are empty now but were not in the resource (there: {@code original}). */
+    private static void withoutEmptiedParts(JsonNode container, JsonNode original) {
+        if (container instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode before = original == null ? null : original.get(field.getKey());
+                if (emptied(field.getValue(), before)) {
+                    fields.remove();
+                }
+            }
+        } else if (container instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                JsonNode before = original == null ? null : original.get(i);
+                if (emptied(array.get(i), before)) {
+                    array.remove(i);
+                }
+            }
+        }
+    }
+
+    private static boolean emptied(JsonNode part, JsonNode before) {
+        if (!part.isContainerNode()) {
+            return false;
+        }
+        withoutEmptiedParts(part, before);
+        return part.isEmpty() && (before == null || !before.isEmpty());
     }
 
     /** {@code schemas} lists an extension only when the result still holds its attributes. */

@@ -519,6 +519,33 @@ class ScimFilterTest extends ScimTestSupport {
         assertThat(get("/Users/" + ids.get("alice")).json().get("schemas").toString())
                 .contains(ENTERPRISE);
 
+        // an attribute left with none of its parts is not returned, nor is an email with none asked for
+        String everyPartOfTheName = fieldNames(whole.get("name")).stream()
+                .map(part -> "name." + part)
+                .collect(java.util.stream.Collectors.joining(","));
+        JsonNode nameless = get("/Users/" + ids.get("alice") + "?excludedAttributes=" + everyPartOfTheName)
+                .json();
+        assertThat(nameless.has("name")).as(nameless.toString()).isFalse();
+        assertThat(nameless.get("userName").asText()).isEqualTo("alice@example.com");
+        JsonNode noEnterprise = get("/Users/" + ids.get("alice") + "?excludedAttributes=" + ENTERPRISE + ":department,"
+                        + ENTERPRISE + ":manager")
+                .json();
+        assertThat(noEnterprise.has(ENTERPRISE)).as(noEnterprise.toString()).isFalse();
+        assertThat(noEnterprise.get("schemas").toString()).doesNotContain(ENTERPRISE);
+        JsonNode managerValue = get("/Users/" + ids.get("alice") + "?excludedAttributes=" + ENTERPRISE
+                        + ":manager.value")
+                .json();
+        assertThat(managerValue.get(ENTERPRISE).toString()).isEqualTo("{\"department\":\"Sales\"}");
+        JsonNode phonesOnly = get("/Users/" + ids.get("alice") + "?attributes=phoneNumbers.value,emails.display")
+                .json();
+        assertThat(fieldNames(phonesOnly)).containsExactly("schemas", "id", "phoneNumbers");
+        assertThat(phonesOnly.get("phoneNumbers").toString()).isEqualTo("[{\"value\":\"555-0100\"}]");
+        JsonNode groupless =
+                get("/Users/" + ids.get("carol") + "?excludedAttributes=name").json();
+        assertThat(groupless.get("groups").toString())
+                .as("an attribute empty in the resource itself stays")
+                .isEqualTo("[]");
+
         JsonNode excluded = get("/Users?filter=" + filter("userName eq \"alice@example.com\"")
                         + "&excludedAttributes=emails,groups,id")
                 .json()
