@@ -13,7 +13,8 @@ import java.util.Map;
  * Reads an attribute's value from a request by its definition, into the plain Java values a profile keeps: names of
  * sub-attributes in their canonical case, booleans sent as strings ({@code "True"}, Entra ID) as booleans, a single
  * value where a list is expected as a list of one, a bare value where a complex one with a {@code value}
- * sub-attribute is expected as {@code {"value": ...}} (Entra ID's manager). A value of the wrong kind is 400
+ * sub-attribute is expected as {@code {"value": ...}} (Entra ID's manager), a list of one where a single value is
+ * expected as that value (an empty list as none). A value of the wrong kind, or a list of more, is 400
  * invalidValue. An empty string is no value: an attribute given only empty strings is unassigned, and an element of
  * a multi-valued attribute named by its {@code value} is dropped without one.
  */
@@ -37,7 +38,12 @@ public final class ScimValues {
             return values.isEmpty() ? null : values;
         }
         if (node.isArray()) {
-            throw BadRequestException.invalidValue("'" + where + "' takes a single value, not a list");
+            // a list of one, as some clients wrap every value (a manager as [{"value": ...}]): that one
+            if (node.size() > 1) {
+                throw BadRequestException.invalidValue(
+                        "'" + where + "' takes a single value, not a list of " + node.size());
+            }
+            return node.isEmpty() ? null : single(attribute, node.get(0), where);
         }
         return single(attribute, node, where);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
 import com.controlpanel.provisioning.testing.Http;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,30 @@ class ScimBadInputTest extends ScimTestSupport {
         assertError(scim.send("POST", "/Users", "userName=x", "text/plain"), 415, null);
         // a wildcard is no media type a body has
         assertError(scim.send("POST", "/Users", oktaUser(unique("x"), "W", "C"), "application/*+json"), 415, null);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aListOfOneWhereASingleValueIsExpectedIsThatValueAndALongerListIsRefused() {
+        ObjectNode wrapped = oktaUser(unique("wrapped"), "Wrapped", "Values");
+        wrapped.putArray("title").add("Boss");
+        wrapped.putObject(ENTERPRISE).putArray("manager").addObject().put("value", userId);
+        wrapped.withObject("/" + ENTERPRISE).putArray("department").add("Sales");
+        JsonNode created = createUser(wrapped);
+        assertThat(created.get("title").asText()).isEqualTo("Boss");
+        assertThat(created.get(ENTERPRISE).get("manager").get("value").asText()).isEqualTo(userId);
+        assertThat(created.get(ENTERPRISE).get("department").asText()).isEqualTo("Sales");
+        events = eventCount();
+
+        ObjectNode twoTitles = oktaUser(unique("x"), "Two", "Titles");
+        twoTitles.putArray("title").add("Boss").add("Chief");
+        var refused = post("/Users", twoTitles);
+        assertError(refused, 400, "invalidValue");
+        assertThat(refused.json().get("detail").asText()).contains("'title' takes a single value, not a list of 2");
+        var twoManagers = patch(
+                "/Users/" + created.get("id").asText(),
+                patchOp(op("replace", ENTERPRISE + ":manager", List.of(Map.of("value", "a"), Map.of("value", "b")))));
+        assertError(twoManagers, 400, "invalidValue");
         assertThat(eventCount()).isEqualTo(events);
     }
 
