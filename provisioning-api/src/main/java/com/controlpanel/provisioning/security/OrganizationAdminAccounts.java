@@ -174,7 +174,10 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         String where = "";
         List<Object> args = new ArrayList<>();
         if (emailContains != null && !emailContains.isBlank()) {
-            where = " WHERE email_key LIKE ? ESCAPE '!'"; // email_key: the email's case-insensitive key, as below
+            // email_key: the email's case-insensitive key, as below; translated for an account that kept its former
+            // key beside another's (schema 19), whose key still holds a letter the folding writes as another
+            where = " WHERE TRANSLATE(email_key, '" + CaseInsensitive.FOLDED_FROM + "', '" + CaseInsensitive.FOLDED_TO
+                    + "') LIKE ? ESCAPE '!'";
             args.add("%" + SqlLike.escaped(CaseInsensitive.key(emailContains.strip())) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account" + where, Long.class, args.toArray());

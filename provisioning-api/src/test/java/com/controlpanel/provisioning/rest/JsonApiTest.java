@@ -363,6 +363,12 @@ class JsonApiTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+        assertThat(adminAccounts.accounts("ΟΔΥΣΣΕΥΣ" + n, 0, 50).items().stream()
+                        .map(account -> account.adminId().value())
+                        .toList())
+                .as("All accounts finds both by any case of the email")
+                .containsExactlyInAnyOrder(
+                        added.json().get("id").asText(), other.json().get("id").asText());
         assertThat(api.delete("/api/admin/accounts/" + added.json().get("id").asText())
                         .status())
                 .isEqualTo(204);
