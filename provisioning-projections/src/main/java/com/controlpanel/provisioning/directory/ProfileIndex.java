@@ -130,7 +130,13 @@ final class ProfileIndex {
         return folded.length() > MAX_TERM_LENGTH ? folded.substring(0, MAX_TERM_LENGTH) : folded;
     }
 
-    /** A text lower-cased and without accents, as {@link #termKey} reads a term, whatever its length. */
+    private static final char FINAL_SIGMA = 'ς';
+    private static final char SIGMA = 'σ';
+
+    /**
+     * A text lower-cased and without accents, as {@link #termKey} reads a term, whatever its length; Greek's final
+     * sigma as the other (what is typed in capitals lower-cases to the final one at the end of a word typed so far).
+     */
     static String folded(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         String folded = lower;
@@ -148,7 +154,11 @@ final class ProfileIndex {
                     plain.appendCodePoint(c);
                 }
             });
-            folded = Normalizer.normalize(plain, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            // Greek's final sigma read as the other: "ΟΔΥΣ" lower-cases to "οδυς" (a capital sigma at a word's end
+            // is written final), which must still start "οδυσσέας"
+            folded = Normalizer.normalize(plain, Normalizer.Form.NFC)
+                    .toLowerCase(Locale.ROOT)
+                    .replace(FINAL_SIGMA, SIGMA);
         }
         return folded;
     }

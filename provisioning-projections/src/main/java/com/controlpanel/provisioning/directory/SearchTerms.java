@@ -22,6 +22,26 @@ public final class SearchTerms {
     private SearchTerms() {}
 
     public static void recompute(Connection connection, String slot) throws SQLException {
+        recompute(connection, slot, profile -> !ProfileIndex.isAscii(profile));
+    }
+
+    /**
+     * The search terms, team search keys and order keys of the names holding a Greek sigma, made again now that the
+     * final one is read as the other ({@link ProfileIndex#folded}); the others' stay as they are.
+     */
+    public static void recomputeSigmas(Connection connection, String slot) throws SQLException {
+        Predicate<String> sigma = text -> text.indexOf('ς') >= 0
+                || text.indexOf('Σ') >= 0
+                || text.contains("\\u03c2")
+                || text.contains("\\u03C2")
+                || text.contains("\\u03a3")
+                || text.contains("\\u03A3");
+        recompute(connection, slot, sigma);
+        recomputeTeams(connection, slot);
+        recomputeOrder(connection, DirectoryTables.of(slot), sigma);
+    }
+
+    private static void recompute(Connection connection, String slot, Predicate<String> changed) throws SQLException {
         DirectoryTables t = DirectoryTables.of(slot);
         ObjectMapper json = EventJson.events();
         List<String[]> members = new ArrayList<>();
@@ -31,7 +51,7 @@ public final class SearchTerms {
                     statement.executeQuery("SELECT member_id, organization_id, profile FROM " + t.member())) {
                 while (rs.next()) {
                     String profile = rs.getString(3);
-                    if (!ProfileIndex.isAscii(profile)) {
+                    if (changed.test(profile)) {
                         members.add(new String[] {rs.getString(1), rs.getString(2), profile});
                     }
                 }

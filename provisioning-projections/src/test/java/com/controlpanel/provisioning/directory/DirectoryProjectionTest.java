@@ -289,6 +289,49 @@ class DirectoryProjectionTest {
         assertThat(search("zoe oberg")).containsExactly(zoe);
     }
 
+    @Test
+    void aGreekNameTypedInCapitalsSoFarFindsItWhereverTheSigmaIs() {
+        MemberId odysseus = MemberId.random();
+        provision(odysseus, Source.OKTA, "odysseus@example.gr", "Οδυσσέας", "Παπαδόπουλος");
+        TeamId design = TeamId.random();
+        on(new TeamProvisioned(ORG, design, Source.MANUAL, new TeamName("Ομάδα Σχεδιασμού"), null));
+        // a capital sigma at the end of what is typed lower-cases to the final one
+        for (String typed : List.of("ΟΔΥΣ", "οδυσ", "Οδυσσέας", "ΟΔΥΣΣΈΑΣ", "ΠΑΠΑΔΌΠΟΥΛΟΣ", "παπαδοπουλοσ")) {
+            assertThat(search(typed)).as(typed).containsExactly(odysseus);
+        }
+        for (String typed : List.of("ΣΧΕΔΙΑΣ", "σχεδιασμου", "ΟΜΆΔΑ Σ")) {
+            assertThat(teamsNamed(typed)).as(typed).containsExactly(design);
+        }
+    }
+
+    @Test
+    void theSearchKeysOfGreekNamesAlreadyStoredAreMadeAgainWithOneSigma() throws Exception {
+        MemberId odysseus = MemberId.random();
+        provision(odysseus, Source.OKTA, "odysseus@example.gr", "Οδυσσέας", "Παπαδόπουλος");
+        TeamId design = TeamId.random();
+        on(new TeamProvisioned(ORG, design, Source.MANUAL, new TeamName("Σχεδιασμός"), null));
+        List<String> kept = terms();
+        String order = jdbc.queryForObject("SELECT label_key FROM dir_member_a", String.class);
+        // as the version before schema 21 wrote them: the final sigma kept apart
+        jdbc.update("UPDATE dir_member_term_a SET term = REPLACE(term, 'σ', 'ς') WHERE term LIKE '%σ'");
+        jdbc.update("UPDATE dir_member_a SET label_key = 'οδυσσεας παπαδοπουλος'");
+        jdbc.update("UPDATE dir_team_a SET search_key = 'σχεδιασμος', name_order = 'σχεδιασμος'");
+        assertThat(search("οδυσσεασ")).isEmpty();
+        assertThat(teamsNamed("ΣΧΕΔΙΑΣΜΟΣ")).isEmpty();
+
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            SearchTerms.recomputeSigmas(connection, "a");
+        }
+        assertThat(terms()).containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(jdbc.queryForObject("SELECT label_key FROM dir_member_a", String.class))
+                .isEqualTo(order)
+                .isEqualTo("οδυσσεασ παπαδοπουλοσ");
+        assertThat(jdbc.queryForObject("SELECT name_order FROM dir_team_a", String.class))
+                .isEqualTo("σχεδιασμοσ");
+        assertThat(search("ΟΔΥΣΣΕΑΣ")).containsExactly(odysseus);
+        assertThat(teamsNamed("ΣΧΕΔΙΑΣΜΟΣ")).containsExactly(design);
+    }
+
     private void provision(MemberId member, Source source, String email, String givenName, String familyName) {
         on(new MemberProvisioned(
                 ORG, member, source, MemberProfile.invited(email, PersonName.of(givenName, familyName)), true));
