@@ -113,6 +113,14 @@ class ActivityQueriesTest {
                 .extracting(ActivityRow::action)
                 .containsExactly("team.deleted");
         assertThat(queries.removedSubjectsNamed(ORG, "alice", 10)).isEmpty();
+        // Greek's final sigma read as the other: typed in capitals so far, "ΟΔΥΣΣΈΑΣ" lower-cases to a final one
+        store.insert(row(ORG, "ADMIN", "admin-1", "member.removed", "odysseus", null, "Οδυσσέας Παπαδόπουλος"));
+        for (String typed : List.of("ΟΔΥΣΣΈΑΣ", "οδυσσεασ π", "ΠΑΠΑΔΌΠΟΥΛΟΣ")) {
+            assertThat(queries.removedSubjectsNamed(ORG, typed, 10))
+                    .as(typed)
+                    .extracting(ActivityRow::subjectId)
+                    .containsExactly("odysseus");
+        }
     }
 
     @Test
