@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,11 @@ import org.springframework.stereotype.Component;
 public class CommandSideRegistry implements MemberRegistry, TeamRegistry, ProvisioningStatus {
 
     private static final int IN_LIST_CHUNK = 500;
+    private static final String MEMBER_HOLDING =
+            "SELECT member_id FROM cs_member WHERE organization_id = ? AND user_name_key = ?";
+    private static final String KEPT_MEMBERS = CaseKeys.keptHolders(CaseKeys.MEMBER, "x.member_id");
+    private static final String TEAM_HOLDING = "SELECT team_id FROM cs_team WHERE organization_id = ? AND name_key = ?";
+    private static final String KEPT_TEAMS = CaseKeys.keptHolders(CaseKeys.TEAM, "x.team_id");
 
     private final JdbcTemplate jdbc;
 
@@ -83,23 +90,7 @@ public class CommandSideRegistry implements MemberRegistry, TeamRegistry, Provis
      */
     @Override
     public Optional<MemberId> findByUserName(OrganizationId organizationId, UserName userName) {
-        String key = userName.key();
-        List<MemberId> found = jdbc.query(
-                "SELECT member_id FROM cs_member WHERE organization_id = ? AND user_name_key = ?",
-                (rs, n) -> new MemberId(rs.getString(1)),
-                organizationId.value(),
-                key);
-        if (found.isEmpty()) {
-            found = jdbc.query(
-                    "SELECT m.member_id FROM kept_case_key k JOIN cs_member m"
-                            + " ON m.member_id = k.id AND m.user_name_key = k.stored_key"
-                            + " WHERE k.kind = ? AND k.organization_id = ? AND k.folded_key = ?",
-                    (rs, n) -> new MemberId(rs.getString(1)),
-                    CaseKeys.MEMBER,
-                    organizationId.value(),
-                    key);
-        }
-        return found.stream().findFirst();
+        return holder(MEMBER_HOLDING, KEPT_MEMBERS, organizationId, userName.key(), MemberId::new);
     }
 
     @Override
@@ -117,21 +108,16 @@ public class CommandSideRegistry implements MemberRegistry, TeamRegistry, Provis
     /** The team holding this name's key, or else one recorded as holding it beside another (as for userNames). */
     @Override
     public Optional<TeamId> findByName(OrganizationId organizationId, TeamName name) {
-        String key = name.key();
-        List<TeamId> found = jdbc.query(
-                "SELECT team_id FROM cs_team WHERE organization_id = ? AND name_key = ?",
-                (rs, n) -> new TeamId(rs.getString(1)),
-                organizationId.value(),
-                key);
+        return holder(TEAM_HOLDING, KEPT_TEAMS, organizationId, name.key(), TeamId::new);
+    }
+
+    /** The id the key's own query finds, else one its kept holders' query finds (only asked when the first finds none). */
+    private <T> Optional<T> holder(
+            String holding, String kept, OrganizationId organizationId, String key, Function<String, T> id) {
+        RowMapper<T> mapper = (rs, n) -> id.apply(rs.getString(1));
+        List<T> found = jdbc.query(holding, mapper, organizationId.value(), key);
         if (found.isEmpty()) {
-            found = jdbc.query(
-                    "SELECT t.team_id FROM kept_case_key k JOIN cs_team t"
-                            + " ON t.team_id = k.id AND t.name_key = k.stored_key"
-                            + " WHERE k.kind = ? AND k.organization_id = ? AND k.folded_key = ?",
-                    (rs, n) -> new TeamId(rs.getString(1)),
-                    CaseKeys.TEAM,
-                    organizationId.value(),
-                    key);
+            found = jdbc.query(kept, mapper, organizationId.value(), key);
         }
         return found.stream().findFirst();
     }

@@ -45,6 +45,9 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     /** The throttle's "client" for an admin's own password given again (to change it, to confirm an action). */
     private static final String CHANGING_PASSWORD = "password change";
 
+    private static final String KEPT_ACCOUNTS =
+            CaseKeys.keptHolders(CaseKeys.ADMIN, "x.admin_id, x.email, x.password_hash, x.operator");
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final PasswordStamps stamps;
@@ -86,13 +89,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
                 key,
                 lowerCased);
         if (found.isEmpty()) {
-            found = jdbc.query(
-                    "SELECT a.admin_id, a.email, a.password_hash, a.operator FROM kept_case_key k JOIN admin_account a"
-                            + " ON a.admin_id = k.id AND a.email_key = k.stored_key"
-                            + " WHERE k.kind = ? AND k.organization_id = '' AND k.folded_key = ?",
-                    account,
-                    CaseKeys.ADMIN,
-                    key);
+            found = jdbc.query(KEPT_ACCOUNTS, account, "", key);
         }
         return found.stream().findFirst();
     }

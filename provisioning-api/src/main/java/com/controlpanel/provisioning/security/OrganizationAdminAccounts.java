@@ -11,6 +11,7 @@ import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.rebuild.WriteGate;
 import com.controlpanel.provisioning.storage.SqlLike;
+import com.controlpanel.provisioning.storage.SqlLower;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import java.sql.ResultSet;
@@ -176,8 +177,7 @@ public class OrganizationAdminAccounts implements OrganizationAdmins {
         if (emailContains != null && !emailContains.isBlank()) {
             // email_key: the email's case-insensitive key, as below; translated for an account that kept its former
             // key beside another's (schema 19), whose key still holds a letter the folding writes as another
-            where = " WHERE TRANSLATE(email_key, '" + CaseInsensitive.FOLDED_FROM + "', '" + CaseInsensitive.FOLDED_TO
-                    + "') LIKE ? ESCAPE '!'";
+            where = " WHERE " + SqlLower.folded("email_key") + " LIKE ? ESCAPE '!'";
             args.add("%" + SqlLike.escaped(CaseInsensitive.key(emailContains.strip())) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM admin_account" + where, Long.class, args.toArray());

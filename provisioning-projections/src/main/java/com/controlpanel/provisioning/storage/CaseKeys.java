@@ -45,6 +45,21 @@ public final class CaseKeys {
     private CaseKeys() {}
 
     /**
+     * The query of the rows recorded in {@code kept_case_key} as holding a case-insensitive key beside another's, while
+     * they still hold their former key: {@code columns} of that kind's table (aliased {@code x}), for the
+     * organization ('' for an admin) and the case-insensitive key as its two arguments.
+     */
+    public static String keptHolders(String kind, String columns) {
+        UniqueKeys keys = UNIQUE_KEYS.stream()
+                .filter(candidate -> candidate.kind().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No kept keys of kind " + kind));
+        return "SELECT " + columns + " FROM kept_case_key k JOIN " + keys.table() + " x ON x." + keys.id()
+                + " = k.id AND x." + keys.column() + " = k.stored_key WHERE k.kind = '" + kind
+                + "' AND k.organization_id = ? AND k.folded_key = ?";
+    }
+
+    /**
      * Records in {@code kept_case_key} every unique key {@link #refold} kept as it was: the rows whose key folds
      * further (every other row's key is written folded since schema 19), each under its folded key. A row recorded
      * already is left as it is. Returns how many were recorded.
@@ -100,9 +115,11 @@ public final class CaseKeys {
     /** Makes the keys again; returns how many were written. */
     public static int refold(Connection connection) throws SQLException {
         List<KeyColumn> columns = new ArrayList<>();
-        columns.add(new KeyColumn("cs_member", "user_name_key", List.of("member_id"), "organization_id"));
-        columns.add(new KeyColumn("cs_team", "name_key", List.of("team_id"), "organization_id"));
-        columns.add(new KeyColumn("admin_account", "email_key", List.of("admin_id"), ""));
+        for (UniqueKeys keys : UNIQUE_KEYS) {
+            // unique within the organization, an admin's email within the deployment
+            String within = keys.organization().equals("''") ? "" : keys.organization();
+            columns.add(new KeyColumn(keys.table(), keys.column(), List.of(keys.id()), within));
+        }
         for (String slot : new String[] {"a", "b"}) {
             for (String column :
                     List.of("user_name_key", "display_name_key", "given_name_key", "family_name_key", "email_key")) {

@@ -23,7 +23,15 @@ public final class SqlLower {
      * the two the database lower-cased a capital sigma to). Compares with {@code CaseInsensitive.key} of a value.
      */
     public static String keyOf(String expression, boolean postgres) {
-        return "TRANSLATE(" + of(expression, postgres) + ", '" + CaseInsensitive.FOLDED_FROM + "', '"
-                + CaseInsensitive.FOLDED_TO + "')";
+        return folded(of(expression, postgres));
+    }
+
+    /**
+     * A lower-cased text (or a key stored lower-cased alone) with each char that {@code CaseInsensitive.key} writes as
+     * another written so: its case-insensitive key.
+     */
+    public static String folded(String lowerCased) {
+        return "TRANSLATE(" + lowerCased + ", '" + CaseInsensitive.FOLDED_FROM + "', '" + CaseInsensitive.FOLDED_TO
+                + "')";
     }
 }

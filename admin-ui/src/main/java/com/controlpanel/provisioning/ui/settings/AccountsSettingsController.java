@@ -163,11 +163,7 @@ public class AccountsSettingsController {
             // the operator's own account is refused as such below, whatever they typed
             String refused = adminId.equals(admin.adminId().value()) ? null : refusedConfirmation(admin, yourPassword);
             if (refused != null) {
-                FormErrors errors = new FormErrors();
-                errors.field("yourPassword", refused);
-                model.addAttribute("errors", errors);
-                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-                return accountPage(admin, workspace, account, model);
+                return refusedPage(admin, workspace, account, "yourPassword", refused, response, model);
             }
             given = admins.newPassword(acting.as(admin, request), admin, new AdminId(adminId));
         } catch (PageNotFound | NotFoundException e) {
@@ -181,6 +177,22 @@ public class AccountsSettingsController {
         model.addAttribute(AdminsSettingsController.GENERATED, given.password());
         model.addAttribute(AdminsSettingsController.GENERATED_FOR, given.email());
         AnsweredForms.standsFor(model, accounts + "/" + adminId);
+        return accountPage(admin, workspace, account, model);
+    }
+
+    /** The account's page again, 422, the refusal of the operator's password beside the field of the form sent. */
+    private static String refusedPage(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            AccountView account,
+            String field,
+            String refused,
+            HttpServletResponse response,
+            Model model) {
+        FormErrors errors = new FormErrors();
+        errors.field(field, refused);
+        model.addAttribute("errors", errors);
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         return accountPage(admin, workspace, account, model);
     }
 
@@ -230,11 +242,7 @@ public class AccountsSettingsController {
         }
         String refused = refusedConfirmation(admin, yourPassword);
         if (refused != null) {
-            FormErrors errors = new FormErrors();
-            errors.field(DELETE_CONFIRMATION, refused);
-            model.addAttribute("errors", errors);
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return accountPage(admin, workspace, account, model);
+            return refusedPage(admin, workspace, account, DELETE_CONFIRMATION, refused, response, model);
         }
         try {
             admins.delete(acting.as(admin, request), new AdminId(adminId));

@@ -366,14 +366,21 @@ class MemberTest {
                 .expectNoEvents();
     }
 
-    @Test
-    void aMemberThatKeptItsFormerKeyBesideAnothersTakesTheOthersUserNameInNoCase() {
-        // both stored before keys were case-folded, when "oς" and "oσ" (Greek's final and other small sigma) had two
-        // keys: schema 19 kept Alice's former key beside Bob's
-        MemberProfile finalSigma = profile("oς@acme.test", "Alice", "Adams");
-        MemberProfile sigma = profile("oσ@acme.test", "Bob", "Brown");
+    private final MemberProfile finalSigma = profile("oς@acme.test", "Alice", "Adams");
+    private final MemberProfile sigma = profile("oσ@acme.test", "Bob", "Brown");
+
+    /**
+     * Alice and Bob, both stored before keys were case-folded, when "oς" and "oσ" (Greek's final and other small sigma)
+     * had two keys: schema 19 kept Alice's former key beside Bob's.
+     */
+    private void recordKeptPair() {
         directory.record(provisioningOn(), provisioned(BOB, sigma), provisioned(ALICE, finalSigma));
         directory.keptBeside(ALICE);
+    }
+
+    @Test
+    void aMemberThatKeptItsFormerKeyBesideAnothersTakesTheOthersUserNameInNoCase() {
+        recordKeptPair();
         for (String taken : List.of("oσ@acme.test", "Oς@acme.test", "OΣ@ACME.TEST")) {
             fixture.given(provisioned(ALICE, finalSigma))
                     .when(new ReplaceProvisionedMemberCommand(
@@ -389,10 +396,7 @@ class MemberTest {
 
     @Test
     void theMemberHoldingAKeyAnotherKeptBesideItChangesItsCase() {
-        MemberProfile finalSigma = profile("oς@acme.test", "Alice", "Adams");
-        MemberProfile sigma = profile("oσ@acme.test", "Bob", "Brown");
-        directory.record(provisioningOn(), provisioned(BOB, sigma), provisioned(ALICE, finalSigma));
-        directory.keptBeside(ALICE);
+        recordKeptPair();
         MemberProfile upper = sigma.withUserName(new UserName("OΣ@acme.test"));
         fixture.given(provisioned(BOB, sigma))
                 .when(new ReplaceProvisionedMemberCommand(BOB, ACME, upper, true, null))
