@@ -142,7 +142,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     }
 
     /**
-     * Gives an account a new password (the operator's, for an admin who forgot theirs) and forgets this node's count
+     * Gives an account a new password (the operator's, for an admin who forgot theirs) and forgets every node's count
      * of the wrong ones tried for its email, so that the new one is not refused by a lock the forgotten one earned;
      * returns whether there is such an account.
      */

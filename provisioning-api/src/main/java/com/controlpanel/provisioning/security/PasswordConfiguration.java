@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Admin passwords are stored as bcrypt hashes; a password that matched is remembered for a few minutes (see
@@ -22,20 +24,25 @@ public class PasswordConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PasswordConfiguration.class);
 
     /**
-     * Wrong passwords counted per email and client, shared by the sign-in and the admin's own password change; each
-     * lock is logged and counted ({@code provisioning_sign_in_locks_total}).
+     * Wrong passwords counted per email and client in the database (every node reads the same counts), shared by the
+     * sign-in and the admin's own password change; each lock is logged and counted
+     * ({@code provisioning_sign_in_locks_total}) on the node whose failure set it.
      */
     @Bean
-    public SignInThrottle signInThrottle(ObjectProvider<MeterRegistry> registry) {
+    public SignInThrottle signInThrottle(
+            ObjectProvider<MeterRegistry> registry, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         Counter locks = registry.getIfAvailable(SimpleMeterRegistry::new).counter("provisioning.sign.in.locks");
-        return new SignInThrottle(Clock.systemUTC(), who -> {
-            locks.increment();
-            log.warn(
-                    "Sign-in of {} refused for {} minutes: {} wrong passwords",
-                    who,
-                    SignInThrottle.WINDOW.toMinutes(),
-                    SignInThrottle.ALLOWED_FAILURES);
-        });
+        return new SignInThrottle(
+                Clock.systemUTC(),
+                who -> {
+                    locks.increment();
+                    log.warn(
+                            "Sign-in of {} refused for {} minutes: {} wrong passwords",
+                            who,
+                            SignInThrottle.WINDOW.toMinutes(),
+                            SignInThrottle.ALLOWED_FAILURES);
+                },
+                new StoredSignInFailures(jdbc, transactions));
     }
 
     @Bean

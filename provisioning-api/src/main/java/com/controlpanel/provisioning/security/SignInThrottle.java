@@ -15,72 +15,97 @@ import java.util.function.Consumer;
  * Password checks for one admin email from one client (an IPv4 address, or an IPv6 /64: one subscriber's block):
  * at most {@link #ALLOWED_FAILURES} wrong ones within {@link #WINDOW}, then that pair is refused without a check until
  * the window ends. Guessing from one client then costs a quarter of an hour per ten guesses, while the admin signing
- * in from anywhere else is not locked out by someone who only knows their email. Kept in this node's memory.
+ * in from anywhere else is not locked out by someone who only knows their email. The wrong ones are counted in
+ * {@link Failures}: in the service, the database ({@link StoredSignInFailures}), which every node sharing it reads, so
+ * that guesses spread over the nodes behind a load balancer meet one lock.
  *
- * <p>Checks still running count too ({@link #attempt} takes a place before the password is compared), so that
- * requests sent at once are not all checked before the first failures are counted: with the places full of running
- * checks, a request waits for them (at most {@link #WAIT_FOR_RUNNING}); a script sending many requests at once with the
- * right password goes on as each check passes, a burst of guesses meets the lock its first ten set.
+ * <p>Checks still running on this node count too ({@link #attempt} takes a place before the password is compared), so
+ * that requests sent at once are not all checked before the first failures are counted: with the places full of
+ * running checks, a request waits for them (at most {@link #WAIT_FOR_RUNNING}); a script sending many requests at once
+ * with the right password goes on as each check passes, a burst of guesses meets the lock its first ten set.
  */
 public final class SignInThrottle {
 
     static final int ALLOWED_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(5);
-    static final int MAX_TRACKED = 100_000;
 
-    private record Key(String email, String client) {}
+    /** One admin email (its case-insensitive key) from one client (see {@link #clientKey}). */
+    record Pair(String email, String client) {}
 
-    /** The window started at {@code since}: its failures, and the checks running now. */
-    private record Count(Instant since, int failures, int running) {
+    /** The failures of one pair in the window that started at {@code since} and ends {@link #WINDOW} later. */
+    record Window(Instant since, int failures) {
 
-        boolean expiredAt(Instant now) {
-            return !since.plus(WINDOW).isAfter(now);
+        Instant ends() {
+            return since.plus(WINDOW);
         }
+    }
+
+    /** Where the wrong passwords of each pair are counted. */
+    interface Failures {
+
+        /** The pair's failures in its window open at {@code now}, if it has one. */
+        Optional<Window> open(Pair pair, Instant now);
+
+        /** Counts one more failure of the pair, in its open window or in a new one from {@code now}; returns it. */
+        Window add(Pair pair, Instant now);
+
+        /** Forgets the pair's failures. */
+        void clear(Pair pair);
+
+        /** Forgets the failures of this email (its key) from every client. */
+        void clearEmail(String email);
     }
 
     private final Clock clock;
     private final Consumer<String> onLock;
-    private final Map<Key, Count> counts = new ConcurrentHashMap<>();
+    private final Failures failures;
+    /** The checks running on this node, per pair (a pair with none has no entry). */
+    private final Map<Pair, Integer> running = new ConcurrentHashMap<>();
 
-    /** @param onLock told of each pair as it locks (its email and client), for the log and the metrics */
+    /** A throttle counting in this node's memory only ({@link InMemorySignInFailures}). */
     public SignInThrottle(Clock clock, Consumer<String> onLock) {
+        this(clock, onLock, new InMemorySignInFailures());
+    }
+
+    /**
+     * @param onLock told of each pair as it locks (its email and client), for the log and the metrics: once per lock,
+     *     on the node whose failure set it
+     */
+    public SignInThrottle(Clock clock, Consumer<String> onLock, Failures failures) {
         this.clock = clock;
         this.onLock = onLock;
+        this.failures = failures;
     }
 
     /**
      * Takes a place for one password check; the caller then says how it went.
      *
      * @throws SignInThrottledException while the pair is locked, or its places stay full of running checks
+     * @throws org.springframework.dao.DataAccessException when its failures can not be read (the database out of
+     *     reach): no place is taken
      */
     public Attempt attempt(String email, String client) {
-        Key key = key(email, client);
+        Pair pair = key(email, client);
         long waitUntil = System.nanoTime() + WAIT_FOR_RUNNING.toNanos();
         while (true) {
             Instant now = clock.instant();
-            evictIfFull(now);
-            Instant[] lockedUntil = {null};
+            Window open = failures.open(pair, now).orElse(null);
+            int failed = open == null ? 0 : open.failures();
+            if (failed >= ALLOWED_FAILURES) {
+                throw new SignInThrottledException(Duration.between(now, open.ends()));
+            }
             boolean[] taken = {false};
-            counts.compute(key, (k, seen) -> {
-                Count current = seen == null || (seen.expiredAt(now) && seen.running() == 0)
-                        ? new Count(now, 0, 0)
-                        : seen.expiredAt(now) ? new Count(now, 0, seen.running()) : seen;
-                if (current.failures() >= ALLOWED_FAILURES) {
-                    lockedUntil[0] = current.since().plus(WINDOW);
-                    return current;
-                }
-                if (current.failures() + current.running() >= ALLOWED_FAILURES) {
-                    return current;
+            running.compute(pair, (k, checks) -> {
+                int current = checks == null ? 0 : checks;
+                if (failed + current >= ALLOWED_FAILURES) {
+                    return checks;
                 }
                 taken[0] = true;
-                return new Count(current.since(), current.failures(), current.running() + 1);
+                return current + 1;
             });
-            if (lockedUntil[0] != null) {
-                throw new SignInThrottledException(Duration.between(now, lockedUntil[0]));
-            }
             if (taken[0]) {
-                return new Attempt(key);
+                return new Attempt(pair, failed > 0);
             }
             if (System.nanoTime() > waitUntil) {
                 throw new SignInThrottledException(WAIT_FOR_RUNNING);
@@ -96,68 +121,62 @@ public final class SignInThrottle {
 
     /**
      * A check that has taken its place: {@link #passed} if the password was right, {@link #failed} if not,
-     * {@link #undone} if there was no answer (the database out of reach). Exactly one of them, once.
+     * {@link #undone} if there was no answer (the database out of reach). Exactly one of them, once; each gives the
+     * place back, also when it throws.
      */
     public final class Attempt {
-        private final Key key;
+        private final Pair pair;
+        private final boolean failedBefore;
 
-        private Attempt(Key key) {
-            this.key = key;
+        private Attempt(Pair pair, boolean failedBefore) {
+            this.pair = pair;
+            this.failedBefore = failedBefore;
         }
 
         /** The right password: the pair's failures start afresh. */
         public void passed() {
-            counts.computeIfPresent(
-                    key, (k, seen) -> seen.running() <= 1 ? null : new Count(seen.since(), 0, seen.running() - 1));
+            try {
+                if (failedBefore) {
+                    failures.clear(pair);
+                }
+            } finally {
+                release(pair);
+            }
         }
 
-        /** A wrong password (or an unknown email: the same to whoever guesses); the tenth locks the pair. */
+        /**
+         * A wrong password (or an unknown email: the same to whoever guesses); the tenth locks the pair.
+         *
+         * @throws org.springframework.dao.DataAccessException when it can not be counted (the database out of reach)
+         */
         public void failed() {
-            boolean[] locks = {false};
-            counts.compute(key, (k, seen) -> {
-                Count current = seen == null ? new Count(clock.instant(), 0, 1) : seen;
-                locks[0] = current.failures() + 1 == ALLOWED_FAILURES;
-                return new Count(current.since(), current.failures() + 1, Math.max(0, current.running() - 1));
-            });
-            if (locks[0]) {
-                onLock.accept(key.email() + " from " + key.client());
+            Window after;
+            try {
+                after = failures.add(pair, clock.instant());
+            } finally {
+                release(pair);
+            }
+            if (after.failures() == ALLOWED_FAILURES) {
+                onLock.accept(pair.email() + " from " + pair.client());
             }
         }
 
         /** No answer either way: the place is given back. */
         public void undone() {
-            counts.computeIfPresent(
-                    key,
-                    (k, seen) -> seen.failures() == 0 && seen.running() <= 1
-                            ? null
-                            : new Count(seen.since(), seen.failures(), Math.max(0, seen.running() - 1)));
+            release(pair);
         }
+    }
+
+    private void release(Pair pair) {
+        running.computeIfPresent(pair, (k, checks) -> checks <= 1 ? null : checks - 1);
     }
 
     /** How long the pair is still refused, if it is. */
     Optional<Duration> lockedFor(String email, String client) {
-        Count seen = counts.get(key(email, client));
-        if (seen == null || seen.failures() < ALLOWED_FAILURES) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(clock.instant(), seen.since().plus(WINDOW));
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
-    }
-
-    /**
-     * Keeps the memory bounded when a flood of guesses on many emails fills it: first the pairs at rest that are not
-     * locked go (a window ended, or a few failures forgotten), so that a lock already set holds; only a memory full
-     * of locked pairs is emptied.
-     */
-    private void evictIfFull(Instant now) {
-        if (counts.size() >= MAX_TRACKED) {
-            counts.values()
-                    .removeIf(
-                            seen -> seen.running() == 0 && (seen.expiredAt(now) || seen.failures() < ALLOWED_FAILURES));
-            if (counts.size() >= MAX_TRACKED) {
-                counts.clear();
-            }
-        }
+        Instant now = clock.instant();
+        return failures.open(key(email, client), now)
+                .filter(open -> open.failures() >= ALLOWED_FAILURES)
+                .map(open -> Duration.between(now, open.ends()));
     }
 
     /**
@@ -165,13 +184,11 @@ public final class SignInThrottle {
      * over must not meet a lock earned by the forgotten one). The checks running keep their places.
      */
     public void forgive(String email) {
-        String forgiven = key(email, null).email();
-        counts.replaceAll(
-                (key, count) -> key.email().equals(forgiven) ? new Count(count.since(), 0, count.running()) : count);
+        failures.clearEmail(key(email, null).email());
     }
 
-    private static Key key(String email, String client) {
-        return new Key(email == null ? "" : CaseInsensitive.key(email.strip()), clientKey(client));
+    private static Pair key(String email, String client) {
+        return new Pair(email == null ? "" : CaseInsensitive.key(email.strip()), clientKey(client));
     }
 
     /** An IPv4 address as it is; an IPv6 address by its /64, however it was written; anything else as given. */

@@ -75,7 +75,7 @@ class SignInThrottleTest {
     @Test
     void aFloodOfGuessesOnOtherEmailsDoesNotLiftALock() {
         fail(SignInThrottle.ALLOWED_FAILURES, "ann@example.com", "10.0.0.1");
-        for (int i = 0; i < SignInThrottle.MAX_TRACKED + 10; i++) {
+        for (int i = 0; i < InMemorySignInFailures.MAX_TRACKED + 10; i++) {
             throttle.attempt("guess-" + i + "@example.com", "10.0.0.1").failed();
         }
 
