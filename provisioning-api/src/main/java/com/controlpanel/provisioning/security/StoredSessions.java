@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.security;
 
+import com.controlpanel.provisioning.storage.SharedDatabase;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -34,6 +36,28 @@ class StoredSessions implements BeanClassLoaderAware {
     public void setBeanClassLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
+
+    /**
+     * An attribute the session did not have when the request read it is written over the one another request of the
+     * same session kept meanwhile (a double click, two tabs: both add the same flash message), not inserted beside it:
+     * Spring Session's plain insert met the attributes' primary key and answered the later request with an error
+     * page. The later write is kept, as for an attribute both changed. A session deleted meanwhile still refuses it by
+     * its foreign key, which the store ignores (signed out meanwhile).
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> newAttributesWrittenOver(DataSource dataSource) {
+        String query = SharedDatabase.of(dataSource) ? POSTGRES_NEW_ATTRIBUTE : H2_NEW_ATTRIBUTE;
+        return store -> store.setCreateSessionAttributeQuery(query);
+    }
+
+    private static final String POSTGRES_NEW_ATTRIBUTE =
+            "INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)"
+                    + " DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES";
+
+    private static final String H2_NEW_ATTRIBUTE =
+            "MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)"
+                    + " KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)";
 
     /** The store makes no id of its own: it is handed the digest of the id its session's cookie will hold. */
     @Bean

@@ -68,6 +68,13 @@ class PostgresStoredSessionsTest {
     }
 
     @Test
+    void twoRequestsAtOnceKeepingTheSameNewAttributeAreNotAnError() {
+        nodeA = Nodes.onPostgres(PostgresAvailable.emptySchema("stored_sessions_attribute_test"), ADMIN, PASSWORD);
+        StoredSessionsTest.assertTheSameNewAttributeKeptTwiceAtOnceIsTheLaterOne(
+                new DigestKeyedSessions(nodeA.getBean(JdbcIndexedSessionRepository.class)));
+    }
+
+    @Test
     void theDatabaseHoldsADigestOfEachSessionsIdThatSignsNobodyIn() throws Exception {
         nodeA = Nodes.onPostgres(PostgresAvailable.emptySchema("stored_sessions_keys_test"), ADMIN, PASSWORD);
         StoredSessionsTest.assertStoredKeysSignNobodyIn(nodeA, ADMIN, PASSWORD);

@@ -165,6 +165,13 @@ class StoredSessionsTest {
     }
 
     @Test
+    void twoRequestsAtOnceKeepingTheSameNewAttributeAreNotAnError() {
+        node = start();
+        assertTheSameNewAttributeKeptTwiceAtOnceIsTheLaterOne(
+                new DigestKeyedSessions(node.getBean(JdbcIndexedSessionRepository.class)));
+    }
+
+    @Test
     void aSessionsLastAccessIsWrittenAgainOnlyOnceItIsASixtiethOfItsTimeoutOld() throws Exception {
         // ten minutes: written again once the last access kept is ten seconds old
         node = start("--server.servlet.session.timeout=10m");
@@ -284,5 +291,26 @@ class StoredSessionsTest {
         read.setAttribute("later", "3");
         assertThatCode(() -> sessions.save(read)).doesNotThrowAnyException();
         assertThat(sessions.findById(session.getId())).as("still signed out").isNull();
+    }
+
+    /**
+     * Two requests of one session at once (a double click, two tabs) each keep the same attribute the session did not
+     * have when they read it (a flash message after a form): Spring Session inserts it twice. The later one is kept,
+     * not a duplicate key answered as an error page.
+     */
+    @SuppressWarnings("unchecked")
+    static void assertTheSameNewAttributeKeptTwiceAtOnceIsTheLaterOne(DigestKeyedSessions store) {
+        SessionRepository<Session> sessions = (SessionRepository<Session>) (SessionRepository<?>) store;
+        Session session = sessions.createSession();
+        session.setAttribute("kept", "1");
+        sessions.save(session);
+        Session first = sessions.findById(session.getId());
+        Session second = sessions.findById(session.getId());
+        first.setAttribute("flash", "first");
+        second.setAttribute("flash", "second");
+        sessions.save(first);
+        assertThatCode(() -> sessions.save(second)).doesNotThrowAnyException();
+        assertThat((String) sessions.findById(session.getId()).getAttribute("flash"))
+                .isEqualTo("second");
     }
 }
