@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,14 +60,16 @@ public class OrganizationsSettingsController {
     private final OrganizationAdministration organizations;
     private final OrganizationAdmins admins;
     private final Acting acting;
-    private final SentForms sentForms = new SentForms(Clock.systemUTC());
+    private final SentForms sentForms;
 
     public OrganizationsSettingsController(
             Workspaces workspaces,
             DirectoryQueries directory,
             OrganizationAdministration organizations,
             OrganizationAdmins admins,
-            Acting acting) {
+            Acting acting,
+            JdbcTemplate jdbc) {
+        this.sentForms = new SentForms(jdbc, Clock.systemUTC());
         this.workspaces = workspaces;
         this.directory = directory;
         this.organizations = organizations;
