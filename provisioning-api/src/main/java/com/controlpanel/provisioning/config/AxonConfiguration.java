@@ -22,10 +22,12 @@ import com.controlpanel.provisioning.eventstore.OrganizationColumnAppender;
 import com.controlpanel.provisioning.eventstore.TrackedEventsWithGaps;
 import com.controlpanel.provisioning.registry.CommandSideProjection;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -157,7 +159,8 @@ public class AxonConfiguration {
      * The processors' tokens, each claimed by the node processing it; another node takes over a claim left 10 s
      * unrefreshed. The embedded H2 file is opened by one process at a time, so there every start is the same owner:
      * a claim left by a process that was killed is taken over at once, not 10 s later (Activity would have lagged
-     * that long behind the writes after such a restart). A process's own claims are its own to take again.
+     * that long behind the writes after such a restart). A process's own claims are its own to take again; on a shared
+     * store each start is another owner ({@link #sharedNode}), whose predecessor's claims are taken once they time out.
      */
     @Bean
     public TokenStore tokenStore(
@@ -167,10 +170,19 @@ public class AxonConfiguration {
                 .serializer(serializer)
                 .schema(EventStoreSchema.tokens())
                 .claimTimeout(Duration.ofSeconds(10));
-        if (onlyProcess(dataSource)) {
-            tokens.nodeId(EMBEDDED_NODE);
-        }
+        tokens.nodeId(onlyProcess(dataSource) ? EMBEDDED_NODE : sharedNode());
         return tokens.build();
+    }
+
+    /**
+     * The owner of this process's claims where several nodes share the store: Axon's default ({@code pid@host}) and a
+     * random part, so that two nodes whose pid and host name are the same (containers on one host's network, each its
+     * pid 1) are still two owners, rather than each taking the other's claim and processing the same events at once.
+     */
+    static String sharedNode() {
+        String process = ManagementFactory.getRuntimeMXBean().getName();
+        return process.substring(0, Math.min(process.length(), 200)) + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The owner of every token claim on the embedded H2 store (see {@link #tokenStore}). */

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A processor's claim left behind by a process that was killed: on the embedded H2 store, which one process opens at a
  * time, the next start takes it at once (else Activity lagged 10 s behind the writes after such a restart); where
- * several nodes share the store, another node's claim is left until it times out.
+ * several nodes share the store, another node's claim is left until it times out, also a node whose process has the
+ * same name.
  */
 class TokenClaimsTest {
 
@@ -67,6 +68,20 @@ class TokenClaimsTest {
         claimedJustNowBy("4711@another-node");
 
         assertThatThrownBy(() -> tokens.fetchToken("activity", 0)).isInstanceOf(UnableToClaimTokenException.class);
+    }
+
+    @Test
+    void twoNodesOfTheSameProcessNameAreTwoOwners() {
+        // two containers on one host's network, each its pid 1: the same pid@host; or two nodes in one JVM
+        TokenStore nodeA = tokenStore("jdbc:postgresql://localhost:5432/provisioning");
+        TokenStore nodeB = tokenStore("jdbc:postgresql://localhost:5432/provisioning");
+        nodeA.initializeTokenSegments("activity", 1);
+        nodeA.fetchToken("activity", 0);
+
+        assertThatThrownBy(() -> nodeB.fetchToken("activity", 0))
+                .as("node A's claim is its own until it times out")
+                .isInstanceOf(UnableToClaimTokenException.class);
+        assertThatCode(() -> nodeA.fetchToken("activity", 0)).doesNotThrowAnyException();
     }
 
     @Test
