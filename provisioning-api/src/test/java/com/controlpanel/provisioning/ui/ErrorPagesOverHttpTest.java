@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.testing.ApplicationTest;
+import com.controlpanel.provisioning.testing.FormSession;
 import com.controlpanel.provisioning.testing.Http;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Control Panel's error pages where no browser test reaches: addresses the servlet container refuses before the
- * application sees them, sent as they are over a socket, and the container's error address opened directly.
+ * application sees them, sent as they are over a socket, and the container's error address opened directly; and what
+ * it answers a script instead of a page.
  */
 @ApplicationTest
 class ErrorPagesOverHttpTest {
@@ -62,6 +64,23 @@ class ErrorPagesOverHttpTest {
                         .get("/actuator")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownAddressAskedByAScriptIsAnsweredWithProblemDetails() throws Exception {
+        // a signed-in session's script, accepting anything (no Accept header: */*)
+        var answer = FormSession.signIn(port, ApplicationTest.ADMIN, ApplicationTest.PASSWORD)
+                .get("/no-such-page", false);
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(problem.get("title").asText()).isEqualTo("Not Found");
+        assertThat(problem.get("instance").asText()).isEqualTo("/no-such-page");
+        assertThat(problem.get("detail").asText()).contains("the JSON API under /api");
+        assertThat(problem.has("timestamp"))
+                .as("not Spring Boot's own error body")
+                .isFalse();
     }
 
     @Test
