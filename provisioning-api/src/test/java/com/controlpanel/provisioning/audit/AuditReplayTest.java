@@ -381,6 +381,88 @@ class AuditReplayTest {
     }
 
     @Test
+    void oneMemberAsOfAnInstantHasEveryAttributeOktaHadSentThen() throws Exception {
+        Http scim = oktaScim();
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        String userName = uniqueEmail("attributes");
+        String user = scim.send(
+                        "POST",
+                        "/Users",
+                        Map.of(
+                                "schemas",
+                                List.of("urn:ietf:params:scim:schemas:core:2.0:User", enterprise),
+                                "userName",
+                                userName,
+                                "externalId",
+                                "00u-then",
+                                "name",
+                                Map.of("givenName", "Ada", "familyName", "Byron", "middleName", "K"),
+                                "emails",
+                                List.of(Map.of("value", userName, "type", "work", "primary", true)),
+                                "title",
+                                "Analyst",
+                                enterprise,
+                                Map.of("department", "Research")),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+        pause();
+        Instant then = Instant.now();
+        pause();
+        assertThat(scim.send(
+                                "PATCH",
+                                "/Users/" + user,
+                                Map.of(
+                                        "schemas",
+                                        List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                                        "Operations",
+                                        List.of(
+                                                Map.of("op", "replace", "path", "title", "value", "Director"),
+                                                Map.of(
+                                                        "op",
+                                                        "replace",
+                                                        "path",
+                                                        enterprise + ":department",
+                                                        "value",
+                                                        "Board"))),
+                                "application/scim+json")
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode asOfThen =
+                api.get(path("/state/members/" + user + "?at=" + then)).json();
+        JsonNode profile = asOfThen.get("profile");
+        assertThat(profile.get("attributes").get("title").asText()).isEqualTo("Analyst");
+        assertThat(profile.get("attributes").get(enterprise).get("department").asText())
+                .isEqualTo("Research");
+        assertThat(profile.get("externalId").asText()).isEqualTo("00u-then");
+        assertThat(profile.get("name").get("middleName").asText()).isEqualTo("K");
+        assertThat(profile.get("emails").get(0).get("value").asText()).isEqualTo(userName);
+        assertThat(profile.get("emails").get(0).get("primary").asBoolean()).isTrue();
+        assertThat(asOfThen.get("version").asLong()).isZero();
+
+        JsonNode now =
+                api.get(path("/state/members/" + user + "?at=" + Instant.now())).json();
+        assertThat(now.get("profile").get("attributes").get("title").asText()).isEqualTo("Director");
+        assertThat(now.get("profile")
+                        .get("attributes")
+                        .get(enterprise)
+                        .get("department")
+                        .asText())
+                .isEqualTo("Board");
+        assertThat(now.get("profile").get("attributes"))
+                .isEqualTo(api.get(path("/members/" + user)).json().get("attributes"));
+        // the organization's state lists each member as its lists show it, without the whole profile
+        assertThat(api.get(path("/state?at=" + Instant.now()))
+                        .json()
+                        .get("members")
+                        .get(0)
+                        .has("profile"))
+                .isFalse();
+    }
+
+    @Test
     void aMemberDeletedOverScimLeavesEachOfItsTeamsOnTheTeamsOwnRecord() throws Exception {
         Http scim = oktaScim();
         String userName = uniqueEmail("leaver");

@@ -2,6 +2,9 @@ package com.controlpanel.provisioning.directory;
 
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.eventstore.EventStoreReader;
@@ -303,10 +306,35 @@ public class DirectoryAsOf {
         }
     }
 
+    /**
+     * One member as it was at the instant, with its whole profile then: every attribute the identity provider had sent
+     * (title, phone numbers, an extension's...), not only what the organization's state shows of each member. That
+     * profile is the one of the member's own last profile event the state had applied (its sequence number at most the
+     * member's version then), read from the member's events in the store.
+     */
     public Optional<MemberState> member(OrganizationId organizationId, MemberId memberId, Instant at, Long through) {
         return rightAfter(organizationId, at, through).members().stream()
                 .filter(state -> state.member().memberId().equals(memberId))
-                .findFirst();
+                .findFirst()
+                .map(this::withWholeProfile);
+    }
+
+    private MemberState withWholeProfile(MemberState state) {
+        MemberRow row = state.member();
+        MemberProfile profile = null;
+        for (StoredEvent event : reader.aggregate(row.memberId().value())) {
+            if (event.message().getSequenceNumber() > row.version()) {
+                break;
+            }
+            if (event.payload() instanceof MemberProvisioned provisioned) {
+                profile = provisioned.profile();
+            } else if (event.payload() instanceof MemberProfileChanged changed) {
+                profile = changed.profile();
+            }
+        }
+        return profile == null
+                ? state
+                : new MemberState(row.withProfile(profile, row.lastModifiedAt(), row.version()), state.teamIds());
     }
 
     public Optional<TeamState> team(OrganizationId organizationId, TeamId teamId, Instant at, Long through) {

@@ -446,6 +446,67 @@ class DirectoryCheckpointsTest {
         assertThat(shown.externalId()).isNull();
     }
 
+    @Test
+    void oneMemberAsOfAnInstantHasItsWholeProfileOfThatInstant() {
+        MemberId dana = new MemberId(UUID.randomUUID().toString());
+        MemberProfile first = new MemberProfile(
+                new UserName("dana@example.com"),
+                new PersonName("Dr. Dana Diaz", "Diaz", "Dana", "M", "Dr.", "PhD"),
+                "Dana",
+                List.of(
+                        new EmailAddress("dana.home@example.com", "home", false, null),
+                        new EmailAddress("dana@example.com", "work", true, "Work")),
+                "00u9",
+                Map.of(
+                        "title",
+                        "Engineer",
+                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                        Map.of("department", "R&D")));
+        MemberProfile second = new MemberProfile(
+                new UserName("dana@example.com"),
+                PersonName.of("Dana", "Diaz"),
+                null,
+                List.of(new EmailAddress("dana@example.com", "work", true, null)),
+                "00u9",
+                Map.of("title", "Director"));
+        append(new MemberProvisioned(ORG, dana, Source.OKTA, first, true));
+        append(new MemberDeactivated(ORG, dana));
+        Instant deactivated = lastEvent;
+        append(new MemberProfileChanged(ORG, dana, first, second));
+        Instant changed = lastEvent;
+        for (int i = 0; i < 12; i++) {
+            append(new MemberProvisioned(
+                    ORG, new MemberId(UUID.randomUUID().toString()), Source.OKTA, profile(200 + i, 0), true));
+        }
+        DirectoryCheckpoints checkpoints = checkpoints(4, Duration.ZERO, lastEvent.plusSeconds(60));
+        checkpoints.keep();
+
+        for (DirectoryAsOf asOf : List.of(new DirectoryAsOf(reader, null), new DirectoryAsOf(reader, checkpoints))) {
+            MemberState then = asOf.member(ORG, dana, deactivated, null).orElseThrow();
+            assertThat(then.member().profile()).isEqualTo(first);
+            assertThat(then.member().status()).isEqualTo(MemberStatus.DEACTIVATED);
+            assertThat(then.member().version()).isEqualTo(1);
+            MemberState later = asOf.member(ORG, dana, changed, null).orElseThrow();
+            assertThat(later.member().profile()).isEqualTo(second);
+            assertThat(later.member().version()).isEqualTo(2);
+            assertThat(asOf.member(ORG, dana, lastEvent, null)
+                            .orElseThrow()
+                            .member()
+                            .profile())
+                    .isEqualTo(second);
+        }
+        // the organization's state still shows of each member only what its lists show
+        assertThat(new DirectoryAsOf(reader, checkpoints)
+                        .at(ORG, changed).members().stream()
+                                .filter(state -> state.member().memberId().equals(dana))
+                                .findFirst()
+                                .orElseThrow()
+                                .member()
+                                .profile()
+                                .attributes())
+                .isEmpty();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private DirectoryCheckpoints checkpoints(int every, Duration settle, Instant now) {

@@ -8,15 +8,19 @@ import com.controlpanel.provisioning.directory.OrganizationState;
 import com.controlpanel.provisioning.directory.TeamRow;
 import com.controlpanel.provisioning.directory.TeamState;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.rest.ApiException;
 import com.controlpanel.provisioning.rest.Instants;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,7 +55,11 @@ public class StateController {
     /** The organization's settings at the instant; null if it did not exist yet. */
     public record OrganizationJson(String id, String name, boolean provisioningEnabled, Instant tokenIssuedAt) {}
 
-    /** A member at the instant. */
+    /**
+     * A member at the instant. {@code profile}, only when one member is asked for, is its whole profile then: every
+     * attribute the identity provider had sent, as SCIM stored it; the organization's state shows of each member what
+     * its lists show.
+     */
     public record MemberJson(
             String id,
             String userName,
@@ -63,7 +71,49 @@ public class StateController {
             List<String> teamIds,
             Instant createdAt,
             Instant lastModifiedAt,
-            long version) {}
+            long version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ProfileJson profile) {}
+
+    /** A member's whole profile at the instant. */
+    public record ProfileJson(
+            String userName,
+            NameJson name,
+            String displayName,
+            List<EmailJson> emails,
+            String externalId,
+            Map<String, Object> attributes) {
+
+        static ProfileJson of(MemberProfile profile) {
+            PersonName name = profile.name();
+            return new ProfileJson(
+                    profile.userName().value(),
+                    new NameJson(
+                            name.formatted(),
+                            name.familyName(),
+                            name.givenName(),
+                            name.middleName(),
+                            name.honorificPrefix(),
+                            name.honorificSuffix()),
+                    profile.displayName(),
+                    profile.emails().stream()
+                            .map(email -> new EmailJson(email.value(), email.type(), email.primary(), email.display()))
+                            .toList(),
+                    profile.externalId(),
+                    profile.attributes());
+        }
+    }
+
+    /** A member's name parts, as SCIM's {@code name}. */
+    public record NameJson(
+            String formatted,
+            String familyName,
+            String givenName,
+            String middleName,
+            String honorificPrefix,
+            String honorificSuffix) {}
+
+    /** One of a member's emails. */
+    public record EmailJson(String value, String type, boolean primary, String display) {}
 
     /** A team at the instant. */
     public record TeamJson(
@@ -123,7 +173,7 @@ public class StateController {
         Instant instant = Instants.notInTheFuture(at, "at");
         return asOf.member(
                         organization.organizationId(), new MemberId(id), instant, Params.position(through, "through"))
-                .map(StateController::member)
+                .map(state -> member(state, ProfileJson.of(state.member().profile())))
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.NOT_FOUND, "member-not-found", "No member with id " + id + " at " + instant));
     }
@@ -144,6 +194,10 @@ public class StateController {
     }
 
     private static MemberJson member(MemberState state) {
+        return member(state, null);
+    }
+
+    private static MemberJson member(MemberState state, ProfileJson profile) {
         MemberRow row = state.member();
         return new MemberJson(
                 row.memberId().value(),
@@ -156,7 +210,8 @@ public class StateController {
                 values(state.teamIds(), TeamId::value),
                 row.createdAt(),
                 row.lastModifiedAt(),
-                row.version());
+                row.version(),
+                profile);
     }
 
     /** Each item mapped; a loop, not a stream: it runs for each of up to 100,000 members of a state. */
