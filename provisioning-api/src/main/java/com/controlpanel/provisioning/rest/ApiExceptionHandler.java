@@ -137,6 +137,12 @@ public class ApiExceptionHandler {
                 .replace(".[", "[");
     }
 
+    /** The range a numeric query parameter takes: each is a count, a page size or a store position, never negative. */
+    private static String countRange(Class<?> type) {
+        return "a whole number from 0 to "
+                + (type == Integer.class || type == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE);
+    }
+
     private static String range(Class<?> type) {
         if (type == Integer.class || type == int.class) {
             return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
@@ -185,7 +191,7 @@ public class ApiExceptionHandler {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "invalid-value",
-                "Parameter '" + e.getName() + "' must be " + (tooLarge ? range(type) : expected(type)));
+                "Parameter '" + e.getName() + "' must be " + (tooLarge ? countRange(type) : expected(type)));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -60,9 +60,12 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
                     mapper.coercionConfigFor(LogicalType.Boolean)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                    // a number written as a string ({"version": "0"}) is a string, not the number
                     mapper.coercionConfigFor(LogicalType.Integer)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
                 });
     }
 

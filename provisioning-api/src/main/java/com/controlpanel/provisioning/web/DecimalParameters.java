@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.InitBinder;
  * what a person or a script means by a page size, so they are refused like any other value that is not a number (400
  * naming the parameter, on the JSON API and in the Control Panel). An empty value stays "not given".
  *
- * <p>An editor, not a converter: Spring falls back to its own number editor when a converter refuses a value, and
- * that one reads the hexadecimal.
+ * <p>A yes-or-no in an address ({@code fresh=true}) is {@code true} or {@code false}, in any case: Spring on its own
+ * also reads {@code on}, {@code yes} and {@code 1} as true, and the answer to any other value says "true or false".
+ *
+ * <p>Editors, not converters: Spring falls back to its own number editor when a converter refuses a value, and that
+ * one reads the hexadecimal.
  */
 @ControllerAdvice
 public class DecimalParameters {
@@ -25,6 +28,37 @@ public class DecimalParameters {
         binder.registerCustomEditor(int.class, new Decimal<>(Integer::valueOf, false));
         binder.registerCustomEditor(Long.class, new Decimal<>(Long::valueOf, true));
         binder.registerCustomEditor(long.class, new Decimal<>(Long::valueOf, false));
+        binder.registerCustomEditor(Boolean.class, new Truth(true));
+        binder.registerCustomEditor(boolean.class, new Truth(false));
+    }
+
+    /** Reads {@code true} or {@code false}, in any case; refuses anything else. */
+    static final class Truth extends PropertyEditorSupport {
+
+        private final boolean emptyIsNull;
+
+        Truth(boolean emptyIsNull) {
+            this.emptyIsNull = emptyIsNull;
+        }
+
+        @Override
+        public void setAsText(String text) {
+            if (text == null || (text.isEmpty() && emptyIsNull)) {
+                setValue(null);
+            } else if (text.equalsIgnoreCase("true")) {
+                setValue(Boolean.TRUE);
+            } else if (text.equalsIgnoreCase("false")) {
+                setValue(Boolean.FALSE);
+            } else {
+                throw new IllegalArgumentException("neither true nor false: " + text);
+            }
+        }
+
+        @Override
+        public String getAsText() {
+            Object value = getValue();
+            return value == null ? "" : value.toString();
+        }
     }
 
     /** Reads the text if it is an optional minus and ASCII digits only; refuses anything else. */

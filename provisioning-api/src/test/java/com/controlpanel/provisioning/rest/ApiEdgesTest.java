@@ -202,8 +202,17 @@ class ApiEdgesTest {
                         .json()
                         .get("detail")
                         .asText())
-                .isEqualTo("Parameter 'limit' must be a whole number from " + Integer.MIN_VALUE + " to "
-                        + Integer.MAX_VALUE);
+                .isEqualTo("Parameter 'limit' must be a whole number from 0 to " + Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aYesOrNoParameterIsTrueOrFalseAndNothingElse() {
+        // what Spring alone would read as true: refused, so no rebuild into fresh tables starts on "yes"
+        for (String value : List.of("yes", "on", "1", "0", "no", "off", "abc", "tru")) {
+            var refused = api.post("/api/admin/rebuild?fresh=" + value, null);
+            assertProblem(refused, 400, "invalid-value");
+            assertThat(refused.json().get("detail").asText()).isEqualTo("Parameter 'fresh' must be true or false");
+        }
     }
 
     @Test
@@ -263,6 +272,11 @@ class ApiEdgesTest {
     @Test
     void aMethodNoServerKnowsIs501() {
         assertProblem(api.sendRaw("PROPFIND", path("/members")), 501, "method-not-implemented");
+        // TRACE too, in the API's format (not the container's empty answer), and never echoing the request
+        var trace = api.sendRaw("TRACE", path("/members"));
+        assertProblem(trace, 501, "method-not-implemented");
+        assertThat(trace.text()).doesNotContain("Authorization");
+        assertProblem(Http.to("http://localhost:" + port).sendRaw("TRACE", "/api/orgs"), 501, "method-not-implemented");
     }
 
     @Test
@@ -567,6 +581,19 @@ class ApiEdgesTest {
         assertThat(numberAsYes.json().get("detail").asText())
                 .contains("'active'")
                 .contains("true or false");
+        // a number written as a string is a string: not read as the number
+        for (String version : List.of("0", "", "1e0")) {
+            var stringAsNumber = api.patch(path("/members/" + member), Map.of("version", version, "givenName", "Zed"));
+            assertProblem(stringAsNumber, 400, "malformed-body");
+            assertThat(stringAsNumber.json().get("detail").asText())
+                    .isEqualTo("The request body's field 'version' must be a whole number");
+        }
+        assertThat(api.get(path("/members/" + member))
+                        .json()
+                        .path("name")
+                        .path("givenName")
+                        .isNull())
+                .isTrue();
         // a key the call does not take (misspelt) is named, with those it takes, rather than dropped without a word
         var misspelt = api.patch(path("/members/" + member), Map.of("givenname", "Ann"));
         assertProblem(misspelt, 400, "malformed-body");
@@ -584,8 +611,7 @@ class ApiEdgesTest {
         var offsetTooLarge = api.get(path("/members?offset=99999999999999999999"));
         assertProblem(offsetTooLarge, 400, "invalid-value");
         assertThat(offsetTooLarge.json().get("detail").asText())
-                .isEqualTo("Parameter 'offset' must be a whole number from " + Integer.MIN_VALUE + " to "
-                        + Integer.MAX_VALUE);
+                .isEqualTo("Parameter 'offset' must be a whole number from 0 to " + Integer.MAX_VALUE);
         assertThat(api.get(path("/members?offset=ten")).json().get("detail").asText())
                 .isEqualTo("Parameter 'offset' must be a whole number");
         assertProblem(

@@ -676,7 +676,7 @@ class ScimBadInputTest extends ScimTestSupport {
 
     @Test
     void aMethodNoServerKnowsIs501NotABadAddress() {
-        for (String method : List.of("PROPFIND", "FOO")) {
+        for (String method : List.of("PROPFIND", "FOO", "TRACE")) {
             var answer = scim.sendRaw(method, "/Users");
             assertError(answer, 501, null);
             assertThat(answer.json().get("detail").asText())

@@ -84,6 +84,15 @@ class ErrorPagesOverHttpTest {
     }
 
     @Test
+    void traceIsRefusedEverywhereAndNeverEchoesTheRequest() {
+        for (String address : List.of("/", "/orgs", "/actuator/health", "/css/control-panel.css", "/login")) {
+            Http.Response answer = http().sendRaw("TRACE", address);
+            assertThat(answer.status()).as(address + ": " + answer).isEqualTo(501);
+            assertThat(answer.text()).as(address).doesNotContain("HTTP/1.0").doesNotContain("Host:");
+        }
+    }
+
+    @Test
     void theErrorAddressOpenedDirectlyIsPageNotFound() {
         Http.Response answer = http().sendRaw("GET", "/error");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
