@@ -20,54 +20,25 @@ import org.springframework.web.bind.annotation.InitBinder;
  * one reads the hexadecimal.
  */
 @ControllerAdvice
-public class DecimalParameters {
+public class PlainParameters {
 
     @InitBinder
-    void decimalNumbers(WebDataBinder binder) {
-        binder.registerCustomEditor(Integer.class, new Decimal<>(Integer::valueOf, true));
-        binder.registerCustomEditor(int.class, new Decimal<>(Integer::valueOf, false));
-        binder.registerCustomEditor(Long.class, new Decimal<>(Long::valueOf, true));
-        binder.registerCustomEditor(long.class, new Decimal<>(Long::valueOf, false));
-        binder.registerCustomEditor(Boolean.class, new Truth(true));
-        binder.registerCustomEditor(boolean.class, new Truth(false));
+    void plainValues(WebDataBinder binder) {
+        binder.registerCustomEditor(Integer.class, new Plain<>(text -> Integer.valueOf(checked(text)), true));
+        binder.registerCustomEditor(int.class, new Plain<>(text -> Integer.valueOf(checked(text)), false));
+        binder.registerCustomEditor(Long.class, new Plain<>(text -> Long.valueOf(checked(text)), true));
+        binder.registerCustomEditor(long.class, new Plain<>(text -> Long.valueOf(checked(text)), false));
+        binder.registerCustomEditor(Boolean.class, new Plain<>(PlainParameters::truth, true));
+        binder.registerCustomEditor(boolean.class, new Plain<>(PlainParameters::truth, false));
     }
 
-    /** Reads {@code true} or {@code false}, in any case; refuses anything else. */
-    static final class Truth extends PropertyEditorSupport {
+    /** Reads a value with its parser, which refuses (an IllegalArgumentException) any text it does not take. */
+    static final class Plain<T> extends PropertyEditorSupport {
 
+        private final Function<String, T> parse;
         private final boolean emptyIsNull;
 
-        Truth(boolean emptyIsNull) {
-            this.emptyIsNull = emptyIsNull;
-        }
-
-        @Override
-        public void setAsText(String text) {
-            if (text == null || (text.isEmpty() && emptyIsNull)) {
-                setValue(null);
-            } else if (text.equalsIgnoreCase("true")) {
-                setValue(Boolean.TRUE);
-            } else if (text.equalsIgnoreCase("false")) {
-                setValue(Boolean.FALSE);
-            } else {
-                throw new IllegalArgumentException("neither true nor false: " + text);
-            }
-        }
-
-        @Override
-        public String getAsText() {
-            Object value = getValue();
-            return value == null ? "" : value.toString();
-        }
-    }
-
-    /** Reads the text if it is an optional minus and ASCII digits only; refuses anything else. */
-    static final class Decimal<N extends Number> extends PropertyEditorSupport {
-
-        private final Function<String, N> parse;
-        private final boolean emptyIsNull;
-
-        Decimal(Function<String, N> parse, boolean emptyIsNull) {
+        Plain(Function<String, T> parse, boolean emptyIsNull) {
             this.parse = parse;
             this.emptyIsNull = emptyIsNull;
         }
@@ -78,7 +49,7 @@ public class DecimalParameters {
                 setValue(null);
                 return;
             }
-            setValue(parse.apply(checked(text)));
+            setValue(parse.apply(text));
         }
 
         @Override
@@ -86,6 +57,17 @@ public class DecimalParameters {
             Object value = getValue();
             return value == null ? "" : value.toString();
         }
+    }
+
+    /** {@code true} or {@code false}, in any case; anything else is refused. */
+    static Boolean truth(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("neither true nor false: " + text);
     }
 
     /** The text, if it is decimal; otherwise a NumberFormatException (an IllegalArgumentException). */
