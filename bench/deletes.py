@@ -11,9 +11,9 @@ its soft-delete period); Okta deactivates by default.
 
 See bench/README.md, "A deleted member leaves its teams on their record".
 """
-import argparse, base64, http.client, json, tempfile, time
+import argparse, http.client, json, tempfile, time
 
-from service import running
+from service import running, send, switched_on
 
 PASSWORD = "bench-password-1"
 SCIM = "application/scim+json"
@@ -30,25 +30,9 @@ def main():
         measure(options.port, options.users, options.groups)
 
 
-def send(connection, method, path, body=None, headers=None, content_type="application/json"):
-    sent = dict(headers or {})
-    if body is not None:
-        sent["Content-Type"] = content_type
-        body = json.dumps(body)
-    connection.request(method, path, body=body, headers=sent)
-    answer = connection.getresponse()
-    return answer.status, answer.read()
-
-
 def measure(port, users, groups):
     connection = http.client.HTTPConnection("localhost", port)
-    admin = {"Authorization": "Basic " + base64.b64encode(("admin@localhost:" + PASSWORD).encode()).decode()}
-    status, body = send(connection, "GET", "/api/orgs", headers=admin)
-    org = json.loads(body)[0]["id"]
-    status, body = send(connection, "POST", "/api/orgs/%s/provisioning/enable" % org, headers=admin)
-    enabled = json.loads(body)
-    base = "/" + enabled["tenantUrl"].split("/", 3)[3]
-    scim = {"Authorization": "Bearer " + enabled["secretToken"], "User-Agent": "Okta SCIM Client 1.0.0"}
+    base, scim = switched_on(connection, PASSWORD)
 
     ids = []
     for n in range(users):

@@ -1,5 +1,5 @@
 """The packaged service, started for a benchmark script on a port and data directory of its own."""
-import contextlib, http.client, os, subprocess, sys, time
+import base64, contextlib, http.client, json, os, subprocess, sys, time
 
 
 @contextlib.contextmanager
@@ -46,3 +46,26 @@ def read_history(data_dir):
             key, value = line.rstrip("\n").split("=", 1)
             values[key] = value.replace("\\:", ":").replace("\\=", "=")
     return values
+
+
+def send(connection, method, path, body=None, headers=None, content_type="application/json"):
+    """One request on the connection, a body sent as JSON: the status and the body answered."""
+    sent = dict(headers or {})
+    if body is not None:
+        sent["Content-Type"] = content_type
+        body = json.dumps(body)
+    connection.request(method, path, body=body, headers=sent)
+    answer = connection.getresponse()
+    return answer.status, answer.read()
+
+
+def switched_on(connection, password):
+    """Switches provisioning on for the first organization over the JSON API, as its admin: the SCIM base path and
+    the headers of a SCIM client (its Secret Token, Okta's User-Agent)."""
+    admin = {"Authorization": "Basic " + base64.b64encode(("admin@localhost:" + password).encode()).decode()}
+    status, body = send(connection, "GET", "/api/orgs", headers=admin)
+    org = json.loads(body)[0]["id"]
+    status, body = send(connection, "POST", "/api/orgs/%s/provisioning/enable" % org, headers=admin)
+    enabled = json.loads(body)
+    base = "/" + enabled["tenantUrl"].split("/", 3)[3]
+    return base, {"Authorization": "Bearer " + enabled["secretToken"], "User-Agent": "Okta SCIM Client 1.0.0"}

@@ -403,6 +403,77 @@ class ScimPatchTest extends ScimTestSupport {
                 "invalidValue");
     }
 
+    @Test
+    void aValueFilterFindsWhatAnEarlierOperationOfTheSamePatchWroteAsItIsKept() {
+        // each operation applies to the result of those before it (RFC 7644 §3.5.2), and that result holds a value as
+        // it is kept: Entra ID's "True" a boolean, an email address without the spaces around it. Each of these
+        // requests gives what its operations sent one by one give.
+        ObjectNode sent = oktaUser(unique("kept"), "Kim", "Kept");
+        sent.withArray("emails")
+                .addObject()
+                .put("value", "kim@home.example.com")
+                .put("type", "home");
+        String id = createUser(sent).get("id").asText();
+        String path = "/Users/" + id;
+        String work = sent.get("userName").asText();
+
+        var home = patch(
+                path,
+                patchOp(
+                        op("Replace", "emails[type eq \"home\"].primary", "True"),
+                        op("Replace", "emails[primary eq true].display", "Kim at home")));
+        assertThat(home.status()).as(home.toString()).isEqualTo(200);
+        JsonNode emails = get(path).json().get("emails");
+        assertThat(emails).hasSize(2);
+        assertThat(primaryValues(emails)).containsExactly("kim@home.example.com");
+        assertThat(emails.findValuesAsText("display")).containsExactly("Kim at home");
+
+        var other = patch(
+                path,
+                patchOp(
+                        op(
+                                "Add",
+                                "emails",
+                                List.of(Map.of("value", "kim@other.example.com", "type", "other", "primary", "True"))),
+                        op("Replace", "emails[primary eq true].value", "kim@elsewhere.example.com")));
+        assertThat(other.status()).as(other.toString()).isEqualTo(200);
+        emails = get(path).json().get("emails");
+        assertThat(emails.findValuesAsText("value"))
+                .containsExactlyInAnyOrder(work, "kim@home.example.com", "kim@elsewhere.example.com");
+        assertThat(primaryValues(emails)).containsExactly("kim@elsewhere.example.com");
+
+        var roles = patch(
+                path,
+                patchOp(
+                        op("Add", "roles", List.of(Map.of("value", "admin", "primary", "True"))),
+                        op("Add", "roles", List.of(Map.of("value", "reader"))),
+                        op("Remove", "roles[primary eq \"True\"]", null)));
+        assertThat(roles.status()).as(roles.toString()).isEqualTo(200);
+        assertThat(get(path).json().get("roles").findValuesAsText("value")).containsExactly("reader");
+
+        var padded = patch(
+                path,
+                patchOp(
+                        op("add", "emails", List.of(Map.of("value", " kim@padded.example.com ", "type", "other"))),
+                        op("remove", "emails[value eq \"kim@padded.example.com\"]", null)));
+        assertThat(padded.status()).as(padded.toString()).isEqualTo(200);
+        var twice = patch(
+                path,
+                patchOp(
+                        op("add", "emails", List.of(Map.of("value", "kim@twice.example.com", "type", "other"))),
+                        op("add", "emails", List.of(Map.of("value", " kim@twice.example.com", "type", "other")))));
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
+        assertThat(get(path).json().get("emails").findValuesAsText("value"))
+                .containsExactlyInAnyOrder(
+                        work, "kim@home.example.com", "kim@elsewhere.example.com", "kim@twice.example.com");
+
+        // an email listed to be removed is found as it is kept too
+        var listed = patch(path, patchOp(op("remove", "emails", List.of(Map.of("value", " kim@twice.example.com ")))));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(get(path).json().get("emails").findValuesAsText("value"))
+                .containsExactlyInAnyOrder(work, "kim@home.example.com", "kim@elsewhere.example.com");
+    }
+
     private static List<String> primaryValues(JsonNode values) {
         List<String> primary = new ArrayList<>();
         for (JsonNode value : values) {

@@ -28,7 +28,9 @@ import java.util.Optional;
 /**
  * Applies the operations of a User PATCH, in order, to a copy of the User as it is (the UnboundID SDK's
  * {@link PatchOperation} does the RFC 7644 §3.5.2 semantics, value-filtered paths included). The result is read back
- * as a whole User and sent as one command, so the request is all or nothing. Entra ID's forms are accepted: dotted
+ * as a whole User and sent as one command, so the request is all or nothing. After each step the values of the
+ * multi-valued attribute it wrote are as they are kept ({@link KeptValues}), so that a later operation's filter
+ * finds them as a request of its own would. Entra ID's forms are accepted: dotted
  * and extension-qualified keys in a value without path ({@code {"name.givenName": "Ann"}}) become operations on
  * those paths, and booleans sent as strings are read as booleans, in values and in the filters of paths
  * ({@code roles[primary eq "True"].value}). An {@code add} to a sub-attribute of values a filter selects replaces it
@@ -55,6 +57,9 @@ final class UserPatch {
                         continue;
                     }
                     sdk(op, step.path(), step.value()).apply(patched);
+                    for (String values : multiValued(step)) {
+                        KeptValues.of(patched, values);
+                    }
                     if (op == Op.ADD) {
                         withoutRepeatedValues(patched, step);
                     }
@@ -304,6 +309,27 @@ final class UserPatch {
     }
 
     /**
+     * The multi-valued attributes a step writes to: the one its path names (whole, by a filter, or a sub-attribute of
+     * its values), or those its path-less value gives.
+     */
+    private static List<String> multiValued(Step step) {
+        List<String> names = new ArrayList<>();
+        if (step.path() == null && step.value() != null && step.value().isObject()) {
+            step.value().fieldNames().forEachRemaining(name -> {
+                if (multiValued(name)) {
+                    names.add(name);
+                }
+            });
+        } else if (step.path() != null
+                && step.path().getSchemaUrn() == null
+                && step.path().size() > 0
+                && multiValued(step.path().getElement(0).getAttribute())) {
+            names.add(step.path().getElement(0).getAttribute());
+        }
+        return names;
+    }
+
+    /**
      * An {@code add} of a value a multi-valued attribute has already (the same in every sub-attribute) adds nothing
      * (RFC 7644 §3.5.2.1: "no changes SHOULD be made"), nor does one that lists a value twice: the SDK appended each.
      * Only the attributes the step added to are looked at: values a User was sent with are kept as they were.
@@ -407,11 +433,11 @@ final class UserPatch {
         for (JsonNode value : listed.isArray() ? listed : List.of(listed)) {
             List<Filter> comparisons = new ArrayList<>();
             if (value.isValueNode()) {
-                comparisons.add(Filter.eq(Path.root().attribute("value"), (ValueNode) value));
+                comparisons.add(kept(values, "value", value));
             } else if (value.isObject()
                     && value.has("value")
                     && value.get("value").isValueNode()) {
-                comparisons.add(Filter.eq(Path.root().attribute("value"), (ValueNode) value.get("value")));
+                comparisons.add(kept(values, "value", value.get("value")));
             } else if (value.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
                 while (fields.hasNext()) {
@@ -421,7 +447,7 @@ final class UserPatch {
                         throw BadRequestException.invalidValue(operation.describe() + ": '" + field.getKey()
                                 + "' is not a sub-attribute of '" + values.name() + "' a value to remove is found by");
                     }
-                    comparisons.add(Filter.eq(Path.root().attribute(field.getKey()), (ValueNode) field.getValue()));
+                    comparisons.add(kept(values, field.getKey(), field.getValue()));
                 }
             }
             if (comparisons.isEmpty()) {
@@ -432,6 +458,15 @@ final class UserPatch {
             steps.add(new Step(Op.REMOVE, BooleanValues.in(Path.root().attribute(values.name(), selected)), null));
         }
         return steps;
+    }
+
+    /**
+     * A listed value's sub-attribute equal to the given one as it is kept ({@code " a@b.c "} finds the email a@b.c);
+     * one that is kept as none (an empty string) is compared as given, and so finds none.
+     */
+    private static Filter kept(ScimAttribute values, String sub, JsonNode given) {
+        JsonNode kept = KeptValues.subValue(values, sub, given);
+        return Filter.eq(Path.root().attribute(sub), (ValueNode) (kept == null ? given : kept));
     }
 
     /**
