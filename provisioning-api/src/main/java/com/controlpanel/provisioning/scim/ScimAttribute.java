@@ -77,9 +77,13 @@ public record ScimAttribute(
 
     /** The sub-attribute of this name, compared case-insensitively. */
     public Optional<ScimAttribute> subAttribute(String subName) {
-        return subAttributes.stream()
-                .filter(sub -> sub.name.equalsIgnoreCase(subName))
-                .findFirst();
+        // a loop, not a stream: a PATCH looks up every sub-attribute of every value it writes
+        for (ScimAttribute sub : subAttributes) {
+            if (sub.name.equalsIgnoreCase(subName)) {
+                return Optional.of(sub);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean complex() {

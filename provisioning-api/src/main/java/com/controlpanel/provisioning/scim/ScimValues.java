@@ -123,11 +123,16 @@ public final class ScimValues {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        Boolean read = node.isTextual() ? booleanText(node.textValue().strip()) : null;
+        Boolean read = booleanString(node);
         if (read != null) {
             return read;
         }
         throw BadRequestException.invalidValue("'" + where + "' must be true or false, not " + node);
+    }
+
+    /** A string of {@link #booleanText} (white space around it allowed) as its boolean; null for any other node. */
+    public static Boolean booleanString(JsonNode node) {
+        return node.isTextual() ? booleanText(node.textValue().strip()) : null;
     }
 
     /** {@code true} or {@code false} for "true" or "false" in any case (Entra ID's "True"), else null. */

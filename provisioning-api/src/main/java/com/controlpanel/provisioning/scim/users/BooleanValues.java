@@ -70,9 +70,7 @@ final class BooleanValues implements FilterVisitor<Filter, Void> {
 
     /** The comparison value as a boolean where the attribute is one and the value is its string. */
     private ValueNode value(Path path, ValueNode value) {
-        Boolean read = booleanAttribute(path) && value != null && value.isTextual()
-                ? ScimValues.booleanText(value.textValue().strip())
-                : null;
+        Boolean read = booleanAttribute(path) && value != null ? ScimValues.booleanString(value) : null;
         return read == null ? value : BooleanNode.valueOf(read);
     }
 

@@ -81,13 +81,7 @@ final class KeptValues {
      * when it is kept as given or is of no sub-attribute the attribute has.
      */
     static JsonNode subValue(ScimAttribute attribute, String name, JsonNode given) {
-        ScimAttribute sub = null;
-        for (ScimAttribute candidate : attribute.subAttributes()) {
-            if (candidate.name().equalsIgnoreCase(name)) {
-                sub = candidate;
-                break;
-            }
-        }
+        ScimAttribute sub = attribute.subAttribute(name).orElse(null);
         if (sub == null) {
             return given;
         }
@@ -95,8 +89,7 @@ final class KeptValues {
             return null;
         }
         if (sub.type() == ScimAttribute.Type.BOOLEAN) {
-            Boolean read =
-                    given.isTextual() ? ScimValues.booleanText(given.textValue().strip()) : null;
+            Boolean read = ScimValues.booleanString(given);
             return read == null ? given : BooleanNode.valueOf(read);
         }
         // an email's parts are kept stripped (the member's profile strips them); other text as sent

@@ -57,8 +57,11 @@ final class UserPatch {
                         continue;
                     }
                     sdk(op, step.path(), step.value()).apply(patched);
-                    for (String values : multiValued(step)) {
-                        KeptValues.of(patched, values);
+                    if (op != Op.REMOVE) {
+                        // what a remove leaves was kept already
+                        for (String values : multiValued(step)) {
+                            KeptValues.of(patched, values);
+                        }
                     }
                     if (op == Op.ADD) {
                         withoutRepeatedValues(patched, step);
@@ -195,8 +198,7 @@ final class UserPatch {
         return primary != null
                 && (primary.isBoolean()
                         ? primary.booleanValue()
-                        : Boolean.TRUE.equals(
-                                ScimValues.booleanText(primary.asText().strip())));
+                        : Boolean.TRUE.equals(ScimValues.booleanString(primary)));
     }
 
     /**
