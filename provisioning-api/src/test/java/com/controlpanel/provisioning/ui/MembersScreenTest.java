@@ -290,6 +290,53 @@ class MembersScreenTest {
         assertNames("Donald Knuth", "Claude Shannon", "Barbara Liskov", "Alan Turing", "Ada Lovelace");
     }
 
+    /**
+     * A filter value no control of the list gives, or a parameter the page does not read (misspelt in an edited link
+     * or bookmark): the page "This link is not right", never the whole list as if no filter had been asked for.
+     */
+    @Test
+    void aLinkEditedToAFilterTheListDoesNotKnowIsNotRightRatherThanTheWholeList() {
+        for (String edited : List.of(
+                "/members?status=bogus",
+                "/members?source=bogus",
+                "/members?sort=bogus",
+                "/members?staus=active",
+                "/members?status=active&status=invited",
+                "/members?team=" + "x".repeat(300),
+                "/teams?source=bogus",
+                "/teams?sort=bogus",
+                "/teams?sorce=okta",
+                "/teams/" + design.value() + "?ofset=20",
+                "/activity?actr=okta",
+                "/activity/export?format=csv&actr=okta",
+                "/members/" + ada.value() + "/history?page=2",
+                "/audit?at=2026-01-01T00:00:00Z&member=x",
+                "/settings/accounts?query=ada")) {
+            browser.open(tenant.path(edited));
+            assertThat(browser.text(By.tagName("h1"))).as(edited).isEqualTo("This link is not right");
+            assertThat(browser.text(By.cssSelector(".error-page .error-code")))
+                    .as(edited)
+                    .isEqualTo("400");
+        }
+
+        // what the list's own controls give, in any case and with spaces around it, still filters
+        browser.open(tenant.path("/members?status=%20Active%20&source=OKTA&sort=name-desc"));
+        assertNames("Margo Seltzer", "Linus Torvalds");
+        assertThat(new Select(browser.find(By.id("member-status")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Active");
+        // "Any status", "All sources" and the default order are sent as empty values
+        browser.open(tenant.path("/members?q=&source=&status=&team=&sort=&invite"));
+        assertThat(names()).hasSize(20);
+        assertThat(browser.find(By.id("invite-dialog")).getAttribute("open")).isNotNull();
+        browser.open(tenant.path("/teams?q=&source=okta&sort=members-desc&offset=0"));
+        assertThat(browser.all(By.cssSelector("tr.team-row .identity-name")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("Engineering");
+    }
+
     @Test
     void namesAreListedWithoutRegardToCaseAndAccents() {
         Tenant other = scenery.alsoManagedBy(tenant, "Société Générale Ordre");

@@ -13,9 +13,9 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
-import com.controlpanel.provisioning.ui.layout.BadLink;
 import com.controlpanel.provisioning.ui.layout.Choices;
 import com.controlpanel.provisioning.ui.layout.Dates;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
@@ -88,6 +88,7 @@ public class ActivityPagesController {
         this.clock = Clock.systemUTC();
     }
 
+    @ItsParametersOnly
     @GetMapping
     String timeline(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -186,6 +187,7 @@ public class ActivityPagesController {
      * The whole filtered timeline as a file (CSV or JSON), streamed from the database; the CSV starts with UTF-8's byte
      * order mark, for spreadsheets.
      */
+    @ItsParametersOnly
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -193,12 +195,8 @@ public class ActivityPagesController {
             @ModelAttribute("params") ActivityParams params,
             @RequestParam(required = false) String format) {
         Workspace workspace = workspaces.open(admin, org, "activity");
-        if (format != null
-                && !format.isBlank()
-                && Choices.known(format, "csv", "json").isEmpty()) {
-            // a format no export link gives (an address edited by hand): not a CSV file in its place
-            throw new BadLink();
-        }
+        // a format no export link gives (an address edited by hand) is a bad link, not a CSV file in its place
+        boolean json = "json".equals(Choices.known(format, "csv", "json"));
         String path = workspace.path("/activity");
         ActivityFilter filter =
                 filters.read(workspace.organization().organizationId(), params.withoutCursor(), path, PAGE_SIZE);
@@ -208,7 +206,6 @@ public class ActivityPagesController {
                     .location(URI.create(params.at(path, "")))
                     .build();
         }
-        boolean json = "json".equals(Choices.known(format, "csv", "json"));
         ActivityQueries.Format chosen = json ? ActivityQueries.Format.JSON : ActivityQueries.Format.CSV;
         String name = "activity-" + slug(workspace.organization().name()) + "-" + FILE_TIME.format(clock.instant())
                 + (json ? ".json" : ".csv");

@@ -7,13 +7,15 @@ import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.ui.layout.BadLink;
 import com.controlpanel.provisioning.ui.layout.Choices;
 import com.controlpanel.provisioning.ui.layout.QueryString;
 import java.util.Locale;
 
 /**
- * The member list's search, filters, order and page, as they travel in its URL. A value the list does not know (an
- * edited link) counts as no filter.
+ * The member list's search, filters, order and page, as they travel in its URL. A source, status or order the list
+ * does not know (an edited link) is a bad link ({@link Choices}), as is a team id that no team can have; a team
+ * that does not exist (or no longer does) is said so beside the team filter, and no member is listed for it.
  */
 public record MemberListParams(String q, String source, String status, String team, String sort, int offset) {
 
@@ -73,7 +75,8 @@ public record MemberListParams(String q, String source, String status, String te
         try {
             return new TeamId(team);
         } catch (InvalidValueException e) {
-            return null;
+            // no team has such an id: not a link the Control Panel gives
+            throw new BadLink();
         }
     }
 }

@@ -21,6 +21,7 @@ import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Refusals;
@@ -87,6 +88,7 @@ public class MemberPagesController {
         this.acting = acting;
     }
 
+    @ItsParametersOnly
     @GetMapping
     String list(
             @AuthenticationPrincipal ControlPanelAdmin admin,

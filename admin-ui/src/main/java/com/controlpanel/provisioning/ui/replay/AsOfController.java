@@ -5,6 +5,7 @@ import com.controlpanel.provisioning.directory.OrganizationState;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.Moments;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.QueryString;
@@ -40,6 +41,7 @@ public class AsOfController {
         this.clock = Clock.systemUTC();
     }
 
+    @ItsParametersOnly
     @GetMapping({"/orgs/{org}/audit", "/orgs/{org}/audit/"})
     String asOf(
             @AuthenticationPrincipal ControlPanelAdmin admin,

@@ -18,6 +18,7 @@ import com.controlpanel.provisioning.history.AuditHistory;
 import com.controlpanel.provisioning.history.HistoryEntry;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Avatar;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.PageLinks;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
@@ -66,6 +67,7 @@ public class HistoryPagesController {
             boolean gone,
             Avatar avatar) {}
 
+    @ItsParametersOnly
     @GetMapping("/orgs/{org}/members/{id}/history")
     String member(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -92,6 +94,7 @@ public class HistoryPagesController {
         return "replay/history";
     }
 
+    @ItsParametersOnly
     @GetMapping("/orgs/{org}/teams/{id}/history")
     String team(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -119,6 +122,7 @@ public class HistoryPagesController {
     }
 
     /** The organization's own events: created, admins added, User provisioning switched on and off, tokens issued. */
+    @ItsParametersOnly
     @GetMapping("/orgs/{org}/audit/provisioning")
     String provisioning(
             @AuthenticationPrincipal ControlPanelAdmin admin,

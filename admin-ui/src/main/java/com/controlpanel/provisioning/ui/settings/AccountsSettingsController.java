@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.ui.layout.AnsweredForms;
 import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Refusals;
@@ -88,6 +89,7 @@ public class AccountsSettingsController {
         this.passwords = passwords;
     }
 
+    @ItsParametersOnly
     @GetMapping({"", "/"})
     String list(
             @AuthenticationPrincipal ControlPanelAdmin admin,

@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.ui.layout.Dates;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.Paging;
 import com.controlpanel.provisioning.ui.layout.Refusals;
 import com.controlpanel.provisioning.ui.layout.SearchLinks;
@@ -77,6 +78,7 @@ public class OrganizationsSettingsController {
         this.acting = acting;
     }
 
+    @ItsParametersOnly
     @GetMapping({"", "/"})
     String list(
             @AuthenticationPrincipal ControlPanelAdmin admin,

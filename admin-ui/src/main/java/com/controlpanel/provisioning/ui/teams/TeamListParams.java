@@ -8,7 +8,10 @@ import com.controlpanel.provisioning.ui.layout.Choices;
 import com.controlpanel.provisioning.ui.layout.QueryString;
 import java.util.Locale;
 
-/** The team list's search, source filter, order and page, as they travel in its URL; unknown values are ignored. */
+/**
+ * The team list's search, source filter, order and page, as they travel in its URL; a source or order it does not know
+ * is a bad link ({@link Choices}).
+ */
 public record TeamListParams(String q, String source, String sort, int offset) {
 
     public static final int PAGE_SIZE = 20;

@@ -19,6 +19,7 @@ import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
 import com.controlpanel.provisioning.ui.layout.Flash;
 import com.controlpanel.provisioning.ui.layout.FormErrors;
+import com.controlpanel.provisioning.ui.layout.ItsParametersOnly;
 import com.controlpanel.provisioning.ui.layout.PageLinks;
 import com.controlpanel.provisioning.ui.layout.PageNotFound;
 import com.controlpanel.provisioning.ui.layout.Paging;
@@ -71,6 +72,7 @@ public class TeamPagesController {
         this.acting = acting;
     }
 
+    @ItsParametersOnly
     @GetMapping
     String list(
             @AuthenticationPrincipal ControlPanelAdmin admin,
@@ -119,6 +121,7 @@ public class TeamPagesController {
         return "teams/list";
     }
 
+    @ItsParametersOnly
     @GetMapping("/{id}")
     String team(
             @AuthenticationPrincipal ControlPanelAdmin admin,
