@@ -357,7 +357,18 @@ class ProvisioningSettingsTest {
                 .as("shown only once")
                 .isFalse();
 
-        browser.click(By.cssSelector("[aria-label='Remove " + helper + " as an admin']"));
+        // Remove asks first, saying what it does; Cancel keeps the admin
+        org.openqa.selenium.WebElement asked = removalDialog(helper);
+        assertThat(asked.findElement(By.tagName("h2")).getText()).isEqualTo("Remove " + helper + " as an admin?");
+        assertThat(asked.getText()).contains("They will no longer manage this organization");
+        browser.screenshot("settings-admins-remove");
+        asked.findElement(By.cssSelector("button.secondary[data-dialog-close]")).click();
+        browser.waitUntil(d -> asked.getAttribute("open") == null);
+        assertThat(adminRows()).containsExactlyInAnyOrder(tenant.adminEmail() + " (you)", helper);
+        browser.open(tenant.path("/settings/admins"));
+        assertThat(adminRows()).containsExactlyInAnyOrder(tenant.adminEmail() + " (you)", helper);
+
+        browser.submit(By.cssSelector("#" + removalDialog(helper).getAttribute("id") + " button.danger[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash-notice")))
                 .isEqualTo(helper + " is no longer an admin of this organization.");
         assertThat(adminRows()).containsExactly(tenant.adminEmail() + " (you)");
@@ -383,7 +394,10 @@ class ProvisioningSettingsTest {
         browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
         Http successorApi = Http.to(browser.base())
                 .basic(successor, browser.find(By.id("generated-password")).getDomProperty("value"));
-        browser.submit(By.cssSelector("[aria-label='Remove " + tenant.adminEmail() + " as an admin']"));
+        org.openqa.selenium.WebElement self = removalDialog(tenant.adminEmail());
+        assertThat(self.getText()).contains("You will no longer manage this organization");
+        assertThat(self.findElement(By.cssSelector("button.danger")).getText()).isEqualTo("Remove me");
+        browser.submit(By.cssSelector("#" + self.getAttribute("id") + " button.danger[type=submit]"));
         assertThat(browser.path()).isEqualTo("/");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("No organization yet");
         assertThat(successorApi
@@ -1018,6 +1032,13 @@ class ProvisioningSettingsTest {
         return browser.all(By.cssSelector("#admins .admin-row td[data-label=Email]")).stream()
                 .map(cell -> cell.getText().strip())
                 .toList();
+    }
+
+    /** Clicks Remove on an admin's row: the dialog that asks to confirm it, open. */
+    private org.openqa.selenium.WebElement removalDialog(String email) {
+        return browser.openDialog(
+                By.cssSelector("[aria-label='Remove " + email + " as an admin']"),
+                removeButton(email).getAttribute("data-dialog-open"));
     }
 
     private org.openqa.selenium.WebElement removeButton(String email) {
