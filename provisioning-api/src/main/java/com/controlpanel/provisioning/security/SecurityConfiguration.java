@@ -74,10 +74,15 @@ public class SecurityConfiguration {
                 // RFC 9110 §9.1: a method the server does not know at all is 501, not a bad address
                 String detail = "The method " + request.getMethod() + " is not one this service takes: "
                         + String.join(", ", KNOWN_METHODS);
-                if (!Edge.of(request)
-                        .refuse(request, response, HttpStatus.NOT_IMPLEMENTED, "method-not-implemented", detail)) {
-                    response.sendError(HttpStatus.NOT_IMPLEMENTED.value());
-                }
+                // answered here: the way to the error page is refused again for the same method
+                Edge.of(request)
+                        .refuseHere(
+                                request,
+                                response,
+                                HttpStatus.NOT_IMPLEMENTED,
+                                "method-not-implemented",
+                                "This request is not one the service takes",
+                                detail);
                 return;
             }
             String detail = "The request's address is not one this service accepts: " + rejected.getMessage();

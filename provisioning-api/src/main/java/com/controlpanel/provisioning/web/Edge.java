@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * Which edge of the service a request came to, told by its path: {@code /scim} (SCIM clients: errors in RFC 7644's
@@ -52,5 +54,45 @@ public enum Edge {
             }
         }
         return true;
+    }
+
+    /**
+     * Writes a refusal that no error dispatch can answer (a method the firewall refuses is refused again on the way to
+     * the error page, which then writes nothing): in this edge's format, and on the Control Panel its page for a
+     * browser, which names {@code text/html} among what it takes, or a problem detail for anything else (a script's
+     * {@code Accept: *}{@code /*}), as its error address answers.
+     */
+    public void refuseHere(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            String title,
+            String detail)
+            throws IOException {
+        if (refuse(request, response, status, code, detail)) {
+            return;
+        }
+        if (asksForPage(request)) {
+            ControlPanelErrorPage.write(response, request.getContextPath(), status, title, detail);
+        } else {
+            ProblemResponses.write(request, response, status, code, detail);
+        }
+    }
+
+    private static boolean asksForPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> !type.isWildcardType()
+                            && !type.isWildcardSubtype()
+                            && MediaType.TEXT_HTML.isCompatibleWith(type)
+                            && type.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 }

@@ -92,6 +92,25 @@ class ErrorPagesOverHttpTest {
         }
     }
 
+    /** The firewall refuses such a method before anything else, and again on the way to the error page. */
+    @Test
+    void aMethodTheServiceDoesNotKnowIsAPageForABrowserAndAProblemForAScriptNeverAnEmptyAnswer() throws Exception {
+        for (String method : List.of("FOO", "PROPFIND", "TRACE")) {
+            for (String address : List.of("/", "/login", "/orgs/" + UUID.randomUUID() + "/members")) {
+                Http.Response page = http().sendRaw(method, address);
+                assertControlPanelPage(page, 501, "This request is not one the service takes");
+                assertThat(page.text()).as(method + " " + address).contains("The method " + method + " is not one");
+
+                Http.Response script = Http.to("http://localhost:" + port).sendRaw(method, address);
+                assertThat(script.status()).as(method + " " + address).isEqualTo(501);
+                assertThat(script.header("Content-Type")).startsWith("application/problem+json");
+                var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(script.text());
+                assertThat(problem.get("status").asInt()).isEqualTo(501);
+                assertThat(problem.get("detail").asText()).contains("GET, HEAD, POST");
+            }
+        }
+    }
+
     @Test
     void theErrorAddressOpenedDirectlyIsPageNotFound() {
         Http.Response answer = http().sendRaw("GET", "/error");
