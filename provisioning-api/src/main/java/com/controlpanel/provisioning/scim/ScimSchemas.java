@@ -10,6 +10,8 @@ import com.controlpanel.provisioning.scim.ScimAttribute.Returned;
 import com.controlpanel.provisioning.scim.ScimAttribute.Type;
 import com.unboundid.scim2.common.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The schemas this service provider implements: the core User with the Enterprise User extension, and the core Group
@@ -246,6 +248,40 @@ public final class ScimSchemas {
                         && only.getAttribute().equalsIgnoreCase(resourceType)
                 ? path.getSchemaUrn() + ":" + only.getAttribute()
                 : null;
+    }
+
+    /** A custom extension's attribute named in full: the extension's URN, and the attribute (or {@code a.b}) in it. */
+    public record ExtensionAttribute(String schema, String attribute) {}
+
+    private static final Pattern ATTRIBUTE_PATH =
+            Pattern.compile("\\$?[A-Za-z][A-Za-z0-9_$-]*(\\.\\$?[A-Za-z][A-Za-z0-9_$-]*)?");
+
+    /**
+     * A key of a body or of a path-less PATCH value that names a custom extension's attribute in full (RFC 7644
+     * §3.10): {@code urn:ietf:params:scim:schemas:extension:acme:2.0:User:badge} is {@code badge} of {@code
+     * urn:ietf:params:scim:schemas:extension:acme:2.0:User}. The extension is one of {@code known} (the resource's),
+     * or any URN ending in {@code :User}, as a path naming a whole extension does. Empty for any other key: an
+     * extension's own URN, a reserved one (the Enterprise User's attributes are read by their schema), no URN.
+     */
+    public static Optional<ExtensionAttribute> customExtensionAttribute(String key, Iterable<String> known) {
+        if (!startsWith(key, "urn:") || reserved(key)) {
+            return Optional.empty();
+        }
+        for (String schema : known) {
+            if (key.length() > schema.length() + 1 && startsWith(key, schema) && key.charAt(schema.length()) == ':') {
+                String attribute = key.substring(schema.length() + 1);
+                return ATTRIBUTE_PATH.matcher(attribute).matches() && !reserved(schema)
+                        ? Optional.of(new ExtensionAttribute(schema, attribute))
+                        : Optional.empty();
+            }
+        }
+        int colon = key.lastIndexOf(':');
+        String schema = key.substring(0, colon);
+        String attribute = key.substring(colon + 1);
+        return schema.regionMatches(true, schema.length() - ":User".length(), ":User", 0, ":User".length())
+                        && ATTRIBUTE_PATH.matcher(attribute).matches()
+                ? Optional.of(new ExtensionAttribute(schema, attribute))
+                : Optional.empty();
     }
 
     private static boolean startsWith(String text, String prefix) {

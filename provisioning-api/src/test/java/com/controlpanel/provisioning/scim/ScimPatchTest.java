@@ -285,6 +285,75 @@ class ScimPatchTest extends ScimTestSupport {
                 "urn:ietf:params:scim:schemas:extension:acme:2.0:User", "badge", "B-1", "floor", "3", "4");
     }
 
+    /**
+     * RFC 7644 §3.10: a custom extension's attribute named in full at the top of a body or of a path-less value is
+     * that extension's attribute, not an attribute of its own whose name is the whole URN (which the User then
+     * declared as a schema, and which Activity took for the extension's attribute changing).
+     */
+    @Test
+    void aCustomExtensionsAttributeNamedInFullIsKeptInItsExtension() throws InterruptedException {
+        String acme = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+        ObjectNode sent = oktaUser(unique("acme.full"), "Ada", "Acme");
+        sent.putArray("schemas").add(USER).add(acme);
+        sent.put(acme + ":badge", "5");
+        sent.put(acme + ":address.floor", "3");
+        JsonNode created = createUser(sent);
+        assertThat(created.get(acme))
+                .isEqualTo(JSON.valueToTree(Map.of("badge", "5", "address", Map.of("floor", "3"))));
+        assertThat(created.has(acme + ":badge")).isFalse();
+        assertThat(created.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, acme);
+        String path = "/Users/" + created.get("id").asText();
+
+        var pathless = patch(path, patchOp(op("replace", null, Map.of(acme + ":badge", "8"))));
+        assertThat(pathless.status()).as(pathless.toString()).isEqualTo(200);
+        JsonNode user = get(path).json();
+        assertThat(user.get(acme).get("badge").asText()).isEqualTo("8");
+        assertThat(user.get(acme).get("address").get("floor").asText()).isEqualTo("3");
+        assertThat(user.has(acme + ":badge")).isFalse();
+        assertThat(user.get("schemas")).extracting(JsonNode::asText).containsExactly(USER, acme);
+        // Activity names the change of the extension's attribute, from what it was
+        String id = created.get("id").asText();
+        JsonNode changes = null;
+        for (int i = 0; i < 100; i++) {
+            JsonNode newest = admin.get("/api/orgs/" + org + "/activity?subject=" + id)
+                    .json()
+                    .get("items")
+                    .get(0);
+            if (newest.get("action").asText().equals("member.updated")) {
+                changes = newest.get("details").get("changes");
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(changes).isNotNull();
+        assertThat(changes.findValuesAsText("field")).containsExactly(acme + ":badge");
+        assertThat(changes.findValuesAsText("from")).containsExactly("5");
+        assertThat(changes.findValuesAsText("to")).containsExactly("8");
+
+        // a User without the extension yet gets it; the same attribute both ways in one body is refused
+        JsonNode plain = createUser(oktaUser(unique("acme.later"), "Lee", "Later"));
+        var added = patch("/Users/" + plain.get("id").asText(), patchOp(op("add", null, Map.of(acme + ":badge", "9"))));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().get(acme).get("badge").asText()).isEqualTo("9");
+        assertThat(added.json().get("schemas")).extracting(JsonNode::asText).containsExactly(USER, acme);
+        long events = eventCount();
+        ObjectNode twice = oktaUser(unique("acme.twice"), "Tom", "Twice");
+        twice.putArray("schemas").add(USER).add(acme);
+        twice.putObject(acme).put("badge", "1");
+        twice.put(acme + ":badge", "2");
+        assertError(post("/Users", twice), 400, "invalidSyntax");
+        assertError(
+                patch(path, patchOp(op("replace", null, Map.of(acme, Map.of("badge", "1"), acme + ":badge", "2")))),
+                400,
+                "invalidSyntax");
+        assertThat(eventCount()).isEqualTo(events);
+        // the extension's own URN as a key is still its whole object
+        var whole = patch(path, patchOp(op("replace", null, Map.of(acme, Map.of("floor", "4")))));
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.json().get(acme).get("floor").asText()).isEqualTo("4");
+        assertThat(whole.json().get(acme).get("badge").asText()).isEqualTo("8");
+    }
+
     @Test
     void aUserSentWithAttributesNamedInFullKeepsThem() {
         ObjectNode sent = oktaUser(unique("qualified.post"), "Quinn", "Qualified");

@@ -186,8 +186,9 @@ final class UserJson {
         String id = null;
         Map<String, Object> attributes = new LinkedHashMap<>();
         Map<String, Object> enterprise = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields =
-                ScimJson.unqualified(body, ScimSchemas.USER).fields();
+        ObjectNode unqualified = ScimJson.unqualified(body, ScimSchemas.USER);
+        List<String> declared = declaredSchemas(unqualified);
+        Iterator<Map.Entry<String, JsonNode>> fields = unqualified.fields();
         try {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -205,7 +206,7 @@ final class UserJson {
                     case "active" -> active = value == null || value.isNull() ? null : ScimValues.bool(value, "active");
                     case "name" -> name = readName(value);
                     case "emails" -> emails = readEmails(value);
-                    default -> readOther(key, value, attributes, enterprise);
+                    default -> readOther(key, value, attributes, enterprise, declared);
                 }
             }
         } catch (InvalidValueException e) {
@@ -227,8 +228,27 @@ final class UserJson {
         }
     }
 
+    /** The schemas a body names (any case), to tell a custom extension's attribute named in full by. */
+    private static List<String> declaredSchemas(ObjectNode body) {
+        List<String> declared = new ArrayList<>();
+        body.fields().forEachRemaining(field -> {
+            if (field.getKey().equalsIgnoreCase("schemas") && field.getValue().isArray()) {
+                field.getValue().forEach(schema -> {
+                    if (schema.isTextual()) {
+                        declared.add(schema.textValue());
+                    }
+                });
+            }
+        });
+        return declared;
+    }
+
     private static void readOther(
-            String key, JsonNode value, Map<String, Object> attributes, Map<String, Object> enterprise)
+            String key,
+            JsonNode value,
+            Map<String, Object> attributes,
+            Map<String, Object> enterprise,
+            List<String> declared)
             throws BadRequestException {
         var core = ScimSchemas.USER_SCHEMA.attribute(key);
         if (core.isPresent() && !OWN_FIELDS.contains(core.get().name())) {
@@ -266,10 +286,18 @@ final class UserJson {
             }
             return;
         }
+        var inFull = ScimSchemas.customExtensionAttribute(key, declared);
+        if (inFull.isPresent()) {
+            // A custom extension's attribute named in full ("urn:...:acme:2.0:User:badge"): in its extension's object.
+            if (value != null && !value.isNull()) {
+                CustomExtensions.put(attributes, inFull.get(), ScimJson.value(value));
+            }
+            return;
+        }
         if (key.regionMatches(true, 0, "urn:", 0, 4) && !ScimSchemas.reserved(key)) {
             // An extension this server does not define (a custom one): kept as sent.
             if (value != null && !value.isNull()) {
-                attributes.put(key, ScimJson.value(value));
+                CustomExtensions.putWhole(attributes, key, ScimJson.value(value));
             }
         }
         // Anything else is no attribute of a User: ignored.

@@ -50,7 +50,7 @@ final class UserPatch {
         ObjectNode patched = ScimJson.caseInsensitive(user);
         for (Operation operation : operations) {
             Map<String, List<JsonNode>> primaryBefore = primaryValues(patched);
-            for (Step step : steps(operation, id)) {
+            for (Step step : steps(operation, id, customExtensions(patched))) {
                 try {
                     Op op = opOn(patched, step);
                     if (op == null) {
@@ -206,7 +206,7 @@ final class UserPatch {
      * attributes: the core User's ({@code add}, {@code replace}: as if the value came without a path), or an
      * extension's, the Enterprise User's or a custom one (a {@code remove} drops it all).
      */
-    private static List<Step> steps(Operation operation, String id) throws ScimException {
+    private static List<Step> steps(Operation operation, String id, List<String> extensions) throws ScimException {
         List<Step> steps = new ArrayList<>();
         Path path = operation.path();
         String schema = path == null ? null : ScimSchemas.namedSchema(path, "User");
@@ -215,7 +215,7 @@ final class UserPatch {
                 throw BadRequestException.invalidPath(
                         operation.describe() + ": the path names the User itself; name the attributes to remove");
             }
-            return steps(wholeSchema(operation, null), id);
+            return steps(wholeSchema(operation, null), id, extensions);
         }
         if (schema != null) {
             boolean enterprise = schema.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER);
@@ -227,11 +227,12 @@ final class UserPatch {
             if (operation.op() == Op.REMOVE) {
                 return List.of(new Step(Op.REMOVE, Path.root(extension), null));
             }
-            return steps(wholeSchema(operation, extension), id);
+            return steps(wholeSchema(operation, extension), id, extensions);
         }
         if (path == null) {
             ObjectNode rest = ScimJson.caseInsensitiveObject();
             List<String> inFull = new ArrayList<>();
+            List<ScimSchemas.ExtensionAttribute> customInFull = new ArrayList<>();
             List<String> dotted = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> fields =
                     unqualified(operation).fields();
@@ -247,7 +248,10 @@ final class UserPatch {
                         || key.equalsIgnoreCase("groups")
                         || key.equalsIgnoreCase("schemas")) {
                     // never kept, or read-only and left as it is
-                } else if (qualified(key)) {
+                } else if (qualified(key)
+                        || ScimSchemas.customExtensionAttribute(key, extensions)
+                                .map(customInFull::add)
+                                .orElse(false)) {
                     Path keyPath = path(operation, key);
                     // null is the unassigned value (RFC 7643 §2.5), as under a path: the attribute is removed
                     boolean unassigned =
@@ -273,6 +277,16 @@ final class UserPatch {
                     throw BadRequestException.invalidSyntax(operation.describe() + ": the Enterprise User attribute '"
                             + name + "' is given twice (in the extension's object and named in full): give each"
                             + " attribute once");
+                }
+            }
+            for (ScimSchemas.ExtensionAttribute named : customInFull) {
+                String extensionKey = ScimJson.fieldName(rest, named.schema());
+                JsonNode object = extensionKey == null ? null : rest.get(extensionKey);
+                String attribute = named.attribute().split("\\.", 2)[0];
+                if (object != null && object.isObject() && ScimJson.fieldName(object, attribute) != null) {
+                    throw BadRequestException.invalidSyntax(operation.describe() + ": the attribute '" + attribute
+                            + "' of '" + named.schema() + "' is given twice (in the extension's object and named in"
+                            + " full): give each attribute once");
                 }
             }
             for (String key : dotted) {
@@ -535,6 +549,24 @@ final class UserPatch {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The custom extensions the User has (its schemas, and the URNs it keeps objects under): a path-less value's key
+     * that begins with one of them names an attribute of it in full.
+     */
+    private static List<String> customExtensions(ObjectNode user) {
+        List<String> extensions = new ArrayList<>();
+        user.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            if (key.equalsIgnoreCase("schemas") && field.getValue().isArray()) {
+                field.getValue().forEach(schema -> extensions.add(schema.asText()));
+            } else if (key.regionMatches(true, 0, "urn:", 0, 4)
+                    && field.getValue().isObject()) {
+                extensions.add(key);
+            }
+        });
+        return extensions;
     }
 
     /** A key of a path-less value that is itself a path: {@code name.givenName}, {@code urn:...:User:department}. */
