@@ -112,6 +112,7 @@ public final class ScimValues {
         if (!node.isValueNode()) {
             throw BadRequestException.invalidValue("'" + where + "' must be a single value");
         }
+        notABoolean(node, where);
         // an empty string is no value: a filter's "pr" must not find it (RFC 7644 §3.4.2.2), and Entra ID clears a
         // manager by sending one
         String text = node.asText();
@@ -151,6 +152,17 @@ public final class ScimValues {
         if (!node.isValueNode()) {
             throw BadRequestException.invalidValue("'" + where + "' must be a string");
         }
+        notABoolean(node, where);
         return node.asText();
+    }
+
+    /**
+     * A yes or no is no text: {@code "userName": true} is refused (RFC 7644 §3.12, {@code invalidValue}) rather than
+     * kept as the text "true". A number is read as its digits, as some directories send them.
+     */
+    private static void notABoolean(JsonNode node, String where) throws BadRequestException {
+        if (node.isBoolean()) {
+            throw BadRequestException.invalidValue("'" + where + "' must be a string, not " + node);
+        }
     }
 }

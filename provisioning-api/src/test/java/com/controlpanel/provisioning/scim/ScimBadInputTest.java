@@ -101,6 +101,23 @@ class ScimBadInputTest extends ScimTestSupport {
         ObjectNode badPhones = oktaUser(unique("x"), "A", "B");
         badPhones.putArray("phoneNumbers").addArray().add("nested");
         assertError(post("/Users", badPhones), 400, "invalidValue");
+        // a yes or no is no text (a number is read as its digits, as some directories send them)
+        assertError(post("/Users", oktaUser(unique("x"), "A", "B").put("userName", true)), 400, "invalidValue");
+        assertError(post("/Users", oktaUser(unique("x"), "A", "B").put("title", false)), 400, "invalidValue");
+        ObjectNode booleanName = oktaUser(unique("x"), "A", "B");
+        ((ObjectNode) booleanName.get("name")).put("givenName", true);
+        assertError(post("/Users", booleanName), 400, "invalidValue");
+        assertError(
+                patch(
+                        "/Users/" + userId,
+                        patchOp(op("add", "phoneNumbers", List.of(Map.of("value", "555", "type", true))))),
+                400,
+                "invalidValue");
+        assertError(patch("/Users/" + userId, patchOp(op("replace", "displayName", true))), 400, "invalidValue");
+        assertThat(post("/Users", oktaUser(unique("x"), "A", "B").put("title", 1042))
+                        .status())
+                .isEqualTo(201);
+        events = eventCount();
         var differentId = get("/Users/" + userId).json().deepCopy();
         ((ObjectNode) differentId).put("id", "another-id");
         assertError(put("/Users/" + userId, differentId), 400, "mutability");

@@ -92,6 +92,10 @@ final class KeptValues {
             Boolean read = ScimValues.booleanString(given);
             return read == null ? given : BooleanNode.valueOf(read);
         }
+        if (given.isBoolean()) {
+            // no text: the User's reading refuses it
+            return given;
+        }
         // an email's parts are kept stripped (the member's profile strips them); other text as sent
         String text = attribute.name().equals("emails") ? given.asText().strip() : given.asText();
         if (text.isEmpty()) {
