@@ -9,6 +9,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
+ * A query parameter given empty ({@code ?subject=}, {@code ?limit=}) is 400 naming it: the framework reads it as absent,
+ * and a script whose variable was empty would get the unfiltered list or export as if it were the one it asked for.
  * A query parameter that takes one value, given more than once ({@code ?subject=a&subject=b}), is 400 naming it. The
  * framework would join the values with a comma into one that matches nothing, and an empty answer would look like
  * nothing happened. Parameters that take several values (a list, as {@code action}) may repeat.
@@ -21,6 +23,17 @@ final class SingleValuedParameters implements HandlerInterceptor {
             return true;
         }
         for (MethodParameter parameter : method.getMethodParameters()) {
+            String given = QueryParameters.name(parameter);
+            String[] all = given == null ? null : request.getParameterValues(given);
+            if (all != null) {
+                for (String value : all) {
+                    if (value.isBlank()) {
+                        // a script's empty variable (?subject=$ID): read as absent it would answer for everything
+                        throw new InvalidValueException(
+                                "Parameter '" + given + "' is empty: give it a value, or" + " leave it out");
+                    }
+                }
+            }
             if (Collection.class.isAssignableFrom(parameter.getParameterType())
                     || parameter.getParameterType().isArray()) {
                 continue;
