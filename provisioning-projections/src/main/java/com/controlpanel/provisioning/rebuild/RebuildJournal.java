@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.rebuild;
 
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +91,7 @@ public class RebuildJournal {
                     reported.progress(),
                     reported.at(),
                     "The service stopped while this rebuild ran (it was stopped, or killed; its last report was at "
-                            + reported.at() + "): the rebuild did not complete. ");
+                            + Moments.text(reported.at()) + "): the rebuild did not complete. ");
             jdbc.update(
                     "UPDATE rebuild_job SET status = ?, progress = ? WHERE rebuild_id = ? AND status = 'RUNNING'",
                     failed.status().name(),

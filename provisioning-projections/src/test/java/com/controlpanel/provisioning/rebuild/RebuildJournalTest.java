@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.testing.SettableClock;
 import com.controlpanel.provisioning.testing.TestDatabase;
 import java.time.Duration;
@@ -114,6 +115,8 @@ class RebuildJournalTest {
         assertThat(interrupted.status()).isEqualTo(RebuildProgress.Status.FAILED);
         assertThat(interrupted.error())
                 .startsWith("The service stopped while this rebuild ran")
+                // its moment with its milliseconds, as every moment the service answers with
+                .contains("its last report was at " + Moments.text(START) + ")")
                 .contains("It had not switched");
         assertThat(interrupted.eventsDone()).isEqualTo(400);
         assertThat(interrupted.finishedAt()).isEqualTo(START);
