@@ -303,6 +303,8 @@ class MembersScreenTest {
                 "/members?staus=active",
                 "/members?status=active&status=invited",
                 "/members?team=" + "x".repeat(300),
+                "/members?offset=-20",
+                "/teams/" + design.value() + "?offset=-1",
                 "/teams?source=bogus",
                 "/teams?sort=bogus",
                 "/teams?sorce=okta",

@@ -51,8 +51,14 @@ public record Paging(long total, int offset, int size, int shown) {
         return total == 0 ? 0 : (int) ((total - 1) / size * size);
     }
 
-    /** A requested offset, kept within the list's first page and a sane maximum. */
+    /**
+     * A requested offset, kept within a sane maximum (past the end, the page says so); a negative one is no page's and
+     * a {@link BadLink}, as {@code offset=abc} is.
+     */
     public static int offset(Integer requested) {
-        return requested == null || requested < 0 ? 0 : Math.min(requested, 1_000_000);
+        if (requested != null && requested < 0) {
+            throw new BadLink();
+        }
+        return requested == null ? 0 : Math.min(requested, 1_000_000);
     }
 }

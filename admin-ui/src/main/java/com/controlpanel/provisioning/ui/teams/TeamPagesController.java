@@ -226,15 +226,17 @@ public class TeamPagesController {
             RedirectAttributes flash) {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
+        // read before anything is done: a page it can not be is refused with nothing changed
+        int from = Paging.offset(offset);
         Optional<MemberView> found = memberIfThere(workspace, memberId);
         if (found.isEmpty()) {
             flash.addFlashAttribute(Flash.ALERT, MEMBER_GONE);
-            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
+            return "redirect:" + membersPage(workspace, team, from, team.memberCount());
         }
         MemberView member = found.get();
         if (!inTeam(member, team)) {
             flash.addFlashAttribute(Flash.NOTICE, Flash.sentence(member.label() + " was no longer in " + team.name()));
-            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
+            return "redirect:" + membersPage(workspace, team, from, team.memberCount());
         }
         try {
             teams.removeMember(
@@ -243,10 +245,10 @@ public class TeamPagesController {
                     new TeamId(team.id()),
                     new MemberId(member.id()));
             flash.addFlashAttribute(Flash.NOTICE, Flash.sentence("Removed " + member.label() + " from " + team.name()));
-            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount() - 1);
+            return "redirect:" + membersPage(workspace, team, from, team.memberCount() - 1);
         } catch (RuntimeException e) {
             flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
-            return "redirect:" + membersPage(workspace, team, Paging.offset(offset), team.memberCount());
+            return "redirect:" + membersPage(workspace, team, from, team.memberCount());
         }
     }
 
