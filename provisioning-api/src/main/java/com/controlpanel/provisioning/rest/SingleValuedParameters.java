@@ -23,24 +23,21 @@ final class SingleValuedParameters implements HandlerInterceptor {
             return true;
         }
         for (MethodParameter parameter : method.getMethodParameters()) {
-            String given = QueryParameters.name(parameter);
-            String[] all = given == null ? null : request.getParameterValues(given);
-            if (all != null) {
-                for (String value : all) {
-                    if (value.isBlank()) {
-                        // a script's empty variable (?subject=$ID): read as absent it would answer for everything
-                        throw new InvalidValueException(
-                                "Parameter '" + given + "' is empty: give it a value, or" + " leave it out");
-                    }
-                }
-            }
-            if (Collection.class.isAssignableFrom(parameter.getParameterType())
-                    || parameter.getParameterType().isArray()) {
-                continue;
-            }
             String name = QueryParameters.name(parameter);
             String[] values = name == null ? null : request.getParameterValues(name);
-            if (values != null && values.length > 1) {
+            if (values == null) {
+                continue;
+            }
+            for (String value : values) {
+                if (value.isBlank()) {
+                    // a script's empty variable (?subject=$ID): read as absent it would answer for everything
+                    throw new InvalidValueException(
+                            "Parameter '" + name + "' is empty: give it a value, or leave it out");
+                }
+            }
+            boolean list = Collection.class.isAssignableFrom(parameter.getParameterType())
+                    || parameter.getParameterType().isArray();
+            if (!list && values.length > 1) {
                 throw new InvalidValueException(
                         "Parameter '" + name + "' is given " + values.length + " times: it takes one value");
             }

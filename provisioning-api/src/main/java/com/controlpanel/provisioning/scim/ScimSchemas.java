@@ -270,7 +270,7 @@ public final class ScimSchemas {
         for (String schema : known) {
             if (key.length() > schema.length() + 1 && startsWith(key, schema) && key.charAt(schema.length()) == ':') {
                 String attribute = key.substring(schema.length() + 1);
-                return ATTRIBUTE_PATH.matcher(attribute).matches() && !reserved(schema)
+                return ATTRIBUTE_PATH.matcher(attribute).matches()
                         ? Optional.of(new ExtensionAttribute(schema, attribute))
                         : Optional.empty();
             }

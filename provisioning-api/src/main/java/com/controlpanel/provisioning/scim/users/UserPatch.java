@@ -50,7 +50,7 @@ final class UserPatch {
         ObjectNode patched = ScimJson.caseInsensitive(user);
         for (Operation operation : operations) {
             Map<String, List<JsonNode>> primaryBefore = primaryValues(patched);
-            for (Step step : steps(operation, id, customExtensions(patched))) {
+            for (Step step : steps(operation, id, patched)) {
                 try {
                     Op op = opOn(patched, step);
                     if (op == null) {
@@ -206,7 +206,7 @@ final class UserPatch {
      * attributes: the core User's ({@code add}, {@code replace}: as if the value came without a path), or an
      * extension's, the Enterprise User's or a custom one (a {@code remove} drops it all).
      */
-    private static List<Step> steps(Operation operation, String id, List<String> extensions) throws ScimException {
+    private static List<Step> steps(Operation operation, String id, ObjectNode user) throws ScimException {
         List<Step> steps = new ArrayList<>();
         Path path = operation.path();
         String schema = path == null ? null : ScimSchemas.namedSchema(path, "User");
@@ -215,7 +215,7 @@ final class UserPatch {
                 throw BadRequestException.invalidPath(
                         operation.describe() + ": the path names the User itself; name the attributes to remove");
             }
-            return steps(wholeSchema(operation, null), id, extensions);
+            return steps(wholeSchema(operation, null), id, user);
         }
         if (schema != null) {
             boolean enterprise = schema.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER);
@@ -227,12 +227,13 @@ final class UserPatch {
             if (operation.op() == Op.REMOVE) {
                 return List.of(new Step(Op.REMOVE, Path.root(extension), null));
             }
-            return steps(wholeSchema(operation, extension), id, extensions);
+            return steps(wholeSchema(operation, extension), id, user);
         }
         if (path == null) {
             ObjectNode rest = ScimJson.caseInsensitiveObject();
             List<String> inFull = new ArrayList<>();
             List<ScimSchemas.ExtensionAttribute> customInFull = new ArrayList<>();
+            List<String> extensions = customExtensions(user);
             List<String> dotted = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> fields =
                     unqualified(operation).fields();
@@ -248,10 +249,7 @@ final class UserPatch {
                         || key.equalsIgnoreCase("groups")
                         || key.equalsIgnoreCase("schemas")) {
                     // never kept, or read-only and left as it is
-                } else if (qualified(key)
-                        || ScimSchemas.customExtensionAttribute(key, extensions)
-                                .map(customInFull::add)
-                                .orElse(false)) {
+                } else if (qualified(key) || custom(key, extensions, customInFull)) {
                     Path keyPath = path(operation, key);
                     // null is the unassigned value (RFC 7643 §2.5), as under a path: the attribute is removed
                     boolean unassigned =
@@ -567,6 +565,13 @@ final class UserPatch {
             }
         });
         return extensions;
+    }
+
+    /** Whether the key names a custom extension's attribute in full; if so, it is added to {@code named}. */
+    private static boolean custom(String key, List<String> extensions, List<ScimSchemas.ExtensionAttribute> named) {
+        Optional<ScimSchemas.ExtensionAttribute> attribute = ScimSchemas.customExtensionAttribute(key, extensions);
+        attribute.ifPresent(named::add);
+        return attribute.isPresent();
     }
 
     /** A key of a path-less value that is itself a path: {@code name.givenName}, {@code urn:...:User:department}. */
