@@ -148,11 +148,13 @@ public class AxonConfiguration {
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return new CommitSignallingEventStore(EmbeddedEventStore.builder()
+        CommitSignallingEventStore store = new CommitSignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .optimizeEventConsumption(false));
+        store.registerDispatchInterceptor(CommandInstants.stamping());
+        return store;
     }
 
     /**

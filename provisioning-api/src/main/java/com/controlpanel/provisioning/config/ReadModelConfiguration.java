@@ -87,6 +87,8 @@ public class ReadModelConfiguration {
                 return chain.proceed();
             });
         }
+        // last: once the command holds every lock it waits for, the one instant all its events are stamped with
+        bus.registerHandlerInterceptor(CommandInstants.taken());
         return new GatedCommandBus(bus, gate);
     }
 

@@ -510,6 +510,81 @@ class AuditReplayTest {
         assertThat(snapshotAsOf(Instant.now())).isEqualTo(snapshotThroughTheApi());
     }
 
+    /** The one instant every one of these history entries happened at. */
+    private static Instant oneInstant(List<JsonNode> entries) {
+        List<String> instants = new ArrayList<>();
+        entries.forEach(entry -> instants.add(entry.get("occurredAt").asText()));
+        assertThat(instants).as("the instants of one command's events").containsOnly(instants.get(0));
+        return Instant.parse(instants.get(0));
+    }
+
+    private static List<JsonNode> lastOf(JsonNode history, int count) {
+        List<JsonNode> entries = new ArrayList<>();
+        history.forEach(entries::add);
+        return entries.subList(entries.size() - count, entries.size());
+    }
+
+    @Test
+    void everyEventOfOneCommandHappensAtOneInstantSoTheStateAsOfAnyInstantHasTheWholeCommandOrNoneOfIt() {
+        Http scim = oktaScim();
+        List<Map<String, String>> members = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            members.add(Map.of("value", scimUser(scim, uniqueEmail("whole" + i))));
+        }
+        // a group pushed with its members: the team, then each membership, in one command
+        String group = scim.send(
+                        "POST",
+                        "/Groups",
+                        Map.of("displayName", "Whole " + System.nanoTime(), "members", members),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+        JsonNode pushed = api.get(path("/teams/" + group + "/history")).json();
+        assertThat(pushed).hasSize(61);
+        Instant pushedAt = oneInstant(lastOf(pushed, 61));
+        var asPushed = api.get(path("/state/teams/" + group + "?at=" + pushedAt));
+        assertThat(asPushed.status()).as(asPushed.toString()).isEqualTo(200);
+        assertThat(asPushed.json().get("memberIds")).hasSize(60);
+        assertThat(api.get(path("/state/teams/" + group + "?at=" + pushedAt.minusMillis(1)))
+                        .status())
+                .isEqualTo(404);
+
+        // the group deleted with its members: each removal, then the team's deletion, in one command
+        assertThat(scim.delete("/Groups/" + group).status()).isEqualTo(204);
+        JsonNode history = api.get(path("/teams/" + group + "/history")).json();
+        assertThat(history).hasSize(122);
+        Instant deletedAt = oneInstant(lastOf(history, 61));
+        assertThat(deletedAt).isAfter(pushedAt);
+        var before = api.get(path("/state/teams/" + group + "?at=" + deletedAt.minusMillis(1)));
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+        assertThat(before.json().get("memberIds")).hasSize(60);
+        assertThat(api.get(path("/state/teams/" + group + "?at=" + deletedAt)).status())
+                .isEqualTo(404);
+
+        // one edit of the JSON API that renames and deactivates (all or nothing): both, or neither, as of any instant
+        String member = api.post(path("/members"), Map.of("email", uniqueEmail("edited")))
+                .json()
+                .get("id")
+                .asText();
+        var edited = api.patch(path("/members/" + member), Map.of("givenName", "Renamed", "active", false));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        JsonNode memberHistory =
+                api.get(path("/members/" + member + "/history")).json();
+        assertThat(types(memberHistory)).endsWith("MemberProfileChanged", "MemberDeactivated");
+        Instant editedAt = oneInstant(lastOf(memberHistory, 2));
+        JsonNode asEdited =
+                api.get(path("/state/members/" + member + "?at=" + editedAt)).json();
+        assertThat(asEdited.get("status").asText()).isEqualTo("DEACTIVATED");
+        assertThat(asEdited.get("profile").get("name").get("givenName").asText())
+                .isEqualTo("Renamed");
+        JsonNode asInvited = api.get(path("/state/members/" + member + "?at=" + editedAt.minusMillis(1)))
+                .json();
+        assertThat(asInvited.get("status").asText()).isEqualTo("INVITED");
+        assertThat(asInvited.get("profile").get("name").path("givenName").asText())
+                .isNotEqualTo("Renamed");
+    }
+
     @Test
     void theStateRightAfterEachEventOfATeamsHistoryCountsThatEventAndNoLaterOne() {
         Http scim = oktaScim();
