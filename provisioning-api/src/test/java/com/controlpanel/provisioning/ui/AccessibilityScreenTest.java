@@ -370,6 +370,46 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void aHistoryPagesTrailKeepsItsLastWordWholeBesideALongNameOnAPhone() {
+        MemberId long_ = scenery.invite(
+                tenant,
+                "maximiliana@northwind.example",
+                PersonName.of("Maximiliana Wilhelmina Theodora", "von Hohenzollern-Sigmaringen"));
+        var team =
+                scenery.team(tenant, "Engineering and Infrastructure Reliability Operations Worldwide Extended Team");
+        try {
+            for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
+                browser.resize(width);
+                for (String page :
+                        List.of("/members/" + long_.value() + "/history", "/teams/" + team.value() + "/history")) {
+                    browser.open(tenant.path(page));
+                    browser.assertNoHorizontalScroll();
+                    WebElement last = browser.find(By.cssSelector("nav[aria-label=breadcrumb] [aria-current=page]"));
+                    assertThat(last.getText()).isEqualTo("History");
+                    // not cut: the whole word is shown (it was squeezed to its first letter beside the name)
+                    assertThat(((Number) browser.script(
+                                            "return arguments[0].scrollWidth - arguments[0].clientWidth;", last))
+                                    .intValue())
+                            .as(page + " at " + width)
+                            .isLessThanOrEqualTo(0);
+                    // the name gives way with an ellipsis, on the same line
+                    WebElement name = browser.find(By.cssSelector("nav[aria-label=breadcrumb] li:nth-child(2) > a"));
+                    assertThat(Math.abs(name.getRect().getY() - last.getRect().getY()))
+                            .as("on one line")
+                            .isLessThan(last.getRect().getHeight());
+                    assertThat(((Number) browser.script(
+                                            "return arguments[0].scrollWidth - arguments[0].clientWidth;", name))
+                                    .intValue())
+                            .as("the name cut")
+                            .isGreaterThan(0);
+                }
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
     void nothingScrollsSidewaysOnAPhoneWithALongOrganizationName() {
         try {
             for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
