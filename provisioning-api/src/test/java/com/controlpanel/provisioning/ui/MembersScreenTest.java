@@ -740,7 +740,9 @@ class MembersScreenTest {
         scenery.provisioningOff(other);
 
         browser.open(other.path("/members/" + pushed.value()));
-        assertThat(browser.find(By.id("member-given")).getAttribute("value")).isEqualTo("AnneMarie");
+        // shown with a space where the line break is, not glued together ("AnneMarie")
+        assertThat(browser.find(By.id("member-given")).getAttribute("value")).isEqualTo("Anne Marie");
+        assertThat(browser.find(By.id("member-display")).getAttribute("value")).isEqualTo("Anne Marie Okta");
         browser.submit(By.cssSelector("#member-form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Nothing to save:");
         MemberSummary kept = directory.findMember(other.id(), pushed).orElseThrow();
@@ -758,7 +760,7 @@ class MembersScreenTest {
         assertThat(edited.member().profile().name()).isEqualTo(sent);
         assertThat(edited.member().profile().displayName()).isEqualTo("Anne\nMarie Okta");
 
-        // an edit of the last name alone keeps the first name as sent, not as the field sent it back ("AnneMarie")
+        // an edit of the last name alone keeps the first name as sent, not as the field sent it back ("Anne Marie")
         browser.type(By.id("member-family"), "Okta-Smith");
         browser.submit(By.cssSelector("#member-form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");

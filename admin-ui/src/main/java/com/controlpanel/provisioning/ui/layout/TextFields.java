@@ -1,23 +1,30 @@
 package com.controlpanel.provisioning.ui.layout;
 
 /**
- * What a browser's one-line text field sends back for a value the page filled it with. HTML's value sanitization of
- * {@code <input type="text">} strips every line feed and carriage return, so a name stored with a line break (SCIM
- * allows one) comes back without it although the admin did not touch the field. A form compares what it receives
- * with this, not with the stored value, to tell an edit from a field sent back as it was shown.
+ * What a browser's one-line text field shows and sends back for a value the page filled it with. HTML's value
+ * sanitization of {@code <input type="text">} strips every line feed and carriage return, so a name stored with a line
+ * break (SCIM allows one) would show its words glued together ("ΕλύτηςΑλεπουδέλης") and come back so although the admin
+ * did not touch the field. The page fills a field with {@link #shown(String) each line break as a space}, and a form
+ * compares what it receives with that, not with the stored value, to tell an edit from a field sent back as it was
+ * shown.
  */
 public final class TextFields {
 
     private TextFields() {}
 
-    /** The value as a text field filled with it sends it back (null as empty). */
-    public static String asSentBack(String shown) {
-        if (shown == null) {
+    /** The value as a one-line field shows it: each line break (CR LF, CR or LF) a space; null as empty. */
+    public static String shown(String value) {
+        if (value == null) {
             return "";
         }
-        return shown.indexOf('\n') < 0 && shown.indexOf('\r') < 0
-                ? shown
-                : shown.replace("\r", "").replace("\n", "");
+        return value.indexOf('\n') < 0 && value.indexOf('\r') < 0
+                ? value
+                : value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** The value as a text field filled with it {@linkplain #shown(String) as shown} sends it back. */
+    public static String asSentBack(String shown) {
+        return shown(shown);
     }
 
     /** Whether a field filled with {@code shown} and sent back as {@code sent} was left as it was (ends ignored). */

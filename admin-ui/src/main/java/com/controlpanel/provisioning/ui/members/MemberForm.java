@@ -31,6 +31,19 @@ public record MemberForm(String email, String givenName, String familyName, Stri
                 && TextFields.unchanged(familyName, shown.familyName());
     }
 
+    /** The first name as its field shows it (a line break as a space: a one-line field can not hold one). */
+    public String givenNameField() {
+        return TextFields.shown(givenName);
+    }
+
+    public String familyNameField() {
+        return TextFields.shown(familyName);
+    }
+
+    public String displayNameField() {
+        return TextFields.shown(displayName);
+    }
+
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
     }
