@@ -185,7 +185,9 @@ class TeamsScreenTest {
         browser.type(By.id("create-name"), "design");
         browser.submit(By.cssSelector("button[form=create-form]"));
         assertThat(browser.text(By.id("create-name-error")))
-                .isEqualTo("A team named 'design' already exists in this organization");
+                // named as the team that has the name writes it, not as typed: the admin sees which team it is
+                .isEqualTo("A team named 'Design' already exists in this organization");
+        assertThat(browser.find(By.id("create-name")).getAttribute("value")).isEqualTo("design");
         assertThat(browser.find(By.id("create-name")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         browser.screenshot("teams-create-dialog-error");
@@ -228,6 +230,23 @@ class TeamsScreenTest {
                 .as("Remove")
                 .isFalse();
         browser.screenshot("team-page-managed-in-okta");
+    }
+
+    @Test
+    void aDeactivatedMemberIsMarkedSoAmongTheMembersOfferedToJoinATeam() {
+        Teams org = teams("Northwind Deactivated Candidates");
+        scenery.deactivate(org.tenant(), org.grace());
+        browser.open(org.tenant().path("/teams/" + org.design().value()));
+        browser.openDialog(By.id("add-member-button"), "add-dialog");
+        // offered (a deactivated member may be put in a team), but not mistaken for an active one
+        assertThat(candidateNames()).containsExactly("Grace Hopper", "Ken Thompson", "Linus Torvalds", "Margo Seltzer");
+        WebElement grace = browser.find(By.cssSelector(
+                "#candidates .candidate[data-member-id='" + org.grace().value() + "']"));
+        assertThat(grace.findElement(By.cssSelector(".status")).getText()).isEqualTo("Deactivated");
+        assertThat(grace.findElement(By.cssSelector("button")).getAttribute("aria-label"))
+                .isEqualTo("Add Grace Hopper (grace.hopper@northwind.example), deactivated");
+        assertThat(browser.driver().findElements(By.cssSelector("#candidates .candidate .status")))
+                .hasSize(1);
     }
 
     @Test
@@ -519,7 +538,7 @@ class TeamsScreenTest {
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.dialogOpen("rename-dialog")).isTrue();
         assertThat(browser.text(By.id("rename-name-error")))
-                .isEqualTo("A team named 'RESEARCH' already exists in this organization");
+                .isEqualTo("A team named 'Research' already exists in this organization");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design");
 
         browser.type(By.id("rename-name"), "P".repeat(300));

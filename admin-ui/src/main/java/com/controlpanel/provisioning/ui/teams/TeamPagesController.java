@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
+import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
@@ -113,7 +114,7 @@ public class TeamPagesController {
                 flash.addFlashAttribute(Flash.NOTICE, "Created team " + checked + ". Add its members here.");
                 return "redirect:" + workspace.path("/teams/" + id.value());
             } catch (RuntimeException e) {
-                refused(e, errors);
+                refused(workspace, e, errors);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -293,7 +294,7 @@ public class TeamPagesController {
                                         : "Renamed the team to " + checked));
                 return "redirect:" + workspace.path("/teams/" + team.id());
             } catch (RuntimeException e) {
-                refused(e, errors);
+                refused(workspace, e, errors);
                 if (find(workspace, id).readOnly()) {
                     // managed in Okta since the page was opened: its rename dialog is not drawn, so say it on the page
                     flash.addFlashAttribute(Flash.ALERT, "Not renamed to " + checked + ": " + Refusals.explain(e));
@@ -451,17 +452,29 @@ public class TeamPagesController {
         }
     }
 
-    private static void refused(RuntimeException failure, FormErrors errors) {
+    private void refused(Workspace workspace, RuntimeException failure, FormErrors errors) {
         if (Refusals.changedMeanwhile(failure)) {
             errors.form(Refusals.CHANGED_MEANWHILE);
             return;
         }
         DomainException refusal = Refusals.domainCause(failure).orElseThrow(() -> failure);
         switch (refusal.errorCode()) {
-            case TEAM_NAME_TAKEN -> errors.field("name", refusal.getMessage());
+            case TEAM_NAME_TAKEN -> errors.field("name", taken(workspace, refusal));
             case INVALID_VALUE -> errors.field("name", FieldLabels.relabel(refusal.getMessage(), "Team name"));
             default -> errors.form(refusal.getMessage());
         }
+    }
+
+    /**
+     * A name taken, said with the name of the team that has it, as it is written ("Équipe Design" for "équipe design"
+     * typed): the admin sees which team it is. The refusal's own words when that team is not found (deleted since).
+     */
+    private String taken(Workspace workspace, DomainException refusal) {
+        return (refusal instanceof UniquenessException taken ? taken.holderId() : Optional.<String>empty())
+                .flatMap(holder -> directory.findTeam(workspace.organization().organizationId(), new TeamId(holder)))
+                .map(holder -> "A team named '" + holder.team().displayName().value()
+                        + "' already exists in this organization")
+                .orElse(refusal.getMessage());
     }
 
     private static String explainMembership(RuntimeException failure, MemberView member, TeamView team) {

@@ -343,7 +343,7 @@ class Team {
         teams.findByName(organizationId, name)
                 .filter(owner -> !owner.equals(self))
                 .ifPresent(owner -> {
-                    throw UniquenessException.teamName(name);
+                    throw UniquenessException.teamName(name, owner);
                 });
     }
 

@@ -124,6 +124,17 @@ class TeamTest {
         fixture.givenNoPriorActivity()
                 .when(new ProvisionTeamCommand(ENGINEERING, ACME, new TeamName("ENGINEERING"), null, List.of()))
                 .expectException(UniquenessException.class)
+                // naming the team that has it, so that the Control Panel can say which one, as it is written
+                .expectException(
+                        new org.hamcrest.FeatureMatcher<UniquenessException, java.util.Optional<String>>(
+                                org.hamcrest.Matchers.equalTo(java.util.Optional.of(SALES.value())),
+                                "holder",
+                                "holder") {
+                            @Override
+                            protected java.util.Optional<String> featureValueOf(UniquenessException refusal) {
+                                return refusal.holderId();
+                            }
+                        })
                 .expectNoEvents();
     }
 
