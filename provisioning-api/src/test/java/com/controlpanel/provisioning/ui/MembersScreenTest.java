@@ -1180,17 +1180,19 @@ class MembersScreenTest {
     }
 
     @Test
-    void anEditOfAMemberChangedMeanwhileIsRefusedAndSaysSo() {
+    void anEditOfAMemberChangedMeanwhileIsRefusedThenShownMergedOntoTheChangeToBeSavedAgain() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Conflicts");
         MemberId barbara = scenery.invite(other, "Barbara", "Liskov");
         browser.open(other.path("/members/" + barbara.value()));
 
-        scenery.rename(other, barbara, "Barbara", "Jane Liskov");
+        // another tab (or admin) changes the first name; this one, still showing "Barbara", the last name
+        scenery.rename(other, barbara, "Barb", "Liskov");
         browser.type(By.id("member-family"), "Huberman");
         browser.submit(By.cssSelector("#member-form button[type=submit]"));
 
         assertThat(browser.text(By.cssSelector("#member-form .form-error")))
-                .startsWith("Someone changed this meanwhile");
+                .isEqualTo("Someone changed this member while you were editing it. The form now shows their changes,"
+                        + " and what you typed in the fields you changed: check it, then save again.");
         assertThat(directory
                         .findMember(other.id(), barbara)
                         .orElseThrow()
@@ -1198,6 +1200,24 @@ class MembersScreenTest {
                         .profile()
                         .label())
                 .as("the other change is kept, this one not applied")
-                .isEqualTo("Barbara Jane Liskov");
+                .isEqualTo("Barb Liskov");
+        // the page as the member is now, with this admin's change over it: not the first name it had before
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Barb Liskov");
+        assertThat(browser.find(By.id("member-given")).getAttribute("value")).isEqualTo("Barb");
+        assertThat(browser.find(By.id("member-family")).getAttribute("value")).isEqualTo("Huberman");
+
+        // saved again as shown: both changes, and no third refusal
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith("Saved the changes");
+        assertThat(name(other, barbara)).isEqualTo(PersonName.of("Barb", "Huberman"));
+
+        // a field both changed keeps what this admin typed, to be checked before it is saved
+        browser.open(other.path("/members/" + barbara.value()));
+        scenery.rename(other, barbara, "Barbara", "Huberman");
+        browser.type(By.id("member-given"), "Babs");
+        browser.submit(By.cssSelector("#member-form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("#member-form .form-error"))).startsWith("Someone changed this member");
+        assertThat(browser.find(By.id("member-given")).getAttribute("value")).isEqualTo("Babs");
+        assertThat(name(other, barbara)).isEqualTo(PersonName.of("Barbara", "Huberman"));
     }
 }

@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.ui.members;
 
+import com.controlpanel.provisioning.domain.api.MemberProfile;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.ui.layout.TextFields;
 
@@ -11,15 +12,47 @@ public record MemberForm(String email, String givenName, String familyName, Stri
      * the JSON API's {@code name.formatted}), that name in the two fields: its first word, then the rest.
      */
     public static MemberForm of(MemberView member) {
-        PersonName name = new PersonName(
-                        member.formattedName(), member.familyName(), member.givenName(), null, null, null)
-                .asParts();
-        return new MemberForm(
+        return of(
                 member.email(),
-                nullToEmpty(name.givenName()),
-                nullToEmpty(name.familyName()),
-                nullToEmpty(member.displayName()),
+                new PersonName(member.formattedName(), member.familyName(), member.givenName(), null, null, null),
+                member.displayName(),
                 member.version());
+    }
+
+    /** The form of a member with this profile at this version (as the page showed it then). */
+    public static MemberForm of(MemberProfile profile, long version) {
+        PersonName name = profile.name();
+        return of(
+                profile.email(),
+                name == null
+                        ? null
+                        : new PersonName(name.formatted(), name.familyName(), name.givenName(), null, null, null),
+                profile.displayName(),
+                version);
+    }
+
+    private static MemberForm of(String email, PersonName name, String displayName, long version) {
+        PersonName parts = name == null ? null : name.asParts();
+        return new MemberForm(
+                email,
+                nullToEmpty(parts == null ? null : parts.givenName()),
+                nullToEmpty(parts == null ? null : parts.familyName()),
+                nullToEmpty(displayName),
+                version);
+    }
+
+    /**
+     * This form, sent on a member {@code then} showed and refused because the member changed since, merged onto the
+     * member as it is {@code now}: each field the admin changed keeps what they typed, every other shows the member
+     * as it is now; at the member's version now, so that saving it again is a decision made on what is there.
+     */
+    MemberForm mergedOnto(MemberForm then, MemberForm now) {
+        return new MemberForm(
+                TextFields.unchanged(email, then.email) ? now.email : email,
+                TextFields.unchanged(givenName, then.givenName) ? now.givenName : givenName,
+                TextFields.unchanged(familyName, then.familyName) ? now.familyName : familyName,
+                TextFields.unchanged(displayName, then.displayName) ? now.displayName : displayName,
+                now.version);
     }
 
     /**

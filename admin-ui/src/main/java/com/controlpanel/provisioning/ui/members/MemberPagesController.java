@@ -12,10 +12,15 @@ import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
+import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
+import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.history.AuditHistory;
+import com.controlpanel.provisioning.history.HistoryEntry;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
@@ -79,14 +84,24 @@ public class MemberPagesController {
     private final DirectoryQueries directory;
     private final MemberAdministration members;
     private final Acting acting;
+    private final AuditHistory history;
 
     public MemberPagesController(
-            Workspaces workspaces, DirectoryQueries directory, MemberAdministration members, Acting acting) {
+            Workspaces workspaces,
+            DirectoryQueries directory,
+            MemberAdministration members,
+            Acting acting,
+            AuditHistory history) {
         this.workspaces = workspaces;
         this.directory = directory;
         this.members = members;
         this.acting = acting;
+        this.history = history;
     }
+
+    /** What an edit of a member changed since its page was shown is told, and the form merged onto the member now. */
+    static final String CHANGED_WHILE_EDITED = "Someone changed this member while you were editing it. The form now"
+            + " shows their changes, and what you typed in the fields you changed: check it, then save again.";
 
     @ItsParametersOnly
     @GetMapping
@@ -218,12 +233,51 @@ public class MemberPagesController {
                                 : "Saved the changes to " + email + ".");
                 return "redirect:" + workspace.path("/members/" + member.id());
             } catch (RuntimeException e) {
+                Optional<Merged> merged =
+                        Refusals.changedMeanwhile(e) ? mergedOnChange(workspace, id, form) : Optional.empty();
+                if (merged.isPresent()) {
+                    errors.form(CHANGED_WHILE_EDITED);
+                    response.setStatus(HttpStatus.CONFLICT.value());
+                    showMember(workspace, merged.get().member(), merged.get().form(), errors, model);
+                    return "members/member";
+                }
                 refused(e, errors);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         showMember(workspace, member, form, errors, model);
         return "members/member";
+    }
+
+    /** The member as it is now, and the form merged onto it. */
+    private record Merged(MemberView member, MemberForm form) {}
+
+    /**
+     * An edit refused because the member changed after its page was shown: the member now, and the form with what the
+     * admin changed (the fields that differ from the member at the version the page showed, read from its events) over
+     * the member now. Empty when the member is gone, or the version sent is none of the member's.
+     */
+    private Optional<Merged> mergedOnChange(Workspace workspace, String id, MemberForm form) {
+        if (form.version() == null) {
+            return Optional.empty();
+        }
+        return findIfThere(workspace, id).flatMap(now -> {
+            MemberProfile then = null;
+            for (HistoryEntry event :
+                    history.of(workspace.organization().organizationId(), AuditHistory.Kind.MEMBER, now.id())) {
+                if (event.sequenceNumber() > form.version()) {
+                    break;
+                }
+                if (event.payload() instanceof MemberProvisioned provisioned) {
+                    then = provisioned.profile();
+                } else if (event.payload() instanceof MemberProfileChanged changed) {
+                    then = changed.profile();
+                }
+            }
+            return Optional.ofNullable(then)
+                    .map(shown ->
+                            new Merged(now, form.mergedOnto(MemberForm.of(shown, form.version()), MemberForm.of(now))));
+        });
     }
 
     @PostMapping("/{id}/deactivate")
