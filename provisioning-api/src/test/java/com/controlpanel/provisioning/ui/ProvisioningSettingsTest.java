@@ -313,6 +313,13 @@ class ProvisioningSettingsTest {
         }
     }
 
+    /** Settings → Admins' add form, sent with this email and the signed-in admin's password given again. */
+    private void addAdmin(String email, String yourPassword) {
+        browser.type(By.id("admin-email"), email);
+        browser.type(By.id("add-admin-password"), yourPassword);
+        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+    }
+
     @Test
     void adminsAreAddedAndRemovedUnderSettingsButTheLastOneStays() {
         browser.open(tenant.path("/settings/provisioning"));
@@ -325,15 +332,26 @@ class ProvisioningSettingsTest {
                 .as("the last admin can not be removed")
                 .isFalse();
 
-        browser.type(By.id("admin-email"), "notanemail");
-        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        addAdmin("notanemail", Scenery.PASSWORD);
         assertThat(browser.text(By.id("admin-email-error"))).contains("is not one");
         assertThat(browser.find(By.id("admin-email")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
 
+        // a session left open is not enough to make an account (its password shown to whoever adds it): the admin's
+        // own password, given again; nothing is added without it
         String helper = Scenery.unique("helper");
-        browser.type(By.id("admin-email"), helper);
-        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        addAdmin(helper, "");
+        assertThat(browser.text(By.id("add-admin-password-error")))
+                .isEqualTo("Enter your password: nothing was changed");
+        assertThat(browser.find(By.id("admin-email")).getAttribute("value")).isEqualTo(helper);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("add-admin-password");
+        addAdmin(helper, "not-" + Scenery.PASSWORD);
+        assertThat(browser.text(By.id("add-admin-password-error")))
+                .isEqualTo("This is not your password: nothing was changed");
+        assertThat(adminRows()).containsExactly(tenant.adminEmail() + " (you)");
+
+        addAdmin(helper, Scenery.PASSWORD);
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith(helper + " is now an admin");
         String password = browser.find(By.id("generated-password")).getDomProperty("value");
         assertThat(password).hasSize(20);
@@ -379,19 +397,16 @@ class ProvisioningSettingsTest {
 
         // an account that exists is not handed to this organization by its admins (its password is not theirs to
         // give): the operator adds it; one already an admin here is said so
-        browser.type(By.id("admin-email"), helper);
-        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        addAdmin(helper, Scenery.PASSWORD);
         assertThat(browser.text(By.id("admin-email-error"))).contains("only the operator can make an existing account");
         assertThat(adminRows()).containsExactly(tenant.adminEmail() + " (you)");
-        browser.type(By.id("admin-email"), tenant.adminEmail().toUpperCase(java.util.Locale.ROOT));
-        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        addAdmin(tenant.adminEmail().toUpperCase(java.util.Locale.ROOT), Scenery.PASSWORD);
         assertThat(browser.text(By.cssSelector(".flash-notice")))
                 .isEqualTo(tenant.adminEmail() + " is already an admin of this organization.");
 
         // then the admin adds a successor and removes themselves
         String successor = Scenery.unique("successor");
-        browser.type(By.id("admin-email"), successor);
-        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        addAdmin(successor, Scenery.PASSWORD);
         Http successorApi = Http.to(browser.base())
                 .basic(successor, browser.find(By.id("generated-password")).getDomProperty("value"));
         org.openqa.selenium.WebElement self = removalDialog(tenant.adminEmail());
@@ -679,8 +694,7 @@ class ProvisioningSettingsTest {
         browser.submit(By.linkText("Contoso Pharmaceuticals"));
         assertThat(browser.path()).isEqualTo(second.path("/settings/admins"));
         String successor = Scenery.unique("successor");
-        browser.type(By.id("admin-email"), successor);
-        browser.submit(By.cssSelector("#add-admin-form button[type=submit]"));
+        addAdmin(successor, ApplicationTest.PASSWORD);
         assertThat(browser.text(By.cssSelector(".flash-notice"))).startsWith(successor + " is now an admin");
         browser.submit(By.id("accounts-tab"));
         searchAccounts(leaver);

@@ -163,7 +163,9 @@ public class AccountsSettingsController {
         try {
             account = find(adminId);
             // the operator's own account is refused as such below, whatever they typed
-            String refused = adminId.equals(admin.adminId().value()) ? null : refusedConfirmation(admin, yourPassword);
+            String refused = adminId.equals(admin.adminId().value())
+                    ? null
+                    : PasswordConfirmation.refused(passwords, admin, yourPassword);
             if (refused != null) {
                 return refusedPage(admin, workspace, account, "yourPassword", refused, response, model);
             }
@@ -198,20 +200,6 @@ public class AccountsSettingsController {
         return accountPage(admin, workspace, account, model);
     }
 
-    /** Why the operator's password given to confirm an action is refused; null when it is theirs. */
-    private String refusedConfirmation(ControlPanelAdmin admin, String yourPassword) {
-        if (yourPassword == null || yourPassword.isEmpty()) {
-            return "Enter your password: nothing was changed";
-        }
-        AdminPasswords.Outcome outcome = passwords.confirm(admin, yourPassword);
-        return switch (outcome.kind()) {
-            case CONFIRMED -> null;
-            case TOO_MANY_ATTEMPTS ->
-                "Too many wrong passwords: try again in " + outcome.retryAfterInWords() + " (nothing was changed)";
-            default -> "This is not your password: nothing was changed";
-        };
-    }
-
     /** The address of a deletion, opened rather than posted: the account's page. */
     @GetMapping("/{adminId}/delete")
     String deleteAgain(
@@ -242,7 +230,7 @@ public class AccountsSettingsController {
             flash.addFlashAttribute(Flash.ALERT, "This account no longer exists.");
             return "redirect:" + accounts;
         }
-        String refused = refusedConfirmation(admin, yourPassword);
+        String refused = PasswordConfirmation.refused(passwords, admin, yourPassword);
         if (refused != null) {
             return refusedPage(admin, workspace, account, DELETE_CONFIRMATION, refused, response, model);
         }

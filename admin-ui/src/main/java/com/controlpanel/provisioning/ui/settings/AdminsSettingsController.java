@@ -4,6 +4,7 @@ import com.controlpanel.provisioning.domain.api.AdminId;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.ErrorCode;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
@@ -40,11 +41,14 @@ public class AdminsSettingsController {
     private final Workspaces workspaces;
     private final OrganizationAdmins admins;
     private final Acting acting;
+    private final AdminPasswords passwords;
 
-    public AdminsSettingsController(Workspaces workspaces, OrganizationAdmins admins, Acting acting) {
+    public AdminsSettingsController(
+            Workspaces workspaces, OrganizationAdmins admins, Acting acting, AdminPasswords passwords) {
         this.workspaces = workspaces;
         this.admins = admins;
         this.acting = acting;
+        this.passwords = passwords;
     }
 
     @GetMapping({"", "/"})
@@ -63,6 +67,7 @@ public class AdminsSettingsController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @RequestParam(required = false) String email,
+            @RequestParam(required = false) String yourPassword,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
@@ -72,7 +77,14 @@ public class AdminsSettingsController {
         String given = email == null ? "" : email.strip();
         if (given.isEmpty()) {
             errors.field("email", "Enter the email of the new admin");
-        } else {
+        }
+        // a session left open is not enough to make an account with a password shown to whoever did it (a way in that
+        // outlasts the session), nor to make an existing account an admin: the admin's own password, given again
+        String refused = given.isEmpty() ? null : PasswordConfirmation.refused(passwords, admin, yourPassword);
+        if (refused != null) {
+            errors.field("yourPassword", refused);
+        }
+        if (!errors.any()) {
             OrganizationAdmins.Added added = null;
             try {
                 added = admins.add(
