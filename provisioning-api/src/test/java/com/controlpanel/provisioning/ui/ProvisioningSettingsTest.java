@@ -121,7 +121,30 @@ class ProvisioningSettingsTest {
     @Test
     void switchingOnShowsTheTenantUrlAndTheTokenOnceWithCopyButtons() {
         browser.open(tenant.path("/settings/provisioning"));
-        browser.submit(By.id("provisioning-switch"));
+        // the switch asks for the admin's own password first: a session left open is not enough to issue a token
+        // that never expires
+        browser.click(By.id("provisioning-switch"));
+        browser.waitUntil(d -> browser.dialogOpen("enable-dialog"));
+        assertThat(browser.find(By.id("provisioning-switch")).isSelected())
+                .as("off until confirmed")
+                .isFalse();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("enable-your-password");
+        browser.screenshot("settings-enable-dialog");
+        browser.submit(By.id("confirm-enable"));
+        assertThat(browser.dialogOpen("enable-dialog")).as("asked again").isTrue();
+        assertThat(browser.text(By.id("enable-your-password-error")))
+                .isEqualTo("Enter your password: nothing was changed");
+        browser.type(By.id("enable-your-password"), "not-" + Scenery.PASSWORD);
+        browser.submit(By.id("confirm-enable"));
+        assertThat(browser.text(By.id("enable-your-password-error")))
+                .isEqualTo("This is not your password: nothing was changed");
+        assertThat(browser.find(By.id("provisioning-switch")).isSelected()).isFalse();
+        assertThat(directory.organization(tenant.id()).orElseThrow().provisioningEnabled())
+                .as("nothing issued")
+                .isFalse();
+        browser.type(By.id("enable-your-password"), Scenery.PASSWORD);
+        browser.submit(By.id("confirm-enable"));
 
         assertThat(browser.find(By.id("provisioning-switch")).isSelected()).isTrue();
         assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("User provisioning is on");
@@ -175,7 +198,8 @@ class ProvisioningSettingsTest {
 
         var dialog = browser.openDialog(By.id("regenerate-button"), "regenerate-dialog");
         assertThat(dialog.getText()).contains("This breaks the integration with Okta");
-        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Cancel");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("regenerate-your-password");
         browser.screenshot("settings-regenerate-dialog");
         browser.click(By.cssSelector("#regenerate-dialog [data-dialog-close].secondary"));
         browser.waitUntil(d -> !browser.dialogOpen("regenerate-dialog"));
@@ -186,7 +210,15 @@ class ProvisioningSettingsTest {
                 .as("cancelled: nothing changed")
                 .isPresent();
 
+        // the admin's own password first: without it, the dialog again and the token as it was
         browser.openDialog(By.id("regenerate-button"), "regenerate-dialog");
+        browser.type(By.id("regenerate-your-password"), "not-" + Scenery.PASSWORD);
+        browser.submit(By.id("confirm-regenerate"));
+        assertThat(browser.dialogOpen("regenerate-dialog")).isTrue();
+        assertThat(browser.text(By.id("regenerate-your-password-error")))
+                .isEqualTo("This is not your password: nothing was changed");
+        assertThat(credentials.verify(tenantId(), first)).isPresent();
+        browser.type(By.id("regenerate-your-password"), Scenery.PASSWORD);
         browser.submit(By.id("confirm-regenerate"));
 
         String second = browser.find(By.id("secret-token")).getAttribute("value");

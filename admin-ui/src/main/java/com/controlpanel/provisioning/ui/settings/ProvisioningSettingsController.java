@@ -7,16 +7,20 @@ import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.Source;
+import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.TenantUrls;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.AnsweredForms;
 import com.controlpanel.provisioning.ui.layout.Flash;
+import com.controlpanel.provisioning.ui.layout.FormErrors;
 import com.controlpanel.provisioning.ui.layout.Refusals;
 import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,18 +52,21 @@ public class ProvisioningSettingsController {
     private final DirectoryQueries directory;
     private final TenantUrls tenantUrls;
     private final Acting acting;
+    private final AdminPasswords passwords;
 
     public ProvisioningSettingsController(
             Workspaces workspaces,
             OrganizationAdministration organizations,
             DirectoryQueries directory,
             TenantUrls tenantUrls,
-            Acting acting) {
+            Acting acting,
+            AdminPasswords passwords) {
         this.workspaces = workspaces;
         this.organizations = organizations;
         this.directory = directory;
         this.tenantUrls = tenantUrls;
         this.acting = acting;
+        this.passwords = passwords;
     }
 
     @GetMapping({"", "/"})
@@ -92,6 +100,12 @@ public class ProvisioningSettingsController {
                 .total();
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", admin.operator());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("confirming")) {
+            model.addAttribute("confirming", "");
+        }
         model.addAttribute(
                 "provisioning",
                 new ProvisioningView(
@@ -113,10 +127,16 @@ public class ProvisioningSettingsController {
     String enable(
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
+            @RequestParam(required = false) String yourPassword,
             HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
+        if (!workspace.organization().provisioningEnabled()
+                && unconfirmed(admin, workspace, yourPassword, "enable-dialog", request, response, model)) {
+            return "settings/provisioning";
+        }
         Optional<IssuedCredentials> issued;
         try {
             issued = organizations.enableProvisioning(
@@ -138,10 +158,16 @@ public class ProvisioningSettingsController {
     String regenerate(
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
+            @RequestParam(required = false) String yourPassword,
             HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
+        if (workspace.organization().provisioningEnabled()
+                && unconfirmed(admin, workspace, yourPassword, "regenerate-dialog", request, response, model)) {
+            return "settings/provisioning";
+        }
         IssuedCredentials issued;
         try {
             issued = organizations.issueCredentials(
@@ -151,6 +177,32 @@ public class ProvisioningSettingsController {
             return "redirect:" + workspace.path("/settings/provisioning");
         }
         return showingToken(admin, workspace, request, model, issued, REGENERATED);
+    }
+
+    /**
+     * Whether the admin's own password, given again before a Secret Token is issued, is refused: then the settings
+     * page is ready to answer, 422, with the dialog that asked for it open and the refusal beside its field. A session
+     * left open is not enough to issue a token, which never expires: a way in that outlasts the session.
+     */
+    private boolean unconfirmed(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            String yourPassword,
+            String dialog,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        String refused = PasswordConfirmation.refused(passwords, admin, yourPassword);
+        if (refused == null) {
+            return false;
+        }
+        FormErrors errors = new FormErrors();
+        errors.field("yourPassword", refused);
+        model.addAttribute("errors", errors);
+        model.addAttribute("confirming", dialog);
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        provisioning(admin, workspace.organization().organizationId().value(), request, model);
+        return true;
     }
 
     private String showingToken(
