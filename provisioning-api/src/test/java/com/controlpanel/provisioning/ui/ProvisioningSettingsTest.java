@@ -842,8 +842,14 @@ class ProvisioningSettingsTest {
                 .isEqualTo("Fabrikam");
         assertThat(operatorApi.get("/api/orgs").json().size()).isEqualTo(organizations);
 
+        // with a first admin (an account whose password is shown here), the operator's own password again
         String first = Scenery.unique("fabrikam");
         browser.type(By.id("first-admin-email"), first);
+        browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
+        assertThat(browser.text(By.id("new-organization-password-error")))
+                .isEqualTo("Enter your password: nothing was changed");
+        assertThat(operatorApi.get("/api/orgs").json().size()).isEqualTo(organizations);
+        browser.type(By.id("new-organization-password"), ApplicationTest.PASSWORD);
         browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
 
         assertThat(browser.path()).matches("/orgs/[0-9a-f-]{36}/settings/admins");
@@ -877,6 +883,7 @@ class ProvisioningSettingsTest {
         // an existing account as the first admin keeps its password
         browser.type(By.id("organization-name"), "Wingtip");
         browser.type(By.id("first-admin-email"), first.toUpperCase(java.util.Locale.ROOT));
+        browser.type(By.id("new-organization-password"), ApplicationTest.PASSWORD);
         browser.submit(By.cssSelector("#new-organization-form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash-notice")))
                 .isEqualTo("Organization Wingtip created, with " + first + " as its admin, with the account that"

@@ -7,6 +7,7 @@ import com.controlpanel.provisioning.directory.OrganizationPage;
 import com.controlpanel.provisioning.directory.OrganizationRow;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
+import com.controlpanel.provisioning.ui.AdminPasswords;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.OrganizationAdmins;
 import com.controlpanel.provisioning.ui.layout.Acting;
@@ -62,6 +63,7 @@ public class OrganizationsSettingsController {
     private final OrganizationAdmins admins;
     private final Acting acting;
     private final SentForms sentForms;
+    private final AdminPasswords passwords;
 
     public OrganizationsSettingsController(
             Workspaces workspaces,
@@ -69,8 +71,10 @@ public class OrganizationsSettingsController {
             OrganizationAdministration organizations,
             OrganizationAdmins admins,
             Acting acting,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            AdminPasswords passwords) {
         this.sentForms = new SentForms(jdbc, Clock.systemUTC());
+        this.passwords = passwords;
         this.workspaces = workspaces;
         this.directory = directory;
         this.organizations = organizations;
@@ -96,6 +100,7 @@ public class OrganizationsSettingsController {
             @PathVariable String org,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String adminEmail,
+            @RequestParam(required = false) String yourPassword,
             @RequestParam(required = false) String formId,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -103,7 +108,7 @@ public class OrganizationsSettingsController {
             Model model) {
         Workspace workspace = workspaces.openForOperator(admin, org, "settings", REFUSAL);
         if (formId == null || formId.isBlank()) {
-            return createOnce(admin, workspace, name, adminEmail, request, response, flash, model)
+            return createOnce(admin, workspace, name, adminEmail, yourPassword, request, response, flash, model)
                     .view();
         }
         // the same form sent twice (a double click, a resend): the second waits for the first and shows what it made
@@ -111,7 +116,8 @@ public class OrganizationsSettingsController {
                 admin.adminId().value(),
                 formId,
                 () -> {
-                    Outcome outcome = createOnce(admin, workspace, name, adminEmail, request, response, flash, model);
+                    Outcome outcome = createOnce(
+                            admin, workspace, name, adminEmail, yourPassword, request, response, flash, model);
                     return new SentForms.Outcome(
                             outcome.view(),
                             Optional.ofNullable(outcome.created()).map(OrganizationId::value));
@@ -127,6 +133,7 @@ public class OrganizationsSettingsController {
             Workspace workspace,
             String name,
             String adminEmail,
+            String yourPassword,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
@@ -142,6 +149,14 @@ public class OrganizationsSettingsController {
                 admins.checkEmail(givenEmail);
             } catch (InvalidValueException e) {
                 errors.field("adminEmail", e.getMessage());
+            }
+        }
+        if (!givenEmail.isEmpty() && !errors.any()) {
+            // a first admin is an account with a password shown here, or an existing account let in: a session left
+            // open is not enough, as on Settings → Admins
+            String refused = PasswordConfirmation.refused(passwords, admin, yourPassword);
+            if (refused != null) {
+                errors.field("yourPassword", refused);
             }
         }
         OrganizationId created = null;
