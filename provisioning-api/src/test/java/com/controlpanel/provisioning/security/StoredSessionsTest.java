@@ -129,7 +129,7 @@ class StoredSessionsTest {
         String org = membersPage(browser).replaceAll("^/orgs/([^/]+)/.*$", "$1");
         String settings = "/orgs/" + org + "/settings/provisioning";
 
-        HttpResponse<String> enabled = browser.submit(settings, settings + "/enable");
+        HttpResponse<String> enabled = browser.submit(settings, settings + "/enable", "yourPassword", PASSWORD);
         assertThat(enabled.statusCode()).isEqualTo(200);
         Matcher token = Pattern.compile(
                         "id=\"secret-token\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*id=\"secret-token\"")
@@ -144,7 +144,8 @@ class StoredSessionsTest {
         assertThat(browser.get(settings, false).body()).doesNotContain(secret);
 
         String admins = "/orgs/" + org + "/settings/admins";
-        HttpResponse<String> added = browser.submit(admins, admins + "/add", "email", "new-admin@example.com");
+        HttpResponse<String> added =
+                browser.submit(admins, admins + "/add", "email", "new-admin@example.com", "yourPassword", PASSWORD);
         assertThat(added.statusCode()).isEqualTo(200);
         Matcher password = Pattern.compile("id=\"generated-password\"[^>]*value=\"([^\"]+)\"")
                 .matcher(added.body());
