@@ -298,6 +298,16 @@ class AuditReplayTest {
     }
 
     @Test
+    void aMemberOrTeamNotThereAtAnInstantIsNotFoundNamingTheInstantToTheMillisecond() {
+        for (String kind : List.of("members", "teams")) {
+            var missing =
+                    api.get(path("/state/" + kind + "/" + java.util.UUID.randomUUID() + "?at=2026-01-02T03:04:05Z"));
+            assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+            assertThat(missing.json().get("detail").asText()).endsWith(" at 2026-01-02T03:04:05.000Z");
+        }
+    }
+
+    @Test
     void stateBeforeTheOrganizationExistedIsEmpty() {
         JsonNode state = api.get(path("/state?at=2000-01-01T00:00:00Z")).json();
         assertThat(state.get("organization").isNull()).isTrue();

@@ -123,7 +123,7 @@ public class RebuildJournal {
         return failed(
                 progress,
                 reported.at(),
-                "The node running this rebuild stopped reporting at " + reported.at()
+                "The node running this rebuild stopped reporting at " + Moments.text(reported.at())
                         + " (it stopped, or lost its database): the rebuild did not complete. ");
     }
 

@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.directory.TeamRow;
 import com.controlpanel.provisioning.directory.TeamState;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.MemberProfile;
+import com.controlpanel.provisioning.domain.api.Moments;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.rest.ApiException;
@@ -175,7 +176,9 @@ public class StateController {
                         organization.organizationId(), new MemberId(id), instant, Params.position(through, "through"))
                 .map(state -> member(state, ProfileJson.of(state.member().profile())))
                 .orElseThrow(() -> new ApiException(
-                        HttpStatus.NOT_FOUND, "member-not-found", "No member with id " + id + " at " + instant));
+                        HttpStatus.NOT_FOUND,
+                        "member-not-found",
+                        "No member with id " + id + " at " + Moments.text(instant)));
     }
 
     @GetMapping("/teams/{id}")
@@ -190,7 +193,9 @@ public class StateController {
         return asOf.team(organization.organizationId(), new TeamId(id), instant, Params.position(through, "through"))
                 .map(StateController::team)
                 .orElseThrow(() -> new ApiException(
-                        HttpStatus.NOT_FOUND, "team-not-found", "No team with id " + id + " at " + instant));
+                        HttpStatus.NOT_FOUND,
+                        "team-not-found",
+                        "No team with id " + id + " at " + Moments.text(instant)));
     }
 
     private static MemberJson member(MemberState state) {
