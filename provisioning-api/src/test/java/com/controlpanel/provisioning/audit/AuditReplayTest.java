@@ -160,6 +160,18 @@ class AuditReplayTest {
                 .asText();
     }
 
+    /** A Group created over SCIM with these members; its id. */
+    private static String scimGroup(Http scim, String displayName, List<Map<String, String>> members) {
+        return scim.send(
+                        "POST",
+                        "/Groups",
+                        Map.of("displayName", displayName, "members", members),
+                        "application/scim+json")
+                .json()
+                .get("id")
+                .asText();
+    }
+
     private static void pause() throws InterruptedException {
         Thread.sleep(15);
     }
@@ -477,14 +489,7 @@ class AuditReplayTest {
         Http scim = oktaScim();
         String userName = uniqueEmail("leaver");
         String user = scimUser(scim, userName);
-        String pushed = scim.send(
-                        "POST",
-                        "/Groups",
-                        Map.of("displayName", "Pushed " + System.nanoTime(), "members", List.of(Map.of("value", user))),
-                        "application/scim+json")
-                .json()
-                .get("id")
-                .asText();
+        String pushed = scimGroup(scim, "Pushed " + System.nanoTime(), List.of(Map.of("value", user)));
         String manual = api.post(path("/teams"), Map.of("name", "Manual " + System.nanoTime()))
                 .json()
                 .get("id")
@@ -542,14 +547,7 @@ class AuditReplayTest {
             members.add(Map.of("value", scimUser(scim, uniqueEmail("whole" + i))));
         }
         // a group pushed with its members: the team, then each membership, in one command
-        String group = scim.send(
-                        "POST",
-                        "/Groups",
-                        Map.of("displayName", "Whole " + System.nanoTime(), "members", members),
-                        "application/scim+json")
-                .json()
-                .get("id")
-                .asText();
+        String group = scimGroup(scim, "Whole " + System.nanoTime(), members);
         JsonNode pushed = api.get(path("/teams/" + group + "/history")).json();
         assertThat(pushed).hasSize(61);
         Instant pushedAt = oneInstant(lastOf(pushed, 61));
@@ -602,14 +600,7 @@ class AuditReplayTest {
         for (String name : List.of("ann", "bob")) {
             members.add(Map.of("value", scimUser(scim, uniqueEmail(name))));
         }
-        String group = scim.send(
-                        "POST",
-                        "/Groups",
-                        Map.of("displayName", "Emptied " + System.nanoTime(), "members", members),
-                        "application/scim+json")
-                .json()
-                .get("id")
-                .asText();
+        String group = scimGroup(scim, "Emptied " + System.nanoTime(), members);
         // a deletion of a group with members: its members removed, then the team deleted, often in one millisecond
         assertThat(scim.delete("/Groups/" + group).status()).isEqualTo(204);
 

@@ -321,9 +321,21 @@ public class DirectoryAsOf {
 
     private MemberState withWholeProfile(MemberState state) {
         MemberRow row = state.member();
+        return profileAt(row.memberId(), row.version())
+                .map(profile ->
+                        new MemberState(row.withProfile(profile, row.lastModifiedAt(), row.version()), state.teamIds()))
+                .orElse(state);
+    }
+
+    /**
+     * The member's whole profile at one of its versions: the one of its last profile event whose sequence number is at
+     * most {@code version}, read from the member's events in the store (a few, whatever the organization's size).
+     * Empty for no such member.
+     */
+    public Optional<MemberProfile> profileAt(MemberId memberId, long version) {
         MemberProfile profile = null;
-        for (StoredEvent event : reader.aggregate(row.memberId().value())) {
-            if (event.message().getSequenceNumber() > row.version()) {
+        for (StoredEvent event : reader.aggregate(memberId.value())) {
+            if (event.message().getSequenceNumber() > version) {
                 break;
             }
             if (event.payload() instanceof MemberProvisioned provisioned) {
@@ -332,9 +344,7 @@ public class DirectoryAsOf {
                 profile = changed.profile();
             }
         }
-        return profile == null
-                ? state
-                : new MemberState(row.withProfile(profile, row.lastModifiedAt(), row.version()), state.teamIds());
+        return Optional.ofNullable(profile);
     }
 
     public Optional<TeamState> team(OrganizationId organizationId, TeamId teamId, Instant at, Long through) {

@@ -22,13 +22,11 @@ public final class TextFields {
                 : value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
     }
 
-    /** The value as a text field filled with it {@linkplain #shown(String) as shown} sends it back. */
-    public static String asSentBack(String shown) {
-        return shown(shown);
-    }
-
-    /** Whether a field filled with {@code shown} and sent back as {@code sent} was left as it was (ends ignored). */
+    /**
+     * Whether a field filled with {@code shown} and sent back as {@code sent} was left as it was (ends ignored): a field
+     * sends back what it {@linkplain #shown(String) shows}.
+     */
     public static boolean unchanged(String sent, String shown) {
-        return (sent == null ? "" : sent.strip()).equals(asSentBack(shown).strip());
+        return (sent == null ? "" : sent.strip()).equals(shown(shown).strip());
     }
 }

@@ -24,19 +24,17 @@ public record MemberForm(String email, String givenName, String familyName, Stri
         PersonName name = profile.name();
         return of(
                 profile.email(),
-                name == null
-                        ? null
-                        : new PersonName(name.formatted(), name.familyName(), name.givenName(), null, null, null),
+                new PersonName(name.formatted(), name.familyName(), name.givenName(), null, null, null),
                 profile.displayName(),
                 version);
     }
 
     private static MemberForm of(String email, PersonName name, String displayName, long version) {
-        PersonName parts = name == null ? null : name.asParts();
+        PersonName parts = name.asParts();
         return new MemberForm(
                 email,
-                nullToEmpty(parts == null ? null : parts.givenName()),
-                nullToEmpty(parts == null ? null : parts.familyName()),
+                nullToEmpty(parts.givenName()),
+                nullToEmpty(parts.familyName()),
                 nullToEmpty(displayName),
                 version);
     }

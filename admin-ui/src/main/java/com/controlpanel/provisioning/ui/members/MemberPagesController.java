@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.members;
 
 import com.controlpanel.provisioning.application.MemberAdministration;
+import com.controlpanel.provisioning.directory.DirectoryAsOf;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
 import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
@@ -12,15 +13,10 @@ import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.EmailAddress;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
 import com.controlpanel.provisioning.domain.api.MemberId;
-import com.controlpanel.provisioning.domain.api.MemberProfile;
-import com.controlpanel.provisioning.domain.api.MemberProfileChanged;
-import com.controlpanel.provisioning.domain.api.MemberProvisioned;
 import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
-import com.controlpanel.provisioning.history.AuditHistory;
-import com.controlpanel.provisioning.history.HistoryEntry;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
@@ -84,19 +80,19 @@ public class MemberPagesController {
     private final DirectoryQueries directory;
     private final MemberAdministration members;
     private final Acting acting;
-    private final AuditHistory history;
+    private final DirectoryAsOf asOf;
 
     public MemberPagesController(
             Workspaces workspaces,
             DirectoryQueries directory,
             MemberAdministration members,
             Acting acting,
-            AuditHistory history) {
+            DirectoryAsOf asOf) {
         this.workspaces = workspaces;
         this.directory = directory;
         this.members = members;
         this.acting = acting;
-        this.history = history;
+        this.asOf = asOf;
     }
 
     /** What an edit of a member changed since its page was shown is told, and the form merged onto the member now. */
@@ -261,23 +257,10 @@ public class MemberPagesController {
         if (form.version() == null) {
             return Optional.empty();
         }
-        return findIfThere(workspace, id).flatMap(now -> {
-            MemberProfile then = null;
-            for (HistoryEntry event :
-                    history.of(workspace.organization().organizationId(), AuditHistory.Kind.MEMBER, now.id())) {
-                if (event.sequenceNumber() > form.version()) {
-                    break;
-                }
-                if (event.payload() instanceof MemberProvisioned provisioned) {
-                    then = provisioned.profile();
-                } else if (event.payload() instanceof MemberProfileChanged changed) {
-                    then = changed.profile();
-                }
-            }
-            return Optional.ofNullable(then)
-                    .map(shown ->
-                            new Merged(now, form.mergedOnto(MemberForm.of(shown, form.version()), MemberForm.of(now))));
-        });
+        return findIfThere(workspace, id)
+                .flatMap(now -> asOf.profileAt(new MemberId(now.id()), form.version())
+                        .map(then -> new Merged(
+                                now, form.mergedOnto(MemberForm.of(then, form.version()), MemberForm.of(now)))));
     }
 
     @PostMapping("/{id}/deactivate")

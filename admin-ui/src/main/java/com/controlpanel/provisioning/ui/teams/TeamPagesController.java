@@ -472,8 +472,8 @@ public class TeamPagesController {
     private String taken(Workspace workspace, DomainException refusal) {
         return (refusal instanceof UniquenessException taken ? taken.holderId() : Optional.<String>empty())
                 .flatMap(holder -> directory.findTeam(workspace.organization().organizationId(), new TeamId(holder)))
-                .map(holder -> "A team named '" + holder.team().displayName().value()
-                        + "' already exists in this organization")
+                .map(holder -> UniquenessException.teamName(holder.team().displayName())
+                        .getMessage())
                 .orElse(refusal.getMessage());
     }
 
