@@ -50,6 +50,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -375,6 +378,124 @@ class RebuildTest {
         RebuildProgress again = rebuilds.runNow();
         assertThat(again.verified()).isTrue();
         assertThat(again.replaced()).isEmpty();
+    }
+
+    /**
+     * Writes that never pause (an Okta push that goes on, on this node or on others sharing the database): the
+     * rebuild catches up in rounds, each to the store's head as it began, and holds the writes for what is left once
+     * the rounds stop gaining on them, instead of reading on until a page comes back empty, which under writes faster
+     * than it applies them never happened before they stopped. Here the rebuilt tables take long enough to write that
+     * more events come meanwhile than the hold is for, and every event the catch-up applies before the hold waits
+     * until a further write has landed: the writes always stay ahead of it.
+     */
+    @Test
+    void aRebuildUnderWritesThatNeverPauseHoldsThemForWhatIsLeftAndSwitchesWhileTheyGoOn() throws Exception {
+        List<OrganizationId> writingTo = new ArrayList<>(List.of(orgId));
+        for (String name : List.of("Writes B", "Writes C")) {
+            String other = Fixtures.createOrganization(api, name);
+            api.post("/api/orgs/" + other + "/provisioning/enable", null);
+            writingTo.add(new OrganizationId(other));
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        Map<OrganizationId, AtomicInteger> writtenTo = new ConcurrentHashMap<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        List<Thread> writers = new ArrayList<>();
+        for (OrganizationId organization : writingTo) {
+            AtomicInteger count = writtenTo.computeIfAbsent(organization, each -> new AtomicInteger());
+            Thread writer = new Thread(() -> {
+                while (writing.get()) {
+                    try {
+                        provisionMember(commands, organization, uniqueEmail("unpaused"));
+                        count.incrementAndGet();
+                        written.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+
+        AtomicReference<RebuildService> service = new AtomicReference<>();
+        AtomicReference<String> id = new AtomicReference<>();
+        AtomicReference<RebuildProgress> atFirstCatchUp = new AtomicReference<>();
+        List<ReadModelRebuild> outpaced = readModels.stream()
+                .map(readModel -> changed(readModel, session -> new DelegatingSession(session) {
+                    @Override
+                    public void flush() {
+                        // the rebuilt tables take a while to write: more events come meanwhile than the hold is for
+                        long before = written.get();
+                        while (written.get() < before + 150 && writing.get()) {
+                            LockSupport.parkNanos(1_000_000);
+                        }
+                        super.flush();
+                    }
+
+                    @Override
+                    public void catchUp(StoredEvent event) {
+                        if (atFirstCatchUp.get() == null) {
+                            atFirstCatchUp.compareAndSet(
+                                    null, service.get().progress(id.get()).orElseThrow());
+                        }
+                        if (!gate.isClosed()) {
+                            long before = written.get();
+                            while (written.get() == before && writing.get()) {
+                                LockSupport.parkNanos(100_000);
+                            }
+                        }
+                        super.catchUp(event);
+                    }
+                }))
+                .toList();
+        RebuildService rebuild = new RebuildService(
+                reader, gate, dataSource, outpaced, () -> {}, new RebuildJournal(jdbc, Clock.systemUTC()));
+        service.set(rebuild);
+        RebuildProgress progress;
+        long writtenAtTheEnd;
+        try {
+            id.set(rebuild.start(true).id());
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            progress = rebuild.progress(id.get()).orElseThrow();
+            while (progress.status() == RebuildProgress.Status.RUNNING
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+                progress = rebuild.progress(id.get()).orElseThrow();
+            }
+            writtenAtTheEnd = written.get();
+            Thread.sleep(200);
+            assertThat(written.get())
+                    .as("the writes went on through the rebuild")
+                    .isGreaterThan(writtenAtTheEnd);
+        } finally {
+            writing.set(false);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            while (rebuild.progress(id.get()).orElseThrow().status() == RebuildProgress.Status.RUNNING) {
+                Thread.sleep(100);
+            }
+            rebuild.destroy();
+        }
+
+        assertThat(progress.status()).as(progress.toString()).isEqualTo(RebuildProgress.Status.COMPLETED);
+        assertThat(progress.verified()).as(progress.toString()).isTrue();
+        assertThat(failures).isEmpty();
+        RebuildProgress catchingUp = atFirstCatchUp.get();
+        assertThat(catchingUp.phase()).isEqualTo("Catching up");
+        assertThat(catchingUp.eventsTotal())
+                .as("the events stored meanwhile, still to apply, are counted in the total")
+                .isGreaterThan(catchingUp.eventsDone());
+        for (OrganizationId organization : writingTo) {
+            assertThat(api.get("/api/orgs/" + organization.value() + "/members?limit=1")
+                            .json()
+                            .get("total")
+                            .asLong())
+                    .as("every member written, in the directory")
+                    .isEqualTo(writtenTo.get(organization).get());
+        }
+        assertThat(rebuilds.runNow().verified()).isTrue();
     }
 
     @Test

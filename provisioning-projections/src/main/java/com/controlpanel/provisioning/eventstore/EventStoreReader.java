@@ -155,6 +155,15 @@ public class EventStoreReader {
         return head == null ? 0 : head;
     }
 
+    /** How many events are stored after a position. */
+    public long countAfter(long position) {
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + EventStoreSchema.EVENT_TABLE + " WHERE global_index > ?",
+                Long.class,
+                position);
+        return count == null ? 0 : count;
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + EventStoreSchema.EVENT_TABLE, Long.class);
         return count == null ? 0 : count;

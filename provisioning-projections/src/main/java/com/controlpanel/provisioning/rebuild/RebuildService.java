@@ -29,6 +29,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds every read model from the event store while the service keeps answering from the live slots:
@@ -36,8 +38,9 @@ import org.springframework.beans.factory.DisposableBean;
  * <ol>
  *   <li>bulk: read every event in store order and hand it to each read model's session (which folds or batches);
  *       positions skipped by transactions still in flight are remembered and read again;
- *   <li>catch up: with writes stopped at the {@link WriteGate}, apply what came meanwhile, wait for the live
- *       asynchronous projections to reach the same head, compare, and switch each read model to its rebuilt slot;
+ *   <li>catch up while writes go on, in rounds, until a few events are left or the writes outpace it;
+ *   <li>hold: with writes stopped at the {@link WriteGate}, apply what is left, wait for the live asynchronous
+ *       projections to reach the same head, compare, and switch each read model to its rebuilt slot;
  *   <li>after the switch, compare what no write can change any more (activity rows up to the head).
  * </ol>
  */
@@ -55,6 +58,11 @@ public class RebuildService implements DisposableBean {
     private static final Duration BEFORE_HOLD_PATIENCE = Duration.ofMinutes(10);
 
     private static final Duration UNDER_HOLD_PATIENCE = Duration.ofSeconds(60);
+    /**
+     * At most this many events left to apply after catching up while writes go on: the writes are held for them (a
+     * fraction of a second on either store; every write waits meanwhile).
+     */
+    static final long HOLD_WHEN_LEFT = 20;
 
     private final EventStoreReader reader;
     private final WriteGate gate;
@@ -62,6 +70,7 @@ public class RebuildService implements DisposableBean {
     private final List<ReadModelRebuild> readModels;
     private final Runnable afterSwitch;
     private final RebuildJournal journal;
+    private final TransactionTemplate transactions;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rebuild");
         thread.setDaemon(true);
@@ -106,6 +115,7 @@ public class RebuildService implements DisposableBean {
         this.readModels = List.copyOf(readModels);
         this.afterSwitch = afterSwitch;
         this.journal = journal;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** Starts a rebuild in the background that replaces only the read models that differ; refuses while one runs. */
@@ -239,7 +249,7 @@ public class RebuildService implements DisposableBean {
             // what came during the bulk is applied, and the live processors awaited, while writes still go on: the
             // pause below has only the last few events to apply and wait for
             phase(job, "Catching up");
-            catchUp(cursor, sessions, job);
+            catchUpWhileWritesGoOn(cursor, sessions, job);
             long nearlyHead = cursor.last();
             sessions.forEach(session -> session.awaitLive(nearlyHead, BEFORE_HOLD_PATIENCE));
             timings.mark("catch-up");
@@ -524,15 +534,66 @@ public class RebuildService implements DisposableBean {
         }
     }
 
-    /** Applies every event stored after the cursor, and those of its gaps committed meanwhile. */
+    /**
+     * Applies what was stored while the rebuild replayed and wrote, with writes going on, in rounds: each round applies
+     * the events up to the store's head as it began. It stops when what is left is few enough to apply with the writes
+     * held ({@link #HOLD_WHEN_LEFT}), or when a round gained nothing on the writes (they store events faster than the
+     * rebuild applies them, so that only holding them ends the rebuild). Reading on until a page came back empty, as
+     * it once did, never ended under writes that never pause. The events left count in the rebuild's total.
+     */
+    private void catchUpWhileWritesGoOn(RebuildCursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
+        Consumer<StoredEvent> apply = applying(sessions, job, ReadModelRebuild.Session::catchUp);
+        long applied = job.done;
+        int rounds = 0;
+        long left = left(cursor, job);
+        for (long before = Long.MAX_VALUE; left > HOLD_WHEN_LEFT && left < before; rounds++) {
+            stopIfStopping();
+            long head = reader.head();
+            for (boolean more = true; more; ) {
+                RebuildCursor.Page page = cursor.next(reader, PAGE);
+                inOneTransaction(page.events(), apply);
+                more = page.read() > 0 && cursor.last() < head;
+            }
+            before = left;
+            left = left(cursor, job);
+        }
+        log.info(
+                "Rebuild {}: caught up {} events in {} rounds while writes went on; {} left to apply with them held",
+                job.id,
+                job.done - applied,
+                rounds,
+                left);
+    }
+
+    /** How many events are stored after the cursor; counted in the rebuild's total, as still to apply. */
+    private long left(RebuildCursor cursor, Job job) {
+        long left = reader.countAfter(cursor.last());
+        job.total = Math.max(job.total, job.done + left);
+        return left;
+    }
+
+    /**
+     * Applies every event stored after the cursor, and those of its gaps committed meanwhile: with the writes held,
+     * until none is left.
+     */
     private void catchUp(RebuildCursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
         Consumer<StoredEvent> apply = applying(sessions, job, ReadModelRebuild.Session::catchUp);
         for (boolean more = true; more; ) {
             RebuildCursor.Page page = cursor.next(reader, PAGE);
-            page.events().forEach(apply);
+            inOneTransaction(page.events(), apply);
             more = page.read() > 0;
         }
-        cursor.recheckAll(reader).forEach(apply);
+        inOneTransaction(cursor.recheckAll(reader), apply);
+    }
+
+    /**
+     * Applies events to the rebuilt tables in one transaction: a commit for a page, not for each statement (on
+     * PostgreSQL each commit waits for the write-ahead log to reach the disk).
+     */
+    private void inOneTransaction(List<StoredEvent> events, Consumer<StoredEvent> apply) {
+        if (!events.isEmpty()) {
+            transactions.executeWithoutResult(status -> events.forEach(apply));
+        }
     }
 
     /** Hands each event to every read model's session (folded in bulk, or applied while catching up), and counts it. */
