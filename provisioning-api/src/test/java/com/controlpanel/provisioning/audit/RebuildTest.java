@@ -427,7 +427,7 @@ class RebuildTest {
                     public void flush() {
                         // the rebuilt tables take a while to write: more events come meanwhile than the hold is for
                         long before = written.get();
-                        while (written.get() < before + 150 && writing.get()) {
+                        while (written.get() < before + 40 && writing.get()) {
                             LockSupport.parkNanos(1_000_000);
                         }
                         super.flush();
