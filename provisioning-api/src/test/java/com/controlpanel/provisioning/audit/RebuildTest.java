@@ -464,7 +464,10 @@ class RebuildTest {
                 progress = rebuild.progress(id.get()).orElseThrow();
             }
             writtenAtTheEnd = written.get();
-            Thread.sleep(200);
+            Instant aWhile = Instant.now().plusSeconds(10);
+            while (written.get() == writtenAtTheEnd && Instant.now().isBefore(aWhile)) {
+                Thread.sleep(10);
+            }
             assertThat(written.get())
                     .as("the writes went on through the rebuild")
                     .isGreaterThan(writtenAtTheEnd);
