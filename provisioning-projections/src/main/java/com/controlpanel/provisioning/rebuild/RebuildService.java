@@ -247,7 +247,7 @@ public class RebuildService implements DisposableBean {
             long[] head = {0};
             List<TablePair> pairs = new ArrayList<>();
             // what came during the bulk is applied, and the live processors awaited, while writes still go on: the
-            // pause below has only the last few events to apply and wait for
+            // pause below has only the last few events to apply and wait for (more only when the writes outpace it)
             phase(job, "Catching up");
             catchUpWhileWritesGoOn(cursor, sessions, job);
             long nearlyHead = cursor.last();
@@ -255,7 +255,7 @@ public class RebuildService implements DisposableBean {
             timings.mark("catch-up");
             phase(job, "Switching (writes wait)");
             gate.closedWhile(() -> {
-                catchUp(cursor, sessions, job);
+                catchUpWithWritesHeld(cursor, sessions, job);
                 head[0] = cursor.last();
                 job.total = Math.max(job.total, job.done);
                 sessions.forEach(ReadModelRebuild.Session::finish);
@@ -576,7 +576,7 @@ public class RebuildService implements DisposableBean {
      * Applies every event stored after the cursor, and those of its gaps committed meanwhile: with the writes held,
      * until none is left.
      */
-    private void catchUp(RebuildCursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
+    private void catchUpWithWritesHeld(RebuildCursor cursor, List<ReadModelRebuild.Session> sessions, Job job) {
         Consumer<StoredEvent> apply = applying(sessions, job, ReadModelRebuild.Session::catchUp);
         for (boolean more = true; more; ) {
             RebuildCursor.Page page = cursor.next(reader, PAGE);
