@@ -6,9 +6,9 @@ Starts the packaged service on a new data directory (or, with --postgres-url, on
 must be empty: the postgres profile), switches provisioning on, creates --users Users through SCIM as a history,
 then starts --writers SCIM clients that create Users (POST /Users) one after another without a pause, asks for a
 fresh rebuild (POST /api/admin/rebuild?fresh=true) once they run, and polls its progress every 0.2 s until it ends
-(or --timeout). The writers stop 2 s after it ends. Prints the rebuild's own account (status, events, the time of
-each phase), the most events its progress showed still to apply while it caught up, and the writes made while it
-ran: how many, their statuses, their rate, p50/p99/max latency.
+(or --timeout). The writers stop 2 s after it ends. The data directory is deleted after a run that ended. Prints the
+rebuild's own account (status, events, the time of each phase), the most events its progress showed still to apply
+while it caught up, and the writes made while it ran: how many, their statuses, their rate, p50/p99/max latency.
 
   python3 bench/rebuild_under_writes.py --jar provisioning-api/target/provisioning-api.jar
   python3 bench/rebuild_under_writes.py --jar provisioning-api/target/provisioning-api.jar \\
@@ -16,7 +16,7 @@ ran: how many, their statuses, their rate, p50/p99/max latency.
 
 See bench/README.md, "A rebuild under writes that never pause".
 """
-import argparse, base64, http.client, json, os, tempfile, threading, time
+import argparse, base64, http.client, json, os, shutil, tempfile, threading, time
 
 from service import running, send, switched_on
 
@@ -138,6 +138,8 @@ def main():
             len(during), dict(sorted(count_of(w[0] for w in during).items())), len(during) / max(0.001, ended - started),
             1000 * percentile(latencies, 0.5), 1000 * percentile(latencies, 0.99), 1000 * (latencies[-1] if latencies else 0)))
         print("writes in the 2 s after it ended (the writers still running): %d" % went_on)
+    # kept when the run failed: its service.log says why
+    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def count_of(statuses):
