@@ -9,6 +9,7 @@ import com.controlpanel.provisioning.web.Edge;
 import com.controlpanel.provisioning.web.EdgeFailureFilter;
 import com.controlpanel.provisioning.web.ProblemResponses;
 import com.controlpanel.provisioning.web.ScimErrorResponses;
+import com.controlpanel.provisioning.web.StaticAssetCaching;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +25,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -245,12 +247,15 @@ public class SecurityConfiguration {
 
     /**
      * The Control Panel's stylesheets, scripts and images, open to anyone: a page's every asset would otherwise read
-     * the session from the database (to look for a request saved for after sign-in) for nothing.
+     * the session from the database (to look for a request saved for after sign-in) for nothing. Kept by the browser
+     * as {@link StaticAssetCaching} says, not {@code no-store} as every other answer.
      */
     @Bean
     @Order(6)
     public SecurityFilterChain staticAssetsChain(HttpSecurity http) throws Exception {
         stateless(http, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                .headers(headers -> headers.cacheControl(HeadersConfigurer.CacheControlConfig::disable))
+                .addFilterBefore(new StaticAssetCaching(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
     }
