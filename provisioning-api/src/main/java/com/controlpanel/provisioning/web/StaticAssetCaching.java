@@ -20,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class StaticAssetCaching extends OncePerRequestFilter {
 
-    /** A year: the most RFC 9111 suggests for a response that never changes. */
-    static final String VERSIONED = "public, max-age=31536000, immutable";
+    /** An address whose content never changes: kept a year (as long as caches usually keep anything), not asked again. */
+    private static final String VERSIONED = "public, max-age=31536000, immutable";
 
-    static final String PLAIN = "no-cache";
+    /** A plain address: kept, but asked again before each use (RFC 9111 §5.2.2.4). */
+    private static final String PLAIN = "no-cache";
 
     /** The digest Spring's content version strategy puts before a file's extension: 32 hexadecimal digits (MD5). */
     private static final Pattern DIGEST_IN_NAME = Pattern.compile("-[0-9a-f]{32}\\.[A-Za-z0-9]+$");
