@@ -296,8 +296,27 @@ public final class FilterTranslator {
                     || filter.getComparisonValue().isNull()) {
                 return present(filter.getAttributePath(), scope);
             }
-            return new DirectoryFilter.Not(
-                    compare(filter.getAttributePath(), Comparison.EQ, filter.getComparisonValue(), scope));
+            Path path = filter.getAttributePath();
+            ScimAttribute values = scope.element() == null
+                            && path.size() >= 1
+                            && path.size() <= 2
+                            && path.getElement(0).getValueFilter() == null
+                    ? topLevel(path)
+                    : null;
+            if (values != null && values.multiValued() && values.complex()) {
+                // A multi-valued attribute matches when any of its values does (RFC 7644 §3.4.2.2): emails.type ne
+                // "work" finds a User with an email of another type, as emails[type ne "work"] does, not one without
+                // any work email ("not (emails.type eq "work")" says that).
+                String sub = path.size() == 2 ? path.getElement(1).getAttribute() : "value";
+                return new DirectoryFilter.Element(
+                        attributePath(path, values),
+                        new DirectoryFilter.Not(compare(
+                                Path.root().attribute(sub),
+                                Comparison.EQ,
+                                filter.getComparisonValue(),
+                                new Scope(values, ""))));
+            }
+            return new DirectoryFilter.Not(compare(path, Comparison.EQ, filter.getComparisonValue(), scope));
         }
 
         @Override

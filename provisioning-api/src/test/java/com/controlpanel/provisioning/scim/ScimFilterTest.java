@@ -131,6 +131,10 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("emails.value co \"home.org\"", List.of("alice"));
         table.put("emails co \"corp.test\"", List.of("carol"));
         table.put("emails.type eq \"home\" and emails.primary eq true", List.of("alice", "carol"));
+        // ne on a multi-valued attribute: any value that differs (not: no value equal)
+        table.put("emails.type ne \"work\"", List.of("alice", "carol"));
+        table.put("emails ne \"alice@example.com\"", List.of("alice", "bob", "carol", "dave"));
+        table.put("emails[type ne \"work\"]", List.of("alice", "carol"));
         table.put("name.givenName eq \"alice\"", List.of("alice"));
         table.put("name.familyName sw \"b\"", List.of("bob"));
         table.put("name[givenName eq \"Carol\"]", List.of("carol"));
@@ -172,6 +176,7 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("groups eq \"" + ids.get("Engineering") + "\"", List.of("bob"));
         table.put("groups[display eq \"engineering\"]", List.of("bob"));
         table.put("groups pr", List.of("alice", "bob"));
+        table.put("groups.value ne \"" + ids.get("Sales") + "\"", List.of("bob"));
         table.put("id eq \"" + ids.get("alice") + "\"", List.of("alice"));
         table.put("title eq null", List.of("carol"));
         assertTable("/Users", table);
@@ -192,6 +197,8 @@ class ScimFilterTest extends ScimTestSupport {
         table.put("members.display eq \"BOB BROWN\"", List.of("Sales", "Engineering"));
         table.put("members[display sw \"bob b\"]", List.of("Sales", "Engineering"));
         table.put("not (members pr)", List.of("Empty"));
+        table.put("members.value ne \"" + ids.get("alice") + "\"", List.of("Sales", "Engineering"));
+        table.put("members ne \"" + ids.get("bob") + "\"", List.of("Sales"));
         table.put("externalId eq \"okta-sales\"", List.of("Sales"));
         table.put("externalId pr or displayName eq \"Empty\"", List.of("Sales", "Empty"));
         table.put("id eq \"" + ids.get("Engineering") + "\"", List.of("Engineering"));
