@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +16,10 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +42,7 @@ public final class ScimJson {
      * which of the two would count is nowhere said).
      */
     public static JsonNode read(byte[] body, Charset charset) throws IOException {
-        var reader = JsonUtils.getObjectReader()
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        var reader = reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
@@ -61,10 +64,21 @@ public final class ScimJson {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)' for ");
 
+    /**
+     * The SDK's reader of case-insensitive trees, a number with a fraction or an exponent read as the exact decimal
+     * it writes ({@code 1.10}, {@code 1E+400}): read as a double it would be another number, or none ({@code 1e400}
+     * is infinite), and a string attribute given one keeps its digits ({@code "1.10"}, not {@code "1.1"}).
+     */
+    private static ObjectReader reader() {
+        return JsonUtils.getObjectReader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+    }
+
     /** A copy of a tree whose object keys compare case-insensitively (what PATCH operations are applied to). */
     public static ObjectNode caseInsensitive(ObjectNode node) {
         try {
-            return (ObjectNode) JsonUtils.getObjectReader().readTree(MAPPER.writeValueAsBytes(node));
+            return (ObjectNode) reader().readTree(MAPPER.writeValueAsBytes(node));
         } catch (IOException e) {
             throw new IllegalStateException("A resource could not be copied", e);
         }
@@ -158,13 +172,38 @@ public final class ScimJson {
         return MAPPER.valueToTree(value);
     }
 
-    /** A tree as plain Java values (maps, lists, strings, booleans, numbers), the way profiles store them. */
-    public static Object value(JsonNode node) {
+    /**
+     * A tree as plain Java values (maps, lists, strings, booleans, numbers), the way profiles store them: a whole
+     * number as an int, a long or a BigInteger, one with a fraction or an exponent as a double (as the event store
+     * reads it back). One that no double holds ({@code 1e400}, or {@code 1e-400}, which would be kept as 0) is
+     * refused rather than kept as another number.
+     */
+    public static Object value(JsonNode node, String where) throws BadRequestException {
         if (node.isObject()) {
-            return MAPPER.convertValue(node, Map.class);
+            Map<String, Object> object = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                object.put(field.getKey(), value(field.getValue(), where + "." + field.getKey()));
+            }
+            return object;
         }
         if (node.isArray()) {
-            return MAPPER.convertValue(node, List.class);
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(value(element, where));
+            }
+            return list;
+        }
+        if (node.isFloatingPointNumber()) {
+            double kept = node.doubleValue();
+            if (Double.isInfinite(kept)
+                    || Double.isNaN(kept)
+                    || (kept == 0 && node.decimalValue().signum() != 0)) {
+                throw BadRequestException.invalidValue(
+                        "'" + where + "' is a number out of the range kept (" + node.asText() + ")");
+            }
+            return kept;
         }
         return MAPPER.convertValue(node, Object.class);
     }

@@ -126,6 +126,71 @@ class ScimBadInputTest extends ScimTestSupport {
     }
 
     @Test
+    void aNumberSentForTextIsKeptAsTheExactNumberItIsAndACustomOneNoDoubleHoldsIsRefused() {
+        String userName = unique("numbers");
+        var created = scim.send(
+                "POST",
+                "/Users",
+                "{\"schemas\":[\"" + USER_SCHEMA + "\",\"" + ENTERPRISE + "\"],\"userName\":\"" + userName
+                        + "\",\"title\":1e400,\"" + ENTERPRISE
+                        + "\":{\"employeeNumber\":1.10,\"costCenter\":1E2,\"division\":1042}}",
+                SCIM_JSON);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        // read as a double, 1e400 was "Infinity", 1.10 "1.1" and 1E2 "100.0"
+        var user = get("/Users/" + id).json();
+        assertThat(user.get("title").asText()).isEqualTo("1E+400");
+        assertThat(user.get(ENTERPRISE).get("employeeNumber").asText()).isEqualTo("1.10");
+        assertThat(user.get(ENTERPRISE).get("costCenter").asText()).isEqualTo("1E+2");
+        assertThat(user.get(ENTERPRISE).get("division").asText()).isEqualTo("1042");
+        var patched = scim.send(
+                "PATCH",
+                "/Users/" + id,
+                "{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"add\",\"path\":\"phoneNumbers\",\"value\":"
+                        + "[{\"value\":4.15555e10,\"type\":\"work\"}]}]}",
+                SCIM_JSON);
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("phoneNumbers").get(0).get("value").asText())
+                .isEqualTo("4.15555E+10");
+        // a later PATCH reads the User as kept: its numbers stay as they are
+        assertThat(patch("/Users/" + id, patchOp(op("replace", "displayName", "Numbers")))
+                        .json()
+                        .get("title")
+                        .asText())
+                .isEqualTo("1E+400");
+        var group = scim.send("POST", "/Groups", "{\"displayName\":1e400}", SCIM_JSON);
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        assertThat(group.json().get("displayName").asText()).isEqualTo("1E+400");
+
+        // a custom extension's values are kept as sent, numbers as numbers: one no double holds would be another
+        String custom = "urn:example:params:scim:schemas:extension:acme:2.0:User";
+        long before = eventCount();
+        for (String number : List.of("1e400", "-1e400", "1e-400")) {
+            assertError(
+                    scim.send(
+                            "POST",
+                            "/Users",
+                            "{\"schemas\":[\"" + USER_SCHEMA + "\",\"" + custom + "\"],\"userName\":\""
+                                    + unique("custom") + "\",\"" + custom + "\":{\"score\":" + number + "}}",
+                            SCIM_JSON),
+                    400,
+                    "invalidValue");
+        }
+        assertThat(eventCount()).isEqualTo(before);
+        var kept = scim.send(
+                "POST",
+                "/Users",
+                "{\"schemas\":[\"" + USER_SCHEMA + "\",\"" + custom + "\"],\"userName\":\"" + unique("custom") + "\",\""
+                        + custom + "\":{\"score\":1.5,\"rank\":3}}",
+                SCIM_JSON);
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
+        assertThat(kept.json().get(custom).get("score").isNumber()).isTrue();
+        assertThat(kept.json().get(custom).get("score").doubleValue()).isEqualTo(1.5);
+        assertThat(kept.json().get(custom).get("rank").intValue()).isEqualTo(3);
+    }
+
+    @Test
     void invalidGroups() {
         assertError(post("/Groups", Map.of("schemas", List.of(GROUP_SCHEMA))), 400, "invalidValue");
         assertError(

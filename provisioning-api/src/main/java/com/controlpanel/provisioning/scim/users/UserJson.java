@@ -290,14 +290,14 @@ final class UserJson {
         if (inFull.isPresent()) {
             // A custom extension's attribute named in full ("urn:...:acme:2.0:User:badge"): in its extension's object.
             if (value != null && !value.isNull()) {
-                CustomExtensions.put(attributes, inFull.get(), ScimJson.value(value));
+                CustomExtensions.put(attributes, inFull.get(), ScimJson.value(value, key));
             }
             return;
         }
         if (key.regionMatches(true, 0, "urn:", 0, 4) && !ScimSchemas.reserved(key)) {
             // An extension this server does not define (a custom one): kept as sent.
             if (value != null && !value.isNull()) {
-                CustomExtensions.putWhole(attributes, key, ScimJson.value(value));
+                CustomExtensions.putWhole(attributes, key, ScimJson.value(value, key));
             }
         }
         // Anything else is no attribute of a User: ignored.
