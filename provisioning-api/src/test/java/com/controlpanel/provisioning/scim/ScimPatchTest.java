@@ -458,6 +458,21 @@ class ScimPatchTest extends ScimTestSupport {
         assertError(two, 400, "invalidValue");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(get("/Users/" + id).json().get("phoneNumbers").size()).isEqualTo(2);
+        // a sub-attribute path without a filter names it in every value: made true there, every value would be
+        // primary (one of them was kept as primary, the flag dropped from the others)
+        var everyEmail = patch("/Users/" + id, patchOp(op("replace", "emails.primary", true)));
+        assertError(everyEmail, 400, "invalidValue");
+        assertThat(everyEmail.json().get("detail").asText())
+                .contains("replace emails.primary")
+                .contains("makes 2 values of 'emails' primary");
+        assertError(patch("/Users/" + id, patchOp(op("add", "phoneNumbers.primary", "True"))), 400, "invalidValue");
+        assertThat(eventCount()).isEqualTo(events);
+        JsonNode unchanged = get("/Users/" + id).json();
+        assertThat(primaryValues(unchanged.get("emails"))).containsExactly("pia@home.example.com");
+        assertThat(primaryValues(unchanged.get("phoneNumbers"))).containsExactly("555-0101");
+        var noneNow = patch("/Users/" + id, patchOp(op("replace", "phoneNumbers.primary", false)));
+        assertThat(noneNow.status()).as(noneNow.toString()).isEqualTo(200);
+        assertThat(primaryValues(noneNow.json().get("phoneNumbers"))).isEmpty();
 
         ObjectNode twoPrimary = oktaUser(unique("two-primary"), "Two", "Primary");
         var twoPhones = twoPrimary.putArray("phoneNumbers");
@@ -607,6 +622,24 @@ class ScimPatchTest extends ScimTestSupport {
                 400,
                 "invalidPath");
         assertError(patch(path, patchOp(op("remove", null, null))), 400, "noTarget");
+        // a replace of a sub-attribute creates its value only when the filter is one equality (its type): of a
+        // filter that matches nothing otherwise, there is nothing to replace
+        for (String noValue : List.of(
+                "emails[type eq \"home\" and primary eq true].value",
+                "emails[value sw \"zz\"].value",
+                "emails[type ne \"work\" and type ne \"home\"].value",
+                "emails[type eq \"fax\" or type eq \"other\"].value")) {
+            var refused = patch(path, patchOp(op("replace", noValue, "new@example.com")));
+            assertError(refused, 400, "noTarget");
+            assertThat(refused.json().get("detail").asText())
+                    .startsWith("Operation 1 (replace emails[")
+                    .contains("no value of 'emails' matches [")
+                    .doesNotContain("add operation");
+        }
+        assertError(
+                patch(path, patchOp(op("replace", "emails[type eq \"work\" and typo eq \"x\"].value", "a@b.com"))),
+                400,
+                "invalidPath");
         assertError(patch(path, patchOp(op("move", "title", "x"))), 400, "invalidSyntax");
         assertError(patch(path, patchOp(op("replace", "title", null))), 400, "invalidSyntax");
         assertError(patch(path, patchOp(op("replace", null, "not an object"))), 400, "invalidSyntax");

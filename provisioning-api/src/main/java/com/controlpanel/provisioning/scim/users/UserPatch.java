@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -51,6 +52,7 @@ final class UserPatch {
         for (Operation operation : operations) {
             Map<String, List<JsonNode>> primaryBefore = primaryValues(patched);
             for (Step step : steps(operation, id, patched)) {
+                notEveryValuePrimary(operation, patched, step);
                 try {
                     Op op = opOn(patched, step);
                     if (op == null) {
@@ -139,7 +141,43 @@ final class UserPatch {
         boolean empty = step.value() == null
                 || step.value().isNull()
                 || (step.value().isTextual() && step.value().textValue().isBlank());
-        return step.op() == Op.REPLACE && empty ? null : Op.ADD;
+        if (step.op() == Op.REPLACE && empty) {
+            return null;
+        }
+        if (step.op() == Op.REPLACE && !(selected.getValueFilter() instanceof EqualFilter)) {
+            // only one equality says what the value to create is (its type "work"); of emails[type ne "work"] or
+            // emails[type eq "home" and primary eq true] nothing is there to replace (RFC 7644 §3.5.2.3)
+            throw BadRequestException.noTarget("no value of '" + selected.getAttribute() + "' matches ["
+                    + selected.getValueFilter() + "] (a replace creates the value only for a filter of one equality,"
+                    + " such as [type eq \"work\"])");
+        }
+        return Op.ADD;
+    }
+
+    /**
+     * A sub-attribute path without a filter names it in every value ({@code emails.primary}): made true there, it
+     * would make every value of the attribute primary, refused as two made primary by a filter are (RFC 7643 §2.4:
+     * at most one is), rather than one of them picked.
+     */
+    private static void notEveryValuePrimary(Operation operation, ObjectNode user, Step step)
+            throws BadRequestException {
+        Path path = step.path();
+        if ((step.op() != Op.ADD && step.op() != Op.REPLACE)
+                || path == null
+                || path.size() != 2
+                || (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(ScimSchemas.USER))
+                || path.getElement(0).getValueFilter() != null
+                || !path.getElement(1).getAttribute().equalsIgnoreCase("primary")
+                || step.value() == null
+                || !isTrue(step.value())) {
+            return;
+        }
+        String attribute = ScimJson.fieldName(user, path.getElement(0).getAttribute());
+        JsonNode values = attribute == null ? null : user.get(attribute);
+        if (values != null && values.isArray() && values.size() > 1) {
+            throw BadRequestException.invalidValue(operation.describe() + ": it makes " + values.size() + " values of '"
+                    + attribute + "' primary; at most one may be");
+        }
     }
 
     /**
@@ -195,10 +233,12 @@ final class UserPatch {
 
     private static boolean primary(JsonNode value) {
         JsonNode primary = value.isObject() ? value.get("primary") : null;
-        return primary != null
-                && (primary.isBoolean()
-                        ? primary.booleanValue()
-                        : Boolean.TRUE.equals(ScimValues.booleanString(primary)));
+        return primary != null && isTrue(primary);
+    }
+
+    /** true, or "true" in any case (Entra ID's "True"). */
+    private static boolean isTrue(JsonNode value) {
+        return value.isBoolean() ? value.booleanValue() : Boolean.TRUE.equals(ScimValues.booleanString(value));
     }
 
     /**
