@@ -132,10 +132,44 @@ public class EdgeFailureFilter extends OncePerRequestFilter {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
+            return !type.isWildcardType() && !type.isWildcardSubtype() && parametersNamed(contentType);
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether every parameter of a media type is a name and a value ({@code charset=utf-8}; RFC 9110 §5.6.6): Spring
+     * drops one without {@code =} ({@code application/json; charset}) and reads the rest. Empty ones ({@code ;;})
+     * are allowed; a {@code ;} inside a quoted value separates nothing.
+     */
+    private static boolean parametersNamed(String contentType) {
+        boolean quoted = false;
+        boolean escaped = false;
+        int start = contentType.indexOf(';');
+        if (start < 0) {
+            return true;
+        }
+        StringBuilder parameter = new StringBuilder();
+        for (int i = start + 1; i <= contentType.length(); i++) {
+            char c = i < contentType.length() ? contentType.charAt(i) : ';';
+            if (escaped) {
+                escaped = false;
+            } else if (quoted && c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                String named = parameter.toString().strip();
+                if (!named.isEmpty() && named.indexOf('=') < 1) {
+                    return false;
+                }
+                parameter.setLength(0);
+                continue;
+            }
+            parameter.append(c);
+        }
+        return true;
     }
 
     /**
