@@ -805,6 +805,28 @@ class ScimPatchTest extends ScimTestSupport {
         var pathless = patch(path, patchOp(op("Replace", null, Map.of("displayName", taken))));
         assertError(pathless, 409, "uniqueness");
         assertThat(pathless.json().get("detail").asText()).startsWith("Operation 1 (replace): A team named '");
+        // a value the Group's reading refuses names its operation too
+        var valueless = patch(
+                path,
+                patchOp(
+                        op("add", "externalId", "okta-1"),
+                        op("remove", "members", List.of(Map.of("display", "Carl")))));
+        assertError(valueless, 400, "invalidValue");
+        assertThat(valueless.json().get("detail").asText())
+                .isEqualTo("Operation 2 (remove members): Each member needs a value: the id of a User");
+        var twoIds = patch(path, patchOp(op("add", "externalId", List.of("a", "b"))));
+        assertError(twoIds, 400, "invalidValue");
+        assertThat(twoIds.json().get("detail").asText())
+                .isEqualTo("Operation 1 (add externalId): 'externalId' must be a string");
+        var pathlessMember = patch(path, patchOp(op("add", null, Map.of("members", List.of(Map.of("display", "X"))))));
+        assertError(pathlessMember, 400, "invalidValue");
+        assertThat(pathlessMember.json().get("detail").asText())
+                .isEqualTo("Operation 1 (add): Each member needs a value: the id of a User");
+        var inGroupSchema =
+                patch(path, patchOp(op("add", GROUP_SCHEMA, Map.of("members", List.of(Map.of("display", "X"))))));
+        assertError(inGroupSchema, 400, "invalidValue");
+        assertThat(inGroupSchema.json().get("detail").asText())
+                .isEqualTo("Operation 1 (add " + GROUP_SCHEMA + "): Each member needs a value: the id of a User");
         assertThat(get(path).json().get("displayName").asText()).isEqualTo(name);
         assertThat(members(group)).isEmpty();
 

@@ -78,27 +78,46 @@ final class GroupPatch {
         List<Operation> origins = new ArrayList<>();
         Roster members = roster.once();
         for (Operation operation : operations) {
-            if (operation.path() == null) {
-                pathless(operation, teamId, changes);
-            } else if (ScimSchemas.GROUP.equalsIgnoreCase(ScimSchemas.namedSchema(operation.path(), "Group"))) {
-                // the path names the Group's own schema: its value is the attributes, as without a path
-                if (operation.op() == Op.REMOVE) {
-                    throw BadRequestException.invalidPath(
-                            operation.describe() + ": the path names the Group itself; name the attributes to remove");
-                }
-                if (!operation.value().isObject()) {
-                    throw BadRequestException.invalidValue(operation.describe()
-                            + ": the path names a whole schema, so the value must be an object of its attributes");
-                }
-                pathless(operation.withoutPath(operation.value()), teamId, changes);
-            } else {
-                withPath(operation, members, changes);
+            try {
+                change(operation, teamId, members, changes);
+            } catch (BadRequestException e) {
+                throw named(operation, e);
             }
             while (origins.size() < changes.size()) {
                 origins.add(operation);
             }
         }
         return new Planned(changes, origins);
+    }
+
+    private static void change(Operation operation, String teamId, Roster members, List<TeamChange> changes)
+            throws ScimException {
+        if (operation.path() == null) {
+            pathless(operation, teamId, changes);
+        } else if (ScimSchemas.GROUP.equalsIgnoreCase(ScimSchemas.namedSchema(operation.path(), "Group"))) {
+            // the path names the Group's own schema: its value is the attributes, as without a path
+            if (operation.op() == Op.REMOVE) {
+                throw BadRequestException.invalidPath(
+                        operation.describe() + ": the path names the Group itself; name the attributes to remove");
+            }
+            if (!operation.value().isObject()) {
+                throw BadRequestException.invalidValue(operation.describe()
+                        + ": the path names a whole schema, so the value must be an object of its attributes");
+            }
+            pathless(operation.withoutPath(operation.value()), teamId, changes);
+        } else {
+            withPath(operation, members, changes);
+        }
+    }
+
+    /** A refusal of an operation's value, named by the operation it came from ("Operation 2 (add members): ..."). */
+    private static BadRequestException named(Operation operation, BadRequestException refused) {
+        String detail = refused.getMessage();
+        if (detail != null && detail.startsWith("Operation " + operation.index() + " (")) {
+            return refused;
+        }
+        return new BadRequestException(
+                operation.describe() + ": " + detail, refused.getScimError().getScimType());
     }
 
     private static void pathless(Operation operation, String teamId, List<TeamChange> changes) throws ScimException {
