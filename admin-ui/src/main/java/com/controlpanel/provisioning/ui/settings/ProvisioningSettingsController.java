@@ -104,7 +104,7 @@ public class ProvisioningSettingsController {
             model.addAttribute("errors", new FormErrors());
         }
         if (!model.containsAttribute("confirming")) {
-            model.addAttribute("confirming", "");
+            model.addAttribute("confirming", askedFor(request, organization.provisioningEnabled()));
         }
         model.addAttribute(
                 "provisioning",
@@ -116,6 +116,21 @@ public class ProvisioningSettingsController {
                         members,
                         teams));
         return "settings/provisioning";
+    }
+
+    /**
+     * The dialog the page's address opens ({@code ?disable}, {@code ?regenerate}, {@code ?enable}): the page's links to
+     * them, which work without scripts (with scripts the dialog opens in place), so that switching off and
+     * regenerating ask first either way.
+     */
+    private static String askedFor(HttpServletRequest request, boolean enabled) {
+        if (enabled && request.getParameter("disable") != null) {
+            return "disable-dialog";
+        }
+        if (enabled && request.getParameter("regenerate") != null) {
+            return "regenerate-dialog";
+        }
+        return !enabled && request.getParameter("enable") != null ? "enable-dialog" : "";
     }
 
     /**
