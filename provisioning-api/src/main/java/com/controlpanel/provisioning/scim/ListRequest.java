@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A list or search request (RFC 7644 §3.4.2, §3.4.3): filter, order, page and which attributes to return, from the
@@ -251,21 +252,26 @@ public record ListRequest(
         return (int) Math.max(0, Math.min(parsed, properties.maxResults()));
     }
 
-    /** An integer; one too large (or small) for 64 bits is read as the largest (smallest), which it is beyond anyway. */
+    /**
+     * An integer in ASCII digits (Java alone reads other scripts' digits too, {@code ٣} or a full-width {@code ３}); one
+     * too large (or small) for 64 bits is read as the largest (smallest), which it is beyond anyway.
+     */
     private static Long number(String value, String name) throws BadRequestException {
         if (value == null || value.isBlank()) {
             return null;
         }
         String digits = value.strip();
+        if (!INTEGER.matcher(digits).matches()) {
+            throw BadRequestException.invalidValue(name + " must be an integer, not '" + value + "'");
+        }
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            if (digits.matches("[+-]?[0-9]+")) {
-                return digits.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
-            }
-            throw BadRequestException.invalidValue(name + " must be an integer, not '" + value + "'");
+            return digits.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     /** A filter given empty is refused: listing everything is not what a client that sent one asked for. */
     private static String filter(String value) throws BadRequestException {

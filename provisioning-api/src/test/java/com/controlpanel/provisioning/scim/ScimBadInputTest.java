@@ -235,6 +235,15 @@ class ScimBadInputTest extends ScimTestSupport {
         assertError(get("/Users?sortBy=emails[value%20eq%20%22x%22]"), 400, "invalidValue");
         assertError(get("/Users?startIndex=abc"), 400, "invalidValue");
         assertError(get("/Users?count=1.5"), 400, "invalidValue");
+        // digits of another script, which Java reads as numbers: no integer of RFC 7644 §3.4.2.4 (nor of JSON)
+        for (String notAscii : List.of("count=%D9%A3", "count=%EF%BC%93", "startIndex=%D9%A1%D9%A0%D9%A1")) {
+            assertError(get("/Users?" + notAscii), 400, "invalidValue");
+        }
+        assertThat(get("/Users?count=+2&startIndex=%201%20")
+                        .json()
+                        .get("itemsPerPage")
+                        .asInt())
+                .isEqualTo(1);
         // a misspelt parameter, ignored, would answer with every resource
         assertError(get("/Users?fliter=userName%20eq%20%22a%22"), 400, "invalidFilter");
         assertThat(get("/Groups?filtr=displayName%20eq%20%22a%22")
