@@ -23,7 +23,13 @@ final class Text {
             return null;
         }
         if (trimmed.length() > maxLength) {
-            throw new InvalidValueException(what + " must be at most " + maxLength + " characters");
+            // counted as the columns that keep it count (UTF-16): an emoji is two, which the refusal says when it
+            // holds one, so that 300 emoji are not refused as over 512 characters without a word why
+            boolean pairs = trimmed.codePointCount(0, trimmed.length()) < trimmed.length();
+            throw new InvalidValueException(what + " must be at most " + maxLength + " characters"
+                    + (pairs
+                            ? " (an emoji or another character beyond the Basic Multilingual Plane counts as two)"
+                            : ""));
         }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);

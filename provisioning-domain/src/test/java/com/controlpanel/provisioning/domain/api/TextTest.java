@@ -33,6 +33,20 @@ class TextTest {
     }
 
     @Test
+    void aLengthIsCountedAsItsColumnCountsItAndTheRefusalSaysAnEmojiCountsAsTwo() {
+        String emoji = "\ud83d\ude00";
+        // 129 characters to a reader, 257 to the column (H2 counts UTF-16 units)
+        assertThatThrownBy(() -> new TeamName("g" + emoji.repeat(128)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("team name must be at most 256 characters (an emoji or another character beyond the"
+                        + " Basic Multilingual Plane counts as two)");
+        assertThat(new TeamName(emoji.repeat(128)).value()).hasSize(256);
+        assertThatThrownBy(() -> new TeamName("g".repeat(257)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("team name must be at most 256 characters");
+    }
+
+    @Test
     void lookAlikesAreToldApartFromPlainText() {
         assertThat(LookAlikes.looksLikeAnother("ann@example.com")).isFalse();
         assertThat(LookAlikes.looksLikeAnother("Ann Smith")).isFalse();
