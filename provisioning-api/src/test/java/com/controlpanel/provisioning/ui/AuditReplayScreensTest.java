@@ -364,6 +364,10 @@ class AuditReplayScreensTest {
         // nothing above the verdict still says it has only started
         assertThat(browser.present(By.cssSelector(".flash-area .flash"))).isFalse();
         assertThat(browser.text(By.id("rebuild-counts"))).doesNotContain("keeps answering");
+        // the rate of the whole rebuild, told apart from the replay's own below
+        assertThat(browser.text(By.id("rebuild-counts")))
+                .containsPattern("^[0-9,]+ of [0-9,]+ events \\(100%\\), [0-9,]+ events per second over the whole"
+                        + " rebuild, in [0-9,]+ (ms|s)\\.");
 
         // the read models are as the events make them: compared, and none replaced
         assertThat(browser.text(By.id("rebuild-progress-title"))).isEqualTo("Verified: nothing to replace");
