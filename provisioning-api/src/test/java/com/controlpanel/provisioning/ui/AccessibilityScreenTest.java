@@ -410,6 +410,31 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void aFilterListShowsItsWholeChoiceOnAPhone() {
+        // the text of each list's chosen option against the room its box leaves it (the chevron's padding taken off)
+        String cut = "const canvas = document.createElement('canvas').getContext('2d');"
+                + "return Array.from(document.querySelectorAll('.filters select')).filter(s => {"
+                + "  const style = getComputedStyle(s); canvas.font = style.font;"
+                + "  const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);"
+                + "  return canvas.measureText(s.options[s.selectedIndex].text).width > room + 0.5;"
+                + "}).map(s => s.id + ': ' + s.options[s.selectedIndex].text);";
+        try {
+            for (Dimension width : List.of(new Dimension(320, 800), new Dimension(375, 800))) {
+                browser.resize(width);
+                for (String page : List.of("/members", "/teams", "/activity")) {
+                    browser.open(tenant.path(page));
+                    assertThat((List<?>) browser.script(cut))
+                            .as(page + " at " + width)
+                            .isEmpty();
+                    browser.assertNoHorizontalScroll();
+                }
+            }
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
+    }
+
+    @Test
     void nothingScrollsSidewaysOnAPhoneWithALongOrganizationName() {
         try {
             for (Dimension width : List.of(new Dimension(375, 800), new Dimension(320, 800))) {
