@@ -388,7 +388,7 @@ class ActivityScreenTest {
                 scenery.invite(org, "long.member@northwind.example", PersonName.of("G".repeat(250), "F".repeat(250)));
         TeamId team = scenery.team(org, "Team" + "t".repeat(250), member);
         browser.open(org.path("/teams/" + team.value()));
-        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.openDialog(By.id("rename-team-button"), "rename-dialog");
         browser.type(By.id("rename-name"), "Team" + "u".repeat(250));
         browser.submit(By.cssSelector("button[form=rename-form]"));
         awaitActivity(org, 6);

@@ -160,6 +160,31 @@ final class Browser implements AutoCloseable {
                 .click();
     }
 
+    /**
+     * Runs the pages' scripts, or not, as a browser with them switched off does (the pages are read so from the next
+     * one opened on): what must work without them.
+     */
+    void scripts(boolean run) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !run));
+    }
+
+    /**
+     * Clicks a link or a button that loads another page, in a page that may run no script (which {@link #submit}
+     * needs to mark it), and waits until that page has replaced this one.
+     */
+    void follow(By by) {
+        WebElement element = find(by);
+        element.click();
+        waitUntil(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return "complete".equals(script("return document.readyState;"));
+            }
+        });
+    }
+
     /** Clicks a button that submits a form, and waits until the page it leads to has replaced this one. */
     void submit(By by) {
         script("window.controlPanelTestMark = true;");

@@ -613,9 +613,7 @@ class MembersScreenTest {
         assertThat(browser.find(By.cssSelector("#member-form fieldset")).getDomProperty("disabled"))
                 .isEqualTo("true");
         assertThat(browser.find(By.id("member-email")).isEnabled()).isFalse();
-        assertThat(browser.find(By.cssSelector("[data-dialog-open=delete-dialog]"))
-                        .isEnabled())
-                .isFalse();
+        assertThat(browser.find(By.id("delete-member-button")).isEnabled()).isFalse();
         assertThat(browser.present(By.cssSelector(".profile-header .okta-badge")))
                 .isTrue();
         browser.screenshot("member-page-managed-in-okta");

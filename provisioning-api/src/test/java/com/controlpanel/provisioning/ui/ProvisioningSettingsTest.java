@@ -13,7 +13,6 @@ import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.ui.Scenery.Tenant;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,34 +272,33 @@ class ProvisioningSettingsTest {
 
     @Test
     void withoutScriptsSwitchingOnAndOffAndRegeneratingAskFirstAndCancelLeavesItAsItWas() {
-        var driver = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
-        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        browser.scripts(false);
         try {
             String page = tenant.path("/settings/provisioning");
             browser.open(page);
             // Switch on: the page with its dialog open, asking for the password; Cancel goes back to the page
-            clickWithoutScripts(By.linkText("Switch on"));
+            browser.follow(By.linkText("Switch on"));
             assertThat(browser.path()).isEqualTo(page + "?enable");
             assertThat(browser.dialogOpen("enable-dialog")).isTrue();
-            clickWithoutScripts(By.cssSelector("#enable-dialog a.secondary"));
+            browser.follow(By.cssSelector("#enable-dialog a.secondary"));
             assertThat(browser.path()).isEqualTo(page);
             assertThat(browser.dialogOpen("enable-dialog")).isFalse();
             assertThat(directory.organization(tenant.id()).orElseThrow().provisioningEnabled())
                     .isFalse();
-            clickWithoutScripts(By.linkText("Switch on"));
+            browser.follow(By.linkText("Switch on"));
             browser.type(By.id("enable-your-password"), Scenery.PASSWORD);
-            clickWithoutScripts(By.id("confirm-enable"));
+            browser.follow(By.id("confirm-enable"));
             String token = browser.find(By.id("secret-token")).getAttribute("value");
             assertThat(credentials.verify(tenantId(), token)).isPresent();
 
             // Regenerate and Switch off ask first too (Switch off was sent at once, Regenerate did nothing)
             browser.open(page);
-            clickWithoutScripts(By.id("regenerate-button"));
+            browser.follow(By.id("regenerate-button"));
             assertThat(browser.path()).isEqualTo(page + "?regenerate");
             assertThat(browser.dialogOpen("regenerate-dialog")).isTrue();
-            clickWithoutScripts(By.cssSelector("#regenerate-dialog a.secondary"));
+            browser.follow(By.cssSelector("#regenerate-dialog a.secondary"));
             assertThat(browser.path()).isEqualTo(page);
-            clickWithoutScripts(By.linkText("Switch off"));
+            browser.follow(By.linkText("Switch off"));
             assertThat(browser.path()).isEqualTo(page + "?disable");
             assertThat(browser.dialogOpen("disable-dialog")).isTrue();
             assertThat(browser.text(By.id("disable-dialog"))).contains("This breaks the integration with Okta");
@@ -308,30 +306,16 @@ class ProvisioningSettingsTest {
                     .as("still on until confirmed")
                     .isPresent();
             browser.screenshot("settings-disable-without-scripts");
-            clickWithoutScripts(By.cssSelector("#disable-dialog a.secondary"));
+            browser.follow(By.cssSelector("#disable-dialog a.secondary"));
             assertThat(browser.path()).isEqualTo(page);
             assertThat(credentials.verify(tenantId(), token)).isPresent();
-            clickWithoutScripts(By.linkText("Switch off"));
-            clickWithoutScripts(By.id("confirm-disable"));
+            browser.follow(By.linkText("Switch off"));
+            browser.follow(By.id("confirm-disable"));
             assertThat(browser.text(By.cssSelector(".flash-notice"))).contains("User provisioning is off");
             assertThat(credentials.verify(tenantId(), token)).isEmpty();
         } finally {
-            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+            browser.scripts(true);
         }
-    }
-
-    /** A click that loads another page, waited for by the element going stale (the page runs no script to mark). */
-    private void clickWithoutScripts(By by) {
-        WebElement element = browser.find(by);
-        element.click();
-        browser.waitUntil(d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(browser.script("return document.readyState;"));
-            }
-        });
     }
 
     @Test

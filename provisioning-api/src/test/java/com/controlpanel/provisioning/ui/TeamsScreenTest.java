@@ -223,9 +223,7 @@ class TeamsScreenTest {
                 .isTrue();
         assertThat(browser.text(By.id("managed-note"))).contains("This team is managed in Okta");
         assertThat(browser.find(By.id("add-member-button")).isEnabled()).isFalse();
-        assertThat(browser.find(By.xpath("//button[normalize-space()='Rename']"))
-                        .isEnabled())
-                .isFalse();
+        assertThat(browser.find(By.id("rename-team-button")).isEnabled()).isFalse();
         assertThat(browser.find(By.cssSelector("#team-members button")).isEnabled())
                 .as("Remove")
                 .isFalse();
@@ -466,7 +464,7 @@ class TeamsScreenTest {
         String gone = "Not done. That team no longer exists (deleted meanwhile): nothing was changed.";
         // renamed from a page shown before another admin deleted the team
         browser.open(org.tenant().path("/teams/" + org.design().value()));
-        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.openDialog(By.id("rename-team-button"), "rename-dialog");
         browser.type(By.id("rename-name"), "Product Design");
         scenery.deleteTeam(org.tenant(), org.design());
         browser.submit(By.cssSelector("button[form=rename-form]"));
@@ -489,7 +487,7 @@ class TeamsScreenTest {
         Teams org = teams("Northwind Refused Back");
         String page = org.tenant().path("/teams/" + org.design().value());
         browser.open(page);
-        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.openDialog(By.id("rename-team-button"), "rename-dialog");
         browser.type(By.id("rename-name"), "RESEARCH");
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.dialogOpen("rename-dialog")).isTrue();
@@ -516,7 +514,7 @@ class TeamsScreenTest {
         Teams org = teams("Northwind Late Rename");
         scenery.provisioningOff(org.tenant());
         browser.open(org.tenant().path("/teams/" + org.engineering().value()));
-        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.openDialog(By.id("rename-team-button"), "rename-dialog");
         browser.type(By.id("rename-name"), "Platform");
         scenery.provisioningOn(org.tenant());
 
@@ -533,7 +531,7 @@ class TeamsScreenTest {
         Teams org = teams("Northwind Renames");
         browser.open(org.tenant().path("/teams/" + org.design().value()));
 
-        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.openDialog(By.id("rename-team-button"), "rename-dialog");
         browser.type(By.id("rename-name"), "RESEARCH");
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.dialogOpen("rename-dialog")).isTrue();
@@ -554,13 +552,13 @@ class TeamsScreenTest {
                 .equals(browser.script("return document.getElementById('announcer').textContent;")));
 
         // the name it already has: nothing changes, and the page does not claim it did
-        browser.openDialog(By.xpath("//button[normalize-space()='Rename']"), "rename-dialog");
+        browser.openDialog(By.id("rename-team-button"), "rename-dialog");
         assertThat(browser.find(By.id("rename-name")).getDomProperty("value")).isEqualTo("Product Design");
         browser.submit(By.cssSelector("button[form=rename-form]"));
         assertThat(browser.text(By.cssSelector(".flash-notice")))
                 .isEqualTo("The team is already called Product Design.");
 
-        browser.openDialog(By.xpath("//button[normalize-space()='Delete']"), "delete-dialog");
+        browser.openDialog(By.id("delete-team-button"), "delete-dialog");
         assertThat(browser.text(By.id("delete-text"))).contains("its members stay members");
         browser.submit(By.cssSelector("#delete-dialog button[type=submit]"));
         assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
@@ -570,5 +568,54 @@ class TeamsScreenTest {
         assertThat(directory.findMember(org.tenant().id(), org.ada()))
                 .as("rule 9")
                 .isPresent();
+    }
+
+    @Test
+    void withoutScriptsATeamIsRenamedAndDeletedAndAMemberDeletedEachAfterAsking() {
+        Teams org = teams("Northwind Without Scripts");
+        String page = org.tenant().path("/teams/" + org.design().value());
+        browser.scripts(false);
+        try {
+            browser.open(page);
+            // each action is a link to the page with its dialog open (they were buttons only a script opened)
+            browser.follow(By.id("rename-team-button"));
+            assertThat(browser.path()).isEqualTo(page + "?rename");
+            assertThat(browser.dialogOpen("rename-dialog")).isTrue();
+            browser.follow(By.cssSelector("#rename-dialog a.secondary"));
+            assertThat(browser.path()).isEqualTo(page);
+            assertThat(browser.dialogOpen("rename-dialog")).isFalse();
+            browser.follow(By.id("rename-team-button"));
+            browser.type(By.id("rename-name"), "Design Studio");
+            browser.follow(By.cssSelector("button[form=rename-form]"));
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design Studio");
+
+            browser.follow(By.id("add-member-button"));
+            assertThat(browser.path()).isEqualTo(page + "?add");
+            assertThat(browser.dialogOpen("add-dialog")).isTrue();
+
+            browser.open(page);
+            browser.follow(By.id("delete-team-button"));
+            assertThat(browser.dialogOpen("delete-dialog")).isTrue();
+            browser.follow(By.cssSelector("#delete-dialog a.secondary"));
+            assertThat(directory.findTeam(org.tenant().id(), org.design())).isPresent();
+            browser.follow(By.id("delete-team-button"));
+            browser.follow(By.cssSelector("#delete-dialog button[type=submit]"));
+            assertThat(browser.path()).isEqualTo(org.tenant().path("/teams"));
+            assertThat(directory.findTeam(org.tenant().id(), org.design())).isEmpty();
+
+            String member = org.tenant().path("/members/" + org.grace().value());
+            browser.open(member);
+            browser.follow(By.id("delete-member-button"));
+            assertThat(browser.path()).isEqualTo(member + "?delete");
+            assertThat(browser.dialogOpen("delete-dialog")).isTrue();
+            browser.follow(By.cssSelector("#delete-dialog button[type=submit]"));
+            assertThat(directory.findMember(org.tenant().id(), org.grace())).isEmpty();
+            // managed in Okta: no link, a button that says so
+            browser.open(org.tenant().path("/teams/" + org.engineering().value()));
+            assertThat(browser.find(By.id("delete-team-button")).getTagName()).isEqualTo("button");
+            assertThat(browser.find(By.id("delete-team-button")).isEnabled()).isFalse();
+        } finally {
+            browser.scripts(true);
+        }
     }
 }

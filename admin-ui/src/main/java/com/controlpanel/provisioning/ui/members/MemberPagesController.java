@@ -174,10 +174,13 @@ public class MemberPagesController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @PathVariable String id,
+            @RequestParam(required = false) String delete,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "members");
         MemberView member = find(workspace, id);
         showMember(workspace, member, MemberForm.of(member), new FormErrors(), model);
+        // the page's link to its dialog, which works without scripts (with them the dialog opens in place)
+        model.addAttribute("deleteOpen", delete != null && !member.readOnly());
         return "members/member";
     }
 
@@ -414,6 +417,7 @@ public class MemberPagesController {
         model.addAttribute("member", member);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("deleteOpen", false);
     }
 
     private MemberView find(Workspace workspace, String id) {

@@ -131,10 +131,19 @@ public class TeamPagesController {
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) String add,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String rename,
+            @RequestParam(required = false) String delete,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "teams");
         TeamView team = find(workspace, id);
         showTeam(workspace, team, Paging.offset(offset), null, new FormErrors(), model);
+        // the page's links to its dialogs, which work without scripts (with them the dialog opens in place)
+        if (rename != null && !team.readOnly()) {
+            model.addAttribute("renameOpen", true);
+        }
+        if (delete != null && !team.readOnly()) {
+            model.addAttribute("deleteOpen", true);
+        }
         if (add != null && !team.readOnly()) {
             // back from "Add": the dialog again, as it was, so that several members are added in a row
             addCandidates(workspace, team, q, model);
@@ -385,6 +394,7 @@ public class TeamPagesController {
         model.addAttribute("renameTo", renameTo == null ? team.name() : renameTo);
         model.addAttribute("renameErrors", renameErrors);
         model.addAttribute("renameOpen", renameErrors.any());
+        model.addAttribute("deleteOpen", false);
         addCandidates(workspace, team, null, model);
     }
 
