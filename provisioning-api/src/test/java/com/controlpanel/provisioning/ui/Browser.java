@@ -179,8 +179,13 @@ final class Browser implements AutoCloseable {
             try {
                 element.isEnabled();
                 return false;
-            } catch (StaleElementReferenceException gone) {
+            } catch (WebDriverException gone) {
+                // stale, or its node leaving with its document ("does not belong to the document")
+            }
+            try {
                 return "complete".equals(script("return document.readyState;"));
+            } catch (WebDriverException loading) {
+                return false;
             }
         });
     }

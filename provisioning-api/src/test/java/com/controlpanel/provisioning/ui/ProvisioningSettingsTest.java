@@ -319,6 +319,49 @@ class ProvisioningSettingsTest {
     }
 
     @Test
+    void withoutScriptsAnAdminIsRemovedAndABackupDeletedEachAfterAsking() {
+        String page = tenant.path("/settings/admins");
+        browser.open(page);
+        String helper = "helper-" + java.util.UUID.randomUUID() + "@northwind.example";
+        addAdmin(helper, Scenery.PASSWORD);
+        String backup = context.getBean(DatabaseBackups.class)
+                .take()
+                .file()
+                .getFileName()
+                .toString();
+        browser.scripts(false);
+        try {
+            browser.open(page);
+            // Remove is a link to the page with its question open (it was a button only a script opened)
+            browser.follow(By.cssSelector("[aria-label='Remove " + helper + " as an admin']"));
+            assertThat(browser.path()).startsWith(page + "?remove=");
+            WebElement asked = browser.find(By.cssSelector("dialog.remove-admin-dialog[open]"));
+            assertThat(asked.getText()).contains("Remove " + helper + " as an admin?");
+            browser.follow(By.cssSelector("dialog[open] a.secondary"));
+            assertThat(browser.path()).isEqualTo(page);
+            assertThat(adminRows()).containsExactlyInAnyOrder(tenant.adminEmail() + " (you)", helper);
+            browser.follow(By.cssSelector("[aria-label='Remove " + helper + " as an admin']"));
+            browser.follow(By.cssSelector("dialog[open] button.danger[type=submit]"));
+            assertThat(browser.text(By.cssSelector(".flash-notice")))
+                    .isEqualTo(helper + " is no longer an admin of this organization.");
+
+            browser.open("/login");
+            browser.driver().manage().deleteAllCookies();
+            browser.signIn(ApplicationTest.ADMIN, ApplicationTest.PASSWORD);
+            String backups = tenant.path("/settings/backups");
+            browser.open(backups);
+            browser.follow(By.cssSelector("[aria-label='Delete " + backup + "']"));
+            assertThat(browser.path()).isEqualTo(backups + "?delete=" + backup);
+            assertThat(browser.find(By.cssSelector("dialog[open]")).getText()).contains("Delete " + backup + "?");
+            browser.follow(By.cssSelector("dialog[open] .confirm-delete-backup"));
+            assertThat(browser.text(By.cssSelector(".flash-notice"))).isEqualTo("Backup deleted: " + backup + ".");
+            assertThat(context.getBean(DatabaseBackups.class).file(backup)).isEmpty();
+        } finally {
+            browser.scripts(true);
+        }
+    }
+
+    @Test
     void whileOffItSaysWhatOktaProvisionedEarlier() {
         scenery.provisioningOn(tenant);
         MemberId ann = scenery.oktaMember(tenant, "Ann", "Early");
@@ -460,7 +503,7 @@ class ProvisioningSettingsTest {
         assertThat(asked.findElement(By.tagName("h2")).getText()).isEqualTo("Remove " + helper + " as an admin?");
         assertThat(asked.getText()).contains("They will no longer manage this organization");
         browser.screenshot("settings-admins-remove");
-        asked.findElement(By.cssSelector("button.secondary[data-dialog-close]")).click();
+        asked.findElement(By.cssSelector(".secondary[data-dialog-close]")).click();
         browser.waitUntil(d -> asked.getAttribute("open") == null);
         assertThat(adminRows()).containsExactlyInAnyOrder(tenant.adminEmail() + " (you)", helper);
         browser.open(tenant.path("/settings/admins"));

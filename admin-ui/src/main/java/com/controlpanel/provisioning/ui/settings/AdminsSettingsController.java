@@ -52,7 +52,14 @@ public class AdminsSettingsController {
     }
 
     @GetMapping({"", "/"})
-    String list(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+    String list(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String remove,
+            Model model) {
+        // the admin whose removal the address asks about (?remove=<id>, the page's link, which works without
+        // scripts; with them the dialog opens in place)
+        model.addAttribute("removing", remove == null ? "" : remove);
         return page(workspaces.open(admin, org, "settings"), admin, new FormErrors(), "", model);
     }
 
@@ -193,6 +200,9 @@ public class AdminsSettingsController {
         model.addAttribute("you", admin.adminId());
         model.addAttribute("errors", errors);
         model.addAttribute("email", email);
+        if (!model.containsAttribute("removing")) {
+            model.addAttribute("removing", "");
+        }
         return "settings/admins";
     }
 }

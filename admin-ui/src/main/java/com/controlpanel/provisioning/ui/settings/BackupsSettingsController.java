@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,8 +47,15 @@ public class BackupsSettingsController {
     }
 
     @GetMapping({"", "/"})
-    String backups(@AuthenticationPrincipal ControlPanelAdmin admin, @PathVariable String org, Model model) {
+    String backups(
+            @AuthenticationPrincipal ControlPanelAdmin admin,
+            @PathVariable String org,
+            @RequestParam(required = false) String delete,
+            Model model) {
         Workspace workspace = operatorOnly(admin, org);
+        // the backup whose deletion the address asks about (?delete=<file>, the page's link, which works without
+        // scripts; with them the dialog opens in place)
+        model.addAttribute("deleting", delete == null ? "" : delete);
         Path directory = backups.directory();
         List<BackupView> kept = backups.kept(LISTED).stream()
                 .map(backup -> new BackupView(
