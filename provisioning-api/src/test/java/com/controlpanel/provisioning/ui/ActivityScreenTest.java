@@ -911,13 +911,22 @@ class ActivityScreenTest {
         assertThat(browser.fetch(browser.path()).status()).isEqualTo(422);
         browser.screenshot("activity-bad-filters");
         // an actor or action no list of the page gives comes from an edited link: said so, as on the other pages
-        for (String edited : List.of("action=member.exploded", "actor=bogus", "from=yesterday&action=bogus")) {
+        for (String edited : List.of(
+                "action=member.exploded",
+                "actor=bogus",
+                "from=yesterday&action=bogus",
+                // an id of no member or team the organization has or had (it was shown as "About <id>")
+                "subject=00000000-0000-0000-0000-000000000000")) {
             Browser.Fetched refused = browser.fetch(tenant.path("/activity?" + edited));
             assertThat(refused.status()).as(edited).isEqualTo(400);
             assertThat(refused.body()).as(edited).contains("This link is not right");
         }
         assertThat(browser.fetch(tenant.path("/activity?action=MEMBER.INVITED&actor=Admin"))
                         .status())
+                .isEqualTo(200);
+        assertThat(browser.fetch(tenant.path("/activity?subject=" + tenant.id().value()))
+                        .status())
+                .as("the organization's own actions")
                 .isEqualTo(200);
 
         // a range that ends before it starts, sent by the form (htmx): the message replaces the results

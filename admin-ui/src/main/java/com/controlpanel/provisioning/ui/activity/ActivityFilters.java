@@ -153,7 +153,9 @@ public class ActivityFilters {
             return Optional.empty();
         }
         if (ID.matcher(text).matches()) {
-            return Optional.of(new Subject(text, nameOf(organizationId, text)));
+            // an id the page gives (a link, a choice picked) is of a member or team of the organization, now or
+            // once: one that never was comes from an edited link, which is said so rather than shown as a name
+            return Optional.of(new Subject(text, knownName(organizationId, text).orElseThrow(BadLink::new)));
         }
         MemberPage members = directory.findMembers(
                 new FindMembersQuery(organizationId, text, null, null, null, MemberSort.NAME, false, 0, CHOICES));
@@ -256,25 +258,33 @@ public class ActivityFilters {
      * it is found by that name).
      */
     private String nameOf(OrganizationId organizationId, String id) {
+        return knownName(organizationId, id).orElse(id);
+    }
+
+    /** The name of a member or team of the organization, now or once ("… (deleted)"); none for an id it never had. */
+    private Optional<String> knownName(OrganizationId organizationId, String id) {
+        if (id.equals(organizationId.value())) {
+            // the organization's own actions (Settings links to them), also before the timeline has a row of them
+            return directory.organization(organizationId).map(organization -> organization.name());
+        }
         MemberId memberId = new MemberId(id);
         Optional<String> member = directory
                 .findMember(organizationId, memberId)
                 .map(summary -> label(summary.member().profile()));
         if (member.isPresent()) {
-            return member.get();
+            return member;
         }
         Optional<String> team = directory
                 .findTeam(organizationId, new TeamId(id))
                 .map(summary -> summary.team().displayName().value());
         if (team.isPresent()) {
-            return team.get();
+            return team;
         }
         // its own newest row: a deleted member's newest rows are its removals from its teams, about the teams
         return activity.lastAbout(organizationId, id)
                 .map(row -> "MEMBER".equals(row.subjectType()) || "TEAM".equals(row.subjectType())
                         ? row.subjectName() + " (deleted)"
-                        : row.subjectName())
-                .orElse(id);
+                        : row.subjectName());
     }
 
     private String actorName(OrganizationId organizationId, String actorId) {
