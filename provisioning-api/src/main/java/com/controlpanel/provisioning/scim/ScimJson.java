@@ -42,13 +42,10 @@ public final class ScimJson {
      * which of the two would count is nowhere said).
      */
     public static JsonNode read(byte[] body, Charset charset) throws IOException {
-        var reader = reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
             return charset == null || charset.equals(StandardCharsets.UTF_8)
-                    ? reader.readTree(body)
-                    : reader.readTree(new String(body, charset));
+                    ? BODIES.readTree(body)
+                    : BODIES.readTree(new String(body, charset));
         } catch (MismatchedInputException e) {
             // the same key in another letter case: said as the parser says an exact duplicate
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
@@ -69,16 +66,19 @@ public final class ScimJson {
      * it writes ({@code 1.10}, {@code 1E+400}): read as a double it would be another number, or none ({@code 1e400}
      * is infinite), and a string attribute given one keeps its digits ({@code "1.10"}, not {@code "1.1"}).
      */
-    private static ObjectReader reader() {
-        return JsonUtils.getObjectReader()
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
-    }
+    private static final ObjectReader TREES = JsonUtils.getObjectReader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
+    /** {@link #TREES} for a request's body: one JSON value, nothing after it, no key twice (made once, immutable). */
+    private static final ObjectReader BODIES = TREES.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** A copy of a tree whose object keys compare case-insensitively (what PATCH operations are applied to). */
     public static ObjectNode caseInsensitive(ObjectNode node) {
         try {
-            return (ObjectNode) reader().readTree(MAPPER.writeValueAsBytes(node));
+            return (ObjectNode) TREES.readTree(MAPPER.writeValueAsBytes(node));
         } catch (IOException e) {
             throw new IllegalStateException("A resource could not be copied", e);
         }
