@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.controlpanel.provisioning.directory.DirectoryQueries;
+import com.controlpanel.provisioning.directory.TeamRef;
 import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.TeamId;
@@ -285,7 +286,7 @@ class TeamsScreenTest {
         assertThat(browser.path()).contains("add");
 
         // "Done" gives the focus back to the button that opened the dialog, on the page that shows them
-        browser.click(By.cssSelector("#add-dialog footer button[data-dialog-close]"));
+        browser.click(By.cssSelector("#add-dialog footer [data-dialog-close]"));
         assertThat(browser.dialogOpen("add-dialog")).isFalse();
         // the focus comes back on the dialog's close event, a moment after the click
         browser.waitUntil(d -> "add-member-button"
@@ -589,9 +590,34 @@ class TeamsScreenTest {
             browser.follow(By.cssSelector("button[form=rename-form]"));
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Design Studio");
 
+            // the header's close button is a link back too
+            browser.follow(By.id("rename-team-button"));
+            browser.follow(By.cssSelector("#rename-dialog header [rel=prev]"));
+            assertThat(browser.path()).isEqualTo(page);
+            assertThat(browser.dialogOpen("rename-dialog")).isFalse();
+
             browser.follow(By.id("add-member-button"));
             assertThat(browser.path()).isEqualTo(page + "?add");
             assertThat(browser.dialogOpen("add-dialog")).isTrue();
+            assertThat(candidateNames()).contains("Grace Hopper", "Linus Torvalds");
+            // Enter sends the search: the page again, the dialog open on the members it finds
+            browser.find(By.id("candidate-q")).sendKeys("hopper" + Keys.ENTER);
+            browser.waitUntil(d -> browser.path().contains("q=hopper"));
+            assertThat(browser.dialogOpen("add-dialog")).isTrue();
+            assertThat(candidateNames()).containsExactly("Grace Hopper");
+            assertThat(browser.find(By.id("candidate-q")).getAttribute("value")).isEqualTo("hopper");
+            browser.follow(By.cssSelector("#candidates button[aria-label^='Add Grace Hopper']"));
+            assertThat(browser.text(By.id("add-status"))).isEqualTo("Added Grace Hopper to Design Studio.");
+            assertThat(directory
+                            .findMember(org.tenant().id(), org.grace())
+                            .orElseThrow()
+                            .teams())
+                    .extracting(TeamRef::teamId)
+                    .contains(org.design());
+            // Done closes it
+            browser.follow(By.cssSelector("#add-dialog footer a"));
+            assertThat(browser.path()).isEqualTo(page);
+            assertThat(browser.dialogOpen("add-dialog")).isFalse();
 
             browser.open(page);
             browser.follow(By.id("delete-team-button"));
@@ -610,6 +636,22 @@ class TeamsScreenTest {
             assertThat(browser.dialogOpen("delete-dialog")).isTrue();
             browser.follow(By.cssSelector("#delete-dialog button[type=submit]"));
             assertThat(directory.findMember(org.tenant().id(), org.grace())).isEmpty();
+            // the lists' dialogs close by their Cancel and their close button alike
+            String teamsList = org.tenant().path("/teams");
+            browser.open(teamsList);
+            browser.follow(By.id("create-team-button"));
+            assertThat(browser.dialogOpen("create-dialog")).isTrue();
+            browser.follow(By.cssSelector("#create-dialog footer a.secondary"));
+            assertThat(browser.path()).isEqualTo(teamsList);
+            assertThat(browser.dialogOpen("create-dialog")).isFalse();
+            String membersList = org.tenant().path("/members");
+            browser.open(membersList);
+            browser.follow(By.id("invite-button"));
+            assertThat(browser.dialogOpen("invite-dialog")).isTrue();
+            browser.follow(By.cssSelector("#invite-dialog header [rel=prev]"));
+            assertThat(browser.path()).isEqualTo(membersList);
+            assertThat(browser.dialogOpen("invite-dialog")).isFalse();
+
             // managed in Okta: no link, a button that says so
             browser.open(org.tenant().path("/teams/" + org.engineering().value()));
             assertThat(browser.find(By.id("delete-team-button")).getTagName()).isEqualTo("button");
