@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -81,6 +82,7 @@ public class AcceptableAnswers implements HandlerInterceptor {
                 ? answer.getGeneric(0).toClass()
                 : answer.toClass();
         return StreamingResponseBody.class.isAssignableFrom(body)
+                || ResponseBodyEmitter.class.isAssignableFrom(body)
                 || Resource.class.isAssignableFrom(body)
                 || (mapping != null && mapping.produces().length > 0);
     }

@@ -24,6 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -54,6 +55,7 @@ public class ApiExceptionHandler {
         if (e.retryAfterSeconds() > 0) {
             return ResponseEntity.status(e.status())
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem.getBody());
         }
         return problem;
@@ -280,12 +282,19 @@ public class ApiExceptionHandler {
     private static ResponseEntity<ProblemDetail> retryShortly(String code, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail).getBody());
     }
 
+    /**
+     * A problem detail, its media type set here: negotiated against the request's {@code Accept}, a header that is no
+     * list of media types would leave the answer empty (Spring writes no body for an error it can not negotiate).
+     */
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

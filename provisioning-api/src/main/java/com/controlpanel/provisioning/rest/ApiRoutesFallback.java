@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,6 +54,7 @@ public class ApiRoutesFallback {
         if (!allowed.contains(request.getMethod())) {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                     .header(HttpHeaders.ALLOW, allow)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ApiExceptionHandler.problem(
                                     HttpStatus.METHOD_NOT_ALLOWED,
                                     "method-not-allowed",

@@ -1,6 +1,8 @@
 package com.controlpanel.provisioning.rest;
 
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
+import com.controlpanel.provisioning.web.PlainParameters;
+import java.math.BigInteger;
 import java.util.Locale;
 
 /** Reads the JSON API's query parameters, refusing unknown values with a 400 that names them. */
@@ -35,7 +37,7 @@ public final class Params {
     }
 
     /** A page size from 0 (then only the total is of use) to {@code max}; 50 when not given. */
-    public static int limit(Integer limit, int max) {
+    public static int limit(String limit, int max) {
         return limit(limit, 0, max);
     }
 
@@ -43,18 +45,28 @@ public final class Params {
      * A page size for cursor paging: at least 1, since an empty page has no next cursor, which would say that nothing
      * is left.
      */
-    public static int cursorLimit(Integer limit, int max) {
+    public static int cursorLimit(String limit, int max) {
         return limit(limit, 1, max);
     }
 
-    private static int limit(Integer limit, int min, int max) {
-        if (limit == null) {
+    /**
+     * Read here, not by Spring: a number with more digits than an int holds is out of this call's range, which the
+     * answer names, rather than out of an int's.
+     */
+    private static int limit(String limit, int min, int max) {
+        if (limit == null || limit.isEmpty()) {
             return 50;
         }
-        if (limit < min || limit > max) {
+        try {
+            PlainParameters.checked(limit);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("Parameter 'limit' must be a whole number");
+        }
+        BigInteger value = new BigInteger(limit);
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw new InvalidValueException("Parameter 'limit' must be between " + min + " and " + max);
         }
-        return limit;
+        return value.intValue();
     }
 
     public static int offset(Integer offset) {

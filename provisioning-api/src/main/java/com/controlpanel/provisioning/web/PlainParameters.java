@@ -71,7 +71,7 @@ public class PlainParameters {
     }
 
     /** The text, if it is decimal; otherwise a NumberFormatException (an IllegalArgumentException). */
-    static String checked(String text) {
+    public static String checked(String text) {
         int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
         if (start == text.length()) {
             throw new NumberFormatException("not a number: " + text);

@@ -108,13 +108,43 @@ class ApiEdgesTest {
     }
 
     @Test
-    void aRouteAnsweringAnotherTypeThanJsonSaysWhichWhenAcceptTakesItNot() {
+    void aRouteAnsweringAnotherTypeThanJsonSaysWhichWhenAcceptTakesItNot() throws Exception {
         for (String accept : List.of("application/json", "text/html")) {
             var refused = api.header("Accept", accept).get(path("/activity/stream"));
             assertProblem(refused, 406, "not-acceptable");
             assertThat(refused.json().get("detail").asText())
                     .isEqualTo(path("/activity/stream") + " answers text/event-stream, which the request's Accept"
                             + " header (" + accept + ") does not take: accept text/event-stream, or leave Accept out");
+        }
+        // a quality of 0 says "not this type" (it was streamed): the status read before any body, which a stream would
+        // never end
+        java.net.http.HttpResponse<java.io.InputStream> notThis = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + path("/activity/stream")))
+                                .header("Accept", "text/event-stream;q=0")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString((ApplicationTest.ADMIN + ":"
+                                                                        + ApplicationTest.PASSWORD)
+                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .timeout(java.time.Duration.ofSeconds(30))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = notThis.body()) {
+            assertThat(notThis.statusCode()).isEqualTo(406);
+            assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"code\":\"not-acceptable\"");
+        }
+        // a header that is no list of media types is a bad request, said as problem details (it was an empty 406)
+        for (String accept : List.of("garbage;;;", "text", "application/")) {
+            var malformed = api.header("Accept", accept).get(path("/activity/stream"));
+            assertProblem(malformed, 400, "invalid-request");
+            assertThat(malformed.json().get("detail").asText())
+                    .isEqualTo("The Accept header is not a list of media types: send text/event-stream, or leave"
+                            + " Accept out");
         }
         // no route there: not found, whatever the Accept
         assertProblem(api.header("Accept", "text/html").get("/api/no-such-route"), 404, "not-found");
@@ -197,12 +227,22 @@ class ApiEdgesTest {
             assertThat(refused.json().get("detail").asText())
                     .isEqualTo("Parameter '" + name + "' must be a whole number");
         }
-        // digits past what the parameter holds: the range it takes
-        assertThat(api.get(path("/members?limit=99999999999"))
+        // digits past what the parameter holds: the range it takes, a page size's being the call's own
+        assertThat(api.get(path("/members?offset=99999999999"))
                         .json()
                         .get("detail")
                         .asText())
-                .isEqualTo("Parameter 'limit' must be a whole number from 0 to " + Integer.MAX_VALUE);
+                .isEqualTo("Parameter 'offset' must be a whole number from 0 to " + Integer.MAX_VALUE);
+        for (String query : List.of("/members?limit=99999999999", "/members?limit=99999999999999999999")) {
+            var refused = api.get(path(query));
+            assertProblem(refused, 400, "invalid-value");
+            assertThat(refused.json().get("detail").asText()).isEqualTo("Parameter 'limit' must be between 0 and 500");
+        }
+        assertThat(api.get(path("/activity?limit=2147483648"))
+                        .json()
+                        .get("detail")
+                        .asText())
+                .isEqualTo("Parameter 'limit' must be between 1 and 500");
     }
 
     @Test

@@ -369,7 +369,7 @@ final class ActivityDescriber {
         if (!profile.emails().isEmpty()) {
             fields.put(
                     "emails",
-                    profile.emails().stream().map(ActivityDescriber::email).collect(Collectors.joining(", ")));
+                    profile.emails().stream().map(ActivityDescriber::email).collect(Collectors.joining("; ")));
         }
         for (Map.Entry<String, Object> attribute : profile.attributes().entrySet()) {
             if (attribute.getKey().startsWith("urn:") && attribute.getValue() instanceof Map<?, ?> extension) {

@@ -317,6 +317,26 @@ class ActivityDescriberTest {
     }
 
     @Test
+    void severalEmailsAreKeptApartAsOtherListsAreNotByTheCommasOfTheirOwnTags() throws Exception {
+        MemberProfile before = aliceProfile();
+        MemberProfile two = new MemberProfile(
+                before.userName(),
+                before.name(),
+                before.displayName(),
+                List.of(
+                        new EmailAddress("alice@example.com", "work", true, null),
+                        new EmailAddress("alice@home.example", "home", false, null)),
+                before.externalId(),
+                before.attributes());
+        JsonNode emails = json.readTree(describe(new MemberProfileChanged(ORG, ALICE, before, two), OKTA)
+                        .details())
+                .get("changes")
+                .get(0);
+        assertThat(emails.get("field").asText()).isEqualTo("emails");
+        assertThat(emails.get("to").asText()).isEqualTo("alice@example.com (work, primary); alice@home.example (home)");
+    }
+
+    @Test
     void aChangeOnlyAnEmailsDisplayNameOrAValuePastTheCutMakesIsStillListed() throws Exception {
         MemberProfile before = aliceProfile();
         MemberProfile shownAs = new MemberProfile(

@@ -20,6 +20,8 @@ import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.ui.activity.LiveStream;
 import com.controlpanel.provisioning.ui.activity.LiveStreams;
+import com.controlpanel.provisioning.web.Edge;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,7 +103,7 @@ public class ActivityController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String limit) {
         OrganizationRow organization = access.require(admin, org);
         FindActivityQuery query = query(
                 organization.organizationId(),
@@ -186,11 +188,23 @@ public class ActivityController {
      * New rows as they are stored, as server-sent events ({@code event: activity}, {@code id} = position, data =
      * the row as JSON). With {@code Last-Event-ID}, every row missed since that one comes first, however many.
      */
-    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping("/stream")
     public SseEmitter stream(
             @AuthenticationPrincipal AdminUser admin,
             @PathVariable String org,
-            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            HttpServletRequest request) {
+        // checked here rather than by the mapping: Spring matched text/event-stream;q=0, and answered a header that is
+        // no list of media types with an empty 406
+        if (!takes(accept, MediaType.TEXT_EVENT_STREAM)) {
+            String path = Edge.path(request);
+            throw new ApiException(
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "not-acceptable",
+                    path + " answers text/event-stream, which the request's Accept header (" + accept
+                            + ") does not take: accept text/event-stream, or leave Accept out");
+        }
         OrganizationRow organization = access.require(admin, org);
         Long resumeAfter = resumeAfter(organization.organizationId(), lastEventId);
         BooleanSupplier stillAllowed = access.stillAllowed(admin, organization.organizationId());
@@ -314,7 +328,8 @@ public class ActivityController {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
                     "invalid-request",
-                    "The Accept header is not a list of media types: send the export's type, or leave Accept out");
+                    "The Accept header is not a list of media types: send " + type.getType() + "/" + type.getSubtype()
+                            + ", or leave Accept out");
         }
     }
 

@@ -48,8 +48,7 @@ public class BackupController {
 
     /** The backups in the backup directory, newest first ({@code limit}: 50 unless given, at most 1,000). */
     @GetMapping
-    public List<KeptJson> list(
-            @AuthenticationPrincipal AdminUser admin, @RequestParam(required = false) Integer limit) {
+    public List<KeptJson> list(@AuthenticationPrincipal AdminUser admin, @RequestParam(required = false) String limit) {
         requireOperator(admin);
         int most = Params.limit(limit, 1000);
         if (backup.unavailable() != null) {

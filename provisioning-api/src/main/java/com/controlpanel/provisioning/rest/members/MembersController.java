@@ -80,7 +80,7 @@ public class MembersController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String limit) {
         OrganizationRow organization = access.require(admin, org);
         TeamId teamId = null;
         if (team != null && !team.isBlank()) {

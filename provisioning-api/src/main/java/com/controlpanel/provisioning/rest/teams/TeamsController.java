@@ -69,7 +69,7 @@ public class TeamsController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String limit) {
         OrganizationRow organization = access.require(admin, org);
         FindTeamsQuery query = new FindTeamsQuery(
                 organization.organizationId(),
@@ -145,7 +145,7 @@ public class TeamsController {
             @PathVariable String org,
             @PathVariable String id,
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String limit) {
         OrganizationRow organization = access.require(admin, org);
         TeamSummary team = find(organization, id);
         FindMembersQuery query = new FindMembersQuery(
@@ -173,7 +173,7 @@ public class TeamsController {
             @PathVariable String id,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String limit) {
         OrganizationRow organization = access.require(admin, org);
         TeamSummary team = find(organization, id);
         int from = Params.offset(offset);
