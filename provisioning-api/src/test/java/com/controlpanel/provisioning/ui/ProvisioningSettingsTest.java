@@ -290,6 +290,14 @@ class ProvisioningSettingsTest {
             browser.follow(By.id("confirm-enable"));
             String token = browser.find(By.id("secret-token")).getAttribute("value");
             assertThat(credentials.verify(tenantId(), token)).isPresent();
+            // a reload of the page showing it sends the form again (no script placed it at the settings' address):
+            // no other token, this one masked
+            browser.driver().navigate().refresh();
+            browser.waitUntil(d -> browser.text(By.cssSelector(".flash-notice")).contains("sent already"));
+            assertThat(browser.path()).isEqualTo(page);
+            assertThat(browser.find(By.id("secret-token")).getAttribute("class"))
+                    .contains("masked");
+            assertThat(credentials.verify(tenantId(), token)).isPresent();
 
             // Regenerate and Switch off ask first too (Switch off was sent at once, Regenerate did nothing)
             browser.open(page);
@@ -298,6 +306,18 @@ class ProvisioningSettingsTest {
             assertThat(browser.dialogOpen("regenerate-dialog")).isTrue();
             browser.follow(By.cssSelector("#regenerate-dialog a.secondary"));
             assertThat(browser.path()).isEqualTo(page);
+            browser.follow(By.id("regenerate-button"));
+            browser.type(By.id("regenerate-your-password"), Scenery.PASSWORD);
+            browser.follow(By.id("confirm-regenerate"));
+            String regenerated = browser.find(By.id("secret-token")).getAttribute("value");
+            assertThat(credentials.verify(tenantId(), regenerated)).isPresent();
+            assertThat(credentials.verify(tenantId(), token)).isEmpty();
+            browser.driver().navigate().refresh();
+            browser.waitUntil(d -> browser.text(By.cssSelector(".flash-notice")).contains("sent already"));
+            assertThat(credentials.verify(tenantId(), regenerated))
+                    .as("a reload issues no other token")
+                    .isPresent();
+            token = regenerated;
             browser.follow(By.linkText("Switch off"));
             assertThat(browser.path()).isEqualTo(page + "?disable");
             assertThat(browser.dialogOpen("disable-dialog")).isTrue();

@@ -19,8 +19,12 @@ import com.controlpanel.provisioning.ui.layout.Workspace;
 import com.controlpanel.provisioning.ui.layout.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Settings → User provisioning: switch it on (the Secret Token is shown once), regenerate the token, switch it off.
  * A POST that issued a token is answered by the page showing it, which the page's script then places at the settings'
  * address ({@link AnsweredForms}), so that a reload never issues a token again; the token is never stored (the
- * database keeps only its hash), not even in the session. Every other POST redirects.
+ * database keeps only its hash), not even in the session. Without scripts a reload sends the form again: its form id
+ * ({@link SentForms}) makes that sending the settings page, the token masked, rather than another token. Every other
+ * POST redirects.
  */
 @Controller
 @RequestMapping("/orgs/{org}/settings")
@@ -46,6 +52,8 @@ public class ProvisioningSettingsController {
             + " Okta now: the token is shown only this once.";
     private static final String REGENERATED = "A new Secret Token was issued and the previous one no longer works."
             + " Paste the new one into Okta now: it is shown only this once.";
+    private static final String SENT_AGAIN = "This form was sent already: the Secret Token it issued is shown only"
+            + " once, and no other was issued. If you did not copy it, regenerate it.";
 
     private final Workspaces workspaces;
     private final OrganizationAdministration organizations;
@@ -53,6 +61,7 @@ public class ProvisioningSettingsController {
     private final TenantUrls tenantUrls;
     private final Acting acting;
     private final AdminPasswords passwords;
+    private final SentForms sentForms;
 
     public ProvisioningSettingsController(
             Workspaces workspaces,
@@ -60,7 +69,9 @@ public class ProvisioningSettingsController {
             DirectoryQueries directory,
             TenantUrls tenantUrls,
             Acting acting,
-            AdminPasswords passwords) {
+            AdminPasswords passwords,
+            JdbcTemplate jdbc) {
+        this.sentForms = new SentForms(jdbc, Clock.systemUTC());
         this.workspaces = workspaces;
         this.organizations = organizations;
         this.directory = directory;
@@ -100,6 +111,8 @@ public class ProvisioningSettingsController {
                 .total();
         model.addAttribute("workspace", workspace);
         model.addAttribute("operator", admin.operator());
+        // each dialog's form sent once: a second sending of the same form issues no other token
+        model.addAttribute("formId", UUID.randomUUID().toString());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -143,11 +156,29 @@ public class ProvisioningSettingsController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @RequestParam(required = false) String yourPassword,
+            @RequestParam(required = false) String formId,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
+        return once(
+                admin,
+                workspace,
+                formId,
+                flash,
+                model,
+                () -> enableOnce(admin, workspace, yourPassword, request, response, flash, model));
+    }
+
+    private String enableOnce(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            String yourPassword,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
         if (!workspace.organization().provisioningEnabled()
                 && unconfirmed(admin, workspace, yourPassword, "enable-dialog", request, response, model)) {
             return "settings/provisioning";
@@ -174,11 +205,60 @@ public class ProvisioningSettingsController {
             @AuthenticationPrincipal ControlPanelAdmin admin,
             @PathVariable String org,
             @RequestParam(required = false) String yourPassword,
+            @RequestParam(required = false) String formId,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
         Workspace workspace = workspaces.open(admin, org, "settings");
+        return once(
+                admin,
+                workspace,
+                formId,
+                flash,
+                model,
+                () -> regenerateOnce(admin, workspace, yourPassword, request, response, flash, model));
+    }
+
+    /**
+     * A form that issues a token, sent once however many times it arrives ({@link SentForms}): a later sending of it (a
+     * reload of the page that showed the token, in a browser without scripts) is the settings page, the token masked.
+     * A form without an id (a script's) is simply sent.
+     */
+    private String once(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            String formId,
+            RedirectAttributes flash,
+            Model model,
+            Supplier<String> send) {
+        if (formId == null || formId.isBlank()) {
+            return send.get();
+        }
+        return sentForms.send(
+                admin.adminId().value(),
+                formId,
+                () -> {
+                    String view = send.get();
+                    // what it made: a token, when the answer shows one (not when refused or already on)
+                    return new SentForms.Outcome(
+                            view,
+                            model.containsAttribute(ISSUED_TOKEN) ? Optional.of("secret-token") : Optional.empty());
+                },
+                made -> {
+                    flash.addFlashAttribute(Flash.NOTICE, SENT_AGAIN);
+                    return "redirect:" + workspace.path("/settings/provisioning");
+                });
+    }
+
+    private String regenerateOnce(
+            ControlPanelAdmin admin,
+            Workspace workspace,
+            String yourPassword,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            Model model) {
         if (workspace.organization().provisioningEnabled()
                 && unconfirmed(admin, workspace, yourPassword, "regenerate-dialog", request, response, model)) {
             return "settings/provisioning";
