@@ -101,6 +101,23 @@
     }
   }, true);
 
+  // A dialog taller than its screen (a phone, a page zoomed to 200 %) scrolls under its buttons, which stay at its foot:
+  // what the focus moves to is scrolled clear of them, not left under them (WCAG 2.2, 2.4.11). The browser scrolls a
+  // focused element into view as if they were not there; this runs once it has.
+  document.addEventListener('focusin', function (event) {
+    var article = event.target.closest && event.target.closest('dialog > article');
+    var footer = article && article.querySelector(':scope > footer');
+    if (!footer || footer.contains(event.target)) {
+      return;
+    }
+    window.requestAnimationFrame(function () {
+      var covered = event.target.getBoundingClientRect().bottom - footer.getBoundingClientRect().top;
+      if (covered > 0) {
+        article.scrollTop += covered + 8;
+      }
+    });
+  });
+
   // a dialog the address opened (?add after adding a member, ?invite after a refused invitation): once it is closed,
   // the address no longer says to open it, so that a reload or a bookmark shows the page
   function forgetDialogInAddress(dialog) {
@@ -569,7 +586,9 @@
       announce(done.textContent.replace(/\s+/g, ' ').trim());
     }
     document.querySelectorAll('dialog[data-open-on-load="true"]').forEach(function (dialog) {
-      openDialog(dialog, document.querySelector('[data-dialog-open="' + dialog.id + '"]'));
+      // what would have opened it: a link or button, or the provisioning switch whose question it is
+      openDialog(dialog, document.querySelector(
+        '[data-dialog-open="' + dialog.id + '"], [data-confirm="' + dialog.id + '"]'));
     });
     // a form sent back with errors: the focus goes to its first refused field, whose error is read with it
     // (a dialog's fields are focused as the dialog opens)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -222,6 +223,51 @@ class AccessibilityScreenTest {
             luminance += weights[i] * (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
         }
         return 1.05 / (luminance + 0.05);
+    }
+
+    @Test
+    void whatTheFocusMovesToInADialogTallerThanItsScreenIsNotLeftUnderItsButtons() {
+        Tenant many = scenery.alsoManagedBy(tenant, "Northwind Many Teams");
+        for (int i = 1; i <= 6; i++) {
+            scenery.team(many, "Focus Team " + i);
+        }
+        // a laptop's screen at 200 % zoom: the invite dialog is taller than it, its buttons stay at its foot
+        browser.resize(new Dimension(683, 340));
+        try {
+            browser.open(many.path("/members") + "?invite");
+            browser.waitUntil(d -> (Boolean) browser.script(
+                    "return document.getElementById('invite-dialog').contains(document.activeElement);"));
+            String where = "return (() => { const a = document.activeElement;"
+                    + " const f = a.closest('dialog > article') && a.closest('dialog > article')"
+                    + ".querySelector(':scope > footer');"
+                    + " if (!f || f.contains(a)) { return 'buttons'; }"
+                    + " return a.getBoundingClientRect().bottom <= f.getBoundingClientRect().top + 0.5"
+                    + " ? 'clear' : 'under ' + (a.id || a.name || a.value); })();";
+            int clear = 0;
+            for (int tab = 0; tab < 14; tab++) {
+                browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+                String seen;
+                try {
+                    seen = browser.waitUntil(java.time.Duration.ofSeconds(2), d -> {
+                        String at = (String) browser.script(where);
+                        return at.startsWith("under") ? null : at;
+                    });
+                } catch (org.openqa.selenium.TimeoutException stillUnder) {
+                    seen = (String) browser.script(where);
+                }
+                assertThat(seen).as("tab " + (tab + 1)).doesNotStartWith("under");
+                if (seen.equals("clear")) {
+                    clear++;
+                }
+            }
+            assertThat(clear).as("fields and teams tabbed to above the buttons").isGreaterThanOrEqualTo(5);
+            assertThat(((Number) browser.script("return document.querySelector('#invite-dialog > article').scrollTop;"))
+                            .doubleValue())
+                    .as("the dialog scrolled: it is taller than the screen")
+                    .isGreaterThan(0);
+        } finally {
+            browser.resize(Browser.LAPTOP);
+        }
     }
 
     @Test

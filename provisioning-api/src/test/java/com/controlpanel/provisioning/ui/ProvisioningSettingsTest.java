@@ -257,6 +257,14 @@ class ProvisioningSettingsTest {
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waitUntil(d -> !browser.dialogOpen("disable-dialog"));
         assertThat(credentials.verify(tenantId(), token)).isPresent();
+        // opened by its address (?disable), its Escape gives the focus to the switch too, not to the page
+        browser.open(tenant.path("/settings/provisioning") + "?disable");
+        browser.waitUntil(d -> (Boolean)
+                browser.script("return document.getElementById('disable-dialog').contains(document.activeElement);"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !browser.dialogOpen("disable-dialog"));
+        browser.waitUntil(d -> "provisioning-switch"
+                .equals(browser.driver().switchTo().activeElement().getAttribute("id")));
 
         browser.click(By.id("provisioning-switch"));
         browser.waitUntil(d -> browser.dialogOpen("disable-dialog"));
