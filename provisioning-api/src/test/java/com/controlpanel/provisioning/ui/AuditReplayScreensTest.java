@@ -317,6 +317,26 @@ class AuditReplayScreensTest {
         assertThat(browser.fetch(browser.path()).status()).isEqualTo(422);
         browser.screenshot("audit-as-of-error");
 
+        // opened without a moment it asks for one; sent without one, it says so at the field, which has the focus
+        browser.open(tenant.path("/audit"));
+        assertThat(browser.present(By.id("as-of-at-error"))).isFalse();
+        browser.submit(By.cssSelector("#as-of-form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo(tenant.path("/audit?at="));
+        assertThat(browser.text(By.id("as-of-at-error"))).startsWith("Enter a moment");
+        assertThat(browser.find(By.id("as-of-at")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.waitUntil(d ->
+                "as-of-at".equals(browser.driver().switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.fetch(browser.path()).status()).isEqualTo(422);
+        // also in a browser that runs no scripts: the refused field is marked to have the focus as the page loads
+        browser.scripts(false);
+        try {
+            browser.open(tenant.path("/audit?at="));
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                    .isEqualTo("as-of-at");
+        } finally {
+            browser.scripts(true);
+        }
+
         browser.open(tenant.path("/audit?at=2999-01-01T00:00:00Z"));
         assertThat(browser.text(By.id("as-of-at-error"))).startsWith("That moment is still to come");
         // the moment asked for stays in the field, to be corrected

@@ -36,6 +36,14 @@ public final class FormErrors {
         return has(field) ? "true" : null;
     }
 
+    /**
+     * For {@code autofocus}: on every field with an error, so that the first of them in the page has the focus as it
+     * loads, also in a browser that runs no scripts (the page's script focuses it too).
+     */
+    public String autofocus(String field) {
+        return has(field) ? "autofocus" : null;
+    }
+
     public String form() {
         return form;
     }

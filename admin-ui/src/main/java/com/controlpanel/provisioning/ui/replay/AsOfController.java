@@ -60,6 +60,10 @@ public class AsOfController {
         } catch (Moments.NotAMoment e) {
             errors.field("at", e.getMessage());
         }
+        if (at != null && at.isBlank()) {
+            // the form sent without a moment (the page opened without one asks for it, without an error)
+            errors.field("at", "Enter a moment: pick a date and time, or write it like 2026-01-05 14:30 (UTC).");
+        }
         // the field shows the moment asked for, also one refused for being still to come (to correct it)
         String atValue = instant == null ? "" : Dates.field(instant);
         if (instant != null && instant.isAfter(clock.instant())) {
