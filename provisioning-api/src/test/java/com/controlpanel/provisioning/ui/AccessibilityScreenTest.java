@@ -87,6 +87,37 @@ class AccessibilityScreenTest {
     }
 
     @Test
+    void theEdgesOfFieldsAndCheckboxesStandOutFromWhatIsAroundThem() {
+        scenery.team(tenant, "Edges Team");
+        browser.open(tenant.path("/members") + "?invite");
+        browser.waitUntil(d -> browser.dialogOpen("invite-dialog"));
+        String contrasts = "function rgb(c) { return c.match(/[\\d.]+/g).slice(0, 3).map(Number); }"
+                + "function lum(c) { return rgb(c).map(v => { v /= 255;"
+                + " return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })"
+                + " .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0); }"
+                + "function ratio(a, b) { const x = lum(a), y = lum(b);"
+                + " return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }"
+                + "const page = getComputedStyle(document.body).backgroundColor;"
+                + "return Array.from(document.querySelectorAll(arguments[0])).map(e => {"
+                + " const edge = getComputedStyle(e).borderTopColor;"
+                + " return Math.min(ratio(edge, 'rgb(255, 255, 255)'), ratio(edge, page)); });";
+        // WCAG 1.4.11: what shows where a field is, 3:1 against the dialog's white and the page
+        for (String field : List.of("#invite-email", "#invite-dialog input[type=checkbox]", "#member-q")) {
+            @SuppressWarnings("unchecked")
+            List<Number> ratios = (List<Number>) browser.script(contrasts, field);
+            assertThat(ratios).as(field).isNotEmpty();
+            assertThat(ratios)
+                    .as(field)
+                    .allSatisfy(r -> assertThat(r.doubleValue()).isGreaterThanOrEqualTo(3.0));
+        }
+        // a checkbox is square, with rounded corners, not nearly round like a radio button
+        Number roundness =
+                (Number) browser.script("const c = document.querySelector('#invite-dialog input[type=checkbox]');"
+                        + " return parseFloat(getComputedStyle(c).borderTopLeftRadius) / c.offsetWidth;");
+        assertThat(roundness.doubleValue()).isLessThanOrEqualTo(0.25);
+    }
+
+    @Test
     void controlsAreNamedWithWhatTheyShow() {
         browser.open(tenant.path("/settings/general"));
         assertThat(browser.find(By.id("organization-id")).getAccessibleName()).isEqualTo("Organization id");
