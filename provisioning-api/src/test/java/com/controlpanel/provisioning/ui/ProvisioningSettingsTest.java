@@ -483,6 +483,14 @@ class ProvisioningSettingsTest {
                 .as("the last admin can not be removed")
                 .isFalse();
 
+        // sent empty: both fields said at once
+        addAdmin("", "");
+        assertThat(browser.text(By.id("admin-email-error"))).isEqualTo("Enter the email of the new admin");
+        assertThat(browser.text(By.id("add-admin-password-error")))
+                .isEqualTo("Enter your password: nothing was changed");
+        assertThat(browser.find(By.id("add-admin-password")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+
         addAdmin("notanemail", Scenery.PASSWORD);
         assertThat(browser.text(By.id("admin-email-error"))).contains("is not one");
         assertThat(browser.find(By.id("admin-email")).getAttribute("aria-invalid"))

@@ -88,6 +88,10 @@ public class AdminsSettingsController {
         // a session left open is not enough to make an account with a password shown to whoever did it (a way in that
         // outlasts the session), nor to make an existing account an admin: the admin's own password, given again
         String refused = given.isEmpty() ? null : PasswordConfirmation.refused(passwords, admin, yourPassword);
+        if (given.isEmpty() && (yourPassword == null || yourPassword.isEmpty())) {
+            // both missing: both said at once (a password given without an email is not checked, nor counted)
+            refused = PasswordConfirmation.refused(passwords, admin, yourPassword);
+        }
         if (refused != null) {
             errors.field("yourPassword", refused);
         }
