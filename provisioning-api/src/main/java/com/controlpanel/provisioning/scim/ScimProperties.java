@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     database connections, so that one organization's slow searches can not take them all from the others
  * @param overloadWait how long a request waits for its turn when that many are being served, before a 429
  * @param searchTimeout how long the database may take over one search of Users or Groups (its page and its count
- *     together; whole seconds, at least 1): a longer one is stopped and answered 400 {@code tooMany}, so that a filter
+ *     together; whole seconds, from 1s to 1d): a longer one is stopped and answered 400 {@code tooMany}, so that a filter
  *     too costly for the organization's size holds neither a connection nor a core for minutes
  */
 @ConfigurationProperties("provisioning.scim")
@@ -32,6 +32,13 @@ public record ScimProperties(
         Integer maxConcurrentRequestsPerOrganization,
         Duration overloadWait,
         Duration searchTimeout) {
+
+    /**
+     * The longest a request may be made to wait ({@code overload-wait}) or a search may take ({@code search-timeout}):
+     * far beyond any client's patience, and well within what a statement's timeout and the nanosecond clock hold (a
+     * search timeout of 200000d overflowed at every search, answered 500).
+     */
+    public static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
     public ScimProperties {
         maxResults = positive(maxResults, 500, "max-results");
@@ -57,6 +64,9 @@ public record ScimProperties(
         if (searchTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             // a statement's timeout is counted in whole seconds; 0 would mean none at all
             throw new IllegalArgumentException("provisioning.scim.search-timeout must be at least 1s");
+        }
+        if (searchTimeout.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException("provisioning.scim.search-timeout must be between 1s and 1d");
         }
         if (searchTimeout.getNano() != 0) {
             throw new IllegalArgumentException("provisioning.scim.search-timeout must be whole seconds, not "

@@ -129,6 +129,20 @@ class ProvisioningPropertiesTest {
                 .isEqualTo(Duration.ofSeconds(30));
     }
 
+    /** A search timeout of 200000d was taken, and every search then failed (500) converting it to nanoseconds. */
+    @Test
+    void aSearchTimeoutAboveADayIsRefusedNamingTheRangeItTakes() {
+        assertThat(scim(Map.of("provisioning.scim.search-timeout", "1d")).searchTimeout())
+                .isEqualTo(Duration.ofDays(1));
+        for (String timeout : List.of("86401s", "200000d")) {
+            assertThatThrownBy(() -> scim(Map.of("provisioning.scim.search-timeout", timeout)))
+                    .as(timeout)
+                    .isInstanceOf(BindException.class)
+                    .rootCause()
+                    .hasMessage("provisioning.scim.search-timeout must be between 1s and 1d");
+        }
+    }
+
     @Test
     void aPublicBaseUrlIsKeptWithoutItsTrailingSlash() {
         assertThat(bind(Map.of()).publicBaseUrl()).isNull();
