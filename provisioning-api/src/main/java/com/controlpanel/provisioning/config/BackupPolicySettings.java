@@ -15,6 +15,9 @@ final class BackupPolicySettings {
     /** The shortest interval accepted: each backup copies the whole database file. */
     static final Duration SHORTEST = Duration.ofMinutes(1);
 
+    /** The longest interval accepted: a backup's time plus it must stay a time an {@code Instant} holds. */
+    static final Duration LONGEST = Duration.ofDays(365);
+
     private BackupPolicySettings() {}
 
     static Policy from(Environment environment) {
@@ -31,6 +34,11 @@ final class BackupPolicySettings {
                 throw new SettingRefused(
                         H2CompactionSettings.variable("provisioning.backup-every"),
                         "must be at least 1m (unset: backups only when asked for)");
+            }
+            if (interval.compareTo(LONGEST) > 0) {
+                throw new SettingRefused(
+                        H2CompactionSettings.variable("provisioning.backup-every"),
+                        "must be between 1m and 365d (unset: backups only when asked for)");
             }
         }
         String keep = environment.getProperty("provisioning.backup-keep", "");

@@ -21,6 +21,9 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
     static final DataSize DEFAULT_ABOVE = DataSize.ofMegabytes(256);
     static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(1);
 
+    /** The longest wait for a quiet spell: the running service counts it in nanoseconds, which hold 292 years. */
+    static final Duration LONGEST_IDLE_AFTER = Duration.ofDays(365);
+
     static H2CompactionSettings from(Environment environment) {
         boolean atStart = setting(
                 environment, "provisioning.h2.compact-at-start", "true", H2CompactionSettings::truth, "true or false");
@@ -45,6 +48,9 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
                 "a duration (60s, 5m)");
         if (idleAfter.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new SettingRefused(variable("provisioning.h2.compact-idle-after"), "must be at least 1s");
+        }
+        if (idleAfter.compareTo(LONGEST_IDLE_AFTER) > 0) {
+            throw new SettingRefused(variable("provisioning.h2.compact-idle-after"), "must be between 1s and 365d");
         }
         return new H2CompactionSettings(atStart, whenIdle, above, idleAfter);
     }

@@ -41,6 +41,15 @@ public record ProvisioningProperties(
     /** The first admin's email when {@code PROVISIONING_ADMIN_EMAIL} is not set. */
     public static final String DEFAULT_ADMIN_EMAIL = "admin@localhost";
 
+    /**
+     * The longest a command waits for a rebuild's hold: PostgreSQL's lock timeout holds at most 24 days in
+     * milliseconds, and beyond it every command of several nodes would fail.
+     */
+    static final Duration LONGEST_WAIT = Duration.ofDays(1);
+
+    /** The longest a kept state may lag behind the events: more than any operator means, nowhere near an overflow. */
+    static final Duration LONGEST_INTERVAL = Duration.ofDays(365);
+
     public ProvisioningProperties {
         dataDir = dataDir == null || dataDir.toString().isBlank()
                 ? Path.of(DataDirectoryEnvironment.DEFAULT_DATA_DIR)
@@ -70,9 +79,15 @@ public record ProvisioningProperties(
         if (stateCheckpointSettle.isNegative()) {
             throw new IllegalArgumentException("provisioning.state-checkpoint-settle must not be negative");
         }
+        if (stateCheckpointSettle.compareTo(LONGEST_INTERVAL) > 0) {
+            throw new IllegalArgumentException("provisioning.state-checkpoint-settle must be between 0s and 365d");
+        }
         rebuildWriteWait = rebuildWriteWait == null ? Duration.ofSeconds(15) : rebuildWriteWait;
         if (rebuildWriteWait.isNegative() || rebuildWriteWait.isZero()) {
             throw new IllegalArgumentException("provisioning.rebuild-write-wait must be positive");
+        }
+        if (rebuildWriteWait.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException("provisioning.rebuild-write-wait must be positive and at most 1d");
         }
     }
 

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConcurrentRequests SCIM requests served at once by this node, all organizations together
  * @param maxConcurrentRequestsPerOrganization SCIM requests of one organization served at once by this node: below the
  *     database connections, so that one organization's slow searches can not take them all from the others
- * @param overloadWait how long a request waits for its turn when that many are being served, before a 429
+ * @param overloadWait how long a request waits for its turn when that many are being served, before a 429 (at most
+ *     1d)
  * @param searchTimeout how long the database may take over one search of Users or Groups (its page and its count
  *     together; whole seconds, from 1s to 1d): a longer one is stopped and answered 400 {@code tooMany}, so that a filter
  *     too costly for the organization's size holds neither a connection nor a core for minutes
@@ -36,9 +37,9 @@ public record ScimProperties(
     /**
      * The longest a request may be made to wait ({@code overload-wait}) or a search may take ({@code search-timeout}):
      * far beyond any client's patience, and well within what a statement's timeout and the nanosecond clock hold (a
-     * search timeout of 200000d overflowed at every search, answered 500).
+     * wait or search timeout of 200000d overflowed at every request, answered 500).
      */
-    public static final Duration LONGEST_WAIT = Duration.ofDays(1);
+    static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
     public ScimProperties {
         maxResults = positive(maxResults, 500, "max-results");
@@ -59,6 +60,9 @@ public record ScimProperties(
         overloadWait = overloadWait == null ? Duration.ofSeconds(2) : overloadWait;
         if (overloadWait.isNegative()) {
             throw new IllegalArgumentException("provisioning.scim.overload-wait must not be negative");
+        }
+        if (overloadWait.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException("provisioning.scim.overload-wait must be between 0s and 1d");
         }
         searchTimeout = searchTimeout == null ? Duration.ofSeconds(10) : searchTimeout;
         if (searchTimeout.compareTo(Duration.ofSeconds(1)) < 0) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 /** The service's settings as Spring binds them from properties or environment variables. */
 class ProvisioningPropertiesTest {
@@ -141,6 +142,42 @@ class ProvisioningPropertiesTest {
                     .rootCause()
                     .hasMessage("provisioning.scim.search-timeout must be between 1s and 1d");
         }
+    }
+
+    /**
+     * An overload wait of 200000d was taken, and every SCIM request then failed (500) converting it to nanoseconds; the
+     * service's other waits and intervals are bounded alike, each at a most no operator means to reach.
+     */
+    @Test
+    void everyWaitOrIntervalAboveItsMostIsRefusedNamingTheRangeItTakes() {
+        assertThat(scim(Map.of("provisioning.scim.overload-wait", "1d")).overloadWait())
+                .isEqualTo(Duration.ofDays(1));
+        assertThatThrownBy(() -> scim(Map.of("provisioning.scim.overload-wait", "200000d")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.scim.overload-wait must be between 0s and 1d");
+        assertThatThrownBy(() -> bind(Map.of("provisioning.rebuild-write-wait", "25d")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.rebuild-write-wait must be positive and at most 1d");
+        assertThat(bind(Map.of("provisioning.state-checkpoint-settle", "365d")).stateCheckpointSettle())
+                .isEqualTo(Duration.ofDays(365));
+        assertThatThrownBy(() -> bind(Map.of("provisioning.state-checkpoint-settle", "200000d")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("provisioning.state-checkpoint-settle must be between 0s and 365d");
+        assertThatThrownBy(() -> H2CompactionSettings.from(
+                        new MockEnvironment().withProperty("provisioning.h2.compact-idle-after", "200000d")))
+                .isInstanceOf(SettingRefused.class)
+                .hasMessage("PROVISIONING_H2_COMPACT_IDLE_AFTER: must be between 1s and 365d");
+        assertThat(BackupPolicySettings.from(new MockEnvironment().withProperty("provisioning.backup-every", "365d"))
+                        .every())
+                .isEqualTo(Duration.ofDays(365));
+        assertThatThrownBy(() -> BackupPolicySettings.from(
+                        new MockEnvironment().withProperty("provisioning.backup-every", "200000d")))
+                .isInstanceOf(SettingRefused.class)
+                .hasMessage("PROVISIONING_BACKUP_EVERY: must be between 1m and 365d (unset: backups only when asked"
+                        + " for)");
     }
 
     @Test
