@@ -20,9 +20,12 @@ import org.springframework.core.convert.ConversionFailedException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PropertyRefusedFailure extends AbstractFailureAnalyzer<BindException> {
 
-    /** The property, a variable it may already name, and why. */
+    /**
+     * The property, a variable it may already name, and why: after a space, or after a colon where the reason is another
+     * class's message ({@code provisioning.default-organization-name: organization name must be at most 200 characters}).
+     */
     private static final Pattern REFUSAL =
-            Pattern.compile("(provisioning\\.[a-z0-9.-]+)(?: \\(PROVISIONING_[A-Z0-9_]+\\))? (.+)", Pattern.DOTALL);
+            Pattern.compile("(provisioning\\.[a-z0-9.-]+)(?: \\(PROVISIONING_[A-Z0-9_]+\\))?:? (.+)", Pattern.DOTALL);
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {

@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.controlpanel.provisioning.scim.ScimProperties;
 import com.controlpanel.provisioning.ui.activity.LiveStreamSettings;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The service's settings as Spring binds them from properties or environment variables. */
@@ -79,6 +81,22 @@ class ProvisioningPropertiesTest {
                 .isInstanceOf(BindException.class)
                 .rootCause()
                 .hasMessage("provisioning.default-organization-name: organization name must be at most 200 characters");
+    }
+
+    /** It was refused in Spring's words ("Failed to bind properties…"), naming the class and not the variable. */
+    @Test
+    void aDefaultOrganizationNameTooLongIsReportedByItsVariableAsEveryRefusedSettingIs() {
+        Throwable refused =
+                catchThrowable(() -> bind(Map.of("provisioning.default-organization-name", "x".repeat(201))));
+
+        FailureAnalysis analysis = new PropertyRefusedFailure().analyze(refused);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("The service can not start with this setting. PROVISIONING_DEFAULT_ORGANIZATION_NAME:"
+                        + " organization name must be at most 200 characters");
+        assertThat(analysis.getAction())
+                .isEqualTo("Correct PROVISIONING_DEFAULT_ORGANIZATION_NAME (or provisioning.default-organization-name)"
+                        + " and start again.");
     }
 
     @Test
