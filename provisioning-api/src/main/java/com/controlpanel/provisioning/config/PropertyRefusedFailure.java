@@ -70,6 +70,9 @@ class PropertyRefusedFailure extends AbstractFailureAnalyzer<BindException> {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
             return "a whole number";
         }
+        if (type == Double.class || type == double.class) {
+            return "a number, such as 10000 or 0.5";
+        }
         if (type == Duration.class) {
             return "a duration, such as 30s, 15m, 6h or 1d";
         }

@@ -41,6 +41,9 @@ public record ScimProperties(
      */
     static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
+    /** What {@code requests-per-second} takes, in an operator's words. */
+    static final String RATE = "a number, such as 10000 or 0.5";
+
     public ScimProperties {
         maxResults = positive(maxResults, 500, "max-results");
         defaultCount = Math.min(positive(defaultCount, 100, "default-count"), maxResults);
@@ -50,6 +53,11 @@ public record ScimProperties(
             throw new IllegalArgumentException("provisioning.scim.max-body-bytes must be at least 1024");
         }
         requestsPerSecond = requestsPerSecond == null ? 10_000.0 : requestsPerSecond;
+        if (!Double.isFinite(requestsPerSecond)) {
+            // read as a double, NaN and Infinity (1e400 too) are taken, and left the rate limit off without a word
+            throw new IllegalArgumentException(
+                    "provisioning.scim.requests-per-second: '" + requestsPerSecond + "' is not " + RATE);
+        }
         if (requestsPerSecond <= 0) {
             throw new IllegalArgumentException("provisioning.scim.requests-per-second must be positive");
         }

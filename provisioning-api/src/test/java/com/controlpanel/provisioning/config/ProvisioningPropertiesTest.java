@@ -129,6 +129,28 @@ class ProvisioningPropertiesTest {
         assertThat(scim(Map.of()).maxBodyBytes()).isEqualTo(2L * 1024 * 1024);
     }
 
+    /** Read as a double, NaN and Infinity were taken, and the rate limit was then off without a word. */
+    @Test
+    void aRequestRateThatIsNoNumberIsRefusedAsAnyValueOfTheWrongKindIs() {
+        for (String rate : List.of("NaN", "Infinity", "-Infinity", "1e400")) {
+            Throwable refused = catchThrowable(() -> scim(Map.of("provisioning.scim.requests-per-second", rate)));
+
+            assertThat(refused).as(rate).isInstanceOf(BindException.class);
+            FailureAnalysis analysis = new PropertyRefusedFailure().analyze(refused);
+            assertThat(analysis).as(rate).isNotNull();
+            assertThat(analysis.getDescription())
+                    .as(rate)
+                    .startsWith("The service can not start with this setting. PROVISIONING_SCIM_REQUESTS_PER_SECOND: '")
+                    .endsWith("' is not a number, such as 10000 or 0.5");
+        }
+        assertThat(new PropertyRefusedFailure()
+                        .analyze(catchThrowable(() -> scim(Map.of("provisioning.scim.requests-per-second", "often"))))
+                        .getDescription())
+                .endsWith("PROVISIONING_SCIM_REQUESTS_PER_SECOND: 'often' is not a number, such as 10000 or 0.5");
+        assertThat(scim(Map.of("provisioning.scim.requests-per-second", "0.5")).requestsPerSecond())
+                .isEqualTo(0.5);
+    }
+
     @Test
     void aSearchTimeoutUnderOneSecondIsRefusedForAStatementsTimeoutCountsWholeSeconds() {
         assertThatThrownBy(() -> scim(Map.of("provisioning.scim.search-timeout", "0s")))
