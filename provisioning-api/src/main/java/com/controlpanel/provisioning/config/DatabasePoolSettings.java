@@ -11,28 +11,35 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class DatabasePoolSettings implements EnvironmentPostProcessor {
 
+    private static final String TIMEOUT = "spring.datasource.hikari.connection-timeout";
+    private static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String timeout = environment.getProperty("spring.datasource.hikari.connection-timeout");
+        String timeout = environment.getProperty(TIMEOUT);
         if (timeout != null) {
-            long millis = whole(timeout, "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "milliseconds, such as 5000");
+            long millis = whole(
+                    timeout, "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", TIMEOUT, "milliseconds, such as 5000");
             if (millis < 250) {
                 throw new SettingRefused(
                         "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT",
+                        TIMEOUT,
                         "must be at least 250 (milliseconds), not " + timeout.strip());
             }
         }
-        String size = environment.getProperty("spring.datasource.hikari.maximum-pool-size");
-        if (size != null && whole(size, "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "connections, such as 16") < 1) {
+        String size = environment.getProperty(POOL_SIZE);
+        if (size != null
+                && whole(size, "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", POOL_SIZE, "connections, such as 16")
+                        < 1) {
             throw new SettingRefused(
-                    "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "must be at least 1, not " + size.strip());
+                    "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", POOL_SIZE, "must be at least 1, not " + size.strip());
         }
     }
 
-    private static long whole(String value, String setting, String what) {
+    private static long whole(String value, String setting, String property, String what) {
         String digits = value.strip();
         if (!digits.matches("-?\\d{1,18}")) {
-            throw new SettingRefused(setting, "'" + value + "' is not a whole number of " + what);
+            throw new SettingRefused(setting, property, "'" + value + "' is not a whole number of " + what);
         }
         return Long.parseLong(digits);
     }

@@ -11,7 +11,9 @@ class SettingRefusedFailure extends AbstractFailureAnalyzer<SettingRefused> {
     protected FailureAnalysis analyze(Throwable rootFailure, SettingRefused cause) {
         return new FailureAnalysis(
                 "The service can not start with this setting. " + cause.getMessage(),
-                "Correct " + cause.setting() + " (or " + property(cause.setting()) + ") and start again.",
+                "Correct " + cause.setting() + " (or "
+                        + (cause.property() != null ? cause.property() : property(cause.setting()))
+                        + ") and start again.",
                 cause);
     }
 

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +77,29 @@ class RefusedSettingsOutputTest {
         assertThat(refused(output, "--spring.datasource.hikari.maximum-pool-size=many"))
                 .contains("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE: 'many' is not a whole number of connections");
         assertThat(data.resolve("provisioning.mv.db")).doesNotExist();
+    }
+
+    /** The action named spring.datasource.hikari.maximum.pool.size, a property Spring Boot does not read. */
+    @Test
+    void aPoolSettingIsCorrectedByThePropertySpringBootReads() {
+        assertThat(poolRefusal("spring.datasource.hikari.maximum-pool-size", "0"))
+                .isEqualTo("Correct SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE"
+                        + " (or spring.datasource.hikari.maximum-pool-size) and start again.");
+        assertThat(poolRefusal("spring.datasource.hikari.maximum-pool-size", "many"))
+                .contains("(or spring.datasource.hikari.maximum-pool-size)");
+        assertThat(poolRefusal("spring.datasource.hikari.connection-timeout", "100"))
+                .isEqualTo("Correct SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT"
+                        + " (or spring.datasource.hikari.connection-timeout) and start again.");
+        assertThat(poolRefusal("spring.datasource.hikari.connection-timeout", "soon"))
+                .contains("(or spring.datasource.hikari.connection-timeout)");
+    }
+
+    /** What the start refused for this pool setting tells to do. */
+    private static String poolRefusal(String property, String value) {
+        Throwable refused = catchThrowable(() -> new DatabasePoolSettings()
+                .postProcessEnvironment(new MockEnvironment().withProperty(property, value), new SpringApplication()));
+        assertThat(refused).as(property + "=" + value).isInstanceOf(SettingRefused.class);
+        return new SettingRefusedFailure().analyze(refused).getAction();
     }
 
     @Test
