@@ -58,6 +58,7 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                     "the embedded H2 database can not be kept in " + directory + ": " + problem
                             + ". It must be a directory, or a path where one can be made, that this user may write");
         }
+        refuseEmptyDatabaseFile(directory.resolve("provisioning.mv.db"));
         String url =
                 "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64;CACHE_SIZE="
                         + cacheSizeKb(Runtime.getRuntime().maxMemory());
@@ -78,6 +79,26 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                                 "SELECT 1",
                                 "spring.datasource.hikari.exception-override-class-name",
                                 H2ClosedDatabaseEviction.class.getName())));
+    }
+
+    /**
+     * An empty database file is no database the service wrote (H2 writes its header as it makes one), yet H2 takes it
+     * for a new one: the start would make a new first admin, organization and password in it, as if nothing had been
+     * stored. No file at all is a first start.
+     */
+    private static void refuseEmptyDatabaseFile(Path file) {
+        long size;
+        try {
+            size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            return; // H2's own open says what is wrong with it
+        }
+        if (size == 0) {
+            throw new DamagedDatabaseFile(
+                    file,
+                    "is empty (0 bytes), which no database the service wrote is; opened, it would be taken for a new"
+                            + " one, and nothing stored before would be seen");
+        }
     }
 
     /**

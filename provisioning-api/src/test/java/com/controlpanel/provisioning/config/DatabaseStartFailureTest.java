@@ -77,6 +77,26 @@ class DatabaseStartFailureTest {
                 .doesNotContain("org.h2.message.DbException");
     }
 
+    /** It was taken for a first start: a new first admin, organization and password, in place of what was stored. */
+    @Test
+    void anEmptyDatabaseFileIsRefusedAsDamagedWithTheAdviceToRestoreABackup(CapturedOutput output) throws Exception {
+        Path dataDir = Files.createDirectory(temp.resolve("data"));
+        Path database = Files.createFile(dataDir.resolve("provisioning.mv.db"));
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The embedded H2 database in " + dataDir + " could not be opened: its file " + database
+                        + " is empty (0 bytes)")
+                .contains("The database file " + database + " is damaged")
+                .contains("restore the newest backup into " + dataDir)
+                .doesNotContain("Application run failed")
+                .doesNotContain("Check PROVISIONING_DATA_DIR");
+        assertThat(database).isEmptyFile();
+    }
+
     @Test
     void aPostgreSqlServerOutOfReachNamesTheUrlAndTheSettings(CapturedOutput output) {
         assertThatThrownBy(() -> start(

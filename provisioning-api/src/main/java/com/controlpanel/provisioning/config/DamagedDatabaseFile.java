@@ -1,0 +1,32 @@
+package com.controlpanel.provisioning.config;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded database's file is there but no database H2 can open as it was written: the start stops and says to
+ * restore a backup. An empty file is taken by H2 for a new database, so the start would otherwise make a new first
+ * admin and organization in it, and none of what was stored before would be seen.
+ */
+class DamagedDatabaseFile extends RuntimeException {
+
+    private final Path file;
+
+    DamagedDatabaseFile(Path file, String reason) {
+        super("The embedded H2 database in " + file.getParent() + " could not be opened: its file " + file + " "
+                + reason);
+        this.file = file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** What to do about a damaged database file: put the newest backup in its place (README, "Operating it", Backup). */
+    static String advice(Path file) {
+        Path directory = file.getParent();
+        return "The database file " + file + " is damaged. Stop the service, move that file away (keep it), restore"
+                + " the newest backup into " + directory + " (README, \"Operating it\", Backup: unzip"
+                + " provisioning-<instant>.zip -d " + directory + ") and start again; what was written after that"
+                + " backup is not in it.";
+    }
+}
