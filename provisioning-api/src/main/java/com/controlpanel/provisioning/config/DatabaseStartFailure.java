@@ -1,5 +1,6 @@
 package com.controlpanel.provisioning.config;
 
+import java.io.EOFException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import org.springframework.core.env.Environment;
 /**
  * A start that fails because the database can not be opened is reported in a few lines naming the store and the
  * {@code PROVISIONING_*} settings to check, instead of a wall of nested bean-creation failures: a PostgreSQL server out
- * of reach, a wrong password, a URL that is no JDBC URL, or a data directory H2 can not write.
+ * of reach, a wrong password, a URL that is no JDBC URL, or a data directory H2 can not write. A database file H2 finds
+ * damaged is said to be so, with the advice to restore a backup ({@link DamagedDatabaseFile#advice}).
  */
 class DatabaseStartFailure implements FailureAnalyzer {
 
@@ -55,6 +57,7 @@ class DatabaseStartFailure implements FailureAnalyzer {
         SQLException database = null;
         String notJdbc = null;
         String deepest = null;
+        boolean cutShort = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // the innermost: "Error while creating file" rather than the trace file's failure that wraps it
             if (cause instanceof SQLException sql && notOpened(sql)) {
@@ -67,6 +70,7 @@ class DatabaseStartFailure implements FailureAnalyzer {
             if (cause.getMessage() != null) {
                 deepest = cause.getMessage();
             }
+            cutShort |= cause instanceof EOFException;
             if (cause.getCause() == cause) {
                 break;
             }
@@ -88,6 +92,14 @@ class DatabaseStartFailure implements FailureAnalyzer {
                     .normalize()
                     .toString();
             String why = pathProblem(Path.of(dataDir));
+            if (why == null && database != null && damaged(database, cutShort)) {
+                Path file = H2StartCompaction.file(url).orElse(Path.of(dataDir, "provisioning.mv.db"));
+                return new FailureAnalysis(
+                        "The embedded H2 database in " + dataDir + " could not be opened: its file " + file
+                                + " is damaged (" + reason + ")",
+                        DamagedDatabaseFile.advice(file),
+                        failure);
+            }
             return new FailureAnalysis(
                     "The embedded H2 database in " + dataDir + " could not be opened: "
                             + (why == null ? reason : why + " (" + reason + ")"),
@@ -104,6 +116,14 @@ class DatabaseStartFailure implements FailureAnalyzer {
                         + " PROVISIONING_DB_USER and PROVISIONING_DB_PASSWORD, and that the PostgreSQL server runs and"
                         + " takes connections from this machine.",
                 failure);
+    }
+
+    /**
+     * Whether H2 could not open the database because its file is damaged: corrupted (90030), or cut short before the
+     * end of its header (an I/O failure of reading past the end); neither is the directory's or another copy's fault.
+     */
+    private static boolean damaged(SQLException failure, boolean cutShort) {
+        return failure.getErrorCode() == 90030 || (failure.getErrorCode() == 90028 && cutShort);
     }
 
     /** The {@code user} a URL names in its parameters: the PostgreSQL driver takes it over {@code PROVISIONING_DB_USER}. */

@@ -2,16 +2,23 @@ package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.controlpanel.provisioning.ProvisioningApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 /** A start whose database can not be opened says which store and which settings to check, in a few lines. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -95,6 +102,43 @@ class DatabaseStartFailureTest {
                 .doesNotContain("Application run failed")
                 .doesNotContain("Check PROVISIONING_DATA_DIR");
         assertThat(database).isEmptyFile();
+    }
+
+    /** The advice was that the directory must be writable and used by no other running copy. */
+    @Test
+    void aDatabaseFileH2FindsCorruptedOrCutShortIsReportedAsDamagedWithTheAdviceToRestoreABackup() throws Exception {
+        Path dataDir = Files.createDirectory(temp.resolve("data"));
+        Path database = dataDir.resolve("provisioning.mv.db");
+        MockEnvironment environment = new MockEnvironment().withProperty("provisioning.data-dir", dataDir.toString());
+        new DataDirectoryEnvironment().postProcessEnvironment(environment, null);
+        String url = environment.getProperty("spring.datasource.url");
+
+        SQLException corrupted = DbException.getJdbcSQLException(ErrorCode.FILE_CORRUPTED_1, null, database.toString());
+        // shorter than H2's header, as a copy stopped early leaves it
+        Files.write(database, new byte[100]);
+        SQLException cutShort = catchThrowableOfType(
+                () -> java.sql.DriverManager.getConnection(url, "sa", "").close(), SQLException.class);
+        assertThat(cutShort.getErrorCode()).isEqualTo(ErrorCode.IO_EXCEPTION_1);
+
+        for (SQLException damaged : List.of(corrupted, cutShort)) {
+            FailureAnalysis analysis = new DatabaseStartFailure(environment)
+                    .analyze(new IllegalStateException("Failed to initialize the pool", damaged));
+
+            assertThat(analysis.getDescription())
+                    .as(damaged.getMessage())
+                    .startsWith("The embedded H2 database in " + dataDir + " could not be opened: its file " + database
+                            + " is damaged (");
+            assertThat(analysis.getAction())
+                    .startsWith("The database file " + database + " is damaged.")
+                    .contains("restore the newest backup into " + dataDir)
+                    .doesNotContain("PROVISIONING_DATA_DIR")
+                    .doesNotContain("other running copy");
+        }
+        SQLException locked =
+                DbException.getJdbcSQLException(ErrorCode.DATABASE_ALREADY_OPEN_1, null, database.toString());
+        assertThat(new DatabaseStartFailure(environment).analyze(locked).getAction())
+                .as("a file another copy holds is no damaged one")
+                .contains("no other running copy of the service may use it");
     }
 
     @Test
