@@ -70,7 +70,7 @@ public record ProfileDetail(String label, String name, String value) {
     }
 
     /**
-     * A value in words: a list as its items, a complex value by its display name or value with its type and whether
+     * A value in words: a list as its items apart by "; ", a complex value by its display name or value with its type and whether
      * it is the primary one ("+1 555 0100 (work, primary)"), an address by its formatted text or else its parts.
      */
     static String words(Object value) {
@@ -78,10 +78,11 @@ public record ProfileDetail(String label, String name, String value) {
             return "";
         }
         if (value instanceof List<?> items) {
+            // apart by "; ", as Activity's details write lists: an item's own commas (an address, its marks) stay its
             return items.stream()
                     .map(ProfileDetail::words)
                     .filter(item -> !item.isEmpty())
-                    .collect(Collectors.joining(", "));
+                    .collect(Collectors.joining("; "));
         }
         if (value instanceof Map<?, ?> complex) {
             return complex(complex);

@@ -29,7 +29,7 @@ class ProfileDetailTest {
         assertThat(ProfileDetail.of(attributes))
                 .containsExactly(
                         new ProfileDetail("Title", "title", "Rear Admiral"),
-                        new ProfileDetail("Phone numbers", "phoneNumbers", "+1 555 0100 (work, primary), +1 555 0199"),
+                        new ProfileDetail("Phone numbers", "phoneNumbers", "+1 555 0100 (work, primary); +1 555 0199"),
                         new ProfileDetail("Profile URL", "profileUrl", "https://example.com/grace"),
                         new ProfileDetail("Employee number", ENTERPRISE + ":employeeNumber", "1906"),
                         new ProfileDetail("Manager", ENTERPRISE + ":manager", "Ada King (boss-1)"));
@@ -55,6 +55,9 @@ class ProfileDetailTest {
         parts.put("streetAddress", "1 Main St");
         parts.put("locality", "Springfield");
         assertThat(ProfileDetail.words(parts)).isEqualTo("1 Main St, Springfield, US (work)");
+        // two of them: told apart from the commas of each
+        assertThat(ProfileDetail.words(List.of(parts, Map.of("formatted", "2 Side St, Shelbyville"))))
+                .isEqualTo("1 Main St, Springfield, US (work); 2 Side St, Shelbyville");
         assertThat(ProfileDetail.words(Map.of("building", "B")))
                 .as("other parts")
                 .isEqualTo("building: B");
