@@ -594,8 +594,13 @@
     // (a dialog's fields are focused as the dialog opens)
     if (!document.querySelector('dialog[open]')) {
       var refused = document.querySelector('main form [aria-invalid="true"]');
+      var whole = document.querySelector('main form .form-error[role="alert"]');
       if (refused) {
         refused.focus();
+      } else if (whole && document.activeElement === document.body) {
+        // refused as a whole (a member changed meanwhile): the focus on what it says, read before the form it explains
+        whole.setAttribute('tabindex', '-1');
+        whole.focus();
       }
     }
     liveTimeline();

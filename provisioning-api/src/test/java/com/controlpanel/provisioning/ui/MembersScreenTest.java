@@ -1191,6 +1191,9 @@ class MembersScreenTest {
         assertThat(browser.text(By.cssSelector("#member-form .form-error")))
                 .isEqualTo("Someone changed this member while you were editing it. The form now shows their changes,"
                         + " and what you typed in the fields you changed: check it, then save again.");
+        // the focus on that refusal, read before the form it explains (it was on the page)
+        browser.waitUntil(d ->
+                "form-error".equals(browser.driver().switchTo().activeElement().getAttribute("class")));
         assertThat(directory
                         .findMember(other.id(), barbara)
                         .orElseThrow()
