@@ -21,7 +21,9 @@ class DamagedDatabaseFile extends RuntimeException {
         return file;
     }
 
-    /** What to do about a damaged database file: put the newest backup in its place (README, "Operating it", Backup). */
+    /**
+     * What to do about a damaged database file: put the newest backup in its place (README, "Operating it", Backup).
+     */
     static String advice(Path file) {
         Path directory = file.getParent();
         return "The database file " + file + " is damaged. Stop the service, move that file away (keep it), restore"

@@ -21,8 +21,9 @@ import org.springframework.core.convert.ConversionFailedException;
 class PropertyRefusedFailure extends AbstractFailureAnalyzer<BindException> {
 
     /**
-     * The property, a variable it may already name, and why: after a space, or after a colon where the reason is another
-     * class's message ({@code provisioning.default-organization-name: organization name must be at most 200 characters}).
+     * The property, a variable it may already name, and why: after a space, or after a colon where the reason is
+     * another class's message ({@code provisioning.default-organization-name: organization name must be at most 200
+     * characters}).
      */
     private static final Pattern REFUSAL =
             Pattern.compile("(provisioning\\.[a-z0-9.-]+)(?: \\(PROVISIONING_[A-Z0-9_]+\\))?:? (.+)", Pattern.DOTALL);

@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param overloadWait how long a request waits for its turn when that many are being served, before a 429 (at most
  *     1d)
  * @param searchTimeout how long the database may take over one search of Users or Groups (its page and its count
- *     together; whole seconds, from 1s to 1d): a longer one is stopped and answered 400 {@code tooMany}, so that a filter
- *     too costly for the organization's size holds neither a connection nor a core for minutes
+ *     together; whole seconds, from 1s to 1d): a longer one is stopped and answered 400 {@code tooMany}, so that a
+ *     filter too costly for the organization's size holds neither a connection nor a core for minutes
  */
 @ConfigurationProperties("provisioning.scim")
 public record ScimProperties(

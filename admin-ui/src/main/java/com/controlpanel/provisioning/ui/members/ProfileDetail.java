@@ -70,15 +70,17 @@ public record ProfileDetail(String label, String name, String value) {
     }
 
     /**
-     * A value in words: a list as its items apart by "; ", a complex value by its display name or value with its type and whether
-     * it is the primary one ("+1 555 0100 (work, primary)"), an address by its formatted text or else its parts.
+     * A value in words: a list as its items apart by "; ", a complex value by its display name or value with its type
+     * and whether it is the primary one ("+1 555 0100 (work, primary)"), an address by its formatted text or else its
+     * parts.
      */
     static String words(Object value) {
         if (value == null) {
             return "";
         }
         if (value instanceof List<?> items) {
-            // apart by "; ", as Activity's details write lists: an item's own commas (an address, its marks) stay its
+            // apart by "; ", as Activity's details write lists: the commas within an item (an address, its marks) are
+            // not read as the list's
             return items.stream()
                     .map(ProfileDetail::words)
                     .filter(item -> !item.isEmpty())
