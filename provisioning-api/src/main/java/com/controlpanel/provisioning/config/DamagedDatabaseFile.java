@@ -11,14 +11,27 @@ class DamagedDatabaseFile extends RuntimeException {
 
     private final Path file;
 
+    private final String moreAdvice;
+
     DamagedDatabaseFile(Path file, String reason) {
+        this(file, reason, "");
+    }
+
+    /** With {@code moreAdvice} said after the advice to restore a backup: a case it does not cover. */
+    DamagedDatabaseFile(Path file, String reason, String moreAdvice) {
         super("The embedded H2 database in " + file.getParent() + " could not be opened: its file " + file + " "
                 + reason);
         this.file = file;
+        this.moreAdvice = moreAdvice;
     }
 
     Path file() {
         return file;
+    }
+
+    /** What to do about this file: {@link #advice(Path)}, and what this case adds to it. */
+    String advice() {
+        return moreAdvice.isEmpty() ? advice(file) : advice(file) + " " + moreAdvice;
     }
 
     /**

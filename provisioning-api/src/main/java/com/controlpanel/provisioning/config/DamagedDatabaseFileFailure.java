@@ -12,6 +12,6 @@ class DamagedDatabaseFileFailure extends AbstractFailureAnalyzer<DamagedDatabase
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DamagedDatabaseFile cause) {
-        return new FailureAnalysis(cause.getMessage(), DamagedDatabaseFile.advice(cause.file()), cause);
+        return new FailureAnalysis(cause.getMessage(), cause.advice(), cause);
     }
 }

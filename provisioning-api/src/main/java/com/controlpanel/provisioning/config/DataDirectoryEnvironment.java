@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -34,6 +35,12 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
     private static final long MAX_CACHE_KB = 512 * 1024;
 
+    /**
+     * Set (to the file's path) when the embedded database's file was there, not empty, before H2 opened it: the
+     * service stored in it, so a start that finds no schema in it finds a damaged file, not a first start.
+     */
+    static final String STORED_FILE = "provisioning.internal.stored-database-file";
+
     private static final String PROFILES = "SPRING_PROFILES_ACTIVE";
     private static final String POSTGRES = "postgres";
     private static final List<String> POSTGRES_SETTINGS =
@@ -58,40 +65,38 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                     "the embedded H2 database can not be kept in " + directory + ": " + problem
                             + ". It must be a directory, or a path where one can be made, that this user may write");
         }
-        refuseEmptyDatabaseFile(directory.resolve("provisioning.mv.db"));
+        Path file = directory.resolve("provisioning.mv.db");
+        boolean stored = refuseEmptyDatabaseFile(file);
         String url =
                 "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=64;CACHE_SIZE="
                         + cacheSizeKb(Runtime.getRuntime().maxMemory());
-        environment
-                .getPropertySources()
-                .addLast(new MapPropertySource(
-                        "provisioningDataDirectory",
-                        Map.of(
-                                "spring.datasource.url",
-                                url,
-                                "spring.datasource.username",
-                                "sa",
-                                "spring.datasource.password",
-                                "",
-                                // a database H2 shut down (its disk was full) keeps answering isValid(): a pooled
-                                // connection is checked by a query, and one of a closed database is dropped
-                                "spring.datasource.hikari.connection-test-query",
-                                "SELECT 1",
-                                "spring.datasource.hikari.exception-override-class-name",
-                                H2ClosedDatabaseEviction.class.getName())));
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.datasource.url", url);
+        settings.put("spring.datasource.username", "sa");
+        settings.put("spring.datasource.password", "");
+        // a database H2 shut down (its disk was full) keeps answering isValid(): a pooled connection is checked by a
+        // query, and one of a closed database is dropped
+        settings.put("spring.datasource.hikari.connection-test-query", "SELECT 1");
+        settings.put(
+                "spring.datasource.hikari.exception-override-class-name", H2ClosedDatabaseEviction.class.getName());
+        if (stored) {
+            settings.put(STORED_FILE, file.toString());
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("provisioningDataDirectory", settings));
     }
 
     /**
      * An empty database file is no database the service wrote (H2 writes its header as it makes one), yet H2 takes it
      * for a new one: the start would make a new first admin, organization and password in it, as if nothing had been
-     * stored. No file at all is a first start.
+     * stored. No file at all is a first start. Says whether the file holds something: a database the service stored,
+     * whose schema {@link SchemaUpgradeBackup} then expects to find.
      */
-    private static void refuseEmptyDatabaseFile(Path file) {
+    private static boolean refuseEmptyDatabaseFile(Path file) {
         long size;
         try {
             size = Files.isRegularFile(file) ? Files.size(file) : -1;
         } catch (IOException e) {
-            return; // H2's own open says what is wrong with it
+            return false; // H2's own open says what is wrong with it
         }
         if (size == 0) {
             throw new DamagedDatabaseFile(
@@ -99,6 +104,7 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                     "is empty (0 bytes), which no database the service wrote is; opened, it would be taken for a new"
                             + " one, and nothing stored before would be seen");
         }
+        return size > 0;
     }
 
     /**

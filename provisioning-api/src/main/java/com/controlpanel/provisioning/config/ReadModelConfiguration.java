@@ -205,13 +205,15 @@ public class ReadModelConfiguration {
     }
 
     /**
-     * On an H2 file, a backup before a new version migrates the schema (see {@link SchemaUpgradeBackup}); after the
+     * On an H2 file, a backup before a new version migrates the schema, and a file the service stored in that holds no
+     * schema refused as damaged (see {@link SchemaUpgradeBackup}); after the
      * migration, and before anything writes, the identity counters a stop mid-write left behind set right (see {@link
      * H2IdentityCounters}).
      */
     @Bean
-    public FlywayMigrationStrategy schemaUpgradeBackup(EmbeddedBackup backup) {
-        SchemaUpgradeBackup upgrade = new SchemaUpgradeBackup(backup);
+    public FlywayMigrationStrategy schemaUpgradeBackup(EmbeddedBackup backup, Environment environment) {
+        String stored = environment.getProperty(DataDirectoryEnvironment.STORED_FILE);
+        SchemaUpgradeBackup upgrade = new SchemaUpgradeBackup(backup, stored == null ? null : Path.of(stored));
         return flyway -> {
             upgrade.migrate(flyway);
             H2IdentityCounters.repair(flyway.getConfiguration().getDataSource());

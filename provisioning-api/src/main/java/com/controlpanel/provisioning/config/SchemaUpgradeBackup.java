@@ -2,6 +2,7 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -25,16 +26,44 @@ class SchemaUpgradeBackup implements FlywayMigrationStrategy {
 
     private final EmbeddedBackup backups;
 
-    SchemaUpgradeBackup(EmbeddedBackup backups) {
+    private final Path storedFile;
+
+    /**
+     * {@code storedFile}: the embedded database's file when it held something before H2 opened it (see {@link
+     * DataDirectoryEnvironment#STORED_FILE}), else {@code null}.
+     */
+    SchemaUpgradeBackup(EmbeddedBackup backups, Path storedFile) {
         this.backups = backups;
+        this.storedFile = storedFile;
     }
 
     @Override
     public void migrate(Flyway flyway) {
+        MigrationInfoService info = flyway.info();
+        refuseStoredFileWithoutSchema(info);
         if (backups.unavailable() == null) {
-            backUpIfUpgrading(flyway.info());
+            backUpIfUpgrading(info);
         }
         flyway.migrate();
+    }
+
+    /**
+     * A file the service stored in, in which H2 finds no schema of the service, is damaged: H2 opens a file cut short
+     * past its header (a copy stopped early, a disk that lost its last writes) as a new, empty database. Migrated, it
+     * would be taken for a first start, with a new first admin, organization and password, and nothing stored before
+     * seen. The start stops before anything is migrated.
+     */
+    private void refuseStoredFileWithoutSchema(MigrationInfoService info) {
+        if (storedFile == null || info.current() != null) {
+            return;
+        }
+        throw new DamagedDatabaseFile(
+                storedFile,
+                "holds no schema of this service: H2 opened it as a new, empty database, as it does a file cut short."
+                        + " Started on it, the service would make a new first admin and organization, and nothing"
+                        + " stored before would be seen",
+                "If the service never finished a first start in " + storedFile.getParent() + ", nothing was stored:"
+                        + " move the file away and start again.");
     }
 
     private void backUpIfUpgrading(MigrationInfoService info) {

@@ -104,6 +104,43 @@ class DatabaseStartFailureTest {
         assertThat(database).isEmptyFile();
     }
 
+    /**
+     * H2 opens a file cut short past its header as a new, empty database: the start made a new first admin,
+     * organization and password in it, as if nothing had been stored. Such a file is made here as H2 leaves it once
+     * opened: a database holding no table.
+     */
+    @Test
+    void aStoredDatabaseFileHoldingNoSchemaIsRefusedAsDamagedAndNothingIsMigratedIntoIt(CapturedOutput output)
+            throws Exception {
+        Path dataDir = Files.createDirectory(temp.resolve("data"));
+        Path database = dataDir.resolve("provisioning.mv.db");
+        java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "")
+                .close();
+        assertThat(Files.size(database)).isPositive();
+
+        assertThatThrownBy(() -> start("--server.port=0", "--provisioning.data-dir=" + dataDir))
+                .isNotNull();
+
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The embedded H2 database in " + dataDir + " could not be opened: its file " + database
+                        + " holds no schema of this service: H2 opened it as a new, empty database")
+                .contains("The database file " + database + " is damaged")
+                .contains("restore the newest backup into " + dataDir)
+                .contains("If the service never finished a first start in " + dataDir
+                        + ", nothing was stored: move the file away and start again.")
+                .doesNotContain("Log in as")
+                .doesNotContain("Application run failed");
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDir.resolve("provisioning"), "sa", "");
+                var tables = connection
+                        .createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            tables.next();
+            assertThat(tables.getInt(1)).as("tables made in it").isZero();
+        }
+    }
+
     /** The advice was that the directory must be writable and used by no other running copy. */
     @Test
     void aDatabaseFileH2FindsCorruptedOrCutShortIsReportedAsDamagedWithTheAdviceToRestoreABackup() throws Exception {
