@@ -54,8 +54,7 @@ public class AcceptableAnswers implements HandlerInterceptor {
                     response,
                     HttpStatus.NOT_ACCEPTABLE,
                     "not-acceptable",
-                    "This call answers application/json, which the request's Accept header (" + accept
-                            + ") does not take: accept application/json, or leave Accept out");
+                    refusal("This call", MediaType.APPLICATION_JSON_VALUE, accept));
             return false;
         }
         return true;
@@ -73,6 +72,19 @@ public class AcceptableAnswers implements HandlerInterceptor {
         }
         return MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(taken -> taken.getQualityValue() > 0 && taken.isCompatibleWith(type));
+    }
+
+    /**
+     * The 406 of a call whose {@code Accept} header does not take what it {@code answers} (one type, or several
+     * joined by "or"): names what the call answers and the header as sent, and what to send instead.
+     */
+    public static ApiException refused(String call, String answers, String accept) {
+        return new ApiException(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", refusal(call, answers, accept));
+    }
+
+    private static String refusal(String call, String answers, String accept) {
+        return call + " answers " + answers + ", which the request's Accept header (" + accept
+                + ") does not take: accept " + answers + ", or leave Accept out";
     }
 
     private static boolean choosesItsOwnType(HandlerMethod method) {

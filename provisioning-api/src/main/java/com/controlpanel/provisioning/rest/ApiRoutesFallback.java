@@ -62,11 +62,6 @@ public class ApiRoutesFallback {
                             .getBody());
         }
         Set<String> answers = routes.answers(request, ApiRoutesFallback.class);
-        throw new ApiException(
-                HttpStatus.NOT_ACCEPTABLE,
-                "not-acceptable",
-                path + " answers " + String.join(" or ", answers) + ", which the request's Accept header ("
-                        + request.getHeader(HttpHeaders.ACCEPT) + ") does not take: accept "
-                        + String.join(" or ", answers) + ", or leave Accept out");
+        throw AcceptableAnswers.refused(path, String.join(" or ", answers), request.getHeader(HttpHeaders.ACCEPT));
     }
 }

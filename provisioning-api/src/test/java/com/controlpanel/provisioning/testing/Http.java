@@ -106,6 +106,33 @@ public final class Http {
     }
 
     /**
+     * A GET of a route that may answer a stream that never ends: its status and headers, and its body only when it
+     * is no stream ({@code text/event-stream} is closed unread, its body empty here).
+     */
+    public Response getUnlessStreamed(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<java.io.InputStream> response =
+                    CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                boolean streamed = response.headers()
+                        .firstValue("Content-Type")
+                        .filter(type -> type.startsWith("text/event-stream"))
+                        .isPresent();
+                String text = streamed ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                return new Response(response.statusCode(), response.headers().map(), text);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Sends a request line exactly as given, over a plain socket (HTTP/1.0, no body): for what {@link URI} refuses to
      * carry, such as a broken percent-escape.
      */

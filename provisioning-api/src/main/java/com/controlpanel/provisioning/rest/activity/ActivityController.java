@@ -167,12 +167,8 @@ public class ActivityController {
                 ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
                 : MediaType.APPLICATION_JSON;
         if (!takes(accept, type)) {
-            throw new ApiException(
-                    HttpStatus.NOT_ACCEPTABLE,
-                    "not-acceptable",
-                    "This export answers " + type.getType() + "/" + type.getSubtype()
-                            + " (format=" + extension + "), which the request's Accept header (" + accept
-                            + ") does not take: accept it, or leave Accept out");
+            throw AcceptableAnswers.refused(
+                    "This export (format=" + extension + ")", type.getType() + "/" + type.getSubtype(), accept);
         }
         StreamingResponseBody body = out -> activity.export(query, chosen, sources, out);
         return ResponseEntity.ok()
@@ -198,12 +194,7 @@ public class ActivityController {
         // checked here rather than by the mapping: Spring matched text/event-stream;q=0, and answered a header that is
         // no list of media types with an empty 406
         if (!takes(accept, MediaType.TEXT_EVENT_STREAM)) {
-            String path = Edge.path(request);
-            throw new ApiException(
-                    HttpStatus.NOT_ACCEPTABLE,
-                    "not-acceptable",
-                    path + " answers text/event-stream, which the request's Accept header (" + accept
-                            + ") does not take: accept text/event-stream, or leave Accept out");
+            throw AcceptableAnswers.refused(Edge.path(request), MediaType.TEXT_EVENT_STREAM_VALUE, accept);
         }
         OrganizationRow organization = access.require(admin, org);
         Long resumeAfter = resumeAfter(organization.organizationId(), lastEventId);
