@@ -207,6 +207,47 @@ class EntraScimTest extends ScimTestSupport {
                 .isEqualTo(1);
     }
 
+    /** With the listed value ignored, a remove of the former manager, after a new one was set, took the new one. */
+    @Test
+    void aRemoveOfTheManagerThatListsAnotherManagerRemovesNothing() {
+        String id = createUser(unique("entra-manager")).get("id").asText();
+        String manager = ENTERPRISE + ":manager";
+        assertThat(patch("/Users/" + id, patchOp(op("Add", manager, "new-manager-id")))
+                        .status())
+                .isEqualTo(200);
+        long events = eventCount();
+
+        for (Object former : List.of(
+                List.of(Map.of("value", "former-manager-id")),
+                Map.of("value", "former-manager-id"),
+                "former-manager-id")) {
+            var kept = patch("/Users/" + id, patchOp(op("Remove", manager, former)));
+            assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+            assertThat(kept.json().get(ENTERPRISE).get("manager").get("value").asText())
+                    .isEqualTo("new-manager-id");
+        }
+        assertThat(eventCount()).as("events of removes that removed nothing").isEqualTo(events);
+        // in one request: the manager an earlier operation set is the one a later remove finds
+        var replacedThenKept = patch(
+                "/Users/" + id,
+                patchOp(op("Replace", manager, "newer-manager-id"), op("Remove", manager, List.of("new-manager-id"))));
+        assertThat(replacedThenKept
+                        .json()
+                        .get(ENTERPRISE)
+                        .get("manager")
+                        .get("value")
+                        .asText())
+                .isEqualTo("newer-manager-id");
+
+        var removed =
+                patch("/Users/" + id, patchOp(op("Remove", manager, List.of(Map.of("value", "NEWER-manager-id")))));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.json().path(ENTERPRISE).has("manager")).isFalse();
+        var unnamed = patch("/Users/" + id, patchOp(op("Remove", manager, List.of(Map.of("displayName", "Ann")))));
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(400);
+        assertThat(unnamed.json().get("scimType").asText()).isEqualTo("invalidValue");
+    }
+
     @Test
     void patchesRolesSelectedByPrimaryAsAStringAndAnAddToAFilteredValueReplacesIt() {
         ObjectNode sent = oktaUser(unique("entra-roles"), "Rhea", "Roles");

@@ -355,6 +355,10 @@ final class UserPatch {
                         values == null ? operation.value() : asValues(values, operation.value())));
             } else if (values != null && operation.value() != null) {
                 steps.addAll(removals(operation, values));
+            } else if (operation.value() != null && namesManager(path)) {
+                if (listsManager(operation, user)) {
+                    steps.add(new Step(Op.REMOVE, BooleanValues.in(path), null));
+                }
             } else {
                 steps.add(new Step(Op.REMOVE, BooleanValues.in(path), null));
             }
@@ -512,6 +516,47 @@ final class UserPatch {
             steps.add(new Step(Op.REMOVE, BooleanValues.in(Path.root().attribute(values.name(), selected)), null));
         }
         return steps;
+    }
+
+    /** Whether a path names the Enterprise User's {@code manager} whole (not its {@code value} alone). */
+    private static boolean namesManager(Path path) {
+        return ScimSchemas.ENTERPRISE_USER.equalsIgnoreCase(path.getSchemaUrn())
+                && path.size() == 1
+                && path.getElement(0).getValueFilter() == null
+                && path.getElement(0).getAttribute().equalsIgnoreCase("manager");
+    }
+
+    /**
+     * Whether a {@code remove} of {@code manager} that lists values ({@code "value": [{"value": "<id>"}]}, a bare id, or
+     * a list of either) names the manager the User has: as for a multi-valued attribute, a listed value that is not
+     * the one there removes nothing. With the value ignored, a remove of the former manager, arriving after a new one
+     * was set, took the new one away.
+     */
+    private static boolean listsManager(Operation operation, ObjectNode user) throws ScimException {
+        JsonNode extension = field(user, ScimSchemas.ENTERPRISE_USER);
+        JsonNode manager = extension == null ? null : field(extension, "manager");
+        // as kept ({"value": "<id>"}), or as an earlier operation of this request gave it (Entra's bare id)
+        JsonNode current = manager == null || manager.isTextual() ? manager : field(manager, "value");
+        boolean listed = false;
+        JsonNode sent = operation.value();
+        for (JsonNode value : sent.isArray() ? sent : List.of(sent)) {
+            JsonNode id = value.isObject() ? field(value, "value") : value;
+            if (id == null || !id.isTextual()) {
+                throw BadRequestException.invalidValue(
+                        operation.describe() + ": each manager to remove names its id ({\"value\": \"...\"})");
+            }
+            // compared as the schema says manager.value compares (not case-exact, RFC 7643 §4.3)
+            listed |= current != null
+                    && current.isTextual()
+                    && current.textValue().equalsIgnoreCase(id.textValue());
+        }
+        return listed;
+    }
+
+    /** An object's field of this name in any case; null if none. */
+    private static JsonNode field(JsonNode object, String name) {
+        String spelt = object.isObject() ? ScimJson.fieldName(object, name) : null;
+        return spelt == null ? null : object.get(spelt);
     }
 
     /**
