@@ -118,6 +118,30 @@ class ScimTakeOverTest extends ScimTestSupport {
                 .isEqualTo("OKTA");
     }
 
+    /** The refusal said the team, still the admin's, "was pushed from Okta". */
+    @Test
+    void aMemberInvitedInTheControlPanelJoiningATeamCreatedThereIsRefusedAsTheTeamIs() {
+        String name = "Empty " + unique("t");
+        String team = createTeam(name);
+        String invited = invite(unique("max"));
+        long events = eventCount();
+
+        var refused = patch("/Groups/" + team, patchOp(op("Add", "members", List.of(Map.of("value", invited)))));
+
+        assertError(refused, 400, "invalidValue");
+        assertThat(refused.json().get("detail").asText())
+                .startsWith("Team \"" + name + "\" (" + team + ") was created in the Control Panel and would be"
+                        + " managed in Okta from this change on, but member ")
+                .contains("(" + invited + "), invited in the Control Panel, would be in it: push the group without"
+                        + " them or have Okta update each of them first (its first change of a member takes it over)")
+                .doesNotContain("pushed from Okta")
+                .as("nobody to remove from the team: it has no member yet")
+                .doesNotContain("remove them from the team");
+        assertThat(eventCount()).as("nothing taken over, nothing added").isEqualTo(events);
+        assertThat(admin.get(api("/teams/" + team)).json().get("source").asText())
+                .isEqualTo("MANUAL");
+    }
+
     @Test
     void aTeamIsTakenOverOnlyWhenNoMemberInvitedInTheControlPanelStaysInIt() throws Exception {
         String name = "Sales " + unique("t");
@@ -139,7 +163,7 @@ class ScimTakeOverTest extends ScimTestSupport {
         assertError(refused, 400, "invalidValue");
         assertThat(refused.json().get("detail").asText())
                 .contains("was created in the Control Panel")
-                .contains("(" + invited + "), invited in the Control Panel, would stay in it")
+                .contains("(" + invited + "), invited in the Control Panel, would be in it")
                 .contains("push the group without them, have Okta update each of them first");
         assertThat(eventCount()).as("nothing taken over, nothing added").isEqualTo(events);
         assertThat(admin.get(api("/teams/" + team)).json().get("source").asText())

@@ -49,13 +49,16 @@ public class RuleViolationException extends DomainException {
     }
 
     /**
-     * Rule 3 when provisioning takes over a team created in the Control Panel: members invited there, still in the team
-     * after the change, would be in a team managed in Okta. The team stays as it was, the admin's.
+     * Rule 3 when provisioning takes over a team created in the Control Panel: members invited there, in the team
+     * after the change (still in it, or joining it in this change), would be in a team managed in Okta. The team stays
+     * as it was, the admin's.
      *
-     * @param members the members who would stay, each named "userName (id)" where its userName is known
+     * @param members the members who would be in it, each named "userName (id)" where its userName is known
+     * @param someInItAlready whether some of them are in the team now (they could be removed from it in the Control
+     *     Panel)
      */
     public static RuleViolationException manualMembersInTakenOverTeam(
-            TeamId team, TeamName teamName, List<String> members) {
+            TeamId team, TeamName teamName, List<String> members, boolean someInItAlready) {
         int shown = Math.min(members.size(), 5);
         String who = (members.size() == 1 ? "member " : "members ")
                 + String.join(", ", members.subList(0, shown))
@@ -64,9 +67,10 @@ public class RuleViolationException extends DomainException {
                 ErrorCode.MANUAL_MEMBER_IN_PROVISIONED_TEAM,
                 "Team \"" + teamName.value() + "\" (" + team + ") was created in the Control Panel and would be"
                         + " managed in Okta from this change on, but " + who + ", invited in the Control Panel,"
-                        + " would stay in it: push the group without them, have Okta update each of them first (its"
-                        + " first change of a member takes it over), or remove them from the team in the Control"
-                        + " Panel");
+                        + " would be in it: push the group without them"
+                        + (someInItAlready ? ", " : " or ")
+                        + "have Okta update each of them first (its first change of a member takes it over)"
+                        + (someInItAlready ? ", or remove them from the team in the Control Panel" : ""));
     }
 
     /** SCIM commands are refused while the organization's provisioning integration is switched off. */

@@ -107,6 +107,7 @@ class Team {
             MemberRegistry members) {
         requireSameOrganization(command.organizationId());
         requireProvisioningOn(provisioning, organizationId);
+        Set<MemberId> before = Set.copyOf(memberIds);
         boolean takenOver = takeOver();
         TeamName name = displayName;
         String newExternalId = externalId;
@@ -129,7 +130,9 @@ class Team {
             }
         }
         added.removeAll(memberIds);
-        requireMembers(members, organizationId, added, teamId, name, source);
+        // a team taken over by this change: members invited in the Control Panel, joining or staying, are named
+        // together below, as joining a team created in the Control Panel (not one pushed from Okta)
+        requireMembers(members, organizationId, added, teamId, name, takenOver ? Source.MANUAL : source);
         Set<MemberId> leaving = new LinkedHashSet<>(memberIds);
         leaving.removeAll(after);
         Set<MemberId> joining = new LinkedHashSet<>(after);
@@ -143,7 +146,7 @@ class Team {
             apply(new MemberAddedToTeam(organizationId, teamId, memberId));
         }
         if (takenOver) {
-            requireNoManualMembers(members);
+            requireNoManualMembers(members, before);
         }
         return AggregateLifecycle.getVersion();
     }
@@ -287,23 +290,25 @@ class Team {
     }
 
     /**
-     * Rule 3 for a team just taken over: members invited in the Control Panel still in it after the change refuse the
-     * whole change, all of them named (the members that joined in it were checked as they joined).
+     * Rule 3 for a team just taken over: members invited in the Control Panel in it after the change (there {@code
+     * before} it, or joining in it) refuse the whole change, all of them named.
      */
-    private void requireNoManualMembers(MemberRegistry members) {
+    private void requireNoManualMembers(MemberRegistry members, Set<MemberId> before) {
         if (memberIds.isEmpty()) {
             return;
         }
         Map<MemberId, RegisteredMember> found = members.findAll(organizationId, memberIds);
         List<String> manual = new ArrayList<>();
+        boolean anyThereBefore = false;
         for (MemberId memberId : memberIds) {
             RegisteredMember member = found.get(memberId);
             if (member != null && member.source() == Source.MANUAL) {
                 manual.add(member.userNameKey() + " (" + memberId + ")");
+                anyThereBefore |= before.contains(memberId);
             }
         }
         if (!manual.isEmpty()) {
-            throw RuleViolationException.manualMembersInTakenOverTeam(teamId, displayName, manual);
+            throw RuleViolationException.manualMembersInTakenOverTeam(teamId, displayName, manual, anyThereBefore);
         }
     }
 

@@ -531,7 +531,7 @@ class TeamTest {
                         SALES, ACME, List.of(new TeamChange.AddMembers(List.of(ALICE))), null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString(
-                        "member bob@acme.test (" + BOB + "), invited in the Control Panel, would stay in it"))
+                        "member bob@acme.test (" + BOB + "), invited in the Control Panel, would be in it"))
                 .expectNoEvents();
         fixture.given(salesWithBob)
                 .when(new UpdateProvisionedTeamCommand(
@@ -541,6 +541,22 @@ class TeamTest {
                         new TeamTakenOver(ACME, SALES),
                         new MemberRemovedFromTeam(ACME, SALES, BOB),
                         new MemberAddedToTeam(ACME, SALES, ALICE));
+    }
+
+    @Test
+    void rule3_aManualMemberJoiningATeamCreatedInTheControlPanelIsNamedAsJoiningATeamTakenOverNotOnePushed() {
+        directory.record(provisioningOn());
+        fixture.given(directory.record(manualTeam(SALES, "Sales")))
+                .when(new UpdateProvisionedTeamCommand(
+                        SALES, ACME, List.of(new TeamChange.AddMembers(List.of(BOB))), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString(
+                                "Team \"Sales\" (" + SALES + ") was created in the" + " Control Panel"),
+                        org.hamcrest.Matchers.containsString("member bob@acme.test (" + BOB + "), invited in the"
+                                + " Control Panel, would be in it: push the group without them or have Okta"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("pushed from Okta"))))
+                .expectNoEvents();
     }
 
     @Test
@@ -556,7 +572,7 @@ class TeamTest {
                         SALES, ACME, List.of(new TeamChange.Rename(new TeamName("Sales EMEA"))), null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("members bob@acme.test (" + BOB
-                        + "), dave@acme.test (" + DAVE + "), invited in the Control Panel, would stay in it"))
+                        + "), dave@acme.test (" + DAVE + "), invited in the Control Panel, would be in it"))
                 .expectNoEvents();
         fixture.given(salesWithBobAndDave)
                 .when(new UpdateProvisionedTeamCommand(
