@@ -161,42 +161,31 @@ public class ProvisioningSettingsController {
             HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
-        Workspace workspace = workspaces.open(admin, org, "settings");
-        return once(
-                admin,
-                workspace,
-                formId,
-                flash,
-                model,
-                () -> enableOnce(admin, workspace, yourPassword, request, response, flash, model));
+        TokenForm form = new TokenForm(
+                admin, workspaces.open(admin, org, "settings"), yourPassword, request, response, flash, model);
+        return once(form, formId, () -> enableOnce(form));
     }
 
-    private String enableOnce(
-            ControlPanelAdmin admin,
-            Workspace workspace,
-            String yourPassword,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            RedirectAttributes flash,
-            Model model) {
-        if (!workspace.organization().provisioningEnabled()
-                && unconfirmed(admin, workspace, yourPassword, "enable-dialog", request, response, model)) {
+    private String enableOnce(TokenForm form) {
+        Workspace workspace = form.workspace();
+        if (!workspace.organization().provisioningEnabled() && unconfirmed(form, "enable-dialog")) {
             return "settings/provisioning";
         }
         Optional<IssuedCredentials> issued;
         try {
             issued = organizations.enableProvisioning(
-                    acting.as(admin, request), workspace.organization().organizationId());
+                    acting.as(form.admin(), form.request()),
+                    workspace.organization().organizationId());
         } catch (RuntimeException e) {
-            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            form.flash().addFlashAttribute(Flash.ALERT, Refusals.explain(e));
             return "redirect:" + workspace.path("/settings/provisioning");
         }
         if (issued.isEmpty()) {
-            flash.addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
+            form.flash().addFlashAttribute(Flash.NOTICE, "User provisioning was already on.");
             return "redirect:" + workspace.path("/settings/provisioning");
         }
         // outside the refusal's catch: a page that fails to show now is an error page, not "not switched on"
-        return showingToken(admin, workspace, request, model, issued.get(), SWITCHED_ON);
+        return showingToken(form.admin(), workspace, form.request(), form.model(), issued.get(), SWITCHED_ON);
     }
 
     /** A new Secret Token: answered as {@link #enable} is. */
@@ -210,68 +199,63 @@ public class ProvisioningSettingsController {
             HttpServletResponse response,
             RedirectAttributes flash,
             Model model) {
-        Workspace workspace = workspaces.open(admin, org, "settings");
-        return once(
-                admin,
-                workspace,
-                formId,
-                flash,
-                model,
-                () -> regenerateOnce(admin, workspace, yourPassword, request, response, flash, model));
+        TokenForm form = new TokenForm(
+                admin, workspaces.open(admin, org, "settings"), yourPassword, request, response, flash, model);
+        return once(form, formId, () -> regenerateOnce(form));
     }
 
-    /**
-     * A form that issues a token, sent once however many times it arrives ({@link SentForms}): a later sending of it (a
-     * reload of the page that showed the token, in a browser without scripts) is the settings page, the token masked.
-     * A form without an id (a script's) is simply sent.
-     */
-    private String once(
-            ControlPanelAdmin admin,
-            Workspace workspace,
-            String formId,
-            RedirectAttributes flash,
-            Model model,
-            Supplier<String> send) {
-        if (formId == null || formId.isBlank()) {
-            return send.get();
+    private String regenerateOnce(TokenForm form) {
+        Workspace workspace = form.workspace();
+        if (workspace.organization().provisioningEnabled() && unconfirmed(form, "regenerate-dialog")) {
+            return "settings/provisioning";
         }
-        return sentForms.send(
-                admin.adminId().value(),
-                formId,
-                () -> {
-                    String view = send.get();
-                    // what it made: a token, when the answer shows one (not when refused or already on)
-                    return new SentForms.Outcome(
-                            view,
-                            model.containsAttribute(ISSUED_TOKEN) ? Optional.of("secret-token") : Optional.empty());
-                },
-                made -> {
-                    flash.addFlashAttribute(Flash.NOTICE, SENT_AGAIN);
-                    return "redirect:" + workspace.path("/settings/provisioning");
-                });
+        IssuedCredentials issued;
+        try {
+            issued = organizations.issueCredentials(
+                    acting.as(form.admin(), form.request()),
+                    workspace.organization().organizationId());
+        } catch (RuntimeException e) {
+            form.flash().addFlashAttribute(Flash.ALERT, Refusals.explain(e));
+            return "redirect:" + workspace.path("/settings/provisioning");
+        }
+        return showingToken(form.admin(), workspace, form.request(), form.model(), issued, REGENERATED);
     }
 
-    private String regenerateOnce(
+    /** A form that issues a Secret Token, as it was sent: who sent it, for which organization, and how to answer. */
+    private record TokenForm(
             ControlPanelAdmin admin,
             Workspace workspace,
             String yourPassword,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash,
-            Model model) {
-        if (workspace.organization().provisioningEnabled()
-                && unconfirmed(admin, workspace, yourPassword, "regenerate-dialog", request, response, model)) {
-            return "settings/provisioning";
+            Model model) {}
+
+    /**
+     * A form that issues a token, sent once however many times it arrives ({@link SentForms}): a later sending of it (a
+     * reload of the page that showed the token, in a browser without scripts) is the settings page, the token masked.
+     * A form without an id (a script's) is simply sent.
+     */
+    private String once(TokenForm form, String formId, Supplier<String> send) {
+        if (formId == null || formId.isBlank()) {
+            return send.get();
         }
-        IssuedCredentials issued;
-        try {
-            issued = organizations.issueCredentials(
-                    acting.as(admin, request), workspace.organization().organizationId());
-        } catch (RuntimeException e) {
-            flash.addFlashAttribute(Flash.ALERT, Refusals.explain(e));
-            return "redirect:" + workspace.path("/settings/provisioning");
-        }
-        return showingToken(admin, workspace, request, model, issued, REGENERATED);
+        return sentForms.send(
+                form.admin().adminId().value(),
+                formId,
+                () -> {
+                    String view = send.get();
+                    // what it made: a token, when the answer shows one (not when refused or already on)
+                    return new SentForms.Outcome(
+                            view,
+                            form.model().containsAttribute(ISSUED_TOKEN)
+                                    ? Optional.of("secret-token")
+                                    : Optional.empty());
+                },
+                made -> {
+                    form.flash().addFlashAttribute(Flash.NOTICE, SENT_AGAIN);
+                    return "redirect:" + form.workspace().path("/settings/provisioning");
+                });
     }
 
     /**
@@ -279,24 +263,18 @@ public class ProvisioningSettingsController {
      * page is ready to answer, 422, with the dialog that asked for it open and the refusal beside its field. A session
      * left open is not enough to issue a token, which never expires: a way in that outlasts the session.
      */
-    private boolean unconfirmed(
-            ControlPanelAdmin admin,
-            Workspace workspace,
-            String yourPassword,
-            String dialog,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        String refused = PasswordConfirmation.refused(passwords, admin, yourPassword);
+    private boolean unconfirmed(TokenForm form, String dialog) {
+        String refused = PasswordConfirmation.refused(passwords, form.admin(), form.yourPassword());
         if (refused == null) {
             return false;
         }
         FormErrors errors = new FormErrors();
         errors.field("yourPassword", refused);
-        model.addAttribute("errors", errors);
-        model.addAttribute("confirming", dialog);
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        provisioning(admin, workspace.organization().organizationId().value(), request, model);
+        form.model().addAttribute("errors", errors);
+        form.model().addAttribute("confirming", dialog);
+        form.response().setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        provisioning(
+                form.admin(), form.workspace().organization().organizationId().value(), form.request(), form.model());
         return true;
     }
 
