@@ -62,8 +62,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/scim/v2/{tenant}/Users")
 public class UsersController {
 
-    /** Attempts at a PATCH without If-Match when a concurrent change gets in between its read and its write. */
-    private static final int PATCH_ATTEMPTS = 5;
+    /**
+     * How long a PATCH without If-Match is applied again when a change from elsewhere gets in between its read and
+     * its write. Not a number of attempts: on several nodes, each node's PATCHes of one User take turns and the other
+     * node's get in between one after another, and five attempts ran out (a few in thirty answered 503).
+     */
+    private static final Duration PATCH_RETRY_FOR = Duration.ofSeconds(10);
+
+    /** The longest pause before a PATCH is applied again, so that two nodes' retries do not meet again and again. */
+    private static final int PATCH_RETRY_PAUSE_MAX_MS = 40;
 
     /**
      * PATCHes of one User on this node take turns (by the User's id, in stripes): each reads the User, computes the
@@ -188,6 +195,7 @@ public class UsersController {
     private ResponseEntity<byte[]> patchInTurn(
             String id, List<PatchRequestBody.Operation> operations, HttpServletRequest request) throws ScimException {
         ScimLinks links = ScimLinks.of(request, urls);
+        long retryUntil = System.nanoTime() + PATCH_RETRY_FOR.toNanos();
         for (int attempt = 1; ; attempt++) {
             MemberRow current = existing(id);
             Long ifMatch = ETags.ifMatch(request, current, () -> teamsOf(current));
@@ -219,11 +227,23 @@ public class UsersController {
                                 .isEmpty()) {
                     throw e;
                 }
-                if (attempt == PATCH_ATTEMPTS) {
+                if (System.nanoTime() - retryUntil > 0) {
                     // The client set no precondition: this is no 412, but a busy resource to try again.
                     throw new ScimException(503, null, "The User kept changing while this PATCH was applied: retry");
                 }
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    /** A pause of random length, longer with each attempt (up to {@link #PATCH_RETRY_PAUSE_MAX_MS}). */
+    private static void pauseBeforeRetry(int attempt) throws ScimException {
+        int bound = Math.min(PATCH_RETRY_PAUSE_MAX_MS, 5 * attempt);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScimException(503, null, "The service is stopping: retry");
         }
     }
 
