@@ -1,5 +1,7 @@
 package com.controlpanel.provisioning.config;
 
+import com.controlpanel.provisioning.storage.DatabaseFailures;
+import com.controlpanel.provisioning.storage.OutageLog;
 import com.controlpanel.provisioning.storage.QuietStop;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,7 +13,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * A task run again and again on a low-priority daemon thread of its own; a failed round is logged and the next one
- * tries again. When the service stops, no round starts any more and the one under way is waited for (a task may look
+ * tries again (a round that failed for the database being out of reach in one line, its trace at most once a minute
+ * for the whole service: {@link OutageLog}). When the service stops, no round starts any more and the one under way is waited for (a task may look
  * at {@link #stopping()} to end it early), so that it does not read a database closing under it: an interrupt is
  * not used, as one that comes while H2 reads its file closes the file.
  */
@@ -41,7 +44,14 @@ final class BackgroundTask implements DisposableBean {
                     try {
                         task.run();
                     } catch (RuntimeException e) {
-                        if (!stopping) {
+                        if (stopping) {
+                            return;
+                        }
+                        if (DatabaseFailures.unavailable(e)) {
+                            // every round fails alike until the database is back: its trace at most once a minute
+                            OutageLog.SHARED.unavailable(
+                                    log, what + " failed: the database is out of reach; the next round tries again", e);
+                        } else {
                             log.warn("{} failed; the next round tries again", what, e);
                         }
                     }

@@ -7,8 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** A background task runs again and again, outlives a failed round, and at the stop ends its round before returning. */
+@ExtendWith(OutputCaptureExtension.class)
 class BackgroundTaskTest {
 
     @Test
@@ -55,5 +60,31 @@ class BackgroundTaskTest {
         } finally {
             task.destroy();
         }
+    }
+
+    /** Each round logged a trace of about a hundred lines, every 15 s for the whole outage. */
+    @Test
+    void roundsFailedForTheDatabaseOutOfReachAreLoggedInOneLineEachTheirTraceAtMostOnceAMinute(CapturedOutput output)
+            throws Exception {
+        CountDownLatch third = new CountDownLatch(3);
+        BackgroundTask task = new BackgroundTask("test-task")
+                .every("Testing outages", 0, 10, TimeUnit.MILLISECONDS, () -> {
+                    third.countDown();
+                    throw new CannotGetJdbcConnectionException(
+                            "Failed to obtain JDBC Connection",
+                            new java.sql.SQLException("Connection refused", "08001"));
+                });
+        try {
+            assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            task.destroy();
+        }
+
+        String log = output.getAll();
+        assertThat(log.split("Testing outages failed: the database is out of reach; the next round tries again", -1))
+                .hasSizeGreaterThan(3);
+        assertThat(log.split("Caused by: java.sql.SQLException: Connection refused", -1))
+                .as("traces")
+                .hasSizeLessThanOrEqualTo(2);
     }
 }

@@ -241,5 +241,10 @@ class DatabaseOutageTest {
         browser.signIn(OPERATOR, PASSWORD);
         browser.open("/orgs/" + org + "/members");
         assertThat(browser.present(By.cssSelector(".error-page"))).isFalse();
+        // the pool drops the connections the outage broke and makes new ones without a word: it logged a warning for
+        // each ("… Possibly consider using a shorter maxLifetime value"), and its failed attempts with their traces
+        assertThat(output.getOut())
+                .doesNotContain("Failed to validate connection")
+                .doesNotContain("Pool is empty, failed to create/setup connection");
     }
 }
