@@ -193,7 +193,11 @@ class DatabaseStartFailureTest {
                         + " opened as user someone: Connection to 127.0.0.1:1 refused")
                 .contains("Check PROVISIONING_DB_URL")
                 .doesNotContain("secret1")
-                .doesNotContain("Application run failed");
+                .doesNotContain("Application run failed")
+                .as("the framework's nested failures, said before the report")
+                .doesNotContain("Error starting Tomcat context")
+                .doesNotContain("SQL State")
+                .doesNotContain("Exception encountered during context initialization");
     }
 
     @Test
