@@ -41,7 +41,7 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
     static final Duration SIGN_IN_PRECISION = Duration.ofMinutes(5);
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_PASSWORD_BYTES = 72;
+    private static final int MAX_PASSWORD_BYTES = RecentlyVerifiedPasswords.BCRYPT_MAX_BYTES;
     /** The throttle's "client" for an admin's own password given again (to change it, to confirm an action). */
     private static final String CHANGING_PASSWORD = "password change";
 

@@ -26,6 +26,9 @@ final class RecentlyVerifiedPasswords implements PasswordEncoder {
     static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 10_000;
 
+    /** What bcrypt hashes of a password, in UTF-8. */
+    static final int BCRYPT_MAX_BYTES = 72;
+
     private final PasswordEncoder delegate;
     private final Clock clock;
     private final SecretKeySpec key;
@@ -55,7 +58,8 @@ final class RecentlyVerifiedPasswords implements PasswordEncoder {
         if (until != null && until > now) {
             return true;
         }
-        boolean matches = delegate.matches(rawPassword, encodedPassword);
+        // checked in full all the same: a password refused for its length costs what any wrong one does
+        boolean matches = delegate.matches(rawPassword, encodedPassword) && !pastBcryptsLength(rawPassword);
         if (matches) {
             if (verifiedUntil.size() >= MAX_ENTRIES) {
                 verifiedUntil.values().removeIf(expiry -> expiry <= now);
@@ -68,6 +72,15 @@ final class RecentlyVerifiedPasswords implements PasswordEncoder {
             verifiedUntil.remove(entry);
         }
         return matches;
+    }
+
+    /**
+     * Whether a password is longer than the 72 bytes bcrypt reads: no password is set so long (see {@link
+     * AdminAccounts}), yet bcrypt compares only its first 72 bytes, so one with anything after a stored password of 72
+     * bytes matched it.
+     */
+    private static boolean pastBcryptsLength(CharSequence rawPassword) {
+        return rawPassword.toString().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES;
     }
 
     @Override

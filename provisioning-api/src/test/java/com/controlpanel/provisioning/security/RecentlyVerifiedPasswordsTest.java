@@ -53,6 +53,24 @@ class RecentlyVerifiedPasswordsTest {
         assertThat(bcryptChecks).hasValue(4);
     }
 
+    /** Bcrypt reads 72 bytes: anything after a password of 72 bytes matched it. */
+    @Test
+    void aPasswordLongerThanBcryptReadsMatchesNoneEvenWhenItsFirst72BytesDo() {
+        String seventyTwo = "A".repeat(70) + "é"; // 72 bytes in UTF-8
+        String stored = passwords.encode(seventyTwo);
+
+        assertThat(passwords.matches(seventyTwo + "XYZ", stored)).isFalse();
+        assertThat(passwords.matches(seventyTwo + "completely different", stored))
+                .isFalse();
+        assertThat(bcryptChecks)
+                .as("each checked in full, as any wrong password is")
+                .hasValue(2);
+        assertThat(passwords.matches(seventyTwo, stored)).isTrue();
+        assertThat(passwords.matches(seventyTwo + "XYZ", stored))
+                .as("not from what was remembered")
+                .isFalse();
+    }
+
     @Test
     void aChangedPasswordIsCheckedAgainstItsNewHash() {
         String before = passwords.encode("old password");
