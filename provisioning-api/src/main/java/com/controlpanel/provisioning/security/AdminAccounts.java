@@ -276,7 +276,27 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         } catch (InvalidValueException e) {
             throw new InvalidValueException("An admin signs in with an email address: '" + normalized + "' is not one");
         }
+        if (!plainlyWritten(normalized)) {
+            throw new InvalidValueException("An admin's email must be written plainly: '" + normalized + "' would pass"
+                    + " for another address (a quoted part, or a dot at the start or end of a part or two in a row,"
+                    + " as in alice@example.com.)");
+        }
         return normalized;
+    }
+
+    /**
+     * Neither part of the address quoted, nor either begun or ended by a dot, nor holding two in a row: mail servers
+     * read {@code alice@example.com.} and {@code "alice"@example.com} as {@code alice@example.com}, and a list of
+     * admins, Activity's "who" and the exports showed them beside it as another admin.
+     */
+    private static boolean plainlyWritten(String email) {
+        int at = email.indexOf('@');
+        for (String part : List.of(email.substring(0, at), email.substring(at + 1))) {
+            if (part.startsWith(".") || part.endsWith(".") || part.contains("..") || part.contains("\"")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The organizations granted to this admin; an operator manages all of them, granted or not. */

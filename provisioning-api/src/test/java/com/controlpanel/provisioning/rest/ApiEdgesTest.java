@@ -450,6 +450,19 @@ class ApiEdgesTest {
             assertProblem(refused, 400, "invalid-value");
             assertThat(refused.json().get("detail").asText()).contains("would pass for another address");
         }
+        // or written as mail servers read as another: a trailing dot, a quoted part, dots at a part's edge or doubled
+        for (String passing : List.of(
+                "admin@localhost.",
+                "\"admin\"@localhost",
+                ".admin@localhost",
+                "admin.@localhost",
+                "ad..min@localhost",
+                "admin@.localhost",
+                "admin@local..host")) {
+            var refused = api.post(path("/admins"), Map.of("email", passing));
+            assertProblem(refused, 400, "invalid-value");
+            assertThat(refused.json().get("detail").asText()).as(passing).contains("would pass for another address");
+        }
 
         var blank = api.post(path("/admins"), Map.of("email", tooLong, "password", " ".repeat(12)));
         assertProblem(blank, 400, "invalid-value");
