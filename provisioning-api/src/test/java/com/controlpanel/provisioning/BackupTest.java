@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -146,6 +147,17 @@ class BackupTest {
             // downloaded whole, and from an offset (a cut download resumed)
             String name = listed.get(0).get("name").asText();
             Path file = Path.of(taken.get("file").asText());
+            // every admin's password hash and every member's data: readable by the service's user only (they were
+            // 644, the umask's, for any user of the machine); the data directory was there already, and keeps its modes
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                    .as("the backup directory the service made")
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dataDir.resolve("provisioning.mv.db"))))
+                    .as("the database file the first start made")
+                    .isEqualTo("rw-------");
             HttpResponse<byte[]> download = download(node, name, null);
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.headers().firstValue("Content-Type")).contains("application/zip");

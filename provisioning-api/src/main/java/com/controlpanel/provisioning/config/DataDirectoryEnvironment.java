@@ -41,6 +41,12 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
      */
     static final String STORED_FILE = "provisioning.internal.stored-database-file";
 
+    /**
+     * Set (to the file's path) on a first start, when the embedded database's file is not there yet: H2 makes it with
+     * the modes of the umask, and the start then makes it readable by this user only ({@link OwnerOnly}).
+     */
+    static final String NEW_FILE = "provisioning.internal.new-database-file";
+
     private static final String PROFILES = "SPRING_PROFILES_ACTIVE";
     private static final String POSTGRES = "postgres";
     private static final List<String> POSTGRES_SETTINGS =
@@ -81,6 +87,8 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
                 "spring.datasource.hikari.exception-override-class-name", H2ClosedDatabaseEviction.class.getName());
         if (stored) {
             settings.put(STORED_FILE, file.toString());
+        } else if (!Files.exists(file)) {
+            settings.put(NEW_FILE, file.toString());
         }
         environment.getPropertySources().addLast(new MapPropertySource("provisioningDataDirectory", settings));
     }
@@ -116,12 +124,13 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
     }
 
     /**
-     * Makes the directory now, as H2 would a moment later: a path the file system refuses whatever its modes say (under
-     * {@code /proc}, on a read-only mount) is said here too, not after H2's traces of its trace file.
+     * Makes the directory now, as H2 would a moment later, readable by this user only ({@link OwnerOnly}): a path the
+     * file system refuses whatever its modes say (under {@code /proc}, on a read-only mount) is said here too, not
+     * after H2's traces of its trace file.
      */
     private static String notMade(Path directory) {
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.directories(directory);
             return null;
         } catch (FileSystemException e) {
             return (e.getFile() == null ? directory.toString() : e.getFile()) + " could not be made"

@@ -268,7 +268,7 @@ public class EmbeddedBackup implements DatabaseBackups {
     private Taken copy(String marker) {
         Path partial = null;
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.directories(directory);
             deleteUnfinished();
             long size = Files.size(databaseFile);
             long free = usableSpace.applyAsLong(directory);
@@ -343,12 +343,16 @@ public class EmbeddedBackup implements DatabaseBackups {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
+            OwnerOnly.restrict(partial);
             try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 written.force(true);
             }
             return;
         }
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(
+                        partial,
+                        java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        OwnerOnly.file());
                 ZipOutputStream zip =
                         new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
             zip.setLevel(Deflater.NO_COMPRESSION);

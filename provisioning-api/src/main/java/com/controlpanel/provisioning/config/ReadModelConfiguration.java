@@ -206,7 +206,8 @@ public class ReadModelConfiguration {
 
     /**
      * On an H2 file, a backup before a new version migrates the schema, and a file the service stored in that holds no
-     * schema refused as damaged (see {@link SchemaUpgradeBackup}); after the
+     * schema refused as damaged (see {@link SchemaUpgradeBackup}); a file made by this start readable by this user only
+     * ({@link OwnerOnly}); after the
      * migration, and before anything writes, the identity counters a stop mid-write left behind set right (see {@link
      * H2IdentityCounters}).
      */
@@ -214,9 +215,17 @@ public class ReadModelConfiguration {
     public FlywayMigrationStrategy schemaUpgradeBackup(EmbeddedBackup backup, Environment environment) {
         String stored = environment.getProperty(DataDirectoryEnvironment.STORED_FILE);
         SchemaUpgradeBackup upgrade = new SchemaUpgradeBackup(backup, stored == null ? null : Path.of(stored));
+        String made = environment.getProperty(DataDirectoryEnvironment.NEW_FILE);
         return flyway -> {
             upgrade.migrate(flyway);
             H2IdentityCounters.repair(flyway.getConfiguration().getDataSource());
+            if (made != null) {
+                try {
+                    OwnerOnly.restrict(Path.of(made));
+                } catch (java.io.IOException e) {
+                    log.warn("Could not make the new database file {} readable by this user only: {}", made, e);
+                }
+            }
         };
     }
 

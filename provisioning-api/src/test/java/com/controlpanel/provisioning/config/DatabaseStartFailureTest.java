@@ -141,6 +141,23 @@ class DatabaseStartFailureTest {
         }
     }
 
+    /** It was made with the umask's modes (755): any user of the machine could read the database in it. */
+    @Test
+    void aDataDirectoryTheStartMakesIsReadableByItsUserOnly() throws Exception {
+        Path dataDir = temp.resolve("made/by/the/start");
+        MockEnvironment environment = new MockEnvironment().withProperty("provisioning.data-dir", dataDir.toString());
+
+        new DataDirectoryEnvironment().postProcessEnvironment(environment, null);
+
+        for (Path made : List.of(dataDir, dataDir.getParent(), temp.resolve("made"))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+                    .as(made.toString())
+                    .isEqualTo("rwx------");
+        }
+        assertThat(environment.getProperty(DataDirectoryEnvironment.NEW_FILE))
+                .isEqualTo(dataDir.resolve("provisioning.mv.db").toString());
+    }
+
     /** The advice was that the directory must be writable and used by no other running copy. */
     @Test
     void aDatabaseFileH2FindsCorruptedOrCutShortIsReportedAsDamagedWithTheAdviceToRestoreABackup() throws Exception {
