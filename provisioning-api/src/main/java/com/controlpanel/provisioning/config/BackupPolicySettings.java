@@ -2,7 +2,6 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.storage.DatabaseBackups.Policy;
 import java.time.Duration;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,8 +27,8 @@ final class BackupPolicySettings {
                     environment,
                     "provisioning.backup-every",
                     every,
-                    value -> DurationStyle.detectAndParse(value.strip()),
-                    "a duration (24h, 6h, 30m)");
+                    H2CompactionSettings::durationWithUnit,
+                    "a duration with its unit (24h, 6h, 30m)");
             if (interval.compareTo(SHORTEST) < 0) {
                 throw new SettingRefused(
                         H2CompactionSettings.variable("provisioning.backup-every"),

@@ -44,8 +44,8 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
                 environment,
                 "provisioning.h2.compact-idle-after",
                 DEFAULT_IDLE_AFTER.toSeconds() + "s",
-                value -> DurationStyle.detectAndParse(value.strip()),
-                "a duration (60s, 5m)");
+                H2CompactionSettings::durationWithUnit,
+                "a duration with its unit (60s, 5m)");
         if (idleAfter.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new SettingRefused(variable("provisioning.h2.compact-idle-after"), "must be at least 1s");
         }
@@ -62,6 +62,18 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
             case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException(value);
         };
+    }
+
+    /**
+     * A duration written with its unit ({@code 30m}, {@code 24h}, or ISO-8601's {@code PT30M}). A bare number is
+     * refused: Spring reads it as milliseconds, so {@code 24} meant as hours was refused as "at least 1m", or taken.
+     */
+    static Duration durationWithUnit(String value) {
+        String written = value.strip();
+        if (written.matches("[+-]?[0-9]+")) {
+            throw new IllegalArgumentException("no unit: " + written);
+        }
+        return DurationStyle.detectAndParse(written);
     }
 
     /** A setting parsed, or the start stopped naming its variable and what it expects. */

@@ -376,7 +376,14 @@ class EmbeddedBackupTest {
     @Test
     void backupSettingsItCanNotUseStopTheStartNamingThem() {
         assertThat(refused("--provisioning.backup-every=daily"))
-                .contains("PROVISIONING_BACKUP_EVERY: 'daily' is not a duration (24h, 6h, 30m)");
+                .contains("PROVISIONING_BACKUP_EVERY: 'daily' is not a duration with its unit (24h, 6h, 30m)");
+        // a bare number: milliseconds to Spring, so 24 meant as hours was refused as "at least 1m"
+        assertThat(refused("--provisioning.backup-every=24"))
+                .contains("PROVISIONING_BACKUP_EVERY: '24' is not a duration with its unit (24h, 6h, 30m)");
+        assertThat(H2CompactionSettings.durationWithUnit(" PT24H "))
+                .as("ISO-8601 is taken")
+                .isEqualTo(Duration.ofHours(24));
+        assertThat(H2CompactionSettings.durationWithUnit("24h")).isEqualTo(Duration.ofHours(24));
         assertThat(refused("--provisioning.backup-every=30s"))
                 .contains("PROVISIONING_BACKUP_EVERY: must be at least 1m");
         assertThat(refused("--provisioning.backup-keep=all"))

@@ -145,7 +145,10 @@ class H2StartCompactionTest {
         assertThat(List.of("true", "YES", " on ", "1")).allMatch(H2CompactionSettings::truth);
         assertThat(List.of("false", "No", "off", "0")).noneMatch(H2CompactionSettings::truth);
         assertThat(refused("--provisioning.h2.compact-idle-after=soon"))
-                .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: 'soon' is not a duration (60s, 5m)");
+                .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: 'soon' is not a duration with its unit (60s, 5m)");
+        // a bare number: milliseconds to Spring, refused as too short when seconds or minutes were meant
+        assertThat(refused("--provisioning.h2.compact-idle-after=90"))
+                .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: '90' is not a duration with its unit (60s, 5m)");
         assertThat(refused("--provisioning.h2.compact-idle-after=100ms"))
                 .contains("PROVISIONING_H2_COMPACT_IDLE_AFTER: must be at least 1s");
     }
