@@ -261,9 +261,14 @@ class BackupTest {
             Http.Response bad = api.get("/api/admin/backup?limit=0x10");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().get("code").asText()).isEqualTo("invalid-value");
-            assertThat(api.get("/api/admin/backup").json())
-                    .as("no backup directory: none")
-                    .isEmpty();
+            // not "no backups" (it answered an empty list): none can be there
+            Http.Response listed = api.get("/api/admin/backup");
+            assertThat(listed.status()).as(listed.toString()).isEqualTo(500);
+            assertThat(listed.json().get("code").asText()).isEqualTo("backup-failed");
+            assertThat(listed.json().get("detail").asText())
+                    .isEqualTo("The backup directory " + inTheWay.resolve("backups") + " can hold no backups: "
+                            + inTheWay + " is a file, not a directory. Set PROVISIONING_BACKUP_DIR to a directory, or"
+                            + " move the file away");
             assertThat(api.delete("/api/admin/backup").status()).isEqualTo(405);
         }
     }
