@@ -269,6 +269,14 @@ class BackupTest {
                     .isEqualTo("The backup directory " + inTheWay.resolve("backups") + " can hold no backups: "
                             + inTheWay + " is a file, not a directory. Set PROVISIONING_BACKUP_DIR to a directory, or"
                             + " move the file away");
+            // Settings → Backups says so too, not "No backup in this directory"
+            var page = com.controlpanel.provisioning.testing.FormSession.signIn(Nodes.port(node), ADMIN, PASSWORD)
+                    .get("/orgs/" + org + "/settings/backups", false);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("id=\"backup-directory-problem\"")
+                    .contains(inTheWay + " is a file, not a directory")
+                    .doesNotContain("No backup in this directory");
             assertThat(api.delete("/api/admin/backup").status()).isEqualTo(405);
         }
     }

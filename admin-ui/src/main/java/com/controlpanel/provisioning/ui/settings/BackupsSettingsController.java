@@ -68,6 +68,7 @@ public class BackupsSettingsController {
         model.addAttribute("operator", true);
         model.addAttribute("unavailable", backups.unavailable());
         model.addAttribute("directory", directory == null ? null : directory.toString());
+        model.addAttribute("inTheWay", BackupDirectory.fileInTheWay(directory));
         model.addAttribute("kept", kept);
         model.addAttribute("listed", LISTED);
         DatabaseBackups.Policy policy = backups.policy();

@@ -5,8 +5,8 @@ import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.ui.settings.BackupDirectory;
 import com.controlpanel.provisioning.ui.settings.BackupDownload;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -55,14 +55,10 @@ public class BackupController {
         if (backup.unavailable() != null) {
             throw unavailable(backup.unavailable());
         }
-        String inTheWay = fileInTheWay(backup.directory());
+        String inTheWay = BackupDirectory.fileInTheWay(backup.directory());
         if (inTheWay != null) {
             // not "no backups": a script checking its backups is told that none can be there
-            throw new ApiException(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "backup-failed",
-                    "The backup directory " + backup.directory() + " can hold no backups: " + inTheWay
-                            + ". Set PROVISIONING_BACKUP_DIR to a directory, or move the file away");
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "backup-failed", inTheWay);
         }
         return backup.kept(most).stream()
                 .map(kept -> new KeptJson(kept.name(), kept.bytes(), kept.writtenAt(), kept.takenAt()))
@@ -88,18 +84,6 @@ public class BackupController {
             throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "backup-failed", e.getMessage());
         }
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * The file standing where the backup directory, or the nearest of its parents that exists, should be a directory,
-     * said as a reason; null when there is none (a directory not made yet lists no backups).
-     */
-    private static String fileInTheWay(Path directory) {
-        Path existing = directory == null ? null : directory.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing == null || Files.isDirectory(existing) ? null : existing + " is a file, not a directory";
     }
 
     private Path file(AdminUser admin, String name) {
