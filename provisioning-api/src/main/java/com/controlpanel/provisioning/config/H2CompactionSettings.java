@@ -76,10 +76,17 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
         return DurationStyle.detectAndParse(written);
     }
 
-    /** A setting parsed, or the start stopped naming its variable and what it expects. */
+    /**
+     * A setting parsed ({@code otherwise} when it is unset or set empty), or the start stopped naming its variable and
+     * what it expects.
+     */
     static <T> T setting(
             Environment environment, String name, String otherwise, Function<String, T> parse, String expected) {
         String value = environment.getProperty(name, otherwise);
+        if (value.isBlank()) {
+            // set empty (PROVISIONING_H2_COMPACT_AT_START=), as every other setting is read: as if unset
+            value = otherwise;
+        }
         try {
             return parse.apply(value);
         } catch (RuntimeException e) {

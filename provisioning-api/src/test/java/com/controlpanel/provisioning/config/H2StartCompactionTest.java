@@ -131,6 +131,23 @@ class H2StartCompactionTest {
         return analysis.getDescription();
     }
 
+    /** Each was refused ("'' is not true or false"), where every other setting set empty counts as unset. */
+    @Test
+    void settingsSetEmptyAreTheirDefaults() {
+        var environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("provisioning.h2.compact-at-start", "")
+                .withProperty("provisioning.h2.compact-when-idle", " ")
+                .withProperty("provisioning.h2.compact-above", "")
+                .withProperty("provisioning.h2.compact-idle-after", "");
+
+        assertThat(H2CompactionSettings.from(environment))
+                .isEqualTo(new H2CompactionSettings(
+                        true,
+                        true,
+                        H2CompactionSettings.DEFAULT_ABOVE.toBytes(),
+                        H2CompactionSettings.DEFAULT_IDLE_AFTER));
+    }
+
     @Test
     void settingsItCanNotUseStopTheStartNamingThem() {
         assertThat(refused("--provisioning.h2.compact-above=lots"))
