@@ -84,7 +84,7 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
             Environment environment, String name, String otherwise, Function<String, T> parse, String expected) {
         String value = environment.getProperty(name, otherwise);
         if (value.isBlank()) {
-            // set empty (PROVISIONING_H2_COMPACT_AT_START=), as every other setting is read: as if unset
+            // set empty (PROVISIONING_H2_COMPACT_AT_START=): as if unset, as the backup settings are read
             value = otherwise;
         }
         try {

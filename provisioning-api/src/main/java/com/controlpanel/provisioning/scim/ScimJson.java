@@ -150,6 +150,12 @@ public final class ScimJson {
         return null;
     }
 
+    /** The object's field of this name in any case (SCIM's names are); null if none, or if it is no object. */
+    public static JsonNode field(JsonNode object, String name) {
+        String spelt = object != null && object.isObject() ? fieldName(object, name) : null;
+        return spelt == null ? null : object.get(spelt);
+    }
+
     /** An empty object whose keys compare case-insensitively. */
     public static ObjectNode caseInsensitiveObject() {
         return JsonUtils.getJsonNodeFactory().objectNode();

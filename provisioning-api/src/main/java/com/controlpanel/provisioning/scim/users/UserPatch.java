@@ -318,8 +318,7 @@ final class UserPatch {
                 }
             }
             for (ScimSchemas.ExtensionAttribute named : customInFull) {
-                String extensionKey = ScimJson.fieldName(rest, named.schema());
-                JsonNode object = extensionKey == null ? null : rest.get(extensionKey);
+                JsonNode object = ScimJson.field(rest, named.schema());
                 String attribute = named.attribute().split("\\.", 2)[0];
                 if (object != null && object.isObject() && ScimJson.fieldName(object, attribute) != null) {
                     throw BadRequestException.invalidSyntax(operation.describe() + ": the attribute '" + attribute
@@ -533,14 +532,14 @@ final class UserPatch {
      * was set, took the new one away.
      */
     private static boolean listsManager(Operation operation, ObjectNode user) throws ScimException {
-        JsonNode extension = field(user, ScimSchemas.ENTERPRISE_USER);
-        JsonNode manager = extension == null ? null : field(extension, "manager");
+        JsonNode extension = ScimJson.field(user, ScimSchemas.ENTERPRISE_USER);
+        JsonNode manager = extension == null ? null : ScimJson.field(extension, "manager");
         // as kept ({"value": "<id>"}), or as an earlier operation of this request gave it (Entra's bare id)
-        JsonNode current = manager == null || manager.isTextual() ? manager : field(manager, "value");
+        JsonNode current = manager == null || manager.isTextual() ? manager : ScimJson.field(manager, "value");
         boolean listed = false;
         JsonNode sent = operation.value();
         for (JsonNode value : sent.isArray() ? sent : List.of(sent)) {
-            JsonNode id = value.isObject() ? field(value, "value") : value;
+            JsonNode id = value.isObject() ? ScimJson.field(value, "value") : value;
             if (id == null || !id.isTextual()) {
                 throw BadRequestException.invalidValue(
                         operation.describe() + ": each manager to remove names its id ({\"value\": \"...\"})");
@@ -551,12 +550,6 @@ final class UserPatch {
                     && current.textValue().equalsIgnoreCase(id.textValue());
         }
         return listed;
-    }
-
-    /** An object's field of this name in any case; null if none. */
-    private static JsonNode field(JsonNode object, String name) {
-        String spelt = object.isObject() ? ScimJson.fieldName(object, name) : null;
-        return spelt == null ? null : object.get(spelt);
     }
 
     /**

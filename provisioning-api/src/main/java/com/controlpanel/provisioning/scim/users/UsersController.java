@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -240,7 +241,7 @@ public class UsersController {
     private static void pauseBeforeRetry(int attempt) throws ScimException {
         int bound = Math.min(PATCH_RETRY_PAUSE_MAX_MS, 5 * attempt);
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, bound + 1));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, bound + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScimException(503, null, "The service is stopping: retry");
