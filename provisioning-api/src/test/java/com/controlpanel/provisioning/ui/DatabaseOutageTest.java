@@ -37,6 +37,8 @@ class DatabaseOutageTest {
     private static final String PASSWORD = "outage-password-1";
     private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
     private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final int CONNECTION_TIMEOUT_MS = 3000;
+    private static final String KNOWN_OUT_OF_REACH = "requests are answered 503 at once until it answers again";
 
     private TcpProxy network;
     private ConfigurableApplicationContext node;
@@ -52,12 +54,12 @@ class DatabaseOutageTest {
         assertThat(target.find()).as(url).isTrue();
         network = TcpProxy.to(target.group(1), target.group(2) == null ? 5432 : Integer.parseInt(target.group(2)));
         String throughProxy = target.replaceFirst("jdbc:postgresql://localhost:" + network.port() + "/");
-        // a request waits this long for a connection before it is answered 503
+        // the first request after the cut waits this long for a connection before it is answered 503
         node = Nodes.onPostgres(
                 throughProxy,
                 OPERATOR,
                 PASSWORD,
-                "--spring.datasource.hikari.connection-timeout=1500",
+                "--spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MS,
                 // Axon's line for each wait of a failing processor before it tries again
                 "--logging.level.org.axonframework.eventhandling.pooled.Coordinator=INFO");
         String base = "http://localhost:" + Nodes.port(node);
@@ -93,6 +95,13 @@ class DatabaseOutageTest {
                         true));
     }
 
+    /** A request made while the service knows its database is out of reach does not wait for a connection. */
+    private static void assertAnsweredAtOnce(long startedNanos, String what) {
+        assertThat((System.nanoTime() - startedNanos) / 1_000_000)
+                .as("milliseconds %s took while the database was known to be out of reach", what)
+                .isLessThan(CONNECTION_TIMEOUT_MS / 2);
+    }
+
     /** Axon's log line for a failing Activity processor's wait before it tries again, in milliseconds. */
     private static final Pattern ACTIVITY_WAIT =
             Pattern.compile("Processor \\[activity\\].*scheduling a new coordination task in (\\d+)ms");
@@ -124,7 +133,7 @@ class DatabaseOutageTest {
 
         // Activity > Actions goes on as soon as the database is back, not after the processor's wait
         Http.Response created = createUser("recorded.soon@example.com");
-        for (int attempt = 0; created.status() == 503 && attempt < 20; attempt++) {
+        while (created.status() == 503 && System.nanoTime() - back < 20_000_000_000L) {
             Thread.sleep(250);
             created = createUser("recorded.soon@example.com");
         }
@@ -185,7 +194,16 @@ class DatabaseOutageTest {
             assertThat(write.status()).as(write.toString()).isEqualTo(503);
             assertThat(write.json().get("detail").asText()).contains("can not reach its database");
 
+            // the pooled connections the cut broke fail at once, each for one request; then one request waits the
+            // pool's whole timeout for a new one and finds the database out of reach: the next ones are answered at
+            // once
+            for (int request = 0; request < 40 && !output.getOut().contains(KNOWN_OUT_OF_REACH); request++) {
+                assertThat(scim.get("/Users/" + id).status()).isEqualTo(503);
+            }
+            assertThat(output.getOut()).contains(KNOWN_OUT_OF_REACH);
+            long listing = System.nanoTime();
             Http.Response listed = api.get("/api/orgs/" + org + "/members");
+            assertAnsweredAtOnce(listing, "a JSON API list");
             assertThat(listed.status()).as(listed.toString()).isEqualTo(503);
             assertThat(listed.header("Retry-After")).isNotBlank();
             assertThat(listed.header("Content-Type")).startsWith("application/problem+json");
@@ -194,7 +212,9 @@ class DatabaseOutageTest {
 
             // a load balancer stops sending requests to the node; the node is alive and is not restarted
             Http probes = Http.to("http://localhost:" + Nodes.port(node));
+            long probing = System.nanoTime();
             assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertAnsweredAtOnce(probing, "the readiness probe");
             assertThat(probes.get("/actuator/health/liveness").status()).isEqualTo(200);
             // each request answered 503 is logged in one line, the JSON API's refused at its sign-in too; the
             // probes and the pool add no trace of their own (one each, about 200 lines, for every probe)
@@ -202,9 +222,12 @@ class DatabaseOutageTest {
                     .contains("GET /api/orgs/" + org + "/members (request id ")
                     .contains("): the database is out of reach")
                     .doesNotContain("DataSource health check failed")
-                    .doesNotContain("marked as broken");
+                    .doesNotContain("marked as broken")
+                    .contains("The database is out of reach (");
 
+            long paging = System.nanoTime();
             browser.open("/orgs/" + org + "/members");
+            assertAnsweredAtOnce(paging, "a Control Panel page");
             assertThat(browser.text(By.cssSelector(".error-page h1")))
                     .isEqualTo("The Control Panel can not reach its database");
             browser.screenshot("database-out-of-reach");
@@ -222,12 +245,14 @@ class DatabaseOutageTest {
         }
 
         // the pool connects again by itself; what was stored before is all there, and writes go on
+        long restored = System.nanoTime();
         Http.Response back = scim.get("/Users/" + id);
-        for (int attempt = 0; back.status() == 503 && attempt < 20; attempt++) {
+        while (back.status() == 503 && System.nanoTime() - restored < 20_000_000_000L) {
             Thread.sleep(250);
             back = scim.get("/Users/" + id);
         }
         assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(output.getOut()).contains("The database answers again after");
         assertThat(back.json().get("userName").asText()).isEqualTo("before.outage@example.com");
         assertThat(Http.to("http://localhost:" + Nodes.port(node))
                         .get("/actuator/health/readiness")
