@@ -54,6 +54,23 @@ class RefusedSettingsOutputTest {
                 .doesNotContain("java.time.Duration");
     }
 
+    /** Spring reads a bare number as milliseconds: 5 meant as seconds was taken as 5 ms, without a word. */
+    @Test
+    void aDurationOfTheServiceWrittenWithoutItsUnitIsRefused(CapturedOutput output) {
+        assertThat(refused(output, "--provisioning.scim.overload-wait=5"))
+                .contains("The service can not start with this setting. PROVISIONING_SCIM_OVERLOAD_WAIT: '5' is not a"
+                        + " duration with its unit (such as 30s, 15m, 6h or 1d): a bare number would be read as"
+                        + " milliseconds")
+                .contains("Correct PROVISIONING_SCIM_OVERLOAD_WAIT (or provisioning.scim.overload-wait)");
+        assertThat(refused(output, "--provisioning.rebuild-write-wait=30"))
+                .contains("PROVISIONING_REBUILD_WRITE_WAIT: '30' is not a duration with its unit");
+        assertThat(refused(output, "--provisioning.state-checkpoint-settle= 60"))
+                .contains("PROVISIONING_STATE_CHECKPOINT_SETTLE: '60' is not a duration with its unit");
+        assertThat(refused(output, "--provisioning.scim.search-timeout=30"))
+                .contains("PROVISIONING_SCIM_SEARCH_TIMEOUT: '30' is not a duration with its unit");
+        assertThat(data.resolve("provisioning.mv.db")).doesNotExist();
+    }
+
     @Test
     void aSearchTimeoutOfPartSecondsIsRefused(CapturedOutput output) {
         assertThat(refused(output, "--provisioning.scim.search-timeout=1500ms"))
