@@ -507,7 +507,7 @@ class ActivityScreenTest {
     }
 
     @Test
-    void newCredentialsAndSwitchingOffLeadToTheActionsMadeWithTheTokenThatStoppedWorking() {
+    void newCredentialsAndSwitchingOffLeadToTheActionsMadeWithTheTokenThatStoppedWorking() throws InterruptedException {
         Tenant org = scenery.alsoManagedBy(tenant, "Regenerated Activity");
         IssuedCredentials first = scenery.provisioningOn(org);
         scenery.oktaMember(org, okta(first), "Olga", "Old");
@@ -545,6 +545,21 @@ class ActivityScreenTest {
         browser.click(By.id("revoked-token-actions-link"));
         browser.waitUntil(d -> browser.present(By.id("filter-by")));
         assertThat(summaries()).containsExactly("Provisioned member Nina New (nina.new@northwind.example)");
+
+        // a token issued that has made no action yet: the link to its actions is an empty timeline, not a bad link
+        IssuedCredentials unused = scenery.provisioningOn(org);
+        // its issue on the timeline, whose details link to it
+        String issued = "\"" + unused.credentialId().value() + "\"";
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (activity.find(FindActivityQuery.latest(org.id(), 500)).items().stream()
+                .noneMatch(row -> String.valueOf(row.details()).contains(issued))) {
+            assertThat(System.nanoTime()).as("the issue on the timeline").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Browser.Fetched none =
+                browser.fetch(org.path("/activity?by=" + unused.credentialId().value()));
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body()).doesNotContain("This link is not right");
     }
 
     private static CommandContext okta(IssuedCredentials credentials) {
@@ -893,6 +908,13 @@ class ActivityScreenTest {
         assertThat(xml.status()).isEqualTo(400);
         assertThat(xml.contentType()).startsWith("text/html");
         assertThat(xml.body()).contains("This link is not right");
+        // nor is a page's cursor, which no export link carries (the whole timeline was exported, as if it were not
+        // there)
+        for (String cursor : List.of("abc", "-5", "", "1")) {
+            Browser.Fetched paged = browser.fetch(csvLink + "&before=" + cursor);
+            assertThat(paged.status()).as(cursor).isEqualTo(400);
+            assertThat(paged.body()).as(cursor).contains("This link is not right");
+        }
     }
 
     @Test
@@ -916,7 +938,11 @@ class ActivityScreenTest {
                 "actor=bogus",
                 "from=yesterday&action=bogus",
                 // an id of no member or team the organization has or had (it was shown as "About <id>")
-                "subject=00000000-0000-0000-0000-000000000000")) {
+                "subject=00000000-0000-0000-0000-000000000000",
+                // an id of no one who acted here and of no token issued here (an empty timeline "by" it)
+                "by=abc",
+                "by=00000000-0000-0000-0000-000000000000",
+                "by=" + "x".repeat(201))) {
             Browser.Fetched refused = browser.fetch(tenant.path("/activity?" + edited));
             assertThat(refused.status()).as(edited).isEqualTo(400);
             assertThat(refused.body()).as(edited).contains("This link is not right");

@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.ui.activity;
 
 import com.controlpanel.provisioning.activity.ActivityActions;
+import com.controlpanel.provisioning.activity.ActivityPage;
 import com.controlpanel.provisioning.activity.ActivityQueries;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.activity.SubjectSources;
@@ -40,6 +41,7 @@ public class ActivityFilters {
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final Pattern CURSOR = Pattern.compile("\\d{1,18}");
     private static final int CHOICES = 6;
+    private static final String CREDENTIALS_ISSUED = "provisioning.credentials-issued";
 
     private final DirectoryQueries directory;
     private final ActivityQueries activity;
@@ -66,8 +68,10 @@ public class ActivityFilters {
         }
         FormErrors errors = new FormErrors();
         String actorKind = actorKind(params.actor());
-        if (params.by().length() > 200) {
-            errors.field("by", "This actor is not one the timeline knows.");
+        if (!params.by().isEmpty() && !knownActor(organizationId, params.by())) {
+            // who acted is picked from the timeline itself: an id of no one who acted here, and of no Secret Token
+            // the organization issued, comes from an edited link (it showed an empty timeline "by" that id)
+            throw new BadLink();
         }
         Instant from = moment(params.from(), "from", errors);
         Instant to = moment(params.to(), "to", errors);
@@ -76,7 +80,7 @@ public class ActivityFilters {
         }
         List<SubjectChoice> choices = new ArrayList<>();
         Optional<Subject> subject = subject(organizationId, params, path, errors, choices);
-        String actorLabel = params.by().isEmpty() || errors.has("by") ? "" : actorName(organizationId, params.by());
+        String actorLabel = params.by().isEmpty() ? "" : actorName(organizationId, params.by());
         // a member or team given by id (a choice picked, a link) is shown in the field by its name, not the id
         boolean picked = subject.isPresent() && ID.matcher(params.subject()).matches();
         String subjectText = picked ? subject.get().label() : params.subject();
@@ -285,6 +289,33 @@ public class ActivityFilters {
                 .map(row -> "MEMBER".equals(row.subjectType()) || "TEAM".equals(row.subjectType())
                         ? row.subjectName() + " (deleted)"
                         : row.subjectName());
+    }
+
+    /**
+     * Whether an actor id is one the Control Panel links to: of someone or something that acted in the organization,
+     * or of a Secret Token it issued (an issue's details link to the actions made with it, before it made any too).
+     */
+    private boolean knownActor(OrganizationId organizationId, String actorId) {
+        if (actorId.length() > 200) {
+            return false;
+        }
+        if (!activity.find(new FindActivityQuery(organizationId, null, actorId, null, null, null, null, null, 1))
+                .items()
+                .isEmpty()) {
+            return true;
+        }
+        String quoted = "\"" + actorId + "\"";
+        Long before = null;
+        do {
+            ActivityPage issued = activity.find(new FindActivityQuery(
+                    organizationId, null, null, List.of(CREDENTIALS_ISSUED), null, null, null, before, 200));
+            if (issued.items().stream()
+                    .anyMatch(row -> row.details() != null && row.details().contains(quoted))) {
+                return true;
+            }
+            before = issued.nextCursor();
+        } while (before != null);
+        return false;
     }
 
     private String actorName(OrganizationId organizationId, String actorId) {

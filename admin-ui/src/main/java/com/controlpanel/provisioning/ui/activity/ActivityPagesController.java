@@ -185,9 +185,10 @@ public class ActivityPagesController {
 
     /**
      * The whole filtered timeline as a file (CSV or JSON), streamed from the database; the CSV starts with UTF-8's byte
-     * order mark, for spreadsheets.
+     * order mark, for spreadsheets. Its links carry the filters, never the cursor of a page: one edited in is a bad link,
+     * not an export of the whole timeline.
      */
-    @ItsParametersOnly
+    @ItsParametersOnly(notRead = "before")
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
             @AuthenticationPrincipal ControlPanelAdmin admin,

@@ -14,4 +14,11 @@ import java.lang.annotation.Target;
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ItsParametersOnly {}
+public @interface ItsParametersOnly {
+
+    /**
+     * Components of its {@link org.springframework.web.bind.annotation.ModelAttribute} record that the page does not
+     * read all the same (the Activity export reads the filters, not the cursor of a page).
+     */
+    String[] notRead() default {};
+}

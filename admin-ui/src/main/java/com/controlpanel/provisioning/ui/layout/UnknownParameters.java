@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +64,10 @@ public class UnknownParameters implements WebMvcConfigurer, HandlerInterceptor {
                     names.add(component.getName());
                 }
             }
+        }
+        ItsParametersOnly marked = method.getMethodAnnotation(ItsParametersOnly.class);
+        if (marked != null) {
+            names.removeAll(Arrays.asList(marked.notRead()));
         }
         return Set.copyOf(names);
     }
