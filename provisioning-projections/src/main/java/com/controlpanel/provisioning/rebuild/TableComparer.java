@@ -395,10 +395,13 @@ public final class TableComparer {
                     hasRight = right.next();
                 } else {
                     for (int i = 1; i <= columns; i++) {
-                        if (!Objects.equals(left.getString(i), right.getString(i))) {
+                        String liveValue = left.getString(i);
+                        String rebuiltValue = right.getString(i);
+                        if (!Objects.equals(liveValue, rebuiltValue)) {
+                            int from = excerptStart(liveValue, rebuiltValue);
                             differences.add(key(left, keyColumns, keyIndexes) + ": " + names.get(i - 1) + " is "
-                                    + abbreviate(left.getString(i)) + " live, "
-                                    + abbreviate(right.getString(i)) + " rebuilt");
+                                    + abbreviate(liveValue, from) + " live, "
+                                    + abbreviate(rebuiltValue, from) + " rebuilt");
                             break;
                         }
                     }
@@ -465,11 +468,39 @@ public final class TableComparer {
         return key.toString();
     }
 
-    private static String abbreviate(String value) {
+    /** Characters of a value shown in a difference, and of the common part shown before where two values differ. */
+    private static final int EXCERPT = 77;
+
+    private static final int LEAD = 20;
+
+    /**
+     * Where the excerpts of two differing values start: at their beginning, or a little before the first character in
+     * which they differ when that is beyond the excerpt (two long Activity details the same for their first hundred
+     * characters were shown as two equal excerpts).
+     */
+    static int excerptStart(String live, String rebuilt) {
+        if (live == null || rebuilt == null) {
+            return 0;
+        }
+        int common = 0;
+        int shorter = Math.min(live.length(), rebuilt.length());
+        while (common < shorter && live.charAt(common) == rebuilt.charAt(common)) {
+            common++;
+        }
+        return common < EXCERPT - LEAD ? 0 : common - LEAD;
+    }
+
+    /** A value as a difference shows it: quoted, at most {@link #EXCERPT} characters from {@code from}, cuts marked. */
+    static String abbreviate(String value, int from) {
         if (value == null) {
             return "null";
         }
-        return value.length() <= 80 ? "'" + value + "'" : "'" + value.substring(0, 77) + "...'";
+        if (from == 0 && value.length() <= 80) {
+            return "'" + value + "'";
+        }
+        int start = Math.min(from, value.length());
+        int end = Math.min(value.length(), start + EXCERPT);
+        return "'" + (start > 0 ? "..." : "") + value.substring(start, end) + (end < value.length() ? "..." : "") + "'";
     }
 
     private static MessageDigest sha256() {

@@ -109,6 +109,27 @@ class TableComparerTest {
                 .containsExactly("member_id=m1: external_id is 'okta-1' live, 'okta-2' rebuilt");
     }
 
+    /**
+     * Two long values the same for more than an excerpt are shown from a little before where they differ: cut at the
+     * start, they read as the same value twice.
+     */
+    @Test
+    void longValuesThatDifferLateAreShownFromWhereTheyDiffer() {
+        String common = "okta-" + "x".repeat(140);
+        member("dir_member_a", "m1", common + "-live-" + "y".repeat(100));
+        member("dir_member_b", "m1", common + "-rebuilt-" + "y".repeat(100));
+
+        TableComparison members = TableComparer.compare(connection, MEMBERS);
+
+        String lead = "x".repeat(19) + "-";
+        assertThat(members.differences())
+                .containsExactly("member_id=m1: external_id is '..." + lead + "live-" + "y".repeat(52)
+                        + "...' live, '..." + lead + "rebuilt-" + "y".repeat(49) + "...' rebuilt");
+        assertThat(TableComparer.excerptStart("abc", "abd")).isZero();
+        assertThat(TableComparer.abbreviate("short", 0)).isEqualTo("'short'");
+        assertThat(TableComparer.abbreviate("z".repeat(81), 0)).isEqualTo("'" + "z".repeat(77) + "...'");
+    }
+
     @Test
     void eachSideReadOnItsOwnConnectionAndThreadIsComparedTheSameWay() throws Exception {
         term("dir_member_term_a", "m1", "ada");
