@@ -2,9 +2,16 @@ package com.controlpanel.provisioning.config;
 
 import com.controlpanel.provisioning.storage.DatabaseBackups;
 import com.controlpanel.provisioning.storage.DatabaseBackups.BackupRefusedException;
+import com.controlpanel.provisioning.storage.DatabaseFailures;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -19,6 +26,12 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
  * first start, not on a start of the same version. Named {@code provisioning-<instant>-before-v<version>.zip}, it is
  * not deleted for {@code PROVISIONING_BACKUP_KEEP}. When it can not be written, nothing is migrated and the start
  * stops, saying why. On PostgreSQL nothing is taken (its operator backs it up before an upgrade, README "Upgrade").
+ *
+ * <p>While it migrates after such a backup, a file {@value #UPGRADE_MARKER} beside the database names the backup: H2
+ * keeps each change of a schema as it is made, so a migration that fails or a process killed while it migrates leaves
+ * part of the upgrade in the database, and a later start that finds the file (with a migration not done) stops with
+ * the way back to that backup ({@link UnfinishedUpgrade}) instead of failing on what is there already, with another
+ * backup of the half-migrated database named as the way back each time.
  */
 class SchemaUpgradeBackup implements FlywayMigrationStrategy {
 
@@ -41,10 +54,130 @@ class SchemaUpgradeBackup implements FlywayMigrationStrategy {
     public void migrate(Flyway flyway) {
         MigrationInfoService info = flyway.info();
         refuseStoredFileWithoutSchema(info);
-        if (backups.unavailable() == null) {
-            backUpIfUpgrading(info);
+        Path marker = storedFile == null ? null : storedFile.resolveSibling(UPGRADE_MARKER);
+        if (marker != null && Files.exists(marker)) {
+            refuseUnfinishedUpgrade(info, marker);
         }
-        flyway.migrate();
+        Upgrade upgrade = backups.unavailable() == null ? backUpIfUpgrading(info) : null;
+        if (upgrade == null || marker == null) {
+            flyway.migrate();
+            return;
+        }
+        mark(marker, upgrade);
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            throw new UnfinishedUpgrade(
+                    "Migrating the schema of the embedded H2 database in " + storedFile.getParent() + " from version "
+                            + upgrade.from() + " to " + upgrade.to() + " failed" + now(flyway) + ": "
+                            + firstLine(e) + ". H2 keeps each change of a schema as it is made: the database holds"
+                            + " part of the upgrade, and can not be used as it is",
+                    storedFile,
+                    marker,
+                    upgrade.backup().toString(),
+                    e);
+        }
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            log.warn("Could not delete {} after the schema upgrade: delete it before the next start", marker, e);
+        }
+    }
+
+    /** The file that says a schema upgrade began and has not ended, beside the database file. */
+    static final String UPGRADE_MARKER = "provisioning.upgrading";
+
+    /** An upgrade begun: from which schema version to which, and the backup of the database taken before it. */
+    private record Upgrade(String from, String to, Path backup) {}
+
+    private static void mark(Path marker, Upgrade upgrade) {
+        Properties mark = new Properties();
+        mark.setProperty("from", upgrade.from());
+        mark.setProperty("to", upgrade.to());
+        mark.setProperty("backup", upgrade.backup().toString());
+        try (Writer out = Files.newBufferedWriter(marker, StandardCharsets.UTF_8)) {
+            mark.store(out, "A schema upgrade began and has not ended (README, \"Upgrade\")");
+        } catch (IOException e) {
+            throw new SettingRefused(
+                    "PROVISIONING_DATA_DIR",
+                    "could not write " + marker + " before migrating the database's schema (" + e.getMessage()
+                            + "). Nothing was migrated: the earlier version still starts on this database");
+        }
+    }
+
+    /**
+     * A schema upgrade began at an earlier start and did not end: the database holds part of it. An upgrade that
+     * ended, whose mark was left (its deletion failed), is not one: nothing is pending, and the mark is deleted.
+     */
+    private void refuseUnfinishedUpgrade(MigrationInfoService info, Path marker) {
+        if (pending(info).isEmpty()
+                && Arrays.stream(info.all()).noneMatch(m -> m.getState().isFailed())) {
+            try {
+                Files.deleteIfExists(marker);
+            } catch (IOException e) {
+                log.warn("Could not delete {}, left by a schema upgrade that ended", marker, e);
+            }
+            return;
+        }
+        Properties mark = new Properties();
+        try (Reader in = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
+            mark.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            // unreadable: the backups directory holds the backup, named "…-before-v<version>.zip"
+        }
+        String done = done(info);
+        String at = done == null ? "" : " (it records version " + done + " as done)";
+        throw new UnfinishedUpgrade(
+                "A schema upgrade of the embedded H2 database in " + storedFile.getParent() + " from version "
+                        + mark.getProperty("from", "?") + " to " + mark.getProperty("to", "?")
+                        + " began at an earlier start and did not end" + at + ": the service stopped while it"
+                        + " migrated, or a migration failed. H2 keeps each change of a schema as it is made: the"
+                        + " database holds part of the upgrade, and can not be used as it is",
+                storedFile,
+                marker,
+                mark.getProperty("backup", "the backup named provisioning-<instant>-before-v<version>.zip"),
+                null);
+    }
+
+    /** The version the database records as done after a failed migration, for its message. */
+    private static String now(Flyway flyway) {
+        try {
+            String done = done(flyway.info());
+            return done == null ? "" : " after version " + done;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The newest version the database records as migrated successfully (a failed one is recorded too); null: none. */
+    private static String done(MigrationInfoService info) {
+        MigrationInfo newest = null;
+        for (MigrationInfo migration : info.applied()) {
+            if (migration.getVersion() != null
+                    && migration.getState().isApplied()
+                    && !migration.getState().isFailed()) {
+                newest = migration;
+            }
+        }
+        return newest == null ? null : newest.getVersion().getVersion();
+    }
+
+    /** The innermost cause's message, its first line, at most 300 characters. */
+    private static String firstLine(Throwable failure) {
+        Throwable innermost = DatabaseFailures.innermost(failure);
+        String message = String.valueOf(innermost.getMessage()).strip();
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end).strip();
+        // H2 names its statement on the lines after: "Table "SENT_FORM" already exists; SQL statement:"
+        line = line.replaceFirst(";? *SQL statement: *$", "");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private static List<MigrationInfo> pending(MigrationInfoService info) {
+        // versioned migrations only (a repeatable one has no version)
+        return Arrays.stream(info.pending())
+                .filter(migration -> migration.getVersion() != null)
+                .toList();
     }
 
     /**
@@ -66,14 +199,12 @@ class SchemaUpgradeBackup implements FlywayMigrationStrategy {
                         + " move the file away and start again.");
     }
 
-    private void backUpIfUpgrading(MigrationInfoService info) {
+    /** The backup before an upgrade, when one is pending on a database that holds a schema; null otherwise. */
+    private Upgrade backUpIfUpgrading(MigrationInfoService info) {
         MigrationInfo current = info.current();
-        // versioned migrations only (a repeatable one has no version)
-        List<MigrationInfo> pending = Arrays.stream(info.pending())
-                .filter(migration -> migration.getVersion() != null)
-                .toList();
+        List<MigrationInfo> pending = pending(info);
         if (current == null || current.getVersion() == null || pending.isEmpty()) {
-            return;
+            return null;
         }
         String from = current.getVersion().getVersion();
         String to = pending.get(pending.size() - 1).getVersion().getVersion();
@@ -86,6 +217,7 @@ class SchemaUpgradeBackup implements FlywayMigrationStrategy {
                     to,
                     taken.file(),
                     taken.took().toMillis());
+            return new Upgrade(from, to, taken.file());
         } catch (BackupRefusedException e) {
             throw new SettingRefused(
                     "PROVISIONING_BACKUP_DIR",
