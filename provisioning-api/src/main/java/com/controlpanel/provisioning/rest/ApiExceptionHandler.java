@@ -1,6 +1,7 @@
 package com.controlpanel.provisioning.rest;
 
 import com.controlpanel.provisioning.domain.api.DomainException;
+import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.rebuild.WritesHeldException;
 import com.controlpanel.provisioning.storage.DatabaseFailures;
 import com.controlpanel.provisioning.storage.OutageLog;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -230,6 +232,21 @@ public class ApiExceptionHandler {
                 "This call can not answer in a media type the request's Accept header takes");
     }
 
+    /**
+     * A member or team the request named, found a moment before and gone when its command ran (deleted meanwhile: the
+     * losers of ten DELETEs at once): said as when it was not found at all, with the same code.
+     */
+    static Optional<DomainException> notFound(AggregateNotFoundException e, String path) {
+        String id = String.valueOf(e.getAggregateIdentifier());
+        if (path.contains("/members/" + id)) {
+            return Optional.of(NotFoundException.member(id));
+        }
+        if (path.contains("/teams/" + id)) {
+            return Optional.of(NotFoundException.team(id));
+        }
+        return Optional.empty();
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failure(Exception e, HttpServletRequest request) {
         var gone = Failures.cause(e, AsyncRequestNotUsableException.class);
@@ -248,8 +265,12 @@ public class ApiExceptionHandler {
                     "version-conflict",
                     "It was changed meanwhile: read it again and retry with its current version");
         }
-        if (Failures.cause(e, AggregateNotFoundException.class).isPresent()) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "It does not exist (or no longer does)");
+        var notFound = Failures.cause(e, AggregateNotFoundException.class);
+        if (notFound.isPresent()) {
+            return notFound(notFound.get(), request.getRequestURI())
+                    .map(this::domain)
+                    .orElseGet(
+                            () -> problem(HttpStatus.NOT_FOUND, "not-found", "It does not exist (or no longer does)"));
         }
         if (Failures.cause(e, AxonTransientException.class).isPresent()) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "A concurrent change got in the way: retry");

@@ -856,6 +856,83 @@ class JsonApiTest {
                 .isEqualTo(List.of("Mike", "Zulu", "Quay", "Bravo", "Alpha"));
     }
 
+    /**
+     * Two admins each change one part of a member's name at the same moment, neither sending a version: both changes
+     * stay. The part not sent was kept as read before the other change was made, which it undid, both answered 200
+     * (9 rounds in 10).
+     */
+    @Test
+    void editsOfTwoNamePartsAtOnceBothStay() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                var invited = api.post(
+                        path("/members"),
+                        Map.of("email", uniqueEmail("parts"), "givenName", "Ada", "familyName", "Lovelace"));
+                String id = invited.json().get("id").asText();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var given = pool.submit(() -> {
+                    go.await();
+                    return api.patch(path("/members/" + id), Map.of("givenName", "Augusta"));
+                });
+                var family = pool.submit(() -> {
+                    go.await();
+                    return api.patch(path("/members/" + id), Map.of("familyName", "King"));
+                });
+                go.countDown();
+                assertThat(given.get().status()).as(given.get().toString()).isEqualTo(200);
+                assertThat(family.get().status()).as(family.get().toString()).isEqualTo(200);
+                JsonNode name = api.get(path("/members/" + id)).json().get("name");
+                assertThat(name.get("givenName").asText() + " "
+                                + name.get("familyName").asText())
+                        .as("round %d", round)
+                        .isEqualTo("Augusta King");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The losers of DELETEs of one member (or team) at once are told it is not found, with its own code. */
+    @Test
+    void deletesOfOneMemberAtOnceAreOneDeletionAndMemberNotFoundForTheOthers() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String member = api.post(path("/members"), Map.of("email", uniqueEmail("gone")))
+                        .json()
+                        .get("id")
+                        .asText();
+                String team = api.post(path("/teams"), Map.of("name", "Gone " + java.util.UUID.randomUUID()))
+                        .json()
+                        .get("id")
+                        .asText();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Http.Response>> deletes = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String target = i % 2 == 0 ? "/members/" + member : "/teams/" + team;
+                    deletes.add(pool.submit(() -> {
+                        go.await();
+                        return api.delete(path(target));
+                    }));
+                }
+                go.countDown();
+                int deleted = 0;
+                for (int i = 0; i < deletes.size(); i++) {
+                    Http.Response answer = deletes.get(i).get();
+                    if (answer.status() == 204) {
+                        deleted++;
+                    } else {
+                        assertProblem(answer, 404, i % 2 == 0 ? "member-not-found" : "team-not-found");
+                    }
+                }
+                assertThat(deleted).as("one deletion of each").isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anEditOfOneNamePartHoldsTheNameAsFirstAndLastNameAndKeepsTheOtherAsItWasShown() {
         var invited = api.post(path("/members"), Map.of("email", uniqueEmail("countess"), "name", "Ada Lovelace King"));

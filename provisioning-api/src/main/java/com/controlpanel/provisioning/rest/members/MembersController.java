@@ -14,6 +14,7 @@ import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.PersonName;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.rest.Failures;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.rest.PageJson;
 import com.controlpanel.provisioning.rest.Params;
@@ -21,9 +22,12 @@ import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.security.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -155,31 +159,65 @@ public class MembersController {
         MemberId memberId = current.member().memberId();
         boolean renames = body.name() != null || body.givenName() != null || body.familyName() != null;
         if (body.email() != null || renames || body.displayName() != null || body.active() != null) {
-            PersonName name = null;
-            if (renames) {
-                // a part changed: the name is held as first and last name, the part not sent kept as it was shown
-                PersonName old = current.member().profile().name().asParts();
-                name = body.name() != null
-                        ? name(body.name(), body.givenName(), body.familyName())
-                        : new PersonName(
-                                null,
-                                body.familyName() != null ? body.familyName() : old.familyName(),
-                                body.givenName() != null ? body.givenName() : old.givenName(),
-                                old.middleName(),
-                                old.honorificPrefix(),
-                                old.honorificSuffix());
+            boolean byPart = renames && body.name() == null;
+            long until = System.nanoTime() + PART_RETRY_FOR.toNanos();
+            while (true) {
+                PersonName name = null;
+                if (renames) {
+                    // a part changed: the name is held as first and last name, the part not sent kept as it is
+                    PersonName old = current.member().profile().name().asParts();
+                    name = byPart
+                            ? new PersonName(
+                                    null,
+                                    body.familyName() != null ? body.familyName() : old.familyName(),
+                                    body.givenName() != null ? body.givenName() : old.givenName(),
+                                    old.middleName(),
+                                    old.honorificPrefix(),
+                                    old.honorificSuffix())
+                            : name(body.name(), body.givenName(), body.familyName());
+                }
+                // the part not sent is kept as it was read: the change is made on that version, or not at all (another
+                // admin's change of the other part at the same moment was undone, both answered 200)
+                Long expected = byPart && body.version() == null
+                        ? Long.valueOf(current.member().version())
+                        : body.version();
+                try {
+                    members.edit(
+                            CurrentActor.of(admin, request),
+                            organization.organizationId(),
+                            memberId,
+                            body.email(),
+                            name,
+                            body.displayName(),
+                            body.active(),
+                            expected);
+                    break;
+                } catch (RuntimeException e) {
+                    boolean ours = body.version() == null
+                            && Failures.cause(e, ConflictingAggregateVersionException.class)
+                                    .isPresent();
+                    if (!byPart || !ours || System.nanoTime() > until) {
+                        throw e;
+                    }
+                    // changed meanwhile: the part not sent read again, as it is now
+                    pause();
+                    current = find(organization, id);
+                }
             }
-            members.edit(
-                    CurrentActor.of(admin, request),
-                    organization.organizationId(),
-                    memberId,
-                    body.email(),
-                    name,
-                    body.displayName(),
-                    body.active(),
-                    body.version());
         }
         return MemberJson.of(find(organization, id));
+    }
+
+    /** How long an edit of one part of the name is made again on the member as it is now, when it changed meanwhile. */
+    private static final Duration PART_RETRY_FOR = Duration.ofSeconds(10);
+
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 20));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while editing a member", interrupted);
+        }
     }
 
     @DeleteMapping("/{id}")
