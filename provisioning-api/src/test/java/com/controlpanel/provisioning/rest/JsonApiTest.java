@@ -1047,6 +1047,14 @@ class JsonApiTest {
         var duplicate = api.post(path("/teams"), Map.of("name", name.toUpperCase()));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().get("code").asText()).isEqualTo("team-name-taken");
+        // named as the team that has it writes it, as the Control Panel says it: which team it is
+        assertThat(duplicate.json().get("detail").asText())
+                .isEqualTo("A team named '" + name + "' already exists in this organization");
+        String other = createTeam("Other " + System.nanoTime());
+        var renamedOnto = api.patch(path("/teams/" + other), Map.of("name", name.toLowerCase()));
+        assertThat(renamedOnto.status()).isEqualTo(409);
+        assertThat(renamedOnto.json().get("detail").asText())
+                .isEqualTo("A team named '" + name + "' already exists in this organization");
 
         String member = invite(uniqueEmail("cy"));
         var added = api.post(path("/teams/" + team + "/members"), Map.of("memberId", member));

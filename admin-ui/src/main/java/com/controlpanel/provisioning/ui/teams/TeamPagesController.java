@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.MemberPage;
 import com.controlpanel.provisioning.directory.MemberSort;
+import com.controlpanel.provisioning.directory.TakenTeamNames;
 import com.controlpanel.provisioning.directory.TeamPage;
 import com.controlpanel.provisioning.domain.api.DomainException;
 import com.controlpanel.provisioning.domain.api.InvalidValueException;
@@ -14,7 +15,6 @@ import com.controlpanel.provisioning.domain.api.OrganizationId;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
 import com.controlpanel.provisioning.domain.api.TeamName;
-import com.controlpanel.provisioning.domain.api.UniquenessException;
 import com.controlpanel.provisioning.ui.ControlPanelAdmin;
 import com.controlpanel.provisioning.ui.layout.Acting;
 import com.controlpanel.provisioning.ui.layout.FieldLabels;
@@ -480,11 +480,8 @@ public class TeamPagesController {
      * typed): the admin sees which team it is. The refusal's own words when that team is not found (deleted since).
      */
     private String taken(Workspace workspace, DomainException refusal) {
-        return (refusal instanceof UniquenessException taken ? taken.holderId() : Optional.<String>empty())
-                .flatMap(holder -> directory.findTeam(workspace.organization().organizationId(), new TeamId(holder)))
-                .map(holder -> UniquenessException.teamName(holder.team().displayName())
-                        .getMessage())
-                .orElse(refusal.getMessage());
+        return TakenTeamNames.namingHolder(directory, workspace.organization().organizationId(), refusal)
+                .getMessage();
     }
 
     private static String explainMembership(RuntimeException failure, MemberView member, TeamView team) {

@@ -6,6 +6,7 @@ import com.controlpanel.provisioning.directory.FindMembersQuery;
 import com.controlpanel.provisioning.directory.FindTeamsQuery;
 import com.controlpanel.provisioning.directory.MemberPage;
 import com.controlpanel.provisioning.directory.OrganizationRow;
+import com.controlpanel.provisioning.directory.TakenTeamNames;
 import com.controlpanel.provisioning.directory.TeamPage;
 import com.controlpanel.provisioning.directory.TeamSort;
 import com.controlpanel.provisioning.directory.TeamSummary;
@@ -14,6 +15,7 @@ import com.controlpanel.provisioning.domain.api.MemberId;
 import com.controlpanel.provisioning.domain.api.NotFoundException;
 import com.controlpanel.provisioning.domain.api.Source;
 import com.controlpanel.provisioning.domain.api.TeamId;
+import com.controlpanel.provisioning.rest.Failures;
 import com.controlpanel.provisioning.rest.OrganizationAccess;
 import com.controlpanel.provisioning.rest.PageJson;
 import com.controlpanel.provisioning.rest.Params;
@@ -92,7 +94,12 @@ public class TeamsController {
         if (body == null || body.name() == null) {
             throw new InvalidValueException("name is required");
         }
-        TeamId id = teams.create(CurrentActor.of(admin, request), organization.organizationId(), body.name());
+        TeamId id;
+        try {
+            id = teams.create(CurrentActor.of(admin, request), organization.organizationId(), body.name());
+        } catch (RuntimeException e) {
+            throw namingHolder(e, organization);
+        }
         TeamSummary created =
                 directory.findTeam(organization.organizationId(), id).orElseThrow();
         return ResponseEntity.created(URI.create("/api/orgs/" + org + "/teams/" + id.value()))
@@ -116,12 +123,25 @@ public class TeamsController {
         if (body == null || body.name() == null) {
             throw new InvalidValueException("name is required");
         }
-        teams.rename(
-                CurrentActor.of(admin, request),
-                organization.organizationId(),
-                team.team().teamId(),
-                body.name());
+        try {
+            teams.rename(
+                    CurrentActor.of(admin, request),
+                    organization.organizationId(),
+                    team.team().teamId(),
+                    body.name());
+        } catch (RuntimeException e) {
+            throw namingHolder(e, organization);
+        }
         return TeamJson.of(find(organization, id));
+    }
+
+    /** A name taken, said with the name of the team that has it, as it is written (as the Control Panel says it). */
+    private RuntimeException namingHolder(RuntimeException failure, OrganizationRow organization) {
+        return Failures.domainCause(failure)
+                .<RuntimeException>map(
+                        refusal -> TakenTeamNames.namingHolder(directory, organization.organizationId(), refusal))
+                .filter(refusal -> refusal != Failures.domainCause(failure).orElse(null))
+                .orElse(failure);
     }
 
     @DeleteMapping("/{id}")
