@@ -318,11 +318,13 @@
     }
   });
 
-  // A form that creates something sends once: a second click while the page changes does nothing (the server also
-  // answers a form sent twice with the outcome of the first).
+  // A form that changes something (every form sent by POST) sends once: a second click while the page changes does
+  // nothing. The browser shows the answer to the last form sent, so the answer to the first, which did what was asked,
+  // was dropped: a Secret Token or a new admin's password issued once and never seen, an invitation said to be refused
+  // for the member it made. (Without scripts the server answers a form sent twice with what the first one did.)
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!form.hasAttribute('data-submit-once')) {
+    if (!form.hasAttribute('data-submit-once') && String(form.method).toLowerCase() !== 'post') {
       return;
     }
     if (form.getAttribute('data-submitted') === 'true') {

@@ -239,6 +239,31 @@ class ProvisioningSettingsTest {
                 .isPresent();
     }
 
+    /**
+     * A double click on Regenerate: the page shows the one token issued. The second click sent the form again, and the
+     * browser showed its answer ("sent already", the token masked) in place of the first's: the new token was never seen
+     * and the old one no longer worked.
+     */
+    @Test
+    void aDoubleClickOnRegenerateShowsTheOneTokenItIssued() {
+        String first = scenery.provisioningOn(tenant).secretToken().reveal();
+        browser.open(tenant.path("/settings/provisioning"));
+        browser.openDialog(By.id("regenerate-button"), "regenerate-dialog");
+        browser.type(By.id("regenerate-your-password"), Scenery.PASSWORD);
+        // two clicks 30 ms apart, as a double click sends them: the second while the first's answer is awaited
+        browser.script("var confirm = document.getElementById('confirm-regenerate'); confirm.click();"
+                + " setTimeout(function () { confirm.click(); }, 30);");
+
+        browser.waitUntil(d -> browser.present(By.cssSelector(".flash-notice")));
+        assertThat(browser.text(By.cssSelector(".flash-notice"))).doesNotContain("sent already");
+        String shown = browser.find(By.id("secret-token")).getAttribute("value");
+        assertThat(shown).startsWith("scim_").isNotEqualTo(first);
+        assertThat(credentials.verify(tenantId(), shown))
+                .as("the token shown is the one that works")
+                .isPresent();
+        assertThat(credentials.verify(tenantId(), first)).isEmpty();
+    }
+
     @Test
     void switchingOffAsksFirstThenRevokesTheToken() {
         String token = scenery.provisioningOn(tenant).secretToken().reveal();
