@@ -230,6 +230,9 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         }
     }
 
+    /** RFC 5322's specials but the quote, the dot and the at sign, checked apart: never in an address unquoted. */
+    private static final String SPECIALS = "()<>[]:;,\\";
+
     /** Creates an account; the password is hashed with bcrypt and never stored or logged as given. */
     public AdminUser create(String email, String rawPassword, boolean operator) {
         String normalized = checkedEmail(email);
@@ -278,8 +281,8 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
         }
         if (!plainlyWritten(normalized)) {
             throw new InvalidValueException("An admin's email must be written plainly: '" + normalized + "' would pass"
-                    + " for another address (a quoted part, or a dot at the start or end of a part or two in a row,"
-                    + " as in alice@example.com.)");
+                    + " for another address (a quoted part; a character only a quoted part may hold, one of "
+                    + SPECIALS + "; or a dot at the start or end of a part or two in a row, as in alice@example.com.)");
         }
         return normalized;
     }
@@ -290,10 +293,17 @@ public class AdminAccounts implements UserDetailsService, AdminOrganizations, Ad
      * admins, Activity's "who" and the exports showed them beside it as another admin.
      */
     private static boolean plainlyWritten(String email) {
+        // and none of the characters an address holds only in quotes (RFC 5322's specials): mail reads "a,b@x" as two
+        // addresses, "a(b)@x" as a@x with a comment, "<a>@x" as the address a
         int at = email.indexOf('@');
         for (String part : List.of(email.substring(0, at), email.substring(at + 1))) {
             if (part.startsWith(".") || part.endsWith(".") || part.contains("..") || part.contains("\"")) {
                 return false;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (SPECIALS.indexOf(part.charAt(i)) >= 0) {
+                    return false;
+                }
             }
         }
         return true;

@@ -458,7 +458,16 @@ class ApiEdgesTest {
                 "admin.@localhost",
                 "ad..min@localhost",
                 "admin@.localhost",
-                "admin@local..host")) {
+                "admin@local..host",
+                // characters an address holds only in quotes: two addresses, a comment, an address in brackets
+                "a,b@localhost",
+                "a(b)@localhost",
+                "<script>@localhost",
+                "a;b@localhost",
+                "a:b@localhost",
+                "a[b]@localhost",
+                "a\\b@localhost",
+                "admin@[127.0.0.1]")) {
             var refused = api.post(path("/admins"), Map.of("email", passing));
             assertProblem(refused, 400, "invalid-value");
             assertThat(refused.json().get("detail").asText()).as(passing).contains("would pass for another address");
