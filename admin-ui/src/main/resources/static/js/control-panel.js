@@ -14,10 +14,19 @@
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
 
+  // A group of fields refused as one (the teams of an invitation, one of them deleted meanwhile) takes no focus itself:
+  // its first field does, and the group's error is read as the focus enters it.
+  function focusable(target) {
+    if (target && target.matches('fieldset')) {
+      return target.querySelector('input:not([type=hidden]), select, textarea, button') || target;
+    }
+    return target;
+  }
+
   function focusFirst(dialog) {
-    var target = dialog.querySelector('[aria-invalid="true"]') ||
+    var target = focusable(dialog.querySelector('[aria-invalid="true"]') ||
       dialog.querySelector('[data-autofocus]') ||
-      dialog.querySelector('[autofocus]');
+      dialog.querySelector('[autofocus]'));
     if (target) {
       target.focus();
     }
@@ -201,7 +210,7 @@
     if (document.activeElement === document.body) {
       // focus lost with what was replaced: to a field the new content refuses (its error is read with it), as for
       // a form sent back with an error; else to the results' status
-      var refused = document.querySelector('main form [aria-invalid="true"]');
+      var refused = focusable(document.querySelector('main form [aria-invalid="true"]'));
       if (refused) {
         refused.focus();
       } else if (status) {
@@ -595,7 +604,7 @@
     // a form sent back with errors: the focus goes to its first refused field, whose error is read with it
     // (a dialog's fields are focused as the dialog opens)
     if (!document.querySelector('dialog[open]')) {
-      var refused = document.querySelector('main form [aria-invalid="true"]');
+      var refused = focusable(document.querySelector('main form [aria-invalid="true"]'));
       var whole = document.querySelector('main form .form-error[role="alert"]');
       if (refused) {
         refused.focus();

@@ -859,7 +859,7 @@ class MembersScreenTest {
     void invitesWithATeamPickerOfManualTeamsOnly() {
         Tenant other = scenery.alsoManagedBy(tenant, "Northwind Invitations");
         scenery.team(other, "Design");
-        scenery.team(other, "Marketing");
+        TeamId marketing = scenery.team(other, "Marketing");
         String longName = "Workshop " + "W".repeat(190);
         scenery.team(other, longName);
         scenery.provisioningOn(other);
@@ -933,6 +933,16 @@ class MembersScreenTest {
         assertThat(directory.findMembers(FindMembersQuery.all(other.id(), 0, 0)).total())
                 .as("nothing was invited")
                 .isEqualTo(1);
+
+        // a team ticked and deleted meanwhile: the focus goes into the teams, whose refusal is read with them (it was
+        // left on the dialog, the refusal not read)
+        browser.type(By.id("invite-email"), "kathleen.booth@northwind.example");
+        browser.click(By.xpath("//dialog[@id='invite-dialog']//label[normalize-space()='Marketing']"));
+        scenery.deleteTeam(other, marketing);
+        browser.submit(By.cssSelector("button[form=invite-form]"));
+        assertThat(browser.text(By.id("invite-teams-error"))).isEqualTo("One of the chosen teams no longer exists.");
+        browser.waitUntil(d -> "invite-team-0"
+                .equals(browser.driver().switchTo().activeElement().getAttribute("id")));
 
         browser.type(By.id("invite-email"), "kathleen.booth@northwind.example");
         browser.type(By.id("invite-given"), "Kathleen");
