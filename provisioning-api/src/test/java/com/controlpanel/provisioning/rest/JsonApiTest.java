@@ -471,6 +471,10 @@ class JsonApiTest {
         int before = api.get("/api/orgs").json().size();
         assertProblem(
                 api.post("/api/orgs", Map.of("name", "Refused", "adminEmail", "not-an-email")), 400, "invalid-value");
+        // given empty (a script's variable that was): refused, not an organization without its admin
+        for (String empty : List.of("", "  ")) {
+            assertProblem(api.post("/api/orgs", Map.of("name", "Refused", "adminEmail", empty)), 400, "invalid-value");
+        }
         assertThat(api.get("/api/orgs").json().size()).as("nothing created").isEqualTo(before);
 
         String email = uniqueEmail("first");

@@ -102,7 +102,13 @@ public class OrganizationsController {
         if (body == null || body.name() == null || body.name().isBlank()) {
             throw new InvalidValueException("name is required");
         }
-        String adminEmail = body.adminEmail() == null || body.adminEmail().isBlank() ? null : body.adminEmail();
+        if (body.adminEmail() != null && body.adminEmail().isBlank()) {
+            // a script whose variable was empty: an organization without its admin is not what it asked for
+            throw new InvalidValueException(
+                    "adminEmail is empty: give the first admin's email, or leave it out for an organization that the"
+                            + " operator manages until an admin is added");
+        }
+        String adminEmail = body.adminEmail();
         if (adminEmail != null) {
             admins.checkEmail(adminEmail);
         }
