@@ -8,9 +8,9 @@ import com.controlpanel.provisioning.config.SettingRefused;
 import com.controlpanel.provisioning.testing.Http;
 import com.controlpanel.provisioning.testing.Nodes;
 import com.controlpanel.provisioning.testing.Prometheus;
+import com.controlpanel.provisioning.testing.Zips;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +35,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -204,7 +202,7 @@ class BackupTest {
         }
 
         // the restore the README gives: the zip's database file into an empty data directory, then a start
-        unzip(zip, restoredDir);
+        Zips.unzip(zip, restoredDir);
         assertThat(restoredDir.resolve("provisioning.mv.db")).exists();
         try (ConfigurableApplicationContext restored = start(restoredDir)) {
             Http api = api(restored);
@@ -370,7 +368,7 @@ class BackupTest {
         try (Stream<Path> files = Files.list(dataDir.resolve("backups"))) {
             zip = files.findFirst().orElseThrow();
         }
-        unzip(zip, restoredDir);
+        Zips.unzip(zip, restoredDir);
         assertThat(schemaVersion(restoredDir))
                 .as("the backup holds the schema as the earlier version left it")
                 .isEqualTo(Integer.parseInt(PREVIOUS_VERSION));
@@ -432,15 +430,6 @@ class BackupTest {
                 return progress;
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (InputStream in = Files.newInputStream(zip);
-                ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                Files.copy(entries, into.resolve(Path.of(entry.getName()).getFileName()));
-            }
         }
     }
 }

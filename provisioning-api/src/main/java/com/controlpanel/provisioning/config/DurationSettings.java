@@ -25,7 +25,7 @@ public class DurationSettings implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         for (String property : DURATIONS) {
             String value = environment.getProperty(property);
-            if (value != null && value.strip().matches("[+-]?[0-9]+")) {
+            if (value != null && H2CompactionSettings.bareNumber(value)) {
                 throw new SettingRefused(
                         H2CompactionSettings.variable(property),
                         property,

@@ -64,13 +64,18 @@ record H2CompactionSettings(boolean atStart, boolean whenIdle, long above, Durat
         };
     }
 
+    /** A duration written as a number without its unit ({@code 24}), which Spring reads as milliseconds. */
+    static boolean bareNumber(String value) {
+        return value.strip().matches("[+-]?[0-9]+");
+    }
+
     /**
      * A duration written with its unit ({@code 30m}, {@code 24h}, or ISO-8601's {@code PT30M}). A bare number is
      * refused: Spring reads it as milliseconds, so {@code 24} meant as hours was refused as "at least 1m", or taken.
      */
     static Duration durationWithUnit(String value) {
         String written = value.strip();
-        if (written.matches("[+-]?[0-9]+")) {
+        if (bareNumber(written)) {
             throw new IllegalArgumentException("no unit: " + written);
         }
         return DurationStyle.detectAndParse(written);

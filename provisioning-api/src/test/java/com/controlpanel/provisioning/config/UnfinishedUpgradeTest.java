@@ -2,8 +2,8 @@ package com.controlpanel.provisioning.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.controlpanel.provisioning.testing.Zips;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,7 +89,7 @@ class UnfinishedUpgradeTest {
         // the way back the advice gives: the database as before the upgrade, the mark deleted; the upgrade then runs
         // afresh (the backup holds the part made before it: taken out here, as it would not be there)
         Files.move(data.resolve("provisioning.mv.db"), data.resolve("provisioning.mv.db.unfinished-upgrade"));
-        unzip(backup, data);
+        Zips.unzip(backup, data);
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE sent_form");
@@ -126,15 +124,6 @@ class UnfinishedUpgradeTest {
             assertThat(backups).hasSize(1);
             assertThat(backups.get(0).getFileName().toString()).matches("provisioning-[0-9T-]+Z-before-v[0-9]+\\.zip");
             return backups.get(0);
-        }
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (InputStream in = Files.newInputStream(zip);
-                ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                Files.copy(entries, into.resolve(Path.of(entry.getName()).getFileName()));
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package com.controlpanel.provisioning.ui.activity;
 import com.controlpanel.provisioning.activity.ActivityActions;
 import com.controlpanel.provisioning.activity.ActivityPage;
 import com.controlpanel.provisioning.activity.ActivityQueries;
+import com.controlpanel.provisioning.activity.ActivityRow;
 import com.controlpanel.provisioning.activity.FindActivityQuery;
 import com.controlpanel.provisioning.activity.SubjectSources;
 import com.controlpanel.provisioning.directory.DirectoryQueries;
@@ -68,7 +69,15 @@ public class ActivityFilters {
         }
         FormErrors errors = new FormErrors();
         String actorKind = actorKind(params.actor());
-        if (!params.by().isEmpty() && !knownActor(organizationId, params.by())) {
+        // the actor's newest action: what names it on the page, and what says it acted here
+        Optional<ActivityRow> actorRow = params.by().isEmpty() || params.by().length() > 200
+                ? Optional.empty()
+                : activity
+                        .find(new FindActivityQuery(organizationId, null, params.by(), null, null, null, null, null, 1))
+                        .items()
+                        .stream()
+                        .findFirst();
+        if (!params.by().isEmpty() && actorRow.isEmpty() && !issuedToken(organizationId, params.by())) {
             // who acted is picked from the timeline itself: an id of no one who acted here, and of no Secret Token
             // the organization issued, comes from an edited link (it showed an empty timeline "by" that id)
             throw new BadLink();
@@ -80,7 +89,7 @@ public class ActivityFilters {
         }
         List<SubjectChoice> choices = new ArrayList<>();
         Optional<Subject> subject = subject(organizationId, params, path, errors, choices);
-        String actorLabel = params.by().isEmpty() ? "" : actorName(organizationId, params.by());
+        String actorLabel = params.by().isEmpty() ? "" : actorName(actorRow, params.by());
         // a member or team given by id (a choice picked, a link) is shown in the field by its name, not the id
         boolean picked = subject.isPresent() && ID.matcher(params.subject()).matches();
         String subjectText = picked ? subject.get().label() : params.subject();
@@ -292,17 +301,12 @@ public class ActivityFilters {
     }
 
     /**
-     * Whether an actor id is one the Control Panel links to: of someone or something that acted in the organization,
-     * or of a Secret Token it issued (an issue's details link to the actions made with it, before it made any too).
+     * Whether an actor id that has no action here is a Secret Token the organization issued: an issue's details link to
+     * the actions made with it, before it made any too.
      */
-    private boolean knownActor(OrganizationId organizationId, String actorId) {
+    private boolean issuedToken(OrganizationId organizationId, String actorId) {
         if (actorId.length() > 200) {
             return false;
-        }
-        if (!activity.find(new FindActivityQuery(organizationId, null, actorId, null, null, null, null, null, 1))
-                .items()
-                .isEmpty()) {
-            return true;
         }
         String quoted = "\"" + actorId + "\"";
         Long before = null;
@@ -318,13 +322,8 @@ public class ActivityFilters {
         return false;
     }
 
-    private String actorName(OrganizationId organizationId, String actorId) {
-        return activity
-                .find(new FindActivityQuery(organizationId, null, actorId, null, null, null, null, null, 1))
-                .items()
-                .stream()
-                .findFirst()
-                .map(row -> "IDENTITY_PROVIDER".equals(row.actorKind())
+    private static String actorName(Optional<ActivityRow> newest, String actorId) {
+        return newest.map(row -> "IDENTITY_PROVIDER".equals(row.actorKind())
                         // an identity provider's actor is the Secret Token it used: Okta's actions with another
                         // token (regenerated, or provisioning switched off and on) are not among these
                         ? (row.actorName().isBlank() ? "Okta (SCIM)" : row.actorName()) + " with one Secret Token"

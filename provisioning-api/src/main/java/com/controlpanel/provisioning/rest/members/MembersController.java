@@ -20,13 +20,13 @@ import com.controlpanel.provisioning.rest.PageJson;
 import com.controlpanel.provisioning.rest.Params;
 import com.controlpanel.provisioning.security.AdminUser;
 import com.controlpanel.provisioning.security.CurrentActor;
+import com.controlpanel.provisioning.web.RetryPauses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -161,7 +161,7 @@ public class MembersController {
         if (body.email() != null || renames || body.displayName() != null || body.active() != null) {
             boolean byPart = renames && body.name() == null;
             long until = System.nanoTime() + PART_RETRY_FOR.toNanos();
-            while (true) {
+            for (int attempt = 1; ; attempt++) {
                 PersonName name = null;
                 if (renames) {
                     // a part changed: the name is held as first and last name, the part not sent kept as it is
@@ -200,7 +200,7 @@ public class MembersController {
                         throw e;
                     }
                     // changed meanwhile: the part not sent read again, as it is now
-                    pause();
+                    pause(attempt);
                     current = find(organization, id);
                 }
             }
@@ -211,9 +211,9 @@ public class MembersController {
     /** How long an edit of one part of the name is made again on the member as it is now, when it changed meanwhile. */
     private static final Duration PART_RETRY_FOR = Duration.ofSeconds(10);
 
-    private static void pause() {
+    private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 20));
+            RetryPauses.pause(attempt, 20);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while editing a member", interrupted);

@@ -26,6 +26,7 @@ import com.controlpanel.provisioning.scim.ScimProperties;
 import com.controlpanel.provisioning.scim.ScimRequests;
 import com.controlpanel.provisioning.scim.ScimResponses;
 import com.controlpanel.provisioning.web.PublicUrls;
+import com.controlpanel.provisioning.web.RetryPauses;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
@@ -37,7 +38,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -239,9 +239,8 @@ public class UsersController {
 
     /** A pause of random length, longer with each attempt (up to {@link #PATCH_RETRY_PAUSE_MAX_MS}). */
     private static void pauseBeforeRetry(int attempt) throws ScimException {
-        int bound = Math.min(PATCH_RETRY_PAUSE_MAX_MS, 5 * attempt);
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, bound + 1));
+            RetryPauses.pause(attempt, PATCH_RETRY_PAUSE_MAX_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScimException(503, null, "The service is stopping: retry");
